@@ -1,0 +1,25 @@
+import { DataSource } from 'typeorm';
+import { CreateOutreachMessage1763800000000 } from './migrations/1763800000000-create-outreach-message';
+import { OutreachMessage } from './outreach-message.entity';
+
+/** Classes, not globs: the same list works from TypeScript sources in tests and compiled code in dist/. */
+export const entities = [OutreachMessage];
+export const migrations = [CreateOutreachMessage1763800000000];
+
+export function createDataSource(url: string, applicationName: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    applicationName,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: ['error', 'migration'],
+  });
+}
+
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}

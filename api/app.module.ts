@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import type { AppConfig } from '../config/app-config';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApiExceptionFilter } from './errors/api-exception.filter';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { JourneysModule } from './journeys/journeys.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, designerDist: string | undefined): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config),
+        JourneysModule,
+        // The designer is a static single-page app; every non-API path falls back to its index.html.
+        ...(designerDist ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })] : []),
+      ],
+      controllers: [HealthController],
+      providers: [
+        HealthService,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

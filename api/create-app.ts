@@ -1,0 +1,31 @@
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { AppModule } from './app.module';
+import { badRequest, fromValidationErrors } from './errors/api-error';
+import { setUpOpenApi } from './openapi';
+
+/** Builds the configured API application; `main.ts` listens, tests use it over supertest. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const designerDist = config.api.designerDist ?? join(__dirname, '..', '..', 'designer', 'dist');
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, existsSync(join(designerDist, 'index.html')) ? designerDist : undefined),
+    { logger: ['error', 'warn', 'log'], bodyParser: false },
+  );
+  app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => badRequest('The request is invalid.', fromValidationErrors(errors)),
+    }),
+  );
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  return app;
+}

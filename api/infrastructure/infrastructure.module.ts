@@ -1,0 +1,50 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config/app-config';
+import { createDataSource } from '../../activities/database/data-source';
+import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+
+/**
+ * Connections the API holds for its lifetime. `Connection.lazy` lets the API start (and report
+ * itself unhealthy) while Temporal is still coming up, instead of failing at boot.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: TEMPORAL_CLIENT,
+          useFactory: () =>
+            new Client({
+              connection: Connection.lazy({
+                address: config.temporal.address,
+                tls: config.temporal.tls,
+                apiKey: config.temporal.apiKey,
+              }),
+              namespace: config.temporal.namespace,
+            }),
+        },
+        {
+          provide: DATA_SOURCE,
+          useFactory: () => createDataSource(config.databaseUrl, 'carepath-api').initialize(),
+        },
+      ],
+      exports: [APP_CONFIG, TEMPORAL_CLIENT, DATA_SOURCE],
+    };
+  }
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export const JOURNEY_STATUSES = ['active', 'completed', 'cancelled'] as const;
+
+export class ListJourneysQuery {
+  @ApiPropertyOptional({ description: 'Only journeys of this type.' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,63}$/, { message: 'journey must be a journey type id' })
+  journey?: string;
+
+  @ApiPropertyOptional({ enum: JOURNEY_STATUSES })
+  @IsOptional()
+  @IsIn(JOURNEY_STATUSES)
+  status?: (typeof JOURNEY_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'Only journeys currently at this stage id.' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,63}$/, { message: 'stage must be a stage id' })
+  stage?: string;
+
+  @ApiPropertyOptional({ description: "Only this patient's journeys (EHR patient id; matched by its pseudonym)." })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9\-.]{1,64}$/, { message: 'patientId must be a FHIR id' })
+  patientId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize?: number;
+
+  @ApiPropertyOptional({ description: 'The nextPageToken of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,4096}$/, { message: 'pageToken is not a token this API issued' })
+  pageToken?: string;
+}

@@ -1,0 +1,51 @@
+import type { WorkflowExecutionInfo } from '@temporalio/client';
+import type { JourneyProgress } from '../../workflows/journey-contract';
+import { journeyStageKey, journeyStatusKey, journeyTypeKey } from '../../workflows/search-attributes';
+import type { JourneyDetailView, JourneySummaryView } from './dto/journey-views';
+
+type ExecutionFacts = Pick<
+  WorkflowExecutionInfo,
+  'workflowId' | 'type' | 'status' | 'startTime' | 'closeTime' | 'typedSearchAttributes'
+>;
+
+/** Temporal's view of an execution, narrowed to what the product shows; stage and status come from search attributes. */
+export function toSummaryView(info: ExecutionFacts): JourneySummaryView {
+  return {
+    id: info.workflowId,
+    journey: info.typedSearchAttributes.get(journeyTypeKey) ?? info.type,
+    status: statusOf(info),
+    stage: info.typedSearchAttributes.get(journeyStageKey) ?? 'unknown',
+    startedAt: info.startTime.toISOString(),
+    ...(info.closeTime ? { closedAt: info.closeTime.toISOString() } : {}),
+  };
+}
+
+export function toDetailView(
+  info: ExecutionFacts,
+  progress: JourneyProgress,
+  temporalUiUrl: string,
+): JourneyDetailView {
+  const summary = toSummaryView(info);
+  return {
+    ...summary,
+    // A journey that ended abnormally (terminated, failed) keeps Temporal's word for it.
+    status: info.status.name === 'RUNNING' || info.status.name === 'COMPLETED' ? progress.status : summary.status,
+    stage: progress.stage,
+    timeline: progress.timeline,
+    upcoming: progress.upcoming,
+    temporalUiUrl,
+  };
+}
+
+function statusOf(info: ExecutionFacts): string {
+  switch (info.status.name) {
+    case 'RUNNING':
+      return 'active';
+    case 'COMPLETED':
+      return info.typedSearchAttributes.get(journeyStatusKey) ?? 'completed';
+    case 'TIMED_OUT':
+      return 'timed-out';
+    default:
+      return info.status.name.toLowerCase().replace(/_/g, '-');
+  }
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/roles.decorator';
+import { CancelJourneyDto } from './dto/cancel-journey.dto';
+import { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
+import { ListJourneysQuery } from './dto/list-journeys.query';
+import { StartJourneyDto } from './dto/start-journey.dto';
+import { JourneyIdPipe } from './journey-id.pipe';
+import { JourneysService } from './journeys.service';
+
+@ApiTags('journeys')
+@ApiBearerAuth()
+@Controller('journeys')
+export class JourneysController {
+  constructor(private readonly journeys: JourneysService) {}
+
+  @Post()
+  @Roles('operator', 'integration')
+  @ApiOperation({ summary: 'Enrol a patient in a journey; returns the running one if already enrolled.' })
+  @ApiCreatedResponse({ type: StartJourneyResult, description: 'A new journey was started.' })
+  @ApiOkResponse({ type: StartJourneyResult, description: 'The patient was already enrolled; nothing new started.' })
+  @ApiBadRequestResponse({ description: 'Unknown journey type or invalid parameters.' })
+  async start(@Body() body: StartJourneyDto, @Res({ passthrough: true }) response: Response): Promise<StartJourneyResult> {
+    const result = await this.journeys.start(body);
+    response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
+    return result;
+  }
+
+  @Get()
+  @Roles('operator', 'designer')
+  @ApiOperation({ summary: 'List journeys, newest first, filtered by type, status, stage or patient.' })
+  @ApiOkResponse({ type: JourneyPage })
+  list(@Query() query: ListJourneysQuery): Promise<JourneyPage> {
+    return this.journeys.list(query);
+  }
+
+  @Get(':id')
+  @Roles('operator', 'designer')
+  @ApiOperation({ summary: "A journey's status, current stage, timeline and upcoming timers." })
+  @ApiOkResponse({ type: JourneyDetailView })
+  @ApiNotFoundResponse()
+  get(@Param('id', JourneyIdPipe) id: string): Promise<JourneyDetailView> {
+    return this.journeys.get(id);
+  }
+
+  @Post(':id/events')
+  @HttpCode(HttpStatus.OK)
+  @Roles('operator', 'integration')
+  @ApiOperation({ summary: 'Deliver an event to a running journey; invalid events change nothing.' })
+  @ApiBody({
+    schema: { type: 'object', required: ['type'], properties: { type: { type: 'string' } }, additionalProperties: true },
+    description: "One of the journey type's events (see eventSchema in GET /api/journey-types).",
+  })
+  @ApiOkResponse({ type: JourneyDetailView })
+  @ApiBadRequestResponse({ description: 'The event is unknown to this journey or malformed.' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The journey has already ended.' })
+  sendEvent(@Param('id', JourneyIdPipe) id: string, @Body() event: unknown): Promise<JourneyDetailView> {
+    return this.journeys.sendEvent(id, event);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  @Roles('operator')
+  @ApiOperation({ summary: 'Cancel a running journey with a reason.' })
+  @ApiOkResponse({ type: JourneyDetailView })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The journey has already ended.' })
+  cancel(@Param('id', JourneyIdPipe) id: string, @Body() body: CancelJourneyDto): Promise<JourneyDetailView> {
+    return this.journeys.cancel(id, body.reason);
+  }
+}

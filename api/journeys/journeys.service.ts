@@ -1,0 +1,204 @@
+import { ConflictException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowExecutionDescription,
+  type WorkflowHandle,
+} from '@temporalio/client';
+import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
+import type { AppConfig } from '../../config/app-config';
+import {
+  cancelJourneyUpdate,
+  journeyEventUpdate,
+  progressQuery,
+  type JourneyEvent,
+  type JourneyProgress,
+} from '../../workflows/journey-contract';
+import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
+import { journeyStageKey, journeyStatusKey, journeyTypeKey, patientRefKey } from '../../workflows/search-attributes';
+import { badRequest, fromZodIssues } from '../errors/api-error';
+import { APP_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import type { ListJourneysQuery } from './dto/list-journeys.query';
+import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
+import type { StartJourneyDto } from './dto/start-journey.dto';
+import { toDetailView, toSummaryView } from './journey-view';
+import { patientRefFor } from './patient-ref';
+
+/** How long a read waits for a worker to answer a progress query before the API says so. */
+const QUERY_TIMEOUT_MS = 10_000;
+
+@Injectable()
+export class JourneysService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async start(request: StartJourneyDto): Promise<StartJourneyResult> {
+    const type = this.requireType(request.journey);
+    const params = type.paramsSchema.safeParse(request.params ?? {});
+    if (!params.success) {
+      throw badRequest(`Invalid parameters for journey "${type.id}".`, fromZodIssues(params.error.issues, 'params'));
+    }
+    const patientRef = patientRefFor(request.patientId, this.config.pseudonymKey);
+    // One running journey of a type per patient: the id is derived, so Temporal itself refuses a second enrolment.
+    const workflowId = `${type.id}-${patientRef}`;
+    let created = true;
+    try {
+      await this.temporal.workflow.start(type.workflowType, {
+        workflowId,
+        taskQueue: this.config.temporal.taskQueue,
+        args: [{ patientRef, patientId: request.patientId, params: params.data }],
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        typedSearchAttributes: [
+          { key: journeyTypeKey, value: type.id },
+          { key: patientRefKey, value: patientRef },
+          { key: journeyStatusKey, value: 'active' },
+          { key: journeyStageKey, value: 'enrolled' },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      created = false;
+    }
+    return { created, ...(await this.get(workflowId)) };
+  }
+
+  async get(id: string): Promise<JourneyDetailView> {
+    const handle = this.temporal.workflow.getHandle(id);
+    const description = await this.describe(handle);
+    const progress = await this.progressOf(handle, description);
+    return toDetailView(description, progress, this.temporalUiUrl(id));
+  }
+
+  async list(query: ListJourneysQuery): Promise<JourneyPage> {
+    const response = await this.temporal.workflowService.listWorkflowExecutions({
+      namespace: this.config.temporal.namespace,
+      query: this.visibilityQuery(query),
+      pageSize: query.pageSize ?? 50,
+      nextPageToken: query.pageToken ? Buffer.from(query.pageToken, 'base64url') : undefined,
+    });
+    const items = await Promise.all(
+      response.executions.map(async (raw) =>
+        toSummaryView(
+          await executionInfoFromRaw(raw, this.temporal.options.loadedDataConverter, raw, this.config.temporal.namespace),
+        ),
+      ),
+    );
+    const token = response.nextPageToken?.length ? Buffer.from(response.nextPageToken).toString('base64url') : undefined;
+    return { items, ...(token ? { nextPageToken: token } : {}) };
+  }
+
+  async sendEvent(id: string, event: unknown): Promise<JourneyDetailView> {
+    const handle = this.temporal.workflow.getHandle(id);
+    const description = await this.describe(handle);
+    const type = this.typeOfRunning(description);
+    const parsed = type.eventSchema.safeParse(event);
+    if (!parsed.success) {
+      throw badRequest(`Invalid event for journey "${type.id}".`, fromZodIssues(parsed.error.issues, ''));
+    }
+    const progress = await this.update(() =>
+      handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent] }),
+    );
+    return toDetailView(description, progress, this.temporalUiUrl(id));
+  }
+
+  async cancel(id: string, reason: string): Promise<JourneyDetailView> {
+    const handle = this.temporal.workflow.getHandle(id);
+    const description = await this.describe(handle);
+    this.typeOfRunning(description);
+    const progress = await this.update(() => handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason }] }));
+    return toDetailView(description, progress, this.temporalUiUrl(id));
+  }
+
+  types(): readonly JourneyType[] {
+    return journeyTypes;
+  }
+
+  private requireType(id: string): JourneyType {
+    const type = findJourneyType(id);
+    if (!type) {
+      throw badRequest(`Unknown journey type "${id}".`, [
+        { field: 'journey', message: `must be one of: ${journeyTypes.map((t) => t.id).join(', ')}` },
+      ]);
+    }
+    return type;
+  }
+
+  private async describe(handle: WorkflowHandle): Promise<WorkflowExecutionDescription> {
+    try {
+      const description = await handle.describe();
+      if (!journeyTypes.some((type) => type.workflowType === description.type)) throw notFound(handle.workflowId);
+      return description;
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw notFound(handle.workflowId);
+      throw error;
+    }
+  }
+
+  private typeOfRunning(description: WorkflowExecutionDescription): JourneyType {
+    if (description.status.name !== 'RUNNING') {
+      throw new ConflictException({ message: 'The journey has already ended; it accepts no more changes.', errors: [] });
+    }
+    return journeyTypes.find((type) => type.workflowType === description.type)!;
+  }
+
+  /** A closed journey's progress is its result; a running one answers a query through a worker. */
+  private async progressOf(handle: WorkflowHandle, description: WorkflowExecutionDescription): Promise<JourneyProgress> {
+    if (description.status.name === 'COMPLETED') return (await handle.result()) as JourneyProgress;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        handle.query(progressQuery),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new ServiceUnavailableException({ message: 'No worker answered: is the worker running?', errors: [] })),
+            QUERY_TIMEOUT_MS,
+          );
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async update(call: () => Promise<JourneyProgress>): Promise<JourneyProgress> {
+    try {
+      return await call();
+    } catch (error) {
+      // The workflow's validator rejected the change before anything was recorded.
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw badRequest(error.cause?.message ?? 'The journey rejected the change.');
+      }
+      throw error;
+    }
+  }
+
+  private visibilityQuery(query: ListJourneysQuery): string {
+    // Every value below is checked against a strict pattern by the DTO, so quoting cannot be broken.
+    const clauses = [
+      query.journey
+        ? `${journeyTypeKey.name} = '${query.journey}'`
+        : `${journeyTypeKey.name} IN (${journeyTypes.map((type) => `'${type.id}'`).join(', ')})`,
+    ];
+    if (query.status === 'active') clauses.push(`ExecutionStatus = 'Running'`);
+    else if (query.status) clauses.push(`${journeyStatusKey.name} = '${query.status}'`);
+    if (query.stage) clauses.push(`${journeyStageKey.name} = '${query.stage}'`);
+    if (query.patientId) {
+      clauses.push(`${patientRefKey.name} = '${patientRefFor(query.patientId, this.config.pseudonymKey)}'`);
+    }
+    return `${clauses.join(' AND ')} ORDER BY StartTime DESC`;
+  }
+
+  private temporalUiUrl(id: string): string {
+    const { webUiUrl, namespace } = this.config.temporal;
+    return `${webUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(id)}`;
+  }
+}
+
+function notFound(id: string): NotFoundException {
+  return new NotFoundException({ message: `No journey with id "${id}".`, errors: [] });
+}

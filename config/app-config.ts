@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { parseApiKeys, type ApiKey } from './api-keys';
+
+/**
+ * Every setting the API and the worker read, parsed once at process start and injected.
+ * Development defaults let `npm start` run with nothing configured; production mode refuses
+ * to start on those defaults so no demo credential or demo secret reaches a real deployment.
+ */
+export interface AppConfig {
+  production: boolean;
+  temporal: TemporalConfig;
+  databaseUrl: string;
+  api: { host: string; port: number; designerDist: string | undefined };
+  apiKeys: ApiKey[];
+  /** Secret for the keyed hash that turns a patient id into an opaque reference. */
+  pseudonymKey: string;
+}
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  webUiUrl: string;
+  tls: boolean;
+  apiKey: string | undefined;
+}
+
+export const DEV_API_KEYS = 'designer=dev-designer-key,operator=dev-operator-key,integration=dev-integration-key';
+const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-do-not-use-in-production';
+const DEV_DATABASE_URL = 'postgres://carepath:carepath@localhost:5433/carepath';
+
+const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('carepath'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('carepath-journeys'),
+  TEMPORAL_WEB_UI_URL: z.url().default('http://localhost:8233'),
+  TEMPORAL_TLS: booleanFromString.optional(),
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  API_HOST: z.string().default('0.0.0.0'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DESIGNER_DIST: z.string().optional(),
+  API_KEYS: z.string().optional(),
+  PSEUDONYM_KEY: z.string().optional(),
+});
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const vars = parsed.data;
+  const production = vars.NODE_ENV === 'production';
+  if (production) requireProductionSecrets(vars);
+
+  return {
+    production,
+    temporal: {
+      address: vars.TEMPORAL_ADDRESS,
+      namespace: vars.TEMPORAL_NAMESPACE,
+      taskQueue: vars.TEMPORAL_TASK_QUEUE,
+      webUiUrl: vars.TEMPORAL_WEB_UI_URL.replace(/\/$/, ''),
+      // Temporal Cloud API keys only travel over TLS.
+      tls: vars.TEMPORAL_TLS ?? vars.TEMPORAL_API_KEY !== undefined,
+      apiKey: vars.TEMPORAL_API_KEY,
+    },
+    databaseUrl: vars.DATABASE_URL ?? DEV_DATABASE_URL,
+    api: { host: vars.API_HOST, port: vars.API_PORT, designerDist: vars.DESIGNER_DIST },
+    apiKeys: parseApiKeys(vars.API_KEYS ?? DEV_API_KEYS, { minimumSecretLength: production ? 32 : 1 }),
+    pseudonymKey: vars.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
+  };
+}
+
+function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void {
+  const missing = (['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL'] as const).filter((name) => !vars[name]);
+  if (missing.length > 0) {
+    throw new ConfigError(`NODE_ENV=production needs ${missing.join(', ')}: refusing to start on development defaults.`);
+  }
+  if (vars.PSEUDONYM_KEY!.length < 32) {
+    throw new ConfigError('PSEUDONYM_KEY must be at least 32 characters in production.');
+  }
+}

@@ -1,0 +1,28 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import type { TemporalConfig } from '../config/app-config';
+import { createActivities } from '../activities';
+
+export function connectWorkerToTemporal(config: TemporalConfig): Promise<NativeConnection> {
+  return NativeConnection.connect({ address: config.address, tls: config.tls, apiKey: config.apiKey });
+}
+
+export interface JourneyWorkerOptions {
+  connection: NativeConnection;
+  temporal: Pick<TemporalConfig, 'namespace' | 'taskQueue'>;
+  dataSource: DataSource;
+  /** Pre-built bundle for tests that start many workers; production bundles from source at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.temporal.namespace,
+    taskQueue: options.temporal.taskQueue,
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
+    activities: createActivities({ dataSource: options.dataSource }),
+  });
+}

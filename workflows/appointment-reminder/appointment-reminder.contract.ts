@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Parameters and events of the appointment-reminder journey, validated at the API and in the workflow. */
+export const APPOINTMENT_REMINDER = 'appointment-reminder';
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const appointmentReminderParams = z
+  .object({
+    appointmentAt: isoInstant
+      .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
+      .describe('When the appointment starts (ISO 8601 with offset).'),
+    reminderLeadHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(24)
+      .describe('How long before the appointment the reminder goes out.'),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
+      .default('UTC')
+      .describe("The patient's time zone, used to word the appointment time."),
+  })
+  .strict();
+
+export type AppointmentReminderParams = z.output<typeof appointmentReminderParams>;
+
+export const appointmentReminderEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('appointment-cancelled'), reason: z.string().max(500).optional() }).strict(),
+  z.object({ type: z.literal('appointment-rescheduled'), appointmentAt: isoInstant }).strict(),
+  z.object({ type: z.literal('appointment-attended') }).strict(),
+]);
+
+export type AppointmentReminderEvent = z.output<typeof appointmentReminderEvent>;

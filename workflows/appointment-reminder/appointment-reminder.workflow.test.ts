@@ -1,0 +1,138 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { OutreachMessage } from '../../activities/database/outreach-message.entity';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
+import { uniqueName } from '../../test/helpers/test-stack';
+import { createTimeSkippingEnvironment } from '../../test/helpers/time-skipping';
+import { journeyWorkflowBundle } from '../../test/helpers/workflow-bundle';
+import { cancelJourneyUpdate, journeyEventUpdate, progressQuery, type JourneyProgress } from '../journey-contract';
+import { appointmentReminderWorkflow } from './appointment-reminder.workflow';
+
+const HOUR = 60 * 60 * 1000;
+
+describe('appointment reminder journey (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+  let database: TestDatabase;
+  let worker: Worker;
+  let running: Promise<void>;
+  const taskQueue = uniqueName('reminder');
+
+  beforeAll(async () => {
+    [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await journeyWorkflowBundle(),
+      activities: createActivities({ dataSource: database.dataSource }),
+    });
+    running = worker.run();
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await Promise.all([env?.teardown(), database?.drop()]);
+  });
+
+  async function startJourney(appointmentInHours: number, extra: { reminderLeadHours?: number } = {}) {
+    const now = (await env.currentTimeMs()) as number;
+    const appointmentAt = new Date(now + appointmentInHours * HOUR).toISOString();
+    const handle = await env.client.workflow.start(appointmentReminderWorkflow, {
+      workflowId: uniqueName('appointment-reminder'),
+      taskQueue,
+      args: [
+        {
+          patientRef: 'ref-under-test',
+          patientId: 'pat-1',
+          params: { appointmentAt, reminderLeadHours: extra.reminderLeadHours ?? 24, timeZone: 'Europe/Warsaw' },
+        },
+      ],
+    });
+    return { handle, appointmentAt: Date.parse(appointmentAt) };
+  }
+
+  const messagesOf = (journeyId: string) =>
+    database.dataSource.getRepository(OutreachMessage).find({ where: { journeyId }, order: { createdAt: 'ASC' } });
+
+  test('sends one reminder a day before the appointment, then completes at appointment time', async () => {
+    const { handle, appointmentAt } = await startJourney(72);
+
+    const progress: JourneyProgress = await handle.result();
+
+    expect(progress).toMatchObject({ status: 'completed', stage: 'appointment-time' });
+    const sent = progress.timeline.filter((entry) => entry.kind === 'message');
+    expect(sent).toHaveLength(1);
+    expect(Date.parse(sent[0]!.at)).toBeGreaterThanOrEqual(appointmentAt - 24 * HOUR);
+    expect(Date.parse(sent[0]!.at)).toBeLessThan(appointmentAt - 23 * HOUR);
+    const messages = await messagesOf(handle.workflowId);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ channel: 'portal', template: 'appointment-reminder', patientRef: 'ref-under-test' });
+    expect(messages[0]!.body).toContain('appointment on');
+  });
+
+  test('a cancelled appointment ends the journey and no reminder is ever sent', async () => {
+    const { handle } = await startJourney(72);
+    await env.sleep('1 hour');
+
+    const afterEvent = await handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-cancelled' }] });
+    expect(afterEvent).toMatchObject({ status: 'completed', stage: 'appointment-cancelled' });
+
+    const final: JourneyProgress = await handle.result();
+    expect(final.timeline.some((entry) => entry.kind === 'message')).toBe(false);
+    expect(await messagesOf(handle.workflowId)).toHaveLength(0);
+  });
+
+  test('a reschedule after the reminder earns a new reminder for the new time', async () => {
+    const { handle, appointmentAt } = await startJourney(30);
+    await env.sleep('8 hours'); // past the reminder at 6 h
+    expect((await handle.query(progressQuery)).stage).toBe('reminded');
+
+    const movedTo = new Date(appointmentAt + 48 * HOUR).toISOString();
+    const rescheduled = await handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'appointment-rescheduled', appointmentAt: movedTo }],
+    });
+    expect(rescheduled.stage).toBe('scheduled');
+    expect(rescheduled.upcoming.map((timer) => timer.id)).toEqual(['reminder', 'appointment']);
+
+    await handle.result();
+    const messages = await messagesOf(handle.workflowId);
+    expect(messages.map((message) => message.idempotencyKey)).toEqual([
+      `${handle.workflowId}/reminder:${new Date(appointmentAt).toISOString()}`,
+      `${handle.workflowId}/reminder:${movedTo}`,
+    ]);
+  });
+
+  test('an unknown or malformed event is rejected and leaves no trace in the journey', async () => {
+    const { handle } = await startJourney(72);
+    const before = await handle.query(progressQuery);
+
+    await expect(
+      handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-exploded' }] }),
+    ).rejects.toThrow(WorkflowUpdateFailedError);
+    await expect(
+      handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-rescheduled', appointmentAt: 'soon' }] }),
+    ).rejects.toThrow(WorkflowUpdateFailedError);
+
+    expect(await handle.query(progressQuery)).toEqual(before);
+    const history = await handle.fetchHistory();
+    const updates = history.events!.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes);
+    expect(updates).toHaveLength(0);
+  });
+
+  test('an operator cancel needs a reason and records it', async () => {
+    const { handle } = await startJourney(72);
+
+    await expect(handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: '  ' }] })).rejects.toThrow(
+      WorkflowUpdateFailedError,
+    );
+    const cancelled = await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'Patient moved away' }] });
+
+    expect(cancelled).toMatchObject({ status: 'cancelled', stage: 'cancelled' });
+    expect(cancelled.timeline.at(-1)!.summary).toContain('Patient moved away');
+    expect(await messagesOf(handle.workflowId)).toHaveLength(0);
+    // The run has ended, so Temporal itself refuses further updates.
+    await expect(handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-attended' }] })).rejects.toThrow();
+  });
+});

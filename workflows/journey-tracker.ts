@@ -20,6 +20,7 @@ export class JourneyTracker {
   ) {
     this.stage = initialStage;
     this.record('stage', initialSummary, initialStage);
+    upsertSearchAttributes([{ key: journeyStageKey, value: initialStage }]);
   }
 
   get isActive(): boolean {

@@ -23,17 +23,19 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private describe(exception: unknown): { status: number; body: ApiErrorBody } {
-    if (exception instanceof HttpException) {
-      return { status: exception.getStatus(), body: toErrorBody(exception.getResponse()) };
-    }
-    if (isBodyParserError(exception)) {
+    // Nest wraps body-parser failures in a BadRequestException whose cause is the parser's error.
+    const parserError = exception instanceof HttpException ? exception.cause : exception;
+    if (isBodyParserError(parserError)) {
       const message =
-        exception.type === 'entity.parse.failed'
+        parserError.type === 'entity.parse.failed'
           ? 'The request body is not valid JSON.'
-          : exception.type === 'entity.too.large'
+          : parserError.type === 'entity.too.large'
             ? 'The request body is too large.'
             : 'The request body could not be read.';
-      return { status: exception.status, body: { message, errors: [] } };
+      return { status: parserError.status, body: { message, errors: [] } };
+    }
+    if (exception instanceof HttpException) {
+      return { status: exception.getStatus(), body: toErrorBody(exception.getResponse()) };
     }
     const correlationId = randomUUID();
     // Stack only: error messages from drivers may quote request data.

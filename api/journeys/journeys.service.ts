@@ -190,7 +190,8 @@ export class JourneysService {
     if (query.patientId) {
       clauses.push(`${patientRefKey.name} = '${patientRefFor(query.patientId, this.config.pseudonymKey)}'`);
     }
-    return `${clauses.join(' AND ')} ORDER BY StartTime DESC`;
+    // No ORDER BY: SQL visibility (dev server, PostgreSQL clusters) rejects it and already lists newest first.
+    return clauses.join(' AND ');
   }
 
   private temporalUiUrl(id: string): string {

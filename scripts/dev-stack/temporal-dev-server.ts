@@ -85,7 +85,9 @@ async function waitForNamespace(address: string, namespace: string): Promise<Con
       await connection.workflowService.describeNamespace({ namespace });
       return connection;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Temporal at ${address} did not become ready: ${String(error)}`);
+      if (Date.now() > deadline) {
+        throw new Error(`Temporal at ${address} did not become ready: ${String(error)}`, { cause: error });
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

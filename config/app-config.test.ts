@@ -1,0 +1,41 @@
+import { loadConfig } from './app-config';
+
+const productionSecrets = {
+  NODE_ENV: 'production',
+  API_KEYS: `operator=${'o'.repeat(40)},integration=${'i'.repeat(40)}`,
+  PSEUDONYM_KEY: 'k'.repeat(40),
+  DATABASE_URL: 'postgres://app:secret@db:5432/carepath',
+};
+
+describe('loadConfig', () => {
+  test('development runs on documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.production).toBe(false);
+    expect(config.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'carepath', tls: false });
+    expect(config.apiKeys.map((key) => key.role)).toEqual(['designer', 'operator', 'integration']);
+  });
+
+  test.each(['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL'] as const)(
+    'production refuses to start without %s',
+    (missing) => {
+      const env: Record<string, string> = { ...productionSecrets };
+      delete env[missing];
+      expect(() => loadConfig(env)).toThrow(new RegExp(`needs ${missing}`));
+    },
+  );
+
+  test('production refuses short API keys and accepts configured secrets', () => {
+    expect(() => loadConfig({ ...productionSecrets, API_KEYS: 'operator=short' })).toThrow(/shorter than 32/);
+    expect(loadConfig(productionSecrets).apiKeys).toHaveLength(2);
+  });
+
+  test('malformed settings are reported by name', () => {
+    expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(/API_PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ API_KEYS: 'superuser=abc' })).toThrow(/"superuser" is not a role/);
+  });
+
+  test('a Temporal Cloud API key turns TLS on', () => {
+    expect(loadConfig({ TEMPORAL_API_KEY: 'cloud-key' }).temporal.tls).toBe(true);
+  });
+});

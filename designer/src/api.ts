@@ -1,0 +1,140 @@
+/** The slice of the Carepath API the designer uses, and a small fetch wrapper around it. */
+
+export interface JourneyType {
+  id: string;
+  title: string;
+  description: string;
+  paramsSchema: Record<string, unknown>;
+  eventSchema: Record<string, unknown>;
+}
+
+export const STATUS_FILTERS = ['active', 'completed', 'cancelled'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export interface JourneySummary {
+  /** Opaque; never parse it or show it outside the designer. */
+  id: string;
+  journey: string;
+  /** active, completed, cancelled, failed, terminated or timed-out. */
+  status: string;
+  stage: string;
+  startedAt: string;
+  closedAt?: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  summary: string;
+  ref?: string;
+}
+
+export interface UpcomingTimer {
+  id: string;
+  label: string;
+  dueAt: string;
+}
+
+export interface JourneyDetail extends JourneySummary {
+  timeline: TimelineEntry[];
+  upcoming: UpcomingTimer[];
+  temporalUiUrl: string;
+}
+
+export interface JourneyPage {
+  items: JourneySummary[];
+  nextPageToken?: string;
+}
+
+export interface FieldError {
+  field?: string;
+  message: string;
+}
+
+/** A failed request. `status` is 0 when the API could not be reached at all. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: FieldError[];
+
+  constructor(status: number, message: string, errors: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.errors = errors;
+  }
+}
+
+export interface ApiClient {
+  get<T>(path: string, signal?: AbortSignal): Promise<T>;
+}
+
+/** GET an API path with a bearer key; every failure becomes an ApiError (aborts are rethrown as-is). */
+export async function apiGet<T>(path: string, apiKey: string, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${apiKey}` },
+      cache: 'no-store',
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'Could not reach the Carepath API. Check that it is running.');
+  }
+
+  const body = await readJson(response);
+  if (!response.ok) {
+    const { message, errors } = (body ?? {}) as { message?: unknown; errors?: unknown };
+    throw new ApiError(
+      response.status,
+      typeof message === 'string' && message ? message : `The request failed (HTTP ${response.status}).`,
+      Array.isArray(errors) ? (errors as FieldError[]) : [],
+    );
+  }
+  if (body === undefined)
+    throw new ApiError(response.status, 'The API sent a response the designer cannot read.');
+  return body as T;
+}
+
+/** A client bound to one key; a 401 from any call reports that the key no longer works. */
+export function createApiClient(apiKey: string, onUnauthorized: (message: string) => void): ApiClient {
+  return {
+    async get<T>(path: string, signal?: AbortSignal): Promise<T> {
+      try {
+        return await apiGet<T>(path, apiKey, signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) onUnauthorized(error.message);
+        throw error;
+      }
+    },
+  };
+}
+
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Try again.';
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export function journeysPath(status: StatusFilter | '', pageToken?: string): string {
+  const query = new URLSearchParams({ pageSize: '50' });
+  if (status) query.set('status', status);
+  if (pageToken) query.set('pageToken', pageToken);
+  return `/api/journeys?${query.toString()}`;
+}
+
+export function journeyPath(id: string): string {
+  return `/api/journeys/${encodeURIComponent(id)}`;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined;
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -13,19 +13,21 @@
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
-# ---- base: Node plus an npm that enforces package.json#allowScripts ----
+# ---- base ----
 FROM ${NODE_IMAGE} AS base
-# The npm 10 bundled with Node 20 ignores package.json#allowScripts and would run every
-# dependency's install script, including the ones the project denies. npm 11 enforces the policy;
-# pinned to the version the lockfile is maintained with.
-RUN npm install --global npm@11.19.1 && npm cache clean --force
 WORKDIR /app
+# Dependency install scripts follow package.json#allowScripts, the policy npm 11 enforces on
+# developer machines. Node 20 bundles npm 10, which ignores that field and would run every
+# install script (including the denied ones), so each `npm ci` below runs none and then rebuilds
+# exactly the packages the policy approves (`true` entries; `false` ones stay skipped).
 
 # ---- build: all dependencies, compile the server (tsc) and the designer (vite) ----
 FROM base AS build
 # Manifests first: the dependency layer is reused until package.json or the lockfile changes.
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund \
+  && node -p "Object.entries(require('./package.json').allowScripts ?? {}).filter(([, allowed]) => allowed === true).map(([spec]) => spec).join('\n')" \
+    | xargs --no-run-if-empty --delimiter='\n' npm rebuild
 COPY tsconfig.json tsconfig.build.json ./
 COPY config ./config
 COPY workflows ./workflows
@@ -39,7 +41,10 @@ RUN npm run build
 # ---- prod-deps: production dependencies only (no TypeScript, jest, vite, swc...) ----
 FROM base AS prod-deps
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+  && node -p "Object.entries(require('./package.json').allowScripts ?? {}).filter(([, allowed]) => allowed === true).map(([spec]) => spec).join('\n')" \
+    | xargs --no-run-if-empty --delimiter='\n' npm rebuild \
+  && npm cache clean --force
 
 # ---- runtime ----
 FROM ${NODE_IMAGE} AS runtime

@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { OutreachMessage } from '../../activities/database/outreach-message.entity';
+import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
 import { uniqueName } from '../../test/helpers/test-stack';
 import { createTimeSkippingEnvironment } from '../../test/helpers/time-skipping';
@@ -70,6 +71,7 @@ describe('appointment reminder journey (time-skipping)', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ channel: 'portal', template: 'appointment-reminder', patientRef: 'ref-under-test' });
     expect(messages[0]!.body).toContain('appointment on');
+    await recordHistoryFixture(handle, 'appointment-reminder', 'reminded-then-appointment-time');
   });
 
   test('a cancelled appointment ends the journey and no reminder is ever sent', async () => {
@@ -82,6 +84,7 @@ describe('appointment reminder journey (time-skipping)', () => {
     const final: JourneyProgress = await handle.result();
     expect(final.timeline.some((entry) => entry.kind === 'message')).toBe(false);
     expect(await messagesOf(handle.workflowId)).toHaveLength(0);
+    await recordHistoryFixture(handle, 'appointment-reminder', 'cancelled-appointment');
   });
 
   test('a reschedule after the reminder earns a new reminder for the new time', async () => {
@@ -102,6 +105,7 @@ describe('appointment reminder journey (time-skipping)', () => {
       `${handle.workflowId}/reminder:${new Date(appointmentAt).toISOString()}`,
       `${handle.workflowId}/reminder:${movedTo}`,
     ]);
+    await recordHistoryFixture(handle, 'appointment-reminder', 'rescheduled-after-reminder');
   });
 
   test('an unknown or malformed event is rejected and leaves no trace in the journey', async () => {
@@ -134,5 +138,6 @@ describe('appointment reminder journey (time-skipping)', () => {
     expect(await messagesOf(handle.workflowId)).toHaveLength(0);
     // The run has ended, so Temporal itself refuses further updates.
     await expect(handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-attended' }] })).rejects.toThrow();
+    await recordHistoryFixture(handle, 'appointment-reminder', 'operator-cancel');
   });
 });

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { sendMessageActivity } from './outreach/send-message';
 import { sendPortalMessageActivity } from './outreach/send-portal-message';
+import { createStaffTaskActivity } from './staff-tasks/create-staff-task';
 
 export interface ActivityDependencies {
   dataSource: DataSource;
@@ -8,7 +10,9 @@ export interface ActivityDependencies {
 /** Every activity the worker registers, built from injected dependencies. */
 export function createActivities({ dataSource }: ActivityDependencies) {
   return {
+    sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
+    createStaffTask: createStaffTaskActivity(dataSource),
   };
 }
 

@@ -4,15 +4,18 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
  * The surface every journey workflow exposes, whatever its type: the API reads progress and
  * steers journeys through these definitions only.
  */
-export type JourneyStatus = 'active' | 'completed' | 'cancelled';
+export type JourneyStatus = 'active' | 'paused' | 'completed' | 'cancelled';
 
-export type TimelineKind = 'stage' | 'event' | 'message' | 'cancellation';
+export type TimelineKind = 'stage' | 'event' | 'message' | 'task' | 'deadline' | 'control' | 'cancellation';
 
 export interface TimelineEntry {
   at: string;
   kind: TimelineKind;
   summary: string;
-  /** Stage id for `stage` entries, event type for `event` entries, step key for `message` entries. */
+  /**
+   * Stage id for `stage` entries, event type for `event` entries, step key for `message` and
+   * `task` entries, deadline id for `deadline` entries.
+   */
   ref?: string;
 }
 
@@ -22,20 +25,53 @@ export interface UpcomingTimer {
   dueAt: string;
 }
 
+export type DeadlineStatus = 'pending' | 'met' | 'met-late' | 'breached' | 'void';
+
+/** A clinical deadline as operators see it: when it falls due, and how it went. */
+export interface DeadlineView {
+  id: string;
+  label: string;
+  dueAt: string;
+  status: DeadlineStatus;
+  warnedAt?: string;
+  breachedAt?: string;
+  metAt?: string;
+  /** How late the milestone came, in whole days (rounded up), once a breached deadline is met. */
+  lateByDays?: number;
+}
+
+export type FactValue = string | number | boolean | null;
+
 export interface JourneyProgress {
   journey: string;
   status: JourneyStatus;
   stage: string;
   startedAt: string;
+  /** The program settings version this journey was enrolled with (0: the built-in defaults). */
+  settingsVersion: number;
   timeline: TimelineEntry[];
   upcoming: UpcomingTimer[];
+  deadlines: DeadlineView[];
+  /** Journey-specific figures worth showing (e.g. weight change so far); never identifying data. */
+  facts: Record<string, FactValue>;
 }
 
-/** Input every journey workflow receives: the patient as an opaque reference plus the EHR id for activities. */
-export interface JourneyInput<Params> {
+/** The program settings a journey runs with, pinned at enrolment (version 0: the built-in defaults). */
+export interface PinnedProgram<Settings> {
+  version: number;
+  settings: Settings;
+}
+
+/**
+ * Input every journey workflow receives: the patient as an opaque reference plus the EHR id for
+ * activities, the journey's own parameters, and the program settings current at enrolment
+ * (resolved by whoever enrols, so they are in the history from the first event on).
+ */
+export interface JourneyInput<Params, Settings = unknown> {
   patientRef: string;
   patientId: string;
   params: Params;
+  program: PinnedProgram<Settings>;
 }
 
 export interface JourneyEvent {
@@ -43,10 +79,13 @@ export interface JourneyEvent {
   [field: string]: unknown;
 }
 
-export interface CancelRequest {
+/** Pause, resume and cancel all need a reason: it is shown in the timeline and audited. */
+export interface ControlRequest {
   reason: string;
 }
 
 export const progressQuery = defineQuery<JourneyProgress>('progress');
 export const journeyEventUpdate = defineUpdate<JourneyProgress, [JourneyEvent]>('event');
-export const cancelJourneyUpdate = defineUpdate<JourneyProgress, [CancelRequest]>('cancel');
+export const pauseJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('pause');
+export const resumeJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('resume');
+export const cancelJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('cancel');

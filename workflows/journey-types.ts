@@ -3,9 +3,16 @@ import {
   APPOINTMENT_REMINDER,
   appointmentReminderEvent,
   appointmentReminderParams,
+  appointmentReminderSettings,
 } from './appointment-reminder/appointment-reminder.contract';
+import { appointmentReminderBlueprint } from './appointment-reminder/appointment-reminder.blueprint';
+import type { Blueprint } from './blueprint';
+import { oncologyFastTrackJourneyType } from './oncology-fast-track/oncology-fast-track.journey-type';
+import { prediabetesCareJourneyType } from './prediabetes-care/prediabetes-care.journey-type';
+import { preventiveOutreachJourneyType } from './preventive-outreach/preventive-outreach.journey-type';
+import { emergencyFollowUpJourneyType } from './emergency-follow-up/emergency-follow-up.journey-type';
 
-/** A journey type as the API offers it: what to start, with which parameters, and which events it accepts. */
+/** A journey type as the API offers it: what to start, with which parameters, settings and events, and its map. */
 export interface JourneyType {
   id: string;
   title: string;
@@ -13,6 +20,16 @@ export interface JourneyType {
   workflowType: string;
   paramsSchema: z.ZodType;
   eventSchema: z.ZodType;
+  /** Program settings: every tunable default of the journey; published in versions. */
+  settingsSchema: z.ZodType;
+  blueprint: Blueprint;
+  /**
+   * Tells apart journeys of this type for one patient (a DiLO card number, a screening item);
+   * absent when a patient has at most one running journey of the type.
+   */
+  instanceKey?: (params: never) => string;
+  /** Where the clinical numbers come from, for the designer and the docs. */
+  sources: string[];
 }
 
 export const journeyTypes: readonly JourneyType[] = [
@@ -24,9 +41,20 @@ export const journeyTypes: readonly JourneyType[] = [
     workflowType: 'appointmentReminderWorkflow',
     paramsSchema: appointmentReminderParams,
     eventSchema: appointmentReminderEvent,
+    settingsSchema: appointmentReminderSettings,
+    blueprint: appointmentReminderBlueprint,
+    sources: ['Community Guide: client reminders; reminder timing 24-72 h made no difference (tunable default).'],
   },
+  oncologyFastTrackJourneyType,
+  prediabetesCareJourneyType,
+  preventiveOutreachJourneyType,
+  emergencyFollowUpJourneyType,
 ];
 
 export function findJourneyType(id: string): JourneyType | undefined {
   return journeyTypes.find((type) => type.id === id);
+}
+
+export function findJourneyTypeByWorkflow(workflowType: string): JourneyType | undefined {
+  return journeyTypes.find((type) => type.workflowType === workflowType);
 }

@@ -24,8 +24,8 @@ export const appointmentReminderParams = z
       .int()
       .min(1)
       .max(24 * 14)
-      .default(24)
-      .describe('How long before the appointment the reminder goes out.'),
+      .optional()
+      .describe('How long before the appointment the reminder goes out; the program setting when absent.'),
     timeZone: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
@@ -35,6 +35,21 @@ export const appointmentReminderParams = z
   .strict();
 
 export type AppointmentReminderParams = z.output<typeof appointmentReminderParams>;
+
+export const appointmentReminderSettings = z
+  .object({
+    reminderLeadHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(24)
+      .describe('Hours before the appointment that the reminder goes out (tunable default: 24-72 h work alike).'),
+    channel: z.enum(['portal', 'email', 'sms']).default('portal').describe('Channel of the reminder.'),
+  })
+  .strict();
+
+export type AppointmentReminderSettings = z.output<typeof appointmentReminderSettings>;
 
 export const appointmentReminderEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('appointment-cancelled'), reason: z.string().max(500).optional() }).strict(),

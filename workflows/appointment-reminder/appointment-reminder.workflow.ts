@@ -1,137 +1,123 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import {
-  cancelJourneyUpdate,
-  journeyEventUpdate,
-  progressQuery,
-  type JourneyInput,
-  type JourneyProgress,
-} from '../journey-contract';
-import { JourneyTracker } from '../journey-tracker';
-import { requireActive, requireReason, parseEvent } from '../journey-guards';
+import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { journeyActivities } from '../journey-activities';
+import type { JourneyInput, JourneyProgress, PinnedProgram } from '../journey-contract';
+import { Journey } from '../journey-runtime';
 import {
   APPOINTMENT_REMINDER,
   appointmentReminderEvent,
   type AppointmentReminderEvent,
   type AppointmentReminderParams,
+  type AppointmentReminderSettings,
 } from './appointment-reminder.contract';
 
-const { sendPortalMessage } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { maximumInterval: '5 minutes' },
-});
-
 const HOUR_MS = 60 * 60 * 1000;
+
+/** Journeys enrolled before program settings existed carry no `program` in their input. */
+type AppointmentReminderInput = Omit<JourneyInput<AppointmentReminderParams>, 'program'> & {
+  program?: PinnedProgram<AppointmentReminderSettings>;
+};
 
 /**
  * Reminds a patient of an upcoming appointment a configurable time before it, follows
  * reschedules, and ends when the appointment is cancelled, attended or its time has come.
  */
-export async function appointmentReminderWorkflow(
-  input: JourneyInput<AppointmentReminderParams>,
-): Promise<JourneyProgress> {
+export async function appointmentReminderWorkflow(input: AppointmentReminderInput): Promise<JourneyProgress> {
   const { params, patientRef } = input;
-  const tracker = new JourneyTracker(APPOINTMENT_REMINDER, 'scheduled', 'Enrolled: appointment scheduled');
+  const settings = input.program?.settings;
+  const leadHours = params.reminderLeadHours ?? settings?.reminderLeadHours ?? 24;
   let appointmentAt = Date.parse(params.appointmentAt);
   let remindedForAppointmentAt: number | undefined;
-  let changes = 0;
+
+  const journey: Journey<AppointmentReminderEvent> = new Journey({
+    type: APPOINTMENT_REMINDER,
+    patientRef,
+    settingsVersion: input.program?.version ?? 0,
+    stage: 'scheduled',
+    summary: 'Enrolled: appointment scheduled',
+    eventSchema: appointmentReminderEvent,
+    describeEvent: (event) =>
+      event.type === 'appointment-rescheduled' ? `Appointment moved to ${event.appointmentAt}` : `Event: ${event.type}`,
+    applyEvent: (event) => {
+      switch (event.type) {
+        case 'appointment-cancelled':
+          journey.finish('completed', 'appointment-cancelled', 'Journey ended: appointment cancelled');
+          break;
+        case 'appointment-rescheduled':
+          appointmentAt = Date.parse(event.appointmentAt);
+          if (journey.currentStage !== 'scheduled') journey.enterStage('scheduled', 'Waiting to remind');
+          planTimers();
+          break;
+        case 'appointment-attended':
+          journey.finish('completed', 'attended', 'Journey ended: appointment attended');
+          break;
+      }
+    },
+  });
 
   const reminderOwed = () => remindedForAppointmentAt !== appointmentAt;
-  const remindAt = () => appointmentAt - params.reminderLeadHours * HOUR_MS;
+  const remindAt = () => appointmentAt - leadHours * HOUR_MS;
   // Recomputed after every change, so an update's answer already shows the new plan.
   const planTimers = () =>
-    tracker.expect([
+    journey.expect([
       ...(reminderOwed() ? [{ id: 'reminder', label: 'Send reminder', dueAt: new Date(remindAt()).toISOString() }] : []),
       { id: 'appointment', label: 'Appointment time', dueAt: new Date(appointmentAt).toISOString() },
     ]);
 
-  const applyEvent = (event: AppointmentReminderEvent): void => {
-    switch (event.type) {
-      case 'appointment-cancelled':
-        tracker.record('event', 'Appointment cancelled', event.type);
-        tracker.finish('completed', 'appointment-cancelled', 'Journey ended: appointment cancelled');
-        break;
-      case 'appointment-rescheduled':
-        appointmentAt = Date.parse(event.appointmentAt);
-        tracker.record('event', `Appointment moved to ${event.appointmentAt}`, event.type);
-        if (tracker.currentStage !== 'scheduled') tracker.enterStage('scheduled', 'Waiting to remind');
-        planTimers();
-        break;
-      case 'appointment-attended':
-        tracker.record('event', 'Patient attended the appointment', event.type);
-        tracker.finish('completed', 'attended', 'Journey ended: appointment attended');
-        break;
-    }
-    changes++;
-  };
-
-  setHandler(progressQuery, () => tracker.progress());
-  setHandler(
-    journeyEventUpdate,
-    (event) => {
-      applyEvent(appointmentReminderEvent.parse(event));
-      return tracker.progress();
-    },
-    {
-      validator: (event) => {
-        requireActive(tracker);
-        parseEvent(appointmentReminderEvent, event);
-      },
-    },
-  );
-  setHandler(
-    cancelJourneyUpdate,
-    ({ reason }) => {
-      tracker.finish('cancelled', 'cancelled', `Cancelled by an operator: ${reason}`);
-      changes++;
-      return tracker.progress();
-    },
-    {
-      validator: (request) => {
-        requireActive(tracker);
-        requireReason(request);
-      },
-    },
-  );
-
-  while (tracker.isActive) {
+  while (journey.isOpen) {
     const now = Date.now();
     if (now >= appointmentAt) {
-      tracker.finish('completed', 'appointment-time', 'Journey ended: appointment time reached');
+      journey.finish('completed', 'appointment-time', 'Journey ended: appointment time reached');
       break;
+    }
+    if (journey.isPaused) {
+      // A paused journey sends nothing, but the appointment's time still ends it.
+      await journey.sleepUntil(appointmentAt, () => !journey.isPaused);
+      continue;
     }
     if (reminderOwed() && now >= remindAt()) {
       const sentFor = appointmentAt;
-      await sendReminder(patientRef, sentFor, params.timeZone, tracker);
+      await sendReminder(journey, input, sentFor, settings);
       remindedForAppointmentAt = sentFor;
       continue;
     }
 
-    const wakeAt = reminderOwed() ? remindAt() : appointmentAt;
     planTimers();
-    const changesSeen = changes;
-    await condition(() => changes !== changesSeen, Math.max(1, wakeAt - now));
+    const seen = journey.changes;
+    await journey.sleepUntil(reminderOwed() ? remindAt() : appointmentAt, () => journey.changes !== seen);
   }
 
   await condition(allHandlersFinished);
-  return tracker.progress();
+  return journey.progress();
 }
 
 async function sendReminder(
-  patientRef: string,
+  journey: Journey<AppointmentReminderEvent>,
+  input: AppointmentReminderInput,
   appointmentAt: number,
-  timeZone: string,
-  tracker: JourneyTracker,
+  settings: AppointmentReminderSettings | undefined,
 ): Promise<void> {
   // One reminder per appointment time: the step key makes retries and replays idempotent.
   const step = `reminder:${new Date(appointmentAt).toISOString()}`;
-  const result = await sendPortalMessage({
-    idempotencyKey: `${workflowInfo().workflowId}/${step}`,
-    journeyId: workflowInfo().workflowId,
-    patientRef,
-    template: 'appointment-reminder',
-    values: { appointmentAt: new Date(appointmentAt).toISOString(), timeZone },
-  });
-  tracker.record('message', `Reminder sent to the patient portal (message ${result.messageId})`, step);
-  tracker.enterStage('reminded', 'Reminder sent; waiting for the appointment');
+  const values = { appointmentAt: new Date(appointmentAt).toISOString(), timeZone: input.params.timeZone };
+  // Released journeys scheduled `sendPortalMessage` here; replaying them must see the same command.
+  if (patched('appointment-reminder-send-message')) {
+    const channel = settings?.channel ?? 'portal';
+    const sent = await journey.notify(step, {
+      channel,
+      template: 'appointment-reminder',
+      values,
+      summary: `Reminder sent (${channel})`,
+    });
+    if (!sent) return;
+  } else {
+    const result = await journeyActivities.sendPortalMessage({
+      idempotencyKey: `${journey.workflowId}/${step}`,
+      journeyId: journey.workflowId,
+      patientRef: input.patientRef,
+      template: 'appointment-reminder',
+      values,
+    });
+    journey.record('message', `Reminder sent to the patient portal (message ${result.messageId})`, step);
+  }
+  journey.enterStage('reminded', 'Reminder sent; waiting for the appointment');
 }

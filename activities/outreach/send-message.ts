@@ -1,0 +1,58 @@
+import type { DataSource } from 'typeorm';
+import { OutreachMessage } from '../database/outreach-message.entity';
+import { renderMessage } from './templates';
+import type { TemplateValues } from './templates/template';
+
+export type Channel = 'portal' | 'email' | 'sms' | 'letter';
+
+export interface PatientMessageRequest {
+  /** Derived from the journey and its step, so a retried or replayed step finds its earlier delivery. */
+  idempotencyKey: string;
+  journeyId: string;
+  patientRef: string;
+  /** The channel the journey asked for. */
+  channel: Channel;
+  template: string;
+  values: TemplateValues;
+  /** Clinical messages that must not wait behind non-urgent outreach. */
+  urgent?: boolean;
+}
+
+export interface PatientMessageResult {
+  messageId: string;
+  /** True when this step had already been delivered and nothing new was written. */
+  alreadySent: boolean;
+}
+
+/**
+ * Records a message for the patient exactly once per idempotency key. Until the engagement layer
+ * (SMTP, SMS, consent, quiet hours) lands, every channel is delivered to the outreach log, which
+ * is also the patient-portal inbox; the requested channel is kept with it.
+ */
+export function sendMessageActivity(dataSource: DataSource) {
+  return async function sendMessage(request: PatientMessageRequest): Promise<PatientMessageResult> {
+    const body = renderMessage(request.template, request.values);
+    const inserted = await dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(OutreachMessage)
+      .values({
+        idempotencyKey: request.idempotencyKey,
+        journeyId: request.journeyId,
+        patientRef: request.patientRef,
+        channel: request.channel,
+        template: request.template,
+        body,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const newId = (inserted.raw as Array<{ id: string }>)[0]?.id;
+    if (newId) return { messageId: newId, alreadySent: false };
+
+    const existing = await dataSource
+      .getRepository(OutreachMessage)
+      .findOneByOrFail({ idempotencyKey: request.idempotencyKey });
+    return { messageId: existing.id, alreadySent: true };
+  };
+}

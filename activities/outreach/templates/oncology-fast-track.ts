@@ -1,0 +1,4 @@
+import type { TemplateSet } from './template';
+
+// SKELETON: the journey's message templates, keyed by wording key.
+export const oncologyFastTrackTemplates: TemplateSet<string> = {};

@@ -1,0 +1,403 @@
+import { condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { z } from 'zod';
+import type { Channel, PatientMessageResult } from '../activities/outreach/send-message';
+import type { StaffTaskRequest, StaffTaskResult } from '../activities/staff-tasks/create-staff-task';
+import { journeyActivities } from './journey-activities';
+import {
+  cancelJourneyUpdate,
+  journeyEventUpdate,
+  pauseJourneyUpdate,
+  progressQuery,
+  resumeJourneyUpdate,
+  type ControlRequest,
+  type DeadlineView,
+  type FactValue,
+  type JourneyProgress,
+  type JourneyStatus,
+  type TimelineEntry,
+  type TimelineKind,
+  type UpcomingTimer,
+} from './journey-contract';
+import { journeyStageKey, journeyStatusKey } from './search-attributes';
+
+/** What a journey carries into its next run when it continues as new. */
+export interface JourneySnapshot {
+  status: JourneyStatus;
+  stage: string;
+  startedAt: string;
+  settingsVersion: number;
+  timeline: TimelineEntry[];
+  /** Timeline entries dropped to keep the carried state bounded. */
+  timelineDropped: number;
+  deadlines: DeadlineView[];
+  facts: Record<string, FactValue>;
+  pausedSinceMs: number | null;
+  pausedTotalMs: number;
+  /** When the active clock started: the journey's first run, kept across continue-as-new. */
+  activeClockStartMs: number;
+}
+
+export interface JourneyOptions<Event> {
+  /** The journey type id, as in the registry. */
+  type: string;
+  patientRef: string;
+  settingsVersion: number;
+  /** The first stage and its timeline line; ignored when `restore` is given. */
+  stage: string;
+  summary: string;
+  eventSchema: z.ZodType<Event>;
+  /**
+   * Applies a validated event to the workflow's state. Must not await: handlers only change
+   * state, and the workflow's main loop acts on it (sends, tasks), so a paused journey can
+   * still take events without blocking the caller.
+   */
+  applyEvent: (event: Event) => void;
+  /** Rejects an event that is valid in shape but not now (e.g. out of order) by throwing. */
+  checkEvent?: (event: Event) => void;
+  /**
+   * The timeline line for an accepted event (the runtime records one for every event). Name the
+   * event; keep clinical values out unless operators need them.
+   */
+  describeEvent?: (event: Event) => string;
+  restore?: JourneySnapshot;
+}
+
+export interface PatientMessage {
+  channel: Channel;
+  template: string;
+  values?: Record<string, string>;
+  urgent?: boolean;
+  /** The timeline line; defaults to naming the template and channel. */
+  summary?: string;
+}
+
+export type StaffTask = Pick<StaffTaskRequest, 'kind' | 'priority' | 'title' | 'details' | 'dueAt'>;
+
+export type WaitOutcome = 'elapsed' | 'woken' | 'ended';
+
+/** Timeline entries a journey keeps in its state; older ones are dropped (and counted) first. */
+const TIMELINE_LIMIT = 500;
+
+/**
+ * The runtime every journey workflow is built on: the progress query, the event, pause, resume
+ * and cancel updates with their validators, stage and status in search attributes, clocks that
+ * do or do not count paused time, and idempotent patient messages and staff tasks.
+ *
+ * Pause semantics: while paused, nothing is sent to the patient and cadence clocks (`sleep`)
+ * stop, so a program resumes where it left off; events are still applied, and wall-clock
+ * deadlines and their staff escalations carry on, because a clinical deadline never pauses.
+ */
+export class Journey<Event> {
+  private status: JourneyStatus;
+  private stage: string;
+  private readonly startedAt: string;
+  private readonly settingsVersion: number;
+  private timeline: TimelineEntry[];
+  private timelineDropped: number;
+  private upcoming: UpcomingTimer[] = [];
+  private deadlines: DeadlineView[];
+  private facts: Record<string, FactValue>;
+  private pausedSinceMs: number | null;
+  private pausedTotalMs: number;
+  private readonly activeClockStartMs: number;
+  /** Bumped by every accepted update; loops wait on it to re-plan. */
+  private revision = 0;
+
+  constructor(private readonly options: JourneyOptions<Event>) {
+    const restored = options.restore;
+    const now = Date.now();
+    this.status = restored?.status ?? 'active';
+    this.stage = restored?.stage ?? options.stage;
+    this.startedAt = restored?.startedAt ?? new Date(now).toISOString();
+    this.settingsVersion = restored?.settingsVersion ?? options.settingsVersion;
+    this.timeline = restored?.timeline ?? [];
+    this.timelineDropped = restored?.timelineDropped ?? 0;
+    this.deadlines = restored?.deadlines ?? [];
+    this.facts = restored?.facts ?? {};
+    this.pausedSinceMs = restored?.pausedSinceMs ?? null;
+    this.pausedTotalMs = restored?.pausedTotalMs ?? 0;
+    this.activeClockStartMs = restored?.activeClockStartMs ?? now;
+    if (!restored) this.record('stage', options.summary, options.stage);
+    upsertSearchAttributes([
+      { key: journeyStageKey, value: this.stage },
+      { key: journeyStatusKey, value: this.status },
+    ]);
+    this.installHandlers();
+  }
+
+  // --- state -------------------------------------------------------------------------------
+
+  get isOpen(): boolean {
+    return this.status === 'active' || this.status === 'paused';
+  }
+
+  get isPaused(): boolean {
+    return this.status === 'paused';
+  }
+
+  get currentStage(): string {
+    return this.stage;
+  }
+
+  get workflowId(): string {
+    return workflowInfo().workflowId;
+  }
+
+  /** A counter that changes with every accepted update: compare to notice events. */
+  get changes(): number {
+    return this.revision;
+  }
+
+  enterStage(stage: string, summary: string): void {
+    this.stage = stage;
+    this.record('stage', summary, stage);
+    upsertSearchAttributes([{ key: journeyStageKey, value: stage }]);
+  }
+
+  finish(status: 'completed' | 'cancelled', stage: string, summary: string): void {
+    this.status = status;
+    this.upcoming = [];
+    this.deadlines = this.deadlines.map((deadline) =>
+      deadline.status === 'pending' ? { ...deadline, status: 'void' } : deadline,
+    );
+    this.enterStage(stage, summary);
+    upsertSearchAttributes([{ key: journeyStatusKey, value: status }]);
+  }
+
+  record(kind: TimelineKind, summary: string, ref?: string): void {
+    this.timeline.push({ at: new Date().toISOString(), kind, summary, ...(ref ? { ref } : {}) });
+    const excess = this.timeline.length - TIMELINE_LIMIT;
+    if (excess > 0) {
+      this.timeline = this.timeline.slice(excess);
+      this.timelineDropped += excess;
+    }
+  }
+
+  expect(timers: UpcomingTimer[]): void {
+    this.upcoming = timers;
+  }
+
+  setDeadlines(deadlines: DeadlineView[]): void {
+    this.deadlines = deadlines;
+  }
+
+  setFacts(facts: Record<string, FactValue>): void {
+    this.facts = { ...this.facts, ...facts };
+  }
+
+  progress(): JourneyProgress {
+    return {
+      journey: this.options.type,
+      status: this.status,
+      stage: this.stage,
+      startedAt: this.startedAt,
+      settingsVersion: this.settingsVersion,
+      timeline: [...this.timeline],
+      upcoming: this.isOpen ? [...this.upcoming] : [],
+      deadlines: [...this.deadlines],
+      facts: { ...this.facts, ...(this.timelineDropped ? { timelineEntriesDropped: this.timelineDropped } : {}) },
+    };
+  }
+
+  snapshot(): JourneySnapshot {
+    return {
+      status: this.status,
+      stage: this.stage,
+      startedAt: this.startedAt,
+      settingsVersion: this.settingsVersion,
+      timeline: [...this.timeline],
+      timelineDropped: this.timelineDropped,
+      deadlines: [...this.deadlines],
+      facts: { ...this.facts },
+      pausedSinceMs: this.pausedSinceMs,
+      pausedTotalMs: this.pausedTotalMs,
+      activeClockStartMs: this.activeClockStartMs,
+    };
+  }
+
+  // --- clocks ------------------------------------------------------------------------------
+
+  /** Milliseconds the journey has been running and not paused, since it started. */
+  activeElapsedMs(): number {
+    const pausedNow = this.pausedSinceMs === null ? 0 : Date.now() - this.pausedSinceMs;
+    return Date.now() - this.activeClockStartMs - this.pausedTotalMs - pausedNow;
+  }
+
+  /**
+   * A cadence wait: `durationMs` of active time, so paused time does not count. Returns early
+   * with 'woken' when `wake()` turns true, or 'ended' when the journey ends.
+   */
+  async sleep(durationMs: number, wake: () => boolean = never): Promise<WaitOutcome> {
+    return this.sleepUntilActive(this.activeElapsedMs() + durationMs, wake);
+  }
+
+  /** Waits until the active clock (see `activeElapsedMs`) reads `activeMs`. */
+  async sleepUntilActive(activeMs: number, wake: () => boolean = never): Promise<WaitOutcome> {
+    for (;;) {
+      if (!this.isOpen) return 'ended';
+      if (wake()) return 'woken';
+      if (this.isPaused) {
+        await condition(() => !this.isPaused || !this.isOpen || wake());
+        continue;
+      }
+      const remaining = activeMs - this.activeElapsedMs();
+      if (remaining <= 0) return 'elapsed';
+      await condition(() => this.isPaused || !this.isOpen || wake(), remaining);
+    }
+  }
+
+  /** A wall-clock wait (deadlines): runs on while the journey is paused. */
+  async sleepUntil(epochMs: number, wake: () => boolean = never): Promise<WaitOutcome> {
+    for (;;) {
+      if (!this.isOpen) return 'ended';
+      if (wake()) return 'woken';
+      const remaining = epochMs - Date.now();
+      if (remaining <= 0) return 'elapsed';
+      await condition(() => !this.isOpen || wake(), remaining);
+    }
+  }
+
+  /** Resolves once the journey is not paused; false if it ended meanwhile. */
+  async whenRunning(): Promise<boolean> {
+    await condition(() => !this.isPaused || !this.isOpen);
+    return this.isOpen;
+  }
+
+  // --- side effects ------------------------------------------------------------------------
+
+  /**
+   * Sends a message to the patient once for `step` (a key unique within this journey). Waits
+   * while the journey is paused; returns undefined, sending nothing, if it ends meanwhile.
+   */
+  async notify(step: string, message: PatientMessage): Promise<PatientMessageResult | undefined> {
+    if (this.isPaused) this.record('control', `Message "${message.template}" held while the journey is paused`, step);
+    if (!(await this.whenRunning())) return undefined;
+    const result = await journeyActivities.sendMessage({
+      idempotencyKey: `${this.workflowId}/${step}`,
+      journeyId: this.workflowId,
+      patientRef: this.options.patientRef,
+      channel: message.channel,
+      template: message.template,
+      values: message.values ?? {},
+      ...(message.urgent ? { urgent: true } : {}),
+    });
+    this.record('message', message.summary ?? `Sent "${message.template}" (${message.channel})`, step);
+    return result;
+  }
+
+  /** Puts a task in the staff queue once for `step`; not held by a pause (escalations never wait). */
+  async escalate(step: string, task: StaffTask): Promise<StaffTaskResult> {
+    const result = await journeyActivities.createStaffTask({
+      idempotencyKey: `${this.workflowId}/${step}`,
+      journeyId: this.workflowId,
+      patientRef: this.options.patientRef,
+      ...task,
+    });
+    this.record('task', `Staff task (${task.priority}): ${task.title}`, step);
+    return result;
+  }
+
+  // --- handlers ----------------------------------------------------------------------------
+
+  /*
+   * Validators run before anything is written to the history: a rejected event, or a pause of
+   * a journey that is not running, leaves no trace at all.
+   */
+  private installHandlers(): void {
+    const { eventSchema, applyEvent, checkEvent, describeEvent = describeByType } = this.options;
+    setHandler(progressQuery, () => this.progress());
+    setHandler(
+      journeyEventUpdate,
+      (event) => {
+        const parsed = eventSchema.parse(event);
+        this.record('event', describeEvent(parsed), (parsed as { type: string }).type);
+        applyEvent(parsed);
+        this.revision++;
+        return this.progress();
+      },
+      {
+        validator: (event) => {
+          this.requireOpen();
+          const parsed = parseOrThrow(eventSchema, event);
+          checkEvent?.(parsed);
+        },
+      },
+    );
+    setHandler(
+      pauseJourneyUpdate,
+      ({ reason }) => {
+        this.status = 'paused';
+        this.pausedSinceMs = Date.now();
+        this.record('control', `Paused by an operator: ${reason}`);
+        upsertSearchAttributes([{ key: journeyStatusKey, value: 'paused' }]);
+        this.revision++;
+        return this.progress();
+      },
+      {
+        validator: (request) => {
+          requireReason(request);
+          if (this.status !== 'active') throw new Error(`Only an active journey can be paused; this one is ${this.status}.`);
+        },
+      },
+    );
+    setHandler(
+      resumeJourneyUpdate,
+      ({ reason }) => {
+        this.pausedTotalMs += Date.now() - (this.pausedSinceMs ?? Date.now());
+        this.pausedSinceMs = null;
+        this.status = 'active';
+        this.record('control', `Resumed by an operator: ${reason}`);
+        upsertSearchAttributes([{ key: journeyStatusKey, value: 'active' }]);
+        this.revision++;
+        return this.progress();
+      },
+      {
+        validator: (request) => {
+          requireReason(request);
+          if (this.status !== 'paused') throw new Error(`Only a paused journey can be resumed; this one is ${this.status}.`);
+        },
+      },
+    );
+    setHandler(
+      cancelJourneyUpdate,
+      ({ reason }) => {
+        if (this.pausedSinceMs !== null) this.pausedTotalMs += Date.now() - this.pausedSinceMs;
+        this.pausedSinceMs = null;
+        this.finish('cancelled', 'cancelled', `Cancelled by an operator: ${reason}`);
+        this.revision++;
+        return this.progress();
+      },
+      {
+        validator: (request) => {
+          requireReason(request);
+          this.requireOpen();
+        },
+      },
+    );
+  }
+
+  private requireOpen(): void {
+    if (!this.isOpen) throw new Error(`The journey has already ended (stage "${this.stage}").`);
+  }
+}
+
+const never = () => false;
+
+function requireReason(request: ControlRequest | undefined): void {
+  if (typeof request?.reason !== 'string' || request.reason.trim().length === 0) {
+    throw new Error('A reason is required.');
+  }
+}
+
+export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`);
+    throw new Error(`Invalid event: ${details.join('; ')}`);
+  }
+  return result.data;
+}
+
+function describeByType(event: unknown): string {
+  return `Event received: ${(event as { type: string }).type}`;
+}

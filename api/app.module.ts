@@ -8,6 +8,8 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { ProgramsModule } from './programs/programs.module';
+import { StaffTasksController } from './staff-tasks/staff-tasks.controller';
 
 @Module({})
 export class AppModule {
@@ -17,10 +19,13 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot(config),
         JourneysModule,
+        ProgramsModule,
         // The designer is a static single-page app; every non-API path falls back to its index.html.
-        ...(designerDist ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })] : []),
+        ...(designerDist
+          ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]
+          : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, StaffTasksController],
       providers: [
         HealthService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
+import { ProgramSettingsService } from '../programs/program-settings.service';
 import { JourneyTypeView } from './dto/journey-views';
 import { JourneysService } from './journeys.service';
 
@@ -9,19 +10,36 @@ import { JourneysService } from './journeys.service';
 @ApiBearerAuth()
 @Controller('journey-types')
 export class JourneyTypesController {
-  constructor(private readonly journeys: JourneysService) {}
+  constructor(
+    private readonly journeys: JourneysService,
+    private readonly settings: ProgramSettingsService,
+  ) {}
 
   @Get()
   @Roles('designer', 'operator', 'integration')
-  @ApiOperation({ summary: 'The journey types this deployment runs, with their parameter and event schemas.' })
+  @ApiOperation({
+    summary:
+      'The journey types this deployment runs: schemas of parameters, events and settings, and the blueprint.',
+  })
   @ApiOkResponse({ type: [JourneyTypeView] })
-  list(): JourneyTypeView[] {
-    return this.journeys.types().map((type) => ({
-      id: type.id,
-      title: type.title,
-      description: type.description,
-      paramsSchema: z.toJSONSchema(type.paramsSchema, { io: 'input' }) as Record<string, unknown>,
-      eventSchema: z.toJSONSchema(type.eventSchema, { io: 'input' }) as Record<string, unknown>,
-    }));
+  list(): Promise<JourneyTypeView[]> {
+    return Promise.all(
+      this.journeys.types().map(async (type) => ({
+        id: type.id,
+        title: type.title,
+        description: type.description,
+        paramsSchema: jsonSchema(type.paramsSchema),
+        eventSchema: jsonSchema(type.eventSchema),
+        settingsSchema: jsonSchema(type.settingsSchema),
+        settingsVersion: (await this.settings.current(type.id)).version,
+        blueprint: type.blueprint as unknown as Record<string, unknown>,
+        sources: type.sources,
+      })),
+    );
   }
+}
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  // Refinements (e.g. "in the future") cannot be expressed in JSON Schema; the API still enforces them.
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }

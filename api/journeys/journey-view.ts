@@ -29,10 +29,14 @@ export function toDetailView(
   return {
     ...summary,
     // A journey that ended abnormally (terminated, failed) keeps Temporal's word for it.
-    status: info.status.name === 'RUNNING' || info.status.name === 'COMPLETED' ? progress.status : summary.status,
+    status:
+      info.status.name === 'RUNNING' || info.status.name === 'COMPLETED' ? progress.status : summary.status,
     stage: progress.stage,
+    settingsVersion: progress.settingsVersion ?? 0,
     timeline: progress.timeline,
     upcoming: progress.upcoming,
+    deadlines: progress.deadlines ?? [],
+    facts: progress.facts ?? {},
     temporalUiUrl,
   };
 }
@@ -40,7 +44,7 @@ export function toDetailView(
 function statusOf(info: ExecutionFacts): string {
   switch (info.status.name) {
     case 'RUNNING':
-      return 'active';
+      return info.typedSearchAttributes.get(journeyStatusKey) === 'paused' ? 'paused' : 'active';
     case 'COMPLETED':
       return info.typedSearchAttributes.get(journeyStatusKey) ?? 'completed';
     case 'TIMED_OUT':

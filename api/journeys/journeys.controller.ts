@@ -12,7 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator';
-import { CancelJourneyDto } from './dto/cancel-journey.dto';
+import { ControlJourneyDto } from './dto/control-journey.dto';
 import { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import { ListJourneysQuery } from './dto/list-journeys.query';
 import { StartJourneyDto } from './dto/start-journey.dto';
@@ -29,9 +29,15 @@ export class JourneysController {
   @Roles('operator', 'integration')
   @ApiOperation({ summary: 'Enrol a patient in a journey; returns the running one if already enrolled.' })
   @ApiCreatedResponse({ type: StartJourneyResult, description: 'A new journey was started.' })
-  @ApiOkResponse({ type: StartJourneyResult, description: 'The patient was already enrolled; nothing new started.' })
+  @ApiOkResponse({
+    type: StartJourneyResult,
+    description: 'The patient was already enrolled; nothing new started.',
+  })
   @ApiBadRequestResponse({ description: 'Unknown journey type or invalid parameters.' })
-  async start(@Body() body: StartJourneyDto, @Res({ passthrough: true }) response: Response): Promise<StartJourneyResult> {
+  async start(
+    @Body() body: StartJourneyDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StartJourneyResult> {
     const result = await this.journeys.start(body);
     response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
     return result;
@@ -59,7 +65,12 @@ export class JourneysController {
   @Roles('operator', 'integration')
   @ApiOperation({ summary: 'Deliver an event to a running journey; invalid events change nothing.' })
   @ApiBody({
-    schema: { type: 'object', required: ['type'], properties: { type: { type: 'string' } }, additionalProperties: true },
+    schema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { type: 'string' } },
+      additionalProperties: true,
+    },
     description: "One of the journey type's events (see eventSchema in GET /api/journey-types).",
   })
   @ApiOkResponse({ type: JourneyDetailView })
@@ -70,6 +81,36 @@ export class JourneysController {
     return this.journeys.sendEvent(id, event);
   }
 
+  @Post(':id/pause')
+  @HttpCode(HttpStatus.OK)
+  @Roles('operator')
+  @ApiOperation({
+    summary:
+      'Pause a journey: nothing is sent to the patient and cadences stop; deadlines and escalations go on.',
+  })
+  @ApiOkResponse({ type: JourneyDetailView })
+  @ApiBadRequestResponse({ description: 'No reason given, or the journey is not active.' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The journey has already ended.' })
+  pause(@Param('id', JourneyIdPipe) id: string, @Body() body: ControlJourneyDto): Promise<JourneyDetailView> {
+    return this.journeys.control(id, 'pause', { reason: body.reason });
+  }
+
+  @Post(':id/resume')
+  @HttpCode(HttpStatus.OK)
+  @Roles('operator')
+  @ApiOperation({ summary: 'Resume a paused journey where it left off.' })
+  @ApiOkResponse({ type: JourneyDetailView })
+  @ApiBadRequestResponse({ description: 'No reason given, or the journey is not paused.' })
+  @ApiNotFoundResponse()
+  @ApiConflictResponse({ description: 'The journey has already ended.' })
+  resume(
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: ControlJourneyDto,
+  ): Promise<JourneyDetailView> {
+    return this.journeys.control(id, 'resume', { reason: body.reason });
+  }
+
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
   @Roles('operator')
@@ -77,7 +118,10 @@ export class JourneysController {
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiNotFoundResponse()
   @ApiConflictResponse({ description: 'The journey has already ended.' })
-  cancel(@Param('id', JourneyIdPipe) id: string, @Body() body: CancelJourneyDto): Promise<JourneyDetailView> {
-    return this.journeys.cancel(id, body.reason);
+  cancel(
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: ControlJourneyDto,
+  ): Promise<JourneyDetailView> {
+    return this.journeys.control(id, 'cancel', { reason: body.reason });
   }
 }

@@ -1,4 +1,10 @@
-import { ConflictException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -8,49 +14,86 @@ import {
   type WorkflowHandle,
 } from '@temporalio/client';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
+import { DataSource } from 'typeorm';
+import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import type { AppConfig } from '../../config/app-config';
 import {
   cancelJourneyUpdate,
   journeyEventUpdate,
+  pauseJourneyUpdate,
   progressQuery,
+  resumeJourneyUpdate,
+  type ControlRequest,
   type JourneyEvent,
+  type JourneyInput,
   type JourneyProgress,
 } from '../../workflows/journey-contract';
 import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
-import { journeyStageKey, journeyStatusKey, journeyTypeKey, patientRefKey } from '../../workflows/search-attributes';
+import {
+  journeyStageKey,
+  journeyStatusKey,
+  journeyTypeKey,
+  patientRefKey,
+} from '../../workflows/search-attributes';
 import { badRequest, fromZodIssues } from '../errors/api-error';
-import { APP_CONFIG, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import type { ListJourneysQuery } from './dto/list-journeys.query';
 import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { toDetailView, toSummaryView } from './journey-view';
-import { patientRefFor } from './patient-ref';
+import { journeyWorkflowId, patientRefFor } from './patient-ref';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
 
+/** The journey controls that are updates answering with the new progress. */
+const controlUpdates = {
+  pause: pauseJourneyUpdate,
+  resume: resumeJourneyUpdate,
+  cancel: cancelJourneyUpdate,
+};
+export type JourneyControl = keyof typeof controlUpdates;
+
 @Injectable()
 export class JourneysService {
+  private readonly settings: ProgramSettingsStore;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+  ) {
+    this.settings = new ProgramSettingsStore(dataSource);
+  }
 
   async start(request: StartJourneyDto): Promise<StartJourneyResult> {
     const type = this.requireType(request.journey);
     const params = type.paramsSchema.safeParse(request.params ?? {});
     if (!params.success) {
-      throw badRequest(`Invalid parameters for journey "${type.id}".`, fromZodIssues(params.error.issues, 'params'));
+      throw badRequest(
+        `Invalid parameters for journey "${type.id}".`,
+        fromZodIssues(params.error.issues, 'params'),
+      );
     }
     const patientRef = patientRefFor(request.patientId, this.config.pseudonymKey);
-    // One running journey of a type per patient: the id is derived, so Temporal itself refuses a second enrolment.
-    const workflowId = `${type.id}-${patientRef}`;
+    const instance = type.instanceKey?.(params.data as never);
+    // One running journey per patient, type (and instance, e.g. a DiLO card): the id is derived,
+    // so Temporal itself refuses a second enrolment.
+    const workflowId = journeyWorkflowId(type.id, request.patientId, instance, this.config.pseudonymKey);
+    // The settings current now are pinned into the journey's input: later publishes never change it.
+    const { version, settings } = await this.settings.current(type);
+    const input: JourneyInput<unknown> = {
+      patientRef,
+      patientId: request.patientId,
+      params: params.data,
+      program: { version, settings },
+    };
     let created = true;
     try {
       await this.temporal.workflow.start(type.workflowType, {
         workflowId,
         taskQueue: this.config.temporal.taskQueue,
-        args: [{ patientRef, patientId: request.patientId, params: params.data }],
+        args: [input],
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
         workflowIdConflictPolicy: 'FAIL',
         typedSearchAttributes: [
@@ -84,11 +127,18 @@ export class JourneysService {
     const items = await Promise.all(
       response.executions.map(async (raw) =>
         toSummaryView(
-          await executionInfoFromRaw(raw, this.temporal.options.loadedDataConverter, raw, this.config.temporal.namespace),
+          await executionInfoFromRaw(
+            raw,
+            this.temporal.options.loadedDataConverter,
+            raw,
+            this.config.temporal.namespace,
+          ),
         ),
       ),
     );
-    const token = response.nextPageToken?.length ? Buffer.from(response.nextPageToken).toString('base64url') : undefined;
+    const token = response.nextPageToken?.length
+      ? Buffer.from(response.nextPageToken).toString('base64url')
+      : undefined;
     return { items, ...(token ? { nextPageToken: token } : {}) };
   }
 
@@ -106,11 +156,14 @@ export class JourneysService {
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
-  async cancel(id: string, reason: string): Promise<JourneyDetailView> {
+  /** Pause, resume or cancel; the journey's own validator refuses a control that does not apply now. */
+  async control(id: string, control: JourneyControl, request: ControlRequest): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
     const description = await this.describe(handle);
     this.typeOfRunning(description);
-    const progress = await this.update(() => handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason }] }));
+    const progress = await this.update(() =>
+      handle.executeUpdate(controlUpdates[control], { args: [request] }),
+    );
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
@@ -131,7 +184,8 @@ export class JourneysService {
   private async describe(handle: WorkflowHandle): Promise<WorkflowExecutionDescription> {
     try {
       const description = await handle.describe();
-      if (!journeyTypes.some((type) => type.workflowType === description.type)) throw notFound(handle.workflowId);
+      if (!journeyTypes.some((type) => type.workflowType === description.type))
+        throw notFound(handle.workflowId);
       return description;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(handle.workflowId);
@@ -141,13 +195,19 @@ export class JourneysService {
 
   private typeOfRunning(description: WorkflowExecutionDescription): JourneyType {
     if (description.status.name !== 'RUNNING') {
-      throw new ConflictException({ message: 'The journey has already ended; it accepts no more changes.', errors: [] });
+      throw new ConflictException({
+        message: 'The journey has already ended; it accepts no more changes.',
+        errors: [],
+      });
     }
     return journeyTypes.find((type) => type.workflowType === description.type)!;
   }
 
   /** A closed journey's progress is its result; a running one answers a query through a worker. */
-  private async progressOf(handle: WorkflowHandle, description: WorkflowExecutionDescription): Promise<JourneyProgress> {
+  private async progressOf(
+    handle: WorkflowHandle,
+    description: WorkflowExecutionDescription,
+  ): Promise<JourneyProgress> {
     if (description.status.name === 'COMPLETED') return (await handle.result()) as JourneyProgress;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -155,7 +215,13 @@ export class JourneysService {
         handle.query(progressQuery),
         new Promise<never>((_, reject) => {
           timer = setTimeout(
-            () => reject(new ServiceUnavailableException({ message: 'No worker answered: is the worker running?', errors: [] })),
+            () =>
+              reject(
+                new ServiceUnavailableException({
+                  message: 'No worker answered: is the worker running?',
+                  errors: [],
+                }),
+              ),
             QUERY_TIMEOUT_MS,
           );
         }),
@@ -184,8 +250,9 @@ export class JourneysService {
         ? `${journeyTypeKey.name} = '${query.journey}'`
         : `${journeyTypeKey.name} IN (${journeyTypes.map((type) => `'${type.id}'`).join(', ')})`,
     ];
-    if (query.status === 'active') clauses.push(`ExecutionStatus = 'Running'`);
-    else if (query.status) clauses.push(`${journeyStatusKey.name} = '${query.status}'`);
+    if (query.status) clauses.push(`${journeyStatusKey.name} = '${query.status}'`);
+    // A worker that crashed mid-journey leaves status 'active'; only a running execution is active.
+    if (query.status === 'active' || query.status === 'paused') clauses.push(`ExecutionStatus = 'Running'`);
     if (query.stage) clauses.push(`${journeyStageKey.name} = '${query.stage}'`);
     if (query.patientId) {
       clauses.push(`${patientRefKey.name} = '${patientRefFor(query.patientId, this.config.pseudonymKey)}'`);

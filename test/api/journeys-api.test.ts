@@ -18,7 +18,11 @@ describe('journeys over HTTP (real API, worker, Temporal dev server, PostgreSQL)
     api()
       .post('/api/journeys')
       .set('Authorization', DEMO_KEYS.operator)
-      .send({ journey: 'appointment-reminder', patientId, params: { appointmentAt, timeZone: 'Europe/Warsaw' } });
+      .send({
+        journey: 'appointment-reminder',
+        patientId,
+        params: { appointmentAt, timeZone: 'Europe/Warsaw' },
+      });
 
   test('enrols a patient, and a second enrolment returns the running journey instead of a new one', async () => {
     const patientId = uniqueName('pat');
@@ -26,7 +30,12 @@ describe('journeys over HTTP (real API, worker, Temporal dev server, PostgreSQL)
     const first = await startReminder(patientId).expect(201);
     const second = await startReminder(patientId).expect(200);
 
-    expect(first.body).toMatchObject({ created: true, journey: 'appointment-reminder', status: 'active', stage: 'scheduled' });
+    expect(first.body).toMatchObject({
+      created: true,
+      journey: 'appointment-reminder',
+      status: 'active',
+      stage: 'scheduled',
+    });
     expect(second.body).toMatchObject({ created: false, id: first.body.id });
     expect(first.body.id).not.toContain(patientId);
     expect(first.body.upcoming.map((timer: { id: string }) => timer.id)).toEqual(['reminder', 'appointment']);
@@ -53,35 +62,65 @@ describe('journeys over HTTP (real API, worker, Temporal dev server, PostgreSQL)
     expect(found).toEqual([started.id]);
 
     const listed = await eventually(
-      () => api().get('/api/journeys').query({ patientId }).set('Authorization', DEMO_KEYS.designer).expect(200),
+      () =>
+        api().get('/api/journeys').query({ patientId }).set('Authorization', DEMO_KEYS.designer).expect(200),
       (response) => response.body.items.length > 0,
     );
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: started.id, status: 'active', stage: 'scheduled' })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ id: started.id, status: 'active', stage: 'scheduled' }),
+    ]);
   });
 
   test('events move the journey, invalid events are refused with 400 and change nothing', async () => {
     const { body: started } = await startReminder(uniqueName('pat')).expect(201);
     const eventsUrl = `/api/journeys/${started.id}/events`;
 
-    const unknown = await api().post(eventsUrl).set('Authorization', DEMO_KEYS.integration).send({ type: 'appointment-exploded' }).expect(400);
+    const unknown = await api()
+      .post(eventsUrl)
+      .set('Authorization', DEMO_KEYS.integration)
+      .send({ type: 'appointment-exploded' })
+      .expect(400);
     expect(unknown.body.message).toContain('Invalid event');
-    await api().post(eventsUrl).set('Authorization', DEMO_KEYS.integration).send({ type: 'appointment-rescheduled', appointmentAt: 'tomorrow' }).expect(400);
-    const unchanged = await api().get(`/api/journeys/${started.id}`).set('Authorization', DEMO_KEYS.operator).expect(200);
+    await api()
+      .post(eventsUrl)
+      .set('Authorization', DEMO_KEYS.integration)
+      .send({ type: 'appointment-rescheduled', appointmentAt: 'tomorrow' })
+      .expect(400);
+    const unchanged = await api()
+      .get(`/api/journeys/${started.id}`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(200);
     expect(unchanged.body.timeline).toEqual(started.timeline);
 
     const movedTo = inDays(5);
-    const moved = await api().post(eventsUrl).set('Authorization', DEMO_KEYS.integration).send({ type: 'appointment-rescheduled', appointmentAt: movedTo }).expect(200);
-    expect(moved.body.upcoming.find((timer: { id: string }) => timer.id === 'appointment').dueAt).toBe(movedTo);
+    const moved = await api()
+      .post(eventsUrl)
+      .set('Authorization', DEMO_KEYS.integration)
+      .send({ type: 'appointment-rescheduled', appointmentAt: movedTo })
+      .expect(200);
+    expect(moved.body.upcoming.find((timer: { id: string }) => timer.id === 'appointment').dueAt).toBe(
+      movedTo,
+    );
 
-    const cancelled = await api().post(eventsUrl).set('Authorization', DEMO_KEYS.integration).send({ type: 'appointment-cancelled' }).expect(200);
+    const cancelled = await api()
+      .post(eventsUrl)
+      .set('Authorization', DEMO_KEYS.integration)
+      .send({ type: 'appointment-cancelled' })
+      .expect(200);
     expect(cancelled.body).toMatchObject({ status: 'completed', stage: 'appointment-cancelled' });
   });
 
   test('an operator cancels with a reason; the ended journey then refuses changes with 409', async () => {
     const { body: started } = await startReminder(uniqueName('pat')).expect(201);
 
-    const noReason = await api().post(`/api/journeys/${started.id}/cancel`).set('Authorization', DEMO_KEYS.operator).send({}).expect(400);
-    expect(noReason.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));
+    const noReason = await api()
+      .post(`/api/journeys/${started.id}/cancel`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({})
+      .expect(400);
+    expect(noReason.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'reason' })]),
+    );
     const cancelled = await api()
       .post(`/api/journeys/${started.id}/cancel`)
       .set('Authorization', DEMO_KEYS.operator)
@@ -95,30 +134,107 @@ describe('journeys over HTTP (real API, worker, Temporal dev server, PostgreSQL)
     );
     expect(ended.body).toMatchObject({ status: 'cancelled' });
     expect(ended.body.timeline.at(-1).summary).toContain('Patient asked to stop');
-    await api().post(`/api/journeys/${started.id}/events`).set('Authorization', DEMO_KEYS.operator).send({ type: 'appointment-attended' }).expect(409);
+    await api()
+      .post(`/api/journeys/${started.id}/events`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ type: 'appointment-attended' })
+      .expect(409);
+  });
+
+  test('an operator pauses and resumes with a reason; each answers with the new state and the list filters on it', async () => {
+    const patientId = uniqueName('pat');
+    const { body: started } = await startReminder(patientId).expect(201);
+    const control = (action: string, body: object) =>
+      api().post(`/api/journeys/${started.id}/${action}`).set('Authorization', DEMO_KEYS.operator).send(body);
+
+    await control('pause', {}).expect(400);
+    await control('resume', { reason: 'not paused yet' }).expect(400);
+    const paused = await control('pause', { reason: 'Patient in hospital' }).expect(200);
+    expect(paused.body).toMatchObject({ status: 'paused', stage: 'scheduled' });
+    expect(paused.body.timeline.at(-1)).toMatchObject({
+      kind: 'control',
+      summary: expect.stringContaining('Patient in hospital'),
+    });
+    const again = await control('pause', { reason: 'twice' }).expect(400);
+    expect(again.body.message).toContain('Only an active journey can be paused');
+    await api()
+      .post(`/api/journeys/${started.id}/pause`)
+      .set('Authorization', DEMO_KEYS.integration)
+      .send({ reason: 'x' })
+      .expect(403);
+
+    const listedPaused = await eventually(
+      () =>
+        api()
+          .get('/api/journeys')
+          .query({ patientId, status: 'paused' })
+          .set('Authorization', DEMO_KEYS.operator)
+          .expect(200),
+      (response) => response.body.items.length > 0,
+    );
+    expect(listedPaused.body.items).toEqual([expect.objectContaining({ id: started.id, status: 'paused' })]);
+
+    const resumed = await control('resume', { reason: 'Discharged home' }).expect(200);
+    expect(resumed.body).toMatchObject({ status: 'active' });
+    const listedActive = await eventually(
+      () =>
+        api()
+          .get('/api/journeys')
+          .query({ patientId, status: 'active' })
+          .set('Authorization', DEMO_KEYS.operator)
+          .expect(200),
+      (response) => response.body.items.length > 0,
+    );
+    expect(listedActive.body.items[0]).toMatchObject({ id: started.id, status: 'active' });
   });
 
   test('bad start requests get a 400 that says what is wrong, and start nothing', async () => {
     const patientId = uniqueName('pat');
-    const post = (body: object) => api().post('/api/journeys').set('Authorization', DEMO_KEYS.operator).send(body);
+    const post = (body: object) =>
+      api().post('/api/journeys').set('Authorization', DEMO_KEYS.operator).send(body);
 
     const unknownType = await post({ journey: 'moon-landing', patientId }).expect(400);
     expect(unknownType.body.errors[0]).toMatchObject({ field: 'journey' });
-    const pastAppointment = await post({ journey: 'appointment-reminder', patientId, params: { appointmentAt: '2020-01-01T10:00:00Z' } }).expect(400);
-    expect(pastAppointment.body.errors).toEqual([{ field: 'params.appointmentAt', message: 'must be in the future' }]);
-    const badTimeZone = await post({ journey: 'appointment-reminder', patientId, params: { appointmentAt: inDays(2), timeZone: 'Mars/Olympus' } }).expect(400);
+    const pastAppointment = await post({
+      journey: 'appointment-reminder',
+      patientId,
+      params: { appointmentAt: '2020-01-01T10:00:00Z' },
+    }).expect(400);
+    expect(pastAppointment.body.errors).toEqual([
+      { field: 'params.appointmentAt', message: 'must be in the future' },
+    ]);
+    const badTimeZone = await post({
+      journey: 'appointment-reminder',
+      patientId,
+      params: { appointmentAt: inDays(2), timeZone: 'Mars/Olympus' },
+    }).expect(400);
     expect(badTimeZone.body.errors[0].field).toBe('params.timeZone');
-    const extraField = await post({ journey: 'appointment-reminder', patientId, params: { appointmentAt: inDays(2) }, admin: true }).expect(400);
+    const extraField = await post({
+      journey: 'appointment-reminder',
+      patientId,
+      params: { appointmentAt: inDays(2) },
+      admin: true,
+    }).expect(400);
     expect(extraField.body.errors[0]).toMatchObject({ field: 'admin' });
-    const badPatient = await post({ journey: 'appointment-reminder', patientId: 'Jane Doe, 1970-01-01' }).expect(400);
+    const badPatient = await post({
+      journey: 'appointment-reminder',
+      patientId: 'Jane Doe, 1970-01-01',
+    }).expect(400);
     expect(badPatient.body.errors[0].field).toBe('patientId');
 
-    const listed = await api().get('/api/journeys').query({ patientId }).set('Authorization', DEMO_KEYS.operator).expect(200);
+    const listed = await api()
+      .get('/api/journeys')
+      .query({ patientId })
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(200);
     expect(listed.body.items).toEqual([]);
   });
 
   test('unknown journeys are 404 and malformed JSON is a 400, both in the common error shape', async () => {
-    const missing = await api().get(`/api/journeys/appointment-reminder-${'0'.repeat(32)}`).set('Authorization', DEMO_KEYS.operator).expect(404);
+    const missing = await api()
+      .get(`/api/journeys/appointment-reminder-${'0'.repeat(32)}`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(404);
     expect(missing.body).toEqual({ message: expect.stringContaining('No journey'), errors: [] });
     await api().get('/api/journeys/not-a-journey-id').set('Authorization', DEMO_KEYS.operator).expect(404);
 

@@ -8,7 +8,14 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-d
 import { uniqueName } from '../../test/helpers/test-stack';
 import { createTimeSkippingEnvironment } from '../../test/helpers/time-skipping';
 import { journeyWorkflowBundle } from '../../test/helpers/workflow-bundle';
-import { cancelJourneyUpdate, journeyEventUpdate, progressQuery, type JourneyProgress } from '../journey-contract';
+import {
+  cancelJourneyUpdate,
+  journeyEventUpdate,
+  pauseJourneyUpdate,
+  progressQuery,
+  resumeJourneyUpdate,
+  type JourneyProgress,
+} from '../journey-contract';
 import { appointmentReminderWorkflow } from './appointment-reminder.workflow';
 
 const HOUR = 60 * 60 * 1000;
@@ -47,7 +54,11 @@ describe('appointment reminder journey (time-skipping)', () => {
         {
           patientRef: 'ref-under-test',
           patientId: 'pat-1',
-          params: { appointmentAt, reminderLeadHours: extra.reminderLeadHours ?? 24, timeZone: 'Europe/Warsaw' },
+          params: {
+            appointmentAt,
+            reminderLeadHours: extra.reminderLeadHours ?? 24,
+            timeZone: 'Europe/Warsaw',
+          },
         },
       ],
     });
@@ -55,7 +66,9 @@ describe('appointment reminder journey (time-skipping)', () => {
   }
 
   const messagesOf = (journeyId: string) =>
-    database.dataSource.getRepository(OutreachMessage).find({ where: { journeyId }, order: { createdAt: 'ASC' } });
+    database.dataSource
+      .getRepository(OutreachMessage)
+      .find({ where: { journeyId }, order: { createdAt: 'ASC' } });
 
   test('sends one reminder a day before the appointment, then completes at appointment time', async () => {
     const { handle, appointmentAt } = await startJourney(72);
@@ -69,7 +82,11 @@ describe('appointment reminder journey (time-skipping)', () => {
     expect(Date.parse(sent[0]!.at)).toBeLessThan(appointmentAt - 23 * HOUR);
     const messages = await messagesOf(handle.workflowId);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ channel: 'portal', template: 'appointment-reminder', patientRef: 'ref-under-test' });
+    expect(messages[0]).toMatchObject({
+      channel: 'portal',
+      template: 'appointment-reminder',
+      patientRef: 'ref-under-test',
+    });
     expect(messages[0]!.body).toContain('appointment on');
     await recordHistoryFixture(handle, 'appointment-reminder', 'reminded-then-appointment-time');
   });
@@ -78,7 +95,9 @@ describe('appointment reminder journey (time-skipping)', () => {
     const { handle } = await startJourney(72);
     await env.sleep('1 hour');
 
-    const afterEvent = await handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-cancelled' }] });
+    const afterEvent = await handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'appointment-cancelled' }],
+    });
     expect(afterEvent).toMatchObject({ status: 'completed', stage: 'appointment-cancelled' });
 
     const final: JourneyProgress = await handle.result();
@@ -108,6 +127,28 @@ describe('appointment reminder journey (time-skipping)', () => {
     await recordHistoryFixture(handle, 'appointment-reminder', 'rescheduled-after-reminder');
   });
 
+  test('a paused journey holds its reminder until resumed, and sends it once', async () => {
+    const { handle, appointmentAt } = await startJourney(72);
+    await handle.executeUpdate(pauseJourneyUpdate, { args: [{ reason: 'Patient asked for a break' }] });
+    await env.sleep('55 hours'); // well past the reminder time (48 h) while paused
+    expect(await messagesOf(handle.workflowId)).toHaveLength(0);
+    expect((await handle.query(progressQuery)).status).toBe('paused');
+
+    await handle.executeUpdate(resumeJourneyUpdate, { args: [{ reason: 'Patient is back' }] });
+    const final: JourneyProgress = await handle.result();
+
+    expect(final.stage).toBe('appointment-time');
+    const messages = await messagesOf(handle.workflowId);
+    expect(messages).toHaveLength(1);
+    const sent = final.timeline.filter((entry) => entry.kind === 'message');
+    expect(sent).toHaveLength(1);
+    expect(Date.parse(sent[0]!.at)).toBeGreaterThanOrEqual(appointmentAt - 17 * HOUR); // at the resume (55 h), not at 48 h
+    expect(final.timeline.filter((entry) => entry.kind === 'control').map((entry) => entry.summary)).toEqual([
+      'Paused by an operator: Patient asked for a break',
+      'Resumed by an operator: Patient is back',
+    ]);
+  });
+
   test('an unknown or malformed event is rejected and leaves no trace in the journey', async () => {
     const { handle } = await startJourney(72);
     const before = await handle.query(progressQuery);
@@ -116,7 +157,9 @@ describe('appointment reminder journey (time-skipping)', () => {
       handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-exploded' }] }),
     ).rejects.toThrow(WorkflowUpdateFailedError);
     await expect(
-      handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-rescheduled', appointmentAt: 'soon' }] }),
+      handle.executeUpdate(journeyEventUpdate, {
+        args: [{ type: 'appointment-rescheduled', appointmentAt: 'soon' }],
+      }),
     ).rejects.toThrow(WorkflowUpdateFailedError);
 
     expect(await handle.query(progressQuery)).toEqual(before);
@@ -131,13 +174,17 @@ describe('appointment reminder journey (time-skipping)', () => {
     await expect(handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: '  ' }] })).rejects.toThrow(
       WorkflowUpdateFailedError,
     );
-    const cancelled = await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'Patient moved away' }] });
+    const cancelled = await handle.executeUpdate(cancelJourneyUpdate, {
+      args: [{ reason: 'Patient moved away' }],
+    });
 
     expect(cancelled).toMatchObject({ status: 'cancelled', stage: 'cancelled' });
     expect(cancelled.timeline.at(-1)!.summary).toContain('Patient moved away');
     expect(await messagesOf(handle.workflowId)).toHaveLength(0);
     // The run has ended, so Temporal itself refuses further updates.
-    await expect(handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-attended' }] })).rejects.toThrow();
+    await expect(
+      handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'appointment-attended' }] }),
+    ).rejects.toThrow();
     await recordHistoryFixture(handle, 'appointment-reminder', 'operator-cancel');
   });
 });

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-export const JOURNEY_STATUSES = ['active', 'completed', 'cancelled'] as const;
+export const JOURNEY_STATUSES = ['active', 'paused', 'completed', 'cancelled'] as const;
 
 export class ListJourneysQuery {
   @ApiPropertyOptional({ description: 'Only journeys of this type.' })
@@ -20,7 +20,9 @@ export class ListJourneysQuery {
   @Matches(/^[a-z][a-z0-9-]{0,63}$/, { message: 'stage must be a stage id' })
   stage?: string;
 
-  @ApiPropertyOptional({ description: "Only this patient's journeys (EHR patient id; matched by its pseudonym)." })
+  @ApiPropertyOptional({
+    description: "Only this patient's journeys (EHR patient id; matched by its pseudonym).",
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9\-.]{1,64}$/, { message: 'patientId must be a FHIR id' })
   patientId?: string;

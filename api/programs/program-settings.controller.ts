@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { Roles } from '../auth/roles.decorator';
+import { PublishSettingsDto, SettingsDraftDto } from './dto/publish-settings.dto';
+import { SettingsCheckView, SettingsVersionSummaryView, SettingsVersionView } from './dto/settings-views';
+import { ProgramSettingsService } from './program-settings.service';
+
+/**
+ * Program settings per journey type, in versions. New enrolments get the current version and
+ * keep it for life; publishing never changes a journey that is already running.
+ */
+@ApiTags('programs')
+@ApiBearerAuth()
+@Controller('programs/:journeyType/settings')
+export class ProgramSettingsController {
+  constructor(private readonly settings: ProgramSettingsService) {}
+
+  @Get()
+  @Roles('designer', 'operator')
+  @ApiOperation({ summary: 'The settings new enrolments get now.' })
+  @ApiOkResponse({ type: SettingsVersionView })
+  @ApiNotFoundResponse({ description: 'Unknown journey type.' })
+  current(@Param('journeyType') journeyType: string): Promise<SettingsVersionView> {
+    return this.settings.current(journeyType);
+  }
+
+  @Get('versions')
+  @Roles('designer', 'operator')
+  @ApiOperation({
+    summary: 'Every published version, newest first, ending with the built-in defaults (version 0).',
+  })
+  @ApiOkResponse({ type: [SettingsVersionSummaryView] })
+  history(@Param('journeyType') journeyType: string): Promise<SettingsVersionSummaryView[]> {
+    return this.settings.history(journeyType);
+  }
+
+  @Get('versions/:version')
+  @Roles('designer', 'operator')
+  @ApiOperation({ summary: 'One version, as the journeys enrolled with it run.' })
+  @ApiOkResponse({ type: SettingsVersionView })
+  @ApiNotFoundResponse()
+  version(
+    @Param('journeyType') journeyType: string,
+    @Param('version', new ParseIntPipe({ errorHttpStatusCode: HttpStatus.BAD_REQUEST })) version: number,
+  ): Promise<SettingsVersionView> {
+    return this.settings.version(journeyType, version);
+  }
+
+  @Post('validate')
+  @HttpCode(HttpStatus.OK)
+  @Roles('designer')
+  @ApiOperation({
+    summary: 'Check a draft without publishing it; answers with its problems or the resolved settings.',
+  })
+  @ApiOkResponse({ type: SettingsCheckView })
+  validate(@Param('journeyType') journeyType: string, @Body() body: SettingsDraftDto): SettingsCheckView {
+    return this.settings.check(journeyType, body.settings);
+  }
+
+  @Post()
+  @Roles('designer')
+  @ApiOperation({ summary: 'Publish a new version; only journeys enrolled from now on get it.' })
+  @ApiCreatedResponse({ type: SettingsVersionView })
+  @ApiBadRequestResponse({ description: 'The settings are invalid; nothing was published.' })
+  @ApiConflictResponse({ description: 'Another version was published after basedOnVersion.' })
+  publish(
+    @Param('journeyType') journeyType: string,
+    @Body() body: PublishSettingsDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<SettingsVersionView> {
+    return this.settings.publish(journeyType, {
+      settings: body.settings,
+      basedOnVersion: body.basedOnVersion,
+      note: body.note ?? '',
+      publishedBy: request.role ?? 'unknown',
+    });
+  }
+}

@@ -1,0 +1,90 @@
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  ProgramSettingsStore,
+  SettingsValidationError,
+  SettingsVersionConflictError,
+  type PublishRequest,
+  type PublishedSettings,
+  type SettingsVersionSummary,
+} from '../../activities/programs/program-settings-store';
+import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
+import { badRequest, fromZodIssues } from '../errors/api-error';
+import { DATA_SOURCE } from '../infrastructure/tokens';
+
+export interface SettingsCheck {
+  valid: boolean;
+  settings?: Record<string, unknown>;
+  errors: Array<{ field?: string; message: string }>;
+}
+
+/** Program settings over HTTP: the store's rules, with its failures turned into API errors. */
+@Injectable()
+export class ProgramSettingsService {
+  private readonly store: ProgramSettingsStore;
+
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
+    this.store = new ProgramSettingsStore(dataSource);
+  }
+
+  current(journeyType: string): Promise<PublishedSettings> {
+    return this.store.current(this.requireType(journeyType));
+  }
+
+  async version(journeyType: string, version: number): Promise<PublishedSettings> {
+    const found = await this.store.version(this.requireType(journeyType), version);
+    if (!found) {
+      throw new NotFoundException({
+        message: `Journey type "${journeyType}" has no settings version ${version}.`,
+        errors: [],
+      });
+    }
+    return found;
+  }
+
+  history(journeyType: string): Promise<SettingsVersionSummary[]> {
+    return this.store.history(this.requireType(journeyType));
+  }
+
+  /** Validates a draft without publishing it: what the designer's "validate" button shows. */
+  check(journeyType: string, draft: unknown): SettingsCheck {
+    try {
+      return { valid: true, settings: this.store.resolve(this.requireType(journeyType), draft), errors: [] };
+    } catch (error) {
+      if (error instanceof SettingsValidationError) {
+        return { valid: false, errors: fromZodIssues(error.issues, 'settings') };
+      }
+      throw error;
+    }
+  }
+
+  async publish(journeyType: string, request: PublishRequest): Promise<PublishedSettings> {
+    try {
+      return await this.store.publish(this.requireType(journeyType), request);
+    } catch (error) {
+      if (error instanceof SettingsValidationError) {
+        throw badRequest(error.message, fromZodIssues(error.issues, 'settings'));
+      }
+      if (error instanceof SettingsVersionConflictError) {
+        throw new ConflictException({
+          message: `${error.message} Review it and publish again based on version ${error.currentVersion}.`,
+          errors: [{ field: 'basedOnVersion', message: `must be ${error.currentVersion}` }],
+        });
+      }
+      throw error;
+    }
+  }
+
+  private requireType(id: string): JourneyType {
+    const type = findJourneyType(id);
+    if (!type) {
+      throw new NotFoundException({
+        message: `Unknown journey type "${id}".`,
+        errors: [
+          { field: 'journeyType', message: `must be one of: ${journeyTypes.map((t) => t.id).join(', ')}` },
+        ],
+      });
+    }
+    return type;
+  }
+}

@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { JOURNEY_ID } from '../../journeys/journey-id.pipe';
+
+export const STAFF_TASK_STATUSES = ['open', 'claimed', 'done', 'cancelled'] as const;
+
+export class ListStaffTasksQuery {
+  @ApiPropertyOptional({ enum: STAFF_TASK_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(STAFF_TASK_STATUSES)
+  status?: (typeof STAFF_TASK_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'Only tasks of this journey (its id).' })
+  @IsOptional()
+  @Matches(JOURNEY_ID, { message: 'journeyId must be a journey id' })
+  journeyId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class StaffTaskView {
+  @ApiProperty() id!: string;
+  @ApiProperty() journeyId!: string;
+  @ApiProperty({ example: 'deadline-breach' }) kind!: string;
+  @ApiProperty({ enum: ['routine', 'urgent'] }) priority!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true }) dueAt!: string | null;
+  @ApiProperty({ enum: STAFF_TASK_STATUSES }) status!: string;
+  @ApiProperty() createdAt!: string;
+}

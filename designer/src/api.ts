@@ -8,7 +8,7 @@ export interface JourneyType {
   eventSchema: Record<string, unknown>;
 }
 
-export const STATUS_FILTERS = ['active', 'completed', 'cancelled'] as const;
+export const STATUS_FILTERS = ['active', 'paused', 'completed', 'cancelled'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export interface JourneySummary {

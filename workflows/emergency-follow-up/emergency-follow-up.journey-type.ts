@@ -1,15 +1,31 @@
-import { z } from 'zod';
 import type { JourneyType } from '../journey-types';
+import { emergencyFollowUpBlueprint } from './emergency-follow-up.blueprint';
+import {
+  EMERGENCY_FOLLOW_UP,
+  emergencyFollowUpEvent,
+  emergencyFollowUpParams,
+  type EmergencyFollowUpParams,
+} from './emergency-follow-up.contract';
+import { emergencyFollowUpSettings } from './emergency-follow-up.settings';
 
-// SKELETON: to be replaced by the journey's real contract, blueprint and settings.
 export const emergencyFollowUpJourneyType: JourneyType = {
-  id: 'emergency-follow-up',
+  id: EMERGENCY_FOLLOW_UP,
   title: 'Emergency visit follow-up',
-  description: 'Not built yet.',
+  description:
+    'After a discharge from the emergency department: a follow-up nudge with a booking link 48 h later, a booking ' +
+    'prompt and a staff call while nothing is booked, a reminder before the visit; ends on the visit, a readmission ' +
+    'or a decline.',
   workflowType: 'emergencyFollowUpWorkflow',
-  paramsSchema: z.object({}).strict(),
-  eventSchema: z.object({ type: z.literal('noop') }).strict(),
-  settingsSchema: z.object({}).strict(),
-  blueprint: { start: 'enrolled', nodes: [{ id: 'enrolled', kind: 'end', label: 'Enrolled' }], edges: [] },
-  sources: [],
+  paramsSchema: emergencyFollowUpParams,
+  eventSchema: emergencyFollowUpEvent,
+  settingsSchema: emergencyFollowUpSettings,
+  blueprint: emergencyFollowUpBlueprint,
+  // Each emergency visit has its own follow-up.
+  instanceKey: (params: EmergencyFollowUpParams) => params.encounterId,
+  sources: [
+    'Brief (seeds): emergency visit discharge (Encounter class EMER finished, HL7v2 ADT^A03) -> follow-up nudge within 48-72 h (tunable default).',
+    'Brief (seeds): digital first; a human phone call only for those who do not respond to email, text or portal.',
+    'Guy 2012: reminder timing 24/48/72 h before made no difference (appointment reminder lead time).',
+    'Escalation cadence after the nudge and the 14-day window: tunable defaults.',
+  ],
 };

@@ -1,0 +1,47 @@
+import type { Booking } from './booked-appointment';
+
+/** The appointment events both outreach journeys take (FHIR Appointment statuses, HL7v2 SIU). */
+export type AppointmentEvent =
+  | { type: 'appointment-booked'; appointmentAt: string; appointmentId?: string }
+  | { type: 'appointment-rescheduled'; appointmentAt: string }
+  | { type: 'appointment-cancelled'; reason?: string }
+  | { type: 'appointment-no-show' }
+  | { type: 'appointment-attended' };
+
+/**
+ * Rejects appointment events that do not fit the journey's state: recorded, they would do nothing
+ * and hide an integration bug. `attended` is taken in any stage: the EHR may report a visit the
+ * journey never heard was booked, and losing it would keep chasing a patient who came.
+ */
+export function checkAppointmentEvent(event: { type: string }, booking: Booking | undefined): void {
+  switch (event.type) {
+    case 'appointment-booked':
+      if (booking) {
+        throw new Error(
+          `An appointment is already booked for ${new Date(booking.appointmentAt).toISOString()}; send appointment-rescheduled to move it.`,
+        );
+      }
+      break;
+    case 'appointment-rescheduled':
+    case 'appointment-cancelled':
+    case 'appointment-no-show':
+      if (!booking) throw new Error(`No appointment is booked, so ${event.type} does not apply.`);
+      break;
+  }
+}
+
+/** Timeline lines for appointment events; a cancellation reason stays in the event (it may be clinical). */
+export function describeAppointmentEvent(event: AppointmentEvent): string {
+  switch (event.type) {
+    case 'appointment-booked':
+      return `Appointment booked for ${event.appointmentAt}`;
+    case 'appointment-rescheduled':
+      return `Appointment moved to ${event.appointmentAt}`;
+    case 'appointment-cancelled':
+      return 'Appointment cancelled';
+    case 'appointment-no-show':
+      return 'Patient did not attend the appointment';
+    case 'appointment-attended':
+      return 'Appointment attended';
+  }
+}

@@ -1,0 +1,326 @@
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
+import {
+  DAY,
+  HOUR,
+  createJourneyHarness,
+  expectStagesInBlueprint,
+  type JourneyHarness,
+} from '../../test/helpers/journey-harness';
+import {
+  cancelJourneyUpdate,
+  journeyEventUpdate,
+  pauseJourneyUpdate,
+  progressQuery,
+  resumeJourneyUpdate,
+  type JourneyEvent,
+  type JourneyProgress,
+} from '../journey-contract';
+import { PREVENTIVE_OUTREACH, type PreventiveOutreachParams } from './preventive-outreach.contract';
+import { preventiveOutreachJourneyType } from './preventive-outreach.journey-type';
+
+type Params = Partial<PreventiveOutreachParams> & Pick<PreventiveOutreachParams, 'item'>;
+
+describe('preventive outreach journey (time-skipping)', () => {
+  let harness: JourneyHarness;
+
+  beforeAll(async () => {
+    harness = await createJourneyHarness('preventive-outreach');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const start = (params: Params, patientId = 'pat-under-test') =>
+    harness.start(PREVENTIVE_OUTREACH, { params, patientId, patientRef: `ref-${patientId}` });
+  const send = (handle: WorkflowHandle, event: JourneyEvent) =>
+    handle.executeUpdate(journeyEventUpdate, { args: [event] });
+  const progressOf = (handle: WorkflowHandle) => handle.query(progressQuery);
+  const finished = async (handle: WorkflowHandle) => (await handle.result()) as JourneyProgress;
+
+  /** Days since the journey started at which each timeline entry of a kind happened. */
+  const daysOf = (progress: JourneyProgress, kind: 'message' | 'task') =>
+    progress.timeline
+      .filter((entry) => entry.kind === kind)
+      .map((entry) => Math.round(((Date.parse(entry.at) - Date.parse(progress.startedAt)) / DAY) * 10) / 10);
+
+  const yearsBefore = (ms: number, years: number) => {
+    const date = new Date(ms);
+    date.setUTCFullYear(date.getUTCFullYear() - years);
+    date.setUTCDate(date.getUTCDate() - 7);
+    return date.toISOString().slice(0, 10);
+  };
+
+  test('the relocating patient due for a physical, a mammogram and a flu shot gets three tailored calls to action', async () => {
+    const now = await harness.now();
+    const patientId = 'pat-relocating';
+    const handles = {
+      physical: await start(
+        {
+          item: 'annual-visit',
+          schedulingUrl: 'https://clinic.example.net/new-patients',
+          timeZone: 'America/Chicago',
+        },
+        patientId,
+      ),
+      mammogram: await start(
+        { item: 'mammogram', lastDoneAt: yearsBefore(now, 5), timeZone: 'America/Chicago' },
+        patientId,
+      ),
+      fluShot: await start({ item: 'flu-shot', timeZone: 'America/Chicago' }, patientId),
+    };
+    await harness.env.sleep('1 hour');
+
+    const [physical] = await harness.messagesOf(handles.physical.workflowId);
+    expect(physical).toMatchObject({
+      channel: 'email',
+      template: 'preventive-outreach.annual-visit.call-to-action',
+      patientRef: `ref-${patientId}`,
+    });
+    expect(physical!.body).toContain('https://clinic.example.net/new-patients');
+    expect(physical!.body).toContain('taking new patients');
+
+    const [mammogram] = await harness.messagesOf(handles.mammogram.workflowId);
+    expect(mammogram).toMatchObject({
+      channel: 'email',
+      template: 'preventive-outreach.mammogram.call-to-action',
+    });
+    expect(mammogram!.body).toContain('about 3 years overdue');
+    expect(mammogram!.body).toMatch(/busy.*uncomfortable.*cost.*new to the area/);
+    expect(mammogram!.body).toContain('Main Street Imaging Center');
+    expect(mammogram!.body).toContain('https://scheduling.example.org/mammogram');
+
+    const [fluShot] = await harness.messagesOf(handles.fluShot.workflowId);
+    expect(fluShot).toMatchObject({
+      channel: 'sms',
+      template: 'preventive-outreach.flu-shot.call-to-action',
+    });
+    expect(fluShot!.body).toContain('pharmacy this week');
+    expect(fluShot!.body).toContain('https://scheduling.example.org/flu-shot');
+
+    // One journey per due item: the item tells the patient's three journeys apart.
+    const keys = (['annual-visit', 'mammogram', 'flu-shot'] as const).map((item) =>
+      preventiveOutreachJourneyType.instanceKey!({ item, timeZone: 'UTC' } as never),
+    );
+    expect(new Set(keys).size).toBe(3);
+    const mammogramProgress = await progressOf(handles.mammogram);
+    expect(mammogramProgress).toMatchObject({
+      stage: 'outreach',
+      facts: { item: 'mammogram', monthsOverdue: 36 },
+    });
+    expect(mammogramProgress.upcoming.map((timer) => timer.id)).toEqual([
+      'outreach:step-2',
+      'outreach:step-3',
+      'outreach:step-4',
+      'outreach:close',
+    ]);
+    expectStagesInBlueprint(mammogramProgress);
+    await recordHistoryFixture(handles.mammogram, PREVENTIVE_OUTREACH, 'relocating-patient-mammogram');
+
+    for (const handle of Object.values(handles)) {
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    }
+  });
+
+  test('with no response: day 3 SMS, day 7 staff call, day 30 letter, then closed as unresponsive at day 45', async () => {
+    const handle = await start({ item: 'colorectal-screening' });
+
+    const final = await finished(handle);
+
+    expect(final).toMatchObject({ status: 'completed', stage: 'unresponsive' });
+    expectStagesInBlueprint(final);
+    expect(daysOf(final, 'message')).toEqual([0, 3, 30]);
+    expect(daysOf(final, 'task')).toEqual([7]);
+    const lastEntry = final.timeline.at(-1)!;
+    expect((Date.parse(lastEntry.at) - Date.parse(final.startedAt)) / DAY).toBeCloseTo(45, 3);
+
+    const messages = await harness.messagesOf(handle.workflowId);
+    expect(messages.map((message) => [message.channel, message.template])).toEqual([
+      ['email', 'preventive-outreach.colorectal-screening.call-to-action'],
+      ['sms', 'preventive-outreach.reminder'],
+      ['letter', 'preventive-outreach.letter'],
+    ]);
+    const [call, ...moreTasks] = await harness.tasksOf(handle.workflowId);
+    expect(moreTasks).toHaveLength(0);
+    expect(call).toMatchObject({
+      kind: 'phone-call',
+      priority: 'routine',
+      idempotencyKey: `${handle.workflowId}/outreach:step-3`,
+    });
+    expect(call!.title).toContain('colorectal cancer screening');
+    // The call is due within the brief's day 7-10 window.
+    expect((call!.dueAt!.getTime() - Date.parse(final.startedAt)) / DAY).toBeCloseTo(10, 3);
+    await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'unresponsive');
+  });
+
+  test('booking on day 2 stops the escalation; a reminder goes out 48 h before; attended completes the journey', async () => {
+    const handle = await start({ item: 'annual-visit', timeZone: 'Europe/Warsaw' });
+    await harness.env.sleep('2 days');
+    const appointmentAt = (await harness.now()) + 10 * DAY;
+
+    const booked = await send(handle, {
+      type: 'appointment-booked',
+      appointmentAt: new Date(appointmentAt).toISOString(),
+      appointmentId: 'appt-1',
+    });
+    expect(booked.stage).toBe('booked');
+    expect(booked.upcoming.find((timer) => timer.id === 'appointment-reminder')?.dueAt).toBe(
+      new Date(appointmentAt - 48 * HOUR).toISOString(),
+    );
+
+    await harness.env.sleep('9 days'); // past the reminder, before the appointment
+    const before = await progressOf(handle);
+    expect(before.stage).toBe('booked');
+    const messages = await harness.messagesOf(handle.workflowId);
+    expect(messages.map((message) => message.template)).toEqual([
+      'preventive-outreach.annual-visit.call-to-action',
+      'preventive-outreach.appointment-reminder',
+    ]);
+    expect(messages[1]!.body).toContain(
+      new Intl.DateTimeFormat('en-GB', {
+        dateStyle: 'full',
+        timeStyle: 'short',
+        timeZone: 'Europe/Warsaw',
+      }).format(appointmentAt),
+    );
+    const reminderAt = Date.parse(before.timeline.filter((entry) => entry.kind === 'message')[1]!.at);
+    expect(reminderAt).toBeGreaterThanOrEqual(appointmentAt - 48 * HOUR);
+    expect(reminderAt).toBeLessThan(appointmentAt - 47 * HOUR);
+
+    await harness.env.sleep(DAY + 2 * HOUR);
+    await send(handle, { type: 'appointment-attended' });
+    const final = await finished(handle);
+
+    expect(final).toMatchObject({ status: 'completed', stage: 'completed' });
+    expectStagesInBlueprint(final);
+    expect(await harness.tasksOf(handle.workflowId)).toHaveLength(0);
+    expect(await harness.messagesOf(handle.workflowId)).toHaveLength(2);
+    await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'booked-reminded-attended');
+  });
+
+  test('a no-show (after a staff outcome check) starts rebooking outreach: faster, with an urgent call sooner', async () => {
+    const handle = await start({ item: 'mammogram' });
+    await harness.env.sleep('1 day');
+    const appointmentAt = (await harness.now()) + 3 * DAY;
+    await send(handle, { type: 'appointment-booked', appointmentAt: new Date(appointmentAt).toISOString() });
+
+    // No attended or no-show news 48 h after the appointment: staff are asked to find out.
+    await harness.env.sleep(5 * DAY + HOUR);
+    const [outcomeCheck] = await harness.tasksOf(handle.workflowId);
+    expect(outcomeCheck).toMatchObject({ kind: 'appointment-outcome-check', priority: 'routine' });
+
+    const rebooking = await send(handle, { type: 'appointment-no-show' });
+    expect(rebooking).toMatchObject({ stage: 'rebooking', facts: { round: 'rebooking-1', noShows: 1 } });
+    const noShowAt = await harness.now();
+    await harness.env.sleep('3 days');
+
+    const messages = await harness.messagesOf(handle.workflowId);
+    expect(
+      messages.map((message) => [message.idempotencyKey.split('/')[1], message.channel, message.template]),
+    ).toEqual([
+      ['outreach:step-1', 'email', 'preventive-outreach.mammogram.call-to-action'],
+      [
+        `appointment-reminder:${new Date(appointmentAt).toISOString()}`,
+        'email',
+        'preventive-outreach.appointment-reminder',
+      ],
+      ['rebooking-1:step-1', 'sms', 'preventive-outreach.rebooking'],
+      ['rebooking-1:step-2', 'email', 'preventive-outreach.rebooking'],
+    ]);
+    const tasks = await harness.tasksOf(handle.workflowId);
+    expect(tasks.map((task) => [task.idempotencyKey.split('/')[1], task.kind, task.priority])).toEqual([
+      [`outcome-check:${new Date(appointmentAt).toISOString()}`, 'appointment-outcome-check', 'routine'],
+      ['rebooking-1:step-3', 'phone-call', 'urgent'],
+    ]);
+    const progress = await progressOf(handle);
+    const callAt = Date.parse(progress.timeline.filter((entry) => entry.kind === 'task').at(-1)!.at);
+    expect((callAt - noShowAt) / DAY).toBeCloseTo(2, 2); // day 2 of rebooking, not day 7 as in first outreach
+    expect(tasks[1]!.title).toContain('rebook their missed mammogram');
+
+    await send(handle, {
+      type: 'appointment-booked',
+      appointmentAt: new Date((await harness.now()) + 5 * DAY).toISOString(),
+    });
+    await harness.env.sleep(5 * DAY + HOUR);
+    await send(handle, { type: 'appointment-attended' });
+    const final = await finished(handle);
+    expect(final).toMatchObject({ status: 'completed', stage: 'completed' });
+    expectStagesInBlueprint(final);
+    expect(final.timeline.filter((entry) => entry.kind === 'stage').map((entry) => entry.ref)).toEqual([
+      'outreach',
+      'booked',
+      'rebooking',
+      'booked',
+      'completed',
+    ]);
+    await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'no-show-rebooked');
+  });
+
+  test('a pause holds the outreach and shifts its cadence by the time paused', async () => {
+    const handle = await start({ item: 'flu-shot' });
+    await harness.env.sleep('1 day');
+    await handle.executeUpdate(pauseJourneyUpdate, { args: [{ reason: 'Patient in hospital' }] });
+    await harness.env.sleep('5 days'); // day 6: the day-3 reminder would be long due
+    expect(await harness.messagesOf(handle.workflowId)).toHaveLength(1);
+
+    await handle.executeUpdate(resumeJourneyUpdate, { args: [{ reason: 'Patient home again' }] });
+    await harness.env.sleep(6.5 * DAY); // day 12.5: 7.5 active days
+
+    const progress = await progressOf(handle);
+    expect(daysOf(progress, 'message')).toEqual([0, 8]);
+    expect(daysOf(progress, 'task')).toEqual([12]);
+    expect(
+      progress.timeline.filter((entry) => entry.kind === 'control').map((entry) => entry.summary),
+    ).toEqual(['Paused by an operator: Patient in hospital', 'Resumed by an operator: Patient home again']);
+    expectStagesInBlueprint(progress);
+    await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+  });
+
+  test('a cancelled appointment restarts outreach from its first step; declining ends the journey', async () => {
+    const handle = await start({ item: 'cervical-screening' });
+    await harness.env.sleep('4 days');
+    await send(handle, {
+      type: 'appointment-booked',
+      appointmentAt: new Date((await harness.now()) + 7 * DAY).toISOString(),
+    });
+    await harness.env.sleep('1 day');
+
+    const cancelled = await send(handle, { type: 'appointment-cancelled', reason: 'Clinic closed' });
+    expect(cancelled).toMatchObject({ stage: 'outreach', facts: { round: 'outreach-2' } });
+    await harness.env.sleep('1 hour');
+    const keys = (await harness.messagesOf(handle.workflowId)).map(
+      (message) => message.idempotencyKey.split('/')[1],
+    );
+    expect(keys).toEqual(['outreach:step-1', 'outreach:step-2', 'outreach-2:step-1']);
+
+    await send(handle, { type: 'declined', reason: 'Prefers her own gynaecologist' });
+    const final = await finished(handle);
+    expect(final).toMatchObject({ status: 'completed', stage: 'declined' });
+    expect(JSON.stringify(final.timeline)).not.toContain('gynaecologist');
+    expectStagesInBlueprint(final);
+  });
+
+  test('a bad event is rejected and leaves no trace in the journey', async () => {
+    const handle = await start({ item: 'flu-shot' });
+    await harness.env.sleep('1 hour');
+    const before = await progressOf(handle);
+
+    const rejected: unknown[] = [
+      { type: 'appointment-exploded' },
+      { type: 'appointment-booked', appointmentAt: 'next Tuesday' },
+      { type: 'appointment-booked', appointmentAt: new Date().toISOString(), room: '12' },
+      { type: 'appointment-no-show' }, // nothing is booked yet
+    ];
+    for (const event of rejected) {
+      await expect(send(handle, event as JourneyEvent)).rejects.toThrow(WorkflowUpdateFailedError);
+    }
+
+    expect(await progressOf(handle)).toEqual(before);
+    const history = await handle.fetchHistory();
+    expect(
+      history.events!.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes),
+    ).toHaveLength(0);
+    await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+  });
+});

@@ -1,6 +1,149 @@
+import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress } from '../journey-contract';
+import { Journey, type PatientMessage } from '../journey-runtime';
+import { daysLate } from './calendar-days';
+import { CardState } from './oncology-fast-track.card';
+import {
+  ONCOLOGY_FAST_TRACK,
+  oncologyFastTrackEvent,
+  type OncologyFastTrackEvent,
+  type OncologyFastTrackParams,
+} from './oncology-fast-track.contract';
+import { deadlineLabel, isMetOnTime, type ArmedDeadline } from './oncology-fast-track.deadlines';
+import { alertStep, deadlineTask } from './oncology-fast-track.escalations';
+import type { OncologyMessageValues } from './oncology-fast-track.messages';
+import {
+  CLOSING_STAGES,
+  EVENT_RULES,
+  MILESTONE_LABELS,
+  STAGE_SUMMARIES,
+  type CardStage,
+} from './oncology-fast-track.pathway';
+import type { OncologyFastTrackSettings } from './oncology-fast-track.settings';
 
-// SKELETON: to be replaced by the real journey.
-export async function oncologyFastTrackWorkflow(_input: JourneyInput<unknown>): Promise<JourneyProgress> {
-  throw new Error('oncology-fast-track is not built yet');
+/**
+ * A fast oncology track card from the clock start to treatment: EHR events move it through the
+ * stages, the profile's deadlines (DiLO or NHS England) warn the coordinator before they fall due
+ * and escalate when missed, and the patient hears the next step at every stage. Ruled-out cancer
+ * or finished treatment closes the card.
+ */
+export async function oncologyFastTrackWorkflow(
+  input: JourneyInput<OncologyFastTrackParams, OncologyFastTrackSettings>,
+): Promise<JourneyProgress> {
+  const { params, program } = input;
+  const { settings } = program;
+  const profile = params.profile ?? settings.profile;
+  const clock = {
+    rules: settings.profiles[profile],
+    warnDaysBefore: settings.warnDaysBefore,
+    timeZone: params.timeZone,
+  };
+  const card = new CardState(profile, clock, Date.parse(params.clockStartAt));
+  const channel = params.channel ?? settings.channel;
+  /** Stages whose next-step message the patient has not had yet. */
+  const untold: CardStage[] = [card.stage];
+
+  const journey: Journey<OncologyFastTrackEvent> = new Journey({
+    type: ONCOLOGY_FAST_TRACK,
+    patientRef: input.patientRef,
+    settingsVersion: program.version,
+    stage: card.stage,
+    summary: STAGE_SUMMARIES[card.stage],
+    eventSchema: oncologyFastTrackEvent,
+    checkEvent: (event) => {
+      const problem = card.rejection(event, Date.now());
+      if (problem) throw new Error(problem);
+    },
+    describeEvent: (event) => {
+      const label = MILESTONE_LABELS[EVENT_RULES[event.type].milestone];
+      return event.at ? `${label} recorded (happened ${event.at})` : `${label} recorded`;
+    },
+    applyEvent: (event) => {
+      const met = card.apply(event, Date.now());
+      journey.enterStage(card.stage, STAGE_SUMMARIES[card.stage]);
+      for (const deadline of met) journey.record('deadline', metSummary(deadline), deadline.rule.id);
+      untold.push(card.stage);
+      if (journey.isPaused) {
+        const held = `Next-step message for "${card.stage}" held while the journey is paused`;
+        journey.record('control', held, `stage:${card.stage}`);
+      }
+      refresh();
+    },
+  });
+
+  /** After every change, so an update's answer and the progress query are current. */
+  function refresh(): void {
+    journey.setDeadlines(card.deadlines());
+    journey.expect(card.upcoming());
+    journey.setFacts(card.facts());
+  }
+
+  /** Wall-clock deadlines: they keep running, and escalating, while the journey is paused. */
+  async function watchDeadlines(): Promise<void> {
+    while (journey.isOpen && !card.closed) {
+      const now = Date.now();
+      const due = card.dueAlerts(now);
+      for (const alert of due) {
+        card.raised(alert, now);
+        if (alert.kind === 'breach') {
+          journey.record(
+            'deadline',
+            `Deadline missed: ${deadlineLabel(alert.deadline.rule)}`,
+            alert.deadline.rule.id,
+          );
+        }
+      }
+      refresh();
+      for (const alert of due)
+        await journey.escalate(
+          alertStep(alert),
+          deadlineTask(alert, { cardId: params.cardId, profile }, now),
+        );
+      if (due.length > 0) continue;
+      const seen = journey.changes;
+      const wakeAt = card.nextAlertAt(now);
+      if (wakeAt === undefined) await condition(() => journey.changes !== seen || !journey.isOpen);
+      else await journey.sleepUntil(wakeAt, () => journey.changes !== seen);
+    }
+  }
+
+  function stageMessage(stage: CardStage): PatientMessage {
+    const dueAt = card.nextStepDueAt(stage, Date.now());
+    const values: OncologyMessageValues = {
+      timeZone: params.timeZone,
+      ...(dueAt !== undefined ? { lastDayAt: new Date(dueAt - 1).toISOString() } : {}),
+      ...(card.coordinator ? { coordinator: card.coordinator } : {}),
+    };
+    const summary = `Told the patient the next step for "${stage}" (${channel})`;
+    return { channel, template: settings.messages[stage], values, summary };
+  }
+
+  /** Stage messages in order; a pause holds them, and after it only the current stage's is still true. */
+  async function tellThePatient(): Promise<void> {
+    for (;;) {
+      await condition(() => untold.length > 0 || !journey.isOpen);
+      if (!(await journey.whenRunning())) return;
+      for (const overtaken of untold.splice(0, untold.length - 1)) {
+        const summary = `Not sent: the "${overtaken}" message was overtaken by a later stage`;
+        journey.record('message', summary, `stage:${overtaken}`);
+      }
+      const stage = untold.shift()!;
+      await journey.notify(`stage:${stage}`, stageMessage(stage));
+      if (CLOSING_STAGES.includes(stage)) {
+        journey.finish('completed', stage, 'Journey completed: the card is closed and the patient told');
+        return;
+      }
+    }
+  }
+
+  refresh();
+  await Promise.all([watchDeadlines(), tellThePatient()]);
+  await condition(allHandlersFinished);
+  return journey.progress();
+}
+
+function metSummary(deadline: ArmedDeadline): string {
+  const label = deadlineLabel(deadline.rule);
+  if (isMetOnTime(deadline)) return `Deadline met: ${label}`;
+  return `Deadline met ${daysLate(deadline.metAt!, deadline.dueAt)} day(s) late: ${label}`;
 }

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { isTimeZone } from '../appointment-reminder/appointment-reminder.contract';
+
+/** Parameters, milestones and events of the fast oncology track, validated at the API and in the workflow. */
+export const ONCOLOGY_FAST_TRACK = 'oncology-fast-track';
+
+/** Deadline profiles: the Polish DiLO card and the NHS England cancer waiting-time standards. */
+export const DEADLINE_PROFILES = ['dilo', 'nhs-england'] as const;
+export type DeadlineProfileId = (typeof DEADLINE_PROFILES)[number];
+
+/**
+ * What can happen on a card, in clinical order. `clock-start` is the waiting-list entry (DiLO) or
+ * the receipt of the urgent referral (NHS); `presented-at-treating-hospital` comes with the
+ * in-depth diagnostics event. Deadline rules in the settings start and end on these.
+ */
+export const MILESTONES = [
+  'clock-start',
+  'specialist-visit-done',
+  'cancer-confirmed',
+  'cancer-ruled-out',
+  'in-depth-diagnostics-done',
+  'presented-at-treating-hospital',
+  'consilium-plan',
+  'treatment-started',
+  'treatment-finished',
+] as const;
+export type Milestone = (typeof MILESTONES)[number];
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const oncologyFastTrackParams = z
+  .object({
+    cardId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]{2,63}$/, 'must be 3-64 letters, digits or dashes')
+      .describe('The DiLO card number or the NHS urgent referral id: one journey per card.'),
+    clockStartAt: isoInstant
+      .refine((value) => Date.parse(value) <= Date.now(), 'must not be in the future')
+      .describe(
+        'When the clock started (ISO 8601 with offset): waiting-list entry for DiLO (not the card issue), receipt of the urgent referral for NHS England.',
+      ),
+    profile: z
+      .enum(DEADLINE_PROFILES)
+      .optional()
+      .describe("The deadline profile for this card; the program setting's `profile` when absent."),
+    channel: z
+      .enum(['portal', 'email', 'sms'])
+      .optional()
+      .describe("The patient's preferred channel; the program setting's `channel` when absent."),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
+      .default('Europe/Warsaw')
+      .describe("The patient's time zone, used to word dates in messages."),
+  })
+  .strict();
+
+export type OncologyFastTrackParams = z.output<typeof oncologyFastTrackParams>;
+
+const happenedAt = isoInstant
+  .optional()
+  .describe(
+    'When it happened (ISO 8601 with offset); not in the future, not before the clock start. Default: now.',
+  );
+
+export const oncologyFastTrackEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('specialist-visit-done'), at: happenedAt }).strict(),
+  z.object({ type: z.literal('cancer-confirmed'), at: happenedAt }).strict(),
+  z.object({ type: z.literal('cancer-ruled-out'), at: happenedAt }).strict(),
+  z
+    .object({
+      type: z.literal('in-depth-diagnostics-done'),
+      at: happenedAt,
+      presentedAt: isoInstant
+        .optional()
+        .describe(
+          'When the patient presented at the treating hospital (starts the plan deadline). Default: `at`.',
+        ),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('consilium-plan'),
+      at: happenedAt,
+      coordinator: z
+        .string()
+        .trim()
+        .min(1)
+        .max(120)
+        .optional()
+        .describe("The coordinator the consilium named (a staff member's name), told to the patient."),
+    })
+    .strict(),
+  z.object({ type: z.literal('treatment-started'), at: happenedAt }).strict(),
+  z.object({ type: z.literal('treatment-finished'), at: happenedAt }).strict(),
+]);
+
+export type OncologyFastTrackEvent = z.output<typeof oncologyFastTrackEvent>;
+export type OncologyEventType = OncologyFastTrackEvent['type'];

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { DEADLINE_PROFILES, MILESTONES } from './oncology-fast-track.contract';
+import { ONCOLOGY_MESSAGE_KEYS, type OncologyMessageKey } from './oncology-fast-track.messages';
+import type { CardStage } from './oncology-fast-track.pathway';
+
+const DILO_SOURCE = 'pakietonkologiczny.gov.pl ("7 tygodni") and NFZ pages on the DiLO card';
+const NHS_SOURCE = 'NHS England cancer waiting times standards (since October 2023)';
+
+const milestone = z.enum(MILESTONES);
+
+const deadlineRule = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be kebab-case')
+      .describe('Stable id: staff task keys and dashboards refer to it.'),
+    label: z.string().trim().min(1).max(160).describe('What is due, as coordinators read it.'),
+    from: milestone.describe('The milestone that starts this deadline.'),
+    metBy: z.array(milestone).min(1).describe('Any of these milestones meets the deadline.'),
+    days: z.number().int().min(1).max(365).describe('Calendar days from `from` to the deadline.'),
+  })
+  .strict()
+  .refine(
+    (rule) => !rule.metBy.includes(rule.from),
+    'a deadline cannot be met by the milestone that starts it',
+  );
+
+export type DeadlineRule = z.output<typeof deadlineRule>;
+
+const deadlineProfile = z
+  .array(deadlineRule)
+  .max(20)
+  .refine(
+    (rules) => new Set(rules.map((rule) => rule.id)).size === rules.length,
+    'deadline ids must be unique',
+  );
+
+export const DILO_DEADLINES: DeadlineRule[] = [
+  {
+    id: 'specialist-visit',
+    label: 'Specialist visit after waiting-list entry',
+    from: 'clock-start',
+    metBy: ['specialist-visit-done'],
+    days: 14,
+  },
+  {
+    id: 'initial-diagnostics',
+    label: 'Initial diagnostics (cancer confirmed or ruled out) after waiting-list entry',
+    from: 'clock-start',
+    metBy: ['cancer-confirmed', 'cancer-ruled-out'],
+    days: 28,
+  },
+  {
+    id: 'in-depth-diagnostics',
+    label: 'In-depth diagnostics after confirmation',
+    from: 'cancer-confirmed',
+    metBy: ['in-depth-diagnostics-done'],
+    days: 21,
+  },
+  {
+    id: 'diagnosis-complete',
+    label: 'Complete diagnosis after waiting-list entry',
+    from: 'clock-start',
+    metBy: ['in-depth-diagnostics-done'],
+    days: 49,
+  },
+  {
+    id: 'treatment-plan',
+    label: 'Consilium treatment plan after presentation at the treating hospital',
+    from: 'presented-at-treating-hospital',
+    metBy: ['consilium-plan'],
+    days: 14,
+  },
+  {
+    id: 'treatment-start',
+    label: 'Treatment start after the consilium plan',
+    from: 'consilium-plan',
+    metBy: ['treatment-started'],
+    days: 14,
+  },
+];
+
+export const NHS_ENGLAND_DEADLINES: DeadlineRule[] = [
+  {
+    id: 'faster-diagnosis',
+    label: 'Faster Diagnosis Standard: cancer confirmed or ruled out after urgent referral',
+    from: 'clock-start',
+    metBy: ['cancer-confirmed', 'cancer-ruled-out'],
+    days: 28,
+  },
+  {
+    id: 'decision-to-treat',
+    label: 'Treatment start after the decision to treat',
+    from: 'consilium-plan',
+    metBy: ['treatment-started'],
+    days: 31,
+  },
+  {
+    id: 'referral-to-treatment',
+    label: 'Treatment start after urgent referral',
+    from: 'clock-start',
+    metBy: ['treatment-started'],
+    days: 62,
+  },
+];
+
+const STAGE_MESSAGE_DEFAULTS: Record<CardStage, OncologyMessageKey> = {
+  'waiting-list': 'oncology-fast-track-waiting-list',
+  'initial-diagnostics': 'oncology-fast-track-initial-diagnostics',
+  'in-depth-diagnostics': 'oncology-fast-track-in-depth-diagnostics',
+  'treatment-planning': 'oncology-fast-track-treatment-planning',
+  'awaiting-treatment': 'oncology-fast-track-awaiting-treatment',
+  'in-treatment': 'oncology-fast-track-in-treatment',
+  'ruled-out': 'oncology-fast-track-ruled-out',
+  'treatment-finished': 'oncology-fast-track-treatment-finished',
+};
+
+const wording = (stage: CardStage) =>
+  z
+    .enum(ONCOLOGY_MESSAGE_KEYS)
+    .default(STAGE_MESSAGE_DEFAULTS[stage])
+    .describe(`Wording key of the message on entering "${stage}" (tunable default).`);
+
+export const oncologyFastTrackSettings = z
+  .object({
+    profile: z
+      .enum(DEADLINE_PROFILES)
+      .default('dilo')
+      .describe(
+        'Deadline profile for new cards unless the start parameters name one: DiLO (Poland) or NHS England.',
+      ),
+    profiles: z
+      .object({
+        dilo: deadlineProfile
+          .default(DILO_DEADLINES)
+          .describe(
+            `DiLO card deadlines: specialist visit 14 d, initial diagnostics 28 d, in-depth 21 d from confirmation, diagnosis 49 d, plan 14 d from presentation (${DILO_SOURCE}); treatment start 14 d from the plan is NOT verified as law (tunable default).`,
+          ),
+        'nhs-england': deadlineProfile
+          .default(NHS_ENGLAND_DEADLINES)
+          .describe(
+            `NHS England deadlines: 28-day Faster Diagnosis Standard, 31 days decision to treat to treatment, 62 days urgent referral to treatment (${NHS_SOURCE}).`,
+          ),
+      })
+      .strict()
+      .default({ dilo: DILO_DEADLINES, 'nhs-england': NHS_ENGLAND_DEADLINES })
+      .describe('Deadlines per profile, as data: each starts at a milestone and is met by others.'),
+    warnDaysBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(30)
+      .default(3)
+      .describe(
+        'Days before a deadline that the coordinator gets a warning task; 0 turns warnings off (tunable default).',
+      ),
+    channel: z
+      .enum(['portal', 'email', 'sms'])
+      .default('portal')
+      .describe(
+        "Channel of patient messages unless the start parameters name the patient's preference (tunable default).",
+      ),
+    messages: z
+      .object({
+        'waiting-list': wording('waiting-list'),
+        'initial-diagnostics': wording('initial-diagnostics'),
+        'in-depth-diagnostics': wording('in-depth-diagnostics'),
+        'treatment-planning': wording('treatment-planning'),
+        'awaiting-treatment': wording('awaiting-treatment'),
+        'in-treatment': wording('in-treatment'),
+        'ruled-out': wording('ruled-out'),
+        'treatment-finished': wording('treatment-finished'),
+      })
+      .strict()
+      .default(STAGE_MESSAGE_DEFAULTS)
+      .describe(
+        'The message the patient gets on entering each stage: the next step in plain language (tunable default).',
+      ),
+  })
+  .strict();
+
+export type OncologyFastTrackSettings = z.output<typeof oncologyFastTrackSettings>;

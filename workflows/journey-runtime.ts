@@ -160,7 +160,11 @@ export class Journey<Event> {
     this.deadlines = this.deadlines.map((deadline) =>
       deadline.status === 'pending' ? { ...deadline, status: 'void' } : deadline,
     );
-    this.enterStage(stage, summary);
+    // A journey may show its end stage before it finishes (e.g. while a closing message goes out):
+    // then the timeline already has it. The upsert stays either way, as released histories expect it.
+    if (stage !== this.stage) this.record('stage', summary, stage);
+    this.stage = stage;
+    upsertSearchAttributes([{ key: journeyStageKey, value: stage }]);
     upsertSearchAttributes([{ key: journeyStatusKey, value: status }]);
   }
 

@@ -18,6 +18,14 @@ interface FlagshipCase {
 /** Each flagship journey, started and steered through the API on the real dev server and worker. */
 const cases: FlagshipCase[] = [
   {
+    journey: 'oncology-fast-track',
+    params: { cardId: 'DILO-2026-000123', clockStartAt: daysFromNow(-2), timeZone: 'Europe/Warsaw' },
+    otherInstance: { cardId: 'DILO-2026-000456' },
+    firstStage: 'waiting-list',
+    event: { type: 'specialist-visit-done' },
+    stageAfterEvent: 'initial-diagnostics',
+  },
+  {
     journey: 'preventive-outreach',
     params: { item: 'mammogram', lastDoneAt: '2023-06-01', timeZone: 'America/Chicago' },
     otherInstance: { item: 'flu-shot' },

@@ -1,6 +1,255 @@
-import type { JourneyInput, JourneyProgress } from '../journey-contract';
+import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../journey-contract';
+import { Journey, type JourneySnapshot } from '../journey-runtime';
+import {
+  PREDIABETES_CARE,
+  prediabetesCareEvent,
+  type PrediabetesCareEvent,
+  type PrediabetesCareParams,
+  type PrediabetesCareSettings,
+} from './prediabetes-care.contract';
+import {
+  applyProgramEvent,
+  breachConfirmationDeadline,
+  checkProgramEvent,
+  describeEvent,
+  meetConfirmationDeadline,
+  openConfirmationDeadline,
+} from './prediabetes-care.events';
+import { programFacts, weeksOnProgram } from './prediabetes-care.facts';
+import { cdcCriterion, reviewReadings } from './prediabetes-care.metrics';
+import {
+  DAY_MS,
+  dueTimes,
+  initialProgramState,
+  readyToComplete,
+  stageOf,
+  stageSummaries,
+  totalSessions,
+  upcomingTimers,
+  type DueTimes,
+  type ProgramState,
+} from './prediabetes-care.program';
+import * as steps from './prediabetes-care.steps';
 
-// SKELETON: to be replaced by the real journey.
-export async function prediabetesCareWorkflow(_input: JourneyInput<unknown>): Promise<JourneyProgress> {
-  throw new Error('prediabetes-care is not built yet');
+/** What a run hands to the next when the journey continues as new. */
+export interface CarriedState {
+  journey: JourneySnapshot;
+  program: ProgramState;
+}
+
+export type PrediabetesCareInput = JourneyInput<PrediabetesCareParams, PrediabetesCareSettings> & {
+  carried?: CarriedState;
+};
+
+/**
+ * A year-long diabetes prevention program: weekly then monthly sessions, a nudge after a gap in
+ * readings, a review that prompts a follow-up visit when readings do not improve, a confirming
+ * test and a referral when a result reaches the diabetes range, and the annual A1C retest with
+ * the CDC outcome. Continues as new at a session boundary to keep its history bounded.
+ */
+export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Promise<JourneyProgress> {
+  const { params, patientRef } = input;
+  const settings = input.program.settings;
+  const sessions = totalSessions(settings);
+  let state: ProgramState = input.carried?.program ?? initialProgramState(params, Date.now());
+
+  const journey: Journey<PrediabetesCareEvent> = new Journey({
+    type: PREDIABETES_CARE,
+    patientRef,
+    settingsVersion: input.program.version,
+    stage: 'enrolled',
+    summary: stageSummaries.enrolled,
+    eventSchema: prediabetesCareEvent,
+    restore: input.carried?.journey,
+    describeEvent,
+    checkEvent: (event) => checkProgramEvent(state, event, Date.now()),
+    applyEvent: (event) => {
+      const before = state;
+      const applied = applyProgramEvent(state, event, {
+        nowMs: Date.now(),
+        activeMs: journey.activeElapsedMs(),
+        settings,
+      });
+      state = applied.state;
+      if (applied.note) journey.record('event', applied.note, event.type);
+      if (before.confirmation && (!state.confirmation || state.exit)) {
+        journey.setDeadlines(
+          meetConfirmationDeadline(journey.progress().deadlines, before.confirmation.number, Date.now()),
+        );
+      }
+      syncStage();
+    },
+  });
+  const context: steps.StepContext = {
+    journey,
+    params,
+    settings,
+    channel: params.channel ?? settings.channel,
+  };
+
+  function syncStage(): void {
+    const stage = stageOf(state, settings);
+    if (journey.isOpen && journey.currentStage !== stage) journey.enterStage(stage, stageSummaries[stage]);
+    journey.setFacts(programFacts(state, settings, journey.activeElapsedMs()));
+  }
+
+  if (!input.carried) await steps.considerMetforminIfIndicated(context);
+  syncStage();
+
+  while (journey.isOpen) {
+    if (await doStaffWork()) continue;
+    // Everything below reaches the patient or follows the cadence: held while paused.
+    if (journey.isPaused) {
+      await waitForNextStep(dueTimes(state, settings));
+      continue;
+    }
+    if (state.exit) {
+      await steps.tellPatientOfReferral(context);
+      if (journey.isOpen) journey.finish('completed', 'referred-to-diabetes-care', 'Exited to diabetes care');
+      break;
+    }
+    const confirmation = state.confirmation;
+    if (confirmation && !confirmation.patientAsked) {
+      state = { ...state, confirmation: { ...confirmation, patientAsked: true } };
+      await steps.askForConfirmingTest(context, confirmation);
+      continue;
+    }
+
+    const activeMs = journey.activeElapsedMs();
+    const due = dueTimes(state, settings);
+    const isDue = (at: number | null) => at !== null && activeMs >= at;
+    if (readyToComplete(state, settings, activeMs)) {
+      await completeProgram();
+      break;
+    }
+    if (isDue(due.review)) {
+      await reviewProgress(activeMs);
+    } else if (isDue(due.session)) {
+      const session = state.sessionsSent + 1;
+      state = { ...state, sessionsSent: session };
+      syncStage();
+      await steps.sendSession(context, session, sessions);
+      if (journey.isOpen && shouldContinueAsNew()) return continueWithCarriedState();
+    } else if (isDue(due.followUpReminder)) {
+      state = { ...state, followUp: 'reminded' };
+      await steps.remindFollowUp(context);
+    } else if (isDue(due.nudge)) {
+      const readings = state.readingsLogged;
+      state = { ...state, nudgedAtReadings: readings, nudgesSent: state.nudgesSent + 1 };
+      syncStage();
+      await steps.nudgeInactivity(context, readings);
+    } else if (isDue(due.programEnd)) {
+      state = { ...state, retestRequestedActiveMs: activeMs };
+      syncStage();
+      await steps.requestAnnualRetest(context, Date.now() + settings.retestWaitDays * DAY_MS);
+    } else {
+      await waitForNextStep(due);
+    }
+  }
+
+  await condition(allHandlersFinished);
+  return journey.progress();
+
+  /**
+   * Staff work the events call for: done at once, paused or not, because a clinician must hear
+   * of a diabetes-range result, a referral or an overdue confirming test without delay.
+   */
+  async function doStaffWork(): Promise<boolean> {
+    if (state.exit && !state.referralTaskCreated) {
+      const exit = state.exit;
+      state = { ...state, referralTaskCreated: true };
+      await steps.createReferralTask(context, exit);
+      return true;
+    }
+    const confirmation = state.exit ? null : state.confirmation;
+    if (confirmation && !confirmation.testOrdered) {
+      state = { ...state, confirmation: { ...confirmation, testOrdered: true } };
+      journey.setDeadlines(
+        openConfirmationDeadline(journey.progress().deadlines, confirmation.number, confirmation.dueAtMs),
+      );
+      await steps.orderConfirmingTest(context, confirmation);
+      return true;
+    }
+    if (confirmation && !confirmation.overdueEscalated && Date.now() >= confirmation.dueAtMs) {
+      state = { ...state, confirmation: { ...confirmation, overdueEscalated: true } };
+      journey.setDeadlines(
+        breachConfirmationDeadline(journey.progress().deadlines, confirmation.number, Date.now()),
+      );
+      await steps.escalateOverdueConfirmation(context, confirmation);
+      return true;
+    }
+    return false;
+  }
+
+  async function reviewProgress(activeMs: number): Promise<void> {
+    const result = reviewReadings(state.metrics, {
+      nowMs: Date.now(),
+      windowDays: settings.reviewWindowDays,
+      minGlucoseDropMgDl: settings.reviewMinGlucoseDropMgDl,
+      minA1cDrop: settings.reviewMinA1cDrop,
+    });
+    const promptFollowUp = result.outcome !== 'improved' && state.followUp === 'none';
+    state = {
+      ...state,
+      review: result.outcome,
+      ...(promptFollowUp ? { followUp: 'prompted' as const, followUpPromptedActiveMs: activeMs } : {}),
+    };
+    journey.record(
+      'event',
+      `Week-${settings.reviewAfterWeeks} review of readings: ${result.outcome}`,
+      'review',
+    );
+    journey.setFacts({ reviewGlucoseDropMgDl: result.glucoseDropMgDl, reviewA1cDrop: result.a1cDrop });
+    syncStage();
+    if (promptFollowUp) await steps.promptFollowUp(context);
+  }
+
+  async function completeProgram(): Promise<void> {
+    if (!state.retestReceived) await steps.escalateMissingRetest(context);
+    const criterion = cdcCriterion(state.metrics, weeksOnProgram(settings, journey.activeElapsedMs()));
+    journey.setFacts({ cdcCriterion: criterion, cdcCriterionMet: criterion !== 'not-met' });
+    await steps.sendCompletion(context, criterion);
+    if (journey.isOpen)
+      journey.finish('completed', 'program-completed', `Program completed: CDC outcome ${criterion}`);
+  }
+
+  /** Sleeps until the earliest step (active-clock steps only count while running) or any change. */
+  async function waitForNextStep(due: DueTimes): Promise<void> {
+    const running = !journey.isPaused;
+    const activeMs = journey.activeElapsedMs();
+    const toWall = (at: number) => Date.now() + Math.max(0, at - activeMs);
+    const upcoming: UpcomingTimer[] = running ? upcomingTimers(state, due, settings, toWall) : [];
+    journey.expect(upcoming);
+    const wallDue = [
+      ...upcoming.map((timer) => Date.parse(timer.dueAt)),
+      ...(state.confirmation && !state.confirmation.overdueEscalated && !state.exit
+        ? [state.confirmation.dueAtMs]
+        : []),
+    ];
+    const seen = journey.changes;
+    const changed = () => journey.changes !== seen;
+    if (wallDue.length === 0) await condition(() => changed() || !journey.isOpen);
+    else await journey.sleepUntil(Math.min(...wallDue), changed);
+  }
+
+  function shouldContinueAsNew(): boolean {
+    const info = workflowInfo();
+    return (
+      info.continueAsNewSuggested ||
+      info.historyLength > settings.historyEventsBeforeContinueAsNew ||
+      info.historySize > settings.historyMegabytesBeforeContinueAsNew * 1024 * 1024
+    );
+  }
+
+  async function continueWithCarriedState(): Promise<never> {
+    await condition(allHandlersFinished);
+    state = { ...state, run: state.run + 1 };
+    syncStage();
+    journey.record('control', `History compacted: continuing as run ${state.run}`);
+    return continueAsNew<typeof prediabetesCareWorkflow>({
+      ...input,
+      carried: { journey: journey.snapshot(), program: state },
+    });
+  }
 }

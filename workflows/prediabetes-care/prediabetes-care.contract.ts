@@ -1,0 +1,312 @@
+import { z } from 'zod';
+import type { Channel } from '../../activities/outreach/send-message';
+import { isTimeZone } from '../appointment-reminder/appointment-reminder.contract';
+import {
+  DIAGNOSTIC_RANGES,
+  MINIMUM_AGE_YEARS,
+  PREDIABETES_CONDITION_CODES,
+  type DiagnosticMetric,
+} from './prediabetes-care.clinical';
+import { prediabetesCareWordingKeys, type PrediabetesCareWordingKey } from './prediabetes-care.messages';
+
+/** Parameters, events and program settings of the prediabetes-care journey. */
+export const PREDIABETES_CARE = 'prediabetes-care';
+
+const channels = ['portal', 'email', 'sms', 'letter'] as const satisfies readonly Channel[];
+const isoInstant = z.iso.datetime({ offset: true });
+const pastInstant = isoInstant.refine(
+  (value) => Date.parse(value) <= Date.now(),
+  'must not be in the future',
+);
+
+// --- start parameters ------------------------------------------------------------------------
+
+const testEntry = <Kind extends string>(kind: Kind, metric: DiagnosticMetric) =>
+  z
+    .object({
+      kind: z.literal(kind),
+      value: z
+        .number()
+        .describe(`The ${DIAGNOSTIC_RANGES[metric].label} result (${DIAGNOSTIC_RANGES[metric].unit}).`),
+      at: pastInstant.optional().describe('When the sample was taken (ISO 8601 with offset).'),
+    })
+    .strict()
+    .superRefine(({ value }, context) => {
+      const range = DIAGNOSTIC_RANGES[metric];
+      const inRange = `the prediabetes range is ${range.prediabetesFrom} to below ${range.diabetesFrom} ${range.unit}`;
+      if (value >= range.diabetesFrom) {
+        context.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `is in the diabetes range (${range.label} >= ${range.diabetesFrom} ${range.unit}): this patient belongs in diabetes care, not the prevention program`,
+        });
+      } else if (value < range.prediabetesFrom) {
+        context.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `is below the prediabetes range (${inRange})`,
+        });
+      }
+    });
+
+const entry = z
+  .discriminatedUnion('kind', [
+    testEntry('hba1c', 'hba1c-percent'),
+    testEntry('fasting-glucose', 'fasting-glucose-mg-dl'),
+    testEntry('ogtt', 'ogtt-mg-dl'),
+    z
+      .object({
+        kind: z.literal('condition'),
+        code: z
+          .enum(PREDIABETES_CONDITION_CODES)
+          .optional()
+          .describe('ICD-10-CM R73.03 or SNOMED CT 714628002.'),
+        at: pastInstant.optional().describe('When the condition was recorded.'),
+      })
+      .strict(),
+  ])
+  .describe(
+    'What qualifies the patient: a test result in the ADA prediabetes range, or a prediabetes condition.',
+  );
+
+export const prediabetesCareParams = z
+  .object({
+    entry,
+    baselineWeightKg: z
+      .number()
+      .min(25)
+      .max(350)
+      .optional()
+      .describe(
+        'Weight at enrolment; the first weight reading when absent. Weight loss is measured from it.',
+      ),
+    ageYears: z
+      .number()
+      .int()
+      .min(MINIMUM_AGE_YEARS, `the program is for adults (${MINIMUM_AGE_YEARS} or older, CDC National DPP)`)
+      .max(120)
+      .optional()
+      .describe('Age at enrolment; with BMI, decides whether a clinician is asked to consider metformin.'),
+    bmi: z.number().min(10).max(100).optional().describe('Body-mass index at enrolment (kg/m2).'),
+    priorGestationalDiabetes: z.boolean().optional().describe('History of gestational diabetes.'),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
+      .default('UTC')
+      .describe("The patient's time zone, used to word dates."),
+    channel: z
+      .enum(channels)
+      .optional()
+      .describe("The patient's preferred channel; the program setting when absent."),
+  })
+  .strict();
+
+export type PrediabetesCareParams = z.output<typeof prediabetesCareParams>;
+
+// --- events ----------------------------------------------------------------------------------
+
+export const readingMetrics = [
+  'weight-kg',
+  'fasting-glucose-mg-dl',
+  'hba1c-percent',
+  'ogtt-mg-dl',
+  'activity-minutes',
+] as const;
+export type ReadingMetric = (typeof readingMetrics)[number];
+
+/** Plausible values per metric: anything outside is a unit mix-up or a typo, never a reading. */
+export const READING_BOUNDS: Record<ReadingMetric, { min: number; max: number }> = {
+  'weight-kg': { min: 25, max: 350 },
+  'fasting-glucose-mg-dl': { min: 20, max: 600 },
+  'hba1c-percent': { min: 3, max: 20 },
+  'ogtt-mg-dl': { min: 20, max: 800 },
+  // Minutes of moderate activity since the last activity log: at most a week of them.
+  'activity-minutes': { min: 0, max: 7 * 24 * 60 },
+};
+
+const readingEvent = z
+  .object({
+    type: z.literal('reading'),
+    metric: z.enum(readingMetrics),
+    value: z.number(),
+    at: isoInstant.optional().describe('When it was measured; when the event arrives if absent.'),
+  })
+  .strict()
+  .superRefine(({ metric, value }, context) => {
+    const { min, max } = READING_BOUNDS[metric];
+    if (value < min || value > max) {
+      context.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `${metric} must be between ${min} and ${max}`,
+      });
+    }
+  });
+
+export const prediabetesCareEvent = z.discriminatedUnion('type', [
+  readingEvent,
+  z
+    .object({
+      type: z.literal('session-attended'),
+      session: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe('The session number; the latest session offered if absent.'),
+    })
+    .strict(),
+  z.object({ type: z.literal('diabetes-diagnosed') }).strict(),
+  z.object({ type: z.literal('follow-up-booked') }).strict(),
+]);
+
+export type PrediabetesCareEvent = z.output<typeof prediabetesCareEvent>;
+export type ReadingEvent = Extract<PrediabetesCareEvent, { type: 'reading' }>;
+
+// --- program settings ------------------------------------------------------------------------
+
+const wording = (key: PrediabetesCareWordingKey, what: string) =>
+  z.enum(prediabetesCareWordingKeys).default(key).describe(`Wording of ${what} (tunable default).`);
+
+export const prediabetesCareSettings = z
+  .object({
+    coreSessions: z
+      .number()
+      .int()
+      .min(1)
+      .max(52)
+      .default(16)
+      .describe('Core sessions (CDC National DPP: 16 in months 0-6).'),
+    coreIntervalDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(31)
+      .default(7)
+      .describe('Days between core sessions (CDC National DPP: weekly).'),
+    maintenanceIntervalDays: z
+      .number()
+      .int()
+      .min(7)
+      .max(92)
+      .default(30)
+      .describe(
+        'Days between maintenance sessions after the core phase (CDC National DPP: monthly to month 12).',
+      ),
+    programMonths: z
+      .number()
+      .int()
+      .min(3)
+      .max(24)
+      .default(12)
+      .describe(
+        'Program length in months; the annual A1C retest is asked for at its end (CDC: 12 months; ADA: retest yearly).',
+      ),
+    inactivityWindowHours: z
+      .number()
+      .int()
+      .min(12)
+      .max(24 * 30)
+      .default(48)
+      .describe(
+        'Hours without any reading before one nudge (tunable default: an industry pattern, "no glucose logged in 48 hours", with no clinical source). Paused time does not count.',
+      ),
+    reviewAfterWeeks: z
+      .number()
+      .int()
+      .min(1)
+      .max(26)
+      .default(6)
+      .describe(
+        'When readings are reviewed for improvement (tunable default: the seed scenario reviews at 6 weeks).',
+      ),
+    reviewWindowDays: z
+      .number()
+      .int()
+      .min(3)
+      .max(28)
+      .default(14)
+      .describe(
+        'Fasting glucose is compared as the mean of the first this-many days of the program (baseline) against the mean of the last this-many days before the review (tunable default).',
+      ),
+    reviewMinGlucoseDropMgDl: z
+      .number()
+      .min(0)
+      .max(50)
+      .default(5)
+      .describe(
+        'Drop of mean fasting glucose (mg/dL) that counts as improvement at the review (tunable default).',
+      ),
+    reviewMinA1cDrop: z
+      .number()
+      .min(0)
+      .max(2)
+      .default(0.1)
+      .describe(
+        'Drop of HbA1c (points) since enrolment that counts as improvement at the review (tunable default).',
+      ),
+    followUpReminderDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .default(7)
+      .describe(
+        'Days after the follow-up prompt before one reminder, unless a visit was booked (tunable default).',
+      ),
+    confirmingTestDueDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(90)
+      .default(14)
+      .describe(
+        'Days for the confirming test after a result in the diabetes range before staff are alerted (tunable default; ADA asks for a repeat test without a set interval). A wall-clock deadline: it runs while paused.',
+      ),
+    retestWaitDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .default(30)
+      .describe(
+        'Days to wait for the annual A1C before closing the program without it and asking staff to order it (tunable default).',
+      ),
+    historyEventsBeforeContinueAsNew: z
+      .number()
+      .int()
+      .min(100)
+      .max(40_000)
+      .default(400)
+      .describe(
+        'History length after which the journey continues as new at the next session, keeping a year of weekly events bounded (tunable default; Temporal also suggests it on its own).',
+      ),
+    historyMegabytesBeforeContinueAsNew: z
+      .number()
+      .min(0.5)
+      .max(40)
+      .default(2)
+      .describe(
+        'History size (MB) after which the journey continues as new at the next session: every accepted event answers with the whole timeline, so size grows faster than length (tunable default; Temporal refuses histories over 50 MB).',
+      ),
+    channel: z
+      .enum(channels)
+      .default('portal')
+      .describe('Channel of program messages (tunable default: the app inbox).'),
+    welcomeWording: wording('prediabetes-care.welcome', 'the welcome with the first session'),
+    coreSessionWording: wording('prediabetes-care.core-session', 'a weekly core session'),
+    monthlySessionWording: wording('prediabetes-care.monthly-session', 'a monthly maintenance session'),
+    nudgeWording: wording('prediabetes-care.inactivity-nudge', 'the nudge after a gap in readings'),
+    followUpPromptWording: wording(
+      'prediabetes-care.follow-up-prompt',
+      'the prompt to book a follow-up visit',
+    ),
+    followUpReminderWording: wording('prediabetes-care.follow-up-reminder', 'the follow-up reminder'),
+    confirmingTestWording: wording('prediabetes-care.confirming-test', 'the request for a confirming test'),
+    referralWording: wording('prediabetes-care.referred-to-diabetes-care', 'the referral to diabetes care'),
+    annualRetestWording: wording('prediabetes-care.annual-retest', 'the annual A1C retest request'),
+    completedWording: wording('prediabetes-care.program-completed', 'the end-of-program message'),
+  })
+  .strict();
+
+export type PrediabetesCareSettings = z.output<typeof prediabetesCareSettings>;

@@ -1,0 +1,41 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { JourneyHarness } from '../../test/helpers/journey-harness';
+import { journeyEventUpdate, type JourneyProgress } from '../journey-contract';
+import type { PrediabetesCareEvent, ReadingMetric } from './prediabetes-care.contract';
+
+/* Helpers shared by the prediabetes-care scenario tests (test-only code). */
+
+export const JOURNEY = 'prediabetes-care';
+
+/** The seed's patient: a fasting glucose in the prediabetes range, weight known at enrolment. */
+export const seedParams = {
+  entry: { kind: 'fasting-glucose', value: 112 },
+  baselineWeightKg: 95,
+  timeZone: 'Europe/Warsaw',
+};
+
+export function sendEvent(handle: WorkflowHandle, event: PrediabetesCareEvent): Promise<JourneyProgress> {
+  return handle.executeUpdate(journeyEventUpdate, { args: [event] });
+}
+
+export function logReading(
+  handle: WorkflowHandle,
+  metric: ReadingMetric,
+  value: number,
+): Promise<JourneyProgress> {
+  return sendEvent(handle, { type: 'reading', metric, value });
+}
+
+/** Templates of the messages the patient actually received, in order. */
+export async function templatesReceived(harness: JourneyHarness, handle: WorkflowHandle): Promise<string[]> {
+  return (await harness.messagesOf(handle.workflowId)).map((message) => message.template);
+}
+
+/** The timeline's message entries: step key and workflow time of each send. */
+export function messagesInTimeline(progress: JourneyProgress): Array<{ step: string; atMs: number }> {
+  return progress.timeline
+    .filter((entry) => entry.kind === 'message')
+    .map((entry) => ({ step: entry.ref!, atMs: Date.parse(entry.at) }));
+}
+
+export const countOf = (items: string[], wanted: string) => items.filter((item) => item === wanted).length;

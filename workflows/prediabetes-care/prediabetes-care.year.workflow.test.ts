@@ -1,0 +1,151 @@
+import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
+import {
+  createJourneyHarness,
+  DAY,
+  expectStagesInBlueprint,
+  type JourneyHarness,
+} from '../../test/helpers/journey-harness';
+import { progressQuery, type JourneyProgress } from '../journey-contract';
+import { countOf, JOURNEY, logReading, sendEvent, templatesReceived } from './prediabetes-care.test-support';
+
+const YEAR_TEST_TIMEOUT_MS = 5 * 60_000;
+
+describe('prediabetes care over a whole program year (time-skipping)', () => {
+  let harness: JourneyHarness;
+
+  beforeAll(async () => {
+    harness = await createJourneyHarness('prediabetes-year');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test(
+    'a year of weekly readings continues as new without losing state, and ends with the annual A1C and the CDC outcome',
+    async () => {
+      const handle = await harness.start(JOURNEY, {
+        params: { entry: { kind: 'hba1c', value: 6.1 }, baselineWeightKg: 100, timeZone: 'America/New_York' },
+      });
+      const firstRunId = (await handle.describe()).runId;
+      const runIds = new Set<string>([firstRunId]);
+      // Off the hour of every timer: the time-skipping test server mishandles an update that lands
+      // in the same workflow task as a firing timer.
+      await harness.env.sleep('30 hours');
+
+      // A reading of each kind a day after every week's start, and the latest session attended.
+      for (let week = 0; week < 52; week++) {
+        await logReading(handle, 'weight-kg', Math.round((100 - (4.5 * (week + 1)) / 52) * 10) / 10);
+        await logReading(handle, 'fasting-glucose-mg-dl', Math.max(98, 112 - week * 1.5));
+        await logReading(handle, 'activity-minutes', 160);
+        await sendEvent(handle, { type: 'session-attended' });
+        runIds.add((await handle.describe()).runId);
+        await harness.env.sleep('7 days');
+      }
+
+      const atRetest = await handle.query(progressQuery);
+      expectStagesInBlueprint(atRetest);
+      expect(atRetest.stage).toBe('annual-retest');
+      expect(await templatesReceived(harness, handle)).toContain('prediabetes-care.annual-retest');
+      await logReading(handle, 'hba1c-percent', 5.8);
+      const final: JourneyProgress = await handle.result();
+
+      // Continued as new at least once, and the state went with it.
+      const lastRunId = (await handle.describe()).runId;
+      expect(lastRunId).not.toBe(firstRunId);
+      expect(runIds.size).toBeGreaterThan(1);
+      expectStagesInBlueprint(final);
+      expect(final).toMatchObject({ status: 'completed', stage: 'program-completed' });
+      expect(final.facts).toMatchObject({
+        sessionsOffered: 24,
+        sessionsAttended: 24,
+        readingsLogged: 52 * 3 + 1,
+        baselineWeightKg: 100,
+        latestWeightKg: 95.5,
+        weightChangePercent: -4.5,
+        averageActivityMinutesPerWeek: 160,
+        baselineA1c: 6.1,
+        latestA1c: 5.8,
+        review: 'improved',
+        cdcCriterion: 'weight-loss-4-percent-and-activity',
+        cdcCriterionMet: true,
+      });
+      expect(final.facts.run).toBeGreaterThanOrEqual(runIds.size);
+      // The timeline begins at enrolment in the first run and spans every run.
+      expect(final.timeline[0]).toMatchObject({ kind: 'stage', ref: 'enrolled', at: final.startedAt });
+      expect(final.facts.timelineEntriesDropped).toBeUndefined();
+      const compactions = final.timeline.filter((entry) => entry.summary.startsWith('History compacted'));
+      expect(compactions).toHaveLength((final.facts.run as number) - 1);
+      const steps = final.timeline.filter((entry) => entry.kind === 'message').map((entry) => entry.ref!);
+      expect(steps.filter((step) => step.startsWith('session:'))).toEqual(
+        Array.from({ length: 24 }, (_, index) => `session:${index + 1}`),
+      );
+      expect(
+        Date.parse(final.timeline.find((entry) => entry.ref === 'annual-retest')!.at),
+      ).toBeGreaterThanOrEqual(Date.parse(final.startedAt) + 365 * DAY);
+
+      // Every message went out once, whichever run sent it.
+      const messages = await harness.messagesOf(handle.workflowId);
+      expect(new Set(messages.map((message) => message.idempotencyKey)).size).toBe(messages.length);
+      const received = messages.map((message) => message.template);
+      expect(countOf(received, 'prediabetes-care.welcome')).toBe(1);
+      expect(countOf(received, 'prediabetes-care.core-session')).toBe(15);
+      expect(countOf(received, 'prediabetes-care.monthly-session')).toBe(8);
+      expect(received.slice(-2)).toEqual([
+        'prediabetes-care.annual-retest',
+        'prediabetes-care.program-completed',
+      ]);
+      expect(messages.at(-1)!.body).toContain('reached its goal');
+      expect(await harness.tasksOf(handle.workflowId)).toEqual([]);
+
+      // The first run only: later runs carry a growing timeline and weigh megabytes; the short
+      // program below records a restored run.
+      await recordHistoryFixture(
+        harness.env.client.workflow.getHandle(handle.workflowId, firstRunId),
+        JOURNEY,
+        'year-first-run-continued-as-new',
+      );
+    },
+    YEAR_TEST_TIMEOUT_MS,
+  );
+
+  test('a short program continues as new at a low history limit; without the annual A1C it closes after the wait and asks staff to order it', async () => {
+    const handle = await harness.start(JOURNEY, {
+      params: { entry: { kind: 'condition', code: 'R73.03' } },
+      settings: {
+        programMonths: 3,
+        coreSessions: 4,
+        retestWaitDays: 10,
+        historyEventsBeforeContinueAsNew: 100,
+      },
+    });
+    const firstRunId = (await handle.describe()).runId;
+    await harness.env.sleep('30 hours');
+    for (let week = 0; week < 12; week++) {
+      await logReading(handle, 'weight-kg', 90 - week * 0.2);
+      await harness.env.sleep('7 days');
+    }
+
+    const final: JourneyProgress = await handle.result();
+
+    expect((await handle.describe()).runId).not.toBe(firstRunId);
+    expectStagesInBlueprint(final);
+    expect(final).toMatchObject({ status: 'completed', stage: 'program-completed' });
+    expect(final.facts).toMatchObject({
+      cdcCriterion: 'not-met',
+      sessionsOffered: 6,
+      readingsLogged: 12,
+      baselineWeightKg: 90,
+      weightChangePercent: -2.4,
+    });
+    expect(final.facts.run).toBeGreaterThan(1);
+    const retestAsked = Date.parse(final.timeline.find((entry) => entry.ref === 'annual-retest')!.at);
+    const closed = Date.parse(final.timeline.at(-1)!.at);
+    expect(closed - retestAsked).toBeGreaterThanOrEqual(10 * DAY);
+    expect(await harness.tasksOf(handle.workflowId)).toEqual([
+      expect.objectContaining({ kind: 'annual-a1c-missing', priority: 'routine' }),
+    ]);
+    expect((await templatesReceived(harness, handle)).at(-1)).toBe('prediabetes-care.program-completed');
+    await recordHistoryFixture(handle, JOURNEY, 'short-program-restored-run-no-retest');
+  });
+});

@@ -75,6 +75,13 @@ export type StaffTask = Pick<StaffTaskRequest, 'kind' | 'priority' | 'title' | '
 
 export type WaitOutcome = 'elapsed' | 'woken' | 'ended';
 
+/**
+ * Update answers are stored in the journey's history, so they carry only the newest timeline
+ * entries: a year of weekly events would otherwise write the whole timeline into history each time.
+ * The full timeline is one progress query away.
+ */
+const UPDATE_TIMELINE_TAIL = 20;
+
 /** Timeline entries a journey keeps in its state; older ones are dropped (and counted) first. */
 const TIMELINE_LIMIT = 500;
 
@@ -189,14 +196,15 @@ export class Journey<Event> {
     this.facts = { ...this.facts, ...facts };
   }
 
-  progress(): JourneyProgress {
+  /** The full progress (the query's answer), or with only the newest `timelineTail` timeline entries. */
+  progress(timelineTail?: number): JourneyProgress {
     return {
       journey: this.options.type,
       status: this.status,
       stage: this.stage,
       startedAt: this.startedAt,
       settingsVersion: this.settingsVersion,
-      timeline: [...this.timeline],
+      timeline: timelineTail === undefined ? [...this.timeline] : this.timeline.slice(-timelineTail),
       upcoming: this.isOpen ? [...this.upcoming] : [],
       deadlines: [...this.deadlines],
       facts: { ...this.facts, ...(this.timelineDropped ? { timelineEntriesDropped: this.timelineDropped } : {}) },
@@ -317,7 +325,7 @@ export class Journey<Event> {
         this.record('event', describeEvent(parsed), (parsed as { type: string }).type);
         applyEvent(parsed);
         this.revision++;
-        return this.progress();
+        return this.progress(UPDATE_TIMELINE_TAIL);
       },
       {
         validator: (event) => {
@@ -335,7 +343,7 @@ export class Journey<Event> {
         this.record('control', `Paused by an operator: ${reason}`);
         upsertSearchAttributes([{ key: journeyStatusKey, value: 'paused' }]);
         this.revision++;
-        return this.progress();
+        return this.progress(UPDATE_TIMELINE_TAIL);
       },
       {
         validator: (request) => {
@@ -353,7 +361,7 @@ export class Journey<Event> {
         this.record('control', `Resumed by an operator: ${reason}`);
         upsertSearchAttributes([{ key: journeyStatusKey, value: 'active' }]);
         this.revision++;
-        return this.progress();
+        return this.progress(UPDATE_TIMELINE_TAIL);
       },
       {
         validator: (request) => {
@@ -369,7 +377,7 @@ export class Journey<Event> {
         this.pausedSinceMs = null;
         this.finish('cancelled', 'cancelled', `Cancelled by an operator: ${reason}`);
         this.revision++;
-        return this.progress();
+        return this.progress(UPDATE_TIMELINE_TAIL);
       },
       {
         validator: (request) => {

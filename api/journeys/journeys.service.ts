@@ -150,10 +150,10 @@ export class JourneysService {
     if (!parsed.success) {
       throw badRequest(`Invalid event for journey "${type.id}".`, fromZodIssues(parsed.error.issues, ''));
     }
-    const progress = await this.update(() =>
-      handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent] }),
-    );
-    return toDetailView(description, progress, this.temporalUiUrl(id));
+    await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent] }));
+    // The update's own answer carries only the newest timeline entries (it is stored in the
+    // journey's history); the API answers with the whole journey as it stands after the change.
+    return this.get(id);
   }
 
   /** Pause, resume or cancel; the journey's own validator refuses a control that does not apply now. */
@@ -161,11 +161,10 @@ export class JourneysService {
     const handle = this.temporal.workflow.getHandle(id);
     const description = await this.describe(handle);
     this.typeOfRunning(description);
-    const progress = await this.update(() =>
-      handle.executeUpdate(controlUpdates[control], { args: [request] }),
-    );
-    return toDetailView(description, progress, this.temporalUiUrl(id));
+    await this.update(() => handle.executeUpdate(controlUpdates[control], { args: [request] }));
+    return this.get(id);
   }
+
 
   types(): readonly JourneyType[] {
     return journeyTypes;

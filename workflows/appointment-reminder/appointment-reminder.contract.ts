@@ -1,18 +1,8 @@
 import { z } from 'zod';
+import { isoInstant, timeZoneField } from '../contract-fields';
 
 /** Parameters and events of the appointment-reminder journey, validated at the API and in the workflow. */
 export const APPOINTMENT_REMINDER = 'appointment-reminder';
-
-const isoInstant = z.iso.datetime({ offset: true });
-
-export const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const appointmentReminderParams = z
   .object({
@@ -26,11 +16,7 @@ export const appointmentReminderParams = z
       .max(24 * 14)
       .optional()
       .describe('How long before the appointment the reminder goes out; the program setting when absent.'),
-    timeZone: z
-      .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
-      .default('UTC')
-      .describe("The patient's time zone, used to word the appointment time."),
+    timeZone: timeZoneField('UTC', 'word the appointment time'),
   })
   .strict();
 
@@ -44,7 +30,9 @@ export const appointmentReminderSettings = z
       .min(1)
       .max(24 * 14)
       .default(24)
-      .describe('Hours before the appointment that the reminder goes out (tunable default: 24-72 h work alike).'),
+      .describe(
+        'Hours before the appointment that the reminder goes out (tunable default: 24-72 h work alike).',
+      ),
     channel: z.enum(['portal', 'email', 'sms']).default('portal').describe('Channel of the reminder.'),
   })
   .strict();

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { isTimeZone } from '../appointment-reminder/appointment-reminder.contract';
+import { isoInstant, timeZoneField } from '../contract-fields';
+import {
+  appointmentEventSchemas,
+  declinedEventSchema,
+} from '../outreach-escalation/appointment-event-schemas';
 
 /** Parameters and events of the emergency-visit follow-up journey, validated at the API and in the workflow. */
 export const EMERGENCY_FOLLOW_UP = 'emergency-follow-up';
-
-const isoInstant = z.iso.datetime({ offset: true });
 
 /*
  * Enrolment follows a finished emergency encounter (FHIR Encounter class EMER, status finished;
@@ -24,11 +26,7 @@ export const emergencyFollowUpParams = z
       .url({ protocol: /^https$/ })
       .optional()
       .describe("A scheduling link for this patient (e.g. their own practice); the program's when absent."),
-    timeZone: z
-      .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
-      .default('UTC')
-      .describe("The patient's time zone, used to word appointment times."),
+    timeZone: timeZoneField('UTC', 'word appointment times'),
   })
   .strict();
 
@@ -39,19 +37,9 @@ export type EmergencyFollowUpParams = z.output<typeof emergencyFollowUpParams>;
  * (ADT^A01 for the same patient) ends the follow-up: the patient is back in hospital care.
  */
 export const emergencyFollowUpEvent = z.discriminatedUnion('type', [
-  z
-    .object({
-      type: z.literal('appointment-booked'),
-      appointmentAt: isoInstant,
-      appointmentId: z.string().min(1).max(200).optional(),
-    })
-    .strict(),
-  z.object({ type: z.literal('appointment-rescheduled'), appointmentAt: isoInstant }).strict(),
-  z.object({ type: z.literal('appointment-cancelled'), reason: z.string().max(500).optional() }).strict(),
-  z.object({ type: z.literal('appointment-no-show') }).strict(),
-  z.object({ type: z.literal('appointment-attended') }).strict(),
+  ...appointmentEventSchemas,
   z.object({ type: z.literal('readmitted'), at: isoInstant.optional() }).strict(),
-  z.object({ type: z.literal('declined'), reason: z.string().max(500).optional() }).strict(),
+  declinedEventSchema,
 ]);
 
 export type EmergencyFollowUpEvent = z.output<typeof emergencyFollowUpEvent>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from '../appointment-reminder/appointment-reminder.contract';
+import { isoInstant, timeZoneField } from '../contract-fields';
 
 /** Parameters, milestones and events of the fast oncology track, validated at the API and in the workflow. */
 export const ONCOLOGY_FAST_TRACK = 'oncology-fast-track';
@@ -26,8 +26,6 @@ export const MILESTONES = [
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
-const isoInstant = z.iso.datetime({ offset: true });
-
 export const oncologyFastTrackParams = z
   .object({
     cardId: z
@@ -47,11 +45,7 @@ export const oncologyFastTrackParams = z
       .enum(['portal', 'email', 'sms'])
       .optional()
       .describe("The patient's preferred channel; the program setting's `channel` when absent."),
-    timeZone: z
-      .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
-      .default('Europe/Warsaw')
-      .describe("The patient's time zone, used to word dates in messages."),
+    timeZone: timeZoneField('Europe/Warsaw', 'word dates in messages'),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '../../activities/outreach/send-message';
-import { isTimeZone } from '../appointment-reminder/appointment-reminder.contract';
+import { isoInstant, timeZoneField } from '../contract-fields';
 import {
   DIAGNOSTIC_RANGES,
   MINIMUM_AGE_YEARS,
@@ -13,7 +13,6 @@ import { prediabetesCareWordingKeys, type PrediabetesCareWordingKey } from './pr
 export const PREDIABETES_CARE = 'prediabetes-care';
 
 const channels = ['portal', 'email', 'sms', 'letter'] as const satisfies readonly Channel[];
-const isoInstant = z.iso.datetime({ offset: true });
 const pastInstant = isoInstant.refine(
   (value) => Date.parse(value) <= Date.now(),
   'must not be in the future',
@@ -89,11 +88,7 @@ export const prediabetesCareParams = z
       .describe('Age at enrolment; with BMI, decides whether a clinician is asked to consider metformin.'),
     bmi: z.number().min(10).max(100).optional().describe('Body-mass index at enrolment (kg/m2).'),
     priorGestationalDiabetes: z.boolean().optional().describe('History of gestational diabetes.'),
-    timeZone: z
-      .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
-      .default('UTC')
-      .describe("The patient's time zone, used to word dates."),
+    timeZone: timeZoneField('UTC', 'word dates'),
     channel: z
       .enum(channels)
       .optional()

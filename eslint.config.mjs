@@ -8,7 +8,9 @@ import prettier from 'eslint-config-prettier';
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'designer/dist/**', '.data/**', 'test-output/**', 'node_modules/**', 'coverage/**'] },
+  {
+    ignores: ['dist/**', 'designer/dist/**', '.data/**', 'test-output/**', 'node_modules/**', 'coverage/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,7 +40,13 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code cannot use Node built-ins.' })),
           patterns: [
             {
-              group: ['**/activities', '**/activities/**', '@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
+              group: [
+                '**/activities',
+                '**/activities/**',
+                '@temporalio/activity',
+                '@temporalio/client',
+                '@temporalio/worker',
+              ],
               message: 'Workflows call activities through proxyActivities; import their types only.',
               allowTypeImports: true,
             },

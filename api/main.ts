@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.api.port, config.api.host);
-  console.log(`api: listening on http://${config.api.host}:${config.api.port}/api (OpenAPI at /api/openapi.json)`);
+  console.log(
+    `api: listening on http://${config.api.host}:${config.api.port}/api (OpenAPI at /api/openapi.json)`,
+  );
 }
 
 main().catch((error: unknown) => {

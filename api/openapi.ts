@@ -14,5 +14,8 @@ export function setUpOpenApi(app: INestApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key from API_KEYS.' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', yamlDocumentUrl: 'api/openapi.yaml' });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
 }

@@ -20,7 +20,9 @@ export function parseApiKeys(value: string, options: { minimumSecretLength: numb
       const role = pair.slice(0, separator);
       const secret = pair.slice(separator + 1);
       if (separator <= 0 || !isRole(role)) {
-        throw new Error(`API_KEYS: "${role || pair.slice(0, 12)}" is not a role (expected ${ROLES.join(', ')}).`);
+        throw new Error(
+          `API_KEYS: "${role || pair.slice(0, 12)}" is not a role (expected ${ROLES.join(', ')}).`,
+        );
       }
       if (secret.length < options.minimumSecretLength) {
         throw new Error(`API_KEYS: a ${role} key is shorter than ${options.minimumSecretLength} characters.`);

@@ -31,7 +31,9 @@ describe('loadConfig', () => {
 
   test('malformed settings are reported by name', () => {
     expect(() => loadConfig({ API_PORT: 'eighty' })).toThrow(/API_PORT/);
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ URL/,
+    );
     expect(() => loadConfig({ API_KEYS: 'superuser=abc' })).toThrow(/"superuser" is not a role/);
   });
 

@@ -25,7 +25,8 @@ export interface TemporalConfig {
   apiKey: string | undefined;
 }
 
-export const DEV_API_KEYS = 'designer=dev-designer-key,operator=dev-operator-key,integration=dev-integration-key';
+export const DEV_API_KEYS =
+  'designer=dev-designer-key,operator=dev-operator-key,integration=dev-integration-key';
 const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-do-not-use-in-production';
 const DEV_DATABASE_URL = 'postgres://carepath:carepath@localhost:5433/carepath';
 
@@ -39,7 +40,10 @@ const environmentSchema = z.object({
   TEMPORAL_WEB_UI_URL: z.url().default('http://localhost:8233'),
   TEMPORAL_TLS: booleanFromString.optional(),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DESIGNER_DIST: z.string().optional(),
@@ -80,7 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void {
   const missing = (['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL'] as const).filter((name) => !vars[name]);
   if (missing.length > 0) {
-    throw new ConfigError(`NODE_ENV=production needs ${missing.join(', ')}: refusing to start on development defaults.`);
+    throw new ConfigError(
+      `NODE_ENV=production needs ${missing.join(', ')}: refusing to start on development defaults.`,
+    );
   }
   if (vars.PSEUDONYM_KEY!.length < 32) {
     throw new ConfigError('PSEUDONYM_KEY must be at least 32 characters in production.');

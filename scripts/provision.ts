@@ -9,8 +9,12 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[provision] ${message}`);
   const started = Date.now();
   const [cli, testServer] = await Promise.all([locateTemporalCli(log), locateTestServer(log)]);
-  log(`Temporal CLI:         ${cli ?? 'not available here: the Temporal SDK will download it (needs internet)'}`);
-  log(`Time-skipping server: ${testServer ?? 'not available here: the Temporal SDK will download it (needs internet)'}`);
+  log(
+    `Temporal CLI:         ${cli ?? 'not available here: the Temporal SDK will download it (needs internet)'}`,
+  );
+  log(
+    `Time-skipping server: ${testServer ?? 'not available here: the Temporal SDK will download it (needs internet)'}`,
+  );
   log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 

@@ -28,7 +28,8 @@ const stopsInReverse: Array<{ name: string; stop: () => Promise<void> }> = [];
 const children: ChildProcess[] = [];
 let stopping = false;
 
-const step = (message: string) => console.log(`[start ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+const step = (message: string) =>
+  console.log(`[start ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 async function main(): Promise<void> {
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
@@ -50,11 +51,16 @@ async function main(): Promise<void> {
     API_PORT: String(ports.api),
   };
   step('Starting the worker and the API...');
-  for (const [name, script] of [['worker', 'worker/main.js'], ['api', 'api/main.js']] as const) {
+  for (const [name, script] of [
+    ['worker', 'worker/main.js'],
+    ['api', 'api/main.js'],
+  ] as const) {
     const child = spawnNodeChild(name, join(root, 'dist', script), env);
     child.on('exit', (code, signal) => {
       if (!stopping) {
-        console.error(`[start] ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`);
+        console.error(
+          `[start] ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.`,
+        );
         void shutDown(1);
       }
     });

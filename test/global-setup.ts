@@ -20,7 +20,11 @@ export default async function globalSetup(): Promise<void> {
   const log = (message: string) => process.stderr.write(`[test setup] ${message}\n`);
   const [cliPath, testServerPath] = await Promise.all([locateTemporalCli(log), locateTestServer(log)]);
   const [postgres, temporal] = await Promise.all([
-    startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'carepath-test-pg-')), port: await freePort(), persistent: false }),
+    startEmbeddedPostgres({
+      dataDir: mkdtempSync(join(tmpdir(), 'carepath-test-pg-')),
+      port: await freePort(),
+      persistent: false,
+    }),
     startTemporalDevServer({ cliPath, port: await freePort(), namespace: TEST_NAMESPACE }),
   ]);
   globalThis.carepathTestStack = { postgres, temporal };

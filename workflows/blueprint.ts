@@ -45,5 +45,7 @@ export interface Blueprint {
 
 /** Stage ids a workflow may report: the `stage` and `end` nodes. */
 export function blueprintStages(blueprint: Blueprint): string[] {
-  return blueprint.nodes.filter((node) => node.kind === 'stage' || node.kind === 'end').map((node) => node.id);
+  return blueprint.nodes
+    .filter((node) => node.kind === 'stage' || node.kind === 'end')
+    .map((node) => node.id);
 }

@@ -207,7 +207,10 @@ export class Journey<Event> {
       timeline: timelineTail === undefined ? [...this.timeline] : this.timeline.slice(-timelineTail),
       upcoming: this.isOpen ? [...this.upcoming] : [],
       deadlines: [...this.deadlines],
-      facts: { ...this.facts, ...(this.timelineDropped ? { timelineEntriesDropped: this.timelineDropped } : {}) },
+      facts: {
+        ...this.facts,
+        ...(this.timelineDropped ? { timelineEntriesDropped: this.timelineDropped } : {}),
+      },
     };
   }
 
@@ -282,7 +285,8 @@ export class Journey<Event> {
    * while the journey is paused; returns undefined, sending nothing, if it ends meanwhile.
    */
   async notify(step: string, message: PatientMessage): Promise<PatientMessageResult | undefined> {
-    if (this.isPaused) this.record('control', `Message "${message.template}" held while the journey is paused`, step);
+    if (this.isPaused)
+      this.record('control', `Message "${message.template}" held while the journey is paused`, step);
     if (!(await this.whenRunning())) return undefined;
     const result = await journeyActivities.sendMessage({
       idempotencyKey: `${this.workflowId}/${step}`,
@@ -348,7 +352,8 @@ export class Journey<Event> {
       {
         validator: (request) => {
           requireReason(request);
-          if (this.status !== 'active') throw new Error(`Only an active journey can be paused; this one is ${this.status}.`);
+          if (this.status !== 'active')
+            throw new Error(`Only an active journey can be paused; this one is ${this.status}.`);
         },
       },
     );
@@ -366,7 +371,8 @@ export class Journey<Event> {
       {
         validator: (request) => {
           requireReason(request);
-          if (this.status !== 'paused') throw new Error(`Only a paused journey can be resumed; this one is ${this.status}.`);
+          if (this.status !== 'paused')
+            throw new Error(`Only a paused journey can be resumed; this one is ${this.status}.`);
         },
       },
     );
@@ -404,7 +410,9 @@ function requireReason(request: ControlRequest | undefined): void {
 export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    const details = result.error.issues.map((issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`);
+    const details = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`,
+    );
     throw new Error(`Invalid event: ${details.join('; ')}`);
   }
   return result.data;

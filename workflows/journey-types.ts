@@ -43,7 +43,9 @@ export const journeyTypes: readonly JourneyType[] = [
     eventSchema: appointmentReminderEvent,
     settingsSchema: appointmentReminderSettings,
     blueprint: appointmentReminderBlueprint,
-    sources: ['Community Guide: client reminders; reminder timing 24-72 h made no difference (tunable default).'],
+    sources: [
+      'Community Guide: client reminders; reminder timing 24-72 h made no difference (tunable default).',
+    ],
   },
   oncologyFastTrackJourneyType,
   prediabetesCareJourneyType,

@@ -9,5 +9,6 @@ export type PortalMessageRequest = Omit<PatientMessageRequest, 'channel'>;
  */
 export function sendPortalMessageActivity(dataSource: DataSource) {
   const sendMessage = sendMessageActivity(dataSource);
-  return (request: PortalMessageRequest): Promise<PatientMessageResult> => sendMessage({ ...request, channel: 'portal' });
+  return (request: PortalMessageRequest): Promise<PatientMessageResult> =>
+    sendMessage({ ...request, channel: 'portal' });
 }

@@ -75,7 +75,9 @@ export class ProgramSettingsStore {
 
   async version(type: JourneyType, version: number): Promise<PublishedSettings | undefined> {
     if (version === 0) return this.defaults(type);
-    const row = await this.dataSource.getRepository(ProgramSettingsVersion).findOneBy({ journeyType: type.id, version });
+    const row = await this.dataSource
+      .getRepository(ProgramSettingsVersion)
+      .findOneBy({ journeyType: type.id, version });
     return row ? toPublished(row) : undefined;
   }
 

@@ -42,7 +42,9 @@ export function createStaffTaskActivity(dataSource: DataSource) {
       .execute();
     const newId = (inserted.raw as Array<{ id: string }>)[0]?.id;
     if (newId) return { taskId: newId, alreadyCreated: false };
-    const existing = await dataSource.getRepository(StaffTask).findOneByOrFail({ idempotencyKey: request.idempotencyKey });
+    const existing = await dataSource
+      .getRepository(StaffTask)
+      .findOneByOrFail({ idempotencyKey: request.idempotencyKey });
     return { taskId: existing.id, alreadyCreated: true };
   };
 }

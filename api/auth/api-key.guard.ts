@@ -36,7 +36,8 @@ export class ApiKeyGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
-    if (!presented) throw new UnauthorizedException('Missing credentials: send "Authorization: Bearer <API key>".');
+    if (!presented)
+      throw new UnauthorizedException('Missing credentials: send "Authorization: Bearer <API key>".');
     const role = this.verifier.roleOf(presented);
     if (!role) throw new UnauthorizedException('The API key is not valid.');
 

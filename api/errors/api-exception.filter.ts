@@ -1,4 +1,11 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error';
@@ -39,10 +46,16 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const correlationId = randomUUID();
     // Stack only: error messages from drivers may quote request data.
-    this.logger.error(`Unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : 'non-error thrown'}`);
+    this.logger.error(
+      `Unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : 'non-error thrown'}`,
+    );
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
-      body: { message: 'Internal error. Quote the correlation id when reporting it.', errors: [], correlationId },
+      body: {
+        message: 'Internal error. Quote the correlation id when reporting it.',
+        errors: [],
+        correlationId,
+      },
     };
   }
 }
@@ -51,7 +64,8 @@ function toErrorBody(response: string | object): ApiErrorBody {
   if (typeof response === 'string') return { message: response, errors: [] };
   const { message, errors } = response as { message?: unknown; errors?: unknown };
   return {
-    message: typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : 'Request failed.',
+    message:
+      typeof message === 'string' ? message : Array.isArray(message) ? message.join('; ') : 'Request failed.',
     errors: Array.isArray(errors) ? (errors as ApiErrorBody['errors']) : [],
   };
 }

@@ -150,7 +150,9 @@ export class JourneysService {
     if (!parsed.success) {
       throw badRequest(`Invalid event for journey "${type.id}".`, fromZodIssues(parsed.error.issues, ''));
     }
-    await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent] }));
+    await this.update(() =>
+      handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent] }),
+    );
     // The update's own answer carries only the newest timeline entries (it is stored in the
     // journey's history); the API answers with the whole journey as it stands after the change.
     return this.get(id);
@@ -164,7 +166,6 @@ export class JourneysService {
     await this.update(() => handle.executeUpdate(controlUpdates[control], { args: [request] }));
     return this.get(id);
   }
-
 
   types(): readonly JourneyType[] {
     return journeyTypes;

@@ -31,7 +31,9 @@ const PASSWORD = 'carepath';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const runningAsRoot = process.getuid?.() === 0;
-  const dataDir = runningAsRoot ? reachableByOtherUsers(options.dataDir, options.log) : resolve(options.dataDir);
+  const dataDir = runningAsRoot
+    ? reachableByOtherUsers(options.dataDir, options.log)
+    : resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -65,7 +67,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     async stop() {
       const child = (server as unknown as { process?: ChildProcess }).process;
       if (child && (child.exitCode !== null || child.signalCode !== null)) return;
-      await Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref())]);
+      await Promise.race([
+        server.stop(),
+        new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref()),
+      ]);
     },
   };
 }
@@ -74,7 +79,11 @@ function reachableByOtherUsers(wanted: string, log?: (line: string) => void): st
   const absolute = resolve(wanted);
   for (let dir = dirname(absolute); dir !== dirname(dir); dir = dirname(dir)) {
     if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      const fallback = join(tmpdir(), `carepath-${createHash('sha1').update(absolute).digest('hex').slice(0, 10)}`, 'postgres');
+      const fallback = join(
+        tmpdir(),
+        `carepath-${createHash('sha1').update(absolute).digest('hex').slice(0, 10)}`,
+        'postgres',
+      );
       log?.(`${dir} is closed to the postgres user; keeping PostgreSQL data in ${fallback}`);
       return fallback;
     }

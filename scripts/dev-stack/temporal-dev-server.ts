@@ -38,7 +38,16 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
 }
 
 async function spawnCli(cliPath: string, options: DevServerOptions): Promise<RunningDevServer> {
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--namespace', options.namespace];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--namespace',
+    options.namespace,
+  ];
   args.push('--log-level', 'warn', '--log-format', 'json');
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');

@@ -11,7 +11,10 @@ export const TEMPORAL_CLI_VERSION = '1.5.1';
  * otherwise built once with `go install`. Undefined means no way here: callers fall back to the
  * SDK's own download, which needs internet access.
  */
-export async function locateTemporalCli(log: Log, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function locateTemporalCli(
+  log: Log,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
   if (env.TEMPORAL_CLI_PATH) return env.TEMPORAL_CLI_PATH;
   const onPath = findOnPath('temporal', env);
   if (onPath) return onPath;

@@ -17,7 +17,10 @@ const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xss512k'];
  * `TEMPORAL_TEST_SERVER_PATH`, then the cache, else built once from Maven Central.
  * Undefined means no Java/Maven here: callers fall back to the SDK's download.
  */
-export async function locateTestServer(log: Log, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function locateTestServer(
+  log: Log,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
   if (env.TEMPORAL_TEST_SERVER_PATH) return env.TEMPORAL_TEST_SERVER_PATH;
   const home = join(toolchainCacheDir(env), `temporal-test-server-${TEST_SERVER_VERSION}`);
   const wrapper = join(home, 'test-server');
@@ -34,7 +37,13 @@ export async function locateTestServer(log: Log, env: NodeJS.ProcessEnv = proces
   writeFileSync(join(staging, 'pom.xml'), pom());
   await runCommand(
     'mvn',
-    ['-q', '-B', 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${join(staging, 'lib')}`],
+    [
+      '-q',
+      '-B',
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${join(staging, 'lib')}`,
+    ],
     { cwd: staging },
   );
   const classpath = `${join(home, 'lib')}/*`;
@@ -62,15 +71,20 @@ export async function locateTestServer(log: Log, env: NodeJS.ProcessEnv = proces
 /** One training run that starts the server, waits until it listens, and lets the JVM dump its loaded classes. */
 async function createClassDataArchive(classpath: string, archive: string, log: Log): Promise<void> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn('java', [...JVM_FLAGS, `-XX:ArchiveClassesAtExit=${archive}`, '-cp', classpath, MAIN_CLASS, String(port)], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    'java',
+    [...JVM_FLAGS, `-XX:ArchiveClassesAtExit=${archive}`, '-cp', classpath, MAIN_CLASS, String(port)],
+    {
+      stdio: 'ignore',
+    },
+  );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !(await listening(port))) await new Promise((r) => setTimeout(r, 100));
   child.kill('SIGTERM');
   await exited;
-  if (!existsSync(archive)) log('Could not create a class-data archive; the test server will start a little slower.');
+  if (!existsSync(archive))
+    log('Could not create a class-data archive; the test server will start a little slower.');
 }
 
 function listening(port: number): Promise<boolean> {

@@ -13,7 +13,11 @@ describe('authentication, roles, health and the OpenAPI document', () => {
 
   test('health needs no credential and reports Temporal and the database', async () => {
     const response = await api().get('/api/health').expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', temporal: { status: 'up' }, database: { status: 'up' } });
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      temporal: { status: 'up' },
+      database: { status: 'up' },
+    });
   });
 
   test.each([
@@ -46,7 +50,10 @@ describe('authentication, roles, health and the OpenAPI document', () => {
   });
 
   test('journey types describe their parameters and events as JSON Schema', async () => {
-    const response = await api().get('/api/journey-types').set('Authorization', DEMO_KEYS.operator).expect(200);
+    const response = await api()
+      .get('/api/journey-types')
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(200);
     const reminder = response.body.find((type: { id: string }) => type.id === 'appointment-reminder');
     expect(reminder.paramsSchema.required).toEqual(['appointmentAt']);
     expect(reminder.eventSchema.oneOf ?? reminder.eventSchema.anyOf).toHaveLength(3);
@@ -55,7 +62,14 @@ describe('authentication, roles, health and the OpenAPI document', () => {
   test('the OpenAPI document lists every journey route with bearer authentication', async () => {
     const response = await api().get('/api/openapi.json').expect(200);
     expect(Object.keys(response.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/journeys', '/api/journeys/{id}', '/api/journeys/{id}/events', '/api/journeys/{id}/cancel', '/api/journey-types']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/journeys',
+        '/api/journeys/{id}',
+        '/api/journeys/{id}/events',
+        '/api/journeys/{id}/cancel',
+        '/api/journey-types',
+      ]),
     );
     expect(response.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     await api().get('/api/docs').expect(200);

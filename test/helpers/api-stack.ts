@@ -64,7 +64,11 @@ export const DEMO_KEYS = {
 } as const;
 
 /** Polls until `check` passes: visibility (list, search attributes) is eventually consistent. */
-export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -16,12 +16,19 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 const WORKFLOWS_DIR = join(__dirname, '..', '..', 'workflows');
 export const RECORD_HISTORIES = process.env.CAREPATH_RECORD_HISTORIES === '1';
 
-export async function recordHistoryFixture(handle: WorkflowHandle, journey: string, scenario: string): Promise<void> {
+export async function recordHistoryFixture(
+  handle: WorkflowHandle,
+  journey: string,
+  scenario: string,
+): Promise<void> {
   if (!RECORD_HISTORIES) return;
   const dir = join(WORKFLOWS_DIR, journey, 'histories');
   mkdirSync(dir, { recursive: true });
   const history = await handle.fetchHistory();
-  writeFileSync(join(dir, `${scenario}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`);
+  writeFileSync(
+    join(dir, `${scenario}.json`),
+    `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 1)}\n`,
+  );
 }
 
 export interface HistoryFixture {
@@ -43,7 +50,11 @@ export function historyFixtures(): HistoryFixture[] {
       }
       return files.sort().map((file) => {
         const history = JSON.parse(readFileSync(join(dir, file), 'utf8')) as HistoryFixture['history'];
-        return { name: relative(WORKFLOWS_DIR, join(dir, file)), workflowId: `replay-${journey.name}-${file}`, history };
+        return {
+          name: relative(WORKFLOWS_DIR, join(dir, file)),
+          workflowId: `replay-${journey.name}-${file}`,
+          history,
+        };
       });
     });
 }

@@ -9,7 +9,10 @@ export const TEST_STACK_ENV = {
 
 export function stackValue(name: keyof typeof TEST_STACK_ENV): string {
   const value = process.env[TEST_STACK_ENV[name]];
-  if (!value) throw new Error(`${TEST_STACK_ENV[name]} is not set: run tests through jest so the global setup starts the stack.`);
+  if (!value)
+    throw new Error(
+      `${TEST_STACK_ENV[name]} is not set: run tests through jest so the global setup starts the stack.`,
+    );
   return value;
 }
 

@@ -14,6 +14,10 @@ describe('recorded journey histories replay on the current workflow code', () =>
   });
 
   test.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
-    await Worker.runReplayHistory({ workflowBundle: await journeyWorkflowBundle() }, fixture.history, fixture.workflowId);
+    await Worker.runReplayHistory(
+      { workflowBundle: await journeyWorkflowBundle() },
+      fixture.history,
+      fixture.workflowId,
+    );
   });
 });

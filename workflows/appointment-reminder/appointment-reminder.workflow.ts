@@ -36,7 +36,9 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
     summary: 'Enrolled: appointment scheduled',
     eventSchema: appointmentReminderEvent,
     describeEvent: (event) =>
-      event.type === 'appointment-rescheduled' ? `Appointment moved to ${event.appointmentAt}` : `Event: ${event.type}`,
+      event.type === 'appointment-rescheduled'
+        ? `Appointment moved to ${event.appointmentAt}`
+        : `Event: ${event.type}`,
     applyEvent: (event) => {
       switch (event.type) {
         case 'appointment-cancelled':
@@ -59,7 +61,9 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
   // Recomputed after every change, so an update's answer already shows the new plan.
   const planTimers = () =>
     journey.expect([
-      ...(reminderOwed() ? [{ id: 'reminder', label: 'Send reminder', dueAt: new Date(remindAt()).toISOString() }] : []),
+      ...(reminderOwed()
+        ? [{ id: 'reminder', label: 'Send reminder', dueAt: new Date(remindAt()).toISOString() }]
+        : []),
       { id: 'appointment', label: 'Appointment time', dueAt: new Date(appointmentAt).toISOString() },
     ]);
 

@@ -15,8 +15,12 @@ export class CreateOutreachMessage1763800000000 implements MigrationInterface {
         body text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query('CREATE INDEX outreach_message_journey_idx ON outreach_message (journey_id, created_at)');
-    await queryRunner.query('CREATE INDEX outreach_message_patient_idx ON outreach_message (patient_ref, created_at)');
+    await queryRunner.query(
+      'CREATE INDEX outreach_message_journey_idx ON outreach_message (journey_id, created_at)',
+    );
+    await queryRunner.query(
+      'CREATE INDEX outreach_message_patient_idx ON outreach_message (patient_ref, created_at)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -8,7 +8,9 @@ export type TemplateSet<Key extends string> = Record<Key, RenderTemplate>;
 
 /** Formats an ISO instant as a date and time a patient reads in their own time zone. */
 export function localDateTime(iso: string | undefined, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: timeZone ?? 'UTC' }).format(
-    new Date(iso ?? Date.now()),
-  );
+  return new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: timeZone ?? 'UTC',
+  }).format(new Date(iso ?? Date.now()));
 }

@@ -2,14 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsObject, IsOptional, IsString, Matches } from 'class-validator';
 
 export class StartJourneyDto {
-  @ApiProperty({ example: 'appointment-reminder', description: 'A journey type id from GET /api/journey-types.' })
+  @ApiProperty({
+    example: 'appointment-reminder',
+    description: 'A journey type id from GET /api/journey-types.',
+  })
   @IsString()
   @IsNotEmpty()
   journey!: string;
 
   @ApiProperty({ example: 'pat-1001', description: "The patient's id in the EHR (FHIR Patient.id)." })
   @IsString()
-  @Matches(/^[A-Za-z0-9\-.]{1,64}$/, { message: 'patientId must be a FHIR id: 1-64 letters, digits, "-" or "."' })
+  @Matches(/^[A-Za-z0-9\-.]{1,64}$/, {
+    message: 'patientId must be a FHIR id: 1-64 letters, digits, "-" or "."',
+  })
   patientId!: string;
 
   @ApiPropertyOptional({

@@ -40,25 +40,16 @@ describe('fast oncology track (time-skipping)', () => {
   async function startCard(options: CardOptions = {}) {
     const now = await harness.now();
     const clockStart = Math.floor(now / DAY) * DAY;
-    // The API checks that the clock start is not in the future against its own clock; in these
-    // tests that clock is the test server's, which earlier scenarios moved weeks ahead.
-    const serverClock = jest.spyOn(Date, 'now').mockReturnValue(now);
-    let starting: Promise<WorkflowHandle>;
-    try {
-      starting = harness.start(ONCOLOGY_FAST_TRACK, {
-        params: {
-          cardId: `DILO-${now.toString(36)}`,
-          clockStartAt: new Date(clockStart).toISOString(),
-          timeZone: 'UTC',
-          ...options.params,
-        },
-        settings: options.settings,
-        settingsVersion: options.settingsVersion,
-      });
-    } finally {
-      serverClock.mockRestore();
-    }
-    const handle = await starting;
+    const handle = await harness.start(ONCOLOGY_FAST_TRACK, {
+      params: {
+        cardId: `DILO-${now.toString(36)}`,
+        clockStartAt: new Date(clockStart).toISOString(),
+        timeZone: 'UTC',
+        ...options.params,
+      },
+      settings: options.settings,
+      settingsVersion: options.settingsVersion,
+    });
     /** An instant on day `n` of the card (day 0 is the clock start's day). */
     const day = (n: number, hour = 10) => clockStart + n * DAY + hour * HOUR;
     const skipTo = async (at: number) => {

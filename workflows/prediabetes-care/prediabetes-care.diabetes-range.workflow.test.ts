@@ -9,13 +9,13 @@ import {
 import {
   cancelJourneyUpdate,
   pauseJourneyUpdate,
-  progressQuery,
   resumeJourneyUpdate,
   type JourneyProgress,
 } from '../journey-contract';
 import {
   JOURNEY,
   logReading,
+  progressOf,
   seedParams,
   sendEvent,
   templatesReceived,
@@ -34,12 +34,6 @@ describe('prediabetes care: results in the diabetes range (time-skipping)', () =
   afterAll(async () => {
     await harness?.close();
   });
-
-  const progressOf = async (handle: WorkflowHandle): Promise<JourneyProgress> => {
-    const progress = await handle.query(progressQuery);
-    expectStagesInBlueprint(progress);
-    return progress;
-  };
 
   async function startWithDiabetesRangeResult(): Promise<WorkflowHandle> {
     const handle = await harness.start(JOURNEY, { params: seedParams });

@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { JourneyHarness } from '../../test/helpers/journey-harness';
-import { journeyEventUpdate, type JourneyProgress } from '../journey-contract';
+import { expectStagesInBlueprint, type JourneyHarness } from '../../test/helpers/journey-harness';
+import { journeyEventUpdate, progressQuery, type JourneyProgress } from '../journey-contract';
 import type { PrediabetesCareEvent, ReadingMetric } from './prediabetes-care.contract';
 
 /* Helpers shared by the prediabetes-care scenario tests (test-only code). */
@@ -13,6 +13,13 @@ export const seedParams = {
   baselineWeightKg: 95,
   timeZone: 'Europe/Warsaw',
 };
+
+/** The journey's progress, checked to report only stages its blueprint has. */
+export async function progressOf(handle: WorkflowHandle): Promise<JourneyProgress> {
+  const progress = await handle.query(progressQuery);
+  expectStagesInBlueprint(progress);
+  return progress;
+}
 
 export function sendEvent(handle: WorkflowHandle, event: PrediabetesCareEvent): Promise<JourneyProgress> {
   return handle.executeUpdate(journeyEventUpdate, { args: [event] });

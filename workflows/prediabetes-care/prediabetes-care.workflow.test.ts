@@ -1,22 +1,12 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
-import {
-  createJourneyHarness,
-  DAY,
-  expectStagesInBlueprint,
-  HOUR,
-  type JourneyHarness,
-} from '../../test/helpers/journey-harness';
-import {
-  pauseJourneyUpdate,
-  progressQuery,
-  resumeJourneyUpdate,
-  type JourneyProgress,
-} from '../journey-contract';
+import { createJourneyHarness, DAY, HOUR, type JourneyHarness } from '../../test/helpers/journey-harness';
+import { pauseJourneyUpdate, resumeJourneyUpdate } from '../journey-contract';
 import {
   countOf,
   JOURNEY,
   logReading,
+  progressOf,
   messagesInTimeline,
   seedParams,
   sendEvent,
@@ -36,12 +26,6 @@ describe('prediabetes care journey (time-skipping)', () => {
   afterAll(async () => {
     await harness?.close();
   });
-
-  const progressOf = async (handle: WorkflowHandle): Promise<JourneyProgress> => {
-    const progress = await handle.query(progressQuery);
-    expectStagesInBlueprint(progress);
-    return progress;
-  };
 
   /** Six weeks of weekly app readings, each a day after that week's session. */
   async function sixWeeksOfReadings(handle: WorkflowHandle, glucoseByWeek: number[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { insertOnce } from '../database/insert-once';
 import { OutreachMessage } from '../database/outreach-message.entity';
 import { renderMessage } from './templates';
 import type { TemplateValues } from './templates/template';
@@ -32,27 +33,14 @@ export interface PatientMessageResult {
 export function sendMessageActivity(dataSource: DataSource) {
   return async function sendMessage(request: PatientMessageRequest): Promise<PatientMessageResult> {
     const body = renderMessage(request.template, request.values);
-    const inserted = await dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(OutreachMessage)
-      .values({
-        idempotencyKey: request.idempotencyKey,
-        journeyId: request.journeyId,
-        patientRef: request.patientRef,
-        channel: request.channel,
-        template: request.template,
-        body,
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const newId = (inserted.raw as Array<{ id: string }>)[0]?.id;
-    if (newId) return { messageId: newId, alreadySent: false };
-
-    const existing = await dataSource
-      .getRepository(OutreachMessage)
-      .findOneByOrFail({ idempotencyKey: request.idempotencyKey });
-    return { messageId: existing.id, alreadySent: true };
+    const { id, inserted } = await insertOnce(dataSource, OutreachMessage, {
+      idempotencyKey: request.idempotencyKey,
+      journeyId: request.journeyId,
+      patientRef: request.patientRef,
+      channel: request.channel,
+      template: request.template,
+      body,
+    });
+    return { messageId: id, alreadySent: !inserted };
   };
 }

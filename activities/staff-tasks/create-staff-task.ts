@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { insertOnce } from '../database/insert-once';
 import { StaffTask, type StaffTaskPriority } from '../database/staff-task.entity';
 
 export interface StaffTaskRequest {
@@ -21,30 +22,17 @@ export interface StaffTaskResult {
 /** Puts a task in the staff work queue exactly once per idempotency key. */
 export function createStaffTaskActivity(dataSource: DataSource) {
   return async function createStaffTask(request: StaffTaskRequest): Promise<StaffTaskResult> {
-    const inserted = await dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(StaffTask)
-      .values({
-        idempotencyKey: request.idempotencyKey,
-        journeyId: request.journeyId,
-        patientRef: request.patientRef,
-        kind: request.kind,
-        priority: request.priority,
-        title: request.title,
-        // TypeORM's insert typing cannot express jsonb objects; the column is jsonb.
-        details: (request.details ?? {}) as object,
-        dueAt: request.dueAt ? new Date(request.dueAt) : null,
-        status: 'open',
-      })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const newId = (inserted.raw as Array<{ id: string }>)[0]?.id;
-    if (newId) return { taskId: newId, alreadyCreated: false };
-    const existing = await dataSource
-      .getRepository(StaffTask)
-      .findOneByOrFail({ idempotencyKey: request.idempotencyKey });
-    return { taskId: existing.id, alreadyCreated: true };
+    const { id, inserted } = await insertOnce(dataSource, StaffTask, {
+      idempotencyKey: request.idempotencyKey,
+      journeyId: request.journeyId,
+      patientRef: request.patientRef,
+      kind: request.kind,
+      priority: request.priority,
+      title: request.title,
+      details: request.details ?? {},
+      dueAt: request.dueAt ? new Date(request.dueAt) : null,
+      status: 'open',
+    });
+    return { taskId: id, alreadyCreated: !inserted };
   };
 }

@@ -407,7 +407,7 @@ function requireReason(request: ControlRequest | undefined): void {
   }
 }
 
-export function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const details = result.error.issues.map(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
-import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
+import type { JourneyType } from '../../workflows/journey-types';
 import { ProgramSettingsVersion } from '../database/program-settings-version.entity';
 
 export interface PublishedSettings {
@@ -41,12 +41,6 @@ export interface PublishRequest {
  */
 export class ProgramSettingsStore {
   constructor(private readonly dataSource: DataSource) {}
-
-  static journeyType(id: string): JourneyType {
-    const type = findJourneyType(id);
-    if (!type) throw new Error(`Unknown journey type "${id}".`);
-    return type;
-  }
 
   /** Checks a draft and returns it with every default filled in, without storing anything. */
   resolve(type: JourneyType, draft: unknown): Record<string, unknown> {

@@ -28,7 +28,12 @@ import {
   type JourneyInput,
   type JourneyProgress,
 } from '../../workflows/journey-contract';
-import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
+import {
+  findJourneyType,
+  findJourneyTypeByWorkflow,
+  journeyTypes,
+  type JourneyType,
+} from '../../workflows/journey-types';
 import {
   journeyStageKey,
   journeyStatusKey,
@@ -184,8 +189,7 @@ export class JourneysService {
   private async describe(handle: WorkflowHandle): Promise<WorkflowExecutionDescription> {
     try {
       const description = await handle.describe();
-      if (!journeyTypes.some((type) => type.workflowType === description.type))
-        throw notFound(handle.workflowId);
+      if (!findJourneyTypeByWorkflow(description.type)) throw notFound(handle.workflowId);
       return description;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(handle.workflowId);
@@ -200,7 +204,7 @@ export class JourneysService {
         errors: [],
       });
     }
-    return journeyTypes.find((type) => type.workflowType === description.type)!;
+    return findJourneyTypeByWorkflow(description.type)!;
   }
 
   /** A closed journey's progress is its result; a running one answers a query through a worker. */

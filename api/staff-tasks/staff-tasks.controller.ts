@@ -18,11 +18,12 @@ export class StaffTasksController {
   @ApiOperation({ summary: 'Tasks by status (default open), urgent first, then by due time.' })
   @ApiOkResponse({ type: [StaffTaskView] })
   async list(@Query() query: ListStaffTasksQuery): Promise<StaffTaskView[]> {
-    const tasks = await this.dataSource
+    const selection = this.dataSource
       .getRepository(StaffTask)
       .createQueryBuilder('task')
-      .where('task.status = :status', { status: query.status ?? 'open' })
-      .andWhere(query.journeyId ? 'task.journey_id = :journeyId' : 'TRUE', { journeyId: query.journeyId })
+      .where('task.status = :status', { status: query.status ?? 'open' });
+    if (query.journeyId) selection.andWhere('task.journey_id = :journeyId', { journeyId: query.journeyId });
+    const tasks = await selection
       .orderBy(`CASE task.priority WHEN 'urgent' THEN 0 ELSE 1 END`)
       .addOrderBy('task.due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('task.created_at', 'ASC')

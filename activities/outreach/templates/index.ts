@@ -15,10 +15,6 @@ const templates: Record<string, RenderTemplate> = {
   ...emergencyFollowUpTemplates,
 };
 
-export function isKnownTemplate(key: string): boolean {
-  return Object.hasOwn(templates, key);
-}
-
 export function renderMessage(key: string, values: TemplateValues): string {
   const render = templates[key];
   // A missing template is a deployment error: retrying cannot fix it, so fail the step loudly.

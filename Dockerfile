@@ -54,6 +54,8 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# tsc does not copy the patient wording (.hbs); the renderer looks for it beside package.json.
+COPY --from=build /app/activities/engagement/templates ./activities/engagement/templates
 # The API serves the designer from designer/dist (resolved relative to dist/api).
 COPY --from=build /app/designer/dist ./designer/dist
 # `node` (uid 1000) comes with the official Node images.

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertOnce } from '../database/insert-once';
 import { OutreachMessage } from '../database/outreach-message.entity';
-import { renderMessage } from './templates';
-import type { TemplateValues } from './templates/template';
+import { renderTemplate } from '../engagement/templates/render-template';
 
 export type Channel = 'portal' | 'email' | 'sms' | 'letter';
 
@@ -14,7 +13,8 @@ export interface PatientMessageRequest {
   /** The channel the journey asked for. */
   channel: Channel;
   template: string;
-  values: TemplateValues;
+  /** Already formatted by the workflow, never raw clinical records. */
+  values: Record<string, string>;
   /** Clinical messages that must not wait behind non-urgent outreach. */
   urgent?: boolean;
 }
@@ -32,7 +32,14 @@ export interface PatientMessageResult {
  */
 export function sendMessageActivity(dataSource: DataSource) {
   return async function sendMessage(request: PatientMessageRequest): Promise<PatientMessageResult> {
-    const body = renderMessage(request.template, request.values);
+    // Patients have no language or reading-level preference yet: everyone gets plain English.
+    const { text: body } = renderTemplate({
+      key: request.template,
+      channel: request.channel,
+      language: 'en',
+      readingLevel: 'plain',
+      values: request.values,
+    });
     const { id, inserted } = await insertOnce(dataSource, OutreachMessage, {
       idempotencyKey: request.idempotencyKey,
       journeyId: request.journeyId,

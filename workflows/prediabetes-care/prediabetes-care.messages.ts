@@ -1,7 +1,7 @@
 /*
- * Wording keys of the prediabetes-care messages. Settings pick one key per step, the templates in
- * activities/outreach/templates/prediabetes-care.ts word each key: both are typed from this list,
- * so a setting can never name wording that does not exist.
+ * Wording keys of the prediabetes-care messages. Settings pick one key per step, the template files
+ * in activities/engagement/templates/prediabetes-care/ word each key: settings are typed from this
+ * list and a test checks every key has its files, so a setting never names missing wording.
  */
 export const prediabetesCareWordingKeys = [
   'prediabetes-care.welcome',

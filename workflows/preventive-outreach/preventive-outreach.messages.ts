@@ -1,7 +1,7 @@
 /*
  * The wording keys of preventive outreach: program settings choose among them, and the template
- * set (activities/outreach/templates/preventive-outreach.ts) is typed by them, so neither can
- * name a message the other does not have.
+ * files in activities/engagement/templates/preventive-outreach/ word each one; a test checks both
+ * ways, so neither can name a message the other does not have.
  */
 export const preventiveOutreachWordingKeys = [
   'preventive-outreach.annual-visit.call-to-action',

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { TemplateVariant } from './template-variants';
+import { allowedHelpers, templateEngine, type RenderData } from './template-helpers';
+
+/*
+ * The wording files on disk: where the folder is, which file a wording key and variant name, and
+ * each file parsed and compiled once. Files only change with a deployment, so a file found
+ * missing stays missing for the life of the process too.
+ */
+
+export type RenderValues = Record<string, string>;
+
+export interface TemplateFile {
+  /** Relative to the templates folder: what the outreach log records. */
+  file: string;
+  render(values: RenderValues, data: RenderData): string;
+  /** From the front matter; email subject and portal title. */
+  renderSubject?(values: RenderValues, data: RenderData): string;
+}
+
+/** Where a wording key's files live: `<journey>/<message>.<language>.<level>.<channel>.hbs`. */
+export interface MessageLocation {
+  journey: string;
+  message: string;
+}
+
+const LAYOUTS = 'layouts';
+// Keys come from program settings; anything else (a slash above all) never reaches the file system.
+const KEY_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+
+let folder: string | undefined;
+let journeys: string[] | undefined;
+const compiled = new Map<string, TemplateFile | null>();
+
+/**
+ * The folder beside package.json, not beside this file: compiled code runs from dist/, where the
+ * .hbs files are not copied. CAREPATH_TEMPLATES_DIR points elsewhere (an image with its own wording).
+ */
+export function templatesDir(): string {
+  folder ??= process.env.CAREPATH_TEMPLATES_DIR
+    ? path.resolve(process.env.CAREPATH_TEMPLATES_DIR)
+    : path.join(projectRoot(), 'activities', 'engagement', 'templates');
+  return folder;
+}
+
+function projectRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir)
+      throw new Error(`No package.json above ${__dirname}: cannot find the message templates.`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** The journey folders, longest first so the most specific prefix of a key wins. */
+function journeyFolders(): string[] {
+  journeys ??= fs
+    .readdirSync(templatesDir(), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== LAYOUTS && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort((a, b) => b.length - a.length);
+  return journeys;
+}
+
+/**
+ * `preventive-outreach.mammogram.call-to-action` -> preventive-outreach / mammogram.call-to-action.
+ * The oncology keys predate the dot and join with a hyphen (`oncology-fast-track-waiting-list`);
+ * a key that is a journey's name (`appointment-reminder`) is that journey's one message.
+ */
+export function locateMessage(key: string): MessageLocation | undefined {
+  if (!KEY_PATTERN.test(key)) return undefined;
+  const journey = journeyFolders().find(
+    (name) => key === name || key.startsWith(`${name}.`) || key.startsWith(`${name}-`),
+  );
+  if (!journey) return undefined;
+  return { journey, message: key === journey ? key : key.slice(journey.length + 1) };
+}
+
+export function variantFile({ journey, message }: MessageLocation, variant: TemplateVariant): string {
+  return `${journey}/${message}.${variant.language}.${variant.readingLevel}.${variant.channel}.hbs`;
+}
+
+/** A file under the templates folder, compiled; undefined when there is no such file. */
+export function readTemplateFile(file: string): TemplateFile | undefined {
+  if (!compiled.has(file)) compiled.set(file, compileFile(file));
+  return compiled.get(file) ?? undefined;
+}
+
+function compileFile(file: string): TemplateFile | null {
+  const fullPath = path.join(templatesDir(), file);
+  if (!fs.existsSync(fullPath)) return null;
+  const source = fs.readFileSync(fullPath, 'utf8');
+  const frontMatter = FRONT_MATTER.exec(source);
+  const subject = frontMatter ? subjectOf(frontMatter[1], file) : undefined;
+  const body = frontMatter ? source.slice(frontMatter[0].length) : source;
+  // Only HTML layouts escape: message bodies are plain text, escaped later if they go into HTML.
+  const escape = file.endsWith('.html.hbs');
+  return {
+    file,
+    render: compile(body.trim(), escape),
+    ...(subject === undefined ? {} : { renderSubject: compile(subject, false) }),
+  };
+}
+
+function subjectOf(yamlText: string, file: string): string | undefined {
+  const fields: unknown = parseYaml(yamlText) ?? {};
+  const { subject, ...unknown } = fields as Record<string, unknown>;
+  // A misspelt field would otherwise drop the subject without a word.
+  if (Object.keys(unknown).length > 0 || (subject !== undefined && typeof subject !== 'string'))
+    throw new Error(`${file}: the front matter may only give a text "subject".`);
+  return subject;
+}
+
+function compile(source: string, escape: boolean) {
+  // strict: a value the workflow did not pass is an error, never an empty gap in a patient's message.
+  const template = templateEngine.compile<RenderValues>(source, {
+    strict: true,
+    noEscape: !escape,
+    knownHelpersOnly: true,
+    knownHelpers: allowedHelpers,
+  });
+  return (values: RenderValues, data: RenderData) => template(values, { data }).trim();
+}

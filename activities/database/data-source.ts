@@ -2,16 +2,28 @@ import { DataSource } from 'typeorm';
 import { CreateOutreachMessage1763800000000 } from './migrations/1763800000000-create-outreach-message';
 import { CreateProgramSettingsVersion1763900000000 } from './migrations/1763900000000-create-program-settings-version';
 import { CreateStaffTask1763900000001 } from './migrations/1763900000001-create-staff-task';
+import { CreateEngagement1764000000000 } from './migrations/1764000000000-create-engagement';
+import { ChannelConsent } from './channel-consent.entity';
+import { OutreachDeliveryEvent } from './outreach-delivery-event.entity';
+import { PatientContact } from './patient-contact.entity';
 import { OutreachMessage } from './outreach-message.entity';
 import { ProgramSettingsVersion } from './program-settings-version.entity';
 import { StaffTask } from './staff-task.entity';
 
 /** Classes, not globs: the same list works from TypeScript sources in tests and compiled code in dist/. */
-export const entities = [OutreachMessage, ProgramSettingsVersion, StaffTask];
+export const entities = [
+  OutreachMessage,
+  OutreachDeliveryEvent,
+  PatientContact,
+  ChannelConsent,
+  ProgramSettingsVersion,
+  StaffTask,
+];
 export const migrations = [
   CreateOutreachMessage1763800000000,
   CreateProgramSettingsVersion1763900000000,
   CreateStaffTask1763900000001,
+  CreateEngagement1764000000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

@@ -13,7 +13,8 @@ export interface InsertOnceResult {
 export async function insertOnce<Entity extends ObjectLiteral & { id: string; idempotencyKey: string }>(
   dataSource: DataSource,
   entity: EntityTarget<Entity>,
-  values: Omit<Entity, 'id' | 'createdAt'>,
+  /** Columns with database defaults (nullable ones, timestamps) may be left out. */
+  values: Partial<Omit<Entity, 'id' | 'createdAt'>> & Pick<Entity, 'idempotencyKey'>,
 ): Promise<InsertOnceResult> {
   const result = await dataSource
     .createQueryBuilder()

@@ -36,6 +36,23 @@ export class StaffTask {
   @Column({ type: 'text' })
   status!: StaffTaskStatus;
 
+  /** Who is working on it (a staff member's name or id, given when claiming). */
+  @Column({ name: 'claimed_by', type: 'text', nullable: true })
+  claimedBy!: string | null;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt!: Date | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  /** How it went (`reached`, `no-answer`, `done`...): sent to the journey as well. */
+  @Column({ type: 'text', nullable: true })
+  outcome!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

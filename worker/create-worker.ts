@@ -2,6 +2,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { DataSource } from 'typeorm';
 import type { TemporalConfig } from '../config/app-config';
 import { createActivities } from '../activities';
+import type { EngagementDependencies } from '../activities/engagement/deliver-message';
 
 export function connectWorkerToTemporal(config: TemporalConfig): Promise<NativeConnection> {
   return NativeConnection.connect({ address: config.address, tls: config.tls, apiKey: config.apiKey });
@@ -11,6 +12,7 @@ export interface JourneyWorkerOptions {
   connection: NativeConnection;
   temporal: Pick<TemporalConfig, 'namespace' | 'taskQueue'>;
   dataSource: DataSource;
+  engagement: EngagementDependencies;
   /** Pre-built bundle for tests that start many workers; production bundles from source at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -23,6 +25,6 @@ export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Work
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ dataSource: options.dataSource }),
+    activities: createActivities({ dataSource: options.dataSource, engagement: options.engagement }),
   });
 }

@@ -1,13 +1,20 @@
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from '../activities/database/data-source';
+import { createEngagement } from '../activities/engagement/engagement-setup';
 import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 
 /** The worker process: runs journey workflows and their activities until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await createDataSource(config.databaseUrl, 'carepath-worker').initialize();
+  const engagement = createEngagement({
+    dataSource,
+    publicBaseUrl: config.publicBaseUrl,
+    linkSigningKey: config.pseudonymKey,
+  });
   const connection = await connectWorkerToTemporal(config.temporal);
-  const worker = await createJourneyWorker({ connection, temporal: config.temporal, dataSource });
+  const worker = await createJourneyWorker({ connection, temporal: config.temporal, dataSource, engagement });
+  console.log(`worker: channels ${Object.keys(engagement.adapters).join(', ')}`);
   console.log(
     `worker: polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}" at ${config.temporal.address}`,
   );
@@ -16,6 +23,7 @@ async function main(): Promise<void> {
     await worker.run();
   } finally {
     await connection.close();
+    engagement.close();
     await dataSource.destroy();
   }
 }

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 /**
  * The surface every journey workflow exposes, whatever its type: the API reads progress and
@@ -89,3 +89,35 @@ export const journeyEventUpdate = defineUpdate<JourneyProgress, [JourneyEvent]>(
 export const pauseJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('pause');
 export const resumeJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('resume');
 export const cancelJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('cancel');
+
+/** A staff member finished a task a journey created (a call, a letter, an escalation). */
+export interface StaffTaskOutcome {
+  taskId: string;
+  /** The journey step that created the task (its idempotency key without the journey id). */
+  step: string;
+  kind: string;
+  /** e.g. `reached`, `no-answer`, `wrong-number`, `declined`, `done`. */
+  outcome: string;
+  note?: string;
+}
+
+/** What the provider reported after a message left: a bounce or an undelivered SMS means try another channel. */
+export interface DeliveryStatusNotice {
+  step: string;
+  channel: string;
+  status: 'delivered' | 'read' | 'failed';
+  detail?: string;
+}
+
+/** The patient answered (an SMS reply, a portal message read): a response for steps that wait for one. */
+export interface PatientResponse {
+  channel: string;
+}
+
+/*
+ * Signals, not updates: they come from staff actions and provider callbacks that must succeed
+ * whatever state the journey is in; the journey records them and acts if it still can.
+ */
+export const staffTaskCompletedSignal = defineSignal<[StaffTaskOutcome]>('staffTaskCompleted');
+export const deliveryStatusSignal = defineSignal<[DeliveryStatusNotice]>('deliveryStatus');
+export const patientRespondedSignal = defineSignal<[PatientResponse]>('patientResponded');

@@ -1,9 +1,13 @@
-import { condition, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { z } from 'zod';
-import type { Channel, PatientMessageResult } from '../activities/outreach/send-message';
+import type { DeliveryChannel } from '../activities/engagement/channels/channel-adapter';
+import type { Channel } from '../activities/outreach/send-message';
 import type { StaffTaskRequest, StaffTaskResult } from '../activities/staff-tasks/create-staff-task';
 import { journeyActivities } from './journey-activities';
 import {
+  deliveryStatusSignal,
+  patientRespondedSignal,
+  staffTaskCompletedSignal,
   cancelJourneyUpdate,
   journeyEventUpdate,
   pauseJourneyUpdate,
@@ -18,7 +22,18 @@ import {
   type TimelineKind,
   type UpcomingTimer,
 } from './journey-contract';
+import {
+  deliverToPatient,
+  type DeliveryHost,
+  type NotifyResult,
+  type PatientMessage,
+} from './patient-delivery';
 import { journeyStageKey, journeyStatusKey } from './search-attributes';
+
+export type { NotifyResult, PatientMessage } from './patient-delivery';
+
+/** Journeys started before the engagement layer recorded messages through `sendMessage`; replays must see that. */
+const ENGAGEMENT_LAYER_PATCH = 'engagement-layer';
 
 /** What a journey carries into its next run when it continues as new. */
 export interface JourneySnapshot {
@@ -62,15 +77,6 @@ export interface JourneyOptions<Event> {
   restore?: JourneySnapshot;
 }
 
-export interface PatientMessage {
-  channel: Channel;
-  template: string;
-  values?: Record<string, string>;
-  urgent?: boolean;
-  /** The timeline line; defaults to naming the template and channel. */
-  summary?: string;
-}
-
 export type StaffTask = Pick<StaffTaskRequest, 'kind' | 'priority' | 'title' | 'details' | 'dueAt'>;
 
 export type WaitOutcome = 'elapsed' | 'woken' | 'ended';
@@ -94,7 +100,7 @@ const TIMELINE_LIMIT = 500;
  * stop, so a program resumes where it left off; events are still applied, and wall-clock
  * deadlines and their staff escalations carry on, because a clinical deadline never pauses.
  */
-export class Journey<Event> {
+export class Journey<Event> implements DeliveryHost {
   private status: JourneyStatus;
   private stage: string;
   private readonly startedAt: string;
@@ -109,6 +115,13 @@ export class Journey<Event> {
   private readonly activeClockStartMs: number;
   /** Bumped by every accepted update; loops wait on it to re-plan. */
   private revision = 0;
+  /** Patient replies and completed staff calls so far: a delivery waiting for a response watches it. */
+  private responses = 0;
+  /** `<step>#<channel>` of messages the provider reported undelivered after sending. */
+  private readonly failedDeliveries = new Set<string>();
+  /** Messages sent in this run, by step, and the steps being delivered right now. */
+  private readonly sentMessages = new Map<string, PatientMessage>();
+  private readonly deliveringSteps = new Set<string>();
 
   constructor(private readonly options: JourneyOptions<Event>) {
     const restored = options.restore;
@@ -148,6 +161,18 @@ export class Journey<Event> {
 
   get workflowId(): string {
     return workflowInfo().workflowId;
+  }
+
+  get patientRef(): string {
+    return this.options.patientRef;
+  }
+
+  responsesSoFar(): number {
+    return this.responses;
+  }
+
+  deliveryFailed(step: string, channel: DeliveryChannel): boolean {
+    return this.failedDeliveries.has(`${step}#${channel}`);
   }
 
   /** A counter that changes with every accepted update: compare to notice events. */
@@ -281,24 +306,64 @@ export class Journey<Event> {
   // --- side effects ------------------------------------------------------------------------
 
   /**
-   * Sends a message to the patient once for `step` (a key unique within this journey). Waits
-   * while the journey is paused; returns undefined, sending nothing, if it ends meanwhile.
+   * Sends a message to the patient once for `step` (a key unique within this journey), through
+   * the engagement layer: consent, preferred channel and fallback, quiet hours and the daily
+   * cap (see `deliverToPatient`). Waits while the journey is paused; returns undefined, sending
+   * nothing, if it ends meanwhile.
    */
-  async notify(step: string, message: PatientMessage): Promise<PatientMessageResult | undefined> {
+  async notify(step: string, message: PatientMessage): Promise<NotifyResult | undefined> {
     if (this.isPaused)
       this.record('control', `Message "${message.template}" held while the journey is paused`, step);
     if (!(await this.whenRunning())) return undefined;
+    if (patched(ENGAGEMENT_LAYER_PATCH)) return this.deliver(step, message, []);
+    const channel: Channel = message.channel === 'call' || !message.channel ? 'portal' : message.channel;
     const result = await journeyActivities.sendMessage({
       idempotencyKey: `${this.workflowId}/${step}`,
       journeyId: this.workflowId,
       patientRef: this.options.patientRef,
-      channel: message.channel,
+      channel,
       template: message.template,
       values: message.values ?? {},
       ...(message.urgent ? { urgent: true } : {}),
     });
-    this.record('message', message.summary ?? `Sent "${message.template}" (${message.channel})`, step);
-    return result;
+    this.record('message', message.summary ?? `Sent "${message.template}" (${channel})`, step);
+    return { delivered: true, channel, messageId: result.messageId };
+  }
+
+  private async deliver(
+    step: string,
+    message: PatientMessage,
+    alreadyTried: DeliveryChannel[],
+  ): Promise<NotifyResult | undefined> {
+    this.sentMessages.set(step, message);
+    this.deliveringSteps.add(step);
+    try {
+      return await deliverToPatient(this, step, message, alreadyTried);
+    } finally {
+      this.deliveringSteps.delete(step);
+    }
+  }
+
+  /**
+   * A message reported undelivered after its step moved on: send it on the next channel, so a
+   * bounce or an unreachable phone never silently loses it. A step delivering right now sees
+   * the failure itself.
+   */
+  private async redeliverAfterFailure(step: string): Promise<void> {
+    if (this.deliveringSteps.has(step)) return;
+    const message = this.sentMessages.get(step);
+    const tried = deliveryChannelsOf(step, this.failedDeliveries);
+    if (message) {
+      await this.deliver(step, message, tried);
+      return;
+    }
+    // Sent before a continue-as-new: the wording is gone from memory, so a person follows up.
+    await this.escalate(`${step}/undelivered`, {
+      kind: 'call',
+      priority: 'routine',
+      title: 'Call the patient: a message could not be delivered',
+      details: { channels: tried },
+    });
   }
 
   /** Puts a task in the staff queue once for `step`; not held by a pause (escalations never wait). */
@@ -322,6 +387,20 @@ export class Journey<Event> {
   private installHandlers(): void {
     const { eventSchema, applyEvent, checkEvent, describeEvent = describeByType } = this.options;
     setHandler(progressQuery, () => this.progress());
+    setHandler(staffTaskCompletedSignal, ({ kind, outcome, note, step }) => {
+      this.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step);
+      if (kind === 'call' && outcome === 'reached') this.responses++;
+    });
+    setHandler(deliveryStatusSignal, ({ step, channel, status, detail }) => {
+      if (status !== 'failed') return;
+      this.failedDeliveries.add(`${step}#${channel}`);
+      this.record('message', `The ${channel} message was not delivered${detail ? ` (${detail})` : ''}`, step);
+      if (this.isOpen) void this.redeliverAfterFailure(step);
+    });
+    setHandler(patientRespondedSignal, ({ channel }) => {
+      this.responses++;
+      this.record('event', `The patient responded (${channel})`);
+    });
     setHandler(
       journeyEventUpdate,
       (event) => {
@@ -400,6 +479,12 @@ export class Journey<Event> {
 }
 
 const never = () => false;
+
+function deliveryChannelsOf(step: string, failed: ReadonlySet<string>): DeliveryChannel[] {
+  return [...failed]
+    .filter((key) => key.startsWith(`${step}#`))
+    .map((key) => key.slice(step.length + 1) as DeliveryChannel);
+}
 
 function requireReason(request: ControlRequest | undefined): void {
   if (typeof request?.reason !== 'string' || request.reason.trim().length === 0) {

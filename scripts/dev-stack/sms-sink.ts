@@ -36,13 +36,18 @@ export interface SinkSms {
   dateUpdated: Date;
 }
 
-export type SmsSinkFault = 'drop-response' | 'server-error';
+/**
+ * `drop-response`: recorded, the connection closed unanswered; `server-error`: a 500 before
+ * recording; `late-response`: answered only after its status callbacks were posted (Twilio's
+ * callbacks can overtake its answer).
+ */
+export type SmsSinkFault = 'drop-response' | 'server-error' | 'late-response';
 
 export interface SmsSink {
   baseUrl: string;
   messages(): SinkSms[];
   waitFor(predicate: (sms: SinkSms) => boolean, timeoutMs?: number): Promise<SinkSms>;
-  /** Applies to the next message creation: recorded but unanswered, or a 500 before recording. */
+  /** Applies to the next message creation. */
   failNext(kind: SmsSinkFault): void;
   /** Posts a signed inbound-message webhook; `to` defaults to the sink's own number. */
   sendInbound(message: { from: string; body: string; to?: string }): Promise<Response>;
@@ -52,6 +57,8 @@ export interface SmsSink {
 /** Twilio's magic "valid From" test number; the sink's own number for replies. */
 export const SINK_NUMBER = '+15005550006';
 const API_VERSION = '2010-04-01';
+/** The sink's own route for playing a patient's reply (see `playInbound`). */
+export const PLAY_INBOUND_PATH = '/_sink/inbound';
 const STATUS_STEP_MS = 5;
 const UNDELIVERABLE = {
   to: '+15005550006',
@@ -97,6 +104,7 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
   const accepted: SinkSms[] = [];
   const waiters = new Set<Waiter>();
   const pendingFaults: SmsSinkFault[] = [];
+  const callbacksPosted = new Map<string, Promise<void>>();
   const timers = new Set<NodeJS.Timeout>();
   const stopping = new AbortController();
   const accountPath = `/${API_VERSION}/Accounts/${options.accountSid}`;
@@ -113,6 +121,8 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://sink');
+    if (url.pathname === PLAY_INBOUND_PATH && request.method === 'POST')
+      return playInbound(request, response);
     const path = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages(?:\/(SM[0-9a-f]{32}))?\.json$/.exec(
       url.pathname,
     );
@@ -130,6 +140,19 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
     throw new TwilioApiError(405, 20004, 'Method not allowed');
   }
 
+  /**
+   * Not Twilio's API: lets a developer play a patient's reply (`from`, `body`, form-encoded) as
+   * Twilio would deliver it to the inbound webhook. The sink listens on loopback only.
+   */
+  async function playInbound(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const form = new URLSearchParams(await readBody(request));
+    const from = form.get('from');
+    const body = form.get('body');
+    if (!from || !body) throw new TwilioApiError(400, 21602, 'Give the reply as form fields from and body');
+    const delivered = await sink.sendInbound({ from, body });
+    return answer(response, 200, { webhookStatus: delivered.status });
+  }
+
   async function create(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const form = new URLSearchParams(await readBody(request));
     if (pendingFaults[0] === 'server-error') {
@@ -141,6 +164,10 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
       pendingFaults.shift();
       request.socket.destroy();
       return;
+    }
+    if (pendingFaults[0] === 'late-response') {
+      pendingFaults.shift();
+      await callbacksPosted.get(sms.sid);
     }
     answer(response, 201, toResource(sms));
   }
@@ -195,12 +222,12 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
 
   /** Sent, then delivered (or undelivered), a few ms apart, each change posted to StatusCallback. */
   function advance(sms: SinkSms): void {
-    after(STATUS_STEP_MS, async () => {
+    const posted = after(STATUS_STEP_MS, async () => {
       sms.status = 'sent';
       sms.from ??= SINK_NUMBER;
       sms.dateSent = sms.dateUpdated = new Date();
       await postStatus(sms);
-      after(STATUS_STEP_MS, async () => {
+      await after(STATUS_STEP_MS, async () => {
         const undeliverable = sms.to === UNDELIVERABLE.to;
         sms.status = undeliverable ? 'undelivered' : 'delivered';
         sms.errorCode = undeliverable ? UNDELIVERABLE.errorCode : null;
@@ -208,15 +235,20 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
         await postStatus(sms);
       });
     });
+    callbacksPosted.set(sms.sid, posted);
+    void posted.then(() => callbacksPosted.delete(sms.sid));
   }
 
-  function after(ms: number, step: () => Promise<void>): void {
-    if (stopping.signal.aborted) return;
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      void step();
-    }, ms);
-    timers.add(timer);
+  /** Runs `step` after `ms`; resolves when it finished (at once if the sink is stopping). */
+  function after(ms: number, step: () => Promise<void>): Promise<void> {
+    if (stopping.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void step().finally(resolve);
+      }, ms);
+      timers.add(timer);
+    });
   }
 
   /** A callback target that is down never fails the send, as with Twilio. */
@@ -330,7 +362,7 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
     });
   });
 
-  return {
+  const sink: SmsSink = {
     baseUrl: `http://127.0.0.1:${port}`,
     messages: () => accepted.map((sms) => ({ ...sms })),
     waitFor(predicate, timeoutMs = 5_000) {
@@ -382,6 +414,7 @@ export async function startSmsSink(options: SmsSinkOptions): Promise<SmsSink> {
       });
     },
   };
+  return sink;
 }
 
 /**

@@ -4,9 +4,16 @@ import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { OutreachMessage } from '../../activities/database/outreach-message.entity';
 import { StaffTask } from '../../activities/database/staff-task.entity';
+import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
 import { blueprintStages } from '../../workflows/blueprint';
 import type { JourneyProgress, PinnedProgram } from '../../workflows/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
+import {
+  sandboxEngagement,
+  seedContact,
+  startProviderSandbox,
+  type ProviderSandbox,
+} from './engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { uniqueName } from './test-stack';
 import { createTimeSkippingEnvironment } from './time-skipping';
@@ -25,9 +32,18 @@ export interface StartOptions<Params> {
   workflowId?: string;
 }
 
+export interface HarnessOptions {
+  /** The engagement policy (`ENGAGEMENT_POLICY` fields); default: no quiet hours, a high cap. */
+  policy?: Record<string, unknown>;
+  /** Where the SMS endpoint posts inbound messages (an API a test runs against this server). */
+  inboundWebhookUrl?: string;
+}
+
 export interface JourneyHarness {
   env: TestWorkflowEnvironment;
   database: TestDatabase;
+  /** The SMTP capture and SMS endpoint the worker's channels deliver to. */
+  providers: ProviderSandbox;
   taskQueue: string;
   /** The current time on the time-skipping server. */
   now(): Promise<number>;
@@ -35,6 +51,10 @@ export interface JourneyHarness {
     journeyTypeId: string,
     options: StartOptions<Params>,
   ): Promise<WorkflowHandleWithFirstExecutionRunId>;
+  /** Seeds or replaces a patient's contact profile and consents (see `seedContact`). */
+  seedContact(
+    ...args: Parameters<typeof seedContact> extends [unknown, ...infer Rest] ? Rest : never
+  ): Promise<void>;
   messagesOf(journeyId: string): Promise<OutreachMessage[]>;
   tasksOf(journeyId: string): Promise<StaffTask[]>;
   close(): Promise<void>;
@@ -48,14 +68,22 @@ export interface JourneyHarness {
  * a firing timer can fail ("invalid history builder state for action") and stall time skipping for
  * the rest of the file. Send events at times no timer fires (e.g. off the hour of a cadence).
  */
-export async function createJourneyHarness(name: string): Promise<JourneyHarness> {
-  const [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
+export async function createJourneyHarness(
+  name: string,
+  options: HarnessOptions = {},
+): Promise<JourneyHarness> {
+  const [env, database, providers] = await Promise.all([
+    createTimeSkippingEnvironment(),
+    createTestDatabase(),
+    startProviderSandbox(options.inboundWebhookUrl ? { inboundWebhookUrl: options.inboundWebhookUrl } : {}),
+  ]);
   const taskQueue = uniqueName(name);
+  const engagement = sandboxEngagement(database.dataSource, providers, options.policy);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await journeyWorkflowBundle(),
-    activities: createActivities({ dataSource: database.dataSource }),
+    activities: createActivities({ dataSource: database.dataSource, engagement }),
   });
   const running = worker.run();
   const now = async () => Number(await env.currentTimeMs());
@@ -63,10 +91,16 @@ export async function createJourneyHarness(name: string): Promise<JourneyHarness
   return {
     env,
     database,
+    providers,
     taskQueue,
     now,
     async start(journeyTypeId, options) {
       const type = requireType(journeyTypeId);
+      const patientRef = options.patientRef ?? 'ref-under-test';
+      // Patients of scenario tests can be reached on every channel unless a test seeded otherwise.
+      if (!(await new PatientContactStore(database.dataSource).find(patientRef))) {
+        await seedContact(database.dataSource, patientRef);
+      }
       // Parameters are checked against the server's clock ("not in the future"), which earlier
       // scenarios in the file may have moved weeks past the real one.
       const params = atTime(await now(), () => type.paramsSchema.parse(options.params));
@@ -79,7 +113,7 @@ export async function createJourneyHarness(name: string): Promise<JourneyHarness
         taskQueue,
         args: [
           {
-            patientRef: options.patientRef ?? 'ref-under-test',
+            patientRef,
             patientId: options.patientId ?? 'pat-under-test',
             params,
             program,
@@ -88,6 +122,7 @@ export async function createJourneyHarness(name: string): Promise<JourneyHarness
       };
       return env.client.workflow.start(type.workflowType, startOptions);
     },
+    seedContact: (...args) => seedContact(database.dataSource, ...args),
     messagesOf: (journeyId) =>
       database.dataSource
         .getRepository(OutreachMessage)
@@ -99,7 +134,8 @@ export async function createJourneyHarness(name: string): Promise<JourneyHarness
     async close() {
       worker.shutdown();
       await running;
-      await Promise.all([env.teardown(), database.drop()]);
+      engagement.close();
+      await Promise.all([env.teardown(), database.drop(), providers.close()]);
     },
   };
 }
@@ -124,6 +160,11 @@ function requireType(id: string): JourneyType {
  * Every stage a journey reported (its current stage and each stage in its timeline) must be a
  * stage or end node of its blueprint, or the designer would draw patients nowhere.
  */
+/** The journey step a logged message belongs to, without the journey id (e.g. `outreach:step-2`). */
+export function stepOf(message: OutreachMessage): string | undefined {
+  return message.stepKey?.slice(message.journeyId.length + 1);
+}
+
 export function expectStagesInBlueprint(progress: JourneyProgress): void {
   const stages = new Set(blueprintStages(requireType(progress.journey).blueprint));
   const reported = [

@@ -4,6 +4,12 @@ import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { OutreachMessage } from '../../activities/database/outreach-message.entity';
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
+import {
+  sandboxEngagement,
+  seedContact,
+  startProviderSandbox,
+  type ProviderSandbox,
+} from '../../test/helpers/engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
 import { uniqueName } from '../../test/helpers/test-stack';
 import { createTimeSkippingEnvironment } from '../../test/helpers/time-skipping';
@@ -25,15 +31,23 @@ describe('appointment reminder journey (time-skipping)', () => {
   let database: TestDatabase;
   let worker: Worker;
   let running: Promise<void>;
+  let providers: ProviderSandbox;
+  let engagement: ReturnType<typeof sandboxEngagement>;
   const taskQueue = uniqueName('reminder');
 
   beforeAll(async () => {
-    [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
+    [env, database, providers] = await Promise.all([
+      createTimeSkippingEnvironment(),
+      createTestDatabase(),
+      startProviderSandbox(),
+    ]);
+    engagement = sandboxEngagement(database.dataSource, providers);
+    await seedContact(database.dataSource, 'ref-under-test');
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await journeyWorkflowBundle(),
-      activities: createActivities({ dataSource: database.dataSource }),
+      activities: createActivities({ dataSource: database.dataSource, engagement }),
     });
     running = worker.run();
   });
@@ -41,7 +55,8 @@ describe('appointment reminder journey (time-skipping)', () => {
   afterAll(async () => {
     worker?.shutdown();
     await running;
-    await Promise.all([env?.teardown(), database?.drop()]);
+    engagement?.close();
+    await Promise.all([env?.teardown(), database?.drop(), providers?.close()]);
   });
 
   async function startJourney(appointmentInHours: number, extra: { reminderLeadHours?: number } = {}) {
@@ -120,7 +135,7 @@ describe('appointment reminder journey (time-skipping)', () => {
 
     await handle.result();
     const messages = await messagesOf(handle.workflowId);
-    expect(messages.map((message) => message.idempotencyKey)).toEqual([
+    expect(messages.map((message) => message.stepKey)).toEqual([
       `${handle.workflowId}/reminder:${new Date(appointmentAt).toISOString()}`,
       `${handle.workflowId}/reminder:${movedTo}`,
     ]);

@@ -19,6 +19,8 @@ export interface MessageStep<Wording extends string> {
   action: 'message';
   channel: ChannelChoice;
   wording: Wording;
+  /** Hours to wait for a response before the message also goes out on the patient's next channel. */
+  respondWithinHours?: number;
 }
 
 export interface StaffCallStep {

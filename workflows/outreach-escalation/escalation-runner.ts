@@ -47,11 +47,18 @@ export async function advanceEscalation<Event, Wording extends string>(
   if (step.action === 'message') {
     const channel = step.channel === 'default' ? voice.defaultChannel : step.channel;
     const { template, values } = voice.message(step);
+    const answered = journey.changes;
     await journey.notify(key, {
       channel,
       template,
       values,
-      summary: `${round.id} step ${stepNumber}: sent "${template}" (${channel})`,
+      summary: `${round.id} step ${stepNumber}: "${template}"`,
+      ...(step.respondWithinHours
+        ? {
+            respondWithinMs: step.respondWithinHours * HOUR_MS,
+            responded: () => journey.changes !== answered,
+          }
+        : {}),
     });
   } else {
     await journey.escalate(key, {

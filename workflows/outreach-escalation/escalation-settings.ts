@@ -29,6 +29,15 @@ export function escalationPlanSchema<const Wording extends readonly [string, ...
           "The channel; 'default' is the journey's first channel (per screening item, or the program's).",
         ),
       wording: z.enum(wordings).describe('Which wording the message uses.'),
+      respondWithinHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 14)
+        .optional()
+        .describe(
+          "Hours to wait for a response (a booking, a reply, a read portal message) before the message goes out on the patient's next channel too.",
+        ),
     })
     .strict();
   const staffCallStep = z

@@ -5,6 +5,7 @@ import {
   HOUR,
   createJourneyHarness,
   expectStagesInBlueprint,
+  stepOf,
   type JourneyHarness,
 } from '../../test/helpers/journey-harness';
 import {
@@ -141,8 +142,13 @@ describe('preventive outreach journey (time-skipping)', () => {
       ['sms', 'preventive-outreach.reminder'],
       ['letter', 'preventive-outreach.letter'],
     ]);
-    const [call, ...moreTasks] = await harness.tasksOf(handle.workflowId);
+    // The letter is staff work too: someone prints and posts it.
+    const [call, letter, ...moreTasks] = await harness.tasksOf(handle.workflowId);
     expect(moreTasks).toHaveLength(0);
+    expect(letter).toMatchObject({
+      kind: 'letter',
+      idempotencyKey: `${handle.workflowId}/outreach:step-4#letter`,
+    });
     expect(call).toMatchObject({
       kind: 'phone-call',
       priority: 'routine',
@@ -216,9 +222,7 @@ describe('preventive outreach journey (time-skipping)', () => {
     await harness.env.sleep('3 days');
 
     const messages = await harness.messagesOf(handle.workflowId);
-    expect(
-      messages.map((message) => [message.idempotencyKey.split('/')[1], message.channel, message.template]),
-    ).toEqual([
+    expect(messages.map((message) => [stepOf(message), message.channel, message.template])).toEqual([
       ['outreach:step-1', 'email', 'preventive-outreach.mammogram.call-to-action'],
       [
         `appointment-reminder:${new Date(appointmentAt).toISOString()}`,
@@ -289,9 +293,7 @@ describe('preventive outreach journey (time-skipping)', () => {
     const cancelled = await send(handle, { type: 'appointment-cancelled', reason: 'Clinic closed' });
     expect(cancelled).toMatchObject({ stage: 'outreach', facts: { round: 'outreach-2' } });
     await harness.env.sleep('1 hour');
-    const keys = (await harness.messagesOf(handle.workflowId)).map(
-      (message) => message.idempotencyKey.split('/')[1],
-    );
+    const keys = (await harness.messagesOf(handle.workflowId)).map((message) => stepOf(message));
     expect(keys).toEqual(['outreach:step-1', 'outreach:step-2', 'outreach-2:step-1']);
 
     await send(handle, { type: 'declined', reason: 'Prefers her own gynaecologist' });

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { startSmsSink, type SmsSink } from '../../../../scripts/dev-stack/sms-sink';
+import { PLAY_INBOUND_PATH, startSmsSink, type SmsSink } from '../../../../scripts/dev-stack/sms-sink';
 import { NotSentError, type ChannelAdapter, type OutboundMessage } from '../channel-adapter';
 import { loadSmsSettings } from './sms-settings';
 import { createTwilioSmsAdapter } from './twilio-sms-adapter';
@@ -224,6 +224,25 @@ describe(createTwilioSmsAdapter.name, () => {
     const inbound = webhooks.received.find((hook) => hook.params.From === '+15555550108')!;
     expect(inbound.params).toMatchObject({ Body: 'STOP', To: FROM, AccountSid: ACCOUNT_SID, NumMedia: '0' });
     expect(verifyTwilioSignature({ authToken: AUTH_TOKEN, ...inbound })).toBe(true);
+  });
+
+  test("a developer plays a patient's reply over HTTP; without its fields it is refused", async () => {
+    const played = await fetch(`${sink.baseUrl}${PLAY_INBOUND_PATH}`, {
+      method: 'POST',
+      body: new URLSearchParams({ from: '+15555550109', body: 'START' }),
+    });
+
+    expect(played.status).toBe(200);
+    expect(await played.json()).toEqual({ webhookStatus: 204 });
+    const inbound = webhooks.received.find((hook) => hook.params.From === '+15555550109')!;
+    expect(inbound.params).toMatchObject({ Body: 'START', To: FROM });
+    expect(verifyTwilioSignature({ authToken: AUTH_TOKEN, ...inbound })).toBe(true);
+
+    const incomplete = await fetch(`${sink.baseUrl}${PLAY_INBOUND_PATH}`, {
+      method: 'POST',
+      body: new URLSearchParams({ from: '+15555550109' }),
+    });
+    expect(incomplete.status).toBe(400);
   });
 });
 

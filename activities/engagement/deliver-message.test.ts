@@ -1,0 +1,193 @@
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { OutreachMessage } from '../database/outreach-message.entity';
+import {
+  sandboxEngagement,
+  seedContact,
+  startProviderSandbox,
+  type ProviderSandbox,
+} from '../../test/helpers/engagement-sandbox';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
+import { deliverMessageActivity, type DeliveryRequest, type DeliveryResult } from './deliver-message';
+
+/*
+ * Send-once at the provider boundary: the delivery activity against a real SMTP server, a
+ * Twilio-speaking endpoint and PostgreSQL, with the faults a worker meets. A retry is what
+ * Temporal does after a crash or a lost answer: the same activity input, run again.
+ */
+describe('deliverMessage: send once, whatever fails', () => {
+  let database: TestDatabase;
+  let providers: ProviderSandbox;
+  let deliver: (request: DeliveryRequest) => Promise<DeliveryResult>;
+  let close: () => void;
+
+  beforeAll(async () => {
+    [database, providers] = await Promise.all([createTestDatabase(), startProviderSandbox()]);
+    const engagement = sandboxEngagement(database.dataSource, providers, { dailyMessageCap: 2 });
+    close = engagement.close;
+    const activity = deliverMessageActivity(engagement);
+    deliver = (request) => new MockActivityEnvironment().run(activity, request);
+  });
+
+  afterAll(async () => {
+    close?.();
+    await Promise.all([database?.drop(), providers?.close()]);
+  });
+
+  const noonUtc = '2026-05-04T12:00:00.000Z';
+  const request = (
+    patientRef: string,
+    step: string,
+    extra: Partial<DeliveryRequest> = {},
+  ): DeliveryRequest => ({
+    stepKey: `journey-under-test/${step}`,
+    journeyId: 'journey-under-test',
+    patientRef,
+    template: 'preventive-outreach.reminder',
+    values: { item: 'flu shot', schedulingUrl: 'https://book.example.org/flu' },
+    exclude: [],
+    at: noonUtc,
+    ...extra,
+  });
+  const attemptsOf = (stepKey: string) =>
+    database.dataSource
+      .getRepository(OutreachMessage)
+      .find({ where: { stepKey }, order: { createdAt: 'ASC' } });
+
+  test('an SMS whose answer was lost is found at the provider on retry, not sent again', async () => {
+    const phone = '+15555550301';
+    await seedContact(
+      database.dataSource,
+      'ref-lost-answer',
+      { phone, channelOrder: ['sms'] },
+      { sms: 'granted' },
+    );
+    providers.sms.failNext('drop-response');
+
+    await expect(deliver(request('ref-lost-answer', 'reminder'))).rejects.toThrow();
+    const retried = await deliver(request('ref-lost-answer', 'reminder'));
+
+    expect(retried).toMatchObject({ outcome: 'sent', channel: 'sms', alreadySent: true });
+    expect(providers.sms.messages().filter((sms) => sms.to === phone)).toHaveLength(1);
+    const [attempt] = await attemptsOf('journey-under-test/reminder');
+    expect(attempt.status).toBe('sent');
+    expect(attempt.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
+  });
+
+  test('an email whose answer was lost is marked uncertain and never sent twice', async () => {
+    const email = 'lost-answer@patients.test';
+    await seedContact(
+      database.dataSource,
+      'ref-lost-mail',
+      { email, channelOrder: ['email'] },
+      { email: 'granted' },
+    );
+    providers.smtp.failNext('drop-after-data');
+
+    await expect(deliver(request('ref-lost-mail', 'mail'))).rejects.toThrow();
+    const retried = await deliver(request('ref-lost-mail', 'mail'));
+
+    expect(retried).toMatchObject({ outcome: 'sent', channel: 'email', uncertain: true });
+    expect(providers.smtp.messages().filter((mail) => mail.to.includes(email))).toHaveLength(1);
+    const [attempt] = await attemptsOf('journey-under-test/mail');
+    expect(attempt.status).toBe('uncertain');
+  });
+
+  test('a provider error before anything was accepted is retried and sent once', async () => {
+    const phone = '+15555550302';
+    await seedContact(
+      database.dataSource,
+      'ref-provider-down',
+      { phone, channelOrder: ['sms'] },
+      { sms: 'granted' },
+    );
+    providers.sms.failNext('server-error');
+
+    await expect(deliver(request('ref-provider-down', 'reminder-2'))).rejects.toThrow();
+    expect(await deliver(request('ref-provider-down', 'reminder-2'))).toMatchObject({ outcome: 'sent' });
+    expect(providers.sms.messages().filter((sms) => sms.to === phone)).toHaveLength(1);
+  });
+
+  test('a step delivered before answers as sent on every later try, even after the consent is revoked', async () => {
+    const email = 'repeat@patients.test';
+    await seedContact(
+      database.dataSource,
+      'ref-repeat',
+      { email, channelOrder: ['email'] },
+      { email: 'granted' },
+    );
+    const first = await deliver(request('ref-repeat', 'once'));
+    await seedContact(
+      database.dataSource,
+      'ref-repeat',
+      { email, channelOrder: ['email'] },
+      { email: 'revoked' },
+    );
+    const again = await deliver(request('ref-repeat', 'once'));
+
+    expect(first).toMatchObject({ outcome: 'sent', alreadySent: false });
+    expect(again).toMatchObject({
+      outcome: 'sent',
+      alreadySent: true,
+      messageId: (first as { messageId: string }).messageId,
+    });
+    expect(providers.smtp.messages().filter((mail) => mail.to.includes(email))).toHaveLength(1);
+  });
+
+  test('urgent clinical messages are not held by the daily cap, and are labelled urgent', async () => {
+    const email = 'capped@patients.test';
+    await seedContact(
+      database.dataSource,
+      'ref-capped',
+      { email, channelOrder: ['email'] },
+      { email: 'granted' },
+    );
+    await deliver(request('ref-capped', 'one'));
+    await deliver(request('ref-capped', 'two'));
+
+    expect(await deliver(request('ref-capped', 'three'))).toMatchObject({
+      outcome: 'deferred',
+      reason: 'daily-cap',
+    });
+    expect(await deliver(request('ref-capped', 'urgent', { urgent: true }))).toMatchObject({
+      outcome: 'sent',
+    });
+    const [urgent] = await attemptsOf('journey-under-test/urgent');
+    expect(urgent.urgent).toBe(true);
+  });
+
+  test('no consent on file means no email and no SMS; the portal needs an account', async () => {
+    await seedContact(
+      database.dataSource,
+      'ref-no-consent',
+      {
+        email: 'x@patients.test',
+        phone: '+15555550303',
+        portalEnabled: false,
+        channelOrder: ['email', 'sms', 'portal'],
+      },
+      {},
+    );
+    expect(await deliver(request('ref-no-consent', 'any'))).toEqual({
+      outcome: 'unreachable',
+      reasons: { email: 'no consent on file', sms: 'no consent on file', portal: 'no address on file' },
+    });
+  });
+
+  test('an email carries the wording for the patient language, and a working one-click unsubscribe header', async () => {
+    const email = 'lucia@patients.test';
+    await seedContact(
+      database.dataSource,
+      'ref-spanish',
+      { email, language: 'es', channelOrder: ['email'] },
+      { email: 'granted' },
+    );
+    await deliver(request('ref-spanish', 'es'));
+
+    const [mail] = providers.smtp.messages().filter((captured) => captured.to.includes(email));
+    expect(mail.text).toContain('https://book.example.org/flu');
+    expect(mail.html).toContain('href="https://book.example.org/flu"');
+    expect(String(mail.headers['list-unsubscribe'] ?? '')).toMatch(/\/api\/engagement\/unsubscribe\?token=/);
+    const [attempt] = await attemptsOf('journey-under-test/es');
+    expect(attempt).toMatchObject({ language: 'es', templateFile: expect.stringContaining('.es.') });
+  });
+});

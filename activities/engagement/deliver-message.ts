@@ -1,0 +1,237 @@
+import { log } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import { DELIVERED_STATUSES, type OutreachMessage } from '../database/outreach-message.entity';
+import {
+  NotSentError,
+  type ChannelAdapter,
+  type DeliveryChannel,
+  type OutboundMessage,
+} from './channels/channel-adapter';
+import { chooseChannel } from './channel-choice';
+import { DeliveryLog } from './delivery-log';
+import type { DeliveryLinks } from './links/delivery-links';
+import { PatientContactStore } from './patients/patient-contact-store';
+import { quietWindowFor, type EngagementPolicy } from './policy/engagement-policy';
+import { firstAllowedAt, localDay, quietHoursEnd } from './policy/send-window';
+import { renderTemplate } from './templates/render-template';
+import { isTimeZone } from '../../workflows/contract-fields';
+
+export interface DeliveryRequest {
+  /** `<journey>/<step>`: every attempt of this step, on any channel, shares it. */
+  stepKey: string;
+  journeyId: string;
+  patientRef: string;
+  template: string;
+  values: Record<string, string>;
+  /** Clinical messages: exempt from the daily cap, and labelled urgent in the log and for staff. */
+  urgent?: boolean;
+  /** The journey's first choice; the patient's own order follows. */
+  channel?: DeliveryChannel;
+  /** Channels this step already tried. */
+  exclude: DeliveryChannel[];
+  /** The journey's clock (workflow time): what quiet hours and the daily cap are judged by. */
+  at: string;
+}
+
+export type DeliveryResult =
+  | {
+      outcome: 'sent';
+      channel: DeliveryChannel;
+      messageId: string;
+      alreadySent: boolean;
+      uncertain?: boolean;
+    }
+  | { outcome: 'deferred'; channel: DeliveryChannel; reason: 'quiet-hours' | 'daily-cap'; until: string }
+  | { outcome: 'rejected'; channel: DeliveryChannel; code: string; reason: string }
+  | { outcome: 'unreachable'; reasons: Partial<Record<DeliveryChannel, string>> };
+
+export interface EngagementDependencies {
+  dataSource: DataSource;
+  policy: EngagementPolicy;
+  adapters: Partial<Record<DeliveryChannel, ChannelAdapter>>;
+  links: DeliveryLinks;
+}
+
+/**
+ * The one path every patient message takes. Per attempt, in this order: a step already
+ * delivered answers as sent (retries and replays send nothing); the channel is chosen from the
+ * step's and the patient's order by address and consent, read now, so a STOP applies to the very
+ * next send; quiet hours and the daily cap defer (the workflow waits on a durable timer and asks
+ * again); the attempt is logged before the provider is called and updated with its answer.
+ */
+export function deliverMessageActivity(deps: EngagementDependencies) {
+  const deliveryLog = new DeliveryLog(deps.dataSource);
+  const contacts = new PatientContactStore(deps.dataSource);
+  const available = new Set(Object.keys(deps.adapters) as DeliveryChannel[]);
+
+  return async function deliverMessage(request: DeliveryRequest): Promise<DeliveryResult> {
+    const attempts = await deliveryLog.attemptsOfStep(request.stepKey);
+    const open = attempts.filter((attempt) => !request.exclude.includes(attempt.channel as DeliveryChannel));
+    const delivered = open.find(
+      (attempt) => DELIVERED_STATUSES.includes(attempt.status) && attempt.status !== 'sending',
+    );
+    if (delivered) return sentResult(delivered, true);
+
+    const [contact, consents] = await Promise.all([
+      contacts.find(request.patientRef),
+      contacts.consents(request.patientRef),
+    ]);
+    const choice = chooseChannel({
+      patientRef: request.patientRef,
+      contact,
+      consents,
+      policy: deps.policy,
+      requested: request.channel,
+      exclude: request.exclude,
+      available,
+    });
+    if (choice.channel === null) return { outcome: 'unreachable', reasons: choice.reasons };
+    const { channel, address } = choice;
+    const adapter = deps.adapters[channel]!;
+
+    const inFlight = open.find((attempt) => attempt.status === 'sending' && attempt.channel === channel);
+    if (inFlight) return recover(inFlight, outbound(inFlight, address, request), adapter);
+
+    const at = new Date(request.at);
+    const timeZone =
+      contact?.timeZone && isTimeZone(contact.timeZone) ? contact.timeZone : deps.policy.defaultTimeZone;
+    const quietWindow = quietWindowFor(deps.policy, channel, contact?.quietHours);
+    const quietEnd = quietHoursEnd(at, quietWindow, timeZone);
+    if (quietEnd)
+      return { outcome: 'deferred', channel, reason: 'quiet-hours', until: quietEnd.toISOString() };
+
+    const language = contact?.language ?? 'en';
+    const readingLevel = contact?.readingLevel ?? 'plain';
+    const rendered = renderTemplate({
+      key: request.template,
+      channel,
+      language,
+      readingLevel,
+      values: {
+        ...request.values,
+        ...(channel === 'email'
+          ? { unsubscribeUrl: deps.links.unsubscribeUrl(request.patientRef, 'email') }
+          : {}),
+      },
+    });
+    const day = localDay(at, timeZone);
+    const reservation = await deliveryLog.reserve(
+      {
+        idempotencyKey: `${request.stepKey}#${channel}`,
+        stepKey: request.stepKey,
+        journeyId: request.journeyId,
+        patientRef: request.patientRef,
+        channel,
+        template: request.template,
+        urgent: request.urgent ?? false,
+        language: rendered.variant.language,
+        readingLevel: rendered.variant.readingLevel,
+        templateFile: rendered.variant.file,
+        content: rendered,
+        plannedAt: at,
+      },
+      request.urgent ? null : { limit: deps.policy.dailyMessageCap, day },
+    );
+    if ('capReached' in reservation) {
+      const until = firstAllowedAt(day.end, quietWindow, timeZone);
+      return { outcome: 'deferred', channel, reason: 'daily-cap', until: until.toISOString() };
+    }
+    const { attempt, fresh } = reservation;
+    if (!fresh) return settled(attempt) ?? recover(attempt, outbound(attempt, address, request), adapter);
+
+    return send(attempt, { ...outbound(attempt, address, request), content: rendered }, adapter);
+  };
+
+  function outbound(attempt: OutreachMessage, address: string, request: DeliveryRequest): OutboundMessage {
+    return {
+      messageId: attempt.id,
+      idempotencyKey: attempt.idempotencyKey,
+      to: address,
+      content: { ...(attempt.subject ? { subject: attempt.subject } : {}), text: attempt.body },
+      ...(attempt.channel === 'email'
+        ? { unsubscribeUrl: deps.links.unsubscribeUrl(request.patientRef, 'email') }
+        : {}),
+      ...(attempt.channel === 'sms'
+        ? { statusCallbackUrl: deps.links.smsStatusCallbackUrl(attempt.id) }
+        : {}),
+      journeyId: request.journeyId,
+      urgent: request.urgent ?? false,
+    };
+  }
+
+  async function send(
+    attempt: OutreachMessage,
+    message: OutboundMessage,
+    adapter: ChannelAdapter,
+  ): Promise<DeliveryResult> {
+    let answer;
+    try {
+      answer = await adapter.send(message);
+    } catch (error) {
+      if (error instanceof NotSentError) await deliveryLog.markNotSent(attempt.id, error.message);
+      // Otherwise the attempt stays `sending`: the retry asks the provider before sending again.
+      throw error;
+    }
+    if (answer.status === 'sent') {
+      await deliveryLog.markSent(attempt.id, answer.providerMessageId, answer.providerStatus ?? null);
+      return sentResult(attempt, false);
+    }
+    await deliveryLog.markRejected(attempt.id, answer.code, answer.reason);
+    if (answer.optedOut) {
+      await contacts.setConsent(attempt.patientRef, {
+        channel: adapter.channel,
+        status: 'revoked',
+        source: 'provider',
+      });
+    }
+    return { outcome: 'rejected', channel: adapter.channel, code: answer.code, reason: answer.reason };
+  }
+
+  /**
+   * An attempt left `sending`: the process stopped (or lost the provider's answer) after the
+   * provider may have taken the message. Ask the provider; send only if it says no; if it
+   * cannot say, mark the attempt uncertain rather than risk a second message.
+   */
+  async function recover(
+    attempt: OutreachMessage,
+    message: OutboundMessage,
+    adapter: ChannelAdapter,
+  ): Promise<DeliveryResult> {
+    if (!adapter.findSent) {
+      await deliveryLog.markUncertain(attempt.id);
+      log.warn('Delivery outcome unknown after an interruption; not sent again', { messageId: attempt.id });
+      return { ...sentResult(attempt, true), uncertain: true };
+    }
+    const found = await adapter.findSent(message, new Date(attempt.createdAt.getTime() - 60_000));
+    if (found) {
+      await deliveryLog.markSent(attempt.id, found.providerMessageId, 'confirmed after an interruption');
+      return sentResult(attempt, true);
+    }
+    return send(attempt, message, adapter);
+  }
+}
+
+function settled(attempt: OutreachMessage): DeliveryResult | null {
+  if (attempt.status === 'rejected') {
+    return {
+      outcome: 'rejected',
+      channel: attempt.channel as DeliveryChannel,
+      code: attempt.errorCode ?? 'rejected',
+      reason: attempt.errorReason ?? '',
+    };
+  }
+  if (attempt.status === 'sending') return null;
+  return sentResult(attempt, true);
+}
+
+type SentResult = Extract<DeliveryResult, { outcome: 'sent' }>;
+
+function sentResult(attempt: OutreachMessage, alreadySent: boolean): SentResult {
+  return {
+    outcome: 'sent',
+    channel: attempt.channel as DeliveryChannel,
+    messageId: attempt.id,
+    alreadySent,
+    ...(attempt.status === 'uncertain' ? { uncertain: true } : {}),
+  };
+}

@@ -1,0 +1,102 @@
+import type { DataSource } from 'typeorm';
+import type { ConsentStatus } from '../../activities/database/channel-consent.entity';
+import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import type { EngagementDependencies } from '../../activities/engagement/deliver-message';
+import { createEngagement } from '../../activities/engagement/engagement-setup';
+import {
+  PatientContactStore,
+  type ContactDetails,
+} from '../../activities/engagement/patients/patient-contact-store';
+import { startSmsSink, type SmsSink } from '../../scripts/dev-stack/sms-sink';
+import { startSmtpCapture, type SmtpCapture } from '../../scripts/dev-stack/smtp-capture';
+
+export const SINK_ACCOUNT_SID = `AC${'0'.repeat(31)}1`;
+export const SINK_AUTH_TOKEN = 'sink-auth-token-for-tests';
+export const SINK_FROM = '+15005550006';
+
+/** Real local providers for tests: an SMTP server that captures mail and a Twilio-speaking SMS endpoint. */
+export interface ProviderSandbox {
+  smtp: SmtpCapture;
+  sms: SmsSink;
+  /** The environment that points the channel adapters at these servers. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startProviderSandbox(
+  options: { inboundWebhookUrl?: string } = {},
+): Promise<ProviderSandbox> {
+  const [smtp, sms] = await Promise.all([
+    startSmtpCapture({ port: 0 }),
+    startSmsSink({
+      port: 0,
+      accountSid: SINK_ACCOUNT_SID,
+      authToken: SINK_AUTH_TOKEN,
+      ...(options.inboundWebhookUrl ? { inboundWebhookUrl: options.inboundWebhookUrl } : {}),
+    }),
+  ]);
+  return {
+    smtp,
+    sms,
+    env: {
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: 'Carepath <care@carepath.test>',
+      TWILIO_ACCOUNT_SID: SINK_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: SINK_AUTH_TOKEN,
+      TWILIO_FROM: SINK_FROM,
+      TWILIO_API_BASE_URL: sms.baseUrl,
+    },
+    async close() {
+      await Promise.all([smtp.stop(), sms.stop()]);
+    },
+  };
+}
+
+/**
+ * The engagement layer wired to the sandbox. Journey tests that are not about quiet hours or the
+ * cap run without them (`relaxedPolicy`), so their timing stays the journey's own.
+ */
+export function sandboxEngagement(
+  dataSource: DataSource,
+  sandbox: ProviderSandbox,
+  policy: Record<string, unknown> = relaxedPolicy,
+  publicBaseUrl = 'http://127.0.0.1:9',
+): EngagementDependencies & { close(): void } {
+  return createEngagement({
+    dataSource,
+    publicBaseUrl,
+    linkSigningKey: 'dev-only-pseudonym-key-do-not-use-in-production',
+    env: { ...sandbox.env, ENGAGEMENT_POLICY: JSON.stringify(policy) },
+  });
+}
+
+export const relaxedPolicy = {
+  dailyMessageCap: 50,
+  quietHours: { email: null, sms: null, portal: null },
+};
+
+/** A patient reachable on every channel, consenting to all of them, in UTC. */
+export const reachableContact: ContactDetails = {
+  givenName: 'Alex',
+  email: 'alex@patients.test',
+  phone: '+15555550100',
+  portalEnabled: true,
+  language: 'en',
+  readingLevel: 'plain',
+  timeZone: 'UTC',
+  channelOrder: ['portal', 'email', 'sms'],
+  quietHours: null,
+};
+
+export async function seedContact(
+  dataSource: DataSource,
+  patientRef: string,
+  contact: Partial<ContactDetails> = {},
+  consents: Partial<Record<DeliveryChannel, ConsentStatus>> = { email: 'granted', sms: 'granted' },
+): Promise<void> {
+  const store = new PatientContactStore(dataSource);
+  await store.save(patientRef, { ...reachableContact, ...contact });
+  for (const [channel, status] of Object.entries(consents)) {
+    await store.setConsent(patientRef, { channel: channel as DeliveryChannel, status, source: 'test' });
+  }
+}

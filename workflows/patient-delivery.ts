@@ -1,0 +1,152 @@
+import type { DeliveryChannel } from '../activities/engagement/channels/channel-adapter';
+import type { DeliveryResult } from '../activities/engagement/deliver-message';
+import { journeyActivities } from './journey-activities';
+import type { TimelineKind } from './journey-contract';
+
+export interface PatientMessage {
+  /** The step's first-choice channel; the patient's own order follows. Omit to use only theirs. */
+  channel?: DeliveryChannel;
+  template: string;
+  values?: Record<string, string>;
+  /** Clinical messages: exempt from the daily cap (and labelled so), never from quiet hours or consent. */
+  urgent?: boolean;
+  /** The timeline line; defaults to naming the template. */
+  summary?: string;
+  /**
+   * Wait this long (active time) for a response after a send; without one, the next channel in
+   * the patient's order is tried, and a staff call once none is left.
+   */
+  respondWithinMs?: number;
+  /** The journey's own sign of a response (e.g. an appointment booked), besides replies and calls. */
+  responded?: () => boolean;
+}
+
+export interface NotifyResult {
+  /** False when no channel could take the message and a staff call was queued instead. */
+  delivered: boolean;
+  channel?: DeliveryChannel;
+  messageId?: string;
+}
+
+/** What the delivery loop needs from the journey runtime. */
+export interface DeliveryHost {
+  readonly workflowId: string;
+  readonly patientRef: string;
+  record(kind: TimelineKind, summary: string, ref?: string): void;
+  whenRunning(): Promise<boolean>;
+  sleep(durationMs: number, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
+  sleepUntil(epochMs: number, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
+  escalate(
+    step: string,
+    task: { kind: string; priority: 'routine' | 'urgent'; title: string; details?: Record<string, unknown> },
+  ): Promise<unknown>;
+  /** Counts patient responses (replies, completed calls) so a wait can notice a new one. */
+  responsesSoFar(): number;
+  /** True once the provider reported this step's message on this channel failed after sending. */
+  deliveryFailed(step: string, channel: DeliveryChannel): boolean;
+}
+
+/**
+ * Gets one journey step's message to the patient. The activity decides what can happen now
+ * (consent, address, quiet hours, daily cap, the provider's answer); this loop does the waiting
+ * that must survive restarts: a durable timer until the quiet hours or the day's cap allow, and
+ * the response window after which the next channel is tried. Each turn asks the activity again,
+ * so a STOP that arrives while a message waits stops that message.
+ */
+export async function deliverToPatient(
+  host: DeliveryHost,
+  step: string,
+  message: PatientMessage,
+  alreadyTried: DeliveryChannel[] = [],
+): Promise<NotifyResult | undefined> {
+  const exclude = [...alreadyTried];
+  const label = message.summary ?? `"${message.template}"`;
+  for (;;) {
+    if (!(await host.whenRunning())) return undefined;
+    const result: DeliveryResult = await journeyActivities.deliverMessage({
+      stepKey: `${host.workflowId}/${step}`,
+      journeyId: host.workflowId,
+      patientRef: host.patientRef,
+      template: message.template,
+      values: message.values ?? {},
+      ...(message.urgent ? { urgent: true } : {}),
+      ...(message.channel ? { channel: message.channel } : {}),
+      exclude: [...exclude],
+      at: new Date().toISOString(),
+    });
+    switch (result.outcome) {
+      case 'deferred':
+        host.record('message', `${label} held until ${result.until}: ${deferralReason[result.reason]}`, step);
+        await host.sleepUntil(Date.parse(result.until));
+        continue;
+      case 'rejected':
+        host.record(
+          'message',
+          `${label}: ${result.channel} refused it (${result.code}); trying the next channel`,
+          step,
+        );
+        exclude.push(result.channel);
+        continue;
+      case 'unreachable':
+        host.record('message', `${label} reached no channel (${describeReasons(result.reasons)})`, step);
+        await host.escalate(`${step}/unreachable`, {
+          kind: 'call',
+          priority: message.urgent ? 'urgent' : 'routine',
+          title: 'Call the patient: no message channel could reach them',
+          details: { template: message.template, reasons: result.reasons },
+        });
+        return { delivered: false };
+      case 'sent': {
+        host.record('message', sentLine(label, result, message.urgent), step);
+        const failed = () => host.deliveryFailed(step, result.channel);
+        // A bounce reported in the same workflow task as the send lands before this line runs.
+        if (!message.respondWithinMs && !failed()) return sentOutcome(result);
+        const responses = host.responsesSoFar();
+        const waited = failed()
+          ? 'woken'
+          : await host.sleep(
+              message.respondWithinMs ?? 0,
+              () => failed() || host.responsesSoFar() !== responses || (message.responded?.() ?? false),
+            );
+        if (waited === 'ended' || (waited === 'woken' && !failed())) return sentOutcome(result);
+        host.record(
+          'message',
+          failed()
+            ? `${label}: ${result.channel} reported it undelivered; trying the next channel`
+            : `${label}: no response by ${result.channel} in time; trying the next channel`,
+          step,
+        );
+        exclude.push(result.channel);
+        continue;
+      }
+    }
+  }
+}
+
+const deferralReason = {
+  'quiet-hours': "the patient's quiet hours",
+  'daily-cap': "the patient's daily message limit is reached",
+};
+
+function sentLine(
+  label: string,
+  result: Extract<DeliveryResult, { outcome: 'sent' }>,
+  urgent?: boolean,
+): string {
+  const flags = [
+    urgent ? 'urgent, not capped' : null,
+    result.uncertain ? 'delivery unconfirmed after an interruption; not resent' : null,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return `${label} sent by ${result.channel}${flags ? ` (${flags})` : ''}`;
+}
+
+function sentOutcome(result: Extract<DeliveryResult, { outcome: 'sent' }>): NotifyResult {
+  return { delivered: true, channel: result.channel, messageId: result.messageId };
+}
+
+function describeReasons(reasons: Partial<Record<DeliveryChannel, string>>): string {
+  const parts = Object.entries(reasons).map(([channel, reason]) => `${channel}: ${reason}`);
+  return parts.length ? parts.join('; ') : 'no channels';
+}

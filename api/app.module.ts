@@ -3,13 +3,13 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { EngagementModule } from './engagement/engagement.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { ProgramsModule } from './programs/programs.module';
-import { StaffTasksController } from './staff-tasks/staff-tasks.controller';
 
 @Module({})
 export class AppModule {
@@ -20,12 +20,13 @@ export class AppModule {
         InfrastructureModule.forRoot(config),
         JourneysModule,
         ProgramsModule,
+        EngagementModule,
         // The designer is a static single-page app; every non-API path falls back to its index.html.
         ...(designerDist
           ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [HealthController, StaffTasksController],
+      controllers: [HealthController],
       providers: [
         HealthService,
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -16,6 +16,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     { logger: ['error', 'warn', 'log'], bodyParser: false },
   );
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  // Provider webhooks (Twilio's inbound SMS and status callbacks) and one-click unsubscribe are forms.
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

@@ -5,6 +5,7 @@ const productionSecrets = {
   API_KEYS: `operator=${'o'.repeat(40)},integration=${'i'.repeat(40)}`,
   PSEUDONYM_KEY: 'k'.repeat(40),
   DATABASE_URL: 'postgres://app:secret@db:5432/carepath',
+  PUBLIC_BASE_URL: 'https://care.example.org',
 };
 
 describe('loadConfig', () => {
@@ -15,7 +16,7 @@ describe('loadConfig', () => {
     expect(config.apiKeys.map((key) => key.role)).toEqual(['designer', 'operator', 'integration']);
   });
 
-  test.each(['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL'] as const)(
+  test.each(['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL'] as const)(
     'production refuses to start without %s',
     (missing) => {
       const env: Record<string, string> = { ...productionSecrets };
@@ -27,6 +28,7 @@ describe('loadConfig', () => {
   test('production refuses short API keys and accepts configured secrets', () => {
     expect(() => loadConfig({ ...productionSecrets, API_KEYS: 'operator=short' })).toThrow(/shorter than 32/);
     expect(loadConfig(productionSecrets).apiKeys).toHaveLength(2);
+    expect(loadConfig(productionSecrets).publicBaseUrl).toBe('https://care.example.org');
   });
 
   test('malformed settings are reported by name', () => {

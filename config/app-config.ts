@@ -12,8 +12,12 @@ export interface AppConfig {
   databaseUrl: string;
   api: { host: string; port: number; designerDist: string | undefined };
   apiKeys: ApiKey[];
-  /** Secret for the keyed hash that turns a patient id into an opaque reference. */
+  /** Secret for the keyed hash that turns a patient id into an opaque reference; also signs unsubscribe links. */
   pseudonymKey: string;
+  /** Where patients' mail clients and providers' callbacks reach the API (unsubscribe links, SMS status). */
+  publicBaseUrl: string;
+  /** Verifies the SMS provider's webhooks (Twilio signs them with the account's auth token). */
+  smsWebhookAuthToken: string | undefined;
 }
 
 export interface TemporalConfig {
@@ -49,6 +53,8 @@ const environmentSchema = z.object({
   DESIGNER_DIST: z.string().optional(),
   API_KEYS: z.string().optional(),
   PSEUDONYM_KEY: z.string().optional(),
+  PUBLIC_BASE_URL: z.url().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -78,11 +84,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     api: { host: vars.API_HOST, port: vars.API_PORT, designerDist: vars.DESIGNER_DIST },
     apiKeys: parseApiKeys(vars.API_KEYS ?? DEV_API_KEYS, { minimumSecretLength: production ? 32 : 1 }),
     pseudonymKey: vars.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
+    smsWebhookAuthToken: vars.TWILIO_AUTH_TOKEN || undefined,
+    publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.API_PORT}`).replace(/\/$/, ''),
   };
 }
 
 function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void {
-  const missing = (['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL'] as const).filter((name) => !vars[name]);
+  const missing = (['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL'] as const).filter(
+    (name) => !vars[name],
+  );
   if (missing.length > 0) {
     throw new ConfigError(
       `NODE_ENV=production needs ${missing.join(', ')}: refusing to start on development defaults.`,

@@ -114,12 +114,24 @@ const SAMPLE_VARIABLES = {
   PSEUDONYM_KEY: 'p'.repeat(32),
 };
 
-/** The variables `loadConfig` reads: the keys of `environmentSchema` in config/app-config.ts. */
+/** The files whose zod schemas declare the environment the app processes read. */
+const SETTINGS_SCHEMAS = {
+  'config/app-config.ts': 'environmentSchema',
+  'activities/engagement/channels/email/email-settings.ts': 'emailEnvironmentSchema',
+  'activities/engagement/channels/sms/sms-settings.ts': 'smsEnvironmentSchema',
+};
+
+/** The variables the app reads: the keys of each settings schema above. */
 function configEnvironmentVariables(): string[] {
-  const source = readRepoFile('config/app-config.ts');
-  const schema = /const environmentSchema = z\.object\(\{\n([\s\S]*?)\n\}\);/.exec(source);
-  if (!schema) throw new Error('config/app-config.ts: environmentSchema not found');
-  return [...schema[1].matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((match) => match[1]);
+  return Object.entries(SETTINGS_SCHEMAS).flatMap(([file, name]) => {
+    const source = readRepoFile(file);
+    const start = source.indexOf(`const ${name} = z`);
+    if (start < 0) throw new Error(`${file}: ${name} not found`);
+    const schema = source.slice(start, source.indexOf(';\n', start));
+    // The schema's own keys: the first key's indentation, so nested objects do not count.
+    const indent = /\n(\s+)[A-Z][A-Z0-9_]*:/.exec(schema)?.[1] ?? '';
+    return [...schema.matchAll(new RegExp(`^${indent}([A-Z][A-Z0-9_]*):`, 'gm'))].map((match) => match[1]);
+  });
 }
 
 /** The files `npm run build:server` emits: each compiled source of tsconfig.build.json, mapped into outDir. */
@@ -231,11 +243,18 @@ describe('docker-compose.yml', () => {
     expect(publishedPorts('temporal-ui').get(8233)).toBe(8080);
   });
 
-  test('the app services set only variables that config/app-config.ts reads', () => {
+  test('the app services set only variables that the app settings read', () => {
     const known = configEnvironmentVariables();
     // Guards the extraction itself: an empty or wrong list would let anything pass.
     expect(known).toEqual(
-      expect.arrayContaining(['TEMPORAL_ADDRESS', 'DATABASE_URL', 'API_KEYS', 'PSEUDONYM_KEY']),
+      expect.arrayContaining([
+        'TEMPORAL_ADDRESS',
+        'DATABASE_URL',
+        'API_KEYS',
+        'PSEUDONYM_KEY',
+        'SMTP_URL',
+        'TWILIO_ACCOUNT_SID',
+      ]),
     );
     for (const name of APP_SERVICES) {
       const unknown = Object.keys(environmentOf(name)).filter((variable) => !known.includes(variable));

@@ -9,3 +9,9 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
 /** Open to unauthenticated callers; reserved for health checks. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * Open to callers without an API key because the route authenticates them itself: a provider
+ * webhook by its signature, an unsubscribe link by its signed token.
+ */
+export const SignatureAuthenticated = () => SetMetadata(PUBLIC_KEY, true);

@@ -5,6 +5,14 @@ import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
 import { createApp } from '../../api/create-app';
 import { createJourneyWorker } from '../../worker/create-worker';
+import { SMS_INBOUND_PATH } from '../../activities/engagement/links/delivery-links';
+import { freePort } from '../../scripts/dev-stack/free-port';
+import {
+  SINK_AUTH_TOKEN,
+  sandboxEngagement,
+  startProviderSandbox,
+  type ProviderSandbox,
+} from './engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { stackValue, TEST_NAMESPACE, uniqueName } from './test-stack';
 import { journeyWorkflowBundle } from './workflow-bundle';
@@ -13,32 +21,46 @@ export interface ApiStack {
   http: App;
   config: AppConfig;
   database: TestDatabase;
+  /** The SMTP capture and SMS endpoint the worker delivers to; the SMS endpoint posts back to the API. */
+  providers: ProviderSandbox;
   /** A plain Temporal client on the same namespace, for checks the API does not offer. */
   temporal: Client;
   close(): Promise<void>;
 }
 
 /** The real API and a real worker on the shared dev server, with their own database and task queue. */
-export async function startApiStack(env: Record<string, string> = {}): Promise<ApiStack> {
+export async function startApiStack(
+  env: Record<string, string> = {},
+  policy?: Record<string, unknown>,
+): Promise<ApiStack> {
   const database = await createTestDatabase();
+  // The API listens on a real port: the SMS endpoint posts inbound messages and status callbacks
+  // to it, signed for the public URL the API checks them against.
+  const port = await freePort();
+  const publicBaseUrl = `http://127.0.0.1:${port}`;
+  const providers = await startProviderSandbox({ inboundWebhookUrl: `${publicBaseUrl}${SMS_INBOUND_PATH}` });
   const config = loadConfig({
     TEMPORAL_ADDRESS: stackValue('temporalAddress'),
     TEMPORAL_NAMESPACE: TEST_NAMESPACE,
     TEMPORAL_TASK_QUEUE: uniqueName('api'),
     DATABASE_URL: database.url,
     DESIGNER_DIST: '/nonexistent',
+    PUBLIC_BASE_URL: publicBaseUrl,
+    TWILIO_AUTH_TOKEN: SINK_AUTH_TOKEN,
     ...env,
   });
+  const engagement = sandboxEngagement(database.dataSource, providers, policy, publicBaseUrl);
   const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
   const worker: Worker = await createJourneyWorker({
     connection: workerConnection,
     temporal: config.temporal,
     dataSource: database.dataSource,
+    engagement,
     workflowBundle: await journeyWorkflowBundle(),
   });
   const running = worker.run();
   const app: INestApplication = await createApp(config);
-  await app.init();
+  await app.listen(port, '127.0.0.1');
   const clientConnection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
 
@@ -46,12 +68,14 @@ export async function startApiStack(env: Record<string, string> = {}): Promise<A
     http: app.getHttpServer() as App,
     config,
     database,
+    providers,
     temporal,
     async close() {
       await app.close();
       worker.shutdown();
       await running;
-      await Promise.all([workerConnection.close(), clientConnection.close()]);
+      engagement.close();
+      await Promise.all([workerConnection.close(), clientConnection.close(), providers.close()]);
       await database.drop();
     },
   };

@@ -34,5 +34,13 @@ export class StaffTaskView {
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) dueAt!: string | null;
   @ApiProperty({ enum: STAFF_TASK_STATUSES }) status!: string;
+  @ApiProperty({ type: String, nullable: true }) claimedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) outcome!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty() createdAt!: string;
+}
+
+export class CompletedStaffTaskView extends StaffTaskView {
+  @ApiProperty({ description: 'False when the journey had already ended and could not be told.' })
+  journeyTold!: boolean;
 }

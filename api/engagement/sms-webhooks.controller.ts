@@ -1,0 +1,118 @@
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Header,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { verifyTwilioSignature } from '../../activities/engagement/channels/sms/twilio-webhook-signature';
+import {
+  SMS_INBOUND_PATH,
+  SMS_STATUS_MESSAGE_PARAM,
+  SMS_STATUS_PATH,
+} from '../../activities/engagement/links/delivery-links';
+import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
+import type { AppConfig } from '../../config/app-config';
+import { patientRespondedSignal } from '../../workflows/journey-contract';
+import { SignatureAuthenticated } from '../auth/roles.decorator';
+import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { OutreachLog, type ProviderStatus } from '../outreach/outreach-log.service';
+import { JourneySignals } from './journey-signals.service';
+import { smsKeyword } from './sms-keywords';
+import type { DataSource } from 'typeorm';
+import { isUUID } from 'class-validator';
+
+type TwilioForm = Record<string, string>;
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/** Twilio's message statuses, as the outreach log counts them. */
+const statusOf: Record<string, ProviderStatus | undefined> = {
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  undelivered: 'failed',
+  failed: 'failed',
+};
+
+/**
+ * Webhooks of the SMS provider, in Twilio's format: inbound messages (STOP and START change
+ * consent for every journey at once; other replies count as the patient responding) and
+ * delivery status callbacks. Both are authenticated by Twilio's request signature, checked
+ * against the public URL the provider was given.
+ */
+@ApiExcludeController()
+@SignatureAuthenticated()
+@Controller()
+export class SmsWebhooksController {
+  private readonly contacts: PatientContactStore;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly outreach: OutreachLog,
+    private readonly signals: JourneySignals,
+  ) {
+    this.contacts = new PatientContactStore(dataSource);
+  }
+
+  @Post(SMS_INBOUND_PATH.replace(/^\/api\//, ''))
+  @HttpCode(200)
+  @Header('Content-Type', 'text/xml')
+  async inbound(@Req() request: Request, @Body() form: TwilioForm): Promise<string> {
+    this.verify(request, form, SMS_INBOUND_PATH);
+    const from = form.From ?? '';
+    const keyword = smsKeyword(form.Body ?? '');
+    for (const patientRef of await this.contacts.refsByPhone(from)) {
+      if (keyword) {
+        await this.contacts.setConsent(patientRef, {
+          channel: 'sms',
+          status: keyword === 'opt-out' ? 'revoked' : 'granted',
+          source: 'sms-keyword',
+        });
+      } else {
+        await this.signals.sendToRunningJourneysOf(patientRef, patientRespondedSignal, { channel: 'sms' });
+      }
+    }
+    // The provider sends the carrier-required STOP/START confirmations itself.
+    return EMPTY_TWIML;
+  }
+
+  @Post(SMS_STATUS_PATH.replace(/^\/api\//, ''))
+  @HttpCode(204)
+  async status(@Req() request: Request, @Body() form: TwilioForm): Promise<void> {
+    this.verify(request, form, SMS_STATUS_PATH);
+    const status = statusOf[form.MessageStatus ?? ''];
+    if (!status || !form.MessageSid) return;
+    // Our own id in the callback URL finds the message even before the provider's id is recorded.
+    const outreachMessageId = request.query[SMS_STATUS_MESSAGE_PARAM];
+    await this.outreach.applyStatus(
+      typeof outreachMessageId === 'string' && isUUID(outreachMessageId)
+        ? { id: outreachMessageId, channel: 'sms' }
+        : { channel: 'sms', providerMessageId: form.MessageSid },
+      status,
+      'provider',
+      form.ErrorCode ? `twilio-${form.ErrorCode}` : (form.MessageStatus ?? null),
+    );
+  }
+
+  private verify(request: Request, form: TwilioForm, path: string): void {
+    const authToken = this.config.smsWebhookAuthToken;
+    if (!authToken) throw new ServiceUnavailableException('SMS is not configured (TWILIO_AUTH_TOKEN).');
+    const signature = request.header('x-twilio-signature') ?? '';
+    // Twilio signs the URL it was given, query included.
+    const query = request.originalUrl.includes('?')
+      ? request.originalUrl.slice(request.originalUrl.indexOf('?'))
+      : '';
+    const url = `${this.config.publicBaseUrl}${path}${query}`;
+    if (!verifyTwilioSignature({ authToken, signature, url, params: form })) {
+      throw new ForbiddenException('The request signature is not valid.');
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, Header, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { UNSUBSCRIBE_PATH, verifyUnsubscribeToken } from '../../activities/engagement/links/delivery-links';
+import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
+import type { AppConfig } from '../../config/app-config';
+import { SignatureAuthenticated } from '../auth/roles.decorator';
+import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { badRequest } from '../errors/api-error';
+
+/**
+ * The unsubscribe link in every email. Opening it shows a confirmation button (mail scanners
+ * open links, so a GET changes nothing); the button, and mail clients' one-click unsubscribe
+ * (RFC 8058), POST and revoke email consent for every journey of the patient.
+ */
+@ApiExcludeController()
+@SignatureAuthenticated()
+@Controller(UNSUBSCRIBE_PATH.replace(/^\/api\//, ''))
+export class UnsubscribeController {
+  private readonly contacts: PatientContactStore;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+  ) {
+    this.contacts = new PatientContactStore(dataSource);
+  }
+
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  confirm(@Query('token') token = ''): string {
+    this.claim(token);
+    return page(
+      'Stop emails from your care team?',
+      `<form method="post" action="?token=${encodeURIComponent(token)}"><button type="submit">Unsubscribe from email</button></form>` +
+        '<p>You will still get messages on other channels you agreed to.</p>',
+    );
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  async unsubscribe(@Query('token') token = ''): Promise<string> {
+    const { patientRef, channel } = this.claim(token);
+    await this.contacts.setConsent(patientRef, { channel, status: 'revoked', source: 'email-unsubscribe' });
+    return page('You are unsubscribed', '<p>You will not get emails from us any more.</p>');
+  }
+
+  private claim(token: string) {
+    const claim = verifyUnsubscribeToken(token, this.config.pseudonymKey);
+    if (!claim || claim.channel !== 'email') {
+      throw badRequest('This unsubscribe link is not valid.', [
+        { field: 'token', message: 'invalid or altered' },
+      ]);
+    }
+    return claim;
+  }
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+}

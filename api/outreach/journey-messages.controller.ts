@@ -1,0 +1,23 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles.decorator';
+import { JourneyIdPipe } from '../journeys/journey-id.pipe';
+import { OutreachMessageView } from './dto/outreach-views';
+import { OutreachLog } from './outreach-log.service';
+
+@ApiTags('journeys')
+@ApiBearerAuth()
+@Controller('journeys/:id/messages')
+export class JourneyMessagesController {
+  constructor(private readonly outreach: OutreachLog) {}
+
+  @Get()
+  @Roles('operator', 'designer')
+  @ApiOperation({
+    summary: "The journey's outreach log: every attempt, its channel, wording and delivery events.",
+  })
+  @ApiOkResponse({ type: [OutreachMessageView] })
+  list(@Param('id', JourneyIdPipe) id: string): Promise<OutreachMessageView[]> {
+    return this.outreach.forJourney(id);
+  }
+}

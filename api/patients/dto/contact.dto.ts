@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  Validate,
+  type ValidatorConstraintInterface,
+  ValidatorConstraint,
+} from 'class-validator';
+import { deliveryChannels } from '../../../activities/engagement/channels/channel-adapter';
+import { isTimeZone } from '../../../workflows/contract-fields';
+
+@ValidatorConstraint({ name: 'timeZone' })
+class IsIanaTimeZone implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isTimeZone(value);
+  }
+  defaultMessage(): string {
+    return 'timeZone must be an IANA time zone such as Europe/Warsaw';
+  }
+}
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class QuietWindowDto {
+  @ApiProperty({ example: '21:00' })
+  @Matches(CLOCK, { message: 'start must be a 24-hour time such as 21:00' })
+  start!: string;
+
+  @ApiProperty({ example: '08:00' })
+  @Matches(CLOCK, { message: 'end must be a 24-hour time such as 08:00' })
+  end!: string;
+}
+
+/** How to reach a patient. The EHR integration keeps this current; operators may correct it. */
+export class PatientContactDto {
+  @ApiPropertyOptional({ example: 'Maria', description: 'For greetings only.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  givenName?: string;
+
+  @ApiPropertyOptional({ example: 'maria@example.org' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+48601234567', description: 'Mobile number in E.164 form.' })
+  @IsOptional()
+  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'phone must be an E.164 number such as +48601234567' })
+  phone?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'The patient has a portal account (portal inbox).' })
+  @IsOptional()
+  @IsBoolean()
+  portalEnabled?: boolean;
+
+  @ApiPropertyOptional({ example: 'es', default: 'en', description: 'BCP 47 language tag.' })
+  @IsOptional()
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    message: 'language must be a language tag such as en or es-MX',
+  })
+  language?: string;
+
+  @ApiPropertyOptional({ enum: ['plain', 'standard'], default: 'plain' })
+  @IsOptional()
+  @IsIn(['plain', 'standard'])
+  readingLevel?: 'plain' | 'standard';
+
+  @ApiPropertyOptional({ example: 'Europe/Warsaw' })
+  @IsOptional()
+  @Validate(IsIanaTimeZone)
+  timeZone?: string;
+
+  @ApiPropertyOptional({
+    enum: deliveryChannels,
+    isArray: true,
+    example: ['sms', 'email', 'portal'],
+    description: 'Preferred channels, most preferred first (default: the policy order).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(deliveryChannels, { each: true })
+  channelOrder?: string[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/QuietWindowDto' },
+    description: 'Per-channel quiet hours replacing the policy (null: none for that channel).',
+  })
+  @IsOptional()
+  @IsObject()
+  quietHours?: Record<string, QuietWindowDto | null>;
+}
+
+export class ConsentDto {
+  @ApiProperty({ enum: ['granted', 'revoked'] })
+  @IsIn(['granted', 'revoked'])
+  status!: 'granted' | 'revoked';
+
+  @ApiPropertyOptional({ example: 'ehr', description: 'Where the consent was recorded (default: api).' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,31}$/, { message: 'source must be a short lowercase label' })
+  source?: string;
+}
+
+export class ConsentView {
+  @ApiProperty({ enum: deliveryChannels }) channel!: string;
+  @ApiProperty({ enum: ['granted', 'revoked'] }) status!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty() changedAt!: string;
+}
+
+export class PatientContactView {
+  @ApiProperty({ type: PatientContactDto }) contact!: PatientContactDto | null;
+  @ApiProperty({ type: [ConsentView] }) consents!: ConsentView[];
+}

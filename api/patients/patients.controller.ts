@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import { Roles } from '../auth/roles.decorator';
+import { OutreachMessageView } from '../outreach/dto/outreach-views';
+import { ChannelPipe } from './channel.pipe';
+import { ConsentDto, ConsentView, PatientContactDto, PatientContactView } from './dto/contact.dto';
+import { PatientIdPipe } from './patient-id.pipe';
+import { PatientsService } from './patients.service';
+
+@ApiTags('patients')
+@ApiBearerAuth()
+@Controller('patients/:patientId')
+export class PatientsController {
+  constructor(private readonly patients: PatientsService) {}
+
+  @Get('contact')
+  @Roles('operator', 'integration')
+  @ApiOperation({ summary: "The patient's contact profile and channel consents." })
+  @ApiOkResponse({ type: PatientContactView })
+  contact(@Param('patientId', PatientIdPipe) patientId: string): Promise<PatientContactView> {
+    return this.patients.contact(patientId);
+  }
+
+  @Put('contact')
+  @Roles('operator', 'integration')
+  @ApiOperation({ summary: 'Replace the contact profile (addresses, channel order, language, time zone).' })
+  @ApiOkResponse({ type: PatientContactView })
+  saveContact(
+    @Param('patientId', PatientIdPipe) patientId: string,
+    @Body() body: PatientContactDto,
+  ): Promise<PatientContactView> {
+    return this.patients.saveContact(patientId, body);
+  }
+
+  @Put('consents/:channel')
+  @Roles('operator', 'integration')
+  @ApiOperation({
+    summary: 'Grant or revoke consent for one channel; applies to the next send of every journey.',
+  })
+  @ApiOkResponse({ type: ConsentView })
+  setConsent(
+    @Param('patientId', PatientIdPipe) patientId: string,
+    @Param('channel', new ChannelPipe()) channel: DeliveryChannel,
+    @Body() body: ConsentDto,
+  ): Promise<ConsentView> {
+    return this.patients.setConsent(patientId, channel, body);
+  }
+
+  @Get('messages')
+  @Roles('operator')
+  @ApiOperation({
+    summary: 'Every message attempt for the patient across journeys, newest first, with delivery events.',
+  })
+  @ApiOkResponse({ type: [OutreachMessageView] })
+  messages(
+    @Param('patientId', PatientIdPipe) patientId: string,
+    @Query('channel', new ChannelPipe(false)) channel?: DeliveryChannel,
+  ): Promise<OutreachMessageView[]> {
+    return this.patients.messages(patientId, channel);
+  }
+
+  @Get('inbox')
+  @Roles('integration')
+  @ApiOperation({ summary: "The patient's portal inbox (for the patient portal), newest first." })
+  @ApiOkResponse({ type: [OutreachMessageView] })
+  inbox(@Param('patientId', PatientIdPipe) patientId: string): Promise<OutreachMessageView[]> {
+    return this.patients.messages(patientId, 'portal');
+  }
+
+  @Post('inbox/:messageId/read')
+  @HttpCode(204)
+  @Roles('integration')
+  @ApiOperation({
+    summary: 'The patient read a portal message: a delivery status and a response for the journey.',
+  })
+  @ApiNoContentResponse()
+  markRead(
+    @Param('patientId', PatientIdPipe) patientId: string,
+    @Param('messageId', new ParseUUIDPipe()) messageId: string,
+  ): Promise<void> {
+    return this.patients.markRead(patientId, messageId);
+  }
+}

@@ -1,0 +1,129 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { deliveryChannels, type DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
+import {
+  defaultEngagementPolicy,
+  quietWindowSchema,
+} from '../../activities/engagement/policy/engagement-policy';
+import type { AppConfig } from '../../config/app-config';
+import { badRequest } from '../errors/api-error';
+import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { patientRefFor } from '../journeys/patient-ref';
+import { OutreachLog } from '../outreach/outreach-log.service';
+import type { OutreachMessageView } from '../outreach/dto/outreach-views';
+import type { ConsentDto, ConsentView, PatientContactDto, PatientContactView } from './dto/contact.dto';
+
+/** Patients as the engagement layer knows them: contact, consent, what they were sent, their portal inbox. */
+@Injectable()
+export class PatientsService {
+  private readonly contacts: PatientContactStore;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly outreach: OutreachLog,
+  ) {
+    this.contacts = new PatientContactStore(dataSource);
+  }
+
+  async contact(patientId: string): Promise<PatientContactView> {
+    const ref = this.refOf(patientId);
+    const [contact, consents] = await Promise.all([this.contacts.find(ref), this.contacts.consents(ref)]);
+    return {
+      contact: contact && {
+        ...(contact.givenName ? { givenName: contact.givenName } : {}),
+        ...(contact.email ? { email: contact.email } : {}),
+        ...(contact.phone ? { phone: contact.phone } : {}),
+        portalEnabled: contact.portalEnabled,
+        language: contact.language,
+        readingLevel: contact.readingLevel,
+        ...(contact.timeZone ? { timeZone: contact.timeZone } : {}),
+        channelOrder: contact.channelOrder,
+        ...(contact.quietHours ? { quietHours: contact.quietHours as PatientContactDto['quietHours'] } : {}),
+      },
+      consents: consents.map(consentView),
+    };
+  }
+
+  async saveContact(patientId: string, body: PatientContactDto): Promise<PatientContactView> {
+    const quietHours = body.quietHours ? checkQuietHours(body.quietHours) : null;
+    await this.contacts.save(this.refOf(patientId), {
+      givenName: body.givenName ?? null,
+      email: body.email ?? null,
+      phone: body.phone ?? null,
+      portalEnabled: body.portalEnabled ?? false,
+      language: body.language ?? 'en',
+      readingLevel: body.readingLevel ?? 'plain',
+      timeZone: body.timeZone ?? null,
+      channelOrder: body.channelOrder ?? defaultEngagementPolicy.defaultChannelOrder,
+      quietHours,
+    });
+    return this.contact(patientId);
+  }
+
+  async setConsent(patientId: string, channel: DeliveryChannel, body: ConsentDto): Promise<ConsentView> {
+    const consent = await this.contacts.setConsent(this.refOf(patientId), {
+      channel,
+      status: body.status,
+      source: body.source ?? 'api',
+    });
+    return consentView(consent);
+  }
+
+  messages(patientId: string, channel?: DeliveryChannel): Promise<OutreachMessageView[]> {
+    return this.outreach.forPatient(this.refOf(patientId), channel);
+  }
+
+  /** Marks a portal message read: a delivery status, and a response for a journey waiting on one. */
+  async markRead(patientId: string, messageId: string): Promise<void> {
+    const inbox = await this.outreach.forPatient(this.refOf(patientId), 'portal');
+    if (!inbox.some((message) => message.id === messageId)) {
+      throw new NotFoundException({
+        message: `No portal message "${messageId}" for this patient.`,
+        errors: [],
+      });
+    }
+    await this.outreach.applyStatus({ id: messageId }, 'read', 'patient', null);
+  }
+
+  private refOf(patientId: string): string {
+    return patientRefFor(patientId, this.config.pseudonymKey);
+  }
+}
+
+function consentView(consent: {
+  channel: string;
+  status: string;
+  source: string;
+  changedAt: Date;
+}): ConsentView {
+  return {
+    channel: consent.channel,
+    status: consent.status,
+    source: consent.source,
+    changedAt: consent.changedAt.toISOString(),
+  };
+}
+
+function checkQuietHours(given: Record<string, unknown>) {
+  const checked: Record<string, { start: string; end: string } | null> = {};
+  for (const [channel, window] of Object.entries(given)) {
+    if (!(deliveryChannels as readonly string[]).includes(channel)) {
+      throw badRequest('The quiet hours are not valid.', [
+        { field: `quietHours.${channel}`, message: `not a channel; use ${deliveryChannels.join(', ')}` },
+      ]);
+    }
+    const parsed = quietWindowSchema.nullable().safeParse(window);
+    if (!parsed.success) {
+      throw badRequest('The quiet hours are not valid.', [
+        {
+          field: `quietHours.${channel}`,
+          message: parsed.error.issues.map((issue) => issue.message).join('; '),
+        },
+      ]);
+    }
+    checked[channel] = parsed.data;
+  }
+  return checked;
+}

@@ -3,10 +3,14 @@ import { mkdirSync, appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { createDataSource, runMigrations } from '../activities/database/data-source';
-import { DEV_API_KEYS } from '../config/app-config';
+import { SMS_INBOUND_PATH } from '../activities/engagement/links/delivery-links';
+import { DEV_API_KEYS, loadConfig } from '../config/app-config';
 import { spawnNodeChild } from './dev-stack/child-process';
 import { startEmbeddedPostgres } from './dev-stack/embedded-postgres';
+import { demoPatients, seedDemoContacts } from './dev-stack/demo-contacts';
 import { ensureSearchAttributes } from './dev-stack/search-attributes';
+import { startSmsSink } from './dev-stack/sms-sink';
+import { startSmtpCapture } from './dev-stack/smtp-capture';
 import { startTemporalDevServer, stopChild } from './dev-stack/temporal-dev-server';
 import { locateTemporalCli } from './toolchain/temporal-cli';
 
@@ -22,7 +26,11 @@ const ports = {
   temporalUi: Number(process.env.CAREPATH_TEMPORAL_UI_PORT ?? 8233),
   postgres: Number(process.env.CAREPATH_POSTGRES_PORT ?? 5433),
   api: Number(process.env.API_PORT ?? 3000),
+  smtp: Number(process.env.CAREPATH_SMTP_PORT ?? 2525),
+  sms: Number(process.env.CAREPATH_SMS_PORT ?? 3025),
 };
+/** The local SMS sink's account: it checks Twilio's Basic auth and signs its callbacks with this token. */
+const SINK_ACCOUNT = { accountSid: `AC${'d'.repeat(32)}`, authToken: 'dev-sms-sink-auth-token' };
 const started = Date.now();
 const stopsInReverse: Array<{ name: string; stop: () => Promise<void> }> = [];
 const children: ChildProcess[] = [];
@@ -39,11 +47,19 @@ async function main(): Promise<void> {
   step('Applying database migrations...');
   const dataSource = await createDataSource(databaseUrl, 'carepath-migrate').initialize();
   const applied = await runMigrations(dataSource);
-  await dataSource.destroy();
   step(applied.length ? `Applied ${applied.join(', ')}` : 'Database schema is up to date');
+  if (!process.env.DATABASE_URL || process.env.CAREPATH_DEMO_DATA === 'true') {
+    const seeded = await seedDemoContacts(dataSource, loadConfig().pseudonymKey);
+    if (seeded.length) step(`Seeded demo patient contacts: ${seeded.join(', ')}`);
+  }
+  await dataSource.destroy();
+  const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${ports.api}`;
+  const channelEnv = await startLocalProviders(publicBaseUrl);
 
   const env = {
     ...process.env,
+    ...channelEnv,
+    PUBLIC_BASE_URL: publicBaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'carepath',
     TEMPORAL_WEB_UI_URL: process.env.TEMPORAL_WEB_UI_URL ?? `http://localhost:${ports.temporalUi}`,
@@ -91,6 +107,41 @@ async function startTemporal(): Promise<string> {
   stopsInReverse.unshift({ name: 'Temporal dev server', stop: server.stop });
   step(`Temporal is ready; namespace "${namespace}" and search attributes registered`);
   return server.address;
+}
+
+/**
+ * Email and SMS go to local stand-ins unless SMTP_URL or TWILIO_ACCOUNT_SID point at real
+ * providers: an SMTP server that keeps every mail as an .eml file, and an endpoint that speaks
+ * Twilio's API (and posts delivery callbacks and inbound replies back like Twilio).
+ */
+async function startLocalProviders(publicBaseUrl: string): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  if (!process.env.SMTP_URL) {
+    const smtp = await startSmtpCapture({ port: ports.smtp, outboxDir: join(dataDir, 'outbox', 'email') });
+    stopsInReverse.unshift({ name: 'SMTP capture', stop: smtp.stop });
+    Object.assign(env, {
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: process.env.EMAIL_FROM ?? 'Carepath <care@carepath.local>',
+    });
+    step(`SMTP capture on ${smtp.url} (mail kept in ${join(dataDir, 'outbox', 'email')})`);
+  }
+  if (!process.env.TWILIO_ACCOUNT_SID) {
+    const sms = await startSmsSink({
+      port: ports.sms,
+      ...SINK_ACCOUNT,
+      outboxDir: join(dataDir, 'outbox'),
+      inboundWebhookUrl: `${publicBaseUrl}${SMS_INBOUND_PATH}`,
+    });
+    stopsInReverse.unshift({ name: 'SMS sink', stop: sms.stop });
+    Object.assign(env, {
+      TWILIO_ACCOUNT_SID: SINK_ACCOUNT.accountSid,
+      TWILIO_AUTH_TOKEN: SINK_ACCOUNT.authToken,
+      TWILIO_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: sms.baseUrl,
+    });
+    step(`SMS sink (Twilio API) on ${sms.baseUrl} (messages in ${join(dataDir, 'outbox', 'sms.jsonl')})`);
+  }
+  return env;
 }
 
 async function registerSearchAttributes(address: string, namespace: string): Promise<void> {
@@ -148,10 +199,14 @@ Carepath is running (${((Date.now() - started) / 1000).toFixed(1)} s).
   Temporal Web UI ${temporalUi}
   API keys        ${keys}
   Data and logs   ${dataDir}
+  Sent messages   ${join(dataDir, 'outbox')}   (email as .eml, SMS in sms.jsonl)
+
+Demo patients:
+${demoPatients.map((patient) => `  ${patient.id}  ${patient.story}`).join('\n')}
 
 Try:  curl -X POST ${api}/api/journeys -H 'Authorization: Bearer dev-operator-key' \\
         -H 'Content-Type: application/json' \\
-        -d '{"journey":"appointment-reminder","patientId":"pat-1001","params":{"appointmentAt":"${new Date(Date.now() + 3 * 86_400_000).toISOString()}"}}'
+        -d '{"journey":"preventive-outreach","patientId":"pat-1001","params":{"item":"flu-shot"}}'
 
 Press Ctrl-C to stop everything.
 `);

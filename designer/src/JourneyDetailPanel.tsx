@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { type ApiClient, type JourneyDetail, journeyPath } from './api';
 import { DateTime } from './DateTime';
 import { safeHttpUrl } from './format';
+import { MessagesReceived } from './MessagesReceived';
 import { Notice } from './Notice';
 import { StatusBadge } from './StatusBadge';
 import { useApiResource } from './useApiResource';
@@ -122,6 +123,8 @@ export function JourneyDetailPanel({ client, journeyId, onClose }: JourneyDetail
                   ))}
                 </ul>
               )}
+              <h3>Messages sent</h3>
+              <MessagesReceived client={client} journeyId={journeyId} />
             </div>
           </div>
         </>

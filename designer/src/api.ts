@@ -130,6 +130,28 @@ export function journeyPath(id: string): string {
   return `/api/journeys/${encodeURIComponent(id)}`;
 }
 
+/** One delivery attempt of a journey step, as the outreach log keeps it. */
+export interface OutreachMessage {
+  id: string;
+  step: string | null;
+  channel: string;
+  template: string;
+  templateFile: string | null;
+  language: string | null;
+  urgent: boolean;
+  status: string;
+  subject: string | null;
+  body: string;
+  errorCode: string | null;
+  errorReason: string | null;
+  plannedAt: string;
+  sentAt: string | null;
+}
+
+export function journeyMessagesPath(id: string): string {
+  return `${journeyPath(id)}/messages`;
+}
+
 async function readJson(response: Response): Promise<unknown> {
   if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined;
   try {

@@ -6,7 +6,6 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import {
-  WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
@@ -25,7 +24,6 @@ import {
   resumeJourneyUpdate,
   type ControlRequest,
   type JourneyEvent,
-  type JourneyInput,
   type JourneyProgress,
 } from '../../workflows/journey-contract';
 import {
@@ -46,7 +44,8 @@ import type { ListJourneysQuery } from './dto/list-journeys.query';
 import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { toDetailView, toSummaryView } from './journey-view';
-import { journeyWorkflowId, patientRefFor } from './patient-ref';
+import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { JourneyStarter } from '../../activities/journeys/journey-starter';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
@@ -61,58 +60,29 @@ export type JourneyControl = keyof typeof controlUpdates;
 
 @Injectable()
 export class JourneysService {
-  private readonly settings: ProgramSettingsStore;
+  private readonly starter: JourneyStarter;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) dataSource: DataSource,
   ) {
-    this.settings = new ProgramSettingsStore(dataSource);
+    this.starter = new JourneyStarter(this.temporal, new ProgramSettingsStore(dataSource), {
+      taskQueue: config.temporal.taskQueue,
+      pseudonymKey: config.pseudonymKey,
+    });
   }
 
   async start(request: StartJourneyDto): Promise<StartJourneyResult> {
     const type = this.requireType(request.journey);
-    const params = type.paramsSchema.safeParse(request.params ?? {});
-    if (!params.success) {
+    const outcome = await this.starter.start({ type, patientId: request.patientId, params: request.params });
+    if (!outcome.started) {
       throw badRequest(
         `Invalid parameters for journey "${type.id}".`,
-        fromZodIssues(params.error.issues, 'params'),
+        fromZodIssues(outcome.issues, 'params'),
       );
     }
-    const patientRef = patientRefFor(request.patientId, this.config.pseudonymKey);
-    const instance = type.instanceKey?.(params.data as never);
-    // One running journey per patient, type (and instance, e.g. a DiLO card): the id is derived,
-    // so Temporal itself refuses a second enrolment.
-    const workflowId = journeyWorkflowId(type.id, request.patientId, instance, this.config.pseudonymKey);
-    // The settings current now are pinned into the journey's input: later publishes never change it.
-    const { version, settings } = await this.settings.current(type);
-    const input: JourneyInput<unknown> = {
-      patientRef,
-      patientId: request.patientId,
-      params: params.data,
-      program: { version, settings },
-    };
-    let created = true;
-    try {
-      await this.temporal.workflow.start(type.workflowType, {
-        workflowId,
-        taskQueue: this.config.temporal.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        workflowIdConflictPolicy: 'FAIL',
-        typedSearchAttributes: [
-          { key: journeyTypeKey, value: type.id },
-          { key: patientRefKey, value: patientRef },
-          { key: journeyStatusKey, value: 'active' },
-          { key: journeyStageKey, value: 'enrolled' },
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      created = false;
-    }
-    return { created, ...(await this.get(workflowId)) };
+    return { created: outcome.created, ...(await this.get(outcome.workflowId)) };
   }
 
   async get(id: string): Promise<JourneyDetailView> {

@@ -9,7 +9,7 @@ import {
 import type { AppConfig } from '../../config/app-config';
 import { badRequest } from '../errors/api-error';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { patientRefFor } from '../journeys/patient-ref';
+import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { OutreachLog } from '../outreach/outreach-log.service';
 import type { OutreachMessageView } from '../outreach/dto/outreach-views';
 import type { ConsentDto, ConsentView, PatientContactDto, PatientContactView } from './dto/contact.dto';

@@ -5,7 +5,7 @@ import {
   PatientContactStore,
   type ContactDetails,
 } from '../../activities/engagement/patients/patient-contact-store';
-import { patientRefFor } from '../../api/journeys/patient-ref';
+import { patientRefFor } from '../../activities/journeys/patient-ref';
 
 interface DemoPatient {
   id: string;

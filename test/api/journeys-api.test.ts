@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { patientRefFor } from '../../api/journeys/patient-ref';
+import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 

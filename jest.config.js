@@ -23,6 +23,7 @@ const esmOnlyPackages = [
   '@borewit',
   'uint8array-extras',
   'load-esm',
+  'jose',
 ];
 
 /** @type {import('jest').Config} */

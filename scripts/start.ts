@@ -8,6 +8,8 @@ import { DEV_API_KEYS, loadConfig } from '../config/app-config';
 import { spawnNodeChild } from './dev-stack/child-process';
 import { startEmbeddedPostgres } from './dev-stack/embedded-postgres';
 import { demoPatients, seedDemoContacts } from './dev-stack/demo-contacts';
+import { demoEhrPatients } from './dev-stack/demo-ehr';
+import { startFhirSandbox } from './dev-stack/fhir-sandbox';
 import { ensureSearchAttributes } from './dev-stack/search-attributes';
 import { startSmsSink } from './dev-stack/sms-sink';
 import { startSmtpCapture } from './dev-stack/smtp-capture';
@@ -28,6 +30,7 @@ const ports = {
   api: Number(process.env.API_PORT ?? 3000),
   smtp: Number(process.env.CAREPATH_SMTP_PORT ?? 2525),
   sms: Number(process.env.CAREPATH_SMS_PORT ?? 3025),
+  fhir: Number(process.env.CAREPATH_FHIR_PORT ?? 8103),
 };
 /** The local SMS sink's account: it checks Twilio's Basic auth and signs its callbacks with this token. */
 const SINK_ACCOUNT = { accountSid: `AC${'d'.repeat(32)}`, authToken: 'dev-sms-sink-auth-token' };
@@ -55,10 +58,12 @@ async function main(): Promise<void> {
   await dataSource.destroy();
   const publicBaseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${ports.api}`;
   const channelEnv = await startLocalProviders(publicBaseUrl);
+  const fhirBaseUrl = await startLocalEhr();
 
   const env = {
     ...process.env,
     ...channelEnv,
+    FHIR_BASE_URL: fhirBaseUrl,
     PUBLIC_BASE_URL: publicBaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? 'carepath',
@@ -83,7 +88,7 @@ async function main(): Promise<void> {
     children.push(child);
   }
   await waitForHealth(`http://localhost:${ports.api}/api/health`);
-  printWelcome(env.TEMPORAL_WEB_UI_URL);
+  printWelcome(env.TEMPORAL_WEB_UI_URL, fhirBaseUrl);
 }
 
 async function startTemporal(): Promise<string> {
@@ -144,6 +149,21 @@ async function startLocalProviders(publicBaseUrl: string): Promise<Record<string
   return env;
 }
 
+/**
+ * The EHR is a local FHIR R4 server seeded with the demo patients (scripts/dev-stack/demo-ehr.ts)
+ * unless FHIR_BASE_URL points at a real one. It lives in memory: each start seeds it afresh.
+ */
+async function startLocalEhr(): Promise<string> {
+  if (process.env.FHIR_BASE_URL) {
+    step('Using the EHR at FHIR_BASE_URL');
+    return process.env.FHIR_BASE_URL;
+  }
+  const sandbox = await startFhirSandbox({ port: ports.fhir, seed: true });
+  stopsInReverse.unshift({ name: 'FHIR sandbox', stop: sandbox.stop });
+  step(`FHIR sandbox (demo EHR, in memory) on ${sandbox.baseUrl}`);
+  return sandbox.baseUrl;
+}
+
 async function registerSearchAttributes(address: string, namespace: string): Promise<void> {
   try {
     const connection = await Connection.connect({ address });
@@ -186,7 +206,7 @@ async function waitForHealth(url: string): Promise<void> {
   throw new Error(`The API did not report healthy at ${url} within 2 minutes.`);
 }
 
-function printWelcome(temporalUi: string): void {
+function printWelcome(temporalUi: string, fhirBaseUrl: string): void {
   const api = `http://localhost:${ports.api}`;
   const keys = process.env.API_KEYS ? '(from API_KEYS)' : DEV_API_KEYS.split(',').join('  ');
   console.log(`
@@ -200,9 +220,13 @@ Carepath is running (${((Date.now() - started) / 1000).toFixed(1)} s).
   API keys        ${keys}
   Data and logs   ${dataDir}
   Sent messages   ${join(dataDir, 'outbox')}   (email as .eml, SMS in sms.jsonl)
+  EHR (FHIR R4)   ${fhirBaseUrl}
 
 Demo patients:
 ${demoPatients.map((patient) => `  ${patient.id}  ${patient.story}`).join('\n')}
+
+Demo EHR patients (FHIR sandbox):
+${demoEhrPatients.map((patient) => `  ${patient.id}  ${patient.story}`).join('\n')}
 
 Try:  curl -X POST ${api}/api/journeys -H 'Authorization: Bearer dev-operator-key' \\
         -H 'Content-Type: application/json' \\

@@ -1,0 +1,82 @@
+import type { Communication, Coding } from '@medplum/fhirtypes';
+import type { OutreachMessage, OutreachStatus } from '../../database/outreach-message.entity';
+import { journeyExtension, OUTREACH_MESSAGE_SYSTEM } from './carepath-identifiers';
+
+const PARTICIPATION_MODE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
+const COMMUNICATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/communication-category';
+const DELIVERY_OUTCOME = 'https://carepath.dev/fhir/CodeSystem/delivery-outcome';
+
+/**
+ * How each channel reached the patient, as v3 ParticipationMode (the Communication.medium
+ * binding). SMSWRIT is in the current terminology.hl7.org release, newer than the R4 copy.
+ */
+const mediumByChannel: Record<string, Coding> = {
+  sms: { system: PARTICIPATION_MODE, code: 'SMSWRIT', display: 'SMS' },
+  email: { system: PARTICIPATION_MODE, code: 'EMAILWRIT', display: 'email' },
+  portal: { system: PARTICIPATION_MODE, code: 'ONLINEWRIT', display: 'online written' },
+  call: { system: PARTICIPATION_MODE, code: 'PHONE', display: 'telephone' },
+  letter: { system: PARTICIPATION_MODE, code: 'MAILWRIT', display: 'mail' },
+};
+
+/**
+ * The Communication status for an outreach status; undefined while the attempt is `sending`
+ * (whether the patient got it is not known yet). `uncertain` (a provider that could not say)
+ * is FHIR's `unknown`; a refusal or a failed delivery means the patient was not reached.
+ */
+const statusByOutreach: Record<OutreachStatus, Communication['status'] | undefined> = {
+  sending: undefined,
+  sent: 'completed',
+  delivered: 'completed',
+  read: 'completed',
+  uncertain: 'unknown',
+  rejected: 'not-done',
+  failed: 'not-done',
+};
+
+export function communicationStatusOf(status: OutreachStatus): Communication['status'] | undefined {
+  return statusByOutreach[status];
+}
+
+/** The EHR's record of one message Carepath sent (or tried to): what, when, how, to whom, for which journey. */
+export function communicationForMessage(
+  message: OutreachMessage,
+  patientId: string,
+): Communication | undefined {
+  const status = communicationStatusOf(message.status);
+  if (!status) return undefined;
+  const patient = { reference: `Patient/${patientId}` };
+  const reached = status === 'completed' || status === 'unknown';
+  const sentAt = message.sentAt ?? (reached ? message.statusUpdatedAt : null);
+  return {
+    resourceType: 'Communication',
+    ...(message.language ? { language: message.language } : {}),
+    extension: [journeyExtension(message.journeyId)],
+    identifier: [{ system: OUTREACH_MESSAGE_SYSTEM, value: message.id }],
+    status,
+    ...(status === 'not-done'
+      ? {
+          statusReason: {
+            coding: [{ system: DELIVERY_OUTCOME, code: message.status }],
+            text: message.errorCode
+              ? `${message.status} (provider code ${message.errorCode})`
+              : message.status,
+          },
+        }
+      : {}),
+    category: [
+      { coding: [{ system: COMMUNICATION_CATEGORY, code: 'notification', display: 'Notification' }] },
+    ],
+    priority: message.urgent ? 'urgent' : 'routine',
+    medium: [
+      {
+        coding: mediumByChannel[message.channel] ? [mediumByChannel[message.channel]!] : [],
+        text: message.channel,
+      },
+    ],
+    subject: patient,
+    recipient: [patient],
+    ...(message.subject ? { topic: { text: message.subject } } : {}),
+    ...(sentAt ? { sent: sentAt.toISOString() } : {}),
+    payload: [{ contentString: message.body }],
+  };
+}

@@ -4,6 +4,8 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { EngagementModule } from './engagement/engagement.module';
+import type { FhirClient } from '../activities/ehr/fhir-client';
+import { FhirModule } from './fhir/fhir.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -13,14 +15,15 @@ import { ProgramsModule } from './programs/programs.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, designerDist: string | undefined): DynamicModule {
+  static forRoot(config: AppConfig, designerDist: string | undefined, fhir?: FhirClient): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        InfrastructureModule.forRoot(config),
+        InfrastructureModule.forRoot(config, fhir),
         JourneysModule,
         ProgramsModule,
         EngagementModule,
+        FhirModule,
         // The designer is a static single-page app; every non-API path falls back to its index.html.
         ...(designerDist
           ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]

@@ -1,20 +1,36 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { raw } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
+import type { FhirClient } from '../activities/ehr/fhir-client';
+import { createFhirClientFromEnv } from '../activities/ehr/http-fhir-client';
+import { FHIR_WEBHOOK_PATH } from './fhir/fhir-inbound.controller';
 import { AppModule } from './app.module';
 import { badRequest, fromValidationErrors } from './errors/api-error';
 import { setUpOpenApi } from './openapi';
 
-/** Builds the configured API application; `main.ts` listens, tests use it over supertest. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+/**
+ * Builds the configured API application; `main.ts` listens, tests use it over supertest. The EHR
+ * client comes from FHIR_BASE_URL (and its SMART settings) unless a test passes its own.
+ */
+export async function createApp(
+  config: AppConfig,
+  ehr: { fhir: FhirClient | undefined } = { fhir: createFhirClientFromEnv(process.env) },
+): Promise<INestApplication> {
   const designerDist = config.api.designerDist ?? join(__dirname, '..', '..', 'designer', 'dist');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, existsSync(join(designerDist, 'index.html')) ? designerDist : undefined),
+    AppModule.forRoot(
+      config,
+      existsSync(join(designerDist, 'index.html')) ? designerDist : undefined,
+      ehr.fhir,
+    ),
     { logger: ['error', 'warn', 'log'], bodyParser: false },
   );
+  // The EHR webhook reads its body itself: its signature covers the exact bytes, and "not JSON" is its 400.
+  app.use(FHIR_WEBHOOK_PATH, raw({ limit: '1mb', type: () => true }));
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   // Provider webhooks (Twilio's inbound SMS and status callbacks) and one-click unsubscribe are forms.
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });

@@ -39,6 +39,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_KEYS: 'superuser=abc' })).toThrow(/"superuser" is not a role/);
   });
 
+  test('the FHIR webhook secret is optional, and long enough in production when set', () => {
+    expect(loadConfig({}).fhirWebhookSecret).toBeUndefined();
+    expect(loadConfig({ FHIR_WEBHOOK_SECRET: '' }).fhirWebhookSecret).toBeUndefined();
+    expect(loadConfig({ FHIR_WEBHOOK_SECRET: 'dev-secret' }).fhirWebhookSecret).toBe('dev-secret');
+    expect(loadConfig(productionSecrets).fhirWebhookSecret).toBeUndefined();
+    const short = () => loadConfig({ ...productionSecrets, FHIR_WEBHOOK_SECRET: 'short-but-secret' });
+    expect(short).toThrow('FHIR_WEBHOOK_SECRET must be at least 32 characters in production when set.');
+    expect(short).not.toThrow(/short-but-secret/);
+    expect(
+      loadConfig({ ...productionSecrets, FHIR_WEBHOOK_SECRET: 's'.repeat(32) }).fhirWebhookSecret,
+    ).toHaveLength(32);
+  });
+
   test('a Temporal Cloud API key turns TLS on', () => {
     expect(loadConfig({ TEMPORAL_API_KEY: 'cloud-key' }).temporal.tls).toBe(true);
   });

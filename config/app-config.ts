@@ -18,6 +18,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Verifies the SMS provider's webhooks (Twilio signs them with the account's auth token). */
   smsWebhookAuthToken: string | undefined;
+  /** Shared secret of signed EHR webhooks (`X-Carepath-Signature`); unset: only integration API keys. */
+  fhirWebhookSecret: string | undefined;
 }
 
 export interface TemporalConfig {
@@ -55,6 +57,7 @@ const environmentSchema = z.object({
   PSEUDONYM_KEY: z.string().optional(),
   PUBLIC_BASE_URL: z.url().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
+  FHIR_WEBHOOK_SECRET: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiKeys: parseApiKeys(vars.API_KEYS ?? DEV_API_KEYS, { minimumSecretLength: production ? 32 : 1 }),
     pseudonymKey: vars.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
     smsWebhookAuthToken: vars.TWILIO_AUTH_TOKEN || undefined,
+    fhirWebhookSecret: vars.FHIR_WEBHOOK_SECRET || undefined,
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.API_PORT}`).replace(/\/$/, ''),
   };
 }
@@ -100,5 +104,9 @@ function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void
   }
   if (vars.PSEUDONYM_KEY!.length < 32) {
     throw new ConfigError('PSEUDONYM_KEY must be at least 32 characters in production.');
+  }
+  // Optional (integration keys work without it), but a short webhook secret could be guessed.
+  if (vars.FHIR_WEBHOOK_SECRET && vars.FHIR_WEBHOOK_SECRET.length < 32) {
+    throw new ConfigError('FHIR_WEBHOOK_SECRET must be at least 32 characters in production when set.');
   }
 }

@@ -3,7 +3,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../activities/database/data-source';
-import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
+import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
 /**
  * Connections the API holds for its lifetime. `Connection.lazy` lets the API start (and report
@@ -12,7 +13,7 @@ import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 @Global()
 @Module({})
 export class InfrastructureModule implements OnApplicationShutdown {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, fhir?: FhirClient): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
@@ -33,8 +34,10 @@ export class InfrastructureModule implements OnApplicationShutdown {
           provide: DATA_SOURCE,
           useFactory: () => createDataSource(config.databaseUrl, 'carepath-api').initialize(),
         },
+        // null when no EHR is configured: id-only events are then ignored with that reason.
+        { provide: FHIR_CLIENT, useValue: fhir ?? null },
       ],
-      exports: [APP_CONFIG, TEMPORAL_CLIENT, DATA_SOURCE],
+      exports: [APP_CONFIG, TEMPORAL_CLIENT, DATA_SOURCE, FHIR_CLIENT],
     };
   }
 

@@ -7,6 +7,12 @@ import { createApp } from '../../api/create-app';
 import { createJourneyWorker } from '../../worker/create-worker';
 import { SMS_INBOUND_PATH } from '../../activities/engagement/links/delivery-links';
 import { freePort } from '../../scripts/dev-stack/free-port';
+import { createFhirClientFromEnv } from '../../activities/ehr/http-fhir-client';
+import {
+  startFhirSandbox,
+  type FhirSandbox,
+  type FhirSandboxOptions,
+} from '../../scripts/dev-stack/fhir-sandbox';
 import {
   SINK_AUTH_TOKEN,
   sandboxEngagement,
@@ -25,15 +31,25 @@ export interface ApiStack {
   providers: ProviderSandbox;
   /** A plain Temporal client on the same namespace, for checks the API does not offer. */
   temporal: Client;
+  /** The local FHIR server the API reads the EHR from, when asked for (`fhirSandbox`). */
+  fhirSandbox: FhirSandbox | undefined;
   close(): Promise<void>;
+}
+
+export interface ApiStackOptions {
+  /** Start a local FHIR server (seeded with the demo EHR if asked) and point FHIR_BASE_URL at it. */
+  fhirSandbox?: FhirSandboxOptions;
 }
 
 /** The real API and a real worker on the shared dev server, with their own database and task queue. */
 export async function startApiStack(
   env: Record<string, string> = {},
   policy?: Record<string, unknown>,
+  options: ApiStackOptions = {},
 ): Promise<ApiStack> {
   const database = await createTestDatabase();
+  const fhirSandbox = options.fhirSandbox ? await startFhirSandbox(options.fhirSandbox) : undefined;
+  const ehrEnv = { ...(fhirSandbox ? { FHIR_BASE_URL: fhirSandbox.baseUrl } : {}), ...env };
   // The API listens on a real port: the SMS endpoint posts inbound messages and status callbacks
   // to it, signed for the public URL the API checks them against.
   const port = await freePort();
@@ -59,7 +75,7 @@ export async function startApiStack(
     workflowBundle: await journeyWorkflowBundle(),
   });
   const running = worker.run();
-  const app: INestApplication = await createApp(config);
+  const app: INestApplication = await createApp(config, { fhir: createFhirClientFromEnv(ehrEnv) });
   await app.listen(port, '127.0.0.1');
   const clientConnection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
@@ -70,12 +86,18 @@ export async function startApiStack(
     database,
     providers,
     temporal,
+    fhirSandbox,
     async close() {
       await app.close();
       worker.shutdown();
       await running;
       engagement.close();
-      await Promise.all([workerConnection.close(), clientConnection.close(), providers.close()]);
+      await Promise.all([
+        workerConnection.close(),
+        clientConnection.close(),
+        providers.close(),
+        fhirSandbox?.stop(),
+      ]);
       await database.drop();
     },
   };

@@ -1,0 +1,71 @@
+import type { Condition } from '@medplum/fhirtypes';
+import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
+import { PREDIABETES_CARE } from '../../../../workflows/prediabetes-care/prediabetes-care.contract';
+import { clinicalTimeOf } from '../clinical-time';
+import { CODE_SYSTEMS, findCoding } from '../code-systems';
+import { patientIdOf, resourceKey } from '../fhir-references';
+import { ignore, type RoutingDecision } from '../routing-decision';
+import { ACTIVE_CONDITION_STATUSES, conditionRules } from '../routing-rules';
+import { oncologyTarget } from './oncology-routes';
+import { codeOf, noPatient, noRuleFor, references } from './route-helpers';
+
+/** Diagnoses: prediabetes enrols, diabetes exits the program, cancer moves the card. */
+export function routeCondition(condition: Condition): RoutingDecision {
+  const rule = conditionRules.find((candidate) => findCoding(condition.code, candidate.codes));
+  if (!rule) return noRuleFor('Condition', condition.code);
+  const verification = codeOf(condition.verificationStatus, CODE_SYSTEMS.conditionVerification);
+  if (verification === 'entered-in-error') return ignore('the condition was entered in error', rule.id);
+  const patientId = patientIdOf(condition.subject);
+  if (!patientId) return noPatient('Condition.subject', rule.id);
+  const refuted = verification === 'refuted';
+  const clinical = codeOf(condition.clinicalStatus, CODE_SYSTEMS.conditionClinical);
+  if (!refuted && clinical && !(ACTIVE_CONDITION_STATUSES as readonly string[]).includes(clinical)) {
+    return ignore(`the condition's clinical status is ${clinical}, not active`, rule.id);
+  }
+  if (!refuted && verification && verification !== 'confirmed') {
+    return ignore(`the condition is ${verification}, not confirmed`, rule.id);
+  }
+  const at = clinicalTimeOf(condition);
+  const self = resourceKey(condition);
+  switch (rule.effect.kind) {
+    case 'enrol-prediabetes': {
+      if (refuted) return ignore('prediabetes was refuted: nothing to enrol', rule.id);
+      const matched = findCoding(condition.code, rule.codes)!;
+      return {
+        kind: 'start',
+        rule: rule.id,
+        patientId,
+        journey: PREDIABETES_CARE,
+        params: {
+          entry: {
+            kind: 'condition',
+            code: rule.effect.entryCodes[matched.match.system],
+            ...(at ? { at } : {}),
+          },
+        },
+      };
+    }
+    case 'diabetes-diagnosed':
+      if (refuted) return ignore('diabetes was refuted: nothing to tell the prediabetes journey', rule.id);
+      return {
+        kind: 'event',
+        rule: rule.id,
+        patientId,
+        events: { [PREDIABETES_CARE]: { type: 'diabetes-diagnosed' } },
+        target: { linkedTo: [], instances: [{ journey: PREDIABETES_CARE, params: {} }] },
+      };
+    case 'oncology-diagnosis':
+      return {
+        kind: 'event',
+        rule: rule.id,
+        patientId,
+        events: {
+          [ONCOLOGY_FAST_TRACK]: {
+            type: refuted ? 'cancer-ruled-out' : 'cancer-confirmed',
+            ...(at ? { at } : {}),
+          },
+        },
+        target: oncologyTarget([self, ...references(condition.evidence?.flatMap((e) => e.detail ?? []))]),
+      };
+  }
+}

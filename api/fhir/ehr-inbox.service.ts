@@ -1,0 +1,259 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { EhrEventGap } from '../../activities/database/ehr-event-gap.entity';
+import {
+  EhrEvent,
+  FINAL_EHR_EVENT_STATUSES,
+  type EhrEventStatus,
+} from '../../activities/database/ehr-event.entity';
+import { storableResourceId, type InboundEntry } from '../../activities/ehr/inbound/event-entries';
+import type { JourneyEvent } from '../../workflows/journey-contract';
+import { DATA_SOURCE } from '../infrastructure/tokens';
+
+export interface StoredEntry {
+  row: EhrEvent;
+  /** False when the event was in the inbox already: a redelivery. */
+  fresh: boolean;
+}
+
+/** What a processed event left in the inbox. */
+export interface InboxResult {
+  status: Exclude<EhrEventStatus, 'received'>;
+  outcome: Record<string, unknown>;
+  journeyIds?: string[];
+  resource?: { type: string; id?: string; version?: string };
+  patientRef?: string;
+  effectiveAt?: string;
+}
+
+export interface OpenGap {
+  from: number;
+  to: number;
+  detectedAt: string;
+}
+
+/**
+ * The EHR inbox in PostgreSQL: events are stored before anything is applied, found again by
+ * their dedupe key on redelivery, and processed one at a time under a row lock so two
+ * deliveries of the same event never both apply it.
+ */
+@Injectable()
+export class EhrInbox {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** Stores the entry unless its dedupe key is known; returns the row either way. */
+  async store(entry: InboundEntry): Promise<StoredEntry> {
+    const resource = entry.resource;
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(EhrEvent)
+      .values({
+        dedupeKey: entry.dedupeKey,
+        source: entry.source,
+        subscription: entry.subscription ?? null,
+        topic: entry.topic ?? null,
+        eventNumber: entry.eventNumber === undefined ? null : String(entry.eventNumber),
+        payloadContent: entry.payload ?? null,
+        resourceType: resource?.resourceType ?? null,
+        resourceId: (resource && storableResourceId(resource)) ?? null,
+        resourceVersion: resource?.meta?.versionId ?? null,
+        status: 'received',
+      })
+      .orIgnore()
+      .returning('*')
+      .execute();
+    const repository = this.dataSource.getRepository(EhrEvent);
+    const newId = (inserted.raw as Array<{ id: string }>)[0]?.id;
+    if (newId) return { row: await repository.findOneByOrFail({ id: newId }), fresh: true };
+    return { row: await repository.findOneByOrFail({ dedupeKey: entry.dedupeKey }), fresh: false };
+  }
+
+  /**
+   * Runs `apply` for a stored event under a row lock and records its result, in one transaction.
+   * A row that became final meanwhile (a concurrent delivery applied it) is not applied again:
+   * `apply` is skipped and the final row is returned as it stands.
+   */
+  async process(
+    rowId: string,
+    apply: (row: EhrEvent, manager: EntityManager) => Promise<InboxResult>,
+  ): Promise<{ row: EhrEvent; alreadyFinal: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager
+        .getRepository(EhrEvent)
+        .createQueryBuilder('event')
+        .setLock('pessimistic_write')
+        .where('event.id = :id', { id: rowId })
+        .getOneOrFail();
+      if (isFinal(row.status)) return { row, alreadyFinal: true };
+      const result = await apply(row, manager);
+      const changes: Partial<EhrEvent> = {
+        status: result.status,
+        outcome: result.outcome,
+        attempts: row.attempts + 1,
+        ...(result.journeyIds ? { journeyIds: result.journeyIds } : {}),
+        ...(result.resource
+          ? {
+              resourceType: result.resource.type,
+              resourceId: result.resource.id ?? null,
+              resourceVersion: result.resource.version ?? null,
+            }
+          : {}),
+        ...(result.patientRef ? { patientRef: result.patientRef } : {}),
+        ...(result.effectiveAt ? { effectiveAt: new Date(result.effectiveAt) } : {}),
+        ...(isFinal(result.status) ? { appliedAt: new Date() } : {}),
+      };
+      // jsonb and array columns are beyond TypeORM's partial-entity typing.
+      await manager.update(EhrEvent, row.id, changes as never);
+      return { row: { ...row, ...changes } as EhrEvent, alreadyFinal: false };
+    });
+  }
+
+  /** A final row for the same resource version under another key: the same fact delivered twice. */
+  async sameVersionApplied(
+    manager: EntityManager,
+    row: EhrEvent,
+    resource: { type: string; id: string; version: string },
+  ): Promise<EhrEvent | null> {
+    return manager
+      .getRepository(EhrEvent)
+      .createQueryBuilder('event')
+      .where(
+        'event.resource_type = :type AND event.resource_id = :id AND event.resource_version = :version',
+        resource,
+      )
+      .andWhere('event.id <> :self', { self: row.id })
+      .andWhere('event.status IN (:...final)', { final: FINAL_EHR_EVENT_STATUSES })
+      .andWhere(`coalesce(event.outcome->>'outcome', '') <> 'duplicate'`)
+      .orderBy('event.received_at', 'ASC')
+      .getOne();
+  }
+
+  /** Journeys that events about these resources (`Type/id`) started or were applied to. */
+  async journeysLinkedTo(
+    manager: EntityManager,
+    resourceKeys: string[],
+    exceptRowId: string,
+  ): Promise<string[]> {
+    const pairs = resourceKeys.map((key) => key.split('/') as [string, string]);
+    if (pairs.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT DISTINCT unnest(journey_ids) AS journey_id
+         FROM ehr_event
+        WHERE (resource_type, resource_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+          AND id <> $3`,
+      [pairs.map(([type]) => type), pairs.map(([, id]) => id), exceptRowId],
+    )) as Array<{ journey_id: string }>;
+    return rows.map((row) => row.journey_id);
+  }
+
+  /** The journey event this resource was last applied as (a booked appointment), if any. */
+  async lastAppliedEvent(
+    manager: EntityManager,
+    resource: { type: string; id: string },
+    exceptRowId: string,
+  ): Promise<JourneyEvent | undefined> {
+    const rows = (await manager.query(
+      `SELECT outcome->'event' AS event
+         FROM ehr_event
+        WHERE resource_type = $1 AND resource_id = $2 AND id <> $3
+          AND status = 'applied' AND outcome ? 'event'
+        ORDER BY applied_at DESC
+        LIMIT 1`,
+      [resource.type, resource.id, exceptRowId],
+    )) as Array<{ event: JourneyEvent }>;
+    return rows[0]?.event;
+  }
+
+  /**
+   * Records the event numbers missing so far for a subscription, and resolves gaps whose numbers
+   * have all arrived. `latest` is the EHR's own counter (a heartbeat's events-since-subscription-start):
+   * numbers above the highest received up to it are missing too. Only numbers from the lowest one
+   * this request or an open gap concerns are scanned, so a long-lived subscription stays cheap.
+   * Returns the open gaps.
+   */
+  async reconcileGaps(
+    subscription: string,
+    { numbers, latest }: { numbers: number[]; latest: number | undefined },
+  ): Promise<OpenGap[]> {
+    return this.dataSource.transaction(async (manager) => {
+      // One reconciliation per subscription at a time, so two requests never record the same gap twice.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ehr-gaps|${subscription}`]);
+      const gaps = manager.getRepository(EhrEventGap);
+      const open = await gaps.find({ where: { subscription, resolvedAt: IsNull() } });
+      const lowest = Math.min(
+        ...numbers,
+        ...open.map((gap) => Number(gap.fromNumber)),
+        ...(latest === undefined ? [] : [latest + 1]),
+      );
+      const missing = Number.isFinite(lowest)
+        ? await this.missingRanges(manager, subscription, lowest, latest)
+        : [];
+      for (const gap of open) {
+        const [from, to] = [Number(gap.fromNumber), Number(gap.toNumber)];
+        if (!missing.some((range) => range.from <= to && range.to >= from)) {
+          await gaps.update(gap.id, { resolvedAt: new Date() });
+          gap.resolvedAt = new Date();
+        }
+      }
+      for (const range of missing) {
+        const covered = open.some(
+          (gap) =>
+            gap.resolvedAt === null &&
+            Number(gap.fromNumber) <= range.from &&
+            Number(gap.toNumber) >= range.to,
+        );
+        if (!covered) {
+          await manager.query(
+            `INSERT INTO ehr_event_gap (subscription, from_number, to_number) VALUES ($1, $2, $3)
+             ON CONFLICT (subscription, from_number, to_number) DO NOTHING`,
+            [subscription, range.from, range.to],
+          );
+        }
+      }
+      const current = await gaps.find({
+        where: { subscription, resolvedAt: IsNull() },
+        order: { fromNumber: 'ASC' },
+      });
+      return current.map((gap) => ({
+        from: Number(gap.fromNumber),
+        to: Number(gap.toNumber),
+        detectedAt: gap.detectedAt.toISOString(),
+      }));
+    });
+  }
+
+  /**
+   * Runs of numbers missing from `from` on: each received number is compared with the one before
+   * it (the highest below `from`, or 0 at the start of the subscription), and `latest` with the
+   * highest received.
+   */
+  private async missingRanges(
+    manager: EntityManager,
+    subscription: string,
+    from: number,
+    latest: number | undefined,
+  ): Promise<Array<{ from: number; to: number }>> {
+    const rows = (await manager.query(
+      `WITH below AS (
+         SELECT coalesce(max(event_number), 0) AS n FROM ehr_event
+          WHERE subscription = $1 AND event_number < $2
+       ), numbers AS (
+         SELECT DISTINCT event_number AS n FROM ehr_event
+          WHERE subscription = $1 AND event_number >= $2
+       ), bounds AS (
+         SELECT n, lag(n, 1, (SELECT n FROM below)) OVER (ORDER BY n) AS previous FROM numbers
+         UNION ALL
+         SELECT $3::bigint + 1, greatest((SELECT max(n) FROM numbers), (SELECT n FROM below))
+          WHERE $3::bigint IS NOT NULL
+       )
+       SELECT previous + 1 AS from_number, n - 1 AS to_number FROM bounds WHERE n > previous + 1`,
+      [subscription, from, latest ?? null],
+    )) as Array<{ from_number: string; to_number: string }>;
+    return rows.map((range) => ({ from: Number(range.from_number), to: Number(range.to_number) }));
+  }
+}
+
+function isFinal(status: EhrEventStatus): boolean {
+  return FINAL_EHR_EVENT_STATUSES.includes(status);
+}

@@ -1,0 +1,81 @@
+import { Controller, HttpCode, HttpStatus, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { WEBHOOK_SIGNATURE_HEADER } from '../../activities/ehr/inbound/webhook-signature';
+import { ACCEPTED_CONTENT_TYPES } from '../../activities/ehr/inbound/inbound-body';
+import { SignatureAuthenticated } from '../auth/roles.decorator';
+import { InboundResultView } from './dto/inbound-result.view';
+import { FhirInboundService } from './fhir-inbound.service';
+import { FhirWebhookGuard } from './fhir-webhook.guard';
+
+/** Seconds an EHR should wait before sending again what could not be applied now. */
+const RETRY_AFTER_SECONDS = 30;
+
+/** The path the raw-body parser is mounted on (api/create-app.ts): the signature covers the exact bytes. */
+export const FHIR_WEBHOOK_PATH = '/api/fhir';
+
+@ApiTags('ehr')
+@ApiBearerAuth()
+// The guard below authenticates instead of the API-key guard: an integration key or a signed body.
+@SignatureAuthenticated()
+@UseGuards(FhirWebhookGuard)
+@Controller('fhir')
+export class FhirInboundController {
+  constructor(private readonly inbound: FhirInboundService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'EHR events in: FHIR R4 subscription notifications (backport IG), resources and bundles.',
+    description:
+      'Each event is stored before it is applied and applied once: a redelivery answers "duplicate". ' +
+      'Needs an integration API key or a signature of the body (see docs/ehr-events.md).',
+  })
+  @ApiConsumes(...ACCEPTED_CONTENT_TYPES)
+  @ApiBody({
+    description:
+      'A notification Bundle (type history, status Parameters first), a transaction/batch/collection Bundle, or a resource.',
+    schema: { type: 'object', required: ['resourceType'], properties: { resourceType: { type: 'string' } } },
+  })
+  @ApiHeader({
+    name: WEBHOOK_SIGNATURE_HEADER,
+    required: false,
+    description: 'sha256=<hex HMAC-SHA256 of the body with FHIR_WEBHOOK_SECRET>, instead of an API key.',
+  })
+  @ApiOkResponse({ type: InboundResultView, description: 'What happened to each entry.' })
+  @ApiBadRequestResponse({ description: 'Not JSON, not FHIR R4, or a notification without its status.' })
+  @ApiUnauthorizedResponse({ description: 'No integration key and no valid signature; nothing stored.' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Neither application/fhir+json nor application/json.' })
+  @ApiServiceUnavailableResponse({
+    type: InboundResultView,
+    description: 'Some entries are stored but could not be applied now: send them again.',
+  })
+  async receive(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<InboundResultView> {
+    const { view, retryLater } = await this.inbound.receive(
+      bodyBytes(request),
+      request.header('content-type'),
+    );
+    if (retryLater)
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', `${RETRY_AFTER_SECONDS}`);
+    return view;
+  }
+}
+
+function bodyBytes(request: Request): Buffer | undefined {
+  return Buffer.isBuffer(request.body) ? request.body : undefined;
+}

@@ -1,0 +1,297 @@
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import type { Resource } from '@medplum/fhirtypes';
+import type { EntityManager } from 'typeorm';
+import { FINAL_EHR_EVENT_STATUSES, type EhrEvent } from '../../activities/database/ehr-event.entity';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
+import { clinicalTimeOf, instantMs } from '../../activities/ehr/inbound/clinical-time';
+import {
+  inboundEntriesOf,
+  storableResourceId,
+  type InboundEntry,
+} from '../../activities/ehr/inbound/event-entries';
+import { resourceKey } from '../../activities/ehr/inbound/fhir-references';
+import { requireValidFhirResource } from '../../activities/ehr/inbound/fhir-validation';
+import { parseInboundBody } from '../../activities/ehr/inbound/inbound-body';
+import { InboundRejection } from '../../activities/ehr/inbound/inbound-rejection';
+import type { SubscriptionNotification } from '../../activities/ehr/inbound/notification-bundle';
+import { routeResource } from '../../activities/ehr/inbound/route-resource';
+import type { ApiErrorBody } from '../errors/api-error';
+import { FHIR_CLIENT } from '../infrastructure/tokens';
+import type { EntryOutcomeView, InboundResultView, NotificationView } from './dto/inbound-result.view';
+import { EhrInbox, type InboxResult } from './ehr-inbox.service';
+import { JourneyDispatcher } from './journey-dispatcher.service';
+
+/** What an entry needs before it can be applied: its resource (read from the EHR for id-only events). */
+type Resolution = { resource: Resource } | { ignore: string } | { retry: string };
+
+interface PendingEntry {
+  entry: InboundEntry;
+  row: EhrEvent;
+  resolution: Resolution;
+}
+
+export interface InboundResult {
+  view: InboundResultView;
+  /** Some entries could not be applied now: answer 503 so the sender delivers them again. */
+  retryLater: boolean;
+}
+
+/**
+ * EHR events in, exactly once: the body is checked whole (nothing is stored from a bad one),
+ * every entry is stored in the inbox before any is applied, redeliveries are answered as
+ * duplicates, and the rest are applied in clinical order, each in its own transaction.
+ */
+@Injectable()
+export class FhirInboundService {
+  private readonly logger = new Logger('FhirInbound');
+
+  constructor(
+    private readonly inbox: EhrInbox,
+    private readonly dispatcher: JourneyDispatcher,
+    @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
+  ) {}
+
+  async receive(raw: Buffer | undefined, contentType: string | undefined): Promise<InboundResult> {
+    const { notification, entries } = refuseBadInput(() =>
+      inboundEntriesOf(parseInboundBody(raw, contentType)),
+    );
+    const stored = [];
+    for (const entry of entries) stored.push({ entry, ...(await this.inbox.store(entry)) });
+
+    const outcomes: EntryOutcomeView[] = [];
+    const pending: PendingEntry[] = [];
+    for (const { entry, row, fresh } of stored) {
+      if (!fresh && FINAL_EHR_EVENT_STATUSES.includes(row.status)) {
+        outcomes[entry.index] = duplicateOf(entry, row);
+      } else {
+        pending.push({ entry, row, resolution: await this.resolve(entry) });
+      }
+    }
+    for (const item of inClinicalOrder(pending)) outcomes[item.entry.index] = await this.apply(item);
+
+    const gaps = notification
+      ? await this.inbox.reconcileGaps(notification.subscription, {
+          numbers: entries.flatMap((entry) => (entry.eventNumber === undefined ? [] : [entry.eventNumber])),
+          latest: notification.eventsSinceSubscriptionStart,
+        })
+      : undefined;
+    const retryLater = outcomes.some((outcome) => outcome.outcome === 'failed');
+    this.logger.log(`EHR ${notification?.type ?? 'resources'}: ${summarize(outcomes)}`);
+    return {
+      retryLater,
+      view: {
+        ...(notification ? { notification: notificationView(notification) } : {}),
+        entries: outcomes,
+        ...(gaps && gaps.length > 0 ? { gaps } : {}),
+        ...(retryLater
+          ? { message: 'Some events could not be applied now; they are kept and applied when sent again.' }
+          : {}),
+      },
+    };
+  }
+
+  /** The resource to route: carried in the request, or read from the EHR for id-only events. */
+  private async resolve(entry: InboundEntry): Promise<Resolution> {
+    if (entry.nothingToApply) return { ignore: entry.nothingToApply };
+    if (entry.resource) return { resource: entry.resource };
+    const reference = entry.fetch!;
+    if (!this.fhir) {
+      return {
+        ignore: `id-only event, but no EHR connection (FHIR_BASE_URL) is configured to read ${reference}`,
+      };
+    }
+    let fetched: Resource | undefined;
+    try {
+      fetched = await this.fhir.readReference(reference);
+    } catch (error) {
+      // The message names the reference and the status, never the resource body.
+      this.logger.warn(
+        `Reading an id-only event's focus failed: ${error instanceof Error ? error.name : 'error'}`,
+      );
+      return { retry: `the EHR could not be read for ${reference}; send the event again` };
+    }
+    if (!fetched) return { ignore: `${reference} is not in the EHR (not found or deleted)` };
+    try {
+      return { resource: requireValidFhirResource(fetched) };
+    } catch (error) {
+      const reason =
+        error instanceof InboundRejection ? error.problems.map((p) => `${p.field}: ${p.message}`) : [];
+      return { ignore: `the EHR returned an invalid ${fetched.resourceType}: ${reason.join('; ')}` };
+    }
+  }
+
+  private async apply({ entry, row, resolution }: PendingEntry): Promise<EntryOutcomeView> {
+    const base = baseView(entry, 'resource' in resolution ? resolution.resource : undefined);
+    if ('retry' in resolution) {
+      await this.inbox.process(row.id, async () => ({
+        status: 'failed',
+        outcome: { outcome: 'failed', reason: resolution.retry },
+      }));
+      return { ...base, outcome: 'failed', reason: resolution.retry };
+    }
+    try {
+      const { row: result, alreadyFinal } = await this.inbox.process(row.id, (locked, manager) =>
+        'ignore' in resolution
+          ? Promise.resolve({ status: 'ignored', outcome: { outcome: 'ignored', reason: resolution.ignore } })
+          : this.route(resolution.resource, locked, manager),
+      );
+      if (alreadyFinal) return duplicateOf(entry, result);
+      return { ...base, ...outcomeView(result) };
+    } catch (error) {
+      // Temporal or the database failed: the row stays unapplied and the redelivery applies it.
+      this.logger.error(`Applying an EHR event failed: ${error instanceof Error ? error.stack : 'error'}`);
+      await this.inbox
+        .process(row.id, async () => ({
+          status: 'failed',
+          outcome: { outcome: 'failed', reason: 'not applied yet' },
+        }))
+        .catch(() => undefined);
+      return {
+        ...base,
+        outcome: 'failed',
+        reason: 'could not be applied now (a service is unavailable); send it again',
+      };
+    }
+  }
+
+  private async route(resource: Resource, row: EhrEvent, manager: EntityManager): Promise<InboxResult> {
+    const key = resourceKey(resource);
+    const id = storableResourceId(resource);
+    const version = resource.meta?.versionId;
+    const effectiveAt = clinicalTimeOf(resource);
+    const identity = {
+      resource: { type: resource.resourceType, ...(id ? { id } : {}), ...(version ? { version } : {}) },
+      ...(effectiveAt ? { effectiveAt } : {}),
+    };
+    if (id && version) {
+      const earlier = await this.inbox.sameVersionApplied(manager, row, {
+        type: resource.resourceType,
+        id,
+        version,
+      });
+      if (earlier) {
+        return {
+          ...identity,
+          status: 'ignored',
+          outcome: {
+            outcome: 'duplicate',
+            reason: `${key} version ${version} was received before as another event`,
+          },
+        };
+      }
+    }
+    const previous = id
+      ? await this.inbox.lastAppliedEvent(manager, { type: resource.resourceType, id }, row.id)
+      : undefined;
+    const decision = routeResource(resource, { previous });
+    if (decision.kind === 'ignore') {
+      return {
+        ...identity,
+        status: 'ignored',
+        outcome: {
+          outcome: 'ignored',
+          reason: decision.reason,
+          ...(decision.rule ? { rule: decision.rule } : {}),
+        },
+      };
+    }
+    const dispatched = await this.dispatcher.dispatch(decision, {
+      manager,
+      rowId: row.id,
+      ...(key ? { resourceKey: key } : {}),
+      updateId: `ehr-event-${row.id}`,
+    });
+    return {
+      ...identity,
+      patientRef: this.dispatcher.patientRefOf(decision.patientId),
+      status: dispatched.outcome === 'ignored' ? 'ignored' : 'applied',
+      journeyIds: dispatched.journeys.map((journey) => journey.id),
+      outcome: {
+        outcome: dispatched.outcome,
+        rule: decision.rule,
+        ...(dispatched.reason ? { reason: dispatched.reason } : {}),
+        journeys: dispatched.journeys,
+        ...(dispatched.event ? { event: dispatched.event } : {}),
+        ...(dispatched.details ? { details: dispatched.details } : {}),
+      },
+    };
+  }
+}
+
+/** A bad body is one 400 (or 415) naming what is wrong; nothing of it was stored. */
+function refuseBadInput<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof InboundRejection)) throw error;
+    throw new HttpException(
+      { message: error.message, errors: error.problems } satisfies ApiErrorBody,
+      error.status,
+    );
+  }
+}
+
+/** Clinical time first (a result sent late still goes before a later one), then arrival order. */
+function inClinicalOrder(pending: PendingEntry[]): PendingEntry[] {
+  const timeOf = (item: PendingEntry) =>
+    'resource' in item.resolution ? instantMs(clinicalTimeOf(item.resolution.resource)) : undefined;
+  return pending
+    .map((item, position) => ({ item, position, at: timeOf(item) ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => a.at - b.at || a.position - b.position)
+    .map(({ item }) => item);
+}
+
+function baseView(entry: InboundEntry, resource: Resource | undefined): Omit<EntryOutcomeView, 'outcome'> {
+  const name =
+    (resource && resourceKey(resource)) ?? entry.fetch ?? (entry.resource && resourceKey(entry.resource));
+  return {
+    entry: entry.index,
+    ...(entry.eventNumber !== undefined ? { eventNumber: entry.eventNumber } : {}),
+    ...(name ? { resource: name } : {}),
+  };
+}
+
+function outcomeView(row: EhrEvent): Pick<EntryOutcomeView, 'outcome' | 'reason' | 'rule' | 'journeys'> {
+  const outcome = (row.outcome ?? {}) as {
+    outcome?: EntryOutcomeView['outcome'];
+    reason?: string;
+    rule?: string;
+    journeys?: EntryOutcomeView['journeys'];
+  };
+  return {
+    outcome: outcome.outcome ?? (row.status === 'applied' ? 'applied' : 'ignored'),
+    ...(outcome.reason ? { reason: outcome.reason } : {}),
+    ...(outcome.rule ? { rule: outcome.rule } : {}),
+    ...(outcome.journeys?.length ? { journeys: outcome.journeys } : {}),
+  };
+}
+
+function duplicateOf(entry: InboundEntry, row: EhrEvent): EntryOutcomeView {
+  const first = outcomeView(row);
+  return {
+    ...baseView(entry, entry.resource),
+    outcome: 'duplicate',
+    reason: `received before (${row.receivedAt.toISOString()}) and ${first.outcome === 'duplicate' ? 'ignored' : first.outcome} then; nothing changed`,
+    ...(first.rule ? { rule: first.rule } : {}),
+  };
+}
+
+function notificationView(notification: SubscriptionNotification): NotificationView {
+  return {
+    type: notification.type,
+    subscription: notification.subscription,
+    ...(notification.topic ? { topic: notification.topic } : {}),
+    payload: notification.payload,
+    ...(notification.eventsSinceSubscriptionStart !== undefined
+      ? { eventsSinceSubscriptionStart: notification.eventsSinceSubscriptionStart }
+      : {}),
+  };
+}
+
+/** Counts only: outcomes name resources and patients' journeys, which stay out of the log. */
+function summarize(outcomes: EntryOutcomeView[]): string {
+  if (outcomes.length === 0) return 'acknowledged';
+  const counts = new Map<string, number>();
+  for (const { outcome } of outcomes) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  return [...counts].map(([outcome, count]) => `${count} ${outcome}`).join(', ');
+}

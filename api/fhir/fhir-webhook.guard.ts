@@ -1,0 +1,63 @@
+import {
+  Inject,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import type { Request } from 'express';
+import {
+  WEBHOOK_SIGNATURE_HEADER,
+  verifyWebhookSignature,
+} from '../../activities/ehr/inbound/webhook-signature';
+import type { AppConfig } from '../../config/app-config';
+import { ApiKeyVerifier } from '../auth/api-key-verifier';
+import { APP_CONFIG } from '../infrastructure/tokens';
+
+/**
+ * Who may post EHR events: a caller that signs the body with the shared webhook secret (EHRs and
+ * engines that cannot send an API key), or one with an integration API key. Anything else is
+ * 401, before the body is looked at, so nothing of it is stored.
+ */
+@Injectable()
+export class FhirWebhookGuard implements CanActivate {
+  private readonly verifier: ApiKeyVerifier;
+  private readonly secret: string | undefined;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.verifier = new ApiKeyVerifier(config.apiKeys);
+    this.secret = config.fhirWebhookSecret;
+  }
+
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    const signature = request.header(WEBHOOK_SIGNATURE_HEADER);
+    if (signature !== undefined) {
+      if (!this.secret) {
+        throw new UnauthorizedException(
+          `Signed requests are not configured here (FHIR_WEBHOOK_SECRET); send an integration API key instead.`,
+        );
+      }
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      if (!verifyWebhookSignature(body, signature, this.secret)) {
+        throw new UnauthorizedException(`The ${WEBHOOK_SIGNATURE_HEADER} signature does not match the body.`);
+      }
+      return true;
+    }
+    const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
+    if (!presented) {
+      throw new UnauthorizedException(
+        `Missing credentials: send "Authorization: Bearer <integration API key>" or sign the body ` +
+          `("${WEBHOOK_SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256 of the body>").`,
+      );
+    }
+    const role = this.verifier.roleOf(presented);
+    if (!role) throw new UnauthorizedException('The API key is not valid.');
+    if (role !== 'integration') {
+      throw new UnauthorizedException(
+        `EHR events need an integration key; a ${role} key is not accepted here.`,
+      );
+    }
+    return true;
+  }
+}

@@ -1,0 +1,232 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
+import type { RoutingDecision } from '../../activities/ehr/inbound/routing-decision';
+import { JourneyStarter } from '../../activities/journeys/journey-starter';
+import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
+import type { AppConfig } from '../../config/app-config';
+import {
+  cancelJourneyUpdate,
+  journeyEventUpdate,
+  type JourneyEvent,
+  type JourneyProgress,
+} from '../../workflows/journey-contract';
+import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
+import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { ConsentApplier } from './consent-applier';
+import { EhrInbox } from './ehr-inbox.service';
+import { JourneyTargets, type TargetJourney } from './journey-targets';
+
+type Decision = Exclude<RoutingDecision, { kind: 'ignore' }>;
+type JourneyDecision = Extract<Decision, { kind: 'event' | 'cancel' }>;
+
+export type JourneyResultKind =
+  'started' | 'already-started' | 'already-running' | 'applied' | 'refused' | 'ended';
+
+/** What happened at one journey; the id is opaque, the event a type name only. */
+export interface JourneyResult {
+  id: string;
+  journey: string;
+  result: JourneyResultKind;
+  event?: string;
+  reason?: string;
+}
+
+export interface Dispatched {
+  outcome: 'applied' | 'started' | 'ignored';
+  reason?: string;
+  journeys: JourneyResult[];
+  /** The event applied, kept in the inbox so a later version of the resource can tell what changed. */
+  event?: JourneyEvent;
+  /** Extra facts for the inbox outcome (consent: the channels set and when the patient decided). */
+  details?: Record<string, unknown>;
+}
+
+export interface DispatchContext {
+  manager: EntityManager;
+  rowId: string;
+  /** `Type/id` of the resource the decision is about, when it has an id. */
+  resourceKey?: string;
+  /** Temporal deduplicates updates by id: a redelivered event recovered after a crash is not applied twice. */
+  updateId: string;
+}
+
+/**
+ * Carries out a routing decision: starts journeys through the JourneyStarter, sends events
+ * through each journey's own update (whose validator may refuse them: an ignored outcome, never
+ * an error), cancels, or records consent. Temporal and database failures are thrown: the event
+ * stays unapplied in the inbox and is applied when the EHR redelivers it.
+ */
+@Injectable()
+export class JourneyDispatcher {
+  private readonly starter: JourneyStarter;
+  private readonly consent: ConsentApplier;
+  private readonly targets: JourneyTargets;
+
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
+    private readonly inbox: EhrInbox,
+  ) {
+    this.starter = new JourneyStarter(temporal, new ProgramSettingsStore(dataSource), {
+      taskQueue: config.temporal.taskQueue,
+      pseudonymKey: config.pseudonymKey,
+    });
+    this.consent = new ConsentApplier(dataSource);
+    this.targets = new JourneyTargets(temporal, this.starter, inbox);
+  }
+
+  patientRefOf(patientId: string): string {
+    return this.starter.patientRefOf(patientId);
+  }
+
+  async dispatch(decision: Decision, context: DispatchContext): Promise<Dispatched> {
+    switch (decision.kind) {
+      case 'start':
+        return this.start(decision, context);
+      case 'event':
+      case 'cancel':
+        return this.signal(decision, context);
+      case 'consent':
+        return this.consent.apply(this.patientRefOf(decision.patientId), decision, context.manager);
+    }
+  }
+
+  private async start(
+    decision: Extract<Decision, { kind: 'start' }>,
+    context: DispatchContext,
+  ): Promise<Dispatched> {
+    const type = findJourneyType(decision.journey)!;
+    if (context.resourceKey) {
+      // A resource starts a journey once: a later version of the same Condition or Encounter
+      // must not re-enrol a patient whose journey has since ended.
+      const linked = (
+        await this.inbox.journeysLinkedTo(context.manager, [context.resourceKey], context.rowId)
+      ).filter((id) => id.startsWith(`${type.id}-`));
+      if (linked.length > 0) {
+        return ignored(
+          `${context.resourceKey} already started ${type.id} journey ${linked[0]}`,
+          linked.map((id) => ({ id, journey: type.id, result: 'already-started' })),
+        );
+      }
+    }
+    if (await this.isUnknownPatient(decision.patientId)) {
+      return ignored(`unknown patient: the EHR has no Patient/<id> for the subject, so nobody is enrolled`);
+    }
+    const outcome = await this.starter.start({
+      type,
+      patientId: decision.patientId,
+      params: decision.params,
+    });
+    if (!outcome.started) {
+      const problems = outcome.issues.map(
+        (issue) => `${['params', ...issue.path.map(String)].join('.')} ${issue.message}`,
+      );
+      return ignored(`the resource does not make a valid ${type.id} enrolment: ${problems.join('; ')}`);
+    }
+    const journey: JourneyResult = {
+      id: outcome.workflowId,
+      journey: type.id,
+      result: outcome.created ? 'started' : 'already-running',
+    };
+    return outcome.created
+      ? { outcome: 'started', journeys: [journey] }
+      : ignored(`the patient already has a running ${type.id} journey`, [journey]);
+  }
+
+  private async signal(decision: JourneyDecision, context: DispatchContext): Promise<Dispatched> {
+    const takes = (type: JourneyType) =>
+      decision.kind === 'cancel' ? decision.journeys.includes(type.id) : type.id in decision.events;
+    const resolved = await this.targets.resolve(decision.target, decision.patientId, context, takes);
+    if ('none' in resolved) return ignored(resolved.none);
+    const journeys: JourneyResult[] = [];
+    for (const target of resolved.targets) {
+      const event = decision.kind === 'event' ? decision.events[target.type.id]! : undefined;
+      journeys.push(
+        target.running
+          ? await this.update(
+              target,
+              event,
+              decision.kind === 'cancel' ? decision.reason : undefined,
+              context.updateId,
+            )
+          : { id: target.id, journey: target.type.id, result: 'ended', reason: 'the journey has ended' },
+      );
+    }
+    const applied = journeys.filter((journey) => journey.result === 'applied');
+    if (applied.length === 0) {
+      return ignored(journeys.map((journey) => `${journey.journey}: ${journey.reason}`).join('; '), journeys);
+    }
+    const firstEvent = decision.kind === 'event' ? decision.events[applied[0]!.journey] : undefined;
+    return { outcome: 'applied', journeys, ...(firstEvent ? { event: firstEvent } : {}) };
+  }
+
+  private async update(
+    target: TargetJourney,
+    event: JourneyEvent | undefined,
+    cancelReason: string | undefined,
+    updateId: string,
+  ): Promise<JourneyResult> {
+    const base = { id: target.id, journey: target.type.id };
+    const handle = this.temporal.workflow.getHandle(target.id);
+    if (event) {
+      const parsed = target.type.eventSchema.safeParse(event);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => issue.message).join('; ');
+        return {
+          ...base,
+          result: 'refused',
+          event: event.type,
+          reason: `not a valid ${event.type} event: ${problems}`,
+        };
+      }
+      return this.attempt(base, event.type, () =>
+        handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent], updateId }),
+      );
+    }
+    return this.attempt(base, 'cancel', () =>
+      handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: cancelReason! }], updateId }),
+    );
+  }
+
+  /** The journey's validator refusing the change is an outcome, not a failure. */
+  private async attempt(
+    base: { id: string; journey: string },
+    event: string,
+    call: () => Promise<JourneyProgress>,
+  ): Promise<JourneyResult> {
+    try {
+      await call();
+      return { ...base, result: 'applied', event };
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError) {
+        return {
+          ...base,
+          result: 'refused',
+          event,
+          reason: error.cause?.message ?? 'the journey refused it',
+        };
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        return { ...base, result: 'ended', event, reason: 'the journey has ended' };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Enrolment needs a patient the EHR knows; without an EHR connection the subject is trusted.
+   * A transient EHR failure is thrown, so the event is retried rather than judged.
+   */
+  private async isUnknownPatient(patientId: string): Promise<boolean> {
+    if (!this.fhir) return false;
+    return (await this.fhir.read('Patient', patientId)) === undefined;
+  }
+}
+
+function ignored(reason: string, journeys: JourneyResult[] = []): Dispatched {
+  return { outcome: 'ignored', reason, journeys };
+}

@@ -1,0 +1,691 @@
+import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
+import request from 'supertest';
+import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
+import {
+  EHR_BASE,
+  appointment,
+  channelConsent,
+  condition,
+  diloReferral,
+  emergencyEncounter,
+  engineBundle,
+  notificationBundle,
+  observation,
+  pathologyReport,
+  type NotificationEventSpec,
+} from '../../activities/ehr/inbound/inbound.test-support';
+import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../activities/ehr/inbound/webhook-signature';
+import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { uniqueName } from '../helpers/test-stack';
+
+const WEBHOOK_SECRET = 'test-webhook-secret-that-is-long-enough-1234';
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+interface TimelineEntry {
+  kind: string;
+  summary: string;
+  ref?: string;
+}
+
+/**
+ * EHR events over HTTP into the real API, worker, Temporal dev server, PostgreSQL and a FHIR
+ * server (Medplum's FHIR router served on loopback) for id-only reads and patient checks.
+ */
+describe('POST /api/fhir: EHR events in, exactly once', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    // Its own pseudonym key: journey ids of the demo patients are then this stack's alone.
+    stack = await startApiStack(
+      { FHIR_WEBHOOK_SECRET: WEBHOOK_SECRET, PSEUDONYM_KEY: uniqueName('pseudonym-key') },
+      undefined,
+      { fhirSandbox: { seed: true } },
+    );
+  });
+  afterAll(() => stack?.close());
+
+  const api = () => request(stack.http);
+  const post = (body: unknown, headers: Record<string, string> = { Authorization: DEMO_KEYS.integration }) =>
+    api()
+      .post('/api/fhir')
+      .set({ 'Content-Type': 'application/fhir+json', ...headers })
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+  const subscription = () => `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
+  const notify = (events: NotificationEventSpec[], extra: Parameters<typeof notificationBundle>[0] = {}) =>
+    notificationBundle({ subscription: subscription(), events, ...extra });
+
+  /** A patient the EHR knows: enrolment checks the subject exists there. */
+  async function ehrPatient(): Promise<string> {
+    const id = uniqueName('pat');
+    await stack.fhirSandbox!.repo.createResource({
+      resourceType: 'Patient',
+      id,
+      name: [{ given: ['Test'] }],
+    });
+    return id;
+  }
+
+  async function startJourney(
+    journey: string,
+    patientId: string,
+    params: Record<string, unknown>,
+  ): Promise<string> {
+    const response = await api()
+      .post('/api/journeys')
+      .set('Authorization', DEMO_KEYS.integration)
+      .send({ journey, patientId, params })
+      .expect(201);
+    return response.body.id as string;
+  }
+
+  async function journey(
+    id: string,
+  ): Promise<{ stage: string; timeline: TimelineEntry[]; facts: Record<string, unknown> }> {
+    return (await api().get(`/api/journeys/${id}`).set('Authorization', DEMO_KEYS.operator).expect(200)).body;
+  }
+
+  /** Routing to "the patient's running journeys" searches Temporal's visibility, which lags a little. */
+  async function listed(patientId: string, journeyType: string, count: number): Promise<void> {
+    await eventually(
+      () =>
+        api()
+          .get('/api/journeys')
+          .query({ patientId, journey: journeyType, status: 'active' })
+          .set('Authorization', DEMO_KEYS.operator)
+          .expect(200),
+      (response) => response.body.items.length === count,
+    );
+  }
+
+  const events = (timeline: TimelineEntry[], summary: RegExp) =>
+    timeline.filter((entry) => entry.kind === 'event' && summary.test(entry.summary));
+
+  async function inboxRows(
+    where = 'true',
+    parameters: unknown[] = [],
+  ): Promise<Array<Record<string, unknown>>> {
+    return stack.database.dataSource.query(`SELECT * FROM ehr_event WHERE ${where}`, parameters);
+  }
+
+  test('a handshake and a heartbeat are acknowledged and change nothing', async () => {
+    const sub = subscription();
+    for (const type of ['handshake', 'heartbeat'] as const) {
+      const response = await post(
+        notificationBundle({ subscription: sub, type, eventsSinceSubscriptionStart: 0 }),
+      ).expect(200);
+      expect(response.body).toEqual({
+        notification: expect.objectContaining({ type, subscription: sub, payload: 'empty' }),
+        entries: [],
+      });
+    }
+    expect(await inboxRows('subscription = $1', [sub])).toEqual([]);
+  });
+
+  test('the demo patient pat-2001: his EHR diagnosis enrols him, a new HbA1c shows in his timeline within a second', async () => {
+    const sub = subscription();
+    const base = stack.fhirSandbox!.baseUrl;
+    const diagnosis = { resourceType: 'Condition', id: 'pat-2001-prediabetes' } as Resource;
+    const enrolled = await post(
+      notificationBundle({
+        subscription: sub,
+        base,
+        payload: 'id-only',
+        events: [{ number: 1, focus: diagnosis }],
+      }),
+    ).expect(200);
+    expect(enrolled.body.entries).toEqual([
+      expect.objectContaining({
+        outcome: 'started',
+        rule: 'prediabetes-diagnosis',
+        resource: 'Condition/pat-2001-prediabetes',
+      }),
+    ]);
+    const journeyId = enrolled.body.entries[0].journeys[0].id as string;
+
+    const hba1c = observation('pat-2001', '4548-4', 5.9, '%', ago(HOUR), uniqueName('obs'));
+    const sentAt = performance.now();
+    const applied = await post(
+      notificationBundle({ subscription: sub, base, events: [{ number: 2, focus: hba1c }] }),
+    ).expect(200);
+    let visibleAfterMs = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 50 && visibleAfterMs === Number.POSITIVE_INFINITY; attempt++) {
+      const { timeline } = await journey(journeyId);
+      if (events(timeline, /Reading logged: hba1c-percent/).length === 1)
+        visibleAfterMs = performance.now() - sentAt;
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    console.log(`EHR notification to the journey timeline: ${visibleAfterMs.toFixed(0)} ms`);
+    expect(visibleAfterMs).toBeLessThan(1000);
+    expect(applied.body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: journeyId, event: 'reading' }],
+    });
+  });
+
+  test('a full-resource HbA1c reaches the prediabetes journey; sent twice, it changes nothing', async () => {
+    const patientId = await ehrPatient();
+    const journeyId = await startJourney('prediabetes-care', patientId, {
+      entry: { kind: 'hba1c', value: 6.0 },
+    });
+    const hba1c = observation(patientId, '4548-4', 6.3, '%', ago(2 * HOUR), uniqueName('obs'));
+    const bundle = notify([{ number: 1, focus: hba1c }]);
+
+    const first = await post(bundle).expect(200);
+    expect(first.body.entries).toEqual([
+      {
+        entry: 0,
+        eventNumber: 1,
+        resource: `Observation/${hba1c.id}`,
+        outcome: 'applied',
+        rule: 'hba1c-result',
+        journeys: [{ id: journeyId, journey: 'prediabetes-care', result: 'applied', event: 'reading' }],
+      },
+    ]);
+    const before = await journey(journeyId);
+    expect(before.facts.readingsLogged).toBe(1);
+
+    const again = await post(bundle).expect(200);
+    expect(again.body.entries).toEqual([
+      expect.objectContaining({
+        entry: 0,
+        eventNumber: 1,
+        outcome: 'duplicate',
+        reason: expect.stringMatching(/received before .* applied then/),
+      }),
+    ]);
+    // The same resource version under another event number (a second topic, a replay): no second reading.
+    const sub = (
+      bundle.entry![0]!.resource as {
+        parameter: Array<{ name: string; valueReference?: { reference: string } }>;
+      }
+    ).parameter.find((parameter) => parameter.name === 'subscription')!.valueReference!.reference;
+    const renumbered = await post(
+      notificationBundle({ subscription: sub, events: [{ number: 2, focus: hba1c }] }),
+    ).expect(200);
+    expect(renumbered.body.entries).toEqual([
+      expect.objectContaining({
+        eventNumber: 2,
+        outcome: 'duplicate',
+        reason: expect.stringMatching(/was received before as another event/),
+      }),
+    ]);
+    const after = await journey(journeyId);
+    expect(events(after.timeline, /Reading logged/)).toHaveLength(1);
+    expect(after.facts.readingsLogged).toBe(before.facts.readingsLogged);
+  });
+
+  test('an id-only event is read from the EHR and applied', async () => {
+    const patientId = await ehrPatient();
+    const journeyId = await startJourney('prediabetes-care', patientId, {
+      entry: { kind: 'hba1c', value: 6.0 },
+    });
+    const weight = await stack.fhirSandbox!.repo.createResource<Observation>(
+      observation(patientId, '29463-7', 200, '[lb_av]', ago(HOUR), uniqueName('obs')),
+    );
+    const bundle = notify([{ number: 1, focus: weight }], {
+      payload: 'id-only',
+      base: stack.fhirSandbox!.baseUrl,
+    });
+    expect(JSON.stringify(bundle)).not.toContain('"valueQuantity"');
+
+    const response = await post(bundle).expect(200);
+    expect(response.body.notification.payload).toBe('id-only');
+    expect(response.body.entries).toEqual([
+      expect.objectContaining({
+        outcome: 'applied',
+        rule: 'body-weight',
+        resource: `Observation/${weight.id}`,
+      }),
+    ]);
+    const { timeline, facts } = await journey(journeyId);
+    expect(events(timeline, /Reading logged: weight-kg/)).toHaveLength(1);
+    expect(facts.latestWeightKg).toBe(90.7);
+  });
+
+  test('an event the EHR cannot be read for now is kept, answered 503, and applied when sent again', async () => {
+    const patientId = await ehrPatient();
+    const journeyId = await startJourney('prediabetes-care', patientId, {
+      entry: { kind: 'hba1c', value: 6.0 },
+    });
+    const glucose = await stack.fhirSandbox!.repo.createResource<Observation>(
+      observation(patientId, '2339-0', 108, 'mg/dL', ago(HOUR), uniqueName('obs')),
+    );
+    const bundle = notify([{ number: 1, focus: glucose }], {
+      payload: 'id-only',
+      base: stack.fhirSandbox!.baseUrl,
+    });
+
+    stack.fhirSandbox!.failNext(503);
+    const unavailable = await post(bundle).expect(503);
+    expect(unavailable.headers['retry-after']).toBe('30');
+    expect(unavailable.body.entries).toEqual([
+      expect.objectContaining({ outcome: 'failed', reason: expect.stringMatching(/could not be read/) }),
+    ]);
+    const subscriptionOf = unavailable.body.notification.subscription as string;
+    expect(await inboxRows('subscription = $1', [subscriptionOf])).toEqual([
+      expect.objectContaining({ status: 'failed' }),
+    ]);
+    expect(events((await journey(journeyId)).timeline, /Reading logged/)).toHaveLength(0);
+
+    const redelivered = await post(bundle).expect(200);
+    expect(redelivered.body.entries).toEqual([
+      expect.objectContaining({ outcome: 'applied', rule: 'home-glucose-reading' }),
+    ]);
+    expect(events((await journey(journeyId)).timeline, /Reading logged: fasting-glucose-mg-dl/)).toHaveLength(
+      1,
+    );
+    expect(await inboxRows('subscription = $1', [subscriptionOf])).toEqual([
+      expect.objectContaining({ status: 'applied', attempts: 2 }),
+    ]);
+  });
+
+  test('an event stored before a crash, never applied, is applied on its next delivery', async () => {
+    const patientId = await ehrPatient();
+    const journeyId = await startJourney('prediabetes-care', patientId, {
+      entry: { kind: 'hba1c', value: 6.0 },
+    });
+    const weight = observation(patientId, '29463-7', 88, 'kg', ago(HOUR), uniqueName('obs'));
+    const bundle = notify([{ number: 1, focus: weight }]);
+    const sub = (
+      bundle.entry![0]!.resource as {
+        parameter: Array<{ name: string; valueReference?: { reference: string } }>;
+      }
+    ).parameter.find((parameter) => parameter.name === 'subscription')!.valueReference!.reference;
+    // What a crash right after storing leaves: the row, received and not applied.
+    await stack.database.dataSource.query(
+      `INSERT INTO ehr_event (dedupe_key, source, subscription, event_number, status) VALUES ($1, 'subscription', $2, 1, 'received')`,
+      [`event|${sub}|1`, sub],
+    );
+
+    const response = await post(bundle).expect(200);
+    expect(response.body.entries).toEqual([
+      expect.objectContaining({ outcome: 'applied', rule: 'body-weight' }),
+    ]);
+    expect(events((await journey(journeyId)).timeline, /Reading logged: weight-kg/)).toHaveLength(1);
+    expect((await post(bundle).expect(200)).body.entries[0].outcome).toBe('duplicate');
+  });
+
+  test('an empty event is stored and ignored, with the reason', async () => {
+    const bundle = notify([{ number: 1, focus: observation('pat-x', '4548-4', 6.1, '%', ago(HOUR)) }], {
+      payload: 'empty',
+    });
+    const response = await post(bundle).expect(200);
+    expect(response.body.entries).toEqual([
+      {
+        entry: 0,
+        eventNumber: 1,
+        outcome: 'ignored',
+        reason: expect.stringMatching(
+          /^empty payload: the notification says an event happened but not which resource/,
+        ),
+      },
+    ]);
+    const rows = await inboxRows('subscription = $1', [response.body.notification.subscription]);
+    expect(rows).toEqual([
+      expect.objectContaining({ status: 'ignored', payload_content: 'empty', event_number: '1' }),
+    ]);
+  });
+
+  test('a gap in event numbers is recorded, and resolved when the missing events arrive', async () => {
+    const sub = subscription();
+    const heartRate = (n: number) =>
+      observation('pat-gap', '8867-4', 60 + n, '/min', ago(HOUR), `hr-${sub.length}-${n}`);
+    const send = (numbers: number[]) =>
+      post(
+        notificationBundle({
+          subscription: sub,
+          events: numbers.map((number) => ({ number, focus: heartRate(number) })),
+        }),
+      ).expect(200);
+
+    await send([1]);
+    const skipped = await send([4]);
+    expect(skipped.body.gaps).toEqual([{ from: 2, to: 3, detectedAt: expect.any(String) }]);
+    const heartbeat = await post(
+      notificationBundle({ subscription: sub, type: 'heartbeat', eventsSinceSubscriptionStart: 6 }),
+    ).expect(200);
+    expect(heartbeat.body.gaps.map(({ from, to }: { from: number; to: number }) => [from, to])).toEqual([
+      [2, 3],
+      [5, 6],
+    ]);
+
+    const filled = await send([3, 2, 5, 6]);
+    expect(filled.body.gaps).toBeUndefined();
+    const gapRows = await stack.database.dataSource.query(
+      'SELECT from_number, to_number, resolved_at FROM ehr_event_gap WHERE subscription = $1 ORDER BY from_number',
+      [sub],
+    );
+    expect(gapRows).toEqual([
+      { from_number: '2', to_number: '3', resolved_at: expect.any(Date) },
+      { from_number: '5', to_number: '6', resolved_at: expect.any(Date) },
+    ]);
+  });
+
+  test('a prediabetes Condition enrols the patient; the next one finds the running journey', async () => {
+    const patientId = await ehrPatient();
+    const first = condition(
+      patientId,
+      { system: CODE_SYSTEMS.icd10cm, code: 'R73.03' },
+      { id: uniqueName('cond'), onset: ago(3 * DAY) },
+    );
+    const response = await post(first).expect(200);
+    expect(response.body.entries).toEqual([
+      expect.objectContaining({
+        outcome: 'started',
+        rule: 'prediabetes-diagnosis',
+        journeys: [expect.objectContaining({ journey: 'prediabetes-care', result: 'started' })],
+      }),
+    ]);
+    const journeyId = response.body.entries[0].journeys[0].id as string;
+    expect(journeyId).not.toContain(patientId);
+    expect((await journey(journeyId)).stage).toMatch(/core-sessions|enrolled/);
+
+    const second = condition(
+      patientId,
+      { system: CODE_SYSTEMS.snomed, code: '714628002' },
+      { id: uniqueName('cond') },
+    );
+    const again = await post(second).expect(200);
+    expect(again.body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: 'the patient already has a running prediabetes-care journey',
+      journeys: [{ id: journeyId, result: 'already-running' }],
+    });
+  });
+
+  test('a bundle with a diagnosis and its lab result enrols the patient and logs the reading', async () => {
+    const patientId = await ehrPatient();
+    const hba1c = observation(patientId, '4548-4', 6.2, '%', ago(HOUR), uniqueName('obs'));
+    const diagnosis = condition(
+      patientId,
+      { system: CODE_SYSTEMS.icd10cm, code: 'R73.03' },
+      { id: uniqueName('cond'), onset: ago(2 * DAY) },
+    );
+    // The reading comes first in the bundle, the diagnosis first in clinical time.
+    const response = await post(engineBundle('batch', [hba1c, diagnosis])).expect(200);
+    expect(response.body.entries.map((entry: { outcome: string }) => entry.outcome)).toEqual([
+      'applied',
+      'started',
+    ]);
+    const journeyId = response.body.entries[1].journeys[0].id as string;
+    expect(response.body.entries[0].journeys[0].id).toBe(journeyId);
+    expect(events((await journey(journeyId)).timeline, /Reading logged: hba1c-percent/)).toHaveLength(1);
+  });
+
+  test('an enrolment for a patient the EHR does not know enrols nobody', async () => {
+    const stranger = condition(
+      uniqueName('nobody'),
+      { system: CODE_SYSTEMS.icd10cm, code: 'R73.03' },
+      { id: uniqueName('cond') },
+    );
+    const response = await post(stranger).expect(200);
+    expect(response.body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: expect.stringMatching(/^unknown patient/),
+    });
+  });
+
+  test('a finished emergency encounter starts the follow-up for that visit', async () => {
+    const patientId = await ehrPatient();
+    const encounter = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * HOUR));
+    const response = await post(notify([{ number: 1, focus: encounter }])).expect(200);
+    expect(response.body.entries[0]).toMatchObject({ outcome: 'started', rule: 'emergency-discharge' });
+    const followUp = await journey(response.body.entries[0].journeys[0].id);
+    expect(followUp.stage).toBe('discharged');
+
+    const inProgress = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR), 'in-progress');
+    expect((await post(inProgress).expect(200)).body.entries[0]).toMatchObject({ outcome: 'ignored' });
+  });
+
+  test('a DiLO referral starts the oncology track; reports on it advance the card in clinical order', async () => {
+    const patientId = await ehrPatient();
+    const cardId = `DILO-${Date.now()}`;
+    const referral = diloReferral(patientId, cardId, ago(3 * DAY));
+    referral.id = uniqueName('sr');
+    const started = await post(referral).expect(200);
+    expect(started.body.entries[0]).toMatchObject({
+      outcome: 'started',
+      rule: 'dilo-card',
+      journeys: [expect.objectContaining({ journey: 'oncology-fast-track', result: 'started' })],
+    });
+    const cardJourney = started.body.entries[0].journeys[0].id as string;
+    expect((await journey(cardJourney)).stage).toBe('waiting-list');
+
+    // Sent newest first: applied as sent, the staging report would be refused before the confirmation.
+    const staging = {
+      ...pathologyReport(patientId, { system: CODE_SYSTEMS.carepathOncology, code: 'x' }, ago(HOUR), {
+        id: uniqueName('dr'),
+        basedOn: `ServiceRequest/${referral.id}`,
+      }),
+      code: { coding: [{ system: CODE_SYSTEMS.loinc, code: '21908-9' }] },
+    };
+    const confirmation = pathologyReport(
+      patientId,
+      { system: CODE_SYSTEMS.snomed, code: '363346000' },
+      ago(DAY),
+      {
+        id: uniqueName('dr'),
+        basedOn: `ServiceRequest/${referral.id}`,
+      },
+    );
+    const response = await post(engineBundle('transaction', [staging, confirmation])).expect(200);
+    expect(
+      response.body.entries.map((entry: { outcome: string; rule: string }) => [entry.outcome, entry.rule]),
+    ).toEqual([
+      ['applied', 'cancer-staging'],
+      ['applied', 'malignancy-reported'],
+    ]);
+    const card = await journey(cardJourney);
+    expect(card.stage).toBe('treatment-planning');
+    expect(events(card.timeline, /./).map((entry) => entry.ref)).toEqual([
+      'cancer-confirmed',
+      'in-depth-diagnostics-done',
+    ]);
+
+    const withdrawn = { ...referral, status: 'revoked' as const, meta: { versionId: '2' } };
+    expect((await post(withdrawn).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: cardJourney, result: 'applied', event: 'cancel' }],
+    });
+    expect((await journey(cardJourney)).stage).toBe('cancelled');
+  });
+
+  test('an inpatient admission ends the emergency follow-up as readmitted', async () => {
+    const patientId = await ehrPatient();
+    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(DAY));
+    const followUp = (await post(discharge).expect(200)).body.entries[0].journeys[0].id as string;
+    await listed(patientId, 'emergency-follow-up', 1);
+    const admission = {
+      ...emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR), 'in-progress'),
+      class: { system: CODE_SYSTEMS.actCode, code: 'IMP' },
+      period: { start: ago(HOUR) },
+    };
+    expect((await post(admission).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      rule: 'hospital-admission',
+      journeys: [{ id: followUp, event: 'readmitted', result: 'applied' }],
+    });
+    expect((await journey(followUp)).stage).toBe('readmitted');
+  });
+
+  test('a booked appointment goes to the journey that asked for it; a new time is a reschedule', async () => {
+    const patientId = await ehrPatient();
+    const mammogram = await startJourney('preventive-outreach', patientId, { item: 'mammogram' });
+    const fluShot = await startJourney('preventive-outreach', patientId, { item: 'flu-shot' });
+    const mammography = { system: CODE_SYSTEMS.snomed, code: '71651007' };
+    const appointmentId = uniqueName('appt');
+    const booked = appointment(patientId, 'booked', ahead(10 * DAY), {
+      id: appointmentId,
+      serviceType: mammography,
+    });
+
+    const response = await post(notify([{ number: 1, focus: booked }])).expect(200);
+    expect(response.body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [
+        { id: mammogram, journey: 'preventive-outreach', result: 'applied', event: 'appointment-booked' },
+      ],
+    });
+    expect((await journey(mammogram)).stage).toBe('booked');
+    expect((await journey(fluShot)).stage).toBe('outreach');
+
+    const moved = appointment(patientId, 'booked', ahead(12 * DAY), { id: appointmentId, version: '2' });
+    const rescheduled = await post(moved).expect(200);
+    expect(rescheduled.body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: mammogram, event: 'appointment-rescheduled', result: 'applied' }],
+    });
+
+    await listed(patientId, 'preventive-outreach', 2);
+    const unlabelled = appointment(patientId, 'booked', ahead(5 * DAY), { id: uniqueName('appt') });
+    expect((await post(unlabelled).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: expect.stringMatching(/^ambiguous: the patient has 2 running/),
+    });
+  });
+
+  test('a Consent change updates the channel consent; an older decision arriving late does not undo it', async () => {
+    const patientId = await ehrPatient();
+    const sms = { system: CODE_SYSTEMS.contactPointSystem, code: 'sms' };
+    const optOut = channelConsent(patientId, sms, 'deny', { id: uniqueName('consent'), dateTime: ago(HOUR) });
+    expect((await post(optOut).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      rule: 'channel-consent',
+    });
+    const contact = () =>
+      api().get(`/api/patients/${patientId}/contact`).set('Authorization', DEMO_KEYS.operator).expect(200);
+    expect((await contact()).body.consents).toEqual([
+      expect.objectContaining({ channel: 'sms', status: 'revoked', source: 'ehr' }),
+    ]);
+
+    const olderOptIn = channelConsent(patientId, sms, 'permit', {
+      id: uniqueName('consent'),
+      dateTime: ago(DAY),
+    });
+    expect((await post(olderOptIn).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: expect.stringMatching(/^sms: a later EHR consent/),
+    });
+    expect((await contact()).body.consents).toEqual([
+      expect.objectContaining({ channel: 'sms', status: 'revoked' }),
+    ]);
+  });
+
+  test('a resource that matches no rule is stored and ignored', async () => {
+    const heartRate = observation('pat-1001', '8867-4', 72, '/min', ago(HOUR), uniqueName('obs'));
+    const response = await post(heartRate).expect(200);
+    expect(response.body).toEqual({
+      entries: [
+        {
+          entry: 0,
+          resource: `Observation/${heartRate.id}`,
+          outcome: 'ignored',
+          reason: 'no routing rule matches Observation coded http://loinc.org|8867-4',
+        },
+      ],
+    });
+  });
+
+  test('the OpenAPI document describes the webhook, its content types and its outcomes', async () => {
+    const { body } = await api().get('/api/openapi.json').expect(200);
+    const operation = body.paths['/api/fhir'].post;
+    expect(Object.keys(operation.requestBody.content)).toEqual(['application/fhir+json', 'application/json']);
+    expect(Object.keys(operation.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401', '415', '503']),
+    );
+    expect(body.components.schemas.EntryOutcomeView.properties.outcome.enum).toEqual([
+      'applied',
+      'started',
+      'ignored',
+      'duplicate',
+      'failed',
+    ]);
+  });
+
+  describe('authenticity', () => {
+    const body = () =>
+      JSON.stringify(observation('pat-1001', '8867-4', 70, '/min', ago(HOUR), uniqueName('auth')));
+
+    test('a body signed with the shared secret is accepted without an API key', async () => {
+      const signed = body();
+      await post(signed, { [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(signed, WEBHOOK_SECRET) }).expect(200);
+    });
+
+    test.each([
+      ['no credential', () => ({})],
+      [
+        'a wrong signature',
+        () => ({ [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody('something else', WEBHOOK_SECRET) }),
+      ],
+      [
+        'a signature with another secret',
+        (signed: string) => ({ [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(signed, 'x'.repeat(40)) }),
+      ],
+      ['an unknown API key', () => ({ Authorization: 'Bearer not-a-key' })],
+      ['an operator key', () => ({ Authorization: DEMO_KEYS.operator })],
+    ])('%s is 401 and nothing is stored', async (_name, headersFor) => {
+      const before = (await inboxRows()).length;
+      const signed = body();
+      const response = await post(signed, headersFor(signed)).expect(401);
+      expect(response.body).toEqual({ message: expect.any(String), errors: [] });
+      expect(await inboxRows()).toHaveLength(before);
+    });
+  });
+
+  describe('bad input is a clear 4xx and stores nothing', () => {
+    const history = (): Bundle =>
+      notificationBundle({
+        events: [{ number: 1, focus: observation('pat-1', '4548-4', 6.1, '%', ago(HOUR)) }],
+      });
+    const withoutStatus = (): Bundle => ({ ...history(), entry: history().entry!.slice(1) });
+    const invalidFhir: Resource = {
+      ...observation('pat-1', '4548-4', 6.1, '%', 'last tuesday'),
+      status: 'final',
+    };
+
+    test.each([
+      ['not JSON', '{"resourceType": "Bundle",', 400, /^The request body is not valid JSON\.$/],
+      ['not FHIR', { hello: 'world' }, 400, /has no "resourceType"/],
+      ['invalid FHIR', invalidFhir, 400, /^The body is not a valid FHIR R4 resource\.$/],
+      [
+        'a notification without its status Parameters',
+        withoutStatus(),
+        400,
+        /must start with its subscription status/,
+      ],
+      ['an empty body', '', 400, /body is empty/],
+    ])('%s', async (_name, body, status, message) => {
+      const before = (await inboxRows()).length;
+      const response = await post(body).expect(status);
+      expect(response.body.message).toMatch(message);
+      expect(await inboxRows()).toHaveLength(before);
+    });
+
+    test('the element at fault is named', async () => {
+      const response = await post(invalidFhir).expect(400);
+      expect(response.body.errors).toEqual([
+        { field: 'Observation.effective[x]', message: 'Invalid dateTime format' },
+      ]);
+    });
+
+    test('another content type is 415', async () => {
+      const response = await api()
+        .post('/api/fhir')
+        .set({ 'Content-Type': 'text/plain', Authorization: DEMO_KEYS.integration })
+        .send('{"resourceType":"Observation"}')
+        .expect(415);
+      expect(response.body.message).toMatch(/send application\/fhir\+json or application\/json/);
+    });
+
+    test('plain application/json is accepted', async () => {
+      await api()
+        .post('/api/fhir')
+        .set({ 'Content-Type': 'application/json; charset=utf-8', Authorization: DEMO_KEYS.integration })
+        .send(JSON.stringify(observation('pat-1001', '8867-4', 71, '/min', ago(HOUR), uniqueName('json'))))
+        .expect(200);
+    });
+  });
+});

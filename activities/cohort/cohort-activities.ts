@@ -1,0 +1,29 @@
+import type { DataSource } from 'typeorm';
+import type { FhirClient } from '../ehr/fhir-client';
+import type { JourneyStarter } from '../journeys/journey-starter';
+import { enrolDuePatientsActivity } from './enrol-due-patients';
+import {
+  findDuePatientsActivity,
+  type FindDuePatientsInput,
+  type FindDuePatientsResult,
+} from './find-due-patients';
+
+export interface CohortDependencies {
+  dataSource: DataSource;
+  /** The EHR to search; without one, nobody is found. */
+  fhir: FhirClient | undefined;
+  journeyStarter: JourneyStarter | undefined;
+}
+
+/** The cohort finder's activities: find due patients in the EHR, enrol them in preventive outreach. */
+export function createCohortActivities({ dataSource, fhir, journeyStarter }: CohortDependencies) {
+  return {
+    findDuePatients: fhir
+      ? findDuePatientsActivity(fhir)
+      : (_input: FindDuePatientsInput): Promise<FindDuePatientsResult> =>
+          Promise.resolve({ due: [], patientsChecked: 0 }),
+    enrolDuePatients: enrolDuePatientsActivity(dataSource, journeyStarter),
+  };
+}
+
+export type CohortActivities = ReturnType<typeof createCohortActivities>;

@@ -1,0 +1,220 @@
+import type {
+  CodeableConcept,
+  Condition,
+  DiagnosticReport,
+  Encounter,
+  Immunization,
+  Observation,
+  Patient,
+  Procedure,
+  Resource,
+} from '@medplum/fhirtypes';
+import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
+import { findCoding } from '../ehr/inbound/code-systems';
+import { addMonths, addYears, ageOn, dateOf, type IsoDate } from './calendar-dates';
+import { ruleFor, type ScreeningRule, type ScreeningTest } from './screening-rules';
+
+/** An item a patient is due for, as the preventive-outreach journey is started with it. */
+export interface DueItem {
+  item: ScreeningItem;
+  /** The most recent test that counts, if any (YYYY-MM-DD). */
+  lastDoneAt?: IsoDate;
+  /**
+   * The day the patient fell due (coverage of the last test ended, they reached the age, or the
+   * season began): the due cycle. It changes only when a new test is recorded or a season
+   * starts, so "enrolled for this cycle" holds across nightly runs.
+   */
+  dueSince: IsoDate;
+}
+
+const US_CORE_BIRTH_SEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-birthsex';
+
+/**
+ * The items of `items` this patient is due for on `asOf`, judged on their record: `history`
+ * holds the patient's Procedures, Observations, DiagnosticReports, Immunizations, Encounters and
+ * Conditions (others are ignored). Deceased and inactive patients, and patients without a birth
+ * date, are due for nothing.
+ */
+export function dueItems(
+  patient: Patient,
+  history: readonly Resource[],
+  asOf: Date,
+  items: readonly ScreeningItem[],
+): DueItem[] {
+  const today = dateOf(asOf.toISOString())!;
+  const birthDate = dateOf(patient.birthDate)!;
+  return eligibleItems(patient, asOf, items).flatMap((item) => {
+    const rule = ruleFor(item);
+    if (history.some((resource) => excludes(rule, resource))) return [];
+    const due = dueFor(rule, birthDate, history, today);
+    return due ? [due] : [];
+  });
+}
+
+/**
+ * The items of `items` whose recommendation covers this patient's age and sex on `asOf`, before
+ * looking at their record: the finder reads the record only of patients with some.
+ */
+export function eligibleItems(
+  patient: Patient,
+  asOf: Date,
+  items: readonly ScreeningItem[],
+): ScreeningItem[] {
+  const today = dateOf(asOf.toISOString())!;
+  const birthDate = dateOf(patient.birthDate);
+  if (!birthDate || patient.active === false || isDeceased(patient, today)) return [];
+  const age = ageOn(birthDate, today);
+  return items.filter((item) => {
+    const { ages, sex } = ruleFor(item);
+    if (age < ages.min || (ages.max !== undefined && age > ages.max)) return false;
+    return !sex || sexForScreening(patient) === sex;
+  });
+}
+
+function dueFor(
+  rule: ScreeningRule,
+  birthDate: IsoDate,
+  history: readonly Resource[],
+  today: IsoDate,
+): DueItem | undefined {
+  const done = testsDone(rule, birthDate, history, today);
+  const lastDoneAt = done
+    .map((test) => test.at)
+    .sort()
+    .at(-1);
+  const eligibleSince = addYears(birthDate, rule.ages.min);
+  const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
+
+  if (rule.season) {
+    const month = Number(today.slice(5, 7));
+    if (!rule.season.offerMonths.includes(month)) return undefined;
+    const seasonStart = seasonStartOn(today, rule.season.startMonth);
+    if (done.some((test) => test.at >= seasonStart)) return undefined;
+    return {
+      item: rule.item,
+      ...(lastDoneAt ? { lastDoneAt } : {}),
+      dueSince: later(seasonStart, eligibleSince),
+    };
+  }
+
+  // Up to date while any test still covers the patient: a colonoscopy 4 years ago covers a missed FIT.
+  const coveredUntil = done
+    .map((test) => addMonths(test.at, test.validForMonths))
+    .sort()
+    .at(-1);
+  if (coveredUntil && coveredUntil > today) return undefined;
+  return {
+    item: rule.item,
+    ...(lastDoneAt ? { lastDoneAt } : {}),
+    dueSince: later(coveredUntil ?? eligibleSince, eligibleSince),
+  };
+}
+
+/** Every test of the rule in the record that counts: completed or final, on or before today, old enough. */
+function testsDone(
+  rule: ScreeningRule,
+  birthDate: IsoDate,
+  history: readonly Resource[],
+  today: IsoDate,
+): Array<{ at: IsoDate; validForMonths: number }> {
+  return history.flatMap((resource) => {
+    const test = rule.tests.find((candidate) => records(resource, candidate));
+    const at = test && completedOn(resource);
+    if (!test || !at || at > today) return [];
+    if (test.minAgeAtTest !== undefined && ageOn(birthDate, at) < test.minAgeAtTest) return [];
+    return [{ at, validForMonths: test.validForMonths }];
+  });
+}
+
+function records(resource: Resource, test: ScreeningTest): boolean {
+  if (!(test.recordedAs as readonly string[]).includes(resource.resourceType)) return false;
+  return findCoding(conceptsOf(resource), test.codes) !== undefined;
+}
+
+/** The coded concepts that say what was done. */
+function conceptsOf(resource: Resource): CodeableConcept[] {
+  switch (resource.resourceType) {
+    case 'Procedure':
+    case 'Observation':
+    case 'DiagnosticReport':
+      return resource.code ? [resource.code] : [];
+    case 'Immunization':
+      return [resource.vaccineCode];
+    case 'Encounter':
+      return resource.type ?? [];
+    default:
+      return [];
+  }
+}
+
+const RESULT_STATUSES = ['final', 'amended', 'corrected', 'appended'];
+
+/** When it was done, for a record of something done; undefined for plans, cancelled or preliminary records. */
+function completedOn(resource: Resource): IsoDate | undefined {
+  switch (resource.resourceType) {
+    case 'Procedure': {
+      const procedure: Procedure = resource;
+      if (procedure.status !== 'completed') return undefined;
+      return dateOf(
+        procedure.performedDateTime ?? procedure.performedPeriod?.end ?? procedure.performedPeriod?.start,
+      );
+    }
+    case 'Observation': {
+      const observation: Observation = resource;
+      if (!RESULT_STATUSES.includes(observation.status)) return undefined;
+      return dateOf(
+        observation.effectiveDateTime ??
+          observation.effectiveInstant ??
+          observation.effectivePeriod?.start ??
+          observation.issued,
+      );
+    }
+    case 'DiagnosticReport': {
+      const report: DiagnosticReport = resource;
+      if (!RESULT_STATUSES.includes(report.status)) return undefined;
+      return dateOf(report.effectiveDateTime ?? report.effectivePeriod?.start ?? report.issued);
+    }
+    case 'Immunization': {
+      const immunization: Immunization = resource;
+      return immunization.status === 'completed' ? dateOf(immunization.occurrenceDateTime) : undefined;
+    }
+    case 'Encounter': {
+      const encounter: Encounter = resource;
+      return encounter.status === 'finished'
+        ? dateOf(encounter.period?.start ?? encounter.period?.end)
+        : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function excludes(rule: ScreeningRule, resource: Resource): boolean {
+  if (resource.resourceType !== 'Condition' || !rule.exclusions) return false;
+  const condition: Condition = resource;
+  const verification = condition.verificationStatus?.coding?.[0]?.code;
+  if (verification === 'refuted' || verification === 'entered-in-error') return false;
+  return findCoding(condition.code, rule.exclusions) !== undefined;
+}
+
+/** US Core birth sex when recorded (F, M), else the administrative gender; undefined when neither says. */
+export function sexForScreening(patient: Patient): 'female' | 'male' | undefined {
+  const birthSex = patient.extension?.find((extension) => extension.url === US_CORE_BIRTH_SEX)?.valueCode;
+  if (birthSex === 'F') return 'female';
+  if (birthSex === 'M') return 'male';
+  return patient.gender === 'female' || patient.gender === 'male' ? patient.gender : undefined;
+}
+
+function isDeceased(patient: Patient, today: IsoDate): boolean {
+  if (patient.deceasedBoolean) return true;
+  const deceasedOn = dateOf(patient.deceasedDateTime);
+  return deceasedOn !== undefined && deceasedOn <= today;
+}
+
+/** The first day of the season `today` falls in (seasons start on the first of `startMonth`). */
+function seasonStartOn(today: IsoDate, startMonth: number): IsoDate {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const seasonYear = month >= startMonth ? year : year - 1;
+  return `${seasonYear}-${String(startMonth).padStart(2, '0')}-01`;
+}

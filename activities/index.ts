@@ -1,22 +1,40 @@
 import type { DataSource } from 'typeorm';
+import { createCohortActivities } from './cohort/cohort-activities';
+import { createEhrActivities } from './ehr/ehr-activities';
+import type { FhirClient } from './ehr/fhir-client';
+import { ehrActivitiesWithoutEhr } from './ehr/without-ehr';
 import { deliverMessageActivity, type EngagementDependencies } from './engagement/deliver-message';
 import { sendMessageActivity } from './outreach/send-message';
 import { sendPortalMessageActivity } from './outreach/send-portal-message';
+import type { JourneyStarter } from './journeys/journey-starter';
 import { createStaffTaskActivity } from './staff-tasks/create-staff-task';
 
 export interface ActivityDependencies {
   dataSource: DataSource;
   engagement: EngagementDependencies;
+  /** The patient's EHR; without it, nothing is read from or written to a record. */
+  ehr?: { fhir: FhirClient; pseudonymKey: string };
+  /** How the cohort finder enrols the patients it finds; without it, enrolment fails visibly. */
+  journeyStarter?: JourneyStarter;
 }
 
 /** Every activity the worker registers, built from injected dependencies. */
-export function createActivities({ dataSource, engagement }: ActivityDependencies) {
+export function createActivities({ dataSource, engagement, ehr, journeyStarter }: ActivityDependencies) {
   return {
+    ...(ehr
+      ? createEhrActivities({
+          dataSource,
+          fhir: ehr.fhir,
+          pseudonymKey: ehr.pseudonymKey,
+          policy: engagement.policy,
+        })
+      : ehrActivitiesWithoutEhr()),
     deliverMessage: deliverMessageActivity(engagement),
     /** Journeys started before the engagement layer still schedule these two; they only log the message. */
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
     createStaffTask: createStaffTaskActivity(dataSource),
+    ...createCohortActivities({ dataSource, fhir: ehr?.fhir, journeyStarter }),
   };
 }
 

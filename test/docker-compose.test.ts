@@ -119,6 +119,8 @@ const SETTINGS_SCHEMAS = {
   'config/app-config.ts': 'environmentSchema',
   'activities/engagement/channels/email/email-settings.ts': 'emailEnvironmentSchema',
   'activities/engagement/channels/sms/sms-settings.ts': 'smsEnvironmentSchema',
+  'activities/ehr/ehr-settings.ts': 'ehrEnvironmentSchema',
+  'activities/cohort/cohort-settings.ts': 'cohortEnvironmentSchema',
 };
 
 /** The variables the app reads: the keys of each settings schema above. */

@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { TemporalConfig } from '../config/app-config';
-import { createActivities } from '../activities';
+import { createActivities, type ActivityDependencies } from '../activities';
 import type { EngagementDependencies } from '../activities/engagement/deliver-message';
 
 export function connectWorkerToTemporal(config: TemporalConfig): Promise<NativeConnection> {
@@ -13,6 +13,8 @@ export interface JourneyWorkerOptions {
   temporal: Pick<TemporalConfig, 'namespace' | 'taskQueue'>;
   dataSource: DataSource;
   engagement: EngagementDependencies;
+  ehr?: ActivityDependencies['ehr'];
+  journeyStarter?: ActivityDependencies['journeyStarter'];
   /** Pre-built bundle for tests that start many workers; production bundles from source at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -25,6 +27,11 @@ export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Work
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({ dataSource: options.dataSource, engagement: options.engagement }),
+    activities: createActivities({
+      dataSource: options.dataSource,
+      engagement: options.engagement,
+      ...(options.ehr ? { ehr: options.ehr } : {}),
+      ...(options.journeyStarter ? { journeyStarter: options.journeyStarter } : {}),
+    }),
   });
 }

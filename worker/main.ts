@@ -1,20 +1,52 @@
+import { Client } from '@temporalio/client';
 import { loadConfig } from '../config/app-config';
+import { ensureCohortFinderSchedule } from '../activities/cohort/cohort-schedule';
+import { loadCohortSettings } from '../activities/cohort/cohort-settings';
 import { createDataSource } from '../activities/database/data-source';
+import { createFhirClientFromEnv } from '../activities/ehr/http-fhir-client';
 import { createEngagement } from '../activities/engagement/engagement-setup';
+import { JourneyStarter } from '../activities/journeys/journey-starter';
+import { ProgramSettingsStore } from '../activities/programs/program-settings-store';
 import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 
 /** The worker process: runs journey workflows and their activities until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const cohort = loadCohortSettings(process.env);
   const dataSource = await createDataSource(config.databaseUrl, 'carepath-worker').initialize();
   const engagement = createEngagement({
     dataSource,
     publicBaseUrl: config.publicBaseUrl,
     linkSigningKey: config.pseudonymKey,
   });
+  const fhir = createFhirClientFromEnv(process.env);
   const connection = await connectWorkerToTemporal(config.temporal);
-  const worker = await createJourneyWorker({ connection, temporal: config.temporal, dataSource, engagement });
+  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const worker = await createJourneyWorker({
+    connection,
+    temporal: config.temporal,
+    dataSource,
+    engagement,
+    ...(fhir ? { ehr: { fhir, pseudonymKey: config.pseudonymKey } } : {}),
+    journeyStarter: new JourneyStarter(client, new ProgramSettingsStore(dataSource), {
+      taskQueue: config.temporal.taskQueue,
+      pseudonymKey: config.pseudonymKey,
+    }),
+  });
+  // Without an EHR there is nobody to find: no schedule then (a stale one is removed). A server
+  // refusing the schedule must not keep journeys from running: said in the log instead.
+  const cohortSchedule = fhir ? cohort.schedule : undefined;
+  const schedule = await ensureCohortFinderSchedule(client, {
+    schedule: cohortSchedule,
+    taskQueue: config.temporal.taskQueue,
+  }).then(
+    (outcome) =>
+      cohortSchedule ? `${outcome}: "${cohortSchedule.cron}" ${cohortSchedule.timeZone}` : outcome,
+    (error: unknown) => `NOT SET: ${error instanceof Error ? error.message : String(error)}`,
+  );
   console.log(`worker: channels ${Object.keys(engagement.adapters).join(', ')}`);
+  console.log(`worker: ${fhir ? `EHR at ${process.env.FHIR_BASE_URL}` : 'no EHR (FHIR_BASE_URL unset)'}`);
+  console.log(`worker: cohort finder schedule ${schedule}`);
   console.log(
     `worker: polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}" at ${config.temporal.address}`,
   );

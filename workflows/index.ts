@@ -4,3 +4,4 @@ export { oncologyFastTrackWorkflow } from './oncology-fast-track/oncology-fast-t
 export { prediabetesCareWorkflow } from './prediabetes-care/prediabetes-care.workflow';
 export { preventiveOutreachWorkflow } from './preventive-outreach/preventive-outreach.workflow';
 export { emergencyFollowUpWorkflow } from './emergency-follow-up/emergency-follow-up.workflow';
+export { cohortFinderWorkflow } from './cohort-finder/cohort-finder.workflow';

@@ -1,8 +1,16 @@
-import { condition, patched, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  patched,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { DeliveryChannel } from '../activities/engagement/channels/channel-adapter';
 import type { Channel } from '../activities/outreach/send-message';
 import type { StaffTaskRequest, StaffTaskResult } from '../activities/staff-tasks/create-staff-task';
+import { refreshContactFromEhr, writeBackToEhr, type EhrWriteBack } from './ehr-record';
 import { journeyActivities } from './journey-activities';
 import {
   deliveryStatusSignal,
@@ -56,6 +64,8 @@ export interface JourneyOptions<Event> {
   /** The journey type id, as in the registry. */
   type: string;
   patientRef: string;
+  /** The EHR patient id: to refresh contact details from the record and write back what was done. */
+  patientId?: string;
   settingsVersion: number;
   /** The first stage and its timeline line; ignored when `restore` is given. */
   stage: string;
@@ -122,6 +132,10 @@ export class Journey<Event> implements DeliveryHost {
   /** Messages sent in this run, by step, and the steps being delivered right now. */
   private readonly sentMessages = new Map<string, PatientMessage>();
   private readonly deliveringSteps = new Set<string>();
+  /** Whether this run has refreshed the patient's contact details from the EHR yet. */
+  private contactRefreshed = false;
+  /** Write-backs to the patient's EHR record still running (see `settle`). */
+  private readonly ehrWrites: Promise<void>[] = [];
 
   constructor(private readonly options: JourneyOptions<Event>) {
     const restored = options.restore;
@@ -142,7 +156,10 @@ export class Journey<Event> implements DeliveryHost {
       { key: journeyStageKey, value: this.stage },
       { key: journeyStatusKey, value: this.status },
     ]);
-    this.installHandlers();
+    // Not before the constructor returns: an update delivered with the journey's first task runs
+    // as soon as its handler is set, and the workflow's callbacks use the journey they are
+    // building (\`journey.record(...)\`), which is assigned only after \`new Journey\` returns.
+    void Promise.resolve().then(() => this.installHandlers());
   }
 
   // --- state -------------------------------------------------------------------------------
@@ -337,8 +354,17 @@ export class Journey<Event> implements DeliveryHost {
   ): Promise<NotifyResult | undefined> {
     this.sentMessages.set(step, message);
     this.deliveringSteps.add(step);
+    const { patientId } = this.options;
     try {
-      return await deliverToPatient(this, step, message, alreadyTried);
+      if (patientId && !this.contactRefreshed) {
+        this.contactRefreshed = true;
+        await refreshContactFromEhr(patientId);
+      }
+      const result = await deliverToPatient(this, step, message, alreadyTried);
+      if (patientId && result?.messageId) {
+        this.writeBack({ kind: 'communication', outreachMessageId: result.messageId, patientId });
+      }
+      return result;
     } finally {
       this.deliveringSteps.delete(step);
     }
@@ -375,7 +401,33 @@ export class Journey<Event> implements DeliveryHost {
       ...task,
     });
     this.record('task', `Staff task (${task.priority}): ${task.title}`, step);
+    const { patientId } = this.options;
+    if (patientId) this.writeBack({ kind: 'task', staffTaskId: result.taskId, patientId });
     return result;
+  }
+
+  /** Starts writing to the patient's record without waiting: the journey goes on meanwhile. */
+  private writeBack(request: EhrWriteBack): void {
+    this.ehrWrites.push(
+      writeBackToEhr(request).then((refusal) => {
+        if (refusal) this.record('control', `Not written to the EHR: ${refusal}`);
+      }),
+    );
+  }
+
+  /**
+   * Waits for running update handlers and EHR writes still in flight. Call before the journey
+   * ends or continues as new, so neither an answer nor a write-back is cut off.
+   */
+  async settle(): Promise<void> {
+    await condition(allHandlersFinished);
+    await Promise.all(this.ehrWrites);
+  }
+
+  /** Settles, then returns the final progress: the journey's result. */
+  async result(): Promise<JourneyProgress> {
+    await this.settle();
+    return this.progress();
   }
 
   // --- handlers ----------------------------------------------------------------------------

@@ -3,7 +3,12 @@ import { CreateOutreachMessage1763800000000 } from './migrations/1763800000000-c
 import { CreateProgramSettingsVersion1763900000000 } from './migrations/1763900000000-create-program-settings-version';
 import { CreateStaffTask1763900000001 } from './migrations/1763900000001-create-staff-task';
 import { CreateEngagement1764000000000 } from './migrations/1764000000000-create-engagement';
+import { CreateEhrInbox1764100000000 } from './migrations/1764100000000-create-ehr-inbox';
+import { CreateCohortEnrolment1764200000000 } from './migrations/1764200000000-create-cohort-enrolment';
 import { ChannelConsent } from './channel-consent.entity';
+import { CohortEnrolment } from './cohort-enrolment.entity';
+import { EhrEvent } from './ehr-event.entity';
+import { EhrEventGap } from './ehr-event-gap.entity';
 import { OutreachDeliveryEvent } from './outreach-delivery-event.entity';
 import { PatientContact } from './patient-contact.entity';
 import { OutreachMessage } from './outreach-message.entity';
@@ -18,12 +23,17 @@ export const entities = [
   ChannelConsent,
   ProgramSettingsVersion,
   StaffTask,
+  EhrEvent,
+  EhrEventGap,
+  CohortEnrolment,
 ];
 export const migrations = [
   CreateOutreachMessage1763800000000,
   CreateProgramSettingsVersion1763900000000,
   CreateStaffTask1763900000001,
   CreateEngagement1764000000000,
+  CreateEhrInbox1764100000000,
+  CreateCohortEnrolment1764200000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

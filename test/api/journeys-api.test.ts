@@ -1,4 +1,8 @@
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import request from 'supertest';
+import { journeyWorkflowId } from '../../activities/journeys/patient-ref';
+import { journeyEventUpdate, type JourneyInput } from '../../workflows/journey-contract';
+import { findJourneyType } from '../../workflows/journey-types';
 import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
@@ -248,5 +252,41 @@ describe('journeys over HTTP (real API, worker, Temporal dev server, PostgreSQL)
 
     const unknownRoute = await api().get('/api/nowhere').set('Authorization', DEMO_KEYS.operator).expect(404);
     expect(unknownRoute.body).toEqual({ message: expect.any(String), errors: [] });
+  });
+
+  test('an event that arrives with the journey start (in its first workflow task) is applied, not a crash', async () => {
+    const patientId = uniqueName('pat');
+    const appointmentAt = inDays(3);
+    const movedTo = inDays(5);
+    const type = findJourneyType('appointment-reminder')!;
+    const workflowId = journeyWorkflowId(type.id, patientId, undefined, stack.config.pseudonymKey);
+    const input: JourneyInput<unknown> = {
+      patientRef: patientRefFor(patientId, stack.config.pseudonymKey),
+      patientId,
+      params: { appointmentAt, timeZone: 'Europe/Warsaw' },
+      program: { version: 0, settings: {} },
+    };
+    // Update-with-start puts the event into the very first task, before the journey has built itself.
+    const progress = await stack.temporal.workflow.executeUpdateWithStart(journeyEventUpdate, {
+      args: [{ type: 'appointment-rescheduled', appointmentAt: movedTo }],
+      startWorkflowOperation: new WithStartWorkflowOperation(type.workflowType, {
+        workflowId,
+        taskQueue: stack.config.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+      }),
+    });
+
+    expect(progress.timeline.map((entry) => entry.kind)).toContain('event');
+    const { body } = await api()
+      .get(`/api/journeys/${workflowId}`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(200);
+    expect(body.upcoming.find((timer: { id: string }) => timer.id === 'appointment')?.dueAt).toBe(movedTo);
+    await api()
+      .post(`/api/journeys/${workflowId}/cancel`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ reason: 'End of scenario' })
+      .expect(200);
   });
 });

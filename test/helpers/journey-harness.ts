@@ -3,6 +3,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { OutreachMessage } from '../../activities/database/outreach-message.entity';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
+import { JourneyStarter } from '../../activities/journeys/journey-starter';
+import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import { StaffTask } from '../../activities/database/staff-task.entity';
 import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
 import { blueprintStages } from '../../workflows/blueprint';
@@ -37,7 +40,12 @@ export interface HarnessOptions {
   policy?: Record<string, unknown>;
   /** Where the SMS endpoint posts inbound messages (an API a test runs against this server). */
   inboundWebhookUrl?: string;
+  /** The EHR the worker reads and writes (e.g. a FHIR sandbox's client); none by default. */
+  fhir?: FhirClient;
 }
+
+/** The pseudonym key of harness workers: tests derive the same journey ids and patient refs with it. */
+export const HARNESS_PSEUDONYM_KEY = 'harness-pseudonym-key';
 
 export interface JourneyHarness {
   env: TestWorkflowEnvironment;
@@ -83,7 +91,15 @@ export async function createJourneyHarness(
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await journeyWorkflowBundle(),
-    activities: createActivities({ dataSource: database.dataSource, engagement }),
+    activities: createActivities({
+      dataSource: database.dataSource,
+      engagement,
+      ...(options.fhir ? { ehr: { fhir: options.fhir, pseudonymKey: HARNESS_PSEUDONYM_KEY } } : {}),
+      journeyStarter: new JourneyStarter(env.client, new ProgramSettingsStore(database.dataSource), {
+        taskQueue,
+        pseudonymKey: HARNESS_PSEUDONYM_KEY,
+      }),
+    }),
   });
   const running = worker.run();
   const now = async () => Number(await env.currentTimeMs());

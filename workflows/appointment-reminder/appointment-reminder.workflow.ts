@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import { journeyActivities } from '../journey-activities';
 import type { JourneyInput, JourneyProgress, PinnedProgram } from '../journey-contract';
 import { Journey } from '../journey-runtime';
@@ -31,6 +31,7 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
   const journey: Journey<AppointmentReminderEvent> = new Journey({
     type: APPOINTMENT_REMINDER,
     patientRef,
+    patientId: input.patientId,
     settingsVersion: input.program?.version ?? 0,
     stage: 'scheduled',
     summary: 'Enrolled: appointment scheduled',
@@ -90,8 +91,7 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
     await journey.sleepUntil(reminderOwed() ? remindAt() : appointmentAt, () => journey.changes !== seen);
   }
 
-  await condition(allHandlersFinished);
-  return journey.progress();
+  return journey.result();
 }
 
 async function sendReminder(

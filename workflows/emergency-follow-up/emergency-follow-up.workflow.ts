@@ -1,4 +1,3 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../journey-contract';
 import { Journey } from '../journey-runtime';
 import { checkAppointmentEvent, describeAppointmentEvent } from '../outreach-escalation/appointment-events';
@@ -63,6 +62,7 @@ export async function emergencyFollowUpWorkflow(
   const journey: Journey<EmergencyFollowUpEvent> = new Journey({
     type: EMERGENCY_FOLLOW_UP,
     patientRef: input.patientRef,
+    patientId: input.patientId,
     settingsVersion: program.version,
     stage: 'discharged',
     summary: 'Enrolled after an emergency discharge: waiting to check in',
@@ -124,6 +124,5 @@ export async function emergencyFollowUpWorkflow(
     }
   }
 
-  await condition(allHandlersFinished);
-  return journey.progress();
+  return journey.result();
 }

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { condition } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress } from '../journey-contract';
 import { Journey, type PatientMessage } from '../journey-runtime';
 import { daysLate } from './calendar-days';
@@ -46,6 +46,7 @@ export async function oncologyFastTrackWorkflow(
   const journey: Journey<OncologyFastTrackEvent> = new Journey({
     type: ONCOLOGY_FAST_TRACK,
     patientRef: input.patientRef,
+    patientId: input.patientId,
     settingsVersion: program.version,
     stage: card.stage,
     summary: STAGE_SUMMARIES[card.stage],
@@ -138,8 +139,7 @@ export async function oncologyFastTrackWorkflow(
 
   refresh();
   await Promise.all([watchDeadlines(), tellThePatient()]);
-  await condition(allHandlersFinished);
-  return journey.progress();
+  return journey.result();
 }
 
 function metSummary(deadline: ArmedDeadline): string {

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../journey-contract';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import {
@@ -57,6 +57,7 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   const journey: Journey<PrediabetesCareEvent> = new Journey({
     type: PREDIABETES_CARE,
     patientRef,
+    patientId: input.patientId,
     settingsVersion: input.program.version,
     stage: 'enrolled',
     summary: stageSummaries.enrolled,
@@ -148,8 +149,7 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     }
   }
 
-  await condition(allHandlersFinished);
-  return journey.progress();
+  return journey.result();
 
   /**
    * Staff work the events call for: done at once, paused or not, because a clinician must hear
@@ -243,7 +243,7 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   }
 
   async function continueWithCarriedState(): Promise<never> {
-    await condition(allHandlersFinished);
+    await journey.settle();
     state = { ...state, run: state.run + 1 };
     syncStage();
     journey.record('control', `History compacted: continuing as run ${state.run}`);

@@ -1,4 +1,3 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress } from '../journey-contract';
 import { Journey } from '../journey-runtime';
 import { checkAppointmentEvent, describeAppointmentEvent } from '../outreach-escalation/appointment-events';
@@ -57,6 +56,7 @@ export async function preventiveOutreachWorkflow(
   const journey: Journey<PreventiveOutreachEvent> = new Journey({
     type: PREVENTIVE_OUTREACH,
     patientRef: input.patientRef,
+    patientId: input.patientId,
     settingsVersion: program.version,
     stage: 'outreach',
     summary: `Enrolled: ${item.label} due`,
@@ -117,6 +117,5 @@ export async function preventiveOutreachWorkflow(
     }
   }
 
-  await condition(allHandlersFinished);
-  return journey.progress();
+  return journey.result();
 }

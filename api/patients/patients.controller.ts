@@ -65,7 +65,7 @@ export class PatientsController {
   @ApiOperation({ summary: "The patient's portal inbox (for the patient portal), newest first." })
   @ApiOkResponse({ type: [OutreachMessageView] })
   inbox(@Param('patientId', PatientIdPipe) patientId: string): Promise<OutreachMessageView[]> {
-    return this.patients.messages(patientId, 'portal');
+    return this.patients.inbox(patientId);
   }
 
   @Post('inbox/:messageId/read')

@@ -75,9 +75,15 @@ export class PatientsService {
     return this.outreach.forPatient(this.refOf(patientId), channel);
   }
 
+  /** The portal inbox: messages stored for the patient, not those still being written. */
+  async inbox(patientId: string): Promise<OutreachMessageView[]> {
+    const messages = await this.outreach.forPatient(this.refOf(patientId), 'portal');
+    return messages.filter((message) => message.status !== 'sending' && message.status !== 'failed');
+  }
+
   /** Marks a portal message read: a delivery status, and a response for a journey waiting on one. */
   async markRead(patientId: string, messageId: string): Promise<void> {
-    const inbox = await this.outreach.forPatient(this.refOf(patientId), 'portal');
+    const inbox = await this.inbox(patientId);
     if (!inbox.some((message) => message.id === messageId)) {
       throw new NotFoundException({
         message: `No portal message "${messageId}" for this patient.`,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { EngagementModule } from './engagement/engagement.module';
@@ -20,6 +21,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         InfrastructureModule.forRoot(config, fhir),
+        // Per client address, in this process's memory: a flood is refused before authentication.
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.api.rateLimitPerMinute }]),
         JourneysModule,
         ProgramsModule,
         EngagementModule,
@@ -32,6 +35,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         HealthService,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
       ],

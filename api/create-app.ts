@@ -2,6 +2,7 @@ import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { raw } from 'express';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
@@ -29,6 +30,10 @@ export async function createApp(
     ),
     { logger: ['error', 'warn', 'log'], bodyParser: false },
   );
+  // Security headers on every answer (CSP, no sniffing, no framing, HSTS, ...): helmet's defaults
+  // suit the designer and Swagger UI, which load only their own scripts. No upgrade-insecure-requests:
+  // it would send a plain-HTTP local stack's own assets to https; TLS is the proxy's to enforce.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The EHR webhook reads its body itself: its signature covers the exact bytes, and "not JSON" is its 400.
   app.use(FHIR_WEBHOOK_PATH, raw({ limit: '1mb', type: () => true }));
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });

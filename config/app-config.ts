@@ -10,7 +10,8 @@ export interface AppConfig {
   production: boolean;
   temporal: TemporalConfig;
   databaseUrl: string;
-  api: { host: string; port: number; designerDist: string | undefined };
+  /** `rateLimitPerMinute`: requests one client address may make a minute before it gets 429s. */
+  api: { host: string; port: number; designerDist: string | undefined; rateLimitPerMinute: number };
   apiKeys: ApiKey[];
   /** Secret for the keyed hash that turns a patient id into an opaque reference; also signs unsubscribe links. */
   pseudonymKey: string;
@@ -58,6 +59,7 @@ const environmentSchema = z.object({
   PUBLIC_BASE_URL: z.url().optional(),
   TWILIO_AUTH_TOKEN: z.string().optional(),
   FHIR_WEBHOOK_SECRET: z.string().optional(),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
 });
 
 export class ConfigError extends Error {}
@@ -84,7 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       apiKey: vars.TEMPORAL_API_KEY,
     },
     databaseUrl: vars.DATABASE_URL ?? DEV_DATABASE_URL,
-    api: { host: vars.API_HOST, port: vars.API_PORT, designerDist: vars.DESIGNER_DIST },
+    api: {
+      host: vars.API_HOST,
+      port: vars.API_PORT,
+      designerDist: vars.DESIGNER_DIST,
+      rateLimitPerMinute: vars.API_RATE_LIMIT_PER_MINUTE,
+    },
     apiKeys: parseApiKeys(vars.API_KEYS ?? DEV_API_KEYS, { minimumSecretLength: production ? 32 : 1 }),
     pseudonymKey: vars.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
     smsWebhookAuthToken: vars.TWILIO_AUTH_TOKEN || undefined,

@@ -1,10 +1,13 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
 import { HealthReport } from './health-report.dto';
 import { HealthService } from './health.service';
 
+// Load balancers and orchestrators poll health often; it reveals nothing and is never limited.
+@SkipThrottle()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

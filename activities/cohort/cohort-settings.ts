@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyAsUnset } from '../../config/env-values';
 import { ConfigError } from '../../config/app-config';
 
 export interface CohortFinderSchedule {
@@ -14,10 +15,6 @@ export interface CohortSettings {
 }
 
 export const DEFAULT_COHORT_FINDER_CRON = '0 2 * * *';
-
-// Env files often carry `NAME=` for a setting that is not used; that means unset, not invalid.
-const emptyAsUnset = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const CRON_FIELD = /^[0-9A-Za-z*?,/\-#LW]+$/;
 const CRON_MACRO = /^@(yearly|annually|monthly|weekly|daily|midnight|hourly)$/;

@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { emptyAsUnset } from '../../config/env-values';
 import { ConfigError } from '../../config/app-config';
 
 /** The signing algorithms SMART Backend Services requires servers to support. */
@@ -29,9 +30,6 @@ export interface EhrSettings {
 export const DEFAULT_SMART_SCOPES = 'system/*.read system/Communication.write system/Task.write';
 const REQUEST_TIMEOUT_MS = 15_000;
 
-// Env files often carry `NAME=` for a setting that is not used; that means unset, not invalid.
-const emptyAsUnset = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
 const httpUrl = z.url({ protocol: /^https?$/, hostname: /./, error: 'must be an http(s) URL' });
 const optionalText = (explanation: string) =>
   z.preprocess(emptyAsUnset, z.string().trim().min(1, explanation).optional());

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { bearerTokenOf } from './bearer-token';
 import type { AppConfig } from '../../config/app-config';
 import type { Role } from '../../config/api-keys';
 import { APP_CONFIG } from '../infrastructure/tokens';
@@ -35,7 +36,7 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
+    const presented = bearerTokenOf(request);
     if (!presented)
       throw new UnauthorizedException('Missing credentials: send "Authorization: Bearer <API key>".');
     const role = this.verifier.roleOf(presented);

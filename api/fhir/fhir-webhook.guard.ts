@@ -6,6 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import type { Request } from 'express';
+import { bearerTokenOf } from '../auth/bearer-token';
 import {
   WEBHOOK_SIGNATURE_HEADER,
   verifyWebhookSignature,
@@ -44,7 +45,7 @@ export class FhirWebhookGuard implements CanActivate {
       }
       return true;
     }
-    const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
+    const presented = bearerTokenOf(request);
     if (!presented) {
       throw new UnauthorizedException(
         `Missing credentials: send "Authorization: Bearer <integration API key>" or sign the body ` +

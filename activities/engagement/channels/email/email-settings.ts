@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyAsUnset } from '../../../../config/env-values';
 import { ConfigError } from '../../../../config/app-config';
 
 export interface EmailSettings {
@@ -13,9 +14,6 @@ export interface EmailSettings {
 
 // A mailbox alone (`care@x`) or with a display name (`Carepath <care@x>`): the address is what counts.
 const mailboxPattern = /^(?:[^<>]*<\s*(?<bracketed>[^<>\s@]+@[^<>\s@]+)\s*>|(?<bare>[^<>\s@]+@[^<>\s@]+))$/;
-
-// Env files often carry `NAME=` for a setting that is not used; that means unset, not invalid.
-const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 const mailbox = z
   .string({ error: 'is required' })

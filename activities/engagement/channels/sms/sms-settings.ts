@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emptyAsUnset } from '../../../../config/env-values';
 import { ConfigError } from '../../../../config/app-config';
 
 export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
@@ -11,9 +12,6 @@ export interface SmsSettings {
   /** Twilio itself, or a stand-in that speaks its API (the local SMS sink). No trailing slash. */
   apiBaseUrl: string;
 }
-
-// Env files often carry `NAME=` for a setting that is not used; that means unset, not invalid.
-const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
 const required = (pattern: RegExp, explanation: string) =>
   z.string({ error: 'is required' }).trim().regex(pattern, explanation);

@@ -1,8 +1,10 @@
 import { loadConfig } from '../config/app-config';
+import { loadSecretFiles } from '../config/secret-files';
 import { createApp } from './create-app';
 
 /** The API process. */
 async function main(): Promise<void> {
+  loadSecretFiles(process.env);
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.api.port, config.api.host);

@@ -6,6 +6,7 @@ const productionSecrets = {
   PSEUDONYM_KEY: 'k'.repeat(40),
   DATABASE_URL: 'postgres://app:secret@db:5432/carepath',
   PUBLIC_BASE_URL: 'https://care.example.org',
+  PAYLOAD_ENCRYPTION_KEYS: `prod-1=${Buffer.alloc(32, 1).toString('base64')}`,
 };
 
 describe('loadConfig', () => {
@@ -13,17 +14,20 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.production).toBe(false);
     expect(config.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'carepath', tls: false });
-    expect(config.apiKeys.map((key) => key.role)).toEqual(['designer', 'operator', 'integration']);
+    expect(config.apiKeys.map((key) => key.role)).toEqual(['designer', 'operator', 'integration', 'auditor']);
   });
 
-  test.each(['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL'] as const)(
-    'production refuses to start without %s',
-    (missing) => {
-      const env: Record<string, string> = { ...productionSecrets };
-      delete env[missing];
-      expect(() => loadConfig(env)).toThrow(new RegExp(`needs ${missing}`));
-    },
-  );
+  test.each([
+    'API_KEYS',
+    'PSEUDONYM_KEY',
+    'PAYLOAD_ENCRYPTION_KEYS',
+    'DATABASE_URL',
+    'PUBLIC_BASE_URL',
+  ] as const)('production refuses to start without %s', (missing) => {
+    const env: Record<string, string> = { ...productionSecrets };
+    delete env[missing];
+    expect(() => loadConfig(env)).toThrow(new RegExp(`needs ${missing}`));
+  });
 
   test('production refuses short API keys and accepts configured secrets', () => {
     expect(() => loadConfig({ ...productionSecrets, API_KEYS: 'operator=short' })).toThrow(/shorter than 32/);

@@ -1,4 +1,10 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  parsePayloadEncryptionKeys,
+  type PayloadEncryptionKeys,
+} from '../activities/payload-encryption/encryption-keys';
+import { developmentPayloadKeys } from './development-payload-key';
 import { parseApiKeys, type ApiKey } from './api-keys';
 
 /**
@@ -21,6 +27,8 @@ export interface AppConfig {
   smsWebhookAuthToken: string | undefined;
   /** Shared secret of signed EHR webhooks (`X-Carepath-Signature`); unset: only integration API keys. */
   fhirWebhookSecret: string | undefined;
+  /** Keys of the Temporal payload codec: every workflow input, result and failure is encrypted with them. */
+  payloadEncryption: PayloadEncryptionKeys;
 }
 
 export interface TemporalConfig {
@@ -32,8 +40,13 @@ export interface TemporalConfig {
   apiKey: string | undefined;
 }
 
-export const DEV_API_KEYS =
-  'designer=dev-designer-key,operator=dev-operator-key,integration=dev-integration-key';
+/** One demo key per role, named so the audit trail of a local stack reads as who did what. */
+export const DEV_API_KEYS = [
+  'designer:dev-designer=dev-designer-key',
+  'operator:dev-operator=dev-operator-key',
+  'integration:dev-integration=dev-integration-key',
+  'auditor:dev-auditor=dev-auditor-key',
+].join(',');
 const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-do-not-use-in-production';
 const DEV_DATABASE_URL = 'postgres://carepath:carepath@localhost:5433/carepath';
 
@@ -60,6 +73,9 @@ const environmentSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   FHIR_WEBHOOK_SECRET: z.string().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  PAYLOAD_ENCRYPTION_KEYS: z.string().optional(),
+  /** Where development mode keeps its generated payload key (as `npm start` keeps its data). */
+  CAREPATH_DATA_DIR: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
@@ -96,14 +112,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pseudonymKey: vars.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
     smsWebhookAuthToken: vars.TWILIO_AUTH_TOKEN || undefined,
     fhirWebhookSecret: vars.FHIR_WEBHOOK_SECRET || undefined,
+    payloadEncryption: payloadEncryptionKeys(vars),
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.API_PORT}`).replace(/\/$/, ''),
   };
 }
 
 function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void {
-  const missing = (['API_KEYS', 'PSEUDONYM_KEY', 'DATABASE_URL', 'PUBLIC_BASE_URL'] as const).filter(
-    (name) => !vars[name],
-  );
+  const missing = (
+    ['API_KEYS', 'PSEUDONYM_KEY', 'PAYLOAD_ENCRYPTION_KEYS', 'DATABASE_URL', 'PUBLIC_BASE_URL'] as const
+  ).filter((name) => !vars[name]);
   if (missing.length > 0) {
     throw new ConfigError(
       `NODE_ENV=production needs ${missing.join(', ')}: refusing to start on development defaults.`,
@@ -115,5 +132,15 @@ function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void
   // Optional (integration keys work without it), but a short webhook secret could be guessed.
   if (vars.FHIR_WEBHOOK_SECRET && vars.FHIR_WEBHOOK_SECRET.length < 32) {
     throw new ConfigError('FHIR_WEBHOOK_SECRET must be at least 32 characters in production when set.');
+  }
+}
+
+function payloadEncryptionKeys(vars: z.infer<typeof environmentSchema>): PayloadEncryptionKeys {
+  if (!vars.PAYLOAD_ENCRYPTION_KEYS)
+    return developmentPayloadKeys(resolve(vars.CAREPATH_DATA_DIR ?? '.data'));
+  try {
+    return parsePayloadEncryptionKeys(vars.PAYLOAD_ENCRYPTION_KEYS);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
   }
 }

@@ -112,6 +112,7 @@ const SAMPLE_VARIABLES = {
   CAREPATH_DB_PASSWORD: 'carepath-secret',
   API_KEYS: `designer=${'d'.repeat(32)},operator=${'o'.repeat(32)},integration=${'i'.repeat(32)}`,
   PSEUDONYM_KEY: 'p'.repeat(32),
+  PAYLOAD_ENCRYPTION_KEYS: `k1=${Buffer.alloc(32, 1).toString('base64')}`,
 };
 
 /** The files whose zod schemas declare the environment the app processes read. */
@@ -245,6 +246,17 @@ describe('docker-compose.yml', () => {
     expect(publishedPorts('temporal-ui').get(8233)).toBe(8080);
   });
 
+  test("the Temporal Web UI decodes through the API's codec server, which lets that UI's origin call it", () => {
+    const ui = environmentOf('temporal-ui');
+    const api = environmentOf('api');
+    const publicBaseUrl = interpolate(api.PUBLIC_BASE_URL, SAMPLE_VARIABLES);
+    expect(interpolate(ui.TEMPORAL_CODEC_ENDPOINT, SAMPLE_VARIABLES)).toBe(`${publicBaseUrl}/api/codec`);
+    // The browser sends the operator's codec session cookie only with this on.
+    expect(String(ui.TEMPORAL_CODEC_INCLUDE_CREDENTIALS)).toBe('true');
+    // The API grants CORS to TEMPORAL_WEB_UI_URL's origin: the UI as the browser reaches it.
+    expect(new URL(api.TEMPORAL_WEB_UI_URL!).port).toBe('8233');
+  });
+
   test('the app services set only variables that the app settings read', () => {
     const known = configEnvironmentVariables();
     // Guards the extraction itself: an empty or wrong list would let anything pass.
@@ -321,10 +333,10 @@ describe('docker-compose.yml', () => {
     expect(script).toMatch(/search-attribute create [^\n]*\\\n\s+--name "\$name" --type Keyword/);
   });
 
-  test('API_KEYS and PSEUDONYM_KEY must come from the host: compose refuses to start without them', () => {
+  test('API_KEYS, PSEUDONYM_KEY and PAYLOAD_ENCRYPTION_KEYS must come from the host: compose refuses to start without them', () => {
     for (const name of APP_SERVICES) {
       const environment = environmentOf(name);
-      for (const variable of ['API_KEYS', 'PSEUDONYM_KEY'] as const) {
+      for (const variable of ['API_KEYS', 'PSEUDONYM_KEY', 'PAYLOAD_ENCRYPTION_KEYS'] as const) {
         expect({
           service: name,
           variable,

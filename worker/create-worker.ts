@@ -1,4 +1,5 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import type { TemporalConfig } from '../config/app-config';
 import { createActivities, type ActivityDependencies } from '../activities';
@@ -12,6 +13,8 @@ export interface JourneyWorkerOptions {
   connection: NativeConnection;
   temporal: Pick<TemporalConfig, 'namespace' | 'taskQueue'>;
   dataSource: DataSource;
+  /** The encrypting converter (journeyDataConverter): must match the clients' or payloads cannot be read. */
+  dataConverter: DataConverter;
   engagement: EngagementDependencies;
   ehr?: ActivityDependencies['ehr'];
   journeyStarter?: ActivityDependencies['journeyStarter'];
@@ -24,6 +27,7 @@ export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Work
     connection: options.connection,
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
+    dataConverter: options.dataConverter,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

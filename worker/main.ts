@@ -1,5 +1,8 @@
 import { Client } from '@temporalio/client';
 import { loadConfig } from '../config/app-config';
+import { loadSecretFiles } from '../config/secret-files';
+import { describePayloadEncryptionKey } from '../activities/payload-encryption/encryption-keys';
+import { journeyDataConverter } from '../activities/payload-encryption/journey-data-converter';
 import { ensureCohortFinderSchedule } from '../activities/cohort/cohort-schedule';
 import { loadCohortSettings } from '../activities/cohort/cohort-settings';
 import { createDataSource } from '../activities/database/data-source';
@@ -11,7 +14,9 @@ import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 
 /** The worker process: runs journey workflows and their activities until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
+  loadSecretFiles(process.env);
   const config = loadConfig();
+  const dataConverter = journeyDataConverter(config.payloadEncryption);
   const cohort = loadCohortSettings(process.env);
   const dataSource = await createDataSource(config.databaseUrl, 'carepath-worker').initialize();
   const engagement = createEngagement({
@@ -21,11 +26,12 @@ async function main(): Promise<void> {
   });
   const fhir = createFhirClientFromEnv(process.env);
   const connection = await connectWorkerToTemporal(config.temporal);
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
   const worker = await createJourneyWorker({
     connection,
     temporal: config.temporal,
     dataSource,
+    dataConverter,
     engagement,
     ...(fhir ? { ehr: { fhir, pseudonymKey: config.pseudonymKey } } : {}),
     journeyStarter: new JourneyStarter(client, new ProgramSettingsStore(dataSource), {
@@ -47,6 +53,9 @@ async function main(): Promise<void> {
   console.log(`worker: channels ${Object.keys(engagement.adapters).join(', ')}`);
   console.log(`worker: ${fhir ? `EHR at ${process.env.FHIR_BASE_URL}` : 'no EHR (FHIR_BASE_URL unset)'}`);
   console.log(`worker: cohort finder schedule ${schedule}`);
+  console.log(
+    `worker: payloads encrypted with key ${describePayloadEncryptionKey(config.payloadEncryption.active)}`,
+  );
   console.log(
     `worker: polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}" at ${config.temporal.address}`,
   );

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../activities/database/data-source';
+import { journeyDataConverter } from '../../activities/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../activities/ehr/fhir-client';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
@@ -28,6 +29,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
                 apiKey: config.temporal.apiKey,
               }),
               namespace: config.temporal.namespace,
+              dataConverter: journeyDataConverter(config.payloadEncryption),
             }),
         },
         {

@@ -21,6 +21,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 import { uniqueName } from './test-stack';
 import { createTimeSkippingEnvironment } from './time-skipping';
 import { journeyWorkflowBundle } from './workflow-bundle';
+import { testDataConverter } from './test-payload-encryption';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -90,6 +91,7 @@ export async function createJourneyHarness(
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
+    dataConverter: testDataConverter,
     workflowBundle: await journeyWorkflowBundle(),
     activities: createActivities({
       dataSource: database.dataSource,

@@ -1,10 +1,15 @@
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ENCODED_FAILURE_CONVERTER_PATH } from '../../activities/payload-encryption/journey-data-converter';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundling the workflows takes seconds; a test file that starts several workers pays once. */
 export function journeyWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    failureConverterPath: ENCODED_FAILURE_CONVERTER_PATH,
+    logger: quietLogger,
+  });
   return bundle;
 }
 

@@ -1,6 +1,7 @@
 import { Worker } from '@temporalio/worker';
 import { historyFixtures } from '../helpers/history-fixtures';
 import { journeyWorkflowBundle } from '../helpers/workflow-bundle';
+import { testDataConverter } from '../helpers/test-payload-encryption';
 
 /*
  * Determinism guard: every committed journey history must replay on today's workflow code.
@@ -15,7 +16,8 @@ describe('recorded journey histories replay on the current workflow code', () =>
 
   test.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
     await Worker.runReplayHistory(
-      { workflowBundle: await journeyWorkflowBundle() },
+      // Older fixtures hold clear payloads (recorded before encryption), newer ones ciphertext.
+      { workflowBundle: await journeyWorkflowBundle(), dataConverter: testDataConverter },
       fixture.history,
       fixture.workflowId,
     );

@@ -23,6 +23,7 @@ import {
   type JourneyProgress,
 } from '../journey-contract';
 import { appointmentReminderWorkflow } from './appointment-reminder.workflow';
+import { testDataConverter } from '../../test/helpers/test-payload-encryption';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -46,6 +47,7 @@ describe('appointment reminder journey (time-skipping)', () => {
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
+      dataConverter: testDataConverter,
       workflowBundle: await journeyWorkflowBundle(),
       activities: createActivities({ dataSource: database.dataSource, engagement }),
     });

@@ -1,6 +1,5 @@
 import type { Procedure } from '@medplum/fhirtypes';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { defaultPayloadConverter } from '@temporalio/common';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { CohortEnrolment } from '../../activities/database/cohort-enrolment.entity';
 import { createHttpFhirClient } from '../../activities/ehr/http-fhir-client';
@@ -24,6 +23,7 @@ import type {
 } from '../preventive-outreach/preventive-outreach.contract';
 import { preventiveOutreachJourneyType } from '../preventive-outreach/preventive-outreach.journey-type';
 import { cohortFinderWorkflow, type CohortFinderCounts } from './cohort-finder.workflow';
+import { readStoredPayload, testDataConverter } from '../../test/helpers/test-payload-encryption';
 
 /*
  * The cohort finder end to end: the seeded demo EHR (Medplum's FHIR server over HTTP), the real
@@ -67,7 +67,11 @@ describe('cohortFinderWorkflow', () => {
     ]);
     workerConnection = await NativeConnection.connect({ address: stackValue('temporalAddress') });
     clientConnection = await Connection.connect({ address: stackValue('temporalAddress') });
-    client = new Client({ connection: clientConnection, namespace: TEST_NAMESPACE });
+    client = new Client({
+      connection: clientConnection,
+      namespace: TEST_NAMESPACE,
+      dataConverter: testDataConverter,
+    });
     starter = new JourneyStarter(client, new ProgramSettingsStore(database.dataSource), {
       taskQueue,
       pseudonymKey,
@@ -77,6 +81,7 @@ describe('cohortFinderWorkflow', () => {
       connection: workerConnection,
       temporal: { namespace: TEST_NAMESPACE, taskQueue },
       dataSource: database.dataSource,
+      dataConverter: testDataConverter,
       engagement,
       ehr: {
         fhir: createHttpFhirClient({ baseUrl: sandbox.baseUrl, smart: undefined, requestTimeoutMs: 10_000 }),
@@ -127,7 +132,7 @@ describe('cohortFinderWorkflow', () => {
   const startInput = async (workflowId: string) => {
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    return defaultPayloadConverter.fromPayload<JourneyInput<PreventiveOutreachParams>>(payload!);
+    return readStoredPayload<JourneyInput<PreventiveOutreachParams>>(payload!);
   };
   const performedOn = async (procedureId: string) =>
     ((await sandbox.repo.readResource<Procedure>('Procedure', procedureId)).performedDateTime ?? '').slice(

@@ -3,7 +3,9 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
+import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { CodecModule } from './codec/codec.module';
 import { EngagementModule } from './engagement/engagement.module';
 import type { FhirClient } from '../activities/ehr/fhir-client';
 import { FhirModule } from './fhir/fhir.module';
@@ -27,6 +29,9 @@ export class AppModule {
         ProgramsModule,
         EngagementModule,
         FhirModule,
+        // Patient-level reads and changes are recorded; the API key guard reports its refusals to it.
+        AuditModule,
+        CodecModule,
         // The designer is a static single-page app; every non-API path falls back to its index.html.
         ...(designerDist
           ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]

@@ -1,7 +1,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { raw } from 'express';
+import { json, raw } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ import type { FhirClient } from '../activities/ehr/fhir-client';
 import { createFhirClientFromEnv } from '../activities/ehr/http-fhir-client';
 import { FHIR_WEBHOOK_PATH } from './fhir/fhir-inbound.controller';
 import { AppModule } from './app.module';
+import { codecCors } from './codec/codec-cors';
+import { CODEC_SESSION_PATH } from './codec/codec-session';
 import { badRequest, fromValidationErrors } from './errors/api-error';
 import { setUpOpenApi } from './openapi';
 
@@ -36,6 +38,9 @@ export async function createApp(
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   // The EHR webhook reads its body itself: its signature covers the exact bytes, and "not JSON" is its 400.
   app.use(FHIR_WEBHOOK_PATH, raw({ limit: '1mb', type: () => true }));
+  // The Temporal Web UI calls the codec server from its own origin, with the codec session cookie.
+  app.use(CODEC_SESSION_PATH, codecCors(config));
+  app.use(CODEC_SESSION_PATH, json({ limit: '8mb' }));
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   // Provider webhooks (Twilio's inbound SMS and status callbacks) and one-click unsubscribe are forms.
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });

@@ -8,10 +8,20 @@ export function setUpOpenApi(app: INestApplication): void {
       .setTitle('Carepath API')
       .setDescription(
         'Start, inspect and steer patient journeys. Every route except /api/health needs ' +
-          '"Authorization: Bearer <API key>"; each key carries one role: designer, operator or integration.',
+          '"Authorization: Bearer <API key>" (POST /api/fhir also takes a signed body instead); each key ' +
+          'carries one role: designer (journey types, program settings; reads journeys), operator (runs ' +
+          "journeys, patients' contact and consent, staff tasks), integration (EHR and portal systems) or " +
+          "auditor (read-only: journeys, patients' messages and contacts, programs, staff tasks, and " +
+          'GET /api/audit-events). A route answers 401 without a valid key and 403 to a role it does ' +
+          'not admit. Every read or change of patient-level data, and every refused attempt by a known ' +
+          'key, is written to the audit trail (who, what, when, which journey and patient).',
       )
       .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key from API_KEYS.' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An API key from API_KEYS (`role=secret` or `role:name=secret`).',
+      })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, {

@@ -52,7 +52,10 @@ async function main(): Promise<void> {
   const applied = await runMigrations(dataSource);
   step(applied.length ? `Applied ${applied.join(', ')}` : 'Database schema is up to date');
   if (!process.env.DATABASE_URL || process.env.CAREPATH_DEMO_DATA === 'true') {
-    const seeded = await seedDemoContacts(dataSource, loadConfig().pseudonymKey);
+    const seeded = await seedDemoContacts(
+      dataSource,
+      loadConfig({ ...process.env, CAREPATH_DATA_DIR: dataDir }).pseudonymKey,
+    );
     if (seeded.length) step(`Seeded demo patient contacts: ${seeded.join(', ')}`);
   }
   await dataSource.destroy();
@@ -70,6 +73,8 @@ async function main(): Promise<void> {
     TEMPORAL_WEB_UI_URL: process.env.TEMPORAL_WEB_UI_URL ?? `http://localhost:${ports.temporalUi}`,
     DATABASE_URL: databaseUrl,
     API_PORT: String(ports.api),
+    // The API and the worker read the development payload key from here (config/development-payload-key).
+    CAREPATH_DATA_DIR: dataDir,
   };
   step('Starting the worker and the API...');
   for (const [name, script] of [
@@ -108,6 +113,8 @@ async function startTemporal(): Promise<string> {
     namespace,
     dbFile: join(dataDir, 'temporal', 'temporal.db'),
     logFile: join(dataDir, 'logs', 'temporal.log'),
+    // Histories are encrypted; the UI asks the API's codec server to show them to operators.
+    uiCodecEndpoint: codecEndpoint(),
   });
   stopsInReverse.unshift({ name: 'Temporal dev server', stop: server.stop });
   step(`Temporal is ready; namespace "${namespace}" and search attributes registered`);
@@ -193,6 +200,11 @@ async function startDatabase(): Promise<string> {
   return postgres.urlFor('carepath');
 }
 
+/** The codec server as the browser reaches it (the Web UI calls it from the page). */
+function codecEndpoint(): string {
+  return `http://localhost:${ports.api}/api/codec`;
+}
+
 async function waitForHealth(url: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -216,7 +228,8 @@ Carepath is running (${((Date.now() - started) / 1000).toFixed(1)} s).
   API             ${api}/api
   API docs        ${api}/api/docs      (OpenAPI: ${api}/api/openapi.json)
   Health          ${api}/api/health
-  Temporal Web UI ${temporalUi}
+  Temporal Web UI ${temporalUi}   (payloads encrypted; operators decode them, see README "Reading encrypted histories")
+  Codec server    ${codecEndpoint()}
   API keys        ${keys}
   Data and logs   ${dataDir}
   Sent messages   ${join(dataDir, 'outbox')}   (email as .eml, SMS in sms.jsonl)

@@ -5,6 +5,8 @@ import { CreateStaffTask1763900000001 } from './migrations/1763900000001-create-
 import { CreateEngagement1764000000000 } from './migrations/1764000000000-create-engagement';
 import { CreateEhrInbox1764100000000 } from './migrations/1764100000000-create-ehr-inbox';
 import { CreateCohortEnrolment1764200000000 } from './migrations/1764200000000-create-cohort-enrolment';
+import { CreateAuditEvent1764300000000 } from './migrations/1764300000000-create-audit-event';
+import { AuditEvent } from './audit-event.entity';
 import { ChannelConsent } from './channel-consent.entity';
 import { CohortEnrolment } from './cohort-enrolment.entity';
 import { EhrEvent } from './ehr-event.entity';
@@ -26,6 +28,7 @@ export const entities = [
   EhrEvent,
   EhrEventGap,
   CohortEnrolment,
+  AuditEvent,
 ];
 export const migrations = [
   CreateOutreachMessage1763800000000,
@@ -34,6 +37,7 @@ export const migrations = [
   CreateEngagement1764000000000,
   CreateEhrInbox1764100000000,
   CreateCohortEnrolment1764200000000,
+  CreateAuditEvent1764300000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {
@@ -45,7 +49,9 @@ export function createDataSource(url: string, applicationName: string): DataSour
     migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: ['error', 'migration'],
+    // Not 'error': TypeORM would print a failed query's parameters (addresses, names) to the log.
+    // Failures still reach the caller, which logs them without their data (loggable-error).
+    logging: ['migration'],
   });
 }
 

@@ -2,9 +2,9 @@ import { ApiKeyVerifier } from './api-key-verifier';
 
 describe(ApiKeyVerifier.name, () => {
   const verifier = new ApiKeyVerifier([
-    { role: 'operator', secret: 'operator-secret' },
-    { role: 'operator', secret: 'rotated-operator-secret' },
-    { role: 'designer', secret: 'designer-secret' },
+    { role: 'operator', name: 'alice', secret: 'operator-secret' },
+    { role: 'operator', name: 'alice-rotated', secret: 'rotated-operator-secret' },
+    { role: 'designer', name: 'designer-1a2b3c4d', secret: 'designer-secret' },
   ]);
 
   test('maps each configured key to its role, including rotated keys', () => {
@@ -13,9 +13,14 @@ describe(ApiKeyVerifier.name, () => {
     expect(verifier.roleOf('designer-secret')).toBe('designer');
   });
 
+  test("names the key's holder, as the audit trail records it", () => {
+    expect(verifier.holderOf('operator-secret')).toEqual({ role: 'operator', name: 'alice' });
+    expect(verifier.holderOf('rotated-operator-secret')).toEqual({ role: 'operator', name: 'alice-rotated' });
+  });
+
   test('rejects near misses', () => {
     expect(verifier.roleOf('operator-secre')).toBeUndefined();
     expect(verifier.roleOf('operator-secret ')).toBeUndefined();
-    expect(verifier.roleOf('')).toBeUndefined();
+    expect(verifier.holderOf('')).toBeUndefined();
   });
 });

@@ -1,24 +1,34 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiKey, Role } from '../../config/api-keys';
 
+/** Who holds a presented key: its role, and the name the audit trail records. */
+export type KeyHolder = Pick<ApiKey, 'role' | 'name'>;
+
 /**
  * Matches a presented key against the configured ones in constant time: both sides are hashed
  * to equal length first, and every configured key is compared so timing reveals nothing.
  */
 export class ApiKeyVerifier {
-  private readonly digests: Array<{ role: Role; digest: Buffer }>;
+  private readonly digests: Array<{ holder: KeyHolder; digest: Buffer }>;
 
   constructor(keys: readonly ApiKey[]) {
-    this.digests = keys.map((key) => ({ role: key.role, digest: sha256(key.secret) }));
+    this.digests = keys.map((key) => ({
+      holder: { role: key.role, name: key.name },
+      digest: sha256(key.secret),
+    }));
+  }
+
+  holderOf(presented: string): KeyHolder | undefined {
+    const digest = sha256(presented);
+    let match: KeyHolder | undefined;
+    for (const candidate of this.digests) {
+      if (timingSafeEqual(candidate.digest, digest)) match = candidate.holder;
+    }
+    return match;
   }
 
   roleOf(presented: string): Role | undefined {
-    const digest = sha256(presented);
-    let match: Role | undefined;
-    for (const candidate of this.digests) {
-      if (timingSafeEqual(candidate.digest, digest)) match = candidate.role;
-    }
-    return match;
+    return this.holderOf(presented)?.role;
   }
 }
 

@@ -12,11 +12,14 @@ import { bearerTokenOf } from './bearer-token';
 import type { AppConfig } from '../../config/app-config';
 import type { Role } from '../../config/api-keys';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import { ApiKeyVerifier } from './api-key-verifier';
+import { EarlyRefusals } from '../audit/early-refusals';
+import { ApiKeyVerifier, type KeyHolder } from './api-key-verifier';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
 export interface AuthenticatedRequest extends Request {
   role?: Role;
+  /** The key's holder: who the audit trail says acted. */
+  actor?: KeyHolder;
 }
 
 /** Global guard: a bearer API key names the caller's role, and each route lists the roles it admits. */
@@ -26,6 +29,7 @@ export class ApiKeyGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
+    private readonly refusals: EarlyRefusals,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.verifier = new ApiKeyVerifier(config.apiKeys);
@@ -33,20 +37,26 @@ export class ApiKeyGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const presented = bearerTokenOf(request);
+    const holder = presented ? this.verifier.holderOf(presented) : undefined;
+    if (holder) {
+      // Also on signature-authenticated routes: the EHR webhook admits integration keys, and a
+      // key holder it refuses is a known caller whose attempt the audit trail keeps.
+      request.actor = holder;
+      request.role = holder.role;
+      this.refusals.watch(context, holder);
+    }
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
     if (!presented)
       throw new UnauthorizedException('Missing credentials: send "Authorization: Bearer <API key>".');
-    const role = this.verifier.roleOf(presented);
-    if (!role) throw new UnauthorizedException('The API key is not valid.');
+    if (!holder) throw new UnauthorizedException('The API key is not valid.');
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
-    if (!allowed.includes(role)) {
-      throw new ForbiddenException(`The ${role} role may not do this.`);
+    if (!allowed.includes(holder.role)) {
+      throw new ForbiddenException(`The ${holder.role} role may not do this.`);
     }
-    request.role = role;
     return true;
   }
 }

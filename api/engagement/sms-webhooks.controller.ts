@@ -21,6 +21,7 @@ import { PatientContactStore } from '../../activities/engagement/patients/patien
 import type { AppConfig } from '../../config/app-config';
 import { patientRespondedSignal } from '../../workflows/journey-contract';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
+import { AuditedAs } from '../audit/audited.decorator';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { OutreachLog, type ProviderStatus } from '../outreach/outreach-log.service';
 import { JourneySignals } from './journey-signals.service';
@@ -63,6 +64,9 @@ export class SmsWebhooksController {
   }
 
   @Post(SMS_INBOUND_PATH.replace(/^\/api\//, ''))
+  // STOP/START change a patient's consent and replies move journeys. The message names no patient
+  // id here (a phone number is looked up), so the row says who and when, not which patient.
+  @AuditedAs('patient.sms.inbound', { signedBy: 'sms-provider' })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
   async inbound(@Req() request: Request, @Body() form: TwilioForm): Promise<string> {
@@ -84,6 +88,8 @@ export class SmsWebhooksController {
     return EMPTY_TWIML;
   }
 
+  // Not audited: a delivery receipt for a message we sent changes no patient data, and each one
+  // is already kept in the outreach log's delivery events (source "provider").
   @Post(SMS_STATUS_PATH.replace(/^\/api\//, ''))
   @HttpCode(204)
   async status(@Req() request: Request, @Body() form: TwilioForm): Promise<void> {

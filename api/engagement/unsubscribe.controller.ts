@@ -5,6 +5,7 @@ import { UNSUBSCRIBE_PATH, verifyUnsubscribeToken } from '../../activities/engag
 import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
 import type { AppConfig } from '../../config/app-config';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
+import { AuditedAs } from '../audit/audited.decorator';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { badRequest } from '../errors/api-error';
 
@@ -26,6 +27,7 @@ export class UnsubscribeController {
     this.contacts = new PatientContactStore(dataSource);
   }
 
+  // Not audited: the confirmation page shows and changes nothing.
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   confirm(@Query('token') token = ''): string {
@@ -39,6 +41,8 @@ export class UnsubscribeController {
 
   @Post()
   @HttpCode(200)
+  // Revokes the patient's email consent; the signed link names a pseudonym, not the patient id.
+  @AuditedAs('patient.consent.unsubscribe', { signedBy: 'unsubscribe-link' })
   @Header('Content-Type', 'text/html; charset=utf-8')
   async unsubscribe(@Query('token') token = ''): Promise<string> {
     const { patientRef, channel } = this.claim(token);

@@ -16,6 +16,8 @@ import type { Request, Response } from 'express';
 import { WEBHOOK_SIGNATURE_HEADER } from '../../activities/ehr/inbound/webhook-signature';
 import { ACCEPTED_CONTENT_TYPES } from '../../activities/ehr/inbound/inbound-body';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
+import { AuditedAs } from '../audit/audited.decorator';
+import { singleJourneyOfEhrResult } from '../audit/audit-targets';
 import { InboundResultView } from './dto/inbound-result.view';
 import { FhirInboundService } from './fhir-inbound.service';
 import { FhirWebhookGuard } from './fhir-webhook.guard';
@@ -37,6 +39,8 @@ export class FhirInboundController {
 
   @Post()
   @HttpCode(HttpStatus.OK)
+  // EHR events start journeys and change consent; the actor is the integration key or the signature.
+  @AuditedAs('ehr.event.receive', { journeyId: singleJourneyOfEhrResult, signedBy: 'ehr-webhook' })
   @ApiOperation({
     summary: 'EHR events in: FHIR R4 subscription notifications (backport IG), resources and bundles.',
     description:

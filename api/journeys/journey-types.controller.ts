@@ -16,7 +16,8 @@ export class JourneyTypesController {
   ) {}
 
   @Get()
-  @Roles('designer', 'operator', 'integration')
+  // Not patient data: the catalogue of journey types, which every role needs to read the rest.
+  @Roles('designer', 'operator', 'integration', 'auditor')
   @ApiOperation({
     summary:
       'The journey types this deployment runs: schemas of parameters, events and settings, and the blueprint.',

@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ControlJourneyDto } from './dto/control-journey.dto';
 import { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
@@ -27,6 +28,7 @@ export class JourneysController {
 
   @Post()
   @Roles('operator', 'integration')
+  @AuditedAs('journey.start', { journeyId: 'result.id', patientId: 'body.patientId' })
   @ApiOperation({ summary: 'Enrol a patient in a journey; returns the running one if already enrolled.' })
   @ApiCreatedResponse({ type: StartJourneyResult, description: 'A new journey was started.' })
   @ApiOkResponse({
@@ -44,7 +46,8 @@ export class JourneysController {
   }
 
   @Get()
-  @Roles('operator', 'designer')
+  @Roles('operator', 'designer', 'auditor')
+  @AuditedAs('journey.list', { patientId: 'query.patientId' })
   @ApiOperation({ summary: 'List journeys, newest first, filtered by type, status, stage or patient.' })
   @ApiOkResponse({ type: JourneyPage })
   list(@Query() query: ListJourneysQuery): Promise<JourneyPage> {
@@ -52,7 +55,8 @@ export class JourneysController {
   }
 
   @Get(':id')
-  @Roles('operator', 'designer')
+  @Roles('operator', 'designer', 'auditor')
+  @AuditedAs('journey.read', { journeyId: 'params.id' })
   @ApiOperation({ summary: "A journey's status, current stage, timeline and upcoming timers." })
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiNotFoundResponse()
@@ -63,6 +67,7 @@ export class JourneysController {
   @Post(':id/events')
   @HttpCode(HttpStatus.OK)
   @Roles('operator', 'integration')
+  @AuditedAs('journey.event', { journeyId: 'params.id' })
   @ApiOperation({ summary: 'Deliver an event to a running journey; invalid events change nothing.' })
   @ApiBody({
     schema: {
@@ -84,6 +89,7 @@ export class JourneysController {
   @Post(':id/pause')
   @HttpCode(HttpStatus.OK)
   @Roles('operator')
+  @AuditedAs('journey.pause', { journeyId: 'params.id' })
   @ApiOperation({
     summary:
       'Pause a journey: nothing is sent to the patient and cadences stop; deadlines and escalations go on.',
@@ -99,6 +105,7 @@ export class JourneysController {
   @Post(':id/resume')
   @HttpCode(HttpStatus.OK)
   @Roles('operator')
+  @AuditedAs('journey.resume', { journeyId: 'params.id' })
   @ApiOperation({ summary: 'Resume a paused journey where it left off.' })
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiBadRequestResponse({ description: 'No reason given, or the journey is not paused.' })
@@ -114,6 +121,7 @@ export class JourneysController {
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
   @Roles('operator')
+  @AuditedAs('journey.cancel', { journeyId: 'params.id' })
   @ApiOperation({ summary: 'Cancel a running journey with a reason.' })
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiNotFoundResponse()

@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { JourneyIdPipe } from '../journeys/journey-id.pipe';
 import { OutreachMessageView } from './dto/outreach-views';
@@ -12,7 +13,9 @@ export class JourneyMessagesController {
   constructor(private readonly outreach: OutreachLog) {}
 
   @Get()
-  @Roles('operator', 'designer')
+  // Designers read what their templates sent; the designer UI shows it under each journey.
+  @Roles('operator', 'designer', 'auditor')
+  @AuditedAs('journey.messages.read', { journeyId: 'params.id' })
   @ApiOperation({
     summary: "The journey's outreach log: every attempt, its channel, wording and delivery events.",
   })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { OutreachMessageView } from '../outreach/dto/outreach-views';
 import { ChannelPipe } from './channel.pipe';
@@ -15,7 +16,8 @@ export class PatientsController {
   constructor(private readonly patients: PatientsService) {}
 
   @Get('contact')
-  @Roles('operator', 'integration')
+  @Roles('operator', 'integration', 'auditor')
+  @AuditedAs('patient.contact.read', { patientId: 'params.patientId' })
   @ApiOperation({ summary: "The patient's contact profile and channel consents." })
   @ApiOkResponse({ type: PatientContactView })
   contact(@Param('patientId', PatientIdPipe) patientId: string): Promise<PatientContactView> {
@@ -24,6 +26,7 @@ export class PatientsController {
 
   @Put('contact')
   @Roles('operator', 'integration')
+  @AuditedAs('patient.contact.update', { patientId: 'params.patientId' })
   @ApiOperation({ summary: 'Replace the contact profile (addresses, channel order, language, time zone).' })
   @ApiOkResponse({ type: PatientContactView })
   saveContact(
@@ -35,6 +38,7 @@ export class PatientsController {
 
   @Put('consents/:channel')
   @Roles('operator', 'integration')
+  @AuditedAs('patient.consent.update', { patientId: 'params.patientId' })
   @ApiOperation({
     summary: 'Grant or revoke consent for one channel; applies to the next send of every journey.',
   })
@@ -48,7 +52,8 @@ export class PatientsController {
   }
 
   @Get('messages')
-  @Roles('operator')
+  @Roles('operator', 'auditor')
+  @AuditedAs('patient.messages.read', { patientId: 'params.patientId' })
   @ApiOperation({
     summary: 'Every message attempt for the patient across journeys, newest first, with delivery events.',
   })
@@ -61,7 +66,9 @@ export class PatientsController {
   }
 
   @Get('inbox')
+  // The patient portal's own view; staff read the same messages through /messages.
   @Roles('integration')
+  @AuditedAs('patient.inbox.read', { patientId: 'params.patientId' })
   @ApiOperation({ summary: "The patient's portal inbox (for the patient portal), newest first." })
   @ApiOkResponse({ type: [OutreachMessageView] })
   inbox(@Param('patientId', PatientIdPipe) patientId: string): Promise<OutreachMessageView[]> {
@@ -71,6 +78,7 @@ export class PatientsController {
   @Post('inbox/:messageId/read')
   @HttpCode(204)
   @Roles('integration')
+  @AuditedAs('patient.inbox.mark-read', { patientId: 'params.patientId' })
   @ApiOperation({
     summary: 'The patient read a portal message: a delivery status and a response for the journey.',
   })

@@ -26,7 +26,7 @@ export class ProgramSettingsController {
   constructor(private readonly settings: ProgramSettingsService) {}
 
   @Get()
-  @Roles('designer', 'operator')
+  @Roles('designer', 'operator', 'auditor')
   @ApiOperation({ summary: 'The settings new enrolments get now.' })
   @ApiOkResponse({ type: SettingsVersionView })
   @ApiNotFoundResponse({ description: 'Unknown journey type.' })
@@ -35,7 +35,7 @@ export class ProgramSettingsController {
   }
 
   @Get('versions')
-  @Roles('designer', 'operator')
+  @Roles('designer', 'operator', 'auditor')
   @ApiOperation({
     summary: 'Every published version, newest first, ending with the built-in defaults (version 0).',
   })
@@ -45,7 +45,7 @@ export class ProgramSettingsController {
   }
 
   @Get('versions/:version')
-  @Roles('designer', 'operator')
+  @Roles('designer', 'operator', 'auditor')
   @ApiOperation({ summary: 'One version, as the journeys enrolled with it run.' })
   @ApiOkResponse({ type: SettingsVersionView })
   @ApiNotFoundResponse()

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { StaffTask } from '../../activities/database/staff-task.entity';
+import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import { ClaimStaffTaskDto, CompleteStaffTaskDto } from './dto/staff-task-actions.dto';
@@ -28,6 +29,7 @@ export class StaffTasksController {
   @Post(':id/claim')
   @HttpCode(200)
   @Roles('operator')
+  @AuditedAs('staff-task.claim', { journeyId: 'result.journeyId' })
   @ApiOperation({ summary: 'Take an open task (claiming your own task again is allowed).' })
   @ApiOkResponse({ type: StaffTaskView })
   @ApiNotFoundResponse()
@@ -42,6 +44,7 @@ export class StaffTasksController {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('operator')
+  @AuditedAs('staff-task.complete', { journeyId: 'result.journeyId' })
   @ApiOperation({ summary: 'Finish a task with its outcome; the journey that asked for it is told.' })
   @ApiOkResponse({ type: CompletedStaffTaskView })
   @ApiNotFoundResponse()
@@ -55,7 +58,8 @@ export class StaffTasksController {
   }
 
   @Get()
-  @Roles('operator')
+  @Roles('operator', 'auditor')
+  @AuditedAs('staff-task.list', { journeyId: 'query.journeyId' })
   @ApiOperation({ summary: 'Tasks by status (default open), urgent first, then by due time.' })
   @ApiOkResponse({ type: [StaffTaskView] })
   async list(@Query() query: ListStaffTasksQuery): Promise<StaffTaskView[]> {

@@ -86,7 +86,12 @@ export function JourneyDetailPanel({ client, journeyId, onClose }: JourneyDetail
 
           {temporalUrl && (
             <p>
-              <a href={temporalUrl} target="_blank" rel="noopener noreferrer">
+              <a
+                href={temporalUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                onClick={() => void client.openCodecSession?.()}
+              >
                 Open in Temporal Web UI
               </a>
             </p>

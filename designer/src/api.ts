@@ -66,6 +66,11 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
+  /**
+   * Lets the Temporal Web UI decode this operator's journeys: the API sets a codec session cookie
+   * the UI sends along. Refused (and harmless) for other roles, who then see ciphertext there.
+   */
+  openCodecSession?(): Promise<void>;
 }
 
 /** GET an API path with a bearer key; every failure becomes an ApiError (aborts are rethrown as-is). */
@@ -106,6 +111,12 @@ export function createApiClient(apiKey: string, onUnauthorized: (message: string
         if (error instanceof ApiError && error.status === 401) onUnauthorized(error.message);
         throw error;
       }
+    },
+    async openCodecSession(): Promise<void> {
+      await fetch('/api/codec/session', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${apiKey}` },
+      }).catch(() => undefined);
     },
   };
 }

@@ -22,6 +22,7 @@ import {
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { stackValue, TEST_NAMESPACE, uniqueName } from './test-stack';
 import { journeyWorkflowBundle } from './workflow-bundle';
+import { testDataConverter, TEST_PAYLOAD_ENCRYPTION_KEYS } from './test-payload-encryption';
 
 export interface ApiStack {
   http: App;
@@ -63,6 +64,7 @@ export async function startApiStack(
     DESIGNER_DIST: '/nonexistent',
     PUBLIC_BASE_URL: publicBaseUrl,
     TWILIO_AUTH_TOKEN: SINK_AUTH_TOKEN,
+    PAYLOAD_ENCRYPTION_KEYS: TEST_PAYLOAD_ENCRYPTION_KEYS,
     ...env,
   });
   const engagement = sandboxEngagement(database.dataSource, providers, policy, publicBaseUrl);
@@ -71,6 +73,7 @@ export async function startApiStack(
     connection: workerConnection,
     temporal: config.temporal,
     dataSource: database.dataSource,
+    dataConverter: testDataConverter,
     engagement,
     workflowBundle: await journeyWorkflowBundle(),
   });
@@ -78,7 +81,11 @@ export async function startApiStack(
   const app: INestApplication = await createApp(config, { fhir: createFhirClientFromEnv(ehrEnv) });
   await app.listen(port, '127.0.0.1');
   const clientConnection = await Connection.connect({ address: config.temporal.address });
-  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  const temporal = new Client({
+    connection: clientConnection,
+    namespace: config.temporal.namespace,
+    dataConverter: testDataConverter,
+  });
 
   return {
     http: app.getHttpServer() as App,
@@ -107,6 +114,7 @@ export const DEMO_KEYS = {
   designer: 'Bearer dev-designer-key',
   operator: 'Bearer dev-operator-key',
   integration: 'Bearer dev-integration-key',
+  auditor: 'Bearer dev-auditor-key',
 } as const;
 
 /** Polls until `check` passes: visibility (list, search attributes) is eventually consistent. */

@@ -1,0 +1,32 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const AUDIT_KEY = 'carepath:audit';
+
+/** What the audit trail may look at to name a route's journey or patient; never stored whole. */
+export interface AuditSources {
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  /** The handler's result; absent when the request was refused or failed. */
+  result?: unknown;
+}
+
+/** Where an id is: `params.id`, `query.patientId`, `body.patientId`, `result.id`, or a function of them. */
+export type AuditIdSource =
+  `${'params' | 'query' | 'body' | 'result'}.${string}` | ((sources: AuditSources) => unknown);
+
+export interface AuditSpec {
+  /** `<subject>.<verb>`: `journey.read`, `journey.cancel`, `patient.contact.update`... */
+  action: string;
+  journeyId?: AuditIdSource;
+  patientId?: AuditIdSource;
+  /** For routes whose caller proves itself by a signature instead of an API key: who signs. */
+  signedBy?: string;
+}
+
+/**
+ * Marks a route that reads or changes patient-level data: every call of it, allowed or refused,
+ * becomes one audit row (see AuditInterceptor). Routes without it are not audited.
+ */
+export const AuditedAs = (action: string, targets: Omit<AuditSpec, 'action'> = {}) =>
+  SetMetadata(AUDIT_KEY, { action, ...targets } satisfies AuditSpec);

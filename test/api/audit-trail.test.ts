@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { signUnsubscribeToken } from '../../activities/engagement/links/delivery-links';
+import { startApiStack, type ApiStack } from '../helpers/api-stack';
+import { uniqueName } from '../helpers/test-stack';
+
+const KEYS = {
+  alice: 'alice-operator-key',
+  designer: 'unnamed-designer-key',
+  integration: 'engine-integration-key',
+  auditor: 'audra-auditor-key',
+};
+/** An unnamed key is named by its role and a fingerprint of the secret, never the secret. */
+const DESIGNER_NAME = `designer-${createHash('sha256').update(KEYS.designer).digest('hex').slice(0, 8)}`;
+
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString();
+
+interface AuditEventBody {
+  id: string;
+  occurredAt: string;
+  actor: { role: string; name: string };
+  action: string;
+  method: string;
+  route: string;
+  journeyId: string | null;
+  patientId: string | null;
+  outcomeStatus: number | null;
+}
+
+describe('the audit trail of patient-level reads and changes', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    stack = await startApiStack({
+      API_KEYS: [
+        `operator:alice=${KEYS.alice}`,
+        `designer=${KEYS.designer}`,
+        `integration:engine=${KEYS.integration}`,
+        `auditor:audra=${KEYS.auditor}`,
+      ].join(','),
+    });
+  });
+  afterAll(() => stack?.close());
+
+  const api = () => request(stack.http);
+  const as = (key: string) => ({ Authorization: `Bearer ${key}` });
+  const auditEvents = async (query: Record<string, string | number>) =>
+    (await api().get('/api/audit-events').query(query).set(as(KEYS.auditor)).expect(200)).body as {
+      items: AuditEventBody[];
+      nextPageToken?: string;
+    };
+  /** Refusals by a guard are written once the answer is sent: wait for them. */
+  const eventuallyAudited = async (query: Record<string, string>, count: number) => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const page = await auditEvents(query);
+      if (page.items.length >= count || Date.now() > deadline) return page.items;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  const startJourney = (patientId: string) =>
+    api()
+      .post('/api/journeys')
+      .set(as(KEYS.alice))
+      .send({
+        journey: 'appointment-reminder',
+        patientId,
+        params: { appointmentAt: inDays(3), timeZone: 'Europe/Warsaw' },
+      })
+      .expect(201);
+
+  test('an operator starts, reads and cancels a journey and reads the messages; the auditor sees who, what, when, which journey', async () => {
+    const patientId = uniqueName('pat');
+    const before = new Date();
+    const { body: started } = await startJourney(patientId);
+    await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200);
+    await api()
+      .post(`/api/journeys/${started.id}/cancel`)
+      .set(as(KEYS.alice))
+      .send({ reason: 'Patient moved to another clinic' })
+      .expect(200);
+    await api().get(`/api/patients/${patientId}/messages`).set(as(KEYS.alice)).expect(200);
+
+    const { items: journeyTrail } = await auditEvents({ journeyId: started.id });
+    expect(journeyTrail).toEqual([
+      expect.objectContaining({
+        action: 'journey.cancel',
+        method: 'POST',
+        route: '/api/journeys/:id/cancel',
+        outcomeStatus: 200,
+      }),
+      expect.objectContaining({
+        action: 'journey.read',
+        method: 'GET',
+        route: '/api/journeys/:id',
+        outcomeStatus: 200,
+      }),
+      expect.objectContaining({
+        action: 'journey.start',
+        method: 'POST',
+        route: '/api/journeys',
+        patientId,
+        outcomeStatus: 201,
+      }),
+    ]);
+    for (const event of journeyTrail) {
+      expect(event.actor).toEqual({ role: 'operator', name: 'alice' });
+      expect(event.journeyId).toBe(started.id);
+      expect(new Date(event.occurredAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    }
+
+    const { items: patientTrail } = await auditEvents({ patientId });
+    expect(patientTrail.map((event) => [event.action, event.route])).toEqual([
+      ['patient.messages.read', '/api/patients/:patientId/messages'],
+      ['journey.start', '/api/journeys'],
+    ]);
+
+    // Who, what, when and which: never what was said or shown.
+    const rows: unknown[] = await stack.database.dataSource.query(
+      'SELECT * FROM audit_event WHERE journey_id = $1 OR patient_id = $2',
+      [started.id, patientId],
+    );
+    expect(JSON.stringify(rows)).not.toMatch(/another clinic|Europe\/Warsaw|appointmentAt/);
+  });
+
+  test('designers and operators cannot read the audit trail, and their attempts are recorded', async () => {
+    for (const key of [KEYS.designer, KEYS.alice, KEYS.integration]) {
+      await api().get('/api/audit-events').set(as(key)).expect(403);
+    }
+    await api().get('/api/audit-events').expect(401);
+    const refused = await eventuallyAudited({ action: 'audit.read', actor: DESIGNER_NAME }, 1);
+    expect(refused[0]).toMatchObject({
+      actor: { role: 'designer', name: DESIGNER_NAME },
+      route: '/api/audit-events',
+      outcomeStatus: 403,
+    });
+  });
+
+  test('refused requests to patient-level routes are recorded with their status', async () => {
+    const patientId = uniqueName('pat');
+    const { body: started } = await startJourney(patientId);
+    // A role the route does not admit (refused by the guard)...
+    await api()
+      .post(`/api/journeys/${started.id}/cancel`)
+      .set(as(KEYS.designer))
+      .send({ reason: 'x' })
+      .expect(403);
+    // ...an invalid request (refused by validation) and an unknown journey (refused by the service).
+    await api().post(`/api/journeys/${started.id}/pause`).set(as(KEYS.alice)).send({}).expect(400);
+    const unknown = `appointment-reminder-${'f'.repeat(32)}`;
+    await api().get(`/api/journeys/${unknown}`).set(as(KEYS.alice)).expect(404);
+    // An EHR event from a key that may not send them is refused by the webhook's own guard.
+    await api()
+      .post('/api/fhir')
+      .set(as(KEYS.alice))
+      .set('Content-Type', 'application/fhir+json')
+      .send('{}')
+      .expect(401);
+
+    const refusals = await eventuallyAudited({ journeyId: started.id, action: 'journey.cancel' }, 1);
+    expect(refusals[0]).toMatchObject({
+      actor: { role: 'designer', name: DESIGNER_NAME },
+      outcomeStatus: 403,
+    });
+    const [pause] = (await auditEvents({ journeyId: started.id, action: 'journey.pause' })).items;
+    expect(pause).toMatchObject({ actor: { name: 'alice' }, outcomeStatus: 400 });
+    const [missing] = (await auditEvents({ journeyId: unknown })).items;
+    expect(missing).toMatchObject({ action: 'journey.read', outcomeStatus: 404 });
+    const [ehr] = await eventuallyAudited({ action: 'ehr.event.receive', actor: 'alice' }, 1);
+    expect(ehr).toMatchObject({
+      actor: { role: 'operator' },
+      method: 'POST',
+      route: '/api/fhir',
+      outcomeStatus: 401,
+    });
+  });
+
+  test('an unsubscribe link is recorded as its signer, without its token; a forged one is not recorded', async () => {
+    const token = signUnsubscribeToken(
+      { patientRef: 'ref-audit-unsubscribe', channel: 'email' },
+      stack.config.pseudonymKey,
+    );
+    await api().post('/api/engagement/unsubscribe').query({ token }).expect(200);
+    await api().post('/api/engagement/unsubscribe').query({ token: 'forged' }).expect(400);
+
+    const { items } = await auditEvents({ actor: 'unsubscribe-link' });
+    expect(items).toEqual([
+      expect.objectContaining({
+        actor: { role: 'signed', name: 'unsubscribe-link' },
+        action: 'patient.consent.unsubscribe',
+        route: '/api/engagement/unsubscribe',
+        outcomeStatus: 200,
+      }),
+    ]);
+    expect(JSON.stringify(items)).not.toContain(token);
+  });
+
+  test('pages go from newest to oldest and filters narrow the trail', async () => {
+    const patientId = uniqueName('pat');
+    const { body: started } = await startJourney(patientId);
+    for (let read = 0; read < 3; read += 1) {
+      await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200);
+    }
+    const first = await auditEvents({ journeyId: started.id, pageSize: 2 });
+    expect(first.items.map((event) => event.action)).toEqual(['journey.read', 'journey.read']);
+    const second = await auditEvents({ journeyId: started.id, pageSize: 2, pageToken: first.nextPageToken! });
+    expect(second.items.map((event) => event.action)).toEqual(['journey.read', 'journey.start']);
+    expect(second.nextPageToken).toBeUndefined();
+    expect(Number(second.items[0]!.id)).toBeLessThan(Number(first.items[1]!.id));
+
+    const future = new Date(Date.now() + 60_000).toISOString();
+    expect((await auditEvents({ journeyId: started.id, since: future })).items).toEqual([]);
+    expect((await auditEvents({ journeyId: started.id, until: future, actor: 'alice' })).items).toHaveLength(
+      4,
+    );
+  });
+
+  test.each([
+    [{ journeyId: 'not a journey' }, 'journeyId'],
+    [{ patientId: 'pat/1' }, 'patientId'],
+    [{ since: 'yesterday' }, 'since'],
+    [{ until: '2026-13-01T00:00:00Z' }, 'until'],
+    [{ since: '2026-02-01T00:00:00Z', until: '2026-01-01T00:00:00Z' }, 'since'],
+    [{ pageSize: '0' }, 'pageSize'],
+    [{ pageToken: 'abc' }, 'pageToken'],
+    [{ action: 'DROP TABLE' }, 'action'],
+    [{ verbose: 'true' }, 'verbose'],
+  ])('a malformed query %j is a 400 naming %s', async (query, field) => {
+    const response = await api().get('/api/audit-events').query(query).set(as(KEYS.auditor)).expect(400);
+    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+  });
+
+  test('fails closed: without the audit table no patient data is read and no change is made', async () => {
+    const patientId = uniqueName('pat');
+    const { body: started } = await startJourney(patientId);
+    const dataSource = stack.database.dataSource;
+    await dataSource.query('ALTER TABLE audit_event RENAME TO audit_event_offline');
+    try {
+      const read = await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(500);
+      expect(read.body).toEqual({
+        message: expect.stringContaining('Internal error'),
+        errors: [],
+        correlationId: expect.any(String),
+      });
+      await api()
+        .post(`/api/journeys/${started.id}/pause`)
+        .set(as(KEYS.alice))
+        .send({ reason: 'Patient in hospital' })
+        .expect(500);
+    } finally {
+      await dataSource.query('ALTER TABLE audit_event_offline RENAME TO audit_event');
+    }
+    const { body: journey } = await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200);
+    expect(journey.status).toBe('active');
+  });
+});

@@ -9,6 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error';
+import { loggableError } from './loggable-error';
 
 interface BodyParserError {
   type: string;
@@ -45,10 +46,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { status: exception.getStatus(), body: toErrorBody(exception.getResponse()) };
     }
     const correlationId = randomUUID();
-    // Stack only: error messages from drivers may quote request data.
-    this.logger.error(
-      `Unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : 'non-error thrown'}`,
-    );
+    this.logger.error(`Unhandled error ${correlationId}: ${loggableError(exception)}`);
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: {

@@ -19,6 +19,7 @@ import type { ApiErrorBody } from '../errors/api-error';
 import { FHIR_CLIENT } from '../infrastructure/tokens';
 import type { EntryOutcomeView, InboundResultView, NotificationView } from './dto/inbound-result.view';
 import { EhrInbox, type InboxResult } from './ehr-inbox.service';
+import { loggableError } from '../errors/loggable-error';
 import { JourneyDispatcher } from './journey-dispatcher.service';
 
 /** What an entry needs before it can be applied: its resource (read from the EHR for id-only events). */
@@ -139,7 +140,7 @@ export class FhirInboundService {
       return { ...base, ...outcomeView(result) };
     } catch (error) {
       // Temporal or the database failed: the row stays unapplied and the redelivery applies it.
-      this.logger.error(`Applying an EHR event failed: ${error instanceof Error ? error.stack : 'error'}`);
+      this.logger.error(`Applying an EHR event failed: ${loggableError(error)}`);
       await this.inbox
         .process(row.id, async () => ({
           status: 'failed',

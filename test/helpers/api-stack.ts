@@ -40,6 +40,8 @@ export interface ApiStack {
 export interface ApiStackOptions {
   /** Start a local FHIR server (seeded with the demo EHR if asked) and point FHIR_BASE_URL at it. */
   fhirSandbox?: FhirSandboxOptions;
+  /** The API's port, when something must know it before the stack starts (a Web UI's codec endpoint). */
+  port?: number;
 }
 
 /** The real API and a real worker on the shared dev server, with their own database and task queue. */
@@ -53,7 +55,7 @@ export async function startApiStack(
   const ehrEnv = { ...(fhirSandbox ? { FHIR_BASE_URL: fhirSandbox.baseUrl } : {}), ...env };
   // The API listens on a real port: the SMS endpoint posts inbound messages and status callbacks
   // to it, signed for the public URL the API checks them against.
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const publicBaseUrl = `http://127.0.0.1:${port}`;
   const providers = await startProviderSandbox({ inboundWebhookUrl: `${publicBaseUrl}${SMS_INBOUND_PATH}` });
   const config = loadConfig({

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import request from 'supertest';
+import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { buildDesignerForTest } from '../helpers/designer-build';
+import { uniqueName } from '../helpers/test-stack';
+
+/*
+ * The designer as an operator uses it, in headless Chromium: built from source, served by the
+ * real API, signed in with a key, a journey found in the list and opened.
+ */
+describe('designer: journeys list and detail (headless Chromium)', () => {
+  let stack: ApiStack;
+  let browser: Browser;
+  let journeyId: string;
+
+  beforeAll(async () => {
+    const designerDist = buildDesignerForTest();
+    stack = await startApiStack({ DESIGNER_DIST: designerDist });
+    const { body } = await request(stack.http)
+      .post('/api/journeys')
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ journey: 'preventive-outreach', patientId: uniqueName('pat'), params: { item: 'flu-shot' } })
+      .expect(201);
+    journeyId = body.id as string;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  test('an operator signs in, opens a journey, and following it to the Temporal Web UI opens a codec session', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(stack.config.publicBaseUrl);
+    await page.getByLabel('API key').fill('dev-operator-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await page.getByRole('button', { name: journeyId }).click();
+    const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
+    await detail.getByRole('heading', { name: 'Timeline' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'designer-journey-detail.png'), fullPage: true });
+    // Nothing about the patient in the address bar: the journey id is opaque.
+    expect(page.url()).not.toContain('pat-');
+
+    expect(await context.cookies()).toEqual([]);
+    const link = detail.getByRole('link', { name: 'Open in Temporal Web UI' });
+    expect(await link.getAttribute('href')).toContain(`/workflows/${journeyId}`);
+    // The Web UI is not running here: keep the new tab from loading it, watch the session call.
+    await context.route('http://localhost:8233/**', (route) => route.abort());
+    const session = page.waitForResponse((response) => response.url().endsWith('/api/codec/session'));
+    await link.click();
+    expect((await session).status()).toBe(204);
+    const cookies = await context.cookies();
+    expect(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly, cookie.sameSite])).toEqual([
+      ['carepath_codec_session', '/api/codec', true, 'Strict'],
+    ]);
+    await context.close();
+  });
+
+  test('a designer follows the same link without getting a codec session', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(stack.config.publicBaseUrl);
+    await page.getByLabel('API key').fill('dev-designer-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: journeyId }).click();
+    await context.route('http://localhost:8233/**', (route) => route.abort());
+    const session = page.waitForResponse((response) => response.url().endsWith('/api/codec/session'));
+    await page.getByRole('link', { name: 'Open in Temporal Web UI' }).click();
+    expect((await session).status()).toBe(403);
+    expect(await context.cookies()).toEqual([]);
+    await context.close();
+  });
+});

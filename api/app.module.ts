@@ -5,6 +5,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { SessionController } from './auth/session.controller';
 import { CodecModule } from './codec/codec.module';
 import { EngagementModule } from './engagement/engagement.module';
 import type { FhirClient } from '../activities/ehr/fhir-client';
@@ -37,7 +38,7 @@ export class AppModule {
           ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]
           : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SessionController],
       providers: [
         HealthService,
         { provide: APP_GUARD, useClass: ThrottlerGuard },

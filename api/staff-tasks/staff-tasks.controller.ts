@@ -66,7 +66,7 @@ export class StaffTasksController {
     const selection = this.dataSource
       .getRepository(StaffTask)
       .createQueryBuilder('task')
-      .where('task.status = :status', { status: query.status ?? 'open' });
+      .where('task.status IN (:...statuses)', { statuses: query.status ?? ['open'] });
     if (query.journeyId) selection.andWhere('task.journey_id = :journeyId', { journeyId: query.journeyId });
     const tasks = await selection
       .orderBy(`CASE task.priority WHEN 'urgent' THEN 0 ELSE 1 END`)

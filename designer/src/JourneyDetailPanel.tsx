@@ -10,10 +10,12 @@ import { useApiResource } from './useApiResource';
 interface JourneyDetailPanelProps {
   client: ApiClient;
   journeyId: string;
+  /** Operators may read the journey decoded in the Temporal Web UI: following the link opens a codec session. */
+  canDecode: boolean;
   onClose: () => void;
 }
 
-export function JourneyDetailPanel({ client, journeyId, onClose }: JourneyDetailPanelProps) {
+export function JourneyDetailPanel({ client, journeyId, canDecode, onClose }: JourneyDetailPanelProps) {
   const { resource, reload } = useApiResource<JourneyDetail>(client, journeyPath(journeyId));
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -90,7 +92,7 @@ export function JourneyDetailPanel({ client, journeyId, onClose }: JourneyDetail
                 href={temporalUrl}
                 target="_blank"
                 rel="noopener noreferrer"
-                onClick={() => void client.openCodecSession?.()}
+                onClick={canDecode ? () => void client.openCodecSession?.() : undefined}
               >
                 Open in Temporal Web UI
               </a>

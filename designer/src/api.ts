@@ -41,6 +41,23 @@ export interface JourneyDetail extends JourneySummary {
   temporalUiUrl: string;
 }
 
+/** Who the signed-in key belongs to (`GET /api/session`). */
+export interface Session {
+  role: 'designer' | 'operator' | 'integration' | 'auditor';
+  name: string;
+}
+
+export interface StaffTask {
+  id: string;
+  journeyId: string;
+  kind: string;
+  priority: 'routine' | 'urgent';
+  title: string;
+  dueAt: string | null;
+  status: string;
+  claimedBy: string | null;
+}
+
 export interface JourneyPage {
   items: JourneySummary[];
   nextPageToken?: string;
@@ -66,6 +83,7 @@ export class ApiError extends Error {
 
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
   /**
    * Lets the Temporal Web UI decode this operator's journeys: the API sets a codec session cookie
    * the UI sends along. Refused (and harmless) for other roles, who then see ciphertext there.
@@ -74,16 +92,31 @@ export interface ApiClient {
 }
 
 /** GET an API path with a bearer key; every failure becomes an ApiError (aborts are rethrown as-is). */
-export async function apiGet<T>(path: string, apiKey: string, signal?: AbortSignal): Promise<T> {
+export function apiGet<T>(path: string, apiKey: string, signal?: AbortSignal): Promise<T> {
+  return apiRequest<T>('GET', path, apiKey, { signal });
+}
+
+async function apiRequest<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  apiKey: string,
+  options: { body?: unknown; signal?: AbortSignal },
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${apiKey}` },
+      method,
+      headers: {
+        Accept: 'application/json',
+        Authorization: `Bearer ${apiKey}`,
+        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       cache: 'no-store',
-      signal,
+      signal: options.signal,
     });
   } catch (error) {
-    if (signal?.aborted) throw error;
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'Could not reach the Carepath API. Check that it is running.');
   }
 
@@ -103,15 +136,17 @@ export async function apiGet<T>(path: string, apiKey: string, signal?: AbortSign
 
 /** A client bound to one key; a 401 from any call reports that the key no longer works. */
 export function createApiClient(apiKey: string, onUnauthorized: (message: string) => void): ApiClient {
+  const reportingSignOut = async <T>(call: Promise<T>): Promise<T> => {
+    try {
+      return await call;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) onUnauthorized(error.message);
+      throw error;
+    }
+  };
   return {
-    async get<T>(path: string, signal?: AbortSignal): Promise<T> {
-      try {
-        return await apiGet<T>(path, apiKey, signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) onUnauthorized(error.message);
-        throw error;
-      }
-    },
+    get: <T>(path: string, signal?: AbortSignal) => reportingSignOut(apiGet<T>(path, apiKey, signal)),
+    post: <T>(path: string, body: unknown) => reportingSignOut(apiRequest<T>('POST', path, apiKey, { body })),
     async openCodecSession(): Promise<void> {
       await fetch('/api/codec/session', {
         method: 'POST',

@@ -49,6 +49,14 @@ describe('authentication, roles, health and the OpenAPI document', () => {
       .expect(403);
   });
 
+  test('a key tells who it is: role and holder name, for the designer to show each role its work', async () => {
+    const operator = await api().get('/api/session').set('Authorization', DEMO_KEYS.operator).expect(200);
+    expect(operator.body).toEqual({ role: 'operator', name: 'dev-operator' });
+    const auditor = await api().get('/api/session').set('Authorization', DEMO_KEYS.auditor).expect(200);
+    expect(auditor.body).toEqual({ role: 'auditor', name: 'dev-auditor' });
+    await api().get('/api/session').expect(401);
+  });
+
   test('journey types describe their parameters and events as JSON Schema', async () => {
     const response = await api()
       .get('/api/journey-types')

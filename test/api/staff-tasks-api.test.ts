@@ -61,5 +61,33 @@ describe('the staff work queue over HTTP', () => {
       .expect(400);
     expect(bad.body.errors[0].field).toBe('status');
     await api().get('/api/staff-tasks').set('Authorization', DEMO_KEYS.designer).expect(403);
+
+    // The work queue lists what is still to do: open tasks and those someone has taken.
+    await api()
+      .post(`/api/staff-tasks/${first.taskId}/claim`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ assignee: 'dev-operator' })
+      .expect(200);
+    const stillOpen = await api()
+      .get('/api/staff-tasks')
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(200);
+    expect(stillOpen.body.map((task: { id: string }) => task.id)).not.toContain(first.taskId);
+    const queue = await api()
+      .get('/api/staff-tasks')
+      .query({ status: 'open,claimed' })
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(200);
+    expect(queue.body).toHaveLength(open.body.length);
+    expect(queue.body).toContainEqual(expect.objectContaining({ id: first.taskId, status: 'claimed' }));
+    const partlyBad = await api()
+      .get('/api/staff-tasks')
+      .query({ status: 'open,lost' })
+      .set('Authorization', DEMO_KEYS.operator)
+      .expect(400);
+    expect(partlyBad.body.errors[0]).toEqual({
+      field: 'status',
+      message: 'status must be among open, claimed, done, cancelled',
+    });
   });
 });

@@ -1,15 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { JOURNEY_ID } from '../../journeys/journey-id.pipe';
 
 export const STAFF_TASK_STATUSES = ['open', 'claimed', 'done', 'cancelled'] as const;
 
 export class ListStaffTasksQuery {
-  @ApiPropertyOptional({ enum: STAFF_TASK_STATUSES, default: 'open' })
+  @ApiPropertyOptional({
+    description: `One status or several, comma-separated (${STAFF_TASK_STATUSES.join(', ')}); the work queue asks for open,claimed.`,
+    default: 'open',
+    example: 'open,claimed',
+  })
   @IsOptional()
-  @IsIn(STAFF_TASK_STATUSES)
-  status?: (typeof STAFF_TASK_STATUSES)[number];
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsIn(STAFF_TASK_STATUSES, {
+    each: true,
+    message: `status must be among ${STAFF_TASK_STATUSES.join(', ')}`,
+  })
+  status?: Array<(typeof STAFF_TASK_STATUSES)[number]>;
 
   @ApiPropertyOptional({ description: 'Only tasks of this journey (its id).' })
   @IsOptional()

@@ -10,7 +10,7 @@ import { uniqueName } from '../helpers/test-stack';
  * The designer as an operator uses it, in headless Chromium: built from source, served by the
  * real API, signed in with a key, a journey found in the list and opened.
  */
-describe('designer: journeys list and detail (headless Chromium)', () => {
+describe('designer in headless Chromium: journeys, the Temporal Web UI link, the staff work queue', () => {
   let stack: ApiStack;
   let browser: Browser;
   let journeyId: string;
@@ -61,18 +61,54 @@ describe('designer: journeys list and detail (headless Chromium)', () => {
     await context.close();
   });
 
-  test('a designer follows the same link without getting a codec session', async () => {
+  test('a designer follows the same link without asking for a codec session, and has no staff queue', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const sessionCalls: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/codec/session')) sessionCalls.push(response.status());
+    });
     await page.goto(stack.config.publicBaseUrl);
     await page.getByLabel('API key').fill('dev-designer-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as dev-designer (designer)').waitFor();
     await page.getByRole('button', { name: journeyId }).click();
     await context.route('http://localhost:8233/**', (route) => route.abort());
-    const session = page.waitForResponse((response) => response.url().endsWith('/api/codec/session'));
+    const newTab = context.waitForEvent('page');
     await page.getByRole('link', { name: 'Open in Temporal Web UI' }).click();
-    expect((await session).status()).toBe(403);
+    await newTab;
+    expect(sessionCalls).toEqual([]);
     expect(await context.cookies()).toEqual([]);
+    expect(await page.getByRole('heading', { name: 'Staff work queue' }).count()).toBe(0);
+    await context.close();
+  });
+
+  test("an operator claims the journey's staff call and completes it; the journey hears the outcome", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(stack.config.publicBaseUrl);
+    await page.getByLabel('API key').fill('dev-operator-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    // The journey's patient has no contact on file: its first step became a staff call.
+    const queue = page.getByRole('region', { name: 'Staff work queue' });
+    const task = queue.getByRole('listitem', {
+      name: 'Call the patient: no message channel could reach them',
+    });
+    await task.getByRole('button', { name: 'Claim' }).click();
+
+    await task.getByText('claimed by dev-operator').waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'designer-staff-queue.png'), fullPage: true });
+    await task.getByLabel('Outcome').selectOption('reached');
+    await task.getByRole('button', { name: 'Complete' }).click();
+    await queue.getByText('No open tasks.').waitFor();
+
+    await page.getByRole('button', { name: journeyId }).click();
+    const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
+    await detail
+      .getByText(/reached/)
+      .first()
+      .waitFor({ timeout: 10_000 });
     await context.close();
   });
 });

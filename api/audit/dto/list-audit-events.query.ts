@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { JOURNEY_ID } from '../../journeys/journey-id.pipe';
 import { PATIENT_ID } from '../../patients/patient-id.pipe';
+import { PageSize } from '../../pagination/page-size.decorator';
 
 export class ListAuditEventsQuery {
   @ApiPropertyOptional({ description: 'Only calls about this journey (its id).' })
@@ -39,12 +39,7 @@ export class ListAuditEventsQuery {
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'until must be an ISO 8601 date-time' })
   until?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSize()
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'The nextPageToken of the previous page.' })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { PageSize } from '../../pagination/page-size.decorator';
 
 export const JOURNEY_STATUSES = ['active', 'paused', 'completed', 'cancelled'] as const;
 
@@ -27,12 +27,7 @@ export class ListJourneysQuery {
   @Matches(/^[A-Za-z0-9\-.]{1,64}$/, { message: 'patientId must be a FHIR id' })
   patientId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSize()
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'The nextPageToken of the previous page.' })

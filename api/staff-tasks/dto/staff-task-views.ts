@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { JOURNEY_ID } from '../../journeys/journey-id.pipe';
+import { PageSize } from '../../pagination/page-size.decorator';
 
 export const STAFF_TASK_STATUSES = ['open', 'claimed', 'done', 'cancelled'] as const;
 
@@ -24,12 +25,7 @@ export class ListStaffTasksQuery {
   @Matches(JOURNEY_ID, { message: 'journeyId must be a journey id' })
   journeyId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSize()
   limit?: number;
 }
 

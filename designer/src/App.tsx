@@ -94,7 +94,7 @@ function Workspace({ client, selectedJourney, onSelectJourney, onSignOut }: Work
               key={selectedJourney}
               client={client}
               journeyId={selectedJourney}
-              canDecode={role === 'operator'}
+              isOperator={role === 'operator'}
               onClose={() => onSelectJourney(undefined)}
             />
           )}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { type ApiClient, type JourneyDetail, journeyPath } from './api';
 import { DateTime } from './DateTime';
+import { JourneyControls } from './JourneyControls';
 import { safeHttpUrl } from './format';
 import { MessagesReceived } from './MessagesReceived';
 import { Notice } from './Notice';
@@ -10,12 +11,15 @@ import { useApiResource } from './useApiResource';
 interface JourneyDetailPanelProps {
   client: ApiClient;
   journeyId: string;
-  /** Operators may read the journey decoded in the Temporal Web UI: following the link opens a codec session. */
-  canDecode: boolean;
+  /**
+   * Operators steer journeys, and may read them decoded in the Temporal Web UI (following the
+   * link opens a codec session).
+   */
+  isOperator: boolean;
   onClose: () => void;
 }
 
-export function JourneyDetailPanel({ client, journeyId, canDecode, onClose }: JourneyDetailPanelProps) {
+export function JourneyDetailPanel({ client, journeyId, isOperator, onClose }: JourneyDetailPanelProps) {
   const { resource, reload } = useApiResource<JourneyDetail>(client, journeyPath(journeyId));
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -86,13 +90,15 @@ export function JourneyDetailPanel({ client, journeyId, canDecode, onClose }: Jo
             )}
           </dl>
 
+          {isOperator && <JourneyControls client={client} journey={resource.data} onChanged={reload} />}
+
           {temporalUrl && (
             <p>
               <a
                 href={temporalUrl}
                 target="_blank"
                 rel="noopener noreferrer"
-                onClick={canDecode ? () => void client.openCodecSession?.() : undefined}
+                onClick={isOperator ? () => void client.openCodecSession?.() : undefined}
               >
                 Open in Temporal Web UI
               </a>

@@ -111,4 +111,50 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
       .waitFor({ timeout: 10_000 });
     await context.close();
   });
+
+  test('an operator pauses, resumes and cancels a journey with reasons the timeline shows; a designer cannot', async () => {
+    const { body } = await request(stack.http)
+      .post('/api/journeys')
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ journey: 'preventive-outreach', patientId: uniqueName('pat'), params: { item: 'mammogram' } })
+      .expect(201);
+    const id = body.id as string;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(stack.config.publicBaseUrl);
+    await page.getByLabel('API key').fill('dev-operator-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: id }).click();
+    const detail = page.getByRole('region', { name: `Journey ${id}` });
+    const controls = detail.getByRole('form', { name: 'Steer this journey' });
+
+    // No reason, no control: the buttons wait for one.
+    expect(await controls.getByRole('button', { name: 'Pause' }).isDisabled()).toBe(true);
+    await controls.getByLabel('Reason (shown in the timeline)').fill('Patient in hospital for a week');
+    await controls.getByRole('button', { name: 'Pause' }).click();
+    await detail.getByText('Patient in hospital for a week').first().waitFor();
+    await detail.getByText('paused', { exact: true }).first().waitFor();
+
+    await controls.getByLabel('Reason (shown in the timeline)').fill('Discharged home');
+    await controls.getByRole('button', { name: 'Resume' }).click();
+    await detail.getByText('Discharged home').first().waitFor();
+
+    await controls.getByLabel('Reason (shown in the timeline)').fill('Screened at another practice');
+    await controls.getByRole('button', { name: 'Cancel journey' }).click();
+    await detail.getByText('Screened at another practice').first().waitFor();
+    await detail.getByText('cancelled', { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'designer-journey-cancelled.png'), fullPage: true });
+    expect(await detail.getByRole('form', { name: 'Steer this journey' }).count()).toBe(0);
+    await context.close();
+
+    const designer = await browser.newContext();
+    const designerPage = await designer.newPage();
+    await designerPage.goto(stack.config.publicBaseUrl);
+    await designerPage.getByLabel('API key').fill('dev-designer-key');
+    await designerPage.getByRole('button', { name: 'Sign in' }).click();
+    await designerPage.getByRole('button', { name: journeyId }).click();
+    await designerPage.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(await designerPage.getByRole('form', { name: 'Steer this journey' }).count()).toBe(0);
+    await designer.close();
+  });
 });

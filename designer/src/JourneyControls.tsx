@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { type ApiClient, type JourneyDetail, journeyPath, messageOf } from './api';
+import { Notice } from './Notice';
+
+type Control = 'pause' | 'resume' | 'cancel';
+
+interface JourneyControlsProps {
+  client: ApiClient;
+  journey: JourneyDetail;
+  /** Called with the journey as the API answered the control. */
+  onChanged: () => void;
+}
+
+/**
+ * An operator steers a running journey: pause, resume or cancel, always with a reason, which
+ * the journey's timeline and the audit trail keep. Only controls that fit the status are shown.
+ */
+export function JourneyControls({ client, journey, onChanged }: JourneyControlsProps) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const available: Control[] =
+    journey.status === 'active'
+      ? ['pause', 'cancel']
+      : journey.status === 'paused'
+        ? ['resume', 'cancel']
+        : [];
+  if (available.length === 0) return null;
+
+  async function apply(control: Control): Promise<void> {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await client.post(`${journeyPath(journey.id)}/${control}`, { reason });
+      setReason('');
+      onChanged();
+    } catch (failure) {
+      setError(messageOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      className="journey-controls"
+      aria-label="Steer this journey"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <label htmlFor="control-reason">Reason (shown in the timeline)</label>
+      <input
+        id="control-reason"
+        value={reason}
+        maxLength={500}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      <div className="toolbar">
+        {available.map((control) => (
+          <button
+            key={control}
+            type="button"
+            className={control === 'cancel' ? 'button-danger' : undefined}
+            disabled={busy || reason.trim() === ''}
+            onClick={() => void apply(control)}
+          >
+            {control === 'pause' ? 'Pause' : control === 'resume' ? 'Resume' : 'Cancel journey'}
+          </button>
+        ))}
+      </div>
+      {error && <Notice tone="error">{error}</Notice>}
+    </form>
+  );
+}

@@ -8,9 +8,9 @@ describe(ApiKeyVerifier.name, () => {
   ]);
 
   test('maps each configured key to its role, including rotated keys', () => {
-    expect(verifier.roleOf('operator-secret')).toBe('operator');
-    expect(verifier.roleOf('rotated-operator-secret')).toBe('operator');
-    expect(verifier.roleOf('designer-secret')).toBe('designer');
+    expect(verifier.holderOf('operator-secret')?.role).toBe('operator');
+    expect(verifier.holderOf('rotated-operator-secret')?.role).toBe('operator');
+    expect(verifier.holderOf('designer-secret')?.role).toBe('designer');
   });
 
   test("names the key's holder, as the audit trail records it", () => {
@@ -19,8 +19,8 @@ describe(ApiKeyVerifier.name, () => {
   });
 
   test('rejects near misses', () => {
-    expect(verifier.roleOf('operator-secre')).toBeUndefined();
-    expect(verifier.roleOf('operator-secret ')).toBeUndefined();
+    expect(verifier.holderOf('operator-secre')?.role).toBeUndefined();
+    expect(verifier.holderOf('operator-secret ')?.role).toBeUndefined();
     expect(verifier.holderOf('')).toBeUndefined();
   });
 });

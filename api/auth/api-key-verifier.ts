@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ApiKey, Role } from '../../config/api-keys';
+import type { ApiKey } from '../../config/api-keys';
 
 /** Who holds a presented key: its role, and the name the audit trail records. */
 export type KeyHolder = Pick<ApiKey, 'role' | 'name'>;
@@ -25,10 +25,6 @@ export class ApiKeyVerifier {
       if (timingSafeEqual(candidate.digest, digest)) match = candidate.holder;
     }
     return match;
-  }
-
-  roleOf(presented: string): Role | undefined {
-    return this.holderOf(presented)?.role;
   }
 }
 

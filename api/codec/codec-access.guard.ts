@@ -1,45 +1,32 @@
 import {
   ForbiddenException,
-  Inject,
   Injectable,
   UnauthorizedException,
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { parse as parseCookies } from 'cookie';
-import type { AppConfig } from '../../config/app-config';
-import { ApiKeyVerifier } from '../auth/api-key-verifier';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { bearerTokenOf } from '../auth/bearer-token';
-import { APP_CONFIG } from '../infrastructure/tokens';
 import { CODEC_SESSION_COOKIE, CodecSessions } from './codec-session';
 
 /**
  * Decoding shows patients' data in clear, so only operators may: by their API key (the Temporal
  * CLI's `--codec-auth`) or by the codec session cookie the Web UI sends. The routes are exempt from
- * the global API key guard for the cookie's sake, so this guard refuses everything else itself.
+ * the global guard's role rule for the cookie's sake, so this guard admits or refuses every call
+ * itself; a presented key has already been looked up by the global guard (`request.actor`).
  */
 @Injectable()
 export class CodecAccessGuard implements CanActivate {
-  private readonly verifier: ApiKeyVerifier;
-
-  constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
-    private readonly sessions: CodecSessions,
-  ) {
-    this.verifier = new ApiKeyVerifier(config.apiKeys);
-  }
+  constructor(private readonly sessions: CodecSessions) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const presented = bearerTokenOf(request);
-    if (presented) {
-      const holder = this.verifier.holderOf(presented);
+    if (bearerTokenOf(request)) {
+      const holder = request.actor;
       if (!holder) throw new UnauthorizedException('The API key is not valid.');
       if (holder.role !== 'operator')
         throw new ForbiddenException(`The ${holder.role} role may not do this.`);
-      request.role = holder.role;
-      request.actor = holder;
       return true;
     }
     const token = parseCookies(request.headers.cookie ?? '')[CODEC_SESSION_COOKIE];

@@ -5,33 +5,31 @@ import {
   type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
-import type { Request } from 'express';
 import { bearerTokenOf } from '../auth/bearer-token';
 import {
   WEBHOOK_SIGNATURE_HEADER,
   verifyWebhookSignature,
 } from '../../activities/ehr/inbound/webhook-signature';
 import type { AppConfig } from '../../config/app-config';
-import { ApiKeyVerifier } from '../auth/api-key-verifier';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { APP_CONFIG } from '../infrastructure/tokens';
 
 /**
  * Who may post EHR events: a caller that signs the body with the shared webhook secret (EHRs and
  * engines that cannot send an API key), or one with an integration API key. Anything else is
- * 401, before the body is looked at, so nothing of it is stored.
+ * 401, before the body is looked at, so nothing of it is stored. A presented key has already been
+ * looked up by the global API key guard (`request.actor`).
  */
 @Injectable()
 export class FhirWebhookGuard implements CanActivate {
-  private readonly verifier: ApiKeyVerifier;
   private readonly secret: string | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.verifier = new ApiKeyVerifier(config.apiKeys);
     this.secret = config.fhirWebhookSecret;
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const signature = request.header(WEBHOOK_SIGNATURE_HEADER);
     if (signature !== undefined) {
       if (!this.secret) {
@@ -45,14 +43,13 @@ export class FhirWebhookGuard implements CanActivate {
       }
       return true;
     }
-    const presented = bearerTokenOf(request);
-    if (!presented) {
+    if (!bearerTokenOf(request)) {
       throw new UnauthorizedException(
         `Missing credentials: send "Authorization: Bearer <integration API key>" or sign the body ` +
           `("${WEBHOOK_SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256 of the body>").`,
       );
     }
-    const role = this.verifier.roleOf(presented);
+    const role = request.actor?.role;
     if (!role) throw new UnauthorizedException('The API key is not valid.');
     if (role !== 'integration') {
       throw new UnauthorizedException(

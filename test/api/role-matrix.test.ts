@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ROLES, type Role } from '../../config/api-keys';
 import { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from '../../activities/ehr/inbound/webhook-signature';
-import { startApiStack, type ApiStack } from '../helpers/api-stack';
+import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 
 /**
  * Every route of the OpenAPI document, with every role and with no credential, against the table
@@ -56,13 +56,6 @@ const ACCESS: Record<string, Access> = {
   'DELETE /api/codec/session': only('operator'),
 };
 
-const KEYS: Record<Role, string> = {
-  designer: 'dev-designer-key',
-  operator: 'dev-operator-key',
-  integration: 'dev-integration-key',
-  auditor: 'dev-auditor-key',
-};
-
 type Method = 'get' | 'post' | 'put' | 'delete';
 
 const WEBHOOK_SECRET = 'role-matrix-webhook-secret-0123456789';
@@ -108,7 +101,7 @@ describe('every route with every role', () => {
     expect((await call('Bearer not-a-key')).status).toBe(401);
 
     for (const role of ROLES) {
-      const { status } = await call(`Bearer ${KEYS[role]}`);
+      const { status } = await call(DEMO_KEYS[role]);
       const expected = access.roles.includes(role) ? 'allowed' : access.kind === 'signed' ? 401 : 403;
       expect({
         role,

@@ -7,7 +7,7 @@ type Control = 'pause' | 'resume' | 'cancel';
 interface JourneyControlsProps {
   client: ApiClient;
   journey: JourneyDetail;
-  /** Called with the journey as the API answered the control. */
+  /** Called once a control is applied, so the detail reloads. */
   onChanged: () => void;
 }
 

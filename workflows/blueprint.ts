@@ -26,6 +26,11 @@ export interface BlueprintNode {
   description?: string;
   /** The program setting that tunes this node (a dotted path into the settings), if any. */
   setting?: string;
+  /**
+   * On an `end`: the patient left before the program reached its goal (declined, stopped
+   * answering, cancelled). The designer counts journeys ending here as dropped off.
+   */
+  dropOff?: boolean;
 }
 
 export interface BlueprintEdge {

@@ -1,9 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
 import { ProgramSettingsService } from '../programs/program-settings.service';
+import { JourneyTypeStatsView } from './dto/journey-stats-views';
 import { JourneyTypeView } from './dto/journey-views';
+import { JourneyStatsService } from './journey-stats.service';
 import { JourneysService } from './journeys.service';
 
 @ApiTags('journeys')
@@ -13,6 +15,7 @@ export class JourneyTypesController {
   constructor(
     private readonly journeys: JourneysService,
     private readonly settings: ProgramSettingsService,
+    private readonly stats: JourneyStatsService,
   ) {}
 
   @Get()
@@ -37,6 +40,23 @@ export class JourneyTypesController {
         sources: type.sources,
       })),
     );
+  }
+
+  @Get(':journeyType/stats')
+  // Counts only, no patient in them: what the catalogue and the map overlay show.
+  @Roles('designer', 'operator', 'auditor')
+  @ApiOperation({
+    summary:
+      'How many journeys of a type are running, ended, dropped off and breached, in total and per stage.',
+  })
+  @ApiOkResponse({ type: JourneyTypeStatsView })
+  @ApiNotFoundResponse({ description: 'Unknown journey type.' })
+  async typeStats(@Param('journeyType') journeyType: string): Promise<JourneyTypeStatsView> {
+    const type = this.journeys.types().find((candidate) => candidate.id === journeyType);
+    if (!type) {
+      throw new NotFoundException({ message: `No journey type "${journeyType.slice(0, 64)}".`, errors: [] });
+    }
+    return this.stats.stats(type);
   }
 }
 

@@ -40,10 +40,11 @@ import {
 } from '../../workflows/search-attributes';
 import { badRequest, fromZodIssues } from '../errors/api-error';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
-import type { ListJourneysQuery } from './dto/list-journeys.query';
+import { OVERDUE_LIMIT, type ListJourneysQuery } from './dto/list-journeys.query';
 import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { toDetailView, toSummaryView } from './journey-view';
+import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
 
@@ -65,7 +66,7 @@ export class JourneysService {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {
     this.starter = new JourneyStarter(this.temporal, new ProgramSettingsStore(dataSource), {
       taskQueue: config.temporal.taskQueue,
@@ -93,9 +94,15 @@ export class JourneysService {
   }
 
   async list(query: ListJourneysQuery): Promise<JourneyPage> {
+    const clauses = [this.visibilityQuery(query)];
+    if (query.overdue !== undefined) {
+      const overdue = await overdueJourneyIds(this.dataSource, OVERDUE_LIMIT);
+      if (query.overdue && overdue.length === 0) return { items: [] };
+      if (overdue.length) clauses.push(workflowIdIn(overdue, { not: !query.overdue }));
+    }
     const response = await this.temporal.workflowService.listWorkflowExecutions({
       namespace: this.config.temporal.namespace,
-      query: this.visibilityQuery(query),
+      query: clauses.join(' AND '),
       pageSize: query.pageSize ?? 50,
       nextPageToken: query.pageToken ? Buffer.from(query.pageToken, 'base64url') : undefined,
     });
@@ -228,6 +235,8 @@ export class JourneysService {
     // A worker that crashed mid-journey leaves status 'active'; only a running execution is active.
     if (query.status === 'active' || query.status === 'paused') clauses.push(`ExecutionStatus = 'Running'`);
     if (query.stage) clauses.push(`${journeyStageKey.name} = '${query.stage}'`);
+    // A journey that continued as new (a year of prediabetes care) is listed once: its latest run.
+    clauses.push(`ExecutionStatus != 'ContinuedAsNew'`);
     if (query.patientId) {
       clauses.push(`${patientRefKey.name} = '${patientRefFor(query.patientId, this.config.pseudonymKey)}'`);
     }

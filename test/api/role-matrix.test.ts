@@ -24,6 +24,7 @@ const signedOr = (...roles: Role[]): Access => ({ kind: 'signed', roles });
 const ACCESS: Record<string, Access> = {
   'GET /api/health': PUBLIC,
   'GET /api/journey-types': only('designer', 'operator', 'integration', 'auditor'),
+  'GET /api/journey-types/{journeyType}/stats': only('designer', 'operator', 'auditor'),
   'GET /api/session': only('designer', 'operator', 'integration', 'auditor'),
   'POST /api/journeys': only('operator', 'integration'),
   'GET /api/journeys': only('designer', 'operator', 'auditor'),

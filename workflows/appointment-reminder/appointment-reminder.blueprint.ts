@@ -16,7 +16,7 @@ export const appointmentReminderBlueprint: Blueprint = {
     { id: 'appointment-time', kind: 'end', label: 'Appointment time reached' },
     { id: 'attended', kind: 'end', label: 'Appointment attended' },
     { id: 'appointment-cancelled', kind: 'end', label: 'Appointment cancelled' },
-    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator' },
+    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator', dropOff: true },
   ],
   edges: [
     { from: 'scheduled', to: 'reminder-timer' },

@@ -38,9 +38,9 @@ export const emergencyFollowUpBlueprint: Blueprint = {
     ...bookedNodes('appointmentReminderWording'),
     { id: 'completed', kind: 'end', label: 'Follow-up visit attended' },
     { id: 'readmitted', kind: 'end', label: 'Readmitted' },
-    { id: 'declined', kind: 'end', label: 'Patient declined' },
-    { id: 'unresponsive', kind: 'end', label: 'Closed: no response' },
-    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator' },
+    { id: 'declined', kind: 'end', label: 'Patient declined', dropOff: true },
+    { id: 'unresponsive', kind: 'end', label: 'Closed: no response', dropOff: true },
+    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator', dropOff: true },
   ],
   edges: [
     { from: 'discharged', to: 'follow-up-delay' },

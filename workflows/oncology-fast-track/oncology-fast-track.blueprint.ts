@@ -46,7 +46,7 @@ export const oncologyFastTrackBlueprint: Blueprint = {
   nodes: [
     ...OPEN_STAGES.map((stage): BlueprintNode => ({ id: stage, kind: 'stage', label: STAGE_LABELS[stage] })),
     ...CLOSED_STAGES.map((stage): BlueprintNode => ({ id: stage, kind: 'end', label: STAGE_LABELS[stage] })),
-    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator' },
+    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator', dropOff: true },
     ...[...OPEN_STAGES, ...CLOSED_STAGES].map(messageNode),
     {
       id: 'deadline-clock',

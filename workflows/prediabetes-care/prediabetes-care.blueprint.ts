@@ -139,7 +139,7 @@ export const prediabetesCareBlueprint: Blueprint = {
     },
     { id: 'program-completed', kind: 'end', label: 'Program completed' },
     { id: 'referred-to-diabetes-care', kind: 'end', label: 'Referred to diabetes care' },
-    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator' },
+    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator', dropOff: true },
   ],
   edges: [
     { from: 'enrolled', to: 'consider-metformin', label: 'metformin indicated' },

@@ -37,9 +37,9 @@ export const preventiveOutreachBlueprint: Blueprint = {
     },
     ...escalationNodes('rebooking', 'rebookingEscalation'),
     { id: 'completed', kind: 'end', label: 'Screening done' },
-    { id: 'declined', kind: 'end', label: 'Patient declined' },
-    { id: 'unresponsive', kind: 'end', label: 'Closed: no response' },
-    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator' },
+    { id: 'declined', kind: 'end', label: 'Patient declined', dropOff: true },
+    { id: 'unresponsive', kind: 'end', label: 'Closed: no response', dropOff: true },
+    { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator', dropOff: true },
   ],
   edges: [
     ...escalationEdges('outreach'),

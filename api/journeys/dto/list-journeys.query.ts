@@ -1,6 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PageSize } from '../../pagination/page-size.decorator';
+
+/** The overdue filter looks at this many journeys at most, the most overdue first. */
+export const OVERDUE_LIMIT = 1000;
 
 export const JOURNEY_STATUSES = ['active', 'paused', 'completed', 'cancelled'] as const;
 
@@ -26,6 +30,16 @@ export class ListJourneysQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9\-.]{1,64}$/, { message: 'patientId must be a FHIR id' })
   patientId?: string;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: `Only journeys with staff work past its due time (a missed deadline, an unanswered escalation); at most the ${OVERDUE_LIMIT} most overdue.`,
+  })
+  @IsOptional()
+  // Query strings are text: 'false' must stay false, not become a truthy string.
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
 
   @PageSize()
   pageSize?: number;

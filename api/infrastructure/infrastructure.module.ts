@@ -1,10 +1,20 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../activities/database/data-source';
 import { journeyDataConverter } from '../../activities/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../activities/ehr/fhir-client';
+import { drainHttpServer } from './drain-http-server';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
 /**
@@ -13,7 +23,7 @@ import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens'
  */
 @Global()
 @Module({})
-export class InfrastructureModule implements OnApplicationShutdown {
+export class InfrastructureModule implements BeforeApplicationShutdown, OnApplicationShutdown {
   static forRoot(config: AppConfig, fhir?: FhirClient): DynamicModule {
     return {
       module: InfrastructureModule,
@@ -46,7 +56,13 @@ export class InfrastructureModule implements OnApplicationShutdown {
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly adapterHost: HttpAdapterHost,
   ) {}
+
+  /** Nest closes the HTTP server only after the shutdown hooks: answer what is in flight first. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await drainHttpServer(this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined);
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.temporal.connection.close();

@@ -9,6 +9,10 @@ import { breachedJourneyIds, workflowIdIn } from './staff-task-journeys';
 
 /** Visibility queries stay short: the breached ids are looked up this many at a time. */
 const IDS_PER_QUERY = 200;
+/** Counts taken this recently are answered again: every open catalogue polls them. */
+const FRESH_FOR_MS = 5_000;
+/** Count queries in flight at once: visibility is rate limited per namespace. */
+const PARALLEL_COUNTS = 4;
 
 /**
  * How many journeys of a type are where: Temporal visibility counts by status and stage (the
@@ -22,33 +26,40 @@ export class JourneyStatsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
-  async stats(type: JourneyType): Promise<JourneyTypeStatsView> {
+  private readonly recent = new Map<string, { at: number; stats: Promise<JourneyTypeStatsView> }>();
+
+  /** The counts of a type, shared by every caller within a few seconds (and while being taken). */
+  stats(type: JourneyType): Promise<JourneyTypeStatsView> {
+    const cached = this.recent.get(type.id);
+    if (cached && Date.now() - cached.at < FRESH_FOR_MS) return cached.stats;
+    const stats = this.count(type);
+    this.recent.set(type.id, { at: Date.now(), stats });
+    stats.catch(() => this.recent.delete(type.id));
+    return stats;
+  }
+
+  private async count(type: JourneyType): Promise<JourneyTypeStatsView> {
     const countedAt = new Date().toISOString();
     const ofType = `${journeyTypeKey.name} = '${type.id}'`;
     const running = `${ofType} AND ExecutionStatus = 'Running'`;
     const ended = `${ofType} AND ExecutionStatus = 'Completed'`;
-    const ends = type.blueprint.nodes.filter((node) => node.kind === 'end');
-    const dropOffEnds = ends.filter((node) => node.dropOff).map((node) => `'${node.id}'`);
     const places = type.blueprint.nodes.filter((node) => node.kind === 'stage' || node.kind === 'end');
 
-    const [totals, atPlaces, breachedAt] = await Promise.all([
-      Promise.all([
-        this.count(running),
-        this.count(`${running} AND ${journeyStatusKey.name} = 'paused'`),
-        this.count(ended),
-        this.count(`${ended} AND ${journeyStatusKey.name} = 'cancelled'`),
-        dropOffEnds.length
-          ? this.count(`${ended} AND ${journeyStageKey.name} IN (${dropOffEnds.join(', ')})`)
-          : 0,
-      ]),
-      Promise.all(
-        places.map((node) =>
-          this.count(`${node.kind === 'end' ? ended : running} AND ${journeyStageKey.name} = '${node.id}'`),
-        ),
+    const queries = [
+      running,
+      `${running} AND ${journeyStatusKey.name} = 'paused'`,
+      ended,
+      `${ended} AND ${journeyStatusKey.name} = 'cancelled'`,
+      ...places.map(
+        (node) => `${node.kind === 'end' ? ended : running} AND ${journeyStageKey.name} = '${node.id}'`,
       ),
-      this.breachedByStage(ofType),
-    ]);
-    const [runningCount, paused, completed, cancelled, droppedOff] = totals;
+    ];
+    const [counts, breachedAt] = await Promise.all([this.countEach(queries), this.breachedByStage(ofType)]);
+    const [runningCount = 0, paused = 0, completed = 0, cancelled = 0, ...atPlaces] = counts;
+    const droppedOff = places.reduce(
+      (sum, node, index) => sum + (node.dropOff ? (atPlaces[index] ?? 0) : 0),
+      0,
+    );
 
     const stages = places.map((node, index): StageCountView => {
       const here = atPlaces[index] ?? 0;
@@ -73,8 +84,16 @@ export class JourneyStatsService {
     };
   }
 
-  private async count(query: string): Promise<number> {
-    return (await this.temporal.workflow.count(query)).count;
+  /** Each query's count, in order, a few at a time. */
+  private async countEach(queries: string[]): Promise<number[]> {
+    const counts: number[] = [];
+    for (let start = 0; start < queries.length; start += PARALLEL_COUNTS) {
+      const batch = queries.slice(start, start + PARALLEL_COUNTS);
+      counts.push(
+        ...(await Promise.all(batch.map(async (query) => (await this.temporal.workflow.count(query)).count))),
+      );
+    }
+    return counts;
   }
 
   /** Where the journeys that missed a deadline are now, by stage. */

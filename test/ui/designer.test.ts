@@ -38,6 +38,10 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.goto(stack.config.publicBaseUrl);
     await page.getByLabel('API key').fill('dev-operator-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Patients' })
+      .click();
 
     await page.getByRole('button', { name: journeyId }).click();
     const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
@@ -72,6 +76,10 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.getByLabel('API key').fill('dev-designer-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as dev-designer (designer)').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Patients' })
+      .click();
     await page.getByRole('button', { name: journeyId }).click();
     await context.route('http://localhost:8233/**', (route) => route.abort());
     const newTab = context.waitForEvent('page');
@@ -79,6 +87,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await newTab;
     expect(sessionCalls).toEqual([]);
     expect(await context.cookies()).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Staff queue' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Staff work queue' }).count()).toBe(0);
     await context.close();
   });
@@ -89,6 +98,10 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.goto(stack.config.publicBaseUrl);
     await page.getByLabel('API key').fill('dev-operator-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Staff queue' })
+      .click();
 
     // The journey's patient has no contact on file: its first step became a staff call.
     const queue = page.getByRole('region', { name: 'Staff work queue' });
@@ -103,6 +116,10 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await task.getByRole('button', { name: 'Complete' }).click();
     await queue.getByText('No open tasks.').waitFor();
 
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Patients' })
+      .click();
     await page.getByRole('button', { name: journeyId }).click();
     const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
     await detail
@@ -124,6 +141,10 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.goto(stack.config.publicBaseUrl);
     await page.getByLabel('API key').fill('dev-operator-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Patients' })
+      .click();
     await page.getByRole('button', { name: id }).click();
     const detail = page.getByRole('region', { name: `Journey ${id}` });
     const controls = detail.getByRole('form', { name: 'Steer this journey' });
@@ -152,6 +173,10 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await designerPage.goto(stack.config.publicBaseUrl);
     await designerPage.getByLabel('API key').fill('dev-designer-key');
     await designerPage.getByRole('button', { name: 'Sign in' }).click();
+    await designerPage
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Patients' })
+      .click();
     await designerPage.getByRole('button', { name: journeyId }).click();
     await designerPage.getByRole('heading', { name: 'Timeline' }).waitFor();
     expect(await designerPage.getByRole('form', { name: 'Steer this journey' }).count()).toBe(0);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { type ApiClient, type JourneyDetail, journeyPath, messageOf } from './api';
-import { Notice } from './Notice';
+import { type ApiClient, type JourneyDetail, journeyPath, messageOf } from '../api';
+import { Notice } from '../Notice';
 
 type Control = 'pause' | 'resume' | 'cancel';
 

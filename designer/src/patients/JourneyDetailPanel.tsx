@@ -1,16 +1,25 @@
 import { useEffect, useRef } from 'react';
-import { type ApiClient, type JourneyDetail, journeyPath } from './api';
-import { DateTime } from './DateTime';
+import { type ApiClient, type JourneyDetail, type JourneyType, journeyPath } from '../api';
+import { Countdown } from '../Countdown';
+import { DateTime } from '../DateTime';
+import { SendEventForm } from '../events/SendEventForm';
+import { safeHttpUrl } from '../format';
+import { JourneyMap } from '../map/JourneyMap';
+import { Notice } from '../Notice';
+import { StatusBadge } from '../StatusBadge';
+import { useApiResource } from '../useApiResource';
+import { DeadlinesList } from './DeadlinesList';
 import { JourneyControls } from './JourneyControls';
-import { safeHttpUrl } from './format';
+import { LiveStatus } from './LiveStatus';
 import { MessagesReceived } from './MessagesReceived';
-import { Notice } from './Notice';
-import { StatusBadge } from './StatusBadge';
-import { useApiResource } from './useApiResource';
+
+/** An EHR event moves the journey within a second or two; the open detail follows it. */
+const DETAIL_REFRESH_MS = 4_000;
 
 interface JourneyDetailPanelProps {
   client: ApiClient;
   journeyId: string;
+  types: JourneyType[];
   /**
    * Operators steer journeys, and may read them decoded in the Temporal Web UI (following the
    * link opens a codec session).
@@ -19,8 +28,18 @@ interface JourneyDetailPanelProps {
   onClose: () => void;
 }
 
-export function JourneyDetailPanel({ client, journeyId, isOperator, onClose }: JourneyDetailPanelProps) {
-  const { resource, reload } = useApiResource<JourneyDetail>(client, journeyPath(journeyId));
+export function JourneyDetailPanel({
+  client,
+  journeyId,
+  types,
+  isOperator,
+  onClose,
+}: JourneyDetailPanelProps) {
+  const { resource, reload, refresh } = useApiResource<JourneyDetail>(
+    client,
+    journeyPath(journeyId),
+    DETAIL_REFRESH_MS,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Move focus (and the viewport) to the detail whenever another journey is chosen.
@@ -28,7 +47,10 @@ export function JourneyDetailPanel({ client, journeyId, isOperator, onClose }: J
     heading.current?.focus();
   }, [journeyId]);
 
-  const temporalUrl = resource.status === 'ready' ? safeHttpUrl(resource.data.temporalUiUrl) : undefined;
+  const journey = resource.status === 'ready' ? resource.data : undefined;
+  const type = journey && types.find((candidate) => candidate.id === journey.journey);
+  const temporalUrl = journey ? safeHttpUrl(journey.temporalUiUrl) : undefined;
+  const running = journey?.status === 'active' || journey?.status === 'paused';
 
   return (
     <section className="panel detail" aria-labelledby="journey-detail-heading">
@@ -37,6 +59,9 @@ export function JourneyDetailPanel({ client, journeyId, isOperator, onClose }: J
           Journey <code>{journeyId}</code>
         </h2>
         <div className="toolbar">
+          {resource.status === 'ready' && (
+            <LiveStatus refreshedAt={resource.refreshedAt} refreshError={resource.refreshError} />
+          )}
           <button
             type="button"
             className="button-secondary"
@@ -57,40 +82,46 @@ export function JourneyDetailPanel({ client, journeyId, isOperator, onClose }: J
           {resource.message}
         </Notice>
       )}
-      {resource.status === 'ready' && (
+      {journey && (
         <>
           <dl className="facts">
             <div>
               <dt>Type</dt>
-              <dd>{resource.data.journey}</dd>
+              <dd>{type?.title ?? journey.journey}</dd>
             </div>
             <div>
               <dt>Status</dt>
               <dd>
-                <StatusBadge status={resource.data.status} />
+                <StatusBadge status={journey.status} />
               </dd>
             </div>
             <div>
               <dt>Stage</dt>
-              <dd>{resource.data.stage}</dd>
+              <dd>
+                {type?.blueprint.nodes.find((node) => node.id === journey.stage)?.label ?? journey.stage}
+              </dd>
             </div>
             <div>
               <dt>Started</dt>
               <dd>
-                <DateTime value={resource.data.startedAt} />
+                <DateTime value={journey.startedAt} />
               </dd>
             </div>
-            {resource.data.closedAt && (
+            {journey.closedAt && (
               <div>
                 <dt>Closed</dt>
                 <dd>
-                  <DateTime value={resource.data.closedAt} />
+                  <DateTime value={journey.closedAt} />
                 </dd>
               </div>
             )}
+            <div>
+              <dt>Settings</dt>
+              <dd title="A journey keeps the settings version it was enrolled with.">
+                version {journey.settingsVersion}
+              </dd>
+            </div>
           </dl>
-
-          {isOperator && <JourneyControls client={client} journey={resource.data} onChanged={reload} />}
 
           {temporalUrl && (
             <p>
@@ -105,14 +136,30 @@ export function JourneyDetailPanel({ client, journeyId, isOperator, onClose }: J
             </p>
           )}
 
+          {isOperator && running && (
+            <div className="detail-columns">
+              <JourneyControls client={client} journey={journey} onChanged={refresh} />
+              {type && (
+                <SendEventForm
+                  client={client}
+                  journeyId={journey.id}
+                  eventSchema={type.eventSchema}
+                  onSent={refresh}
+                />
+              )}
+            </div>
+          )}
+
+          {type && <JourneyMap title={type.title} blueprint={type.blueprint} position={journey.stage} />}
+
           <div className="detail-columns">
             <div>
               <h3>Timeline</h3>
-              {resource.data.timeline.length === 0 ? (
+              {journey.timeline.length === 0 ? (
                 <Notice tone="empty">Nothing has happened yet.</Notice>
               ) : (
-                <ol className="timeline">
-                  {resource.data.timeline.map((entry, index) => (
+                <ol className="timeline" aria-label="Timeline">
+                  {journey.timeline.map((entry, index) => (
                     <li key={`${entry.at}-${index}`}>
                       <DateTime value={entry.at} />
                       <span className={`kind kind-${entry.kind}`}>{entry.kind}</span>
@@ -123,21 +170,33 @@ export function JourneyDetailPanel({ client, journeyId, isOperator, onClose }: J
               )}
             </div>
             <div>
+              <h3>Deadlines</h3>
+              {journey.deadlines.length === 0 ? (
+                <Notice tone="empty">This journey has no deadlines.</Notice>
+              ) : (
+                <DeadlinesList deadlines={journey.deadlines} />
+              )}
               <h3>Upcoming timers</h3>
-              {resource.data.upcoming.length === 0 ? (
+              {journey.upcoming.length === 0 ? (
                 <Notice tone="empty">No timers are scheduled.</Notice>
               ) : (
-                <ul className="upcoming">
-                  {resource.data.upcoming.map((timer) => (
+                <ul className="upcoming" aria-label="Upcoming timers">
+                  {journey.upcoming.map((timer) => (
                     <li key={timer.id}>
                       <span>{timer.label}</span>
-                      <DateTime value={timer.dueAt} />
+                      <span>
+                        <DateTime value={timer.dueAt} /> (<Countdown dueAt={timer.dueAt} pastLabel="ago" />)
+                      </span>
                     </li>
                   ))}
                 </ul>
               )}
               <h3>Messages sent</h3>
-              <MessagesReceived client={client} journeyId={journeyId} />
+              <MessagesReceived
+                client={client}
+                journeyId={journeyId}
+                refreshMs={running ? DETAIL_REFRESH_MS : null}
+              />
             </div>
           </div>
         </>

@@ -1,16 +1,22 @@
-import { type ApiClient, type OutreachMessage, journeyMessagesPath } from './api';
-import { DateTime } from './DateTime';
-import { Notice } from './Notice';
-import { useApiResource } from './useApiResource';
+import { type ApiClient, type OutreachMessage, journeyMessagesPath } from '../api';
+import { DateTime } from '../DateTime';
+import { Notice } from '../Notice';
+import { useApiResource } from '../useApiResource';
 
 interface MessagesReceivedProps {
   client: ApiClient;
   journeyId: string;
+  /** Delivery statuses change after sending: read them again this often (null: never). */
+  refreshMs: number | null;
 }
 
 /** What the patient was sent in this journey: channel, wording, delivery status, newest first. */
-export function MessagesReceived({ client, journeyId }: MessagesReceivedProps) {
-  const { resource, reload } = useApiResource<OutreachMessage[]>(client, journeyMessagesPath(journeyId));
+export function MessagesReceived({ client, journeyId, refreshMs }: MessagesReceivedProps) {
+  const { resource, reload } = useApiResource<OutreachMessage[]>(
+    client,
+    journeyMessagesPath(journeyId),
+    refreshMs,
+  );
   if (resource.status === 'loading') return <Notice tone="loading">Loading messages…</Notice>;
   if (resource.status === 'error')
     return (

@@ -1,48 +1,66 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type ApiClient,
+  type JourneyFilters,
   type JourneyPage,
   type JourneySummary,
-  type StatusFilter,
   isAbort,
   journeysPath,
   messageOf,
-} from './api';
+} from '../api';
+import { useInterval } from '../useInterval';
 
 export interface JourneysState {
   phase: 'loading' | 'ready' | 'error';
   items: JourneySummary[];
+  /** How many of `items` came with the first page (the part a refresh replaces). */
+  firstPageLength: number;
   nextPageToken?: string;
   error?: string;
   loadingMore: boolean;
   loadMoreError?: string;
+  /** When the list was last read from the API. */
+  refreshedAt?: Date;
+  /** A background refresh failed; the list shown is the last one read. */
+  refreshError?: string;
 }
 
-const LOADING: JourneysState = { phase: 'loading', items: [], loadingMore: false };
+const LOADING: JourneysState = { phase: 'loading', items: [], firstPageLength: 0, loadingMore: false };
 
-/** Journeys, newest first, 50 at a time; changing the filter starts again from the first page. */
+/**
+ * Journeys, newest first, a page at a time; changing the filters starts again from the first
+ * page. Every `refreshMs` the first page is read again in the background (new enrolments,
+ * stages moving), keeping the pages already loaded below it.
+ */
 export function useJourneys(
   client: ApiClient,
-  status: StatusFilter | '',
+  filters: JourneyFilters,
+  refreshMs: number | null,
 ): { state: JourneysState; loadMore: () => void; reload: () => void } {
   const [state, setState] = useState<JourneysState>(LOADING);
   const [generation, setGeneration] = useState(0);
   const moreRequest = useRef<AbortController | null>(null);
+  const refreshing = useRef(false);
+  const firstPagePath = journeysPath(filters);
+  const current = useRef({ client, firstPagePath });
+  current.current = { client, firstPagePath };
 
   useEffect(() => {
     const controller = new AbortController();
     setState(LOADING);
-    client.get<JourneyPage>(journeysPath(status), controller.signal).then(
+    client.get<JourneyPage>(firstPagePath, controller.signal).then(
       (page) =>
         setState({
           phase: 'ready',
           items: page.items,
+          firstPageLength: page.items.length,
           nextPageToken: page.nextPageToken,
           loadingMore: false,
+          refreshedAt: new Date(),
         }),
       (error: unknown) => {
         if (controller.signal.aborted || isAbort(error)) return;
-        setState({ phase: 'error', items: [], error: messageOf(error), loadingMore: false });
+        setState({ ...LOADING, phase: 'error', error: messageOf(error) });
       },
     );
     return () => {
@@ -50,29 +68,73 @@ export function useJourneys(
       moreRequest.current?.abort();
       moreRequest.current = null;
     };
-  }, [client, status, generation]);
+  }, [client, firstPagePath, generation]);
+
+  const refresh = useCallback(() => {
+    // One refresh at a time: a slow API gets no pile of requests, and the list never blanks.
+    if (refreshing.current || state.phase !== 'ready') return;
+    refreshing.current = true;
+    const asked = current.current;
+    asked.client.get<JourneyPage>(asked.firstPagePath).then(
+      (page) => {
+        refreshing.current = false;
+        if (current.current.firstPagePath !== asked.firstPagePath) return;
+        setState((previous) => mergeFirstPage(previous, page));
+      },
+      (error: unknown) => {
+        refreshing.current = false;
+        if (current.current.firstPagePath !== asked.firstPagePath) return;
+        setState((previous) => ({ ...previous, refreshError: messageOf(error) }));
+      },
+    );
+  }, [state.phase]);
+  useInterval(refresh, refreshMs);
 
   const { nextPageToken, loadingMore } = state;
   const loadMore = useCallback(() => {
     if (!nextPageToken || loadingMore) return;
     const controller = new AbortController();
     moreRequest.current = controller;
-    setState((current) => ({ ...current, loadingMore: true, loadMoreError: undefined }));
-    client.get<JourneyPage>(journeysPath(status, nextPageToken), controller.signal).then(
+    setState((previous) => ({ ...previous, loadingMore: true, loadMoreError: undefined }));
+    client.get<JourneyPage>(journeysPath(filters, nextPageToken), controller.signal).then(
       (page) =>
-        setState((current) => ({
-          ...current,
-          items: [...current.items, ...page.items],
+        setState((previous) => ({
+          ...previous,
+          items: [...previous.items, ...page.items.filter((item) => !has(previous.items, item.id))],
           nextPageToken: page.nextPageToken,
           loadingMore: false,
         })),
       (error: unknown) => {
         if (controller.signal.aborted || isAbort(error)) return;
-        setState((current) => ({ ...current, loadingMore: false, loadMoreError: messageOf(error) }));
+        setState((previous) => ({ ...previous, loadingMore: false, loadMoreError: messageOf(error) }));
       },
     );
-  }, [client, status, nextPageToken, loadingMore]);
+  }, [client, filters, nextPageToken, loadingMore]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { state, loadMore, reload };
+}
+
+/**
+ * The new first page on top. With only the first page loaded, it simply replaces it; once more
+ * pages were loaded, everything already shown stays below it (without repeats), so a journey
+ * pushed down by new enrolments does not vanish between pages. Refresh starts clean.
+ */
+export function mergeFirstPage(previous: JourneysState, page: JourneyPage): JourneysState {
+  const loadedMore = previous.items.length > previous.firstPageLength;
+  return {
+    ...previous,
+    items: loadedMore
+      ? [...page.items, ...previous.items.filter((item) => !has(page.items, item.id))]
+      : page.items,
+    firstPageLength: page.items.length,
+    // Past the first page the older token still continues where the user got to.
+    nextPageToken: loadedMore ? previous.nextPageToken : page.nextPageToken,
+    refreshedAt: new Date(),
+    refreshError: undefined,
+  };
+}
+
+function has(items: JourneySummary[], id: string): boolean {
+  return items.some((item) => item.id === id);
 }

@@ -1,0 +1,38 @@
+import { type ApiClient, type JourneyType, type JourneyTypeStats, journeyTypeStatsPath } from '../api';
+import { useApiResource } from '../useApiResource';
+import { JourneyTypeCounts } from './JourneyTypeCounts';
+
+/** Counts move as patients do; a catalogue left open stays current without a reload. */
+const COUNTS_REFRESH_MS = 15_000;
+
+interface JourneyTypeCardProps {
+  client: ApiClient;
+  type: JourneyType;
+  selected: boolean;
+  onSelect: () => void;
+}
+
+export function JourneyTypeCard({ client, type, selected, onSelect }: JourneyTypeCardProps) {
+  const { resource: stats } = useApiResource<JourneyTypeStats>(
+    client,
+    journeyTypeStatsPath(type.id),
+    COUNTS_REFRESH_MS,
+  );
+  return (
+    <li className={selected ? 'type-card selected' : 'type-card'}>
+      <h3>
+        <button type="button" className="link-button" aria-current={selected} onClick={onSelect}>
+          {type.title}
+        </button>
+      </h3>
+      <p className="description" title={type.description}>
+        {type.description}
+      </p>
+      <p className="muted">
+        Published settings:{' '}
+        {type.settingsVersion === 0 ? 'built-in defaults (version 0)' : `version ${type.settingsVersion}`}
+      </p>
+      <JourneyTypeCounts stats={stats} />
+    </li>
+  );
+}

@@ -1,0 +1,147 @@
+/** @jest-environment jsdom */
+import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ApiClient, JourneyPage, JourneySummary, JourneyType } from '../api';
+import { PatientsScreen } from './PatientsScreen';
+
+const outreach: JourneyType = {
+  id: 'preventive-outreach',
+  title: 'Preventive screening outreach',
+  description: '',
+  paramsSchema: {},
+  eventSchema: {},
+  settingsSchema: {},
+  settingsVersion: 0,
+  blueprint: {
+    start: 'outreach',
+    nodes: [
+      { id: 'outreach', kind: 'stage', label: 'Outreach' },
+      { id: 'booked', kind: 'stage', label: 'Appointment booked' },
+      { id: 'escalation', kind: 'timer', label: 'Until the next step' },
+      { id: 'completed', kind: 'end', label: 'Screening done' },
+    ],
+    edges: [],
+  },
+};
+
+const journey = (n: number, stage = 'outreach'): JourneySummary => ({
+  id: `preventive-outreach-${String(n).padStart(32, '0')}`,
+  journey: 'preventive-outreach',
+  status: 'active',
+  stage,
+  startedAt: '2026-12-01T10:00:00Z',
+});
+
+/** An API holding journeys newest first, paged two at a time, recording what was asked. */
+function fakeApi(initial: JourneySummary[]) {
+  const journeys = [...initial];
+  const paths: string[] = [];
+  const client: ApiClient = {
+    get: <T,>(path: string) => {
+      paths.push(path);
+      const url = new URL(path, 'http://designer');
+      const start = Number(url.searchParams.get('pageToken') ?? 0);
+      const items = journeys.slice(start, start + 2);
+      const page: JourneyPage = {
+        items,
+        ...(start + 2 < journeys.length ? { nextPageToken: String(start + 2) } : {}),
+      };
+      return Promise.resolve(page as T);
+    },
+    post: () => Promise.reject(new Error('not used')),
+  };
+  return { client, paths, enrol: (summary: JourneySummary) => journeys.unshift(summary) };
+}
+
+describe('the patients list', () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  const setup = async (api: ReturnType<typeof fakeApi>) => {
+    const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
+    await act(async () => {
+      render(<PatientsScreen client={api.client} types={[outreach]} isOperator={false} />);
+    });
+    return user;
+  };
+  const rowIds = () =>
+    within(screen.getByRole('table'))
+      .getAllByRole('button')
+      .map((button) => button.textContent);
+
+  test('shows journeys with their type and stage names, and picks up a new enrolment by itself', async () => {
+    const api = fakeApi([journey(1, 'booked')]);
+    await setup(api);
+    const row = screen.getByRole('row', { name: /preventive-outreach-0+1/ });
+    expect(row.textContent).toContain('Preventive screening outreach');
+    expect(row.textContent).toContain('Appointment booked');
+
+    api.enrol(journey(2));
+    await act(async () => {
+      jest.advanceTimersByTime(5_000);
+    });
+    expect(rowIds()).toEqual([journey(2).id, journey(1).id]);
+  });
+
+  test('with live updates off, nothing is read until Refresh', async () => {
+    const api = fakeApi([journey(1)]);
+    const user = await setup(api);
+    await user.click(screen.getByLabelText('Live updates'));
+    const asked = api.paths.length;
+    api.enrol(journey(2));
+    await act(async () => {
+      jest.advanceTimersByTime(30_000);
+    });
+    expect(api.paths.length).toBe(asked);
+    expect(rowIds()).toEqual([journey(1).id]);
+    await user.click(screen.getByRole('button', { name: 'Refresh' }));
+    await screen.findByRole('table');
+    expect(rowIds()).toEqual([journey(2).id, journey(1).id]);
+  });
+
+  test('filters ask the API for journey, stage, status and overdue; the stage waits for a journey', async () => {
+    const api = fakeApi([journey(1)]);
+    const user = await setup(api);
+    const filters = screen.getByRole('group', { name: 'Filters' });
+    expect(within(filters).getByLabelText('Stage').hasAttribute('disabled')).toBe(true);
+    await user.selectOptions(within(filters).getByLabelText('Journey'), 'preventive-outreach');
+    // Only the places a patient can be are stages to filter on.
+    expect(
+      within(within(filters).getByLabelText('Stage'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Any stage', 'Outreach', 'Appointment booked', 'Screening done']);
+    await user.selectOptions(within(filters).getByLabelText('Stage'), 'booked');
+    await user.selectOptions(within(filters).getByLabelText('Status'), 'active');
+    await user.click(within(filters).getByLabelText('Overdue only'));
+    const last = new URL(api.paths.at(-1)!, 'http://designer').searchParams;
+    expect(Object.fromEntries(last)).toEqual({
+      pageSize: '50',
+      journey: 'preventive-outreach',
+      stage: 'booked',
+      status: 'active',
+      overdue: 'true',
+    });
+  });
+
+  test('long lists load a page at a time, and a refresh keeps the pages already loaded', async () => {
+    const api = fakeApi([journey(3), journey(2), journey(1)]);
+    const user = await setup(api);
+    expect(rowIds()).toEqual([journey(3).id, journey(2).id]);
+    await user.click(screen.getByRole('button', { name: 'Load more' }));
+    await screen.findByText('3 shown (all)');
+    expect(rowIds()).toEqual([journey(3).id, journey(2).id, journey(1).id]);
+
+    api.enrol(journey(4));
+    await act(async () => {
+      jest.advanceTimersByTime(5_000);
+    });
+    // Journey 2 slid onto the second page: it stays in view all the same.
+    expect(rowIds()).toEqual([journey(4).id, journey(3).id, journey(2).id, journey(1).id]);
+  });
+});

@@ -1,0 +1,53 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { startApiStack } from '../test/helpers/api-stack';
+
+/*
+ * The API and its worker, as the API tests run them (startApiStack), in a process of their own:
+ * the load generator and the raw client then do not share an event loop with what they measure,
+ * and the CPU this process uses is the API's and worker's alone. Started by bench-stack.ts.
+ */
+
+export interface StackSettings {
+  pseudonymKey: string;
+}
+
+export interface StackReady {
+  baseUrl: string;
+  taskQueue: string;
+}
+
+async function main(): Promise<void> {
+  const settings = JSON.parse(process.argv[2] ?? '{}') as StackSettings;
+  // The worker's state changes would interleave with the benchmark's tables.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const stack = await startApiStack({
+    PSEUDONYM_KEY: settings.pseudonymKey,
+    // One client address sends every request: the per-address limit would measure itself.
+    API_RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
+  });
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    stack.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  // Any message, or the driver going away, ends the stack.
+  process.once('message', close);
+  process.once('disconnect', close);
+  const ready: StackReady = {
+    baseUrl: stack.config.publicBaseUrl,
+    taskQueue: stack.config.temporal.taskQueue,
+  };
+  process.send!(ready);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

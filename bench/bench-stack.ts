@@ -1,0 +1,122 @@
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { locateTemporalCli } from '../scripts/toolchain/temporal-cli';
+import { TEST_SERVER_VERSION } from '../scripts/toolchain/test-server';
+import startTestStack from '../test/global-setup';
+import stopTestStack from '../test/global-teardown';
+import { testDataConverter } from '../test/helpers/test-payload-encryption';
+import { stackValue, TEST_NAMESPACE, TEST_STACK_ENV } from '../test/helpers/test-stack';
+import type { StackReady, StackSettings } from './api-stack-process';
+
+/**
+ * What the benchmarks run against: the PostgreSQL and Temporal dev server the test suite uses
+ * (its global setup), the real API and worker in a child process, and a raw Temporal client on
+ * the same server, namespace, task queue and encrypting data converter as the API's.
+ */
+export interface BenchStack {
+  apiBaseUrl: string;
+  /** Names the benchmark processes for CPU accounting (see process-cpu.ts). */
+  rolesByPid: Record<number, string>;
+  temporal: Client;
+  taskQueue: string;
+  pseudonymKey: string;
+  server: {
+    devServer: string;
+    /** What the CLI says of itself (a `go install` build calls itself 0.0.0-DEV; the server version follows). */
+    cliVersion: string | undefined;
+    serverVersion: string | undefined;
+    timeSkippingServer: string;
+  };
+  close(): Promise<void>;
+}
+
+export async function startBenchStack(
+  options: { cpuProfileDir?: string | undefined } = {},
+): Promise<BenchStack> {
+  await startTestStack();
+  const pseudonymKey = `bench-${randomBytes(16).toString('hex')}`;
+  let child: ChildProcess | undefined;
+  let connection: Connection | undefined;
+  try {
+    const started = await startApiProcess({ pseudonymKey }, options.cpuProfileDir);
+    child = started.child;
+    connection = await Connection.connect({ address: stackValue('temporalAddress') });
+    const temporal = new Client({ connection, namespace: TEST_NAMESPACE, dataConverter: testDataConverter });
+    const { serverVersion } = await connection.workflowService.getSystemInfo({});
+    const cli = await temporalCli();
+    const openChild = child;
+    const openConnection = connection;
+    return {
+      apiBaseUrl: started.ready.baseUrl,
+      rolesByPid: { [process.pid]: 'benchDriver', [child.pid!]: 'apiAndWorker' },
+      temporal,
+      taskQueue: started.ready.taskQueue,
+      pseudonymKey,
+      server: {
+        devServer: cli
+          ? `temporal server start-dev (in-memory SQLite), ${cli.path}`
+          : "Temporal dev server from the SDK's download",
+        cliVersion: cli?.version,
+        serverVersion: serverVersion || undefined,
+        timeSkippingServer: timeSkippingServerKind(),
+      },
+      async close() {
+        await stopApiProcess(openChild);
+        await openConnection.close();
+        await stopTestStack();
+      },
+    };
+  } catch (error) {
+    if (child) await stopApiProcess(child);
+    await connection?.close();
+    await stopTestStack();
+    throw error;
+  }
+}
+
+function startApiProcess(
+  settings: StackSettings,
+  cpuProfileDir: string | undefined,
+): Promise<{ child: ChildProcess; ready: StackReady }> {
+  // The API logs a line per EHR event; only warnings and errors (stderr) are worth showing here.
+  const child = fork(join(__dirname, 'api-stack-process.js'), [JSON.stringify(settings)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (ready) => resolve({ child, ready: ready as StackReady }));
+    child.once('exit', (code) =>
+      reject(new Error(`The API stack process exited (${code}) before it was ready.`)),
+    );
+  });
+}
+
+function stopApiProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.send('close');
+  });
+}
+
+async function temporalCli(): Promise<{ path: string; version: string } | undefined> {
+  const path = await locateTemporalCli(() => undefined);
+  if (!path) return undefined;
+  return { path, version: execFileSync(path, ['--version'], { encoding: 'utf8' }).trim() };
+}
+
+/** The global setup found (or built) the Java test server, unless Java or Maven is missing. */
+function timeSkippingServerKind(): string {
+  const path = process.env[TEST_STACK_ENV.testServerPath];
+  if (!path) return "time-skipping test server from the SDK's download";
+  const version = path.includes(`temporal-test-server-${TEST_SERVER_VERSION}`)
+    ? ` ${TEST_SERVER_VERSION}`
+    : '';
+  return `Java time-skipping test server${version}, ${path}`;
+}

@@ -1,0 +1,56 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { parseBenchOptions } from './bench-options';
+import { startBenchStack } from './bench-stack';
+import { measureEhrEventReaction } from './ehr-event-reaction';
+import { measureEnrolmentThroughput } from './enrolment-throughput';
+import { machineInfo, printReport, writeReport, type BenchReport } from './report';
+import { measureTimeSkippedYear } from './time-skipped-year';
+
+/*
+ * Carepath against raw Temporal, on this machine, in one run (docs/benchmarks.md):
+ *   1. enrolment throughput: POST /api/journeys vs the raw client starting the same workflow;
+ *   2. EHR event reaction: POST /api/fhir until the journey shows it vs a raw update + query;
+ *   3. a time-skipped year of prediabetes care: real seconds and history per continued run.
+ *
+ *   npm run bench [-- --quick] [-- --enrolments 500 --concurrency 16 --events 1000 --only enrolment,events]
+ */
+async function main(): Promise<void> {
+  const options = parseBenchOptions();
+  // The year's worker runs in this process: its state changes are not benchmark output.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const began = performance.now();
+  const log = (message: string) =>
+    console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1)} s] ${message}`);
+  log('starting PostgreSQL, the Temporal dev server, the API and a worker...');
+  const stack = await startBenchStack(options);
+  const report: BenchReport = {
+    benchmark: 'carepath',
+    at: new Date().toISOString(),
+    options,
+    machine: machineInfo(stack.server),
+  };
+  try {
+    if (options.only.includes('enrolment')) {
+      log(`enrolment throughput: ${options.enrolments} journeys per side...`);
+      report.enrolmentThroughput = await measureEnrolmentThroughput(stack, options);
+    }
+    if (options.only.includes('events')) {
+      log(`EHR event reaction: ${options.events} events per side...`);
+      report.ehrEventReaction = await measureEhrEventReaction(stack, options);
+    }
+    if (options.only.includes('year')) {
+      log(`time-skipped prediabetes care: ${options.programMonths} months...`);
+      report.timeSkippedYear = await measureTimeSkippedYear(stack.rolesByPid, options.programMonths);
+    }
+  } finally {
+    log('stopping...');
+    await stack.close();
+  }
+  printReport(report);
+  console.log(`\nreport: ${writeReport(report)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const BENCHMARKS = ['enrolment', 'events', 'year'] as const;
+export const BENCHMARKS = ['enrolment', 'events', 'year', 'waiting'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {
@@ -20,6 +20,8 @@ export interface BenchOptions {
   eventConcurrency: number;
   /** Length of the time-skipped prediabetes program: 12 is the year; quick runs a quarter. */
   programMonths: number;
+  /** Journeys enrolled and left sleeping on their timers, for the scale figures. */
+  waitingJourneys: number;
   /** Where the API + worker process writes a V8 CPU profile (`--cpu-profile <dir>`), to see where its time goes. */
   cpuProfileDir: string | undefined;
 }
@@ -32,6 +34,7 @@ const QUICK: Omit<BenchOptions, 'quick' | 'only' | 'cpuProfileDir'> = {
   eventJourneys: 5,
   eventConcurrency: 1,
   programMonths: 3,
+  waitingJourneys: 500,
 };
 
 const FULL: typeof QUICK = {
@@ -42,6 +45,7 @@ const FULL: typeof QUICK = {
   eventJourneys: 50,
   eventConcurrency: 1,
   programMonths: 12,
+  waitingJourneys: 10_000,
 };
 
 /** Sizes from flags (`--events 1000`), else `BENCH_*` variables, else the quick or default sizes. */
@@ -61,6 +65,7 @@ export function parseBenchOptions(
       'event-journeys': { type: 'string' },
       'event-concurrency': { type: 'string' },
       'program-months': { type: 'string' },
+      'waiting-journeys': { type: 'string' },
       'cpu-profile': { type: 'string' },
     },
   });
@@ -98,6 +103,12 @@ export function parseBenchOptions(
       'BENCH_PROGRAM_MONTHS',
       base.programMonths,
       '--program-months',
+    ),
+    waitingJourneys: count(
+      values['waiting-journeys'],
+      'BENCH_WAITING_JOURNEYS',
+      base.waitingJourneys,
+      '--waiting-journeys',
     ),
   };
   if (options.programMonths < 3 || options.programMonths > 24) {

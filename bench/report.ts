@@ -7,6 +7,7 @@ import type { BenchStack } from './bench-stack';
 import type { EhrEventReaction } from './ehr-event-reaction';
 import type { EnrolmentThroughput } from './enrolment-throughput';
 import type { TimeSkippedYear } from './time-skipped-year';
+import type { WaitingJourneys } from './waiting-journeys';
 
 export interface BenchReport {
   benchmark: 'carepath';
@@ -16,6 +17,7 @@ export interface BenchReport {
   enrolmentThroughput?: EnrolmentThroughput;
   ehrEventReaction?: EhrEventReaction;
   timeSkippedYear?: TimeSkippedYear;
+  waitingJourneys?: WaitingJourneys;
 }
 
 export function machineInfo(server: BenchStack['server']) {
@@ -51,6 +53,26 @@ export function printReport(report: BenchReport): void {
   if (report.enrolmentThroughput) printEnrolment(report.enrolmentThroughput);
   if (report.ehrEventReaction) printEhrEvents(report.ehrEventReaction);
   if (report.timeSkippedYear) printYear(report.timeSkippedYear);
+  if (report.waitingJourneys) printWaiting(report.waitingJourneys);
+}
+
+function printWaiting(result: WaitingJourneys): void {
+  console.log(`\n4. Waiting journeys: ${result.journeys} ${result.journey} journeys sleeping on timers`);
+  console.log(
+    `enrolled in ${result.enrolSeconds} s (${result.enrolledPerSecond}/s), all sleeping after ` +
+      `${result.allSleepingSeconds} s; API + worker RSS ${result.workerRssMb.before} -> ${result.workerRssMb.after} MB`,
+  );
+  console.table(
+    rowsOf(
+      {
+        'API list, first page': result.apiListMs,
+        'API list by stage and status': result.apiListByStageMs,
+        'API stats (cold, all counts)': result.apiStatsColdMs,
+        'raw visibility count': result.rawCountMs,
+      },
+      (latency) => ({ 'p50 ms': latency.p50, 'p95 ms': latency.p95, 'max ms': latency.max, n: latency.n }),
+    ),
+  );
 }
 
 function printEnrolment(result: EnrolmentThroughput): void {

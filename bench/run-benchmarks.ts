@@ -5,12 +5,14 @@ import { measureEhrEventReaction } from './ehr-event-reaction';
 import { measureEnrolmentThroughput } from './enrolment-throughput';
 import { machineInfo, printReport, writeReport, type BenchReport } from './report';
 import { measureTimeSkippedYear } from './time-skipped-year';
+import { measureWaitingJourneys } from './waiting-journeys';
 
 /*
  * Carepath against raw Temporal, on this machine, in one run (docs/benchmarks.md):
  *   1. enrolment throughput: POST /api/journeys vs the raw client starting the same workflow;
  *   2. EHR event reaction: POST /api/fhir until the journey shows it vs a raw update + query;
- *   3. a time-skipped year of prediabetes care: real seconds and history per continued run.
+ *   3. a time-skipped year of prediabetes care: real seconds and history per continued run;
+ *   4. journeys sleeping on timers at scale: enrolment time, worker memory, list and count latency.
  *
  *   npm run bench [-- --quick] [-- --enrolments 500 --concurrency 16 --events 1000 --only enrolment,events]
  */
@@ -41,6 +43,10 @@ async function main(): Promise<void> {
     if (options.only.includes('year')) {
       log(`time-skipped prediabetes care: ${options.programMonths} months...`);
       report.timeSkippedYear = await measureTimeSkippedYear(stack.rolesByPid, options.programMonths);
+    }
+    if (options.only.includes('waiting')) {
+      log(`waiting journeys: ${options.waitingJourneys} enrolled and left sleeping...`);
+      report.waitingJourneys = await measureWaitingJourneys(stack, options.waitingJourneys, log);
     }
   } finally {
     log('stopping...');

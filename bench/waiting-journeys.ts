@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import type { Client } from '@temporalio/client';
+import { findJourneyType } from '../workflows/journey-types';
+import { journeyStageKey, journeyTypeKey } from '../workflows/search-attributes';
+import type { BenchStack } from './bench-stack';
+import { summarize, type LatencySummary } from './percentiles';
+import { runPool } from './promise-pool';
+import { startJourneyRaw } from './raw-journey-start';
+
+/** Enrolment the way a cohort is enrolled (the same Temporal start the API's starter makes), this many at once. */
+const ENROL_CONCURRENCY = 32;
+/** Reads timed per figure once every journey sleeps. */
+const READS = 30;
+/** The stats endpoint shares counts for 5 s: cold reads are spaced past that. */
+const STATS_SPACING_MS = 5_200;
+const COLD_STATS_READS = 3;
+
+export interface WaitingJourneys {
+  journeys: number;
+  journey: string;
+  /** From the first start to the last start answered. */
+  enrolSeconds: number;
+  enrolledPerSecond: number;
+  /** From the first start until every journey had run its first task and sleeps on its timer. */
+  allSleepingSeconds: number;
+  /** The API + worker process, resident set, before enrolling and with every journey sleeping. */
+  workerRssMb: { before: number; after: number };
+  apiListMs: LatencySummary;
+  apiListByStageMs: LatencySummary;
+  apiStatsColdMs: LatencySummary;
+  rawCountMs: LatencySummary;
+}
+
+/**
+ * Many journeys sleeping on timers at once (appointment reminders a month ahead): what enrolling
+ * them takes, what the worker holds for them, and how fast the API lists and counts them then.
+ */
+export async function measureWaitingJourneys(
+  stack: BenchStack,
+  journeys: number,
+  log: (message: string) => void,
+): Promise<WaitingJourneys> {
+  const type = findJourneyType('appointment-reminder')!;
+  const workerPid = Number(Object.entries(stack.rolesByPid).find(([, role]) => role === 'apiAndWorker')![0]);
+  const before = residentMb(workerPid);
+  const appointmentAt = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
+  const runId = Date.now().toString(36);
+
+  const began = performance.now();
+  let started = 0;
+  await runPool(journeys, ENROL_CONCURRENCY, async (index) => {
+    await startJourneyRaw(stack, type, `scale-${runId}-${index}`, { appointmentAt });
+    started += 1;
+    if (started % 1000 === 0) log(`  ${started} enrolled`);
+  });
+  const enrolSeconds = (performance.now() - began) / 1000;
+
+  const sleeping = `${journeyTypeKey.name} = 'appointment-reminder' AND ${journeyStageKey.name} = 'scheduled' AND ExecutionStatus = 'Running'`;
+  for (;;) {
+    const { count } = await stack.temporal.workflow.count(sleeping);
+    if (count >= journeys) break;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  const allSleepingSeconds = (performance.now() - began) / 1000;
+  log(`  all ${journeys} sleeping after ${allSleepingSeconds.toFixed(1)} s`);
+
+  const api = (path: string) => timed(() => apiGet(stack.apiBaseUrl, path));
+  const apiListMs = summarize(await repeat(READS, () => api('/api/journeys?journey=appointment-reminder')));
+  const apiListByStageMs = summarize(
+    await repeat(READS, () =>
+      api('/api/journeys?journey=appointment-reminder&stage=scheduled&status=active'),
+    ),
+  );
+  const rawCountMs = summarize(await repeat(READS, () => timed(() => count(stack.temporal, sleeping))));
+  const cold: number[] = [];
+  for (let read = 0; read < COLD_STATS_READS; read += 1) {
+    if (read > 0) await new Promise((resolve) => setTimeout(resolve, STATS_SPACING_MS));
+    cold.push(await api('/api/journey-types/appointment-reminder/stats'));
+  }
+
+  return {
+    journeys,
+    journey: type.id,
+    enrolSeconds: round1(enrolSeconds),
+    enrolledPerSecond: round1(journeys / enrolSeconds),
+    allSleepingSeconds: round1(allSleepingSeconds),
+    workerRssMb: { before, after: residentMb(workerPid) },
+    apiListMs,
+    apiListByStageMs,
+    apiStatsColdMs: summarize(cold),
+    rawCountMs,
+  };
+}
+
+async function apiGet(baseUrl: string, path: string): Promise<void> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    headers: { Authorization: 'Bearer dev-operator-key' },
+  });
+  if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
+  await response.arrayBuffer();
+}
+
+async function count(temporal: Client, query: string): Promise<void> {
+  await temporal.workflow.count(query);
+}
+
+async function timed(call: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await call();
+  return performance.now() - start;
+}
+
+async function repeat(times: number, measure: () => Promise<number>): Promise<number[]> {
+  const values: number[] = [];
+  for (let index = 0; index < times; index += 1) values.push(await measure());
+  return values;
+}
+
+/** VmRSS of a process, from Linux's /proc (the bench runs where the stack runs). */
+function residentMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
+  return Math.round(Number(line?.match(/(\d+)/)?.[1] ?? Number.NaN) / 1024);
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

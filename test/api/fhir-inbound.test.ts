@@ -124,7 +124,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     expect(await inboxRows('subscription = $1', [sub])).toEqual([]);
   });
 
-  test('the demo patient pat-2001: his EHR diagnosis enrols him, a new HbA1c shows in his timeline within a second', async () => {
+  test('the demo patient pat-2001: his EHR diagnosis enrols him, a new HbA1c is in his timeline as soon as the API answers', async () => {
     const sub = subscription();
     const base = stack.fhirSandbox!.baseUrl;
     const diagnosis = { resourceType: 'Condition', id: 'pat-2001-prediabetes' } as Resource;
@@ -146,19 +146,13 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const journeyId = enrolled.body.entries[0].journeys[0].id as string;
 
     const hba1c = observation('pat-2001', '4548-4', 5.9, '%', ago(HOUR), uniqueName('obs'));
-    const sentAt = performance.now();
     const applied = await post(
       notificationBundle({ subscription: sub, base, events: [{ number: 2, focus: hba1c }] }),
     ).expect(200);
-    let visibleAfterMs = Number.POSITIVE_INFINITY;
-    for (let attempt = 0; attempt < 50 && visibleAfterMs === Number.POSITIVE_INFINITY; attempt++) {
-      const { timeline } = await journey(journeyId);
-      if (events(timeline, /Reading logged: hba1c-percent/).length === 1)
-        visibleAfterMs = performance.now() - sentAt;
-      else await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    console.log(`EHR notification to the journey timeline: ${visibleAfterMs.toFixed(0)} ms`);
-    expect(visibleAfterMs).toBeLessThan(1000);
+    // The API applies the event to the journey (a workflow update) before it answers: the very
+    // next read shows it. How fast that is on a quiet machine is benchmark 2 (npm run bench).
+    const { timeline } = await journey(journeyId);
+    expect(events(timeline, /Reading logged: hba1c-percent/)).toHaveLength(1);
     expect(applied.body.entries[0]).toMatchObject({
       outcome: 'applied',
       journeys: [{ id: journeyId, event: 'reading' }],

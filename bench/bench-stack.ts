@@ -6,6 +6,7 @@ import { locateTemporalCli } from '../scripts/toolchain/temporal-cli';
 import { TEST_SERVER_VERSION } from '../scripts/toolchain/test-server';
 import startTestStack from '../test/global-setup';
 import stopTestStack from '../test/global-teardown';
+import { ensureNamespace } from '../test/helpers/test-namespace';
 import { testDataConverter } from '../test/helpers/test-payload-encryption';
 import { stackValue, TEST_NAMESPACE, TEST_STACK_ENV } from '../test/helpers/test-stack';
 import type { StackReady, StackSettings } from './api-stack-process';
@@ -32,10 +33,38 @@ export interface BenchStack {
   close(): Promise<void>;
 }
 
+/**
+ * An external Temporal and PostgreSQL instead of the test stack's dev server and embedded
+ * PostgreSQL (BENCH_TEMPORAL_ADDRESS and BENCH_POSTGRES_ADMIN_URL, e.g. the docker-compose stack):
+ * the dev server's single SQLite connection is no capacity reference.
+ */
+function externalServers(): { temporalAddress: string; postgresAdminUrl: string } | undefined {
+  const temporalAddress = process.env.BENCH_TEMPORAL_ADDRESS;
+  const postgresAdminUrl = process.env.BENCH_POSTGRES_ADMIN_URL;
+  if (!temporalAddress && !postgresAdminUrl) return undefined;
+  if (!temporalAddress || !postgresAdminUrl) {
+    throw new Error('Set both BENCH_TEMPORAL_ADDRESS and BENCH_POSTGRES_ADMIN_URL, or neither.');
+  }
+  return { temporalAddress, postgresAdminUrl };
+}
+
+async function startServers(): Promise<{ stop: () => Promise<void>; kind: string | undefined }> {
+  const external = externalServers();
+  if (!external) {
+    await startTestStack();
+    return { stop: stopTestStack, kind: undefined };
+  }
+  // The API process and the helpers it reuses read these, as they read the test stack's.
+  process.env[TEST_STACK_ENV.temporalAddress] = external.temporalAddress;
+  process.env[TEST_STACK_ENV.postgresAdminUrl] = external.postgresAdminUrl;
+  await ensureNamespace(external.temporalAddress, TEST_NAMESPACE);
+  return { stop: async () => {}, kind: `external Temporal at ${external.temporalAddress}` };
+}
+
 export async function startBenchStack(
   options: { cpuProfileDir?: string | undefined } = {},
 ): Promise<BenchStack> {
-  await startTestStack();
+  const servers = await startServers();
   const pseudonymKey = `bench-${randomBytes(16).toString('hex')}`;
   let child: ChildProcess | undefined;
   let connection: Connection | undefined;
@@ -55,9 +84,11 @@ export async function startBenchStack(
       taskQueue: started.ready.taskQueue,
       pseudonymKey,
       server: {
-        devServer: cli
-          ? `temporal server start-dev (in-memory SQLite), ${cli.path}`
-          : "Temporal dev server from the SDK's download",
+        devServer:
+          servers.kind ??
+          (cli
+            ? `temporal server start-dev (in-memory SQLite), ${cli.path}`
+            : "Temporal dev server from the SDK's download"),
         cliVersion: cli?.version,
         serverVersion: serverVersion || undefined,
         timeSkippingServer: timeSkippingServerKind(),
@@ -65,13 +96,13 @@ export async function startBenchStack(
       async close() {
         await stopApiProcess(openChild);
         await openConnection.close();
-        await stopTestStack();
+        await servers.stop();
       },
     };
   } catch (error) {
     if (child) await stopApiProcess(child);
     await connection?.close();
-    await stopTestStack();
+    await servers.stop();
     throw error;
   }
 }

@@ -1,9 +1,10 @@
+import { status as grpcStatus } from '@grpc/grpc-js';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { ensureSearchAttributes } from '../../scripts/dev-stack/search-attributes';
 import { stackValue, uniqueName } from './test-stack';
 
-/** How long the dev server may take to serve a namespace it just registered (its cache refreshes). */
+/** How long a server may take to serve a namespace it just registered (its cache refreshes). */
 const SERVED_WITHIN_MS = 30_000;
 
 /**
@@ -12,15 +13,24 @@ const SERVED_WITHIN_MS = 30_000;
  */
 export async function createTestNamespace(prefix: string): Promise<string> {
   const namespace = uniqueName(prefix);
-  const connection = await Connection.connect({ address: stackValue('temporalAddress') });
+  await ensureNamespace(stackValue('temporalAddress'), namespace);
+  return namespace;
+}
+
+/** Registers the namespace if the server lacks it (an external cluster), with the search attributes. */
+export async function ensureNamespace(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
   try {
-    await connection.workflowService.registerNamespace({
-      namespace,
-      workflowExecutionRetentionPeriod: msToTs('1 day'),
-    });
+    try {
+      await connection.workflowService.registerNamespace({
+        namespace,
+        workflowExecutionRetentionPeriod: msToTs('1 day'),
+      });
+    } catch (error) {
+      if ((error as { code?: number }).code !== grpcStatus.ALREADY_EXISTS) throw error;
+    }
     await ensureSearchAttributes(connection, namespace);
     await untilServed(connection, namespace);
-    return namespace;
   } finally {
     await connection.close();
   }

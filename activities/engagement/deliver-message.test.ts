@@ -107,6 +107,69 @@ describe('deliverMessage: send once, whatever fails', () => {
     expect(providers.sms.messages().filter((sms) => sms.to === phone)).toHaveLength(1);
   });
 
+  describe('two journeys send the same text to one shared phone (a household landline)', () => {
+    const household = (phone: string, suffix: string) => {
+      const members = [`ref-household-a-${suffix}`, `ref-household-b-${suffix}`];
+      const requests = members.map((patientRef, n) =>
+        request(patientRef, 'reminder', {
+          journeyId: `journey-household-${suffix}-${n}`,
+          stepKey: `journey-household-${suffix}-${n}/reminder`,
+        }),
+      );
+      return { members, requests, seed: () => seedMembers(members, phone) };
+    };
+    const seedMembers = async (members: string[], phone: string) => {
+      for (const member of members)
+        await seedContact(database.dataSource, member, { phone, channelOrder: ['sms'] }, { sms: 'granted' });
+    };
+
+    /** Each step's attempt is sent and holds its own copy: as many copies at the sink as steps. */
+    async function expectOneCopyEach(phone: string, stepKeys: string[]): Promise<void> {
+      const sunk = providers.sms.messages().filter((sms) => sms.to === phone);
+      const attempts = (await Promise.all(stepKeys.map(attemptsOf))).flat();
+      expect(attempts.map((attempt) => attempt.status)).toEqual(['sent', 'sent']);
+      expect(sunk).toHaveLength(2);
+      expect(new Set(sunk.map((sms) => sms.body)).size).toBe(1);
+      expect(attempts.map((attempt) => attempt.providerMessageId).sort()).toEqual(
+        sunk.map((sms) => sms.sid).sort(),
+      );
+    }
+
+    test("a retry after a 500 sends again rather than taking the other journey's message", async () => {
+      const phone = '+15555550311';
+      const { requests, seed } = household(phone, '500');
+      await seed();
+      await deliver(requests[0]!);
+      providers.sms.failNext('server-error');
+
+      await expect(deliver(requests[1]!)).rejects.toThrow();
+      const retried = await deliver(requests[1]!);
+
+      expect(retried).toMatchObject({ outcome: 'sent', channel: 'sms' });
+      await expectOneCopyEach(
+        phone,
+        requests.map((sent) => sent.stepKey),
+      );
+    });
+
+    test('a retry after a lost answer takes its own message, not the one sent since for the other journey', async () => {
+      const phone = '+15555550312';
+      const { requests, seed } = household(phone, 'lost');
+      await seed();
+      providers.sms.failNext('drop-response');
+      await expect(deliver(requests[1]!)).rejects.toThrow();
+      await deliver(requests[0]!);
+
+      const retried = await deliver(requests[1]!);
+
+      expect(retried).toMatchObject({ outcome: 'sent', channel: 'sms', alreadySent: true });
+      await expectOneCopyEach(
+        phone,
+        requests.map((sent) => sent.stepKey),
+      );
+    });
+  });
+
   test('a step delivered before answers as sent on every later try, even after the consent is revoked', async () => {
     const email = 'repeat@patients.test';
     await seedContact(

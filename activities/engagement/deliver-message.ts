@@ -45,6 +45,12 @@ export type DeliveryResult =
   | { outcome: 'rejected'; channel: DeliveryChannel; code: string; reason: string }
   | { outcome: 'unreachable'; reasons: Partial<Record<DeliveryChannel, string>> };
 
+/**
+ * How far the provider's clock may lag ours: its copy of an attempt is looked for from this long
+ * before the attempt began, as missing it would send the message twice.
+ */
+const PROVIDER_CLOCK_MARGIN_MS = 5_000;
+
 export interface EngagementDependencies {
   dataSource: DataSource;
   policy: EngagementPolicy;
@@ -202,9 +208,22 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
       log.warn('Delivery outcome unknown after an interruption; not sent again', { messageId: attempt.id });
       return { ...sentResult(attempt, true), uncertain: true };
     }
-    const found = await adapter.findSent(message, new Date(attempt.createdAt.getTime() - 60_000));
-    if (found) {
-      await deliveryLog.markSent(attempt.id, found.providerMessageId, 'confirmed after an interruption');
+    // `sending` was written (with its time) just before the provider was called.
+    const attemptStart = attempt.statusUpdatedAt.getTime();
+    const copies = await adapter.findSent(message, new Date(attemptStart - PROVIDER_CLOCK_MARGIN_MS));
+    const claimed = await deliveryLog.claimedElsewhere(
+      attempt.id,
+      adapter.channel,
+      copies.map((copy) => copy.providerMessageId),
+    );
+    // Several unclaimed copies are this attempt's and other in-doubt attempts' of the same text to
+    // the same number: indistinguishable to the patient. Taking the oldest sends nothing twice,
+    // and the unique provider id lets only one attempt record each copy; an attempt that loses
+    // one fails, retries, and takes the next, or sends when none is left. Taking none would
+    // either send a second copy or leave two in-doubt attempts waiting on each other for good.
+    const own = copies.find((copy) => !claimed.has(copy.providerMessageId));
+    if (own) {
+      await deliveryLog.markSent(attempt.id, own.providerMessageId, 'confirmed after an interruption');
       return sentResult(attempt, true);
     }
     return send(attempt, message, adapter);

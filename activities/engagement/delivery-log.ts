@@ -43,6 +43,23 @@ export class DeliveryLog {
   }
 
   /**
+   * Of these provider ids, those the log records for an attempt other than `attemptId`: the
+   * provider's copies that are certainly not this attempt's.
+   */
+  async claimedElsewhere(
+    attemptId: string,
+    channel: DeliveryChannel,
+    providerMessageIds: string[],
+  ): Promise<Set<string>> {
+    if (providerMessageIds.length === 0) return new Set();
+    const claimed = await this.dataSource.getRepository(OutreachMessage).find({
+      select: { providerMessageId: true },
+      where: { channel, providerMessageId: In(providerMessageIds), id: Not(attemptId) },
+    });
+    return new Set(claimed.map((row) => row.providerMessageId!));
+  }
+
+  /**
    * Logs the attempt unless its key is logged already, counting it against the patient's daily
    * cap. One transaction under a per-patient lock, so two journeys sending at once cannot both
    * take the last place of the day.

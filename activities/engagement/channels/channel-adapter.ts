@@ -60,9 +60,17 @@ export interface ChannelAdapter {
   /** Sends once. Throws on a transient fault (network, 4xx SMTP, 429/5xx), so the activity retries. */
   send(message: OutboundMessage): Promise<SendOutcome>;
   /**
-   * After a crash between the provider call and the log update, asks the provider whether it
-   * already took this message. `null`: it did not. Adapters whose provider cannot answer leave
-   * this out, and the delivery is marked uncertain instead of being sent a second time.
+   * After a crash between the provider call and the log update, asks the provider which messages
+   * it took that could be this one: same address, same content, created at or after `since`;
+   * oldest first, empty when it took none. Copies another attempt sent (a shared phone, the same
+   * text) are listed too: the delivery activity tells them apart by the provider ids its log
+   * already holds. Adapters whose provider cannot answer leave this out, and the delivery is
+   * marked uncertain instead of being sent a second time.
    */
-  findSent?(message: OutboundMessage, since: Date): Promise<{ providerMessageId: string } | null>;
+  findSent?(message: OutboundMessage, since: Date): Promise<ProviderCopy[]>;
+}
+
+/** A message the provider holds, as `findSent` lists it. */
+export interface ProviderCopy {
+  providerMessageId: string;
 }

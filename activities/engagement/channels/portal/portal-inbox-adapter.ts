@@ -9,6 +9,6 @@ export function createPortalInboxAdapter(): ChannelAdapter {
   return {
     channel: 'portal',
     send: (message) => Promise.resolve({ status: 'sent', providerMessageId: message.messageId }),
-    findSent: (message) => Promise.resolve({ providerMessageId: message.messageId }),
+    findSent: (message) => Promise.resolve([{ providerMessageId: message.messageId }]),
   };
 }

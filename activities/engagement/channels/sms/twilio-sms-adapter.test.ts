@@ -147,7 +147,7 @@ describe(createTwilioSmsAdapter.name, () => {
 
     await expect(sending).rejects.toMatchObject({ status: 500 });
     await expect(sending).rejects.not.toBeInstanceOf(NotSentError);
-    await expect(adapter.findSent!(message, since)).resolves.toBeNull();
+    await expect(adapter.findSent!(message, since)).resolves.toEqual([]);
   });
 
   test('a lost answer throws, and findSent then finds the message Twilio kept', async () => {
@@ -158,18 +158,31 @@ describe(createTwilioSmsAdapter.name, () => {
     await expect(adapter.send(message)).rejects.toThrow();
 
     const kept = await sink.waitFor((candidate) => candidate.to === '+15555550104');
-    await expect(adapter.findSent!(message, since)).resolves.toEqual({ providerMessageId: kept.sid });
+    await expect(adapter.findSent!(message, since)).resolves.toEqual([{ providerMessageId: kept.sid }]);
   });
 
-  test('findSent matches only the same text to the same number, from `since` on', async () => {
+  test('findSent lists only the same text to the same number, from `since` on', async () => {
     const message = sms('+15555550105');
     await adapter.send(sms('+15555550105', 'Another reminder entirely.'));
     await adapter.send(sms('+15555550199', message.content.text));
 
-    await expect(adapter.findSent!(message, new Date(Date.now() - 60_000))).resolves.toBeNull();
+    await expect(adapter.findSent!(message, new Date(Date.now() - 60_000))).resolves.toEqual([]);
     await adapter.send(message);
-    await expect(adapter.findSent!(message, new Date(Date.now() - 60_000))).resolves.not.toBeNull();
-    await expect(adapter.findSent!(message, new Date(Date.now() + 60_000))).resolves.toBeNull();
+    await expect(adapter.findSent!(message, new Date(Date.now() - 60_000))).resolves.toHaveLength(1);
+    await expect(adapter.findSent!(message, new Date(Date.now() + 60_000))).resolves.toEqual([]);
+  });
+
+  test('findSent lists every copy of the same text to a shared number, oldest first', async () => {
+    const message = sms('+15555550110');
+    const first = await adapter.send(message);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // Twilio stamps to the second
+    const second = await adapter.send({ ...message, messageId: 'another-journey' });
+
+    const copies = await adapter.findSent!(message, new Date(Date.now() - 60_000));
+
+    expect(copies.map((copy) => copy.providerMessageId)).toEqual(
+      [first, second].map((outcome) => (outcome.status === 'sent' ? outcome.providerMessageId : 'none')),
+    );
   });
 
   test('status callbacks arrive in order, signed, and a tampered one fails the signature', async () => {

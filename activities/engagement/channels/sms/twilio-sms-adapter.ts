@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
-import { ChannelAdapter, NotSentError, OutboundMessage, SendOutcome } from '../channel-adapter';
+import { ChannelAdapter, NotSentError, OutboundMessage, ProviderCopy, SendOutcome } from '../channel-adapter';
 import { SmsSettings, TWILIO_API_BASE_URL } from './sms-settings';
 
 /** Twilio's RestException, and the RFC 9457 exception newer endpoints answer with. */
@@ -63,15 +63,27 @@ export function createTwilioSmsAdapter(settings: SmsSettings): ChannelAdapter {
     },
     /**
      * Twilio takes no idempotency key for outbound messages, so the only trace of an earlier
-     * attempt is the message itself: one to the same number since the attempt began, with the
-     * same text. (A journey step's text is rendered once and stored, so a retry sends it byte
-     * for byte.) Twilio filters by send date, to the second; the caller's `since` leaves margin.
-     * Twilio does not document whether a message still queued (no send date yet) is listed.
+     * attempt is the message itself: one from our sender to the same number, with the same text
+     * (a journey step's text is rendered once and stored, so a retry sends it byte for byte),
+     * created since the attempt began. Twilio filters by send date and stamps creation to the
+     * second, so `since` is compared by the second. Twilio does not document whether a message
+     * still queued (no send date yet) is listed.
      */
-    async findSent(message: OutboundMessage, since: Date): Promise<{ providerMessageId: string } | null> {
-      const candidates = await client.messages.list({ to: message.to, dateSentAfter: since });
-      const match = candidates.find((candidate) => candidate.body === message.content.text);
-      return match ? { providerMessageId: match.sid } : null;
+    async findSent(message: OutboundMessage, since: Date): Promise<ProviderCopy[]> {
+      const sinceSecond = Math.floor(since.getTime() / 1000) * 1000;
+      const listed = await client.messages.list({
+        to: message.to,
+        // A Messaging Service picks its number only when it sends, so only a From number narrows the list.
+        ...('from' in settings.sender ? { from: settings.sender.from } : {}),
+        dateSentAfter: since,
+      });
+      return listed
+        .filter(
+          (candidate) =>
+            candidate.body === message.content.text && candidate.dateCreated.getTime() >= sinceSecond,
+        )
+        .sort((a, b) => a.dateCreated.getTime() - b.dateCreated.getTime())
+        .map((candidate) => ({ providerMessageId: candidate.sid }));
     },
   };
 }

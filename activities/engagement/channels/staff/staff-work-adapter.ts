@@ -29,5 +29,5 @@ export function createStaffWorkAdapter(dataSource: DataSource, channel: 'call' |
     return { status: 'sent' as const, providerMessageId: id };
   };
   // The task's insert is itself keyed by the attempt, so "did it happen?" is the same call.
-  return { channel, send, findSent: send };
+  return { channel, send, findSent: async (message) => [await send(message)] };
 }

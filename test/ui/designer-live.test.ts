@@ -154,8 +154,13 @@ describe('designer in headless Chromium: maps, live patients list, a detail that
     await form.getByLabel('Event').selectOption('declined');
     await form.getByLabel('reason (optional)').fill('Had it at the pharmacy');
     await form.getByRole('button', { name: 'Send event' }).click();
-    await form.getByRole('status').getByText('The journey received “declined”.').waitFor();
+    // The journey ends at once: the detail shows it, and its timeline has the event.
     await detail.getByText('completed', { exact: true }).first().waitFor();
+    await detail
+      .getByRole('list', { name: 'Timeline' })
+      .getByText(/declined/i)
+      .first()
+      .waitFor();
     // The journey ended: no more controls or events for it.
     await detail.getByRole('form', { name: 'Send an event' }).waitFor({ state: 'detached' });
     await page.context().close();

@@ -1,5 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { CODEC_SESSION_COOKIE } from './codec/codec-session';
+import { ApiErrorView } from './errors/api-error.view';
+import { documentErrorResponses } from './openapi/error-responses';
 
 export function setUpOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
@@ -22,8 +25,19 @@ export function setUpOpenApi(app: INestApplication): void {
         scheme: 'bearer',
         description: 'An API key from API_KEYS (`role=secret` or `role:name=secret`).',
       })
+      // The codec routes' @ApiCookieAuth names this scheme.
+      .addCookieAuth(
+        CODEC_SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          description: 'The codec session POST /api/codec/session opens (codec routes only).',
+        },
+        CODEC_SESSION_COOKIE,
+      )
       .build(),
+    { extraModels: [ApiErrorView] },
   );
+  documentErrorResponses(document);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',

@@ -1,11 +1,21 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Role } from '../../config/api-keys';
 
 export const ROLES_KEY = 'carepath:roles';
 export const PUBLIC_KEY = 'carepath:public';
+/** Where the OpenAPI document lists a route's roles; its 403 is documented from it (api/openapi/). */
+export const ROLES_EXTENSION = 'x-roles';
 
 /** The roles allowed on a route. Routes without it (and without @Public) are refused: access fails closed. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), DocumentedRoles(...roles));
+
+/**
+ * Only tells the OpenAPI document which roles a route admits, for routes whose own guard checks
+ * the role (the global guard reads `Roles` alone).
+ */
+export const DocumentedRoles = (...roles: Role[]) => ApiExtension(ROLES_EXTENSION, roles);
 
 /** Open to unauthenticated callers; reserved for health checks. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -17,7 +17,7 @@ import {
 } from '../../activities/payload-encryption/aes-gcm-payload-codec';
 import { AuditedAs } from '../audit/audited.decorator';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
-import { Roles, SignatureAuthenticated } from '../auth/roles.decorator';
+import { DocumentedRoles, Roles, SignatureAuthenticated } from '../auth/roles.decorator';
 import { badRequest } from '../errors/api-error';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { CodecAccessGuard } from './codec-access.guard';
@@ -68,6 +68,7 @@ export class CodecController {
   @HttpCode(200)
   @SignatureAuthenticated()
   @UseGuards(CodecAccessGuard)
+  @DocumentedRoles('operator')
   // Which journey the payloads belong to is not in the request: the UI sends payloads only.
   @AuditedAs('payload.decode')
   @ApiBearerAuth()
@@ -89,6 +90,7 @@ export class CodecController {
   @HttpCode(200)
   @SignatureAuthenticated()
   @UseGuards(CodecAccessGuard)
+  @DocumentedRoles('operator')
   @ApiBearerAuth()
   @ApiCookieAuth(CODEC_SESSION_COOKIE)
   @ApiOperation({ summary: 'Encrypt payloads an operator enters in the Web UI (a signal, a start input).' })
@@ -129,6 +131,9 @@ export class CodecController {
   @HttpCode(204)
   @SignatureAuthenticated()
   @UseGuards(CodecAccessGuard)
+  @DocumentedRoles('operator')
+  @ApiBearerAuth()
+  @ApiCookieAuth(CODEC_SESSION_COOKIE)
   @ApiOperation({ summary: 'End the codec session: the Web UI shows ciphertext again.' })
   @ApiNoContentResponse()
   closeSession(@Res({ passthrough: true }) response: Response): void {

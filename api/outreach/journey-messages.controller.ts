@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { JourneyIdPipe } from '../journeys/journey-id.pipe';
@@ -20,6 +20,7 @@ export class JourneyMessagesController {
     summary: "The journey's outreach log: every attempt, its channel, wording and delivery events.",
   })
   @ApiOkResponse({ type: [OutreachMessageView] })
+  @ApiNotFoundResponse({ description: 'No journey with this id.' })
   list(@Param('id', JourneyIdPipe) id: string): Promise<OutreachMessageView[]> {
     return this.outreach.forJourney(id);
   }

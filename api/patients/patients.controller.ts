@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { deliveryChannels, type DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
 import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { OutreachMessageView } from '../outreach/dto/outreach-views';
@@ -42,6 +50,8 @@ export class PatientsController {
   @ApiOperation({
     summary: 'Grant or revoke consent for one channel; applies to the next send of every journey.',
   })
+  // A channel's type is a union, which compiled decorator metadata may not carry to Swagger's scan.
+  @ApiParam({ name: 'channel', enum: deliveryChannels })
   @ApiOkResponse({ type: ConsentView })
   setConsent(
     @Param('patientId', PatientIdPipe) patientId: string,
@@ -57,6 +67,7 @@ export class PatientsController {
   @ApiOperation({
     summary: 'Every message attempt for the patient across journeys, newest first, with delivery events.',
   })
+  @ApiQuery({ name: 'channel', enum: deliveryChannels, required: false, description: 'Only this channel.' })
   @ApiOkResponse({ type: [OutreachMessageView] })
   messages(
     @Param('patientId', PatientIdPipe) patientId: string,

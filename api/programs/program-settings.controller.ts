@@ -40,6 +40,7 @@ export class ProgramSettingsController {
     summary: 'Every published version, newest first, ending with the built-in defaults (version 0).',
   })
   @ApiOkResponse({ type: [SettingsVersionSummaryView] })
+  @ApiNotFoundResponse({ description: 'Unknown journey type.' })
   history(@Param('journeyType') journeyType: string): Promise<SettingsVersionSummaryView[]> {
     return this.settings.history(journeyType);
   }
@@ -48,7 +49,7 @@ export class ProgramSettingsController {
   @Roles('designer', 'operator', 'auditor')
   @ApiOperation({ summary: 'One version, as the journeys enrolled with it run.' })
   @ApiOkResponse({ type: SettingsVersionView })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'Unknown journey type, or no such version.' })
   version(
     @Param('journeyType') journeyType: string,
     @Param('version', new ParseIntPipe({ errorHttpStatusCode: HttpStatus.BAD_REQUEST })) version: number,
@@ -63,6 +64,7 @@ export class ProgramSettingsController {
     summary: 'Check a draft without publishing it; answers with its problems or the resolved settings.',
   })
   @ApiOkResponse({ type: SettingsCheckView })
+  @ApiNotFoundResponse({ description: 'Unknown journey type.' })
   validate(@Param('journeyType') journeyType: string, @Body() body: SettingsDraftDto): SettingsCheckView {
     return this.settings.check(journeyType, body.settings);
   }
@@ -72,6 +74,7 @@ export class ProgramSettingsController {
   @ApiOperation({ summary: 'Publish a new version; only journeys enrolled from now on get it.' })
   @ApiCreatedResponse({ type: SettingsVersionView })
   @ApiBadRequestResponse({ description: 'The settings are invalid; nothing was published.' })
+  @ApiNotFoundResponse({ description: 'Unknown journey type.' })
   @ApiConflictResponse({ description: 'Another version was published after basedOnVersion.' })
   publish(
     @Param('journeyType') journeyType: string,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   ArrayMinSize,
   ArrayUnique,
@@ -41,6 +41,8 @@ export class QuietWindowDto {
 }
 
 /** How to reach a patient. The EHR integration keeps this current; operators may correct it. */
+// A map of quiet windows names no class Swagger could find by itself: registered here for its $ref.
+@ApiExtraModels(QuietWindowDto)
 export class PatientContactDto {
   @ApiPropertyOptional({ example: 'Maria', description: 'For greetings only.' })
   @IsOptional()
@@ -95,7 +97,7 @@ export class PatientContactDto {
 
   @ApiPropertyOptional({
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/QuietWindowDto' },
+    additionalProperties: { allOf: [{ $ref: getSchemaPath(QuietWindowDto) }], nullable: true },
     description: 'Per-channel quiet hours replacing the policy (null: none for that channel).',
   })
   @IsOptional()

@@ -6,6 +6,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import {
+  ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
@@ -190,25 +191,22 @@ export class JourneysService {
     description: WorkflowExecutionDescription,
   ): Promise<JourneyProgress> {
     if (description.status.name === 'COMPLETED') return (await handle.result()) as JourneyProgress;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
+      // A gRPC deadline rather than a timer beside the call: the query then ends with the
+      // request, instead of retrying on after the API answered (and past its shutdown).
+      return await this.temporal.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
         handle.query(progressQuery),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new ServiceUnavailableException({
-                  message: 'No worker answered: is the worker running?',
-                  errors: [],
-                }),
-              ),
-            QUERY_TIMEOUT_MS,
-          );
-        }),
-      ]);
-    } finally {
-      clearTimeout(timer);
+      );
+    } catch (error) {
+      // No worker polling, or Temporal refusing the query meanwhile: the journey is there, the
+      // answer is not; a retry of the same request finds it.
+      if (error instanceof ServiceError) {
+        throw new ServiceUnavailableException({
+          message: 'No worker answered: is the worker running?',
+          errors: [],
+        });
+      }
+      throw error;
     }
   }
 

@@ -8,17 +8,26 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
+import { ApiErrorView } from '../errors/api-error.view';
 import { ControlJourneyDto } from './dto/control-journey.dto';
 import { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import { ListJourneysQuery } from './dto/list-journeys.query';
 import { StartJourneyDto } from './dto/start-journey.dto';
 import { JourneyIdPipe } from './journey-id.pipe';
 import { JourneysService } from './journeys.service';
+
+/** Routes that wait on the journey's worker (a progress query or an update) say when none answered. */
+const NeedsWorker = () =>
+  ApiServiceUnavailableResponse({
+    type: ApiErrorView,
+    description: 'No worker answered in time (a change may still be applied when one does).',
+  });
 
 @ApiTags('journeys')
 @ApiBearerAuth()
@@ -36,6 +45,7 @@ export class JourneysController {
     description: 'The patient was already enrolled; nothing new started.',
   })
   @ApiBadRequestResponse({ description: 'Unknown journey type or invalid parameters.' })
+  @NeedsWorker()
   async start(
     @Body() body: StartJourneyDto,
     @Res({ passthrough: true }) response: Response,
@@ -60,6 +70,7 @@ export class JourneysController {
   @ApiOperation({ summary: "A journey's status, current stage, timeline and upcoming timers." })
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiNotFoundResponse()
+  @NeedsWorker()
   get(@Param('id', JourneyIdPipe) id: string): Promise<JourneyDetailView> {
     return this.journeys.get(id);
   }
@@ -81,6 +92,7 @@ export class JourneysController {
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiBadRequestResponse({ description: 'The event is unknown to this journey or malformed.' })
   @ApiNotFoundResponse()
+  @NeedsWorker()
   @ApiConflictResponse({ description: 'The journey has already ended.' })
   sendEvent(@Param('id', JourneyIdPipe) id: string, @Body() event: unknown): Promise<JourneyDetailView> {
     return this.journeys.sendEvent(id, event);
@@ -97,6 +109,7 @@ export class JourneysController {
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiBadRequestResponse({ description: 'No reason given, or the journey is not active.' })
   @ApiNotFoundResponse()
+  @NeedsWorker()
   @ApiConflictResponse({ description: 'The journey has already ended.' })
   pause(@Param('id', JourneyIdPipe) id: string, @Body() body: ControlJourneyDto): Promise<JourneyDetailView> {
     return this.journeys.control(id, 'pause', { reason: body.reason });
@@ -110,6 +123,7 @@ export class JourneysController {
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiBadRequestResponse({ description: 'No reason given, or the journey is not paused.' })
   @ApiNotFoundResponse()
+  @NeedsWorker()
   @ApiConflictResponse({ description: 'The journey has already ended.' })
   resume(
     @Param('id', JourneyIdPipe) id: string,
@@ -125,6 +139,7 @@ export class JourneysController {
   @ApiOperation({ summary: 'Cancel a running journey with a reason.' })
   @ApiOkResponse({ type: JourneyDetailView })
   @ApiNotFoundResponse()
+  @NeedsWorker()
   @ApiConflictResponse({ description: 'The journey has already ended.' })
   cancel(
     @Param('id', JourneyIdPipe) id: string,

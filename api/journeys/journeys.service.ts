@@ -9,6 +9,7 @@ import {
   ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
   type WorkflowExecutionDescription,
   type WorkflowHandle,
@@ -51,6 +52,8 @@ import { JourneyStarter } from '../../activities/journeys/journey-starter';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
+/** How long a change (event, pause, resume, cancel) waits for a worker to take it. */
+const UPDATE_TIMEOUT_MS = 15_000;
 
 /** The journey controls that are updates answering with the new progress. */
 const controlUpdates = {
@@ -200,23 +203,26 @@ export class JourneysService {
     } catch (error) {
       // No worker polling, or Temporal refusing the query meanwhile: the journey is there, the
       // answer is not; a retry of the same request finds it.
-      if (error instanceof ServiceError) {
-        throw new ServiceUnavailableException({
-          message: 'No worker answered: is the worker running?',
-          errors: [],
-        });
-      }
+      if (error instanceof ServiceError)
+        throw workerUnavailable('No worker answered: is the worker running?');
       throw error;
     }
   }
 
+  /** A change under a deadline: a busy or absent worker gives a 503, never a request left hanging. */
   private async update(call: () => Promise<JourneyProgress>): Promise<JourneyProgress> {
     try {
-      return await call();
+      return await this.temporal.withDeadline(Date.now() + UPDATE_TIMEOUT_MS, call);
     } catch (error) {
       // The workflow's validator rejected the change before anything was recorded.
       if (error instanceof WorkflowUpdateFailedError) {
         throw badRequest(error.cause?.message ?? 'The journey rejected the change.');
+      }
+      // Temporal keeps an update it admitted: a worker that catches up may still apply it.
+      if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof ServiceError) {
+        throw workerUnavailable(
+          'No worker took the change in time. It may still be applied when one does: read the journey before sending it again.',
+        );
       }
       throw error;
     }
@@ -246,6 +252,10 @@ export class JourneysService {
     const { webUiUrl, namespace } = this.config.temporal;
     return `${webUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(id)}`;
   }
+}
+
+function workerUnavailable(message: string): ServiceUnavailableException {
+  return new ServiceUnavailableException({ message, errors: [] });
 }
 
 function notFound(id: string): NotFoundException {

@@ -16,7 +16,7 @@ describe('a journey no worker answers for', () => {
   });
   afterAll(() => stack?.close());
 
-  test('reading it is a 503 naming the worker, after the query deadline', async () => {
+  test('reading it or changing it is a 503 naming the worker, after a deadline', async () => {
     const type = findJourneyType('appointment-reminder')!;
     const id = `${type.id}-${randomBytes(16).toString('hex')}`;
     // On a task queue no worker polls: started, but never run.
@@ -30,6 +30,29 @@ describe('a journey no worker answers for', () => {
       .set('Authorization', DEMO_KEYS.operator)
       .expect(503);
     expect(response.body.message).toBe('No worker answered: is the worker running?');
+
+    // A change waits for a worker under a deadline too, rather than holding the request open.
+    const paused = await request(stack.http)
+      .post(`/api/journeys/${id}/pause`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ reason: 'Patient in hospital' })
+      .expect(503);
+    expect(paused.body.message).toMatch(/^No worker took the change in time/);
     await stack.temporal.workflow.getHandle(id).terminate('test over');
-  }, 30_000);
+  }, 60_000);
+
+  test('the OpenAPI document declares that 503 on every route that waits on a worker', async () => {
+    const { body } = await request(stack.http).get('/api/openapi.json').expect(200);
+    const declared = (path: string, method: string) => Object.keys(body.paths[path][method].responses);
+    for (const [path, method] of [
+      ['/api/journeys', 'post'],
+      ['/api/journeys/{id}', 'get'],
+      ['/api/journeys/{id}/events', 'post'],
+      ['/api/journeys/{id}/pause', 'post'],
+      ['/api/journeys/{id}/resume', 'post'],
+      ['/api/journeys/{id}/cancel', 'post'],
+    ] as const) {
+      expect([path, method, declared(path, method)]).toEqual([path, method, expect.arrayContaining(['503'])]);
+    }
+  });
 });

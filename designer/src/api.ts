@@ -228,10 +228,6 @@ export function journeyTypeStatsPath(journeyType: string): string {
   return `/api/journey-types/${encodeURIComponent(journeyType)}/stats`;
 }
 
-export function currentSettingsPath(journeyType: string): string {
-  return `/api/programs/${encodeURIComponent(journeyType)}/settings`;
-}
-
 export function journeyPath(id: string): string {
   return `/api/journeys/${encodeURIComponent(id)}`;
 }

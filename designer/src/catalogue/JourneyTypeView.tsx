@@ -1,14 +1,9 @@
 import { useId, useMemo, useState } from 'react';
-import {
-  type ApiClient,
-  type JourneyType,
-  type JourneyTypeStats,
-  currentSettingsPath,
-  journeyTypeStatsPath,
-} from '../api';
+import { type ApiClient, type JourneyType, type JourneyTypeStats, journeyTypeStatsPath } from '../api';
 import { JourneyMap } from '../map/JourneyMap';
 import { Notice } from '../Notice';
 import { ProgramSettingsPanel } from '../settings/ProgramSettingsPanel';
+import { currentSettingsPath } from '../settings/settings-api';
 import { useApiResource } from '../useApiResource';
 import { statsOverlay } from './stats-overlay';
 

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import type { DeliveryChannel } from '../activities/engagement/channels/channel-adapter';
 import type { DeliveryResult } from '../activities/engagement/deliver-message';
 import { journeyActivities } from './journey-activities';
@@ -98,6 +99,9 @@ export async function deliverToPatient(
         return { delivered: false };
       case 'sent': {
         host.record('message', sentLine(label, result, message.urgent), step);
+        if (result.uncertain && patched(UNCONFIRMED_DELIVERY_PATCH)) {
+          await confirmWithPatient(host, step, message, result.channel);
+        }
         const failed = () => host.deliveryFailed(step, result.channel);
         // A bounce reported in the same workflow task as the send lands before this line runs.
         if (!message.respondWithinMs && !failed()) return sentOutcome(result);
@@ -121,6 +125,28 @@ export async function deliverToPatient(
       }
     }
   }
+}
+
+/** Journeys that met an unconfirmed delivery before the staff task existed replay without it. */
+const UNCONFIRMED_DELIVERY_PATCH = 'unconfirmed-delivery-staff-task';
+
+/**
+ * A crash cut the provider's answer off and the provider cannot be asked (SMTP), so whether the
+ * patient got the message is unknown. Sending again could message them twice; assuming it
+ * arrived could lose it. A person checks instead: once per step, whichever turn notices it.
+ */
+async function confirmWithPatient(
+  host: DeliveryHost,
+  step: string,
+  message: PatientMessage,
+  channel: DeliveryChannel,
+): Promise<void> {
+  await host.escalate(`${step}/unconfirmed`, {
+    kind: 'call',
+    priority: message.urgent ? 'urgent' : 'routine',
+    title: `Check with the patient: a message by ${channel} may not have reached them`,
+    details: { template: message.template, channel, reason: 'delivery unconfirmed after an interruption' },
+  });
 }
 
 const deferralReason = {

@@ -173,6 +173,33 @@ describe('engagement invariants (time-skipping)', () => {
     await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'engagement-permanent-failure-fallback');
   });
 
+  test('an email whose answer a crash cut off is not sent again: a person is asked to check with the patient', async () => {
+    const email = 'cut-off@patients.test';
+    await harness.seedContact(
+      'ref-cut-off',
+      { email, channelOrder: ['email'], quietHours: { email: null } },
+      { email: 'granted' },
+    );
+    // The server takes the whole mail, then the connection drops before its answer arrives.
+    harness.providers.smtp.failNext('drop-after-data');
+    const handle = await startOutreach('ref-cut-off', 'flu-shot');
+    await harness.env.sleep('5 minutes');
+
+    expect(mailTo(email)).toHaveLength(1);
+    const [attempt] = await harness.messagesOf(handle.workflowId);
+    expect(attempt?.status).toBe('uncertain');
+    const tasks = await harness.tasksOf(handle.workflowId);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({
+      kind: 'call',
+      title: 'Check with the patient: a message by email may not have reached them',
+    });
+    expect(await timelineOf(handle)).toContainEqual(
+      expect.stringContaining('Staff task (routine): Check with the patient'),
+    );
+    await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'engagement-unconfirmed-email-staff-check');
+  });
+
   test('a patient no channel can reach gets a staff call instead, with the reasons', async () => {
     await harness.seedContact(
       'ref-unreachable',

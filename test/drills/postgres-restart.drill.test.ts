@@ -4,25 +4,36 @@ import { drillSize } from '../helpers/drills/drill-size';
 import { startDrillStack, type DrillStack } from '../helpers/drills/drill-stack';
 import { enrolOverTime, pause, registerPatients } from '../helpers/drills/fault-schedule';
 import { watchHealth } from '../helpers/drills/health-watch';
+import { attendOnceReminded, enrolRemindersDueAt } from '../helpers/drills/outage-reminders';
 import {
   enrolmentRetries,
   expectedOutcome,
   explainMismatches,
   outcomesOf,
   waitUntilClosed,
+  type DrillJourney,
 } from '../helpers/drills/reminder-journeys';
 import { RestartablePostgres } from '../helpers/drills/restartable-postgres';
 
 /*
  * Drill 9: PostgreSQL is stopped in the middle of a run and started again with its data.
  *
- * Sizes: reduced (default, CI): 45 journeys enrolled over 15 s, one outage of 10 s starting 8 s
- * in, appointments 45 s after enrolment (about 2 minutes for the file). Full (CAREPATH_DRILLS=full): 240
- * journeys over 60 s, one outage of 30 s starting 15 s in, appointments 120 s after enrolment.
+ * Sizes: reduced (default, CI): 45 journeys enrolled over 15 s with appointments 45 s after
+ * enrolment, plus 15 journeys enrolled over the first 2.5 s whose reminders fall due inside the
+ * outage (from 2 s after it starts to 3 s before it ends); one outage of 10 s starting 5 s in
+ * (about 2 minutes for the file). Full (CAREPATH_DRILLS=full): 240 journeys over 60 s with
+ * appointments 120 s after enrolment, plus 60 whose reminders fall due inside the outage
+ * (enrolled over the first 7.5 s); one outage of 30 s starting 15 s in.
  *
- * Each journey sends one reminder at enrolment (SMS, email, or a staff call task when the
- * patient consents to neither: the task lives in PostgreSQL) and ends on a durable timer at the
- * appointment time. The API and the worker keep running through the outage.
+ * Each journey sends one reminder (SMS, email, or a staff call task when the patient consents to
+ * neither: the task lives in PostgreSQL). The main batch's reminders go out at enrolment and each
+ * journey ends on a durable timer at the appointment time; enrolments that meet the outage are
+ * answered 5xx (the API records to PostgreSQL) and sent again after it. The outage batch is
+ * enrolled before the outage with its reminder due an hour before an appointment, so its
+ * reminder timers fire while PostgreSQL is down and their delivery activities must retry through
+ * it: the retries are scheduled, not left to chance. The appointment being an hour away, each of
+ * those journeys ends once its reminder is out by the patient attending (see outage-reminders.ts).
+ * The API and the worker keep running through the outage.
  */
 const SIZE = drillSize({
   reduced: {
@@ -31,6 +42,7 @@ const SIZE = drillSize({
     outageAfterMs: 5_000,
     outageMs: 10_000,
     appointmentInMs: 45_000,
+    dueInOutage: 15,
   },
   full: {
     journeys: 240,
@@ -38,8 +50,15 @@ const SIZE = drillSize({
     outageAfterMs: 15_000,
     outageMs: 30_000,
     appointmentInMs: 120_000,
+    dueInOutage: 60,
   },
 });
+/** The outage batch is enrolled in the first half of the time before the outage... */
+const DUE_ENROL_SPAN_MS = SIZE.outageAfterMs / 2;
+/** ...with reminders due from 2 s after PostgreSQL is stopped to 3 s before it starts again. */
+const DUE_FROM_MS = SIZE.outageAfterMs + 2_000;
+const DUE_TO_MS = SIZE.outageAfterMs + SIZE.outageMs - 3_000;
+const HOUR_MS = 60 * 60 * 1000;
 const CLOSE_TIMEOUT_MS = SIZE.appointmentInMs + 90_000;
 
 describe('drill: PostgreSQL is restarted while journeys are mid-flight', () => {
@@ -67,16 +86,22 @@ describe('drill: PostgreSQL is restarted while journeys are mid-flight', () => {
 
   test('health says unhealthy while it is down; afterwards every journey ends with each message and staff task exactly once', async () => {
     const captured = () => stack.providers.sms.messages().length + stack.providers.smtp.messages().length;
-    const patients = await registerPatients(stack.http, 'pg-restart', SIZE.journeys);
+    const patients = await registerPatients(stack.http, 'pg-restart', SIZE.journeys + SIZE.dueInOutage);
     const watch = watchHealth(stack.http);
     health = watch;
     const outage = { from: 0, to: 0, messagesBefore: 0 };
-    const enrolment = enrolOverTime(stack.http, patients, {
+    const start = Date.now();
+    const enrolment = enrolOverTime(stack.http, patients.slice(0, SIZE.journeys), {
       spanMs: SIZE.enrolSpanMs,
       appointmentInMs: SIZE.appointmentInMs,
     });
+    const dueEnrolment = enrolRemindersDueAt(stack.http, patients.slice(SIZE.journeys), {
+      enrolSpanMs: DUE_ENROL_SPAN_MS,
+      dueFrom: start + DUE_FROM_MS,
+      dueTo: start + DUE_TO_MS,
+    });
     const fault = (async () => {
-      await pause(SIZE.outageAfterMs);
+      await pause(start + SIZE.outageAfterMs - Date.now());
       outage.messagesBefore = captured();
       await postgres.stop();
       outage.from = Date.now();
@@ -84,8 +109,10 @@ describe('drill: PostgreSQL is restarted while journeys are mid-flight', () => {
       outage.to = Date.now();
       await postgres.restart();
     })();
-    inFlight = Promise.allSettled([enrolment, fault]);
-    const [journeys] = await Promise.all([enrolment, fault]);
+    inFlight = Promise.allSettled([enrolment, dueEnrolment, fault]);
+    const [enrolled, dueInOutage] = await Promise.all([enrolment, dueEnrolment, fault]);
+    const notAttended = await attendOnceReminded(stack.http, dueInOutage, CLOSE_TIMEOUT_MS);
+    const journeys = [...enrolled, ...dueInOutage];
     const stillOpen = await waitUntilClosed(stack, journeys, CLOSE_TIMEOUT_MS);
     await watch.stop();
 
@@ -99,6 +126,13 @@ describe('drill: PostgreSQL is restarted while journeys are mid-flight', () => {
     );
     expect(watch.samples.at(-1)).toMatchObject({ httpStatus: 200, database: 'up', temporal: 'up' });
     expect(outage.messagesBefore).toBeLessThan(journeys.length);
+    // The outage batch's reminder timers were set to fire inside the outage.
+    const reminderDue = (journey: DrillJourney) => Date.parse(journey.appointmentAt) - HOUR_MS;
+    const dueDuringOutage = dueInOutage.filter(
+      (journey) => reminderDue(journey) > outage.from && reminderDue(journey) < outage.to,
+    ).length;
+    expect(dueDuringOutage).toBeGreaterThan(0);
+    expect(notAttended).toEqual([]);
 
     expect(stillOpen.map((journey) => journey.id)).toEqual([]);
     const outcomes = await outcomesOf(stack, journeys);
@@ -109,10 +143,15 @@ describe('drill: PostgreSQL is restarted while journeys are mid-flight', () => {
     // Activities met the outage and retried through it.
     const retried = await retriedActivities(stack, journeys);
     expect(retried).toBeGreaterThan(0);
+    // And they did so because of the schedule: the outage batch's deliveries met the outage.
+    const retriedInOutageBatch = await retriedActivities(stack, dueInOutage);
+    expect(retriedInOutageBatch).toBeGreaterThan(0);
     console.log(
       `PostgreSQL restart drill: ${journeys.length} journeys, ${outage.messagesBefore} messages before the outage, outage of ${Math.round((outage.to - outage.from) / 1000)} s ` +
         `(${duringOutage.length} health answers 503 during it), ${captured()} messages for ${messaged} messaged ` +
-        `patients, ${journeys.length - messaged} staff calls, ${retried} activities retried, ` +
+        `patients, ${journeys.length - messaged} staff calls, ${retried} activities retried ` +
+        `(${retriedInOutageBatch} in the ${dueInOutage.length} journeys with reminders due in the outage, ` +
+        `${dueDuringOutage} of them due inside it), ` +
         `enrolments sent again after a 5xx: ${JSON.stringify(enrolmentRetries)}`,
     );
   }, 600_000);

@@ -1,5 +1,10 @@
 import type { DeadlineView, FactValue, UpcomingTimer } from '../journey-contract';
-import type { DeadlineProfileId, OncologyFastTrackEvent } from './oncology-fast-track.contract';
+import {
+  MILESTONES,
+  type DeadlineProfileId,
+  type Milestone,
+  type OncologyFastTrackEvent,
+} from './oncology-fast-track.contract';
 import {
   armedDeadlines,
   deadlineViews,
@@ -16,12 +21,21 @@ import {
 import {
   CLOSING_STAGES,
   EVENT_RULES,
+  MILESTONE_LABELS,
   exitMilestones,
+  handlingOf,
   milestonesReachedBy,
-  rejectionOf,
   type CardStage,
+  type EventHandling,
   type MilestoneTimes,
 } from './oncology-fast-track.pathway';
+
+/** An event that came before the step it follows, kept until the card reaches that step. */
+export interface HeldEvent {
+  event: OncologyFastTrackEvent;
+  /** When the journey received it (workflow time): its date defaults to that. */
+  receivedAt: number;
+}
 
 /**
  * One card's state, free of Temporal: where it is, which milestones it reached when, and which
@@ -31,6 +45,9 @@ export class CardState {
   stage: CardStage = 'waiting-list';
   coordinator: string | undefined;
   private readonly milestones: MilestoneTimes;
+  /** Milestones recorded only because a later step implied them, at that step's date. */
+  private readonly implied = new Set<Milestone>();
+  private readonly held: HeldEvent[] = [];
   private readonly alerts: AlertLog = {};
 
   constructor(
@@ -45,22 +62,56 @@ export class CardState {
     return CLOSING_STAGES.includes(this.stage);
   }
 
-  /** Why the event cannot be recorded now, if it cannot. */
-  rejection(event: OncologyFastTrackEvent, now: number): string | undefined {
-    return rejectionOf(event, this.stage, this.milestones, now);
+  /** What the card would do with the event now (see EventHandling); a held copy is a duplicate. */
+  handling(event: OncologyFastTrackEvent, now: number): EventHandling {
+    const handling = handlingOf(event, this.stage, this.milestones, this.implied, now);
+    if (handling.action === 'hold' && this.held.some((held) => held.event.type === event.type)) {
+      const label = MILESTONE_LABELS[EVENT_RULES[event.type].milestone];
+      return { action: 'reject', reason: `${label} has already been received and is held on this card.` };
+    }
+    return handling;
   }
 
-  /** Records an accepted event; answers the deadlines it met (on time or late). */
+  /** Records an accepted next step or correction; answers the deadlines it met (on time or late). */
   apply(event: OncologyFastTrackEvent, now: number): ArmedDeadline[] {
     const metBefore = new Set(
       this.armed().flatMap((deadline) => (deadline.metAt === undefined ? [] : [deadline.rule.id])),
     );
-    Object.assign(this.milestones, milestonesReachedBy(event, this.milestones, now));
+    const rule = EVENT_RULES[event.type];
+    const reached = milestonesReachedBy(event, this.milestones, now);
+    const correcting = this.implied.has(rule.milestone);
+    for (const [milestone, at] of Object.entries(reached) as Array<[Milestone, number]>) {
+      // A correction replaces only dates that were implied; it never moves a recorded one.
+      if (correcting && this.milestones[milestone] !== undefined && !this.implied.has(milestone)) continue;
+      this.milestones[milestone] = at;
+      if (milestone === rule.milestone || correcting) this.implied.delete(milestone);
+      else if (rule.implies.includes(milestone)) this.implied.add(milestone);
+    }
     if (event.type === 'consilium-plan' && event.coordinator) this.coordinator = event.coordinator;
-    this.stage = EVENT_RULES[event.type].leadsTo;
+    if (!correcting) this.stage = rule.leadsTo;
     return this.armed().filter(
       (deadline) => deadline.metAt !== undefined && !metBefore.has(deadline.rule.id),
     );
+  }
+
+  hold(event: OncologyFastTrackEvent, receivedAt: number): void {
+    this.held.push({ event, receivedAt });
+  }
+
+  /**
+   * The held event to act on now, earliest date first, with what to do with it: apply it, or
+   * drop it when the card went another way (closed, or a date it can no longer fit).
+   */
+  nextHeld(): { held: HeldEvent; handling: EventHandling } | undefined {
+    const dateOf = ({ event, receivedAt }: HeldEvent) => (event.at ? Date.parse(event.at) : receivedAt);
+    const ordered = [...this.held].sort((a, b) => dateOf(a) - dateOf(b));
+    for (const held of ordered) {
+      const handling = handlingOf(held.event, this.stage, this.milestones, this.implied, held.receivedAt);
+      if (handling.action === 'hold') continue;
+      this.held.splice(this.held.indexOf(held), 1);
+      return { held, handling };
+    }
+    return undefined;
   }
 
   armed(): ArmedDeadline[] {
@@ -99,10 +150,19 @@ export class CardState {
 
   facts(): Record<string, FactValue> {
     const notStarted = this.closed ? [] : unarmedRules(this.clock, this.milestones).map((rule) => rule.id);
+    const reached = MILESTONES.filter((milestone) => this.milestones[milestone] !== undefined);
     return {
       profile: this.profile,
       deadlinesNotStartedYet: notStarted.length > 0 ? notStarted.join(', ') : null,
       coordinator: this.coordinator ?? null,
+      // Each milestone's clinical date, in clinical order, whatever order the events came in.
+      ...Object.fromEntries(
+        reached.map((milestone) => [
+          `${milestone}At`,
+          `${new Date(this.milestones[milestone]!).toISOString()}${this.implied.has(milestone) ? ' (implied)' : ''}`,
+        ]),
+      ),
+      heldEvents: this.held.length > 0 ? this.held.map((held) => held.event.type).join(', ') : null,
     };
   }
 }

@@ -13,6 +13,7 @@ import {
 } from './oncology-fast-track.deadlines';
 import {
   exitMilestones,
+  handlingOf,
   milestonesReachedBy,
   rejectionOf,
   type MilestoneTimes,
@@ -203,6 +204,37 @@ describe('the clinical order of events', () => {
     expect(rejectionOf({ type: 'treatment-finished' }, 'ruled-out', milestones, now)).toMatch(
       /card is closed/,
     );
+  });
+
+  test('an event ahead of the card is held, an implied date is corrected, a passed step is refused', () => {
+    const none = new Set<never>();
+    expect(handlingOf({ type: 'treatment-started' }, 'initial-diagnostics', milestones, none, now)).toEqual({
+      action: 'hold',
+      waitingFor: 'Consilium treatment plan',
+    });
+    const confirmed = { 'clock-start': day(0), 'cancer-confirmed': day(8), 'specialist-visit-done': day(8) };
+    const implied = new Set(['specialist-visit-done'] as const);
+    const visit = (at: number) => ({ type: 'specialist-visit-done', at: iso(at) }) as const;
+    expect(handlingOf(visit(day(3)), 'in-depth-diagnostics', confirmed, implied, now)).toEqual({
+      action: 'correct',
+    });
+    expect(handlingOf(visit(day(9)), 'in-depth-diagnostics', confirmed, implied, now)).toMatchObject({
+      action: 'reject',
+      reason: expect.stringMatching(/after Cancer confirmed/),
+    });
+    expect(handlingOf(visit(day(3)), 'in-depth-diagnostics', confirmed, none, now)).toMatchObject({
+      action: 'reject',
+      reason: expect.stringMatching(/already been recorded/),
+    });
+    expect(
+      handlingOf(
+        { type: 'in-depth-diagnostics-done', at: iso(day(4)) },
+        'initial-diagnostics',
+        milestones,
+        none,
+        now,
+      ),
+    ).toMatchObject({ action: 'reject', reason: expect.stringMatching(/before Specialist visit/) });
   });
 
   test('the presentation date may precede the in-depth result but not the clock start', () => {

@@ -107,8 +107,101 @@ export const STAGE_SUMMARIES: Record<CardStage, string> = {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * Why an event cannot be recorded now, or undefined if it can. The update validator turns the
- * reason into a rejection, so nothing of a refused event reaches the journey's history.
+ * Clinical order of the milestones an event records. EHR events can arrive in any order (a
+ * redelivered notification, a result filed before the visit note), so an event's own date, not
+ * its arrival, places it: it must fall after every earlier milestone and before every later one.
+ * The presentation at the treating hospital may come before or after in-depth diagnostics, so it
+ * has no place in this order.
+ */
+const CLINICAL_RANK: Partial<Record<Milestone, number>> = {
+  'clock-start': 0,
+  'specialist-visit-done': 1,
+  'cancer-confirmed': 2,
+  'cancer-ruled-out': 2,
+  'in-depth-diagnostics-done': 3,
+  'consilium-plan': 4,
+  'treatment-started': 5,
+  'treatment-finished': 6,
+};
+
+/**
+ * What to do with an event now:
+ * - `apply`: it is the card's next step (or a plausible skip);
+ * - `correct`: it records a milestone that a later step implied (a confirmation filed before the
+ *   visit note): its own date replaces the implied one, and the deadlines follow;
+ * - `hold`: it came before the step it follows (a staging report before the confirmation): the
+ *   journey keeps it and applies it once that step is recorded;
+ * - `reject`: it can never apply (a duplicate, a passed step, an impossible date, a closed card).
+ */
+export type EventHandling =
+  | { action: 'apply' }
+  | { action: 'correct' }
+  | { action: 'hold'; waitingFor: string }
+  | { action: 'reject'; reason: string };
+
+/** Which milestones a later event implied, rather than an event of their own recorded. */
+export type ImpliedMilestones = ReadonlySet<Milestone>;
+
+export function handlingOf(
+  event: OncologyFastTrackEvent,
+  stage: CardStage,
+  milestones: MilestoneTimes,
+  implied: ImpliedMilestones,
+  now: number,
+): EventHandling {
+  const rule = EVENT_RULES[event.type];
+  if (!CLOSING_STAGES.includes(stage) && implied.has(rule.milestone)) {
+    const problem = placementProblem(rule.milestone, happenedAt(event, now), milestones, now);
+    return problem ? { action: 'reject', reason: problem } : { action: 'correct' };
+  }
+  const reason = rejectionOf(event, stage, milestones, now);
+  if (reason === undefined) return { action: 'apply' };
+  const waitingFor = stepBefore(rule, stage);
+  if (waitingFor === undefined || milestones[rule.milestone] !== undefined)
+    return { action: 'reject', reason };
+  const timing =
+    timingProblem('at', happenedAt(event, now), milestones, now, true) ??
+    presentationProblem(event, milestones, now);
+  return timing ? { action: 'reject', reason: timing } : { action: 'hold', waitingFor };
+}
+
+/**
+ * The step the card still has to take before it accepts an event of `rule`, when the card is at
+ * an earlier stage than every one that accepts it; undefined when it is past them (or closed).
+ */
+function stepBefore(rule: EventRule, stage: CardStage): string | undefined {
+  if (CLOSING_STAGES.includes(stage)) return undefined;
+  const position = CARD_STAGES.indexOf(stage);
+  const first = Math.min(...rule.acceptedIn.map((accepted) => CARD_STAGES.indexOf(accepted)));
+  if (position >= first) return undefined;
+  const leading = Object.values(EVENT_RULES).find((candidate) => candidate.leadsTo === CARD_STAGES[first]);
+  return leading ? MILESTONE_LABELS[leading.milestone] : CARD_STAGES[first];
+}
+
+/** An implied milestone's real date must fit the clinical order of everything else recorded. */
+function placementProblem(
+  milestone: Milestone,
+  at: number,
+  milestones: MilestoneTimes,
+  now: number,
+): string | undefined {
+  const early = timingProblem('at', at, milestones, now, false);
+  if (early) return early;
+  const rank = CLINICAL_RANK[milestone]!;
+  for (const [other, otherAt] of Object.entries(milestones) as Array<[Milestone, number]>) {
+    const otherRank = CLINICAL_RANK[other];
+    if (other === milestone || otherRank === undefined) continue;
+    if (otherRank < rank && at < otherAt)
+      return `"at" (${iso(at)}) is before ${MILESTONE_LABELS[other]} (${iso(otherAt)}); events follow clinical order.`;
+    if (otherRank > rank && at > otherAt)
+      return `"at" (${iso(at)}) is after ${MILESTONE_LABELS[other]} (${iso(otherAt)}); events follow clinical order.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why an event cannot be recorded now as the card's next step, or undefined if it can. The update
+ * validator turns a rejection into a refusal, so nothing of a refused event reaches the history.
  */
 export function rejectionOf(
   event: OncologyFastTrackEvent,

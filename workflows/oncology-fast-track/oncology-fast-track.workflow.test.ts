@@ -292,9 +292,6 @@ describe('fast oncology track (time-skipping)', () => {
     expect(await rejection(card.eventAt(card.day(3), { type: 'specialist-visit-done' }))).toMatch(
       /Specialist visit has already been recorded on this card/,
     );
-    expect(await rejection(card.eventAt(card.day(3), { type: 'treatment-started' }))).toMatch(
-      /cannot be recorded in stage "initial-diagnostics"/,
-    );
     const tomorrow = new Date(card.day(4)).toISOString();
     expect(
       await rejection(
@@ -329,10 +326,102 @@ describe('fast oncology track (time-skipping)', () => {
       status: 'met',
       metAt: new Date(card.day(9)).toISOString(),
     });
+    expect(confirmed.facts['specialist-visit-doneAt']).toBe(
+      `${new Date(card.day(9)).toISOString()} (implied)`,
+    );
+    expectStagesInBlueprint(confirmed);
+  });
+
+  test('a specialist visit filed after the confirmation replaces the implied date; the card stays where it is', async () => {
+    const card = await startCard();
+    await card.eventAt(card.day(9), { type: 'cancer-confirmed' });
+    await card.skipTo(card.day(10));
+    const visitAt = new Date(card.day(3)).toISOString();
+    const corrected = await card.handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'specialist-visit-done', at: visitAt }],
+    });
+
+    expect(corrected.stage).toBe('in-depth-diagnostics');
+    expect(corrected.facts['specialist-visit-doneAt']).toBe(visitAt);
+    expect(deadlinesById(corrected)['specialist-visit']).toMatchObject({ status: 'met', metAt: visitAt });
+    expect(corrected.timeline.map((entry) => entry.summary)).toContainEqual(
+      `Specialist visit recorded (happened ${visitAt}): its own date replaces the one a later step implied`,
+    );
+    // Once recorded by its own event, the visit is a duplicate, and a date after the confirmation never fits.
     expect(await rejection(card.eventAt(card.day(10), { type: 'specialist-visit-done' }))).toMatch(
       /already been recorded/,
     );
-    expectStagesInBlueprint(confirmed);
+    const fresh = await startCard();
+    await fresh.eventAt(fresh.day(9), { type: 'cancer-confirmed' });
+    await fresh.skipTo(fresh.day(10));
+    expect(
+      await rejection(
+        fresh.handle.executeUpdate(journeyEventUpdate, {
+          args: [{ type: 'specialist-visit-done', at: new Date(fresh.day(9, 12)).toISOString() }],
+        }),
+      ),
+    ).toMatch(/is after Cancer confirmed/);
+    // Only the confirmation's stage message went out: a correction tells the patient nothing new.
+    expect(await templatesOf(card.handle)).toHaveLength(2);
+    await recordHistoryFixture(
+      card.handle,
+      ONCOLOGY_FAST_TRACK,
+      'late-specialist-visit-corrects-implied-date',
+    );
+  });
+
+  test('an event that comes before the step it follows is held, then applied in clinical order', async () => {
+    const card = await startCard();
+    await card.skipTo(card.day(12));
+    const stagingAt = new Date(card.day(11)).toISOString();
+    const held = await card.handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'in-depth-diagnostics-done', at: stagingAt }],
+    });
+    expect(held.stage).toBe('waiting-list');
+    expect(held.facts.heldEvents).toBe('in-depth-diagnostics-done');
+    expect(held.timeline.map((entry) => entry.summary)).toContainEqual(
+      `In-depth diagnostics done received early (happened ${stagingAt}): held until Cancer confirmed is recorded`,
+    );
+    // A second copy of a held event is a duplicate; so is an event the card can never reach again.
+    expect(
+      await rejection(
+        card.handle.executeUpdate(journeyEventUpdate, {
+          args: [{ type: 'in-depth-diagnostics-done', at: stagingAt }],
+        }),
+      ),
+    ).toMatch(/already been received and is held/);
+
+    const confirmationAt = new Date(card.day(8)).toISOString();
+    const done = await card.handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'cancer-confirmed', at: confirmationAt }],
+    });
+    expect(done.stage).toBe('treatment-planning');
+    expect(done.facts).toMatchObject({
+      'cancer-confirmedAt': confirmationAt,
+      'in-depth-diagnostics-doneAt': stagingAt,
+      heldEvents: null,
+    });
+    const events = done.timeline.filter((entry) => entry.kind === 'event').map((entry) => entry.summary);
+    expect(events.slice(-2)).toEqual([
+      `Cancer confirmed recorded (happened ${confirmationAt})`,
+      `In-depth diagnostics done recorded (happened ${stagingAt}), held since it came early`,
+    ]);
+    expectStagesInBlueprint(done);
+    await recordHistoryFixture(card.handle, ONCOLOGY_FAST_TRACK, 'early-event-held-then-applied');
+  });
+
+  test('a held event the card can no longer take is dropped, with the reason, when the card closes', async () => {
+    const card = await startCard();
+    await card.skipTo(card.day(6));
+    await card.handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'in-depth-diagnostics-done', at: new Date(card.day(5)).toISOString() }],
+    });
+    const closed = await card.eventAt(card.day(6), { type: 'cancer-ruled-out' });
+    expect(closed.stage).toBe('ruled-out');
+    expect(closed.facts.heldEvents).toBeNull();
+    expect(closed.timeline.map((entry) => entry.summary)).toContainEqual(
+      expect.stringMatching(/^Held event dropped: The card is closed \(ruled-out\)/),
+    );
   });
 
   test('a pause holds patient messages, but a deadline breach during the pause still reaches staff', async () => {

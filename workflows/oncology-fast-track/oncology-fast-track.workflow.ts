@@ -52,25 +52,54 @@ export async function oncologyFastTrackWorkflow(
     summary: STAGE_SUMMARIES[card.stage],
     eventSchema: oncologyFastTrackEvent,
     checkEvent: (event) => {
-      const problem = card.rejection(event, Date.now());
-      if (problem) throw new Error(problem);
+      const handling = card.handling(event, Date.now());
+      if (handling.action === 'reject') throw new Error(handling.reason);
     },
     describeEvent: (event) => {
-      const label = MILESTONE_LABELS[EVENT_RULES[event.type].milestone];
-      return event.at ? `${label} recorded (happened ${event.at})` : `${label} recorded`;
+      const handling = card.handling(event, Date.now());
+      const recorded = recordedLine(event);
+      if (handling.action === 'hold')
+        return `${recorded.replace(' recorded', ' received early')}: held until ${handling.waitingFor} is recorded`;
+      if (handling.action === 'correct')
+        return `${recorded}: its own date replaces the one a later step implied`;
+      return recorded;
     },
     applyEvent: (event) => {
-      const met = card.apply(event, Date.now());
-      journey.enterStage(card.stage, STAGE_SUMMARIES[card.stage]);
-      for (const deadline of met) journey.record('deadline', metSummary(deadline), deadline.rule.id);
-      untold.push(card.stage);
-      if (journey.isPaused) {
-        const held = `Next-step message for "${card.stage}" held while the journey is paused`;
-        journey.record('control', held, `stage:${card.stage}`);
+      const now = Date.now();
+      if (card.handling(event, now).action === 'hold') {
+        card.hold(event, now);
+        refresh();
+        return;
+      }
+      advance(event, now);
+      for (let next = card.nextHeld(); next; next = card.nextHeld()) {
+        const { held, handling } = next;
+        if (handling.action === 'reject') {
+          journey.record('event', `Held event dropped: ${handling.reason}`, held.event.type);
+          continue;
+        }
+        journey.record('event', `${recordedLine(held.event)}, held since it came early`, held.event.type);
+        advance(held.event, held.receivedAt);
       }
       refresh();
     },
   });
+
+  /** Records an event the card accepts now: its milestones, the stage it leads to, the deadlines it meets. */
+  function advance(event: OncologyFastTrackEvent, now: number): void {
+    const stageBefore = card.stage;
+    const met = card.apply(event, now);
+    // A correction moves a date, not the card.
+    const moved = card.stage !== stageBefore;
+    if (moved) journey.enterStage(card.stage, STAGE_SUMMARIES[card.stage]);
+    for (const deadline of met) journey.record('deadline', metSummary(deadline), deadline.rule.id);
+    if (!moved) return;
+    untold.push(card.stage);
+    if (journey.isPaused) {
+      const held = `Next-step message for "${card.stage}" held while the journey is paused`;
+      journey.record('control', held, `stage:${card.stage}`);
+    }
+  }
 
   /** After every change, so an update's answer and the progress query are current. */
   function refresh(): void {
@@ -140,6 +169,11 @@ export async function oncologyFastTrackWorkflow(
   refresh();
   await Promise.all([watchDeadlines(), tellThePatient()]);
   return journey.result();
+}
+
+function recordedLine(event: OncologyFastTrackEvent): string {
+  const label = MILESTONE_LABELS[EVENT_RULES[event.type].milestone];
+  return event.at ? `${label} recorded (happened ${event.at})` : `${label} recorded`;
 }
 
 function metSummary(deadline: ArmedDeadline): string {

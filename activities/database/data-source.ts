@@ -6,6 +6,7 @@ import { CreateEngagement1764000000000 } from './migrations/1764000000000-create
 import { CreateEhrInbox1764100000000 } from './migrations/1764100000000-create-ehr-inbox';
 import { CreateCohortEnrolment1764200000000 } from './migrations/1764200000000-create-cohort-enrolment';
 import { CreateAuditEvent1764300000000 } from './migrations/1764300000000-create-audit-event';
+import { EhrEventWaiting1764400000000 } from './migrations/1764400000000-ehr-event-waiting';
 import { AuditEvent } from './audit-event.entity';
 import { ChannelConsent } from './channel-consent.entity';
 import { CohortEnrolment } from './cohort-enrolment.entity';
@@ -38,6 +39,7 @@ export const migrations = [
   CreateEhrInbox1764100000000,
   CreateCohortEnrolment1764200000000,
   CreateAuditEvent1764300000000,
+  EhrEventWaiting1764400000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

@@ -3,9 +3,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 /**
  * `received` is written before anything is applied; `applied` and `ignored` are final (a
  * redelivery is then a duplicate); `failed` means a transient failure (Temporal or the EHR
- * unreachable), applied again when the sender redelivers the event.
+ * unreachable), applied again when the sender redelivers the event; `waiting` means no journey
+ * took it because the patient's journey had not started yet: it is applied when that journey
+ * starts (read again from the EHR), or when the sender redelivers it.
  */
-export type EhrEventStatus = 'received' | 'applied' | 'ignored' | 'failed';
+export type EhrEventStatus = 'received' | 'applied' | 'ignored' | 'failed' | 'waiting';
 
 export const FINAL_EHR_EVENT_STATUSES: readonly EhrEventStatus[] = ['applied', 'ignored'];
 

@@ -147,6 +147,20 @@ export class EhrInbox {
     return rows.map((row) => row.journey_id);
   }
 
+  /**
+   * A patient's events that arrived before their journey started, oldest clinical time first
+   * (then arrival): applied in that order once it has.
+   */
+  async waitingFor(patientRef: string): Promise<EhrEvent[]> {
+    return this.dataSource
+      .getRepository(EhrEvent)
+      .createQueryBuilder('event')
+      .where("event.patient_ref = :patientRef AND event.status = 'waiting'", { patientRef })
+      .orderBy('event.effective_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('event.received_at', 'ASC')
+      .getMany();
+  }
+
   /** The journey event this resource was last applied as (a booked appointment), if any. */
   async lastAppliedEvent(
     manager: EntityManager,

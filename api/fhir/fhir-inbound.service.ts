@@ -20,7 +20,13 @@ import { FHIR_CLIENT } from '../infrastructure/tokens';
 import type { EntryOutcomeView, InboundResultView, NotificationView } from './dto/inbound-result.view';
 import { EhrInbox, type InboxResult } from './ehr-inbox.service';
 import { loggableError } from '../errors/loggable-error';
-import { JourneyDispatcher } from './journey-dispatcher.service';
+import { JourneyDispatcher, type Dispatched } from './journey-dispatcher.service';
+
+/**
+ * How long an event that came before its patient's journey waits for it: the results and visits
+ * of a referral arrive within days of it; an older event is no longer news to a journey starting now.
+ */
+const WAITING_FOR_JOURNEY_MS = 14 * 24 * 3600_000;
 
 /** What an entry needs before it can be applied: its resource (read from the EHR for id-only events). */
 type Resolution = { resource: Resource } | { ignore: string } | { retry: string };
@@ -95,7 +101,11 @@ export class FhirInboundService {
   private async resolve(entry: InboundEntry): Promise<Resolution> {
     if (entry.nothingToApply) return { ignore: entry.nothingToApply };
     if (entry.resource) return { resource: entry.resource };
-    const reference = entry.fetch!;
+    return this.readFromEhr(entry.fetch!);
+  }
+
+  /** Reads an event's focus from the EHR: the current version of `Type/id`. */
+  private async readFromEhr(reference: string): Promise<Resolution> {
     if (!this.fhir) {
       return {
         ignore: `id-only event, but no EHR connection (FHIR_BASE_URL) is configured to read ${reference}`,
@@ -137,7 +147,9 @@ export class FhirInboundService {
           : this.route(resolution.resource, locked, manager),
       );
       if (alreadyFinal) return duplicateOf(entry, result);
-      return { ...base, ...outcomeView(result) };
+      const view = outcomeView(result);
+      if (view.outcome === 'started' && result.patientRef) await this.applyWaiting(result.patientRef);
+      return { ...base, ...view };
     } catch (error) {
       // Temporal or the database failed: the row stays unapplied and the redelivery applies it.
       this.logger.error(`Applying an EHR event failed: ${loggableError(error)}`);
@@ -153,6 +165,31 @@ export class FhirInboundService {
         reason: 'could not be applied now (a service is unavailable); send it again',
       };
     }
+  }
+
+  /**
+   * Events that came before the patient's journey started (see WAITING_FOR_JOURNEY_MS), applied
+   * now that it has, earliest clinical time first. The inbox keeps no resources, so each is read
+   * again from the EHR; without an EHR connection they are applied when the EHR sends them again.
+   */
+  private async applyWaiting(patientRef: string): Promise<void> {
+    if (!this.fhir) return;
+    const since = Date.now() - WAITING_FOR_JOURNEY_MS;
+    const waiting = (await this.inbox.waitingFor(patientRef)).filter(
+      (row) => row.receivedAt.getTime() >= since && row.resourceType && row.resourceId,
+    );
+    const outcomes: EntryOutcomeView[] = [];
+    for (const row of waiting) {
+      const reference = `${row.resourceType}/${row.resourceId}`;
+      const entry: InboundEntry = {
+        index: outcomes.length,
+        source: row.source as InboundEntry['source'],
+        dedupeKey: row.dedupeKey,
+      };
+      outcomes.push(await this.apply({ entry, row, resolution: await this.readFromEhr(reference) }));
+    }
+    if (waiting.length > 0)
+      this.logger.log(`EHR events that came before the journey: ${summarize(outcomes)}`);
   }
 
   private async route(resource: Resource, row: EhrEvent, manager: EntityManager): Promise<InboxResult> {
@@ -205,18 +242,29 @@ export class FhirInboundService {
     return {
       ...identity,
       patientRef: this.dispatcher.patientRefOf(decision.patientId),
-      status: dispatched.outcome === 'ignored' ? 'ignored' : 'applied',
+      status: statusOf(dispatched),
       journeyIds: dispatched.journeys.map((journey) => journey.id),
       outcome: {
         outcome: dispatched.outcome,
         rule: decision.rule,
-        ...(dispatched.reason ? { reason: dispatched.reason } : {}),
+        ...(dispatched.reason
+          ? {
+              reason: dispatched.beforeJourney
+                ? `${dispatched.reason}; kept, and applied if such a journey starts within 14 days`
+                : dispatched.reason,
+            }
+          : {}),
         journeys: dispatched.journeys,
         ...(dispatched.event ? { event: dispatched.event } : {}),
         ...(dispatched.details ? { details: dispatched.details } : {}),
       },
     };
   }
+}
+
+function statusOf(dispatched: Dispatched): InboxResult['status'] {
+  if (dispatched.outcome !== 'ignored') return 'applied';
+  return dispatched.beforeJourney ? 'waiting' : 'ignored';
 }
 
 /** A bad body is one 400 (or 415) naming what is wrong; nothing of it was stored. */

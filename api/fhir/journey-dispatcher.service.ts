@@ -39,6 +39,8 @@ export interface Dispatched {
   journeys: JourneyResult[];
   /** The event applied, kept in the inbox so a later version of the resource can tell what changed. */
   event?: JourneyEvent;
+  /** No journey took it yet: the inbox keeps it waiting for the patient's journey to start. */
+  beforeJourney?: boolean;
   /** Extra facts for the inbox outcome (consent: the channels set and when the patient decided). */
   details?: Record<string, unknown>;
 }
@@ -141,7 +143,9 @@ export class JourneyDispatcher {
     const takes = (type: JourneyType) =>
       decision.kind === 'cancel' ? decision.journeys.includes(type.id) : type.id in decision.events;
     const resolved = await this.targets.resolve(decision.target, decision.patientId, context, takes);
-    if ('none' in resolved) return ignored(resolved.none);
+    if ('none' in resolved) {
+      return { ...ignored(resolved.none), ...(resolved.beforeJourney ? { beforeJourney: true } : {}) };
+    }
     const journeys: JourneyResult[] = [];
     for (const target of resolved.targets) {
       const event = decision.kind === 'event' ? decision.events[target.type.id]! : undefined;

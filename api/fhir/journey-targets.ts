@@ -30,7 +30,7 @@ export class JourneyTargets {
     patientId: string,
     context: { manager: EntityManager; rowId: string },
     takes: (type: JourneyType) => boolean,
-  ): Promise<{ targets: TargetJourney[] } | { none: string }> {
+  ): Promise<{ targets: TargetJourney[] } | { none: string; beforeJourney?: boolean }> {
     const linkedIds = await this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId);
     const linked = (await Promise.all(linkedIds.map((id) => this.describe(id)))).filter(
       (journey): journey is TargetJourney => journey !== undefined && takes(journey.type),
@@ -52,7 +52,11 @@ export class JourneyTargets {
       ...new Set([...target.instances.map((instance) => instance.journey), ...(wanted?.journeys ?? [])]),
     ];
     if (running.length === 0) {
-      return { none: `no running ${names.join(' or ') || 'linked'} journey for this patient takes it` };
+      return {
+        none: `no running ${names.join(' or ') || 'linked'} journey for this patient takes it`,
+        // It may have come before the event that starts the journey: kept for when that arrives.
+        beforeJourney: true,
+      };
     }
     if (wanted?.pick === 'one' && running.length > 1) {
       return {

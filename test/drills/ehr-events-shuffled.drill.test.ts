@@ -30,12 +30,14 @@ const seed = Number(process.env.CAREPATH_DRILL_SEED ?? Math.floor(Math.random() 
 
 const DAY = 24 * 3600_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
-/** The card's milestones as the journey records them, in clinical order. */
+/** The card's milestones, each recorded once (in any arrival order; their dates give the clinical order). */
 const CLINICAL_ORDER = ['specialist-visit-done', 'cancer-confirmed', 'in-depth-diagnostics-done'];
 const FINAL_STAGE = 'treatment-planning';
 
 interface Card {
   patientId: string;
+  /** Each milestone's date in the EHR's resources: what the card must record, whatever the arrival order. */
+  clinicalDates: Record<string, string>;
   subscription: string;
   /** Notification bundles, one per event, numbered in the order the EHR recorded them. */
   notifications: object[];
@@ -80,8 +82,17 @@ describe('drill: EHR events three times, shuffled', () => {
     };
     const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
     const events: Resource[] = [referral, visitBooked, visitDone, confirmation, staging];
+    // The EHR holds what it notifies about: an event that came before the referral started the
+    // journey is read again from it then.
+    for (const resource of [referral, visitDone, confirmation, staging])
+      await stack.fhirSandbox!.repo.createResource(resource);
     return {
       patientId,
+      clinicalDates: {
+        'specialist-visit-doneAt': visitDone.end!,
+        'cancer-confirmedAt': confirmation.effectiveDateTime ?? confirmation.issued!,
+        'in-depth-diagnostics-doneAt': staging.effectiveDateTime ?? staging.issued!,
+      },
       subscription,
       notifications: events.map((focus, index) =>
         notificationBundle({ subscription, events: [{ number: index + 1, focus, timestamp: ago(0) }] }),
@@ -100,18 +111,28 @@ describe('drill: EHR events three times, shuffled', () => {
           .then((response) => response.body.items as Array<{ id: string }>),
       (items) => items.length > 0,
     );
-    if (listed.length !== 1) return { journeys: listed.length, stage: undefined, milestones: [] as string[] };
+    if (listed.length !== 1)
+      return { journeys: listed.length, stage: undefined, milestones: [] as string[], facts: {} };
     const journey = await api()
       .get(`/api/journeys/${listed[0]!.id}`)
       .set('Authorization', DEMO_KEYS.operator)
       .expect(200)
       .then(
-        (response) => response.body as { stage: string; timeline: Array<{ kind: string; ref?: string }> },
+        (response) =>
+          response.body as {
+            stage: string;
+            facts: Record<string, unknown>;
+            timeline: Array<{ kind: string; ref?: string; summary: string }>;
+          },
       );
     return {
       journeys: 1,
       stage: journey.stage,
-      milestones: journey.timeline.filter((entry) => entry.kind === 'event').map((entry) => entry.ref ?? '?'),
+      // Events recorded on the card, by type, in the order the journey recorded them.
+      milestones: journey.timeline
+        .filter((entry) => entry.kind === 'event' && /^[^(]* recorded\b/.test(entry.summary))
+        .map((entry) => entry.ref ?? '?'),
+      facts: journey.facts,
     };
   }
 
@@ -143,12 +164,20 @@ describe('drill: EHR events three times, shuffled', () => {
       const said = `${card.patientId}: ${found.journeys} journey(s), stage ${found.stage}, milestones ${JSON.stringify(
         found.milestones,
       )}; inbox ${JSON.stringify(rows.map((row) => `#${row.event_number} ${row.outcome}${row.reason ? ` (${row.reason})` : ''}`))}`;
+      // Applied once each; the card holds each milestone at its own clinical date (so in clinical
+      // order, and the deadlines count from the right day), whatever order they arrived in.
+      const recordedDates = Object.fromEntries(
+        Object.keys(card.clinicalDates).map((fact) => [fact, found.facts[fact as keyof typeof found.facts]]),
+      );
       if (
         found.journeys !== 1 ||
         found.stage !== FINAL_STAGE ||
-        JSON.stringify(found.milestones) !== JSON.stringify(CLINICAL_ORDER)
+        JSON.stringify([...found.milestones].sort()) !== JSON.stringify([...CLINICAL_ORDER].sort()) ||
+        JSON.stringify(recordedDates) !== JSON.stringify(card.clinicalDates)
       )
-        problems.push(said);
+        problems.push(
+          `${said}; dates ${JSON.stringify(recordedDates)}, expected ${JSON.stringify(card.clinicalDates)}`,
+        );
       if (rows.length !== card.notifications.length)
         problems.push(`${card.patientId}: ${rows.length} inbox rows`);
     }

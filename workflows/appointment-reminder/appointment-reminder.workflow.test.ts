@@ -61,15 +61,19 @@ describe('appointment reminder journey (time-skipping)', () => {
     await Promise.all([env?.teardown(), database?.drop(), providers?.close()]);
   });
 
-  async function startJourney(appointmentInHours: number, extra: { reminderLeadHours?: number } = {}) {
+  async function startJourney(
+    appointmentInHours: number,
+    extra: { reminderLeadHours?: number; patientRef?: string; startDelayHours?: number } = {},
+  ) {
     const now = (await env.currentTimeMs()) as number;
     const appointmentAt = new Date(now + appointmentInHours * HOUR).toISOString();
     const handle = await env.client.workflow.start(appointmentReminderWorkflow, {
       workflowId: uniqueName('appointment-reminder'),
       taskQueue,
+      ...(extra.startDelayHours ? { startDelay: extra.startDelayHours * HOUR } : {}),
       args: [
         {
-          patientRef: 'ref-under-test',
+          patientRef: extra.patientRef ?? 'ref-under-test',
           patientId: 'pat-1',
           params: {
             appointmentAt,
@@ -106,6 +110,36 @@ describe('appointment reminder journey (time-skipping)', () => {
     });
     expect(messages[0]!.body).toContain('appointment on');
     await recordHistoryFixture(handle, 'appointment-reminder', 'reminded-then-appointment-time');
+  });
+
+  test('a patient no channel reaches gets a staff call, and the timeline never says the reminder was sent', async () => {
+    await seedContact(
+      database.dataSource,
+      'ref-unreachable',
+      { email: null, phone: null, portalEnabled: false },
+      {},
+    );
+    const { handle } = await startJourney(72, { patientRef: 'ref-unreachable' });
+
+    const progress: JourneyProgress = await handle.result();
+
+    const summaries = progress.timeline.map((entry) => entry.summary);
+    expect(summaries).toContainEqual(expect.stringMatching(/^Appointment reminder reached no channel \(/));
+    expect(summaries.filter((summary) => /sent/i.test(summary))).toEqual([]);
+    expect(progress).toMatchObject({ status: 'completed', stage: 'appointment-time' });
+    expect(await messagesOf(handle.workflowId)).toHaveLength(0);
+  });
+
+  test('a journey that first runs after the appointment says the reminder was not sent', async () => {
+    const { handle } = await startJourney(2, { reminderLeadHours: 1, startDelayHours: 3 });
+
+    const progress: JourneyProgress = await handle.result();
+
+    expect(progress).toMatchObject({ status: 'completed', stage: 'appointment-time' });
+    expect(progress.timeline.map((entry) => entry.summary)).toContain(
+      'Reminder not sent: the appointment time had passed before it could go out',
+    );
+    expect(await messagesOf(handle.workflowId)).toHaveLength(0);
   });
 
   test('a cancelled appointment ends the journey and no reminder is ever sent', async () => {

@@ -71,6 +71,13 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
   while (journey.isOpen) {
     const now = Date.now();
     if (now >= appointmentAt) {
+      // The journey first ran after the appointment (a late start, a long outage): say so, not nothing.
+      if (reminderOwed() && remindedForAppointmentAt === undefined) {
+        journey.record(
+          'message',
+          'Reminder not sent: the appointment time had passed before it could go out',
+        );
+      }
       journey.finish('completed', 'appointment-time', 'Journey ended: appointment time reached');
       break;
     }
@@ -110,9 +117,15 @@ async function sendReminder(
       channel,
       template: 'appointment-reminder',
       values,
-      summary: `Reminder sent (${channel})`,
+      // The delivery loop words each outcome: "… sent by sms", "… reached no channel (…)".
+      summary: 'Appointment reminder',
     });
     if (!sent) return;
+    if (!sent.delivered) {
+      // The same stage as a sent reminder (a stage change is a command replays must see), told truly.
+      journey.enterStage('reminded', 'No channel reached the patient: a staff call is queued instead');
+      return;
+    }
   } else {
     const result = await journeyActivities.sendPortalMessage({
       idempotencyKey: `${journey.workflowId}/${step}`,

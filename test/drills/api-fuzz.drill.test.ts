@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApiStack, type ApiStack } from '../helpers/api-stack';
 import { ensureSchemathesis, run } from '../helpers/drills/fuzz/schemathesis-venv';
+import { createTestNamespace } from '../helpers/test-namespace';
 import { failuresInJunit, formatFailure } from '../helpers/drills/fuzz/junit-failures';
 
 /*
@@ -41,7 +42,13 @@ describe('drill: API fuzz from the OpenAPI document', () => {
 
   beforeAll(async () => {
     schemathesis = await ensureSchemathesis();
-    stack = await startApiStack({ API_RATE_LIMIT_PER_MINUTE: '1000000' });
+    // Its own namespace: the document's example patient (pat-1001) has deterministic journey
+    // ids, and in the shared namespace another file's stack may have started those journeys on a
+    // task queue whose worker is gone, so reading or changing them would wait out a deadline.
+    stack = await startApiStack({
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
+      TEMPORAL_NAMESPACE: await createTestNamespace('fuzz'),
+    });
     baseUrl = stack.config.publicBaseUrl;
   }, 300_000);
   afterAll(() => stack?.close());

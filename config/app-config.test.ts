@@ -56,6 +56,14 @@ describe('loadConfig', () => {
     ).toHaveLength(32);
   });
 
+  test("the worker's workflow cache is the SDK default unless set, and a count when set", () => {
+    expect(loadConfig({}).temporal.workerMaxCachedWorkflows).toBeUndefined();
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '' }).temporal.workerMaxCachedWorkflows).toBeUndefined();
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '500' }).temporal.workerMaxCachedWorkflows).toBe(500);
+    expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '-1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+    expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
   test('a Temporal Cloud API key turns TLS on', () => {
     expect(loadConfig({ TEMPORAL_API_KEY: 'cloud-key' }).temporal.tls).toBe(true);
   });

@@ -38,6 +38,11 @@ export interface TemporalConfig {
   webUiUrl: string;
   tls: boolean;
   apiKey: string | undefined;
+  /**
+   * Journeys the worker keeps in memory between their workflow tasks; unset: the SDK's default,
+   * which grows with the heap limit. A journey evicted from it is replayed from history on its next task.
+   */
+  workerMaxCachedWorkflows: number | undefined;
 }
 
 /** One demo key per role, named so the audit trail of a local stack reads as who did what. */
@@ -60,6 +65,10 @@ const environmentSchema = z.object({
   TEMPORAL_WEB_UI_URL: z.url().default('http://localhost:8233'),
   TEMPORAL_TLS: booleanFromString.optional(),
   TEMPORAL_API_KEY: z.string().min(1).optional(),
+  // Empty is unset (docker-compose passes `${WORKER_MAX_CACHED_WORKFLOWS:-}`), not a cache of 0.
+  WORKER_MAX_CACHED_WORKFLOWS: z
+    .union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0)])
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -100,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       // Temporal Cloud API keys only travel over TLS.
       tls: vars.TEMPORAL_TLS ?? vars.TEMPORAL_API_KEY !== undefined,
       apiKey: vars.TEMPORAL_API_KEY,
+      workerMaxCachedWorkflows: vars.WORKER_MAX_CACHED_WORKFLOWS,
     },
     databaseUrl: vars.DATABASE_URL ?? DEV_DATABASE_URL,
     api: {

@@ -11,7 +11,8 @@ export function connectWorkerToTemporal(config: TemporalConfig): Promise<NativeC
 
 export interface JourneyWorkerOptions {
   connection: NativeConnection;
-  temporal: Pick<TemporalConfig, 'namespace' | 'taskQueue'>;
+  temporal: Pick<TemporalConfig, 'namespace' | 'taskQueue'> &
+    Partial<Pick<TemporalConfig, 'workerMaxCachedWorkflows'>>;
   dataSource: DataSource;
   /** The encrypting converter (journeyDataConverter): must match the clients' or payloads cannot be read. */
   dataConverter: DataConverter;
@@ -27,6 +28,9 @@ export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Work
     connection: options.connection,
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
+    ...(options.temporal.workerMaxCachedWorkflows !== undefined
+      ? { maxCachedWorkflows: options.temporal.workerMaxCachedWorkflows }
+      : {}),
     dataConverter: options.dataConverter,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }

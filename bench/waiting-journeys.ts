@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
+import { loadConfig } from '../config/app-config';
 import { findJourneyType } from '../workflows/journey-types';
 import { journeyStageKey, journeyTypeKey } from '../workflows/search-attributes';
 import type { BenchStack } from './bench-stack';
@@ -25,8 +26,8 @@ export interface WaitingJourneys {
   allSleepingSeconds: number;
   /** The API + worker process, resident set, before enrolling and with every journey sleeping. */
   workerRssMb: { before: number; after: number };
-  /** WORKER_MAX_CACHED_WORKFLOWS the worker ran with, or the SDK's default (grows with the heap limit). */
-  workerCachedWorkflows: number | 'SDK default';
+  /** The worker's cache of journeys: WORKER_MAX_CACHED_WORKFLOWS, else Carepath's default. */
+  workerCachedWorkflows: number;
   apiListMs: LatencySummary;
   apiListByStageMs: LatencySummary;
   apiStatsColdMs: LatencySummary;
@@ -87,9 +88,7 @@ export async function measureWaitingJourneys(
     enrolledPerSecond: round1(journeys / enrolSeconds),
     allSleepingSeconds: round1(allSleepingSeconds),
     workerRssMb: { before, after: residentMb(workerPid) },
-    workerCachedWorkflows: process.env.WORKER_MAX_CACHED_WORKFLOWS
-      ? Number(process.env.WORKER_MAX_CACHED_WORKFLOWS)
-      : 'SDK default',
+    workerCachedWorkflows: loadConfig(process.env).temporal.workerMaxCachedWorkflows,
     apiListMs,
     apiListByStageMs,
     apiStatsColdMs: summarize(cold),

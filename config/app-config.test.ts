@@ -56,9 +56,10 @@ describe('loadConfig', () => {
     ).toHaveLength(32);
   });
 
-  test("the worker's workflow cache is the SDK default unless set, and a count when set", () => {
-    expect(loadConfig({}).temporal.workerMaxCachedWorkflows).toBeUndefined();
-    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '' }).temporal.workerMaxCachedWorkflows).toBeUndefined();
+  test("the worker's workflow cache holds 500 journeys unless set, and a count when set", () => {
+    expect(loadConfig({}).temporal.workerMaxCachedWorkflows).toBe(500);
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '' }).temporal.workerMaxCachedWorkflows).toBe(500);
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '0' }).temporal.workerMaxCachedWorkflows).toBe(0);
     expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '500' }).temporal.workerMaxCachedWorkflows).toBe(500);
     expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '-1' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
     expect(() => loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: 'many' })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);

@@ -9,11 +9,12 @@ import { createTestDatabase, type TestDatabase } from '../test/helpers/test-data
 import { testDataConverter } from '../test/helpers/test-payload-encryption';
 import { stackValue, TEST_NAMESPACE, uniqueName } from '../test/helpers/test-stack';
 import { journeyWorkflowBundle } from '../test/helpers/workflow-bundle';
-import { createJourneyWorker } from './create-worker';
+import { createJourneyWorker, type JourneyWorkerOptions } from './create-worker';
 
 /*
  * The worker's cache of journeys is what its memory grows with (about 2 MB a journey, measured by
- * the waiting-journeys benchmark): WORKER_MAX_CACHED_WORKFLOWS must reach the SDK's worker.
+ * the waiting-journeys benchmark): 500 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise, never
+ * the SDK's default, which grows with the heap limit.
  */
 describe('createJourneyWorker', () => {
   let database: TestDatabase;
@@ -30,17 +31,12 @@ describe('createJourneyWorker', () => {
     await Promise.all([providers?.close(), database?.drop()]);
   });
 
-  async function workerCacheWith(env: NodeJS.ProcessEnv): Promise<number> {
-    const config = loadConfig({
-      TEMPORAL_NAMESPACE: TEST_NAMESPACE,
-      TEMPORAL_TASK_QUEUE: uniqueName('cache'),
-      ...env,
-    });
+  async function workerCacheWith(temporal: JourneyWorkerOptions['temporal']): Promise<number> {
     const engagement = sandboxEngagement(database.dataSource, providers);
     try {
       const worker = await createJourneyWorker({
         connection,
-        temporal: config.temporal,
+        temporal,
         dataSource: database.dataSource,
         dataConverter: testDataConverter,
         engagement,
@@ -54,8 +50,14 @@ describe('createJourneyWorker', () => {
     }
   }
 
-  test('keeps as many journeys in memory as WORKER_MAX_CACHED_WORKFLOWS says, else the SDK default', async () => {
-    expect(await workerCacheWith({ WORKER_MAX_CACHED_WORKFLOWS: '25' })).toBe(25);
-    expect(await workerCacheWith({})).toBeGreaterThan(25);
+  const configured = (env: NodeJS.ProcessEnv) =>
+    loadConfig({ TEMPORAL_NAMESPACE: TEST_NAMESPACE, TEMPORAL_TASK_QUEUE: uniqueName('cache'), ...env })
+      .temporal;
+
+  test('keeps as many journeys in memory as WORKER_MAX_CACHED_WORKFLOWS says, else 500', async () => {
+    expect(await workerCacheWith(configured({ WORKER_MAX_CACHED_WORKFLOWS: '25' }))).toBe(25);
+    expect(await workerCacheWith(configured({}))).toBe(500);
+    // Workers built without the settings (the drills' worker processes) get the same 500.
+    expect(await workerCacheWith({ namespace: TEST_NAMESPACE, taskQueue: uniqueName('cache') })).toBe(500);
   });
 });

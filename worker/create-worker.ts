@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { TemporalConfig } from '../config/app-config';
+import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS, type TemporalConfig } from '../config/app-config';
 import { createActivities, type ActivityDependencies } from '../activities';
 import type { EngagementDependencies } from '../activities/engagement/deliver-message';
 
@@ -28,9 +28,7 @@ export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Work
     connection: options.connection,
     namespace: options.temporal.namespace,
     taskQueue: options.temporal.taskQueue,
-    ...(options.temporal.workerMaxCachedWorkflows !== undefined
-      ? { maxCachedWorkflows: options.temporal.workerMaxCachedWorkflows }
-      : {}),
+    maxCachedWorkflows: options.temporal.workerMaxCachedWorkflows ?? DEFAULT_WORKER_MAX_CACHED_WORKFLOWS,
     dataConverter: options.dataConverter,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }

@@ -14,6 +14,8 @@ export interface StackSettings {
 export interface StackReady {
   baseUrl: string;
   taskQueue: string;
+  /** The worker's cache of journeys, as its settings gave it. */
+  workerMaxCachedWorkflows: number;
 }
 
 async function main(): Promise<void> {
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
   const ready: StackReady = {
     baseUrl: stack.config.publicBaseUrl,
     taskQueue: stack.config.temporal.taskQueue,
+    workerMaxCachedWorkflows: stack.config.temporal.workerMaxCachedWorkflows,
   };
   process.send!(ready);
 }

@@ -22,6 +22,8 @@ export interface BenchStack {
   rolesByPid: Record<number, string>;
   temporal: Client;
   taskQueue: string;
+  /** How many journeys the worker keeps in memory (WORKER_MAX_CACHED_WORKFLOWS or the default). */
+  workerMaxCachedWorkflows: number;
   pseudonymKey: string;
   server: {
     devServer: string;
@@ -82,6 +84,7 @@ export async function startBenchStack(
       rolesByPid: { [process.pid]: 'benchDriver', [child.pid!]: 'apiAndWorker' },
       temporal,
       taskQueue: started.ready.taskQueue,
+      workerMaxCachedWorkflows: started.ready.workerMaxCachedWorkflows,
       pseudonymKey,
       server: {
         devServer:

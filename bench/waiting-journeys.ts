@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
-import { loadConfig } from '../config/app-config';
 import { findJourneyType } from '../workflows/journey-types';
 import { journeyStageKey, journeyTypeKey } from '../workflows/search-attributes';
 import type { BenchStack } from './bench-stack';
@@ -88,7 +87,7 @@ export async function measureWaitingJourneys(
     enrolledPerSecond: round1(journeys / enrolSeconds),
     allSleepingSeconds: round1(allSleepingSeconds),
     workerRssMb: { before, after: residentMb(workerPid) },
-    workerCachedWorkflows: loadConfig(process.env).temporal.workerMaxCachedWorkflows,
+    workerCachedWorkflows: stack.workerMaxCachedWorkflows,
     apiListMs,
     apiListByStageMs,
     apiStatsColdMs: summarize(cold),

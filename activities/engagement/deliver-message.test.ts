@@ -53,7 +53,7 @@ describe('deliverMessage: send once, whatever fails', () => {
       .getRepository(OutreachMessage)
       .find({ where: { stepKey }, order: { createdAt: 'ASC' } });
 
-  test('an SMS whose answer was lost is found at the provider on retry, not sent again', async () => {
+  test('[HZ-82] an SMS whose answer was lost is found at the provider on retry, not sent again', async () => {
     const phone = '+15555550301';
     await seedContact(
       database.dataSource,
@@ -73,7 +73,7 @@ describe('deliverMessage: send once, whatever fails', () => {
     expect(attempt.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
   });
 
-  test('an email whose answer was lost is marked uncertain and never sent twice', async () => {
+  test('[HZ-83] an email whose answer was lost is marked uncertain and never sent twice', async () => {
     const email = 'lost-answer@patients.test';
     await seedContact(
       database.dataSource,
@@ -92,7 +92,7 @@ describe('deliverMessage: send once, whatever fails', () => {
     expect(attempt.status).toBe('uncertain');
   });
 
-  test('a provider error before anything was accepted is retried and sent once', async () => {
+  test('[HZ-82] a provider error before anything was accepted is retried and sent once', async () => {
     const phone = '+15555550302';
     await seedContact(
       database.dataSource,
@@ -135,7 +135,7 @@ describe('deliverMessage: send once, whatever fails', () => {
       );
     }
 
-    test("a retry after a 500 sends again rather than taking the other journey's message", async () => {
+    test("[HZ-82] a retry after a 500 sends again rather than taking the other journey's message", async () => {
       const phone = '+15555550311';
       const { requests, seed } = household(phone, '500');
       await seed();
@@ -152,7 +152,7 @@ describe('deliverMessage: send once, whatever fails', () => {
       );
     });
 
-    test('a retry after a lost answer takes its own message, not the one sent since for the other journey', async () => {
+    test('[HZ-82] a retry after a lost answer takes its own message, not the one sent since for the other journey', async () => {
       const phone = '+15555550312';
       const { requests, seed } = household(phone, 'lost');
       await seed();
@@ -196,7 +196,7 @@ describe('deliverMessage: send once, whatever fails', () => {
     expect(providers.smtp.messages().filter((mail) => mail.to.includes(email))).toHaveLength(1);
   });
 
-  test('urgent clinical messages are not held by the daily cap, and are labelled urgent', async () => {
+  test('[HZ-86] urgent clinical messages are not held by the daily cap, and are labelled urgent', async () => {
     const email = 'capped@patients.test';
     await seedContact(
       database.dataSource,
@@ -218,7 +218,7 @@ describe('deliverMessage: send once, whatever fails', () => {
     expect(urgent.urgent).toBe(true);
   });
 
-  test('no consent on file means no email and no SMS; the portal needs an account', async () => {
+  test('[HZ-80] no consent on file means no email and no SMS; the portal needs an account', async () => {
     await seedContact(
       database.dataSource,
       'ref-no-consent',
@@ -236,7 +236,7 @@ describe('deliverMessage: send once, whatever fails', () => {
     });
   });
 
-  test('an email carries the wording for the patient language, and a working one-click unsubscribe header', async () => {
+  test('[HZ-87] an email carries the wording for the patient language, and a working one-click unsubscribe header', async () => {
     const email = 'lucia@patients.test';
     await seedContact(
       database.dataSource,

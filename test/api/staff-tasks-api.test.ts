@@ -13,7 +13,7 @@ describe('the staff work queue over HTTP', () => {
   const api = () => request(stack.http);
   const journeyId = `oncology-fast-track-${'a'.repeat(32)}`;
 
-  test('journeys add each task once; operators see open tasks urgent first, then by due time', async () => {
+  test('[HZ-85] journeys add each task once; operators see open tasks urgent first, then by due time', async () => {
     const createStaffTask = createStaffTaskActivity(stack.database.dataSource);
     const warning = {
       idempotencyKey: `${journeyId}/deadline-warning:specialist-visit`,

@@ -136,7 +136,7 @@ describe('drill: EHR events three times, shuffled', () => {
     };
   }
 
-  test(`each event applied once, in clinical order, whatever the arrival order (seed ${seed})`, async () => {
+  test(`[HZ-90] each event applied once, in clinical order, whatever the arrival order (seed ${seed})`, async () => {
     const cards = await Promise.all(Array.from({ length: CARDS }, (_, n) => cardFor(n)));
     const deliveries = shuffled(
       cards.flatMap((card) => card.notifications.flatMap((bundle) => Array(COPIES).fill(bundle) as object[])),

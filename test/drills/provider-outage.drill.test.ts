@@ -140,7 +140,7 @@ describe('drill: SMTP and SMS provider outage', () => {
       .find({ where: { journeyId: In(journeyIds) }, order: { createdAt: 'ASC' } });
 
   test(
-    'every step is delivered exactly once on an allowed channel, after retries, with fallback where due',
+    '[HZ-84] every step is delivered exactly once on an allowed channel, after retries, with fallback where due',
     async () => {
       const started = Date.now();
       const outage = installedOutage();

@@ -54,7 +54,7 @@ describe('drill: the worker is killed with SIGKILL while journeys are mid-flight
     await database?.drop();
   });
 
-  test('every journey reaches its end, each patient gets their one message exactly once, no timer is lost', async () => {
+  test('[HZ-82] every journey reaches its end, each patient gets their one message exactly once, no timer is lost', async () => {
     const captured = () => stack.providers.sms.messages().length + stack.providers.smtp.messages().length;
     const phase = (name: string) =>
       console.log(`${name} after ${Math.round((Date.now() - began) / 1000)} s, ${captured()} messages`);

@@ -65,7 +65,7 @@ describe('engagement invariants (time-skipping)', () => {
   const mailTo = (address: string) =>
     harness.providers.smtp.messages().filter((mail) => mail.to.includes(address));
 
-  test('a message due inside quiet hours waits on a durable timer and goes out at 08:00 local time', async () => {
+  test('[HZ-81] a message due inside quiet hours waits on a durable timer and goes out at 08:00 local time', async () => {
     const zone = 'America/New_York';
     const phone = '+15555550111';
     await harness.seedContact(
@@ -94,7 +94,7 @@ describe('engagement invariants (time-skipping)', () => {
     await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'engagement-quiet-hours-deferred');
   });
 
-  test('a STOP received while a message waits for the morning stops it on SMS for good; email, next in order, gets it', async () => {
+  test('[HZ-80] a STOP received while a message waits for the morning stops it on SMS for good; email, next in order, gets it', async () => {
     const zone = 'Europe/Warsaw';
     const phone = '+48601000222';
     const email = 'stopper@patients.test';
@@ -118,7 +118,7 @@ describe('engagement invariants (time-skipping)', () => {
     await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'engagement-opt-out-while-deferred');
   });
 
-  test('the daily cap holds across journeys: the fourth message of the day waits for the next morning', async () => {
+  test('[HZ-86] the daily cap holds across journeys: the fourth message of the day waits for the next morning', async () => {
     const zone = 'Europe/Warsaw';
     const email = 'busy@patients.test';
     await harness.seedContact(
@@ -146,7 +146,7 @@ describe('engagement invariants (time-skipping)', () => {
     expect(planned.toFormat('HH:mm')).toBe('08:00');
   });
 
-  test('a channel that fails for good passes the message to the next one in the patient order', async () => {
+  test('[HZ-84] a channel that fails for good passes the message to the next one in the patient order', async () => {
     await harness.seedContact(
       'ref-hard-to-reach',
       {
@@ -173,7 +173,7 @@ describe('engagement invariants (time-skipping)', () => {
     await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'engagement-permanent-failure-fallback');
   });
 
-  test('an email whose answer a crash cut off is not sent again: a person is asked to check with the patient', async () => {
+  test('[HZ-83] an email whose answer a crash cut off is not sent again: a person is asked to check with the patient', async () => {
     const email = 'cut-off@patients.test';
     await harness.seedContact(
       'ref-cut-off',
@@ -200,7 +200,7 @@ describe('engagement invariants (time-skipping)', () => {
     await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'engagement-unconfirmed-email-staff-check');
   });
 
-  test('a patient no channel can reach gets a staff call instead, with the reasons', async () => {
+  test('[HZ-84] a patient no channel can reach gets a staff call instead, with the reasons', async () => {
     await harness.seedContact(
       'ref-unreachable',
       { email: null, phone: null, portalEnabled: false, channelOrder: ['email', 'sms', 'portal'] },

@@ -138,7 +138,7 @@ describe('PHI canary: a distinctive patient leaves no clear trace in Temporal or
     }
   });
 
-  test('the canary is inside the encrypted histories: the operator would see it decoded', async () => {
+  test('[HZ-88] the canary is inside the encrypted histories: the operator would see it decoded', async () => {
     const codec = new AesGcmPayloadCodec(testPayloadKeys);
     const history = await stack.temporal.workflow.getHandle(journeyIds[0]!).fetchHistory();
     const payloads: Payload[] = [];
@@ -154,7 +154,7 @@ describe('PHI canary: a distinctive patient leaves no clear trace in Temporal or
     expect(found(clear)).toEqual(canaryStrings);
   });
 
-  test('workflow ids and search attributes carry opaque ids only', async () => {
+  test('[HZ-88] workflow ids and search attributes carry opaque ids only', async () => {
     const listed = await eventually(
       async () => {
         const all = [];
@@ -180,7 +180,7 @@ describe('PHI canary: a distinctive patient leaves no clear trace in Temporal or
     expect(settings.Codec.Endpoint).toMatch(/^http:\/\/localhost:\d+\/api\/codec$/);
   });
 
-  test("nothing in the Temporal server's database file, its log or the processes' output", async () => {
+  test("[HZ-88] nothing in the Temporal server's database file, its log or the processes' output", async () => {
     // Stopped first, so SQLite has written everything to the files scanned.
     await server.stop();
     const files = readdirSync(dataDir)

@@ -9,7 +9,7 @@ import { testDataConverter } from '../helpers/test-payload-encryption';
  */
 const fixtures = historyFixtures();
 
-describe('recorded journey histories replay on the current workflow code', () => {
+describe('[HZ-89] recorded journey histories replay on the current workflow code', () => {
   test('there are fixtures to replay', () => {
     expect(fixtures.length).toBeGreaterThan(0);
   });

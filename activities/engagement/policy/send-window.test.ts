@@ -7,18 +7,18 @@ describe('quiet hours in the patient time zone', () => {
     expect(quietHoursEnd(new Date('2026-03-10T15:00:00Z'), evening, 'Europe/Warsaw')).toBeNull();
   });
 
-  it('holds a late-evening send until 08:00 local the next morning', () => {
+  it('[HZ-81] holds a late-evening send until 08:00 local the next morning', () => {
     // 22:30 in Warsaw (UTC+1 in March) is inside the window; 08:00 local is 07:00Z.
     const end = quietHoursEnd(new Date('2026-03-10T21:30:00Z'), evening, 'Europe/Warsaw');
     expect(end?.toISOString()).toBe('2026-03-11T07:00:00.000Z');
   });
 
-  it('holds a 3 a.m. send until 08:00 the same local day', () => {
+  it('[HZ-81] holds a 3 a.m. send until 08:00 the same local day', () => {
     const end = quietHoursEnd(new Date('2026-07-01T07:00:00Z'), evening, 'America/New_York');
     expect(end?.toISOString()).toBe('2026-07-01T12:00:00.000Z');
   });
 
-  it('uses the local clock on a daylight-saving change', () => {
+  it('[HZ-81] uses the local clock on a daylight-saving change', () => {
     // 29 March 2026: Warsaw moves to UTC+2 at 02:00, so 08:00 local is 06:00Z.
     const end = quietHoursEnd(new Date('2026-03-29T00:30:00Z'), evening, 'Europe/Warsaw');
     expect(end?.toISOString()).toBe('2026-03-29T06:00:00.000Z');

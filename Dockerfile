@@ -48,7 +48,7 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
 
 # ---- runtime ----
 FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production
+ENV NODE_ENV=production CAREPATH_MODE=production
 WORKDIR /app
 # Files stay owned by root: the unprivileged process can read its code but not rewrite it.
 COPY package.json ./

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/app-config';
+import { isLoopbackHost } from '../config/loopback';
 import { loadSecretFiles } from '../config/secret-files';
 import { createApp } from './create-app';
 
@@ -8,6 +9,14 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.api.port, config.api.host);
+  if (!config.production && !isLoopbackHost(config.api.host)) {
+    // Development's demo keys are documented: anyone who reaches this address holds every role.
+    console.warn(
+      `api: WARNING: development mode is listening on ${config.api.host}, beyond this machine, with ` +
+        'demo API keys that anyone can read in the README. Unset API_HOST to stay on loopback, or run ' +
+        'CAREPATH_MODE=production with your own keys.',
+    );
+  }
   console.log(
     `api: listening on http://${config.api.host}:${config.api.port}/api (OpenAPI at /api/openapi.json)`,
   );

@@ -1,7 +1,17 @@
-import { loadConfig } from './app-config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig as loadConfigFrom } from './app-config';
+
+/** Development settings of a fresh installation: its generated secrets go to a data folder of its own. */
+const development = () => ({
+  CAREPATH_MODE: 'development',
+  CAREPATH_DATA_DIR: mkdtempSync(join(tmpdir(), 'carepath-config-')),
+});
+const loadConfig = (env: Record<string, string>) => loadConfigFrom({ ...development(), ...env });
 
 const productionSecrets = {
-  NODE_ENV: 'production',
+  CAREPATH_MODE: 'production',
   API_KEYS: `operator=${'o'.repeat(40)},integration=${'i'.repeat(40)}`,
   PSEUDONYM_KEY: 'k'.repeat(40),
   DATABASE_URL: 'postgres://app:secret@db:5432/carepath',
@@ -10,9 +20,10 @@ const productionSecrets = {
 };
 
 describe('loadConfig', () => {
-  test('development runs on documented defaults', () => {
+  test('development runs on documented defaults, on loopback only', () => {
     const config = loadConfig({});
     expect(config.production).toBe(false);
+    expect(config.api.host).toBe('127.0.0.1');
     expect(config.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'carepath', tls: false });
     expect(config.apiKeys.map((key) => key.role)).toEqual(['designer', 'operator', 'integration', 'auditor']);
   });
@@ -26,7 +37,39 @@ describe('loadConfig', () => {
   ] as const)('production refuses to start without %s', (missing) => {
     const env: Record<string, string> = { ...productionSecrets };
     delete env[missing];
-    expect(() => loadConfig(env)).toThrow(new RegExp(`needs ${missing}`));
+    expect(() => loadConfig(env)).toThrow(new RegExp(`CAREPATH_MODE=production needs ${missing}`));
+  });
+
+  test('the mode must be said: unset or unknown refuses to start and says what to set', () => {
+    const refusal =
+      /CAREPATH_MODE=production for a deployment .* CAREPATH_MODE=development for a local stack/;
+    expect(() => loadConfigFrom({})).toThrow(/CAREPATH_MODE is not set/);
+    expect(() => loadConfigFrom({})).toThrow(refusal);
+    expect(() => loadConfigFrom({ NODE_ENV: 'production' })).toThrow(/CAREPATH_MODE is not set/);
+    for (const mode of ['prod', 'staging', 'Production', '']) {
+      expect(() => loadConfigFrom({ CAREPATH_MODE: mode })).toThrow(
+        /CAREPATH_MODE: must be development or production/,
+      );
+    }
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /NODE_ENV=production with CAREPATH_MODE=development/,
+    );
+  });
+
+  test('production listens on every interface unless API_HOST says otherwise; development on loopback', () => {
+    expect(loadConfig(productionSecrets).api.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...productionSecrets, API_HOST: '10.1.2.3' }).api.host).toBe('10.1.2.3');
+    expect(loadConfig({ API_HOST: '0.0.0.0' }).api.host).toBe('0.0.0.0');
+  });
+
+  test('development secrets are generated per installation, not taken from the source', () => {
+    const first = development();
+    const second = development();
+    const keyOf = (env: Record<string, string>) => loadConfigFrom(env).pseudonymKey;
+    expect(keyOf(first)).toHaveLength(43);
+    expect(keyOf(first)).toBe(keyOf(first));
+    expect(keyOf(second)).not.toBe(keyOf(first));
+    expect(keyOf({ ...first, PSEUDONYM_KEY: 'configured' })).toBe('configured');
   });
 
   test('production refuses short API keys and accepts configured secrets', () => {

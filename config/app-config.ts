@@ -4,15 +4,17 @@ import {
   parsePayloadEncryptionKeys,
   type PayloadEncryptionKeys,
 } from '../activities/payload-encryption/encryption-keys';
-import { developmentPayloadKeys } from './development-payload-key';
+import { developmentPayloadKeys, developmentPseudonymKey } from './development-secrets';
 import { parseApiKeys, type ApiKey } from './api-keys';
 
 /**
  * Every setting the API and the worker read, parsed once at process start and injected.
- * Development defaults let `npm start` run with nothing configured; production mode refuses
- * to start on those defaults so no demo credential or demo secret reaches a real deployment.
+ * The mode is always explicit (`CAREPATH_MODE`): development runs on loopback with demo API keys
+ * and secrets generated for this installation; production refuses to start on any of those, so no
+ * demo credential reaches a real deployment, and no misspelt mode silently becomes development.
  */
 export interface AppConfig {
+  mode: CarepathMode;
   production: boolean;
   temporal: TemporalConfig;
   databaseUrl: string;
@@ -57,12 +59,14 @@ export const DEV_API_KEYS = [
   'integration:dev-integration=dev-integration-key',
   'auditor:dev-auditor=dev-auditor-key',
 ].join(',');
-const DEV_PSEUDONYM_KEY = 'dev-only-pseudonym-key-do-not-use-in-production';
+export const CAREPATH_MODES = ['development', 'production'] as const;
+export type CarepathMode = (typeof CAREPATH_MODES)[number];
 const DEV_DATABASE_URL = 'postgres://carepath:carepath@localhost:5433/carepath';
 
 const booleanFromString = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const environmentSchema = z.object({
+  CAREPATH_MODE: z.enum(CAREPATH_MODES, { error: 'must be development or production' }).optional(),
   NODE_ENV: z.string().optional(),
   TEMPORAL_ADDRESS: z.string().min(1).default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('carepath'),
@@ -78,7 +82,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
-  API_HOST: z.string().default('0.0.0.0'),
+  /** Unset: loopback in development (demo keys stay on this machine), every interface in production. */
+  API_HOST: z.string().min(1).optional(),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DESIGNER_DIST: z.string().optional(),
   API_KEYS: z.string().optional(),
@@ -101,10 +106,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const vars = parsed.data;
-  const production = vars.NODE_ENV === 'production';
+  const mode = modeOf(vars);
+  const production = mode === 'production';
   if (production) requireProductionSecrets(vars);
+  const dataDir = resolve(vars.CAREPATH_DATA_DIR ?? '.data');
 
   return {
+    mode,
     production,
     temporal: {
       address: vars.TEMPORAL_ADDRESS,
@@ -118,18 +126,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     databaseUrl: vars.DATABASE_URL ?? DEV_DATABASE_URL,
     api: {
-      host: vars.API_HOST,
+      host: vars.API_HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
       port: vars.API_PORT,
       designerDist: vars.DESIGNER_DIST,
       rateLimitPerMinute: vars.API_RATE_LIMIT_PER_MINUTE,
     },
     apiKeys: parseApiKeys(vars.API_KEYS ?? DEV_API_KEYS, { minimumSecretLength: production ? 32 : 1 }),
-    pseudonymKey: vars.PSEUDONYM_KEY ?? DEV_PSEUDONYM_KEY,
+    pseudonymKey: vars.PSEUDONYM_KEY ?? developmentPseudonymKey(dataDir),
     smsWebhookAuthToken: vars.TWILIO_AUTH_TOKEN || undefined,
     fhirWebhookSecret: vars.FHIR_WEBHOOK_SECRET || undefined,
-    payloadEncryption: payloadEncryptionKeys(vars),
+    payloadEncryption: payloadEncryptionKeys(vars, dataDir),
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.API_PORT}`).replace(/\/$/, ''),
   };
+}
+
+const MODE_HELP =
+  'set CAREPATH_MODE=production for a deployment (with its secrets: README, "Security model"), or ' +
+  'CAREPATH_MODE=development for a local stack on loopback with demo keys (`npm start` sets it)';
+
+function modeOf(vars: z.infer<typeof environmentSchema>): CarepathMode {
+  if (!vars.CAREPATH_MODE) throw new ConfigError(`CAREPATH_MODE is not set: ${MODE_HELP}.`);
+  // NODE_ENV=production says a deployment is meant: demo keys there would be a silent downgrade.
+  if (vars.CAREPATH_MODE === 'development' && vars.NODE_ENV === 'production') {
+    throw new ConfigError(`NODE_ENV=production with CAREPATH_MODE=development: ${MODE_HELP}.`);
+  }
+  return vars.CAREPATH_MODE;
 }
 
 function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void {
@@ -138,7 +159,7 @@ function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void
   ).filter((name) => !vars[name]);
   if (missing.length > 0) {
     throw new ConfigError(
-      `NODE_ENV=production needs ${missing.join(', ')}: refusing to start on development defaults.`,
+      `CAREPATH_MODE=production needs ${missing.join(', ')}: refusing to start on development defaults.`,
     );
   }
   if (vars.PSEUDONYM_KEY!.length < 32) {
@@ -150,9 +171,11 @@ function requireProductionSecrets(vars: z.infer<typeof environmentSchema>): void
   }
 }
 
-function payloadEncryptionKeys(vars: z.infer<typeof environmentSchema>): PayloadEncryptionKeys {
-  if (!vars.PAYLOAD_ENCRYPTION_KEYS)
-    return developmentPayloadKeys(resolve(vars.CAREPATH_DATA_DIR ?? '.data'));
+function payloadEncryptionKeys(
+  vars: z.infer<typeof environmentSchema>,
+  dataDir: string,
+): PayloadEncryptionKeys {
+  if (!vars.PAYLOAD_ENCRYPTION_KEYS) return developmentPayloadKeys(dataDir);
   try {
     return parsePayloadEncryptionKeys(vars.PAYLOAD_ENCRYPTION_KEYS);
   } catch (error) {

@@ -5,6 +5,7 @@ import { Connection } from '@temporalio/client';
 import { createDataSource, runMigrations } from '../activities/database/data-source';
 import { SMS_INBOUND_PATH } from '../activities/engagement/links/delivery-links';
 import { DEV_API_KEYS, loadConfig } from '../config/app-config';
+import { developmentSecret, randomSecret } from '../config/development-secrets';
 import { spawnNodeChild } from './dev-stack/child-process';
 import { startEmbeddedPostgres } from './dev-stack/embedded-postgres';
 import { demoPatients, seedDemoContacts } from './dev-stack/demo-contacts';
@@ -32,8 +33,23 @@ const ports = {
   sms: Number(process.env.CAREPATH_SMS_PORT ?? 3025),
   fhir: Number(process.env.CAREPATH_FHIR_PORT ?? 8103),
 };
-/** The local SMS sink's account: it checks Twilio's Basic auth and signs its callbacks with this token. */
-const SINK_ACCOUNT = { accountSid: `AC${'d'.repeat(32)}`, authToken: 'dev-sms-sink-auth-token' };
+/**
+ * What every process of the local stack reads: development mode, explicitly (the API and the
+ * worker refuse to guess it), and the data folder where its generated secrets live.
+ */
+const stackEnv = {
+  ...process.env,
+  CAREPATH_MODE: process.env.CAREPATH_MODE ?? 'development',
+  CAREPATH_DATA_DIR: dataDir,
+};
+/**
+ * The local SMS sink's account: it checks Twilio's Basic auth and signs its callbacks with this
+ * token, generated for this installation so nobody else can sign a STOP that the API would take.
+ */
+const SINK_ACCOUNT = {
+  accountSid: `AC${'d'.repeat(32)}`,
+  authToken: developmentSecret(dataDir, 'sms-sink-auth-token', randomSecret),
+};
 const started = Date.now();
 const stopsInReverse: Array<{ name: string; stop: () => Promise<void> }> = [];
 const children: ChildProcess[] = [];
@@ -52,10 +68,7 @@ async function main(): Promise<void> {
   const applied = await runMigrations(dataSource);
   step(applied.length ? `Applied ${applied.join(', ')}` : 'Database schema is up to date');
   if (!process.env.DATABASE_URL || process.env.CAREPATH_DEMO_DATA === 'true') {
-    const seeded = await seedDemoContacts(
-      dataSource,
-      loadConfig({ ...process.env, CAREPATH_DATA_DIR: dataDir }).pseudonymKey,
-    );
+    const seeded = await seedDemoContacts(dataSource, loadConfig(stackEnv).pseudonymKey);
     if (seeded.length) step(`Seeded demo patient contacts: ${seeded.join(', ')}`);
   }
   await dataSource.destroy();
@@ -64,7 +77,7 @@ async function main(): Promise<void> {
   const fhirBaseUrl = await startLocalEhr();
 
   const env = {
-    ...process.env,
+    ...stackEnv,
     ...channelEnv,
     FHIR_BASE_URL: fhirBaseUrl,
     PUBLIC_BASE_URL: publicBaseUrl,
@@ -73,8 +86,6 @@ async function main(): Promise<void> {
     TEMPORAL_WEB_UI_URL: process.env.TEMPORAL_WEB_UI_URL ?? `http://localhost:${ports.temporalUi}`,
     DATABASE_URL: databaseUrl,
     API_PORT: String(ports.api),
-    // The API and the worker read the development payload key from here (config/development-payload-key).
-    CAREPATH_DATA_DIR: dataDir,
   };
   step('Starting the worker and the API...');
   for (const [name, script] of [
@@ -221,9 +232,10 @@ async function waitForHealth(url: string): Promise<void> {
 function printWelcome(temporalUi: string, fhirBaseUrl: string): void {
   const api = `http://localhost:${ports.api}`;
   const keys = process.env.API_KEYS ? '(from API_KEYS)' : DEV_API_KEYS.split(',').join('  ');
+  const host = loadConfig(stackEnv).api.host;
   console.log(`
 Carepath is running (${((Date.now() - started) / 1000).toFixed(1)} s).
-
+${process.env.API_KEYS ? '' : `Demo API keys are active: development mode, the API listens on ${host} only.\n`}
   Designer        ${api}/
   API             ${api}/api
   API docs        ${api}/api/docs      (OpenAPI: ${api}/api/openapi.json)

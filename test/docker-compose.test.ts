@@ -278,6 +278,7 @@ describe('docker-compose.yml', () => {
 
   test('the app services run in production mode with the same settings', () => {
     const [first, ...others] = APP_SERVICES.map(environmentOf);
+    expect(first.CAREPATH_MODE).toBe('production');
     expect(first.NODE_ENV).toBe('production');
     for (const environment of others) expect(environment).toEqual(first);
   });
@@ -402,6 +403,7 @@ describe('Dockerfile', () => {
     expect(user).toBeDefined();
     expect(user!.split(':')[0]).not.toMatch(/^(root|0)$/);
     expect(lastInstruction(runtime, 'ENV')).toMatch(/NODE_ENV=production/);
+    expect(lastInstruction(runtime, 'ENV')).toMatch(/CAREPATH_MODE=production/);
   });
 
   test('the default command and every app service command start a file tsc emits', () => {

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/app-config';
 import {
   sandboxEngagement,
   startProviderSandbox,
+  TEST_MODE_ENV,
   type ProviderSandbox,
 } from '../test/helpers/engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from '../test/helpers/test-database';
@@ -51,8 +52,12 @@ describe('createJourneyWorker', () => {
   }
 
   const configured = (env: NodeJS.ProcessEnv) =>
-    loadConfig({ TEMPORAL_NAMESPACE: TEST_NAMESPACE, TEMPORAL_TASK_QUEUE: uniqueName('cache'), ...env })
-      .temporal;
+    loadConfig({
+      ...TEST_MODE_ENV,
+      TEMPORAL_NAMESPACE: TEST_NAMESPACE,
+      TEMPORAL_TASK_QUEUE: uniqueName('cache'),
+      ...env,
+    }).temporal;
 
   test('keeps as many journeys in memory as WORKER_MAX_CACHED_WORKFLOWS says, else 500', async () => {
     expect(await workerCacheWith(configured({ WORKER_MAX_CACHED_WORKFLOWS: '25' }))).toBe(25);

@@ -8,7 +8,7 @@ import { freePort } from '../../scripts/dev-stack/free-port';
 import { progressQuery } from '../../workflows/journey-contract';
 import { EMERGENCY_FOLLOW_UP } from '../../workflows/emergency-follow-up/emergency-follow-up.contract';
 import { PREVENTIVE_OUTREACH } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import { SINK_AUTH_TOKEN } from '../helpers/engagement-sandbox';
+import { SINK_AUTH_TOKEN, TEST_MODE_ENV } from '../helpers/engagement-sandbox';
 import { recordHistoryFixture } from '../helpers/history-fixtures';
 import { createJourneyHarness, type JourneyHarness } from '../helpers/journey-harness';
 
@@ -31,6 +31,7 @@ describe('engagement invariants (time-skipping)', () => {
     });
     api = await createApp(
       loadConfig({
+        ...TEST_MODE_ENV,
         TEMPORAL_ADDRESS: harness.env.address,
         TEMPORAL_NAMESPACE: harness.env.namespace ?? 'default',
         TEMPORAL_TASK_QUEUE: harness.taskQueue,

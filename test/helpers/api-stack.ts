@@ -17,6 +17,7 @@ import {
   SINK_AUTH_TOKEN,
   sandboxEngagement,
   startProviderSandbox,
+  TEST_MODE_ENV,
   type ProviderSandbox,
 } from './engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -59,6 +60,7 @@ export async function startApiStack(
   const publicBaseUrl = `http://127.0.0.1:${port}`;
   const providers = await startProviderSandbox({ inboundWebhookUrl: `${publicBaseUrl}${SMS_INBOUND_PATH}` });
   const config = loadConfig({
+    ...TEST_MODE_ENV,
     TEMPORAL_ADDRESS: stackValue('temporalAddress'),
     TEMPORAL_NAMESPACE: TEST_NAMESPACE,
     TEMPORAL_TASK_QUEUE: uniqueName('api'),

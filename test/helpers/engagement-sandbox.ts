@@ -13,6 +13,10 @@ import { startSmtpCapture, type SmtpCapture } from '../../scripts/dev-stack/smtp
 export const SINK_ACCOUNT_SID = `AC${'0'.repeat(31)}1`;
 export const SINK_AUTH_TOKEN = 'sink-auth-token-for-tests';
 export const SINK_FROM = '+15005550006';
+/** The pseudonym key of tests' API stacks: unsubscribe links the sandbox signs are verified with it. */
+export const TEST_PSEUDONYM_KEY = 'test-only-pseudonym-key';
+/** What every test API or worker configuration starts from: development mode, the test key. */
+export const TEST_MODE_ENV = { CAREPATH_MODE: 'development', PSEUDONYM_KEY: TEST_PSEUDONYM_KEY } as const;
 
 /** Real local providers for tests: an SMTP server that captures mail and a Twilio-speaking SMS endpoint. */
 export interface ProviderSandbox {
@@ -65,7 +69,7 @@ export function sandboxEngagement(
   return createEngagement({
     dataSource,
     publicBaseUrl,
-    linkSigningKey: 'dev-only-pseudonym-key-do-not-use-in-production',
+    linkSigningKey: TEST_PSEUDONYM_KEY,
     env: { ...sandbox.env, ENGAGEMENT_POLICY: JSON.stringify(policy) },
   });
 }

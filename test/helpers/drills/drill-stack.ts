@@ -8,7 +8,12 @@ import { createApp } from '../../../api/create-app';
 import { loadConfig, type AppConfig } from '../../../config/app-config';
 import { SMS_INBOUND_PATH } from '../../../activities/engagement/links/delivery-links';
 import { freePort } from '../../../scripts/dev-stack/free-port';
-import { SINK_AUTH_TOKEN, startProviderSandbox, type ProviderSandbox } from '../engagement-sandbox';
+import {
+  SINK_AUTH_TOKEN,
+  startProviderSandbox,
+  type ProviderSandbox,
+  TEST_MODE_ENV,
+} from '../engagement-sandbox';
 import { testDataConverter, TEST_PAYLOAD_ENCRYPTION_KEYS } from '../test-payload-encryption';
 import { uniqueName } from '../test-stack';
 import { journeyWorkflowBundle } from '../workflow-bundle';
@@ -41,6 +46,7 @@ export async function startDrillStack(options: DrillStackOptions): Promise<Drill
   const publicBaseUrl = `http://127.0.0.1:${port}`;
   const providers = await startProviderSandbox({ inboundWebhookUrl: `${publicBaseUrl}${SMS_INBOUND_PATH}` });
   const config = loadConfig({
+    ...TEST_MODE_ENV,
     TEMPORAL_ADDRESS: options.temporalAddress,
     TEMPORAL_NAMESPACE: options.namespace,
     TEMPORAL_TASK_QUEUE: uniqueName('drill'),

@@ -14,6 +14,7 @@ import { codecCors } from './codec/codec-cors';
 import { CODEC_SESSION_PATH } from './codec/codec-session';
 import { badRequest, fromValidationErrors } from './errors/api-error';
 import { setUpOpenApi } from './openapi';
+import { refuseMalformedBodies } from './requests/body-shape';
 
 /**
  * Builds the configured API application; `main.ts` listens, tests use it over supertest. The EHR
@@ -44,6 +45,7 @@ export async function createApp(
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   // Provider webhooks (Twilio's inbound SMS and status callbacks) and one-click unsubscribe are forms.
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  app.use(refuseMalformedBodies);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(
     new ValidationPipe({

@@ -35,7 +35,12 @@ export class PatientsController {
   @Put('contact')
   @Roles('operator', 'integration')
   @AuditedAs('patient.contact.update', { patientId: 'params.patientId' })
-  @ApiOperation({ summary: 'Replace the contact profile (addresses, channel order, language, time zone).' })
+  @ApiOperation({
+    summary: 'Update the contact profile (addresses, channel order, language, time zone).',
+    description:
+      'Merges: a field left out keeps its value; a field sent as null is cleared (language, reading level, ' +
+      'channel order and portal go back to their defaults). A body that names no field is refused (400).',
+  })
   @ApiOkResponse({ type: PatientContactView })
   saveContact(
     @Param('patientId', PatientIdPipe) patientId: string,

@@ -14,6 +14,18 @@ import { OutreachLog } from '../outreach/outreach-log.service';
 import type { OutreachMessageView } from '../outreach/dto/outreach-views';
 import type { ConsentDto, ConsentView, PatientContactDto, PatientContactView } from './dto/contact.dto';
 
+const CONTACT_FIELDS = [
+  'givenName',
+  'email',
+  'phone',
+  'portalEnabled',
+  'language',
+  'readingLevel',
+  'timeZone',
+  'channelOrder',
+  'quietHours',
+] as const satisfies ReadonlyArray<keyof PatientContactDto>;
+
 /** Patients as the engagement layer knows them: contact, consent, what they were sent, their portal inbox. */
 @Injectable()
 export class PatientsService {
@@ -46,18 +58,45 @@ export class PatientsService {
     };
   }
 
+  /**
+   * Merges the fields the request names into the profile: a field left out keeps its value, a
+   * field sent as null is cleared (back to its default where it has one). A body that names no
+   * field is refused: an empty or garbage body must never erase how a patient is reached.
+   */
   async saveContact(patientId: string, body: PatientContactDto): Promise<PatientContactView> {
-    const quietHours = body.quietHours ? checkQuietHours(body.quietHours) : null;
-    await this.contacts.save(this.refOf(patientId), {
-      givenName: body.givenName ?? null,
-      email: body.email ?? null,
-      phone: body.phone ?? null,
-      portalEnabled: body.portalEnabled ?? false,
-      language: body.language ?? 'en',
-      readingLevel: body.readingLevel ?? 'plain',
-      timeZone: body.timeZone ?? null,
-      channelOrder: body.channelOrder ?? defaultEngagementPolicy.defaultChannelOrder,
-      quietHours,
+    const named = CONTACT_FIELDS.filter((field) => body[field] !== undefined);
+    if (named.length === 0) {
+      throw badRequest(`The body names no contact field; send one or more of: ${CONTACT_FIELDS.join(', ')}.`);
+    }
+    const ref = this.refOf(patientId);
+    const current = await this.contacts.find(ref);
+    const given = <K extends keyof PatientContactDto>(field: K) =>
+      body[field] === undefined ? undefined : { value: body[field] };
+    const pick = <T>(field: keyof PatientContactDto, kept: T, cleared: T): T => {
+      const change = given(field);
+      if (!change) return kept;
+      return change.value === null ? cleared : (change.value as T);
+    };
+    const quietHours = given('quietHours');
+    const defaults = defaultEngagementPolicy;
+    await this.contacts.save(ref, {
+      givenName: pick('givenName', current?.givenName ?? null, null),
+      email: pick('email', current?.email ?? null, null),
+      phone: pick('phone', current?.phone ?? null, null),
+      portalEnabled: pick('portalEnabled', current?.portalEnabled ?? false, false),
+      language: pick('language', current?.language ?? 'en', 'en'),
+      readingLevel: pick('readingLevel', current?.readingLevel ?? 'plain', 'plain'),
+      timeZone: pick('timeZone', current?.timeZone ?? null, null),
+      channelOrder: pick(
+        'channelOrder',
+        current?.channelOrder ?? defaults.defaultChannelOrder,
+        defaults.defaultChannelOrder,
+      ),
+      quietHours: !quietHours
+        ? (current?.quietHours ?? null)
+        : quietHours.value
+          ? checkQuietHours(quietHours.value as NonNullable<PatientContactDto['quietHours']>)
+          : null,
     });
     return this.contact(patientId);
   }

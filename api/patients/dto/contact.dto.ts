@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { deliveryChannels } from '../../../activities/engagement/channels/channel-adapter';
 import { isTimeZone } from '../../../workflows/contract-fields';
+import { IsPlainText } from '../../requests/plain-text';
 
 @ValidatorConstraint({ name: 'timeZone' })
 class IsIanaTimeZone implements ValidatorConstraintInterface {
@@ -44,45 +45,74 @@ export class QuietWindowDto {
 // A map of quiet windows names no class Swagger could find by itself: registered here for its $ref.
 @ApiExtraModels(QuietWindowDto)
 export class PatientContactDto {
-  @ApiPropertyOptional({ example: 'Maria', description: 'For greetings only.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Maria',
+    description: 'For greetings only.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
-  givenName?: string;
+  @IsPlainText()
+  givenName?: string | null;
 
-  @ApiPropertyOptional({ example: 'maria@example.org' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'maria@example.org',
+  })
   @IsOptional()
   @IsEmail({}, { message: 'email must be an email address' })
-  email?: string;
+  email?: string | null;
 
-  @ApiPropertyOptional({ example: '+48601234567', description: 'Mobile number in E.164 form.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '+48601234567',
+    description: 'Mobile number in E.164 form.',
+  })
   @IsOptional()
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'phone must be an E.164 number such as +48601234567' })
-  phone?: string;
+  phone?: string | null;
 
-  @ApiPropertyOptional({ default: false, description: 'The patient has a portal account (portal inbox).' })
+  @ApiPropertyOptional({
+    nullable: true,
+    default: false,
+    description: 'The patient has a portal account (portal inbox).',
+  })
   @IsOptional()
   @IsBoolean()
-  portalEnabled?: boolean;
+  portalEnabled?: boolean | null;
 
-  @ApiPropertyOptional({ example: 'es', default: 'en', description: 'BCP 47 language tag.' })
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'es',
+    default: 'en',
+    description: 'BCP 47 language tag.',
+  })
   @IsOptional()
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
     message: 'language must be a language tag such as en or es-MX',
   })
-  language?: string;
-
-  @ApiPropertyOptional({ enum: ['plain', 'standard'], default: 'plain' })
-  @IsOptional()
-  @IsIn(['plain', 'standard'])
-  readingLevel?: 'plain' | 'standard';
-
-  @ApiPropertyOptional({ example: 'Europe/Warsaw' })
-  @IsOptional()
-  @Validate(IsIanaTimeZone)
-  timeZone?: string;
+  language?: string | null;
 
   @ApiPropertyOptional({
+    nullable: true,
+    enum: ['plain', 'standard'],
+    default: 'plain',
+  })
+  @IsOptional()
+  @IsIn(['plain', 'standard'])
+  readingLevel?: 'plain' | 'standard' | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'Europe/Warsaw',
+  })
+  @IsOptional()
+  @Validate(IsIanaTimeZone)
+  timeZone?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
     enum: deliveryChannels,
     isArray: true,
     example: ['sms', 'email', 'portal'],
@@ -93,16 +123,17 @@ export class PatientContactDto {
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(deliveryChannels, { each: true })
-  channelOrder?: string[];
+  channelOrder?: string[] | null;
 
   @ApiPropertyOptional({
+    nullable: true,
     type: 'object',
     additionalProperties: { allOf: [{ $ref: getSchemaPath(QuietWindowDto) }], nullable: true },
     description: 'Per-channel quiet hours replacing the policy (null: none for that channel).',
   })
   @IsOptional()
   @IsObject()
-  quietHours?: Record<string, QuietWindowDto | null>;
+  quietHours?: Record<string, QuietWindowDto | null> | null;
 }
 
 export class ConsentDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsPlainText } from '../../requests/plain-text';
 
 export class SettingsDraftDto {
   @ApiProperty({
@@ -24,5 +25,6 @@ export class PublishSettingsDto extends SettingsDraftDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @IsPlainText({ multiline: true })
   note?: string;
 }

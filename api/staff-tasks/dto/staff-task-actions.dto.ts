@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsPlainText } from '../../requests/plain-text';
 
 export class ClaimStaffTaskDto {
   @ApiProperty({ example: 'nurse.kowalska', description: 'Who takes the task (a staff id or name).' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsPlainText()
   assignee!: string;
 }
 
@@ -22,5 +24,6 @@ export class CompleteStaffTaskDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
+  @IsPlainText({ multiline: true })
   note?: string;
 }

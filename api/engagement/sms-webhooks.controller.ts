@@ -28,6 +28,7 @@ import { JourneySignals } from './journey-signals.service';
 import { smsKeyword } from './sms-keywords';
 import type { DataSource } from 'typeorm';
 import { isUUID } from 'class-validator';
+import { badRequest } from '../errors/api-error';
 
 type TwilioForm = Record<string, string>;
 
@@ -109,6 +110,13 @@ export class SmsWebhooksController {
   }
 
   private verify(request: Request, form: TwilioForm, path: string): void {
+    // Twilio posts flat forms: a text/plain or empty body arrives as no object at all, and a field
+    // given twice as an array; neither is a callback Twilio could have signed.
+    if (!isFlatForm(form)) {
+      throw badRequest('The webhook body is not a Twilio form.', [
+        { field: '(body)', message: 'must be application/x-www-form-urlencoded with each field once' },
+      ]);
+    }
     const authToken = this.config.smsWebhookAuthToken;
     if (!authToken) throw new ServiceUnavailableException('SMS is not configured (TWILIO_AUTH_TOKEN).');
     const signature = request.header('x-twilio-signature') ?? '';
@@ -121,4 +129,13 @@ export class SmsWebhooksController {
       throw new ForbiddenException('The request signature is not valid.');
     }
   }
+}
+
+function isFlatForm(body: unknown): body is TwilioForm {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    Object.values(body).every((value) => typeof value === 'string')
+  );
 }

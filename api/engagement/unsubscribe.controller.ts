@@ -30,11 +30,11 @@ export class UnsubscribeController {
   // Not audited: the confirmation page shows and changes nothing.
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
-  confirm(@Query('token') token = ''): string {
+  confirm(@Query('token') token: unknown): string {
     this.claim(token);
     return page(
       'Stop emails from your care team?',
-      `<form method="post" action="?token=${encodeURIComponent(token)}"><button type="submit">Unsubscribe from email</button></form>` +
+      `<form method="post" action="?token=${encodeURIComponent(token as string)}"><button type="submit">Unsubscribe from email</button></form>` +
         '<p>You will still get messages on other channels you agreed to.</p>',
     );
   }
@@ -44,13 +44,19 @@ export class UnsubscribeController {
   // Revokes the patient's email consent; the signed link names a pseudonym, not the patient id.
   @AuditedAs('patient.consent.unsubscribe', { signedBy: 'unsubscribe-link' })
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribe(@Query('token') token = ''): Promise<string> {
+  async unsubscribe(@Query('token') token: unknown): Promise<string> {
     const { patientRef, channel } = this.claim(token);
     await this.contacts.setConsent(patientRef, { channel, status: 'revoked', source: 'email-unsubscribe' });
     return page('You are unsubscribed', '<p>You will not get emails from us any more.</p>');
   }
 
-  private claim(token: string) {
+  private claim(token: unknown) {
+    // `?token=a&token=b` arrives as an array: one link holds one token.
+    if (typeof token !== 'string') {
+      throw badRequest('This unsubscribe link is not valid.', [
+        { field: 'token', message: token === undefined ? 'missing' : 'must be given once' },
+      ]);
+    }
     const claim = verifyUnsubscribeToken(token, this.config.pseudonymKey);
     if (!claim || claim.channel !== 'email') {
       throw badRequest('This unsubscribe link is not valid.', [

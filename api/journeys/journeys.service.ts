@@ -41,6 +41,7 @@ import {
   patientRefKey,
 } from '../../workflows/search-attributes';
 import { badRequest, fromZodIssues } from '../errors/api-error';
+import { PageTokenSeal } from '../pagination/sealed-page-token';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { OVERDUE_LIMIT, type ListJourneysQuery } from './dto/list-journeys.query';
 import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
@@ -67,6 +68,8 @@ export type JourneyControl = keyof typeof controlUpdates;
 export class JourneysService {
   private readonly starter: JourneyStarter;
 
+  private readonly pageTokens: PageTokenSeal;
+
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -76,6 +79,7 @@ export class JourneysService {
       taskQueue: config.temporal.taskQueue,
       pseudonymKey: config.pseudonymKey,
     });
+    this.pageTokens = new PageTokenSeal(config.pseudonymKey);
   }
 
   async start(request: StartJourneyDto): Promise<StartJourneyResult> {
@@ -104,11 +108,20 @@ export class JourneysService {
       if (query.overdue && overdue.length === 0) return { items: [] };
       if (overdue.length) clauses.push(workflowIdIn(overdue, { not: !query.overdue }));
     }
+    const visibilityQuery = clauses.join(' AND ');
+    const nextPageToken = query.pageToken
+      ? this.pageTokens.open(query.pageToken, visibilityQuery)
+      : undefined;
+    if (query.pageToken && !nextPageToken) {
+      throw badRequest('The page token is not valid.', [
+        { field: 'pageToken', message: 'is not a token this API issued for this query' },
+      ]);
+    }
     const response = await this.temporal.workflowService.listWorkflowExecutions({
       namespace: this.config.temporal.namespace,
-      query: clauses.join(' AND '),
+      query: visibilityQuery,
       pageSize: query.pageSize ?? 50,
-      nextPageToken: query.pageToken ? Buffer.from(query.pageToken, 'base64url') : undefined,
+      nextPageToken,
     });
     const items = await Promise.all(
       response.executions.map(async (raw) =>
@@ -123,7 +136,7 @@ export class JourneysService {
       ),
     );
     const token = response.nextPageToken?.length
-      ? Buffer.from(response.nextPageToken).toString('base64url')
+      ? this.pageTokens.seal(response.nextPageToken, visibilityQuery)
       : undefined;
     return { items, ...(token ? { nextPageToken: token } : {}) };
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,6 +14,7 @@ import { Roles } from '../auth/roles.decorator';
 import { PublishSettingsDto, SettingsDraftDto } from './dto/publish-settings.dto';
 import { SettingsCheckView, SettingsVersionSummaryView, SettingsVersionView } from './dto/settings-views';
 import { ProgramSettingsService } from './program-settings.service';
+import { Int32Pipe } from '../requests/int32';
 
 /**
  * Program settings per journey type, in versions. New enrolments get the current version and
@@ -52,7 +53,7 @@ export class ProgramSettingsController {
   @ApiNotFoundResponse({ description: 'Unknown journey type, or no such version.' })
   version(
     @Param('journeyType') journeyType: string,
-    @Param('version', new ParseIntPipe({ errorHttpStatusCode: HttpStatus.BAD_REQUEST })) version: number,
+    @Param('version', new Int32Pipe('version')) version: number,
   ): Promise<SettingsVersionView> {
     return this.settings.version(journeyType, version);
   }

@@ -44,6 +44,7 @@ export class ListAuditEventsQuery {
 
   @ApiPropertyOptional({ description: 'The nextPageToken of the previous page.' })
   @IsOptional()
-  @Matches(/^[1-9][0-9]{0,18}$/, { message: 'pageToken is not a token this API issued' })
+  // Audit ids are PostgreSQL bigints: 18 digits always fit, where 19 can pass 2^63 - 1 (a 500).
+  @Matches(/^[1-9][0-9]{0,17}$/, { message: 'pageToken is not a token this API issued' })
   pageToken?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { INT32_MAX } from '../../requests/int32';
 import { IsPlainText } from '../../requests/plain-text';
 
 export class SettingsDraftDto {
@@ -16,6 +17,7 @@ export class PublishSettingsDto extends SettingsDraftDto {
   @ApiProperty({ description: 'The version this draft was edited from; 409 if another was published since.' })
   @IsInt()
   @Min(0)
+  @Max(INT32_MAX)
   basedOnVersion!: number;
 
   @ApiPropertyOptional({

@@ -7,6 +7,7 @@ import { CreateEhrInbox1764100000000 } from './migrations/1764100000000-create-e
 import { CreateCohortEnrolment1764200000000 } from './migrations/1764200000000-create-cohort-enrolment';
 import { CreateAuditEvent1764300000000 } from './migrations/1764300000000-create-audit-event';
 import { EhrEventWaiting1764400000000 } from './migrations/1764400000000-ehr-event-waiting';
+import { SmsWebhookReplays1764500000000 } from './migrations/1764500000000-sms-webhook-replays';
 import { AuditEvent } from './audit-event.entity';
 import { ChannelConsent } from './channel-consent.entity';
 import { CohortEnrolment } from './cohort-enrolment.entity';
@@ -17,6 +18,7 @@ import { PatientContact } from './patient-contact.entity';
 import { OutreachMessage } from './outreach-message.entity';
 import { ProgramSettingsVersion } from './program-settings-version.entity';
 import { StaffTask } from './staff-task.entity';
+import { SmsInboundMessage } from './sms-inbound-message.entity';
 
 /** Classes, not globs: the same list works from TypeScript sources in tests and compiled code in dist/. */
 export const entities = [
@@ -30,6 +32,7 @@ export const entities = [
   EhrEventGap,
   CohortEnrolment,
   AuditEvent,
+  SmsInboundMessage,
 ];
 export const migrations = [
   CreateOutreachMessage1763800000000,
@@ -40,6 +43,7 @@ export const migrations = [
   CreateCohortEnrolment1764200000000,
   CreateAuditEvent1764300000000,
   EhrEventWaiting1764400000000,
+  SmsWebhookReplays1764500000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

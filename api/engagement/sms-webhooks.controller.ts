@@ -53,16 +53,12 @@ const statusOf: Record<string, ProviderStatus | undefined> = {
 @SignatureAuthenticated()
 @Controller()
 export class SmsWebhooksController {
-  private readonly contacts: PatientContactStore;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly outreach: OutreachLog,
     private readonly signals: JourneySignals,
-  ) {
-    this.contacts = new PatientContactStore(dataSource);
-  }
+  ) {}
 
   @Post(SMS_INBOUND_PATH.replace(/^\/api\//, ''))
   // STOP/START change a patient's consent and replies move journeys. The message names no patient
@@ -72,16 +68,38 @@ export class SmsWebhooksController {
   @Header('Content-Type', 'text/xml')
   async inbound(@Req() request: Request, @Body() form: TwilioForm): Promise<string> {
     this.verify(request, form, SMS_INBOUND_PATH);
+    if (!form.MessageSid) {
+      throw badRequest('The inbound message has no MessageSid.', [
+        { field: 'MessageSid', message: 'missing' },
+      ]);
+    }
     const from = form.From ?? '';
     const keyword = smsKeyword(form.Body ?? '');
-    for (const patientRef of await this.contacts.refsByPhone(from)) {
+    // Once per provider message, consent changes included: a replayed STOP (a captured request
+    // sent again after the patient texted START) finds its id taken and changes nothing.
+    const taken = await this.dataSource.transaction(async (manager) => {
+      // Plain SQL: TypeORM leaves out RETURNING for an entity without generated columns.
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO sms_inbound_message (provider_message_id, received_at) VALUES ($1, now())
+          ON CONFLICT DO NOTHING RETURNING provider_message_id`,
+        [form.MessageSid],
+      );
+      if (inserted.length === 0) return undefined;
+      const contacts = new PatientContactStore(manager);
+      const patientRefs = await contacts.refsByPhone(from);
       if (keyword) {
-        await this.contacts.setConsent(patientRef, {
-          channel: 'sms',
-          status: keyword === 'opt-out' ? 'revoked' : 'granted',
-          source: 'sms-keyword',
-        });
-      } else {
+        for (const patientRef of patientRefs) {
+          await contacts.setConsent(patientRef, {
+            channel: 'sms',
+            status: keyword === 'opt-out' ? 'revoked' : 'granted',
+            source: 'sms-keyword',
+          });
+        }
+      }
+      return patientRefs;
+    });
+    if (taken && !keyword) {
+      for (const patientRef of taken) {
         await this.signals.sendToRunningJourneysOf(patientRef, patientRespondedSignal, { channel: 'sms' });
       }
     }

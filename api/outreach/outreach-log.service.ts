@@ -21,6 +21,16 @@ const progressOf: Record<OutreachStatus, number> = {
 
 export type ProviderStatus = 'sent' | 'delivered' | 'read' | 'failed';
 
+/**
+ * Whether a reported status moves a message on. A delivered (or read) message stays delivered: a
+ * late or replayed `failed` must not reopen it and send the step again on another channel.
+ */
+function statusAdvances(current: OutreachStatus, reported: ProviderStatus): boolean {
+  if (current === 'rejected') return false;
+  if (reported === 'failed' && (current === 'delivered' || current === 'read')) return false;
+  return progressOf[reported] > progressOf[current];
+}
+
 /** The outreach log as operators and the portal read it, and the status changes providers and patients report. */
 @Injectable()
 export class OutreachLog {
@@ -51,8 +61,18 @@ export class OutreachLog {
   ): Promise<OutreachMessage | null> {
     const message = await this.dataSource.getRepository(OutreachMessage).findOneBy(where);
     if (!message) return null;
-    const advances = progressOf[status] > progressOf[message.status] && message.status !== 'rejected';
-    await this.dataSource.transaction(async (manager) => {
+    const advances = statusAdvances(message.status, status);
+    const recorded = await this.dataSource.transaction(async (manager) => {
+      // A provider reports each status of a message once; a replayed callback writes nothing.
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OutreachDeliveryEvent)
+        .values({ messageId: message.id, status, source, detail, occurredAt: new Date() })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0) return false;
       if (advances) {
         await manager.update(OutreachMessage, message.id, {
           status,
@@ -60,14 +80,9 @@ export class OutreachLog {
           ...(status === 'failed' ? { errorCode: detail } : {}),
         });
       }
-      await manager.insert(OutreachDeliveryEvent, {
-        messageId: message.id,
-        status,
-        source,
-        detail,
-        occurredAt: new Date(),
-      });
+      return true;
     });
+    if (!recorded) return message;
     if (advances && message.stepKey) {
       const step = message.stepKey.slice(message.journeyId.length + 1);
       if (status === 'failed') {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ChannelConsent, type ConsentStatus } from '../../database/channel-consent.entity';
 import { PatientContact } from '../../database/patient-contact.entity';
 import type { DeliveryChannel } from '../channels/channel-adapter';
@@ -18,7 +18,8 @@ export interface ConsentChange {
  * unsubscribe) applies to every journey's next message.
  */
 export class PatientContactStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** On a data source, or inside a transaction (its entity manager). */
+  constructor(private readonly dataSource: DataSource | EntityManager) {}
 
   find(patientRef: string): Promise<PatientContact | null> {
     return this.dataSource.getRepository(PatientContact).findOneBy({ patientRef });

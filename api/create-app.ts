@@ -1,7 +1,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { json, raw } from 'express';
+import { json, raw, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +37,11 @@ export async function createApp(
   // suit the designer and Swagger UI, which load only their own scripts. No upgrade-insecure-requests:
   // it would send a plain-HTTP local stack's own assets to https; TLS is the proxy's to enforce.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Nearly every API answer holds patient data: no browser or proxy may keep a copy.
+  app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   // The EHR webhook reads its body itself: its signature covers the exact bytes, and "not JSON" is its 400.
   app.use(FHIR_WEBHOOK_PATH, raw({ limit: '1mb', type: () => true }));
   // The Temporal Web UI calls the codec server from its own origin, with the codec session cookie.

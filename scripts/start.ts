@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, appendFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { createDataSource, runMigrations } from '../activities/database/data-source';
@@ -24,6 +24,11 @@ import { locateTemporalCli } from './toolchain/temporal-cli';
  */
 const root = resolve(__dirname, '..', '..');
 const dataDir = resolve(process.env.CAREPATH_DATA_DIR ?? join(root, '.data'));
+// Everything the stack writes (mail and SMS outboxes, the Temporal database, logs, secrets) holds
+// patient data or keys: files 0600 and folders 0700, for this process and the servers it starts.
+process.umask(0o077);
+mkdirSync(dataDir, { recursive: true });
+chmodSync(dataDir, 0o700);
 const ports = {
   temporal: Number(process.env.CAREPATH_TEMPORAL_PORT ?? 7233),
   temporalUi: Number(process.env.CAREPATH_TEMPORAL_UI_PORT ?? 8233),
@@ -203,6 +208,7 @@ async function startDatabase(): Promise<string> {
   const postgres = await startEmbeddedPostgres({
     dataDir: join(dataDir, 'postgres'),
     port: ports.postgres,
+    password: developmentSecret(dataDir, 'postgres-password', randomSecret),
     persistent: true,
     log: (line) => appendFileSync(logFile, `${line}\n`),
   });

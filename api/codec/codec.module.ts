@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../infrastructure/tokens';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { CodecAccessGuard } from './codec-access.guard';
 import { CodecController } from './codec.controller';
 import { CodecSessions } from './codec-session';
@@ -11,8 +12,9 @@ import { CodecSessions } from './codec-session';
   providers: [
     {
       provide: CodecSessions,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new CodecSessions(config.pseudonymKey),
+      inject: [APP_CONFIG, DATA_SOURCE],
+      useFactory: (config: AppConfig, dataSource: DataSource) =>
+        new CodecSessions(config.pseudonymKey, dataSource, config.apiKeys),
     },
     CodecAccessGuard,
   ],

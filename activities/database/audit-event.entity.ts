@@ -41,6 +41,10 @@ export class AuditEvent {
   @Column({ name: 'patient_id', type: 'text', nullable: true })
   patientId!: string | null;
 
+  /** The patient's opaque reference, where the request named no patient id (journey reads, STOP, unsubscribe). */
+  @Column({ name: 'patient_ref', type: 'text', nullable: true })
+  patientRef!: string | null;
+
   /** The HTTP status answered; null while a change is under way (or if the process died during it). */
   @Column({ name: 'outcome_status', type: 'int', nullable: true })
   outcomeStatus!: number | null;

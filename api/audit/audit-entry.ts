@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { auditTargets } from './audit-targets';
+import { auditedPatientRefs } from './audited-patients';
 import type { AuditActor, AuditEntry } from './audit-trail.service';
 import type { AuditSpec } from './audited.decorator';
 
@@ -15,6 +16,7 @@ export function auditEntry(
     action: spec.action,
     method: request.method,
     route: routeTemplateOf(request),
+    patientRefs: auditedPatientRefs(request, result),
     ...auditTargets(spec, {
       params: request.params ?? {},
       query: (request.query ?? {}) as Record<string, unknown>,

@@ -2,14 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { AuditEvent } from '../../activities/database/audit-event.entity';
 import { badRequest } from '../errors/api-error';
-import { DATA_SOURCE } from '../infrastructure/tokens';
+import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import type { AppConfig } from '../../config/app-config';
+import { patientRefFor } from '../../activities/journeys/patient-ref';
 import type { AuditEventPage, AuditEventView } from './dto/audit-event-views';
 import type { ListAuditEventsQuery } from './dto/list-audit-events.query';
 
 /** The auditor's view of the trail: newest first, in pages keyed by row id (rows only ever grow). */
 @Injectable()
 export class AuditEvents {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async list(query: ListAuditEventsQuery): Promise<AuditEventPage> {
     const since = query.since ? new Date(query.since) : undefined;
@@ -22,7 +27,13 @@ export class AuditEvents {
     const pageSize = query.pageSize ?? 50;
     const selection = this.dataSource.getRepository(AuditEvent).createQueryBuilder('event');
     if (query.journeyId) selection.andWhere('event.journey_id = :journeyId', { journeyId: query.journeyId });
-    if (query.patientId) selection.andWhere('event.patient_id = :patientId', { patientId: query.patientId });
+    if (query.patientId) {
+      // Rows name the patient by id where the request did, else by opaque reference (reads, STOP).
+      selection.andWhere('(event.patient_id = :patientId OR event.patient_ref = :patientRef)', {
+        patientId: query.patientId,
+        patientRef: patientRefFor(query.patientId, this.config.pseudonymKey),
+      });
+    }
     if (query.actor) selection.andWhere('event.actor_name = :actor', { actor: query.actor });
     if (query.action) selection.andWhere('event.action = :action', { action: query.action });
     if (since) selection.andWhere('event.occurred_at >= :since', { since });
@@ -48,6 +59,7 @@ function toView(event: AuditEvent): AuditEventView {
     route: event.route,
     journeyId: event.journeyId,
     patientId: event.patientId,
+    patientRef: event.patientRef,
     outcomeStatus: event.outcomeStatus,
   };
 }

@@ -7,12 +7,15 @@ import type { AuditTargets } from './audit-targets';
 
 /** Who acted: an API key's holder, or (`signed`) a caller known by its request signature. */
 export interface AuditActor {
-  role: Role | 'signed';
+  /** `signed`: a provider's signed webhook; `unauthenticated`: a call without a valid key (refused). */
+  role: Role | 'signed' | 'unauthenticated';
   name: string;
 }
 
 export interface AuditEntry extends AuditTargets {
   actor: AuditActor;
+  /** Opaque references of the patients concerned, when the request named no patient id. */
+  patientRefs: string[];
   action: string;
   method: string;
   route: string;
@@ -29,7 +32,9 @@ export class AuditTrail {
 
   /** A finished call, with the status it was answered with. */
   async record(entry: AuditEntry, outcomeStatus: number): Promise<void> {
-    await this.events.insert(toRow(entry, outcomeStatus));
+    // One row per patient: a STOP from a phone a family shares concerns each of them.
+    const refs = entry.patientRefs.length > 0 ? entry.patientRefs : [null];
+    await this.events.insert(refs.map((patientRef) => ({ ...toRow(entry, outcomeStatus), patientRef })));
   }
 
   /** A change about to be made: the row exists before the change does. Returns its id for close(). */
@@ -39,8 +44,12 @@ export class AuditTrail {
   }
 
   /** The change's outcome, and the ids only its result could tell (a start's new journey). */
-  async close(id: string, outcomeStatus: number, { journeyId, patientId }: AuditTargets): Promise<void> {
-    await this.events.update({ id }, { outcomeStatus, journeyId, patientId });
+  async close(id: string, outcomeStatus: number, entry: AuditEntry): Promise<void> {
+    const { journeyId, patientId, patientRefs } = entry;
+    await this.events.update(
+      { id },
+      { outcomeStatus, journeyId, patientId, patientRef: patientRefs[0] ?? null },
+    );
   }
 }
 
@@ -54,6 +63,7 @@ function toRow(entry: AuditEntry, outcomeStatus: number | null): Partial<AuditEv
     route: entry.route,
     journeyId: entry.journeyId,
     patientId: entry.patientId,
+    patientRef: entry.patientRefs[0] ?? null,
     outcomeStatus,
   };
 }

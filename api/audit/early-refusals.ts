@@ -28,6 +28,29 @@ export class EarlyRefusals {
     private readonly trail: AuditTrail,
   ) {}
 
+  /**
+   * A call without a valid key, on any route but the public ones: one audit row (who is unknown,
+   * so the row says which kind of failure, never the key presented) and one log line, so a key
+   * being guessed shows in both.
+   */
+  unauthenticated(context: ExecutionContext, failure: 'no-credentials' | 'invalid-key'): void {
+    const request = context.switchToHttp().getRequest<Request>();
+    const response = context.switchToHttp().getResponse<Response>();
+    response.once('finish', () => {
+      const entry = auditEntry(
+        { action: 'auth.failed' },
+        { role: 'unauthenticated', name: failure },
+        request,
+      );
+      this.logger.warn(`401 ${entry.method} ${entry.route} from ${request.ip ?? 'unknown'}: ${failure}`);
+      this.trail
+        .record(entry, response.statusCode)
+        .catch((error: unknown) =>
+          this.logger.error(`A failed authentication could not be recorded: ${loggableError(error)}`),
+        );
+    });
+  }
+
   watch(context: ExecutionContext, actor: AuditActor): void {
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_KEY, context.getHandler());
     if (!spec) return;

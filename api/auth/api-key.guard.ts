@@ -49,9 +49,14 @@ export class ApiKeyGuard implements CanActivate {
     }
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    if (!presented)
+    if (!presented) {
+      this.refusals.unauthenticated(context, 'no-credentials');
       throw new UnauthorizedException('Missing credentials: send "Authorization: Bearer <API key>".');
-    if (!holder) throw new UnauthorizedException('The API key is not valid.');
+    }
+    if (!holder) {
+      this.refusals.unauthenticated(context, 'invalid-key');
+      throw new UnauthorizedException('The API key is not valid.');
+    }
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!allowed.includes(holder.role)) {

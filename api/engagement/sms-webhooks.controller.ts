@@ -22,6 +22,7 @@ import type { AppConfig } from '../../config/app-config';
 import { patientRespondedSignal } from '../../workflows/journey-contract';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
+import { noteAuditedPatients } from '../audit/audited-patients';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { OutreachLog, type ProviderStatus } from '../outreach/outreach-log.service';
 import { JourneySignals } from './journey-signals.service';
@@ -62,7 +63,7 @@ export class SmsWebhooksController {
 
   @Post(SMS_INBOUND_PATH.replace(/^\/api\//, ''))
   // STOP/START change a patient's consent and replies move journeys. The message names no patient
-  // id here (a phone number is looked up), so the row says who and when, not which patient.
+  // id (a phone number is looked up): the rows name each patient it concerned by reference.
   @AuditedAs('patient.sms.inbound', { signedBy: 'sms-provider' })
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
@@ -87,6 +88,7 @@ export class SmsWebhooksController {
       if (inserted.length === 0) return undefined;
       const contacts = new PatientContactStore(manager);
       const patientRefs = await contacts.refsByPhone(from);
+      noteAuditedPatients(request, patientRefs);
       if (keyword) {
         for (const patientRef of patientRefs) {
           await contacts.setConsent(patientRef, {

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { UNSUBSCRIBE_PATH, verifyUnsubscribeToken } from '../../activities/engagement/links/delivery-links';
@@ -6,6 +7,7 @@ import { PatientContactStore } from '../../activities/engagement/patients/patien
 import type { AppConfig } from '../../config/app-config';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
+import { noteAuditedPatients } from '../audit/audited-patients';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import { badRequest } from '../errors/api-error';
 
@@ -44,8 +46,9 @@ export class UnsubscribeController {
   // Revokes the patient's email consent; the signed link names a pseudonym, not the patient id.
   @AuditedAs('patient.consent.unsubscribe', { signedBy: 'unsubscribe-link' })
   @Header('Content-Type', 'text/html; charset=utf-8')
-  async unsubscribe(@Query('token') token: unknown): Promise<string> {
+  async unsubscribe(@Req() request: Request, @Query('token') token: unknown): Promise<string> {
     const { patientRef, channel } = this.claim(token);
+    noteAuditedPatients(request, [patientRef]);
     await this.contacts.setConsent(patientRef, { channel, status: 'revoked', source: 'email-unsubscribe' });
     return page('You are unsubscribed', '<p>You will not get emails from us any more.</p>');
   }

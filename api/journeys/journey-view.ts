@@ -1,6 +1,12 @@
+import { withAuditedPatient } from '../audit/audited-patients';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import type { JourneyProgress } from '../../workflows/journey-contract';
-import { journeyStageKey, journeyStatusKey, journeyTypeKey } from '../../workflows/search-attributes';
+import {
+  journeyStageKey,
+  journeyStatusKey,
+  journeyTypeKey,
+  patientRefKey,
+} from '../../workflows/search-attributes';
 import type { JourneyDetailView, JourneySummaryView } from './dto/journey-views';
 
 type ExecutionFacts = Pick<
@@ -26,19 +32,22 @@ export function toDetailView(
   temporalUiUrl: string,
 ): JourneyDetailView {
   const summary = toSummaryView(info);
-  return {
-    ...summary,
-    // A journey that ended abnormally (terminated, failed) keeps Temporal's word for it.
-    status:
-      info.status.name === 'RUNNING' || info.status.name === 'COMPLETED' ? progress.status : summary.status,
-    stage: progress.stage,
-    settingsVersion: progress.settingsVersion ?? 0,
-    timeline: progress.timeline,
-    upcoming: progress.upcoming,
-    deadlines: progress.deadlines ?? [],
-    facts: progress.facts ?? {},
-    temporalUiUrl,
-  };
+  return withAuditedPatient(
+    {
+      ...summary,
+      // A journey that ended abnormally (terminated, failed) keeps Temporal's word for it.
+      status:
+        info.status.name === 'RUNNING' || info.status.name === 'COMPLETED' ? progress.status : summary.status,
+      stage: progress.stage,
+      settingsVersion: progress.settingsVersion ?? 0,
+      timeline: progress.timeline,
+      upcoming: progress.upcoming,
+      deadlines: progress.deadlines ?? [],
+      facts: progress.facts ?? {},
+      temporalUiUrl,
+    },
+    info.typedSearchAttributes.get(patientRefKey),
+  );
 }
 
 function statusOf(info: ExecutionFacts): string {

@@ -110,9 +110,12 @@ describe('the audit trail of patient-level reads and changes', () => {
       expect(new Date(event.occurredAt).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     }
 
+    // By patient: the calls that named the patient, and those on the patient's journey (by reference).
     const { items: patientTrail } = await auditEvents({ patientId });
     expect(patientTrail.map((event) => [event.action, event.route])).toEqual([
       ['patient.messages.read', '/api/patients/:patientId/messages'],
+      ['journey.cancel', '/api/journeys/:id/cancel'],
+      ['journey.read', '/api/journeys/:id'],
       ['journey.start', '/api/journeys'],
     ]);
 

@@ -83,12 +83,10 @@ describe('security: codec sessions', () => {
       .set('Authorization', DEMO_KEYS.operator)
       .send({ payloads: [plain] })
       .expect(200);
-    const rows = await stack.database.dataSource
-      .getRepository(AuditEvent)
-      .find({
-        order: { id: 'DESC' },
-        take: (await stack.database.dataSource.getRepository(AuditEvent).count()) - before,
-      });
+    const rows = await stack.database.dataSource.getRepository(AuditEvent).find({
+      order: { id: 'DESC' },
+      take: (await stack.database.dataSource.getRepository(AuditEvent).count()) - before,
+    });
     expect(rows).toEqual([expect.objectContaining({ action: 'payload.encode', journeyId })]);
   });
 });

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class AuditActorView {
-  @ApiProperty({ enum: ['designer', 'operator', 'integration', 'auditor', 'signed'] }) role!: string;
+  @ApiProperty({ enum: ['designer', 'operator', 'integration', 'auditor', 'signed', 'unauthenticated'] })
+  role!: string;
   @ApiProperty({ description: 'The API key holder, or what signed the request.' }) name!: string;
 }
 
@@ -14,6 +15,13 @@ export class AuditEventView {
   @ApiProperty({ example: '/api/journeys/:id/cancel' }) route!: string;
   @ApiProperty({ type: String, nullable: true }) journeyId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'EHR patient id.' }) patientId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The patient's opaque reference, where the request named no patient id (journey reads, STOP).",
+  })
+  patientRef!: string | null;
   @ApiProperty({
     type: Number,
     nullable: true,

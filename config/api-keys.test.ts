@@ -47,4 +47,17 @@ describe('parseApiKeys', () => {
     );
     expect(() => parseApiKeys('top-secret-value', lenient)).not.toThrow(/top-secret/);
   });
+
+  test('an integration key may be scoped to one purpose; no other role takes a scope', () => {
+    expect(
+      parseApiKeys('integration/ehr-inbound:ehr-engine=abc,integration/portal-inbox=def', lenient),
+    ).toEqual([
+      { role: 'integration', scope: 'ehr-inbound', name: 'ehr-engine', secret: 'abc' },
+      expect.objectContaining({ role: 'integration', scope: 'portal-inbox' }),
+    ]);
+    expect(() => parseApiKeys('operator/ehr-inbound=abc', lenient)).toThrow(
+      /only integration keys take a scope/,
+    );
+    expect(() => parseApiKeys('integration/everything=abc', lenient)).toThrow(/ehr-inbound, portal-inbox/);
+  });
 });

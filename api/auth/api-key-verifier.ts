@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApiKey } from '../../config/api-keys';
 
 /** Who holds a presented key: its role, and the name the audit trail records. */
-export type KeyHolder = Pick<ApiKey, 'role' | 'name'>;
+export type KeyHolder = Pick<ApiKey, 'role' | 'name' | 'scope'>;
 
 /**
  * Matches a presented key against the configured ones in constant time: both sides are hashed
@@ -13,7 +13,7 @@ export class ApiKeyVerifier {
 
   constructor(keys: readonly ApiKey[]) {
     this.digests = keys.map((key) => ({
-      holder: { role: key.role, name: key.name },
+      holder: { role: key.role, name: key.name, ...(key.scope ? { scope: key.scope } : {}) },
       digest: sha256(key.secret),
     }));
   }

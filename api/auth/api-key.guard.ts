@@ -10,11 +10,11 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { bearerTokenOf } from './bearer-token';
 import type { AppConfig } from '../../config/app-config';
-import type { Role } from '../../config/api-keys';
+import type { KeyScope, Role } from '../../config/api-keys';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { EarlyRefusals } from '../audit/early-refusals';
 import { ApiKeyVerifier, type KeyHolder } from './api-key-verifier';
-import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+import { PUBLIC_KEY, ROLES_KEY, SCOPE_KEY } from './roles.decorator';
 
 export interface AuthenticatedRequest extends Request {
   role?: Role;
@@ -62,6 +62,14 @@ export class ApiKeyGuard implements CanActivate {
     if (!allowed.includes(holder.role)) {
       throw new ForbiddenException(`The ${holder.role} role may not do this.`);
     }
+    refuseOutOfScope(holder, this.reflector.getAllAndOverride<KeyScope>(SCOPE_KEY, targets));
     return true;
+  }
+}
+
+/** A key scoped to one purpose serves only the routes of that purpose. */
+export function refuseOutOfScope(holder: KeyHolder, routeScope: KeyScope | undefined): void {
+  if (holder.scope && holder.scope !== routeScope) {
+    throw new ForbiddenException(`This key is scoped to ${holder.scope} and may not do this.`);
   }
 }

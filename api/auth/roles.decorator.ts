@@ -1,9 +1,12 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import type { Role } from '../../config/api-keys';
+import type { KeyScope, Role } from '../../config/api-keys';
 
 export const ROLES_KEY = 'carepath:roles';
 export const PUBLIC_KEY = 'carepath:public';
+export const SCOPE_KEY = 'carepath:scope';
+/** Where the OpenAPI document names the purpose a scoped integration key must have. */
+export const SCOPE_EXTENSION = 'x-key-scope';
 /** Where the OpenAPI document lists a route's roles; its 403 is documented from it (api/openapi/). */
 export const ROLES_EXTENSION = 'x-roles';
 
@@ -25,3 +28,10 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
  * webhook by its signature, an unsubscribe link by its signed token.
  */
 export const SignatureAuthenticated = () => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * The purpose a route serves: an integration key scoped to it may call the route; a key scoped to
+ * anything else may not. Routes without it refuse every scoped key.
+ */
+export const ServesScope = (scope: KeyScope) =>
+  applyDecorators(SetMetadata(SCOPE_KEY, scope), ApiExtension(SCOPE_EXTENSION, scope));

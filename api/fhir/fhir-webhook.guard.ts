@@ -11,7 +11,7 @@ import {
   verifyWebhookSignature,
 } from '../../activities/ehr/inbound/webhook-signature';
 import type { AppConfig } from '../../config/app-config';
-import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { refuseOutOfScope, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { APP_CONFIG } from '../infrastructure/tokens';
 
 /**
@@ -56,6 +56,7 @@ export class FhirWebhookGuard implements CanActivate {
         `EHR events need an integration key; a ${role} key is not accepted here.`,
       );
     }
+    refuseOutOfScope(request.actor!, 'ehr-inbound');
     return true;
   }
 }

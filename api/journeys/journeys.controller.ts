@@ -56,7 +56,7 @@ export class JourneysController {
   }
 
   @Get()
-  @Roles('operator', 'designer', 'auditor')
+  @Roles('operator', 'auditor')
   @AuditedAs('journey.list', { patientId: 'query.patientId' })
   @ApiOperation({ summary: 'List journeys, newest first, filtered by type, status, stage or patient.' })
   @ApiOkResponse({ type: JourneyPage })
@@ -65,7 +65,7 @@ export class JourneysController {
   }
 
   @Get(':id')
-  @Roles('operator', 'designer', 'auditor')
+  @Roles('operator', 'auditor')
   @AuditedAs('journey.read', { journeyId: 'params.id' })
   @ApiOperation({ summary: "A journey's status, current stage, timeline and upcoming timers." })
   @ApiOkResponse({ type: JourneyDetailView })

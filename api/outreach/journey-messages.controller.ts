@@ -14,7 +14,7 @@ export class JourneyMessagesController {
 
   @Get()
   // Designers read what their templates sent; the designer UI shows it under each journey.
-  @Roles('operator', 'designer', 'auditor')
+  @Roles('operator', 'auditor')
   @AuditedAs('journey.messages.read', { journeyId: 'params.id' })
   @ApiOperation({
     summary: "The journey's outreach log: every attempt, its channel, wording and delivery events.",

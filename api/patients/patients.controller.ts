@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { deliveryChannels, type DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
 import { AuditedAs } from '../audit/audited.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { Roles, ServesScope } from '../auth/roles.decorator';
 import { OutreachMessageView } from '../outreach/dto/outreach-views';
 import { ChannelPipe } from './channel.pipe';
 import { ConsentDto, ConsentView, PatientContactDto, PatientContactView } from './dto/contact.dto';
@@ -84,6 +84,7 @@ export class PatientsController {
   @Get('inbox')
   // The patient portal's own view; staff read the same messages through /messages.
   @Roles('integration')
+  @ServesScope('portal-inbox')
   @AuditedAs('patient.inbox.read', { patientId: 'params.patientId' })
   @ApiOperation({ summary: "The patient's portal inbox (for the patient portal), newest first." })
   @ApiOkResponse({ type: [OutreachMessageView] })
@@ -94,6 +95,7 @@ export class PatientsController {
   @Post('inbox/:messageId/read')
   @HttpCode(204)
   @Roles('integration')
+  @ServesScope('portal-inbox')
   @AuditedAs('patient.inbox.mark-read', { patientId: 'params.patientId' })
   @ApiOperation({
     summary: 'The patient read a portal message: a delivery status and a response for the journey.',

@@ -61,9 +61,11 @@ function Workspace({ client, onSignOut }: WorkspaceProps) {
   );
   const [screen, setScreen] = useState<Screen>('catalogue');
   const role = session.status === 'ready' ? session.data.role : undefined;
+  // Designers work on programs, maps, counts and settings; patients are for operators and auditors.
+  const seesPatients = role === 'operator' || role === 'auditor';
   const screens: Array<[Screen, string]> = [
     ['catalogue', 'Journeys'],
-    ['patients', 'Patients'],
+    ...(seesPatients ? [['patients', 'Patients'] as [Screen, string]] : []),
     ...(role === 'operator' ? [['queue', 'Staff queue'] as [Screen, string]] : []),
   ];
 
@@ -113,7 +115,7 @@ function Workspace({ client, onSignOut }: WorkspaceProps) {
             {screen === 'catalogue' && (
               <CatalogueScreen client={client} types={types.data} canPublish={role === 'designer'} />
             )}
-            {screen === 'patients' && (
+            {screen === 'patients' && seesPatients && (
               <PatientsScreen client={client} types={types.data} isOperator={role === 'operator'} />
             )}
             {screen === 'queue' && role === 'operator' && session.status === 'ready' && (

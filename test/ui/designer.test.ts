@@ -65,7 +65,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await context.close();
   });
 
-  test('a designer follows the same link without asking for a codec session, and has no staff queue', async () => {
+  test('an auditor follows the same link without asking for a codec session, and has no staff queue', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const sessionCalls: number[] = [];
@@ -73,9 +73,9 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
       if (response.url().endsWith('/api/codec/session')) sessionCalls.push(response.status());
     });
     await page.goto(stack.config.publicBaseUrl);
-    await page.getByLabel('API key').fill('dev-designer-key');
+    await page.getByLabel('API key').fill('dev-auditor-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Signed in as dev-designer (designer)').waitFor();
+    await page.getByText('Signed in as dev-auditor (auditor)').waitFor();
     await page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('button', { name: 'Patients' })

@@ -19,7 +19,14 @@ export interface AppConfig {
   temporal: TemporalConfig;
   databaseUrl: string;
   /** `rateLimitPerMinute`: requests one client address may make a minute before it gets 429s. */
-  api: { host: string; port: number; designerDist: string | undefined; rateLimitPerMinute: number };
+  api: {
+    host: string;
+    port: number;
+    designerDist: string | undefined;
+    rateLimitPerMinute: number;
+    /** Dates in journey parameters and events must fall inside this window around now. */
+    plausibleDates: { yearsBack: number; yearsAhead: number };
+  };
   apiKeys: ApiKey[];
   /** Secret for the keyed hash that turns a patient id into an opaque reference; also signs unsubscribe links. */
   pseudonymKey: string;
@@ -92,6 +99,8 @@ const environmentSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   FHIR_WEBHOOK_SECRET: z.string().optional(),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  PLAUSIBLE_DATES_YEARS_BACK: z.coerce.number().int().min(1).max(150).default(30),
+  PLAUSIBLE_DATES_YEARS_AHEAD: z.coerce.number().int().min(1).max(50).default(5),
   PAYLOAD_ENCRYPTION_KEYS: z.string().optional(),
   /** Where development mode keeps its generated payload key (as `npm start` keeps its data). */
   CAREPATH_DATA_DIR: z.string().optional(),
@@ -130,6 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       port: vars.API_PORT,
       designerDist: vars.DESIGNER_DIST,
       rateLimitPerMinute: vars.API_RATE_LIMIT_PER_MINUTE,
+      plausibleDates: {
+        yearsBack: vars.PLAUSIBLE_DATES_YEARS_BACK,
+        yearsAhead: vars.PLAUSIBLE_DATES_YEARS_AHEAD,
+      },
     },
     apiKeys: parseApiKeys(vars.API_KEYS ?? DEV_API_KEYS, { minimumSecretLength: production ? 32 : 1 }),
     pseudonymKey: vars.PSEUDONYM_KEY ?? developmentPseudonymKey(dataDir),

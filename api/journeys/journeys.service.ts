@@ -42,6 +42,7 @@ import {
 } from '../../workflows/search-attributes';
 import { badRequest, fromZodIssues } from '../errors/api-error';
 import { PageTokenSeal } from '../pagination/sealed-page-token';
+import { implausibleDates } from '../requests/plausible-dates';
 import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { OVERDUE_LIMIT, type ListJourneysQuery } from './dto/list-journeys.query';
 import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
@@ -84,6 +85,7 @@ export class JourneysService {
 
   async start(request: StartJourneyDto): Promise<StartJourneyResult> {
     const type = this.requireType(request.journey);
+    this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
     const outcome = await this.starter.start({ type, patientId: request.patientId, params: request.params });
     if (!outcome.started) {
       throw badRequest(
@@ -145,6 +147,7 @@ export class JourneysService {
     const handle = this.temporal.workflow.getHandle(id);
     const description = await this.describe(handle);
     const type = this.typeOfRunning(description);
+    this.refuseImplausibleDates(event, '', `Invalid event for journey "${type.id}".`);
     const parsed = type.eventSchema.safeParse(event);
     if (!parsed.success) {
       throw badRequest(`Invalid event for journey "${type.id}".`, fromZodIssues(parsed.error.issues, ''));
@@ -164,6 +167,11 @@ export class JourneysService {
     this.typeOfRunning(description);
     await this.update(() => handle.executeUpdate(controlUpdates[control], { args: [request] }));
     return this.get(id);
+  }
+
+  private refuseImplausibleDates(value: unknown, prefix: string, message: string): void {
+    const problems = implausibleDates(value, this.config.api.plausibleDates, prefix);
+    if (problems.length > 0) throw badRequest(message, problems);
   }
 
   types(): readonly JourneyType[] {

@@ -79,4 +79,28 @@ describe('security: request bodies are refused by shape and change nothing', () 
     expect(response.body.message).toMatch(/nested deeper than 32 levels/);
     expect(response.body.errors[0].field).toMatch(/^params\.a\.a/);
   });
+
+  test('an appointment in 1900 or a card started in 9999 is a 400 that says the plausible window', async () => {
+    for (const [journey, params, field] of [
+      ['appointment-reminder', { appointmentAt: '1900-01-01T09:00:00Z' }, 'params.appointmentAt'],
+      [
+        'oncology-fast-track',
+        { cardId: 'DILO-9999', clockStartAt: '9999-01-01T09:00:00Z' },
+        'params.clockStartAt',
+      ],
+    ] as const) {
+      const response = await api()
+        .post('/api/journeys')
+        .set('Authorization', DEMO_KEYS.operator)
+        .send({ journey, patientId: 'pat-sec-dates', params })
+        .expect(400);
+      expect(response.body.errors).toEqual([
+        { field, message: expect.stringMatching(/^must be between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}/) },
+      ]);
+    }
+    const listed = await api()
+      .get('/api/journeys?patientId=pat-sec-dates')
+      .set('Authorization', DEMO_KEYS.operator);
+    expect(listed.body.items).toEqual([]);
+  });
 });

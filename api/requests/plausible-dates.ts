@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon';
+import type { FieldError } from '../errors/api-error';
+
+/*
+ * A date a person or a system typed can be wrong by a century (an appointment moved to 1900, a
+ * card started in 9999) and still be a valid ISO date: the journey would then wait for ever, or
+ * breach every deadline at once. Every date in what the API is asked to act on must fall inside a
+ * plausible window around now, a setting (PLAUSIBLE_DATES_YEARS_BACK / _AHEAD).
+ */
+
+export interface PlausibleDateWindow {
+  yearsBack: number;
+  yearsAhead: number;
+}
+
+// An ISO date or date-time at the start of a string value: what the journeys' contracts accept.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** The fields of `value` holding a date outside the window, each with a message that says the window. */
+export function implausibleDates(
+  value: unknown,
+  window: PlausibleDateWindow,
+  prefix: string,
+  now: DateTime = DateTime.utc(),
+): FieldError[] {
+  const earliest = now.minus({ years: window.yearsBack }).startOf('day');
+  const latest = now.plus({ years: window.yearsAhead }).endOf('day');
+  const message = `must be between ${earliest.toISODate()} and ${latest.toISODate()} (PLAUSIBLE_DATES_YEARS_BACK / _AHEAD)`;
+  const problems: FieldError[] = [];
+  const visit = (node: unknown, path: string) => {
+    if (typeof node === 'string' && ISO_DATE.test(node)) {
+      const at = DateTime.fromISO(node.replace(' ', 'T'), { zone: 'utc' });
+      if (at.isValid && (at < earliest || at > latest)) problems.push({ field: path, message });
+    } else if (node !== null && typeof node === 'object') {
+      for (const [key, child] of Object.entries(node)) visit(child, path ? `${path}.${key}` : key);
+    }
+  };
+  visit(value, prefix);
+  return problems;
+}

@@ -9,7 +9,8 @@ import {
   type SettingsVersionSummary,
 } from '../../activities/programs/program-settings-store';
 import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
-import { badRequest, fromZodIssues } from '../errors/api-error';
+import { plainTextProblem } from '../requests/plain-text';
+import { badRequest, fromZodIssues, type FieldError } from '../errors/api-error';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 
 export interface SettingsCheck {
@@ -48,6 +49,8 @@ export class ProgramSettingsService {
 
   /** Validates a draft without publishing it: what the designer's "validate" button shows. */
   check(journeyType: string, draft: unknown): SettingsCheck {
+    const textProblems = unreadableText(draft, 'settings');
+    if (textProblems.length > 0) return { valid: false, errors: textProblems };
     try {
       return { valid: true, settings: this.store.resolve(this.requireType(journeyType), draft), errors: [] };
     } catch (error) {
@@ -59,6 +62,9 @@ export class ProgramSettingsService {
   }
 
   async publish(journeyType: string, request: PublishRequest): Promise<PublishedSettings> {
+    const textProblems = unreadableText(request.settings, 'settings');
+    if (textProblems.length > 0)
+      throw badRequest('The settings hold text no patient should get.', textProblems);
     try {
       return await this.store.publish(this.requireType(journeyType), request);
     } catch (error) {
@@ -87,4 +93,17 @@ export class ProgramSettingsService {
     }
     return type;
   }
+}
+
+/**
+ * Settings text (clinic locations, labels) reaches patients' messages: no control characters,
+ * direction overrides or invisible-only values, wherever they sit in the draft.
+ */
+function unreadableText(value: unknown, path: string): FieldError[] {
+  if (typeof value === 'string') {
+    const problem = value === '' ? undefined : plainTextProblem(value, { multiline: true });
+    return problem ? [{ field: path, message: problem }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => unreadableText(child, `${path}.${key}`));
 }

@@ -103,4 +103,27 @@ describe('security: request bodies are refused by shape and change nothing', () 
       .set('Authorization', DEMO_KEYS.operator);
     expect(listed.body.items).toEqual([]);
   });
+
+  test('settings text with a NUL, a direction override or only zero-width characters is never published', async () => {
+    const current = await api()
+      .get('/api/programs/preventive-outreach/settings')
+      .set('Authorization', DEMO_KEYS.designer)
+      .expect(200);
+    for (const text of ['Room\u0000 12', '\u202Eevil', '\u200b\u200b']) {
+      const settings = JSON.parse(
+        JSON.stringify(current.body.settings).replace(/:"[^"]*"/, `:${JSON.stringify(text)}`),
+      );
+      const response = await api()
+        .post('/api/programs/preventive-outreach/settings')
+        .set('Authorization', DEMO_KEYS.designer)
+        .send({ basedOnVersion: current.body.version, settings })
+        .expect(400);
+      expect(response.body.errors[0].field).toMatch(/^settings\./);
+    }
+    const after = await api()
+      .get('/api/programs/preventive-outreach/settings')
+      .set('Authorization', DEMO_KEYS.designer)
+      .expect(200);
+    expect(after.body.version).toBe(current.body.version);
+  });
 });

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { CODEC_SESSION_COOKIE } from './codec/codec-session';
 import { ApiErrorView } from './errors/api-error.view';
 import { documentErrorResponses } from './openapi/error-responses';
+import { documentLinks } from './openapi/links';
 
 export function setUpOpenApi(app: INestApplication): void {
   const document = SwaggerModule.createDocument(
@@ -12,8 +13,9 @@ export function setUpOpenApi(app: INestApplication): void {
       .setDescription(
         'Start, inspect and steer patient journeys. Every route except /api/health needs ' +
           '"Authorization: Bearer <API key>" (POST /api/fhir also takes a signed body instead); each key ' +
-          'carries one role: designer (journey types, program settings; reads journeys), operator (runs ' +
-          "journeys, patients' contact and consent, staff tasks), integration (EHR and portal systems) or " +
+          'carries one role: designer (journey types, maps, counts, program settings; no patient data), ' +
+          "operator (runs journeys, patients' contact and consent, staff tasks), integration (EHR and " +
+          'portal systems; a key may be scoped to ehr-inbound or portal-inbox) or ' +
           "auditor (read-only: journeys, patients' messages and contacts, programs, staff tasks, and " +
           'GET /api/audit-events). A route answers 401 without a valid key and 403 to a role it does ' +
           'not admit. Every read or change of patient-level data, and every refused attempt by a known ' +
@@ -23,7 +25,8 @@ export function setUpOpenApi(app: INestApplication): void {
       .addBearerAuth({
         type: 'http',
         scheme: 'bearer',
-        description: 'An API key from API_KEYS (`role=secret` or `role:name=secret`).',
+        description:
+          'An API key from API_KEYS (`role=secret`, `role:name=secret`, or `integration/<scope>:name=secret`).',
       })
       // The codec routes' @ApiCookieAuth names this scheme.
       .addCookieAuth(
@@ -38,6 +41,7 @@ export function setUpOpenApi(app: INestApplication): void {
     { extraModels: [ApiErrorView] },
   );
   documentErrorResponses(document);
+  documentLinks(document);
   SwaggerModule.setup('api/docs', app, document, {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',

@@ -67,7 +67,7 @@ describe('journeys over HTTP (real API, worker, Temporal dev server, PostgreSQL)
 
     const listed = await eventually(
       () =>
-        api().get('/api/journeys').query({ patientId }).set('Authorization', DEMO_KEYS.designer).expect(200),
+        api().get('/api/journeys').query({ patientId }).set('Authorization', DEMO_KEYS.auditor).expect(200),
       (response) => response.body.items.length > 0,
     );
     expect(listed.body.items).toEqual([

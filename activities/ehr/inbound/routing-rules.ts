@@ -189,7 +189,23 @@ export interface ReferralRule {
   /** Codes in ServiceRequest.code or .category. */
   codes: CodeMatch[];
   profile: DeadlineProfileId;
+  /**
+   * The extension (valueDateTime) on the referral that carries the clock start the profile's
+   * source defines; `authoredOn` (when the card or referral was written) never stands in for it.
+   * Missing: the card starts without a clock and the coordinator gets a task to record it.
+   */
+  clockStart: { extension: string; label: string };
 }
+
+/**
+ * Clock-start extensions an integration engine sets on the referral from the receiving provider's
+ * record: DiLO, the entry on that provider's waiting list (pakietonkologiczny.gov.pl: the clock
+ * starts there, not at card issue); NHS England, the receipt of the referral (CWT guidance v12.1).
+ */
+export const CLOCK_START_EXTENSIONS = {
+  waitingListEntry: 'https://carepath.dev/fhir/StructureDefinition/waiting-list-entry',
+  referralReceived: 'https://carepath.dev/fhir/StructureDefinition/referral-received',
+} as const;
 
 export const referralRules: readonly ReferralRule[] = [
   {
@@ -198,6 +214,7 @@ export const referralRules: readonly ReferralRule[] = [
     identifierSystems: [CODE_SYSTEMS.diloCardNumber],
     codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['dilo-card'] }],
     profile: 'dilo',
+    clockStart: { extension: CLOCK_START_EXTENSIONS.waitingListEntry, label: 'waiting-list entry' },
   },
   {
     id: 'urgent-suspected-cancer-referral',
@@ -205,6 +222,7 @@ export const referralRules: readonly ReferralRule[] = [
     identifierSystems: [],
     codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['urgent-suspected-cancer'] }],
     profile: 'nhs-england',
+    clockStart: { extension: CLOCK_START_EXTENSIONS.referralReceived, label: 'receipt of the referral' },
   },
 ];
 
@@ -273,6 +291,16 @@ export const diagnosticReportRules: readonly DiagnosticReportRule[] = [
     ],
     event: 'in-depth-diagnostics-done',
   },
+];
+
+/**
+ * Communication.topic, .reasonCode or .category saying the patient was told of a diagnosis or that
+ * cancer is ruled out: the NHS Faster Diagnosis Standard stops on its `sent` date (CWT v12.1), not
+ * on a report's issue date. Only a Communication linked to the card (basedOn or partOf its
+ * referral or a report applied to it) counts.
+ */
+export const patientInformedCodes: CodeMatch[] = [
+  { system: CODE_SYSTEMS.carepathOncology, codes: ['patient-informed-of-outcome'] },
 ];
 
 // --- Appointments -------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ import {
   patientRefKey,
 } from '../../workflows/search-attributes';
 import { badRequest, fromZodIssues } from '../errors/api-error';
-import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { OVERDUE_LIMIT, type ListJourneysQuery } from './dto/list-journeys.query';
 import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
@@ -49,6 +49,8 @@ import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
+import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
@@ -71,10 +73,13 @@ export class JourneysService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(FHIR_CLIENT) fhir: FhirClient | null,
   ) {
     this.starter = new JourneyStarter(this.temporal, new ProgramSettingsStore(dataSource), {
       taskQueue: config.temporal.taskQueue,
       pseudonymKey: config.pseudonymKey,
+      organisationTimeZone: config.organisationTimeZone,
+      patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
     });
   }
 

@@ -3,6 +3,7 @@ import {
   isClockEvent,
   MILESTONES,
   type ClockEvent,
+  type ClockStart,
   type DeadlineProfileId,
   type Milestone,
   type OncologyFastTrackEvent,
@@ -335,9 +336,13 @@ export function cardClock(
   settings: Pick<OncologyFastTrackSettings, 'profiles' | 'warnDaysBefore'>,
   patientTimeZone: string,
   sourceClocks: boolean,
+  startedBy: ClockStart = 'referral',
 ): DeadlineClock {
+  const rules = settings.profiles[profile];
+  // NHS CWT v12.1: a consultant upgrade starts the 62-day clock but not the Faster Diagnosis Standard.
+  const upgraded = sourceClocks && startedBy === 'consultant-upgrade';
   return {
-    rules: settings.profiles[profile],
+    rules: upgraded ? rules.filter((rule) => rule.forUpgrades !== false) : rules,
     warnDaysBefore: settings.warnDaysBefore,
     timeZone: sourceClocks ? PROFILE_TIME_ZONES[profile] : patientTimeZone,
   };

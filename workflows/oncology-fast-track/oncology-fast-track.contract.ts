@@ -29,6 +29,10 @@ export const MILESTONES = [
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
 
+/** What starts a card's clock (NHS CWT v12.1): a referral, or a consultant upgrade. */
+export const CLOCK_STARTS = ['referral', 'consultant-upgrade'] as const;
+export type ClockStart = (typeof CLOCK_STARTS)[number];
+
 export const oncologyFastTrackParams = z
   .object({
     cardId: z
@@ -45,6 +49,12 @@ export const oncologyFastTrackParams = z
       .enum(DEADLINE_PROFILES)
       .optional()
       .describe("The deadline profile for this card; the program setting's `profile` when absent."),
+    startedBy: z
+      .enum(CLOCK_STARTS)
+      .optional()
+      .describe(
+        'What started the clock: a referral (default), or a consultant upgrade of a patient not referred urgently. NHS CWT v12.1: the 28-day FDS applies to referrals only; the 62-day standard to both.',
+      ),
     channel: z
       .enum(['portal', 'email', 'sms'])
       .optional()

@@ -26,6 +26,12 @@ const deadlineRule = z
     from: milestone.describe('The milestone that starts this deadline.'),
     metBy: z.array(milestone).min(1).describe('Any of these milestones meets the deadline.'),
     days: z.number().int().min(1).max(365).describe('Calendar days from `from` to the deadline.'),
+    forUpgrades: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether it runs on a card started by a consultant upgrade; absent: yes (NHS CWT v12.1: the FDS does not).',
+      ),
     adjustable: z
       .boolean()
       .default(false)
@@ -111,6 +117,7 @@ export const NHS_ENGLAND_DEADLINES: DeadlineRule[] = [
     metBy: ['patient-informed'],
     days: 28,
     adjustable: false,
+    forUpgrades: false,
   },
   {
     id: 'decision-to-treat',

@@ -63,6 +63,17 @@ describe('source clocks of the fast oncology track', () => {
     expect(deadline(dilo, 'specialist-visit')!.dueAt).toBe('2026-06-16T22:00:00.000Z');
   });
 
+  it('[HZ-45] a card started by a consultant upgrade runs the 62-day clock from the upgrade, and no FDS', () => {
+    const clock = cardClock('nhs-england', settings, 'Europe/London', true, 'consultant-upgrade');
+    const upgraded = new CardState('nhs-england', clock, day(0), true);
+    expect(upgraded.deadlines().map((view) => view.id)).toEqual(['referral-to-treatment']);
+    expect(
+      newCard('nhs-england')
+        .deadlines()
+        .map((view) => view.id),
+    ).toEqual(['faster-diagnosis', 'referral-to-treatment']);
+  });
+
   it('[HZ-47] the last day a patient is given reads as the same date in their own zone', () => {
     const dueAt = Date.parse('2026-06-30T23:00:00Z'); // end of 30 June in London
     const shown = (zone: string) =>

@@ -40,7 +40,7 @@ export async function oncologyFastTrackWorkflow(
   const profile = params.profile ?? settings.profile;
   const sourceClocks = patched(SOURCE_CLOCKS_PATCH);
   // Deadline days are the standard's own calendar days; messages still word them in the patient's zone.
-  const clock = cardClock(profile, settings, params.timeZone, sourceClocks);
+  const clock = cardClock(profile, settings, params.timeZone, sourceClocks, params.startedBy);
   const clockStartAt = params.clockStartAt === undefined ? undefined : Date.parse(params.clockStartAt);
   const card = new CardState(profile, clock, clockStartAt, sourceClocks);
   const channel = params.channel ?? settings.channel;

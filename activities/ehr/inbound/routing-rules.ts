@@ -2,6 +2,7 @@ import type { DeliveryChannel } from '../../engagement/channels/channel-adapter'
 import { EMERGENCY_FOLLOW_UP } from '../../../workflows/emergency-follow-up/emergency-follow-up.contract';
 import {
   ONCOLOGY_FAST_TRACK,
+  type ClockStart,
   type DeadlineProfileId,
 } from '../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import {
@@ -195,6 +196,8 @@ export interface ReferralRule {
    * Missing: the card starts without a clock and the coordinator gets a task to record it.
    */
   clockStart: { extension: string; label: string };
+  /** What the referral is for the clock: absent, a referral. */
+  startedBy?: ClockStart;
 }
 
 /**
@@ -205,6 +208,7 @@ export interface ReferralRule {
 export const CLOCK_START_EXTENSIONS = {
   waitingListEntry: 'https://carepath.dev/fhir/StructureDefinition/waiting-list-entry',
   referralReceived: 'https://carepath.dev/fhir/StructureDefinition/referral-received',
+  consultantUpgrade: 'https://carepath.dev/fhir/StructureDefinition/consultant-upgrade',
 } as const;
 
 export const referralRules: readonly ReferralRule[] = [
@@ -223,6 +227,17 @@ export const referralRules: readonly ReferralRule[] = [
     codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['urgent-suspected-cancer'] }],
     profile: 'nhs-england',
     clockStart: { extension: CLOCK_START_EXTENSIONS.referralReceived, label: 'receipt of the referral' },
+  },
+  {
+    // NHS CWT v12.1: a consultant upgrades a patient not referred urgently; the 62-day clock starts
+    // at the upgrade (the FDS does not apply).
+    id: 'consultant-upgrade',
+    label: 'consultant upgrade to the suspected cancer pathway (NHS England)',
+    identifierSystems: [],
+    codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['consultant-upgrade'] }],
+    profile: 'nhs-england',
+    clockStart: { extension: CLOCK_START_EXTENSIONS.consultantUpgrade, label: 'consultant upgrade' },
+    startedBy: 'consultant-upgrade',
   },
 ];
 

@@ -57,6 +57,25 @@ describe('oncology routes: clocks', () => {
     expect(routeResource(nhsReferral(wrong))).not.toHaveProperty('params.clockStartAt');
   });
 
+  it('[HZ-45] a consultant upgrade starts the NHS clock at the upgrade, as an upgrade', () => {
+    const upgrade: ServiceRequest = {
+      ...nhsReferral({
+        url: CLOCK_START_EXTENSIONS.consultantUpgrade,
+        valueDateTime: '2026-03-06T15:00:00Z',
+      }),
+      code: { coding: [{ system: carepathOncology, code: 'consultant-upgrade' }] },
+    };
+    expect(routeResource(upgrade)).toMatchObject({
+      kind: 'start',
+      rule: 'consultant-upgrade',
+      params: {
+        profile: 'nhs-england',
+        startedBy: 'consultant-upgrade',
+        clockStartAt: '2026-03-06T15:00:00Z',
+      },
+    });
+  });
+
   it('[HZ-46] a referral without its clock start starts the card without one, never at authoredOn', () => {
     const decision = routeResource(diloReferral('pat-7', 'DILO-2', '2026-03-02T09:00:00Z', 'active', null));
     expect(decision).toEqual({

@@ -59,7 +59,12 @@ export function routeServiceRequest(request: ServiceRequest): RoutingDecision {
     rule: rule.id,
     patientId,
     journey: ONCOLOGY_FAST_TRACK,
-    params: { cardId, profile: rule.profile, ...(clockStartAt ? { clockStartAt } : {}) },
+    params: {
+      cardId,
+      profile: rule.profile,
+      ...(rule.startedBy ? { startedBy: rule.startedBy } : {}),
+      ...(clockStartAt ? { clockStartAt } : {}),
+    },
   };
 }
 

@@ -47,6 +47,7 @@ describe('fast oncology track: source clocks (time-skipping)', () => {
     await card.skipTo(card.day(0, 12));
     const progress = await card.handle.query(progressQuery);
     expect(progress.deadlines).toEqual([]);
+    expect(progress.timeline[0]!.summary).toBe('On the waiting list: the clock start is not recorded yet');
     expect(progress.timeline.map((entry) => entry.summary)).toContainEqual(
       expect.stringMatching(/Clock start unknown/),
     );

@@ -53,7 +53,10 @@ export async function oncologyFastTrackWorkflow(
     patientId: input.patientId,
     settingsVersion: program.version,
     stage: card.stage,
-    summary: STAGE_SUMMARIES[card.stage],
+    // A card without its clock start is on the list, but no deadline clock runs yet.
+    summary: card.clockStarted
+      ? STAGE_SUMMARIES[card.stage]
+      : 'On the waiting list: the clock start is not recorded yet',
     eventSchema: oncologyFastTrackEvent,
     checkEvent: (event) => {
       const handling = card.handling(event, Date.now());

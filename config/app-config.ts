@@ -4,6 +4,7 @@ import {
   parsePayloadEncryptionKeys,
   type PayloadEncryptionKeys,
 } from '../activities/payload-encryption/encryption-keys';
+import { isTimeZone } from '../workflows/contract-fields';
 import { developmentPayloadKeys, developmentPseudonymKey } from './development-secrets';
 import { parseApiKeys, type ApiKey } from './api-keys';
 
@@ -38,7 +39,16 @@ export interface AppConfig {
   fhirWebhookSecret: string | undefined;
   /** Keys of the Temporal payload codec: every workflow input, result and failure is encrypted with them. */
   payloadEncryption: PayloadEncryptionKeys;
+  /**
+   * `ORGANISATION_TIME_ZONE`: the zone patient-facing times and quiet hours use for a patient whose
+   * own zone neither the EHR (tz-code extension, home address) nor their contact preferences give;
+   * the journey says so on its timeline. Never a silent UTC.
+   */
+  organisationTimeZone: string;
 }
+
+/** The documented default of `ORGANISATION_TIME_ZONE`: Carepath's first deployments are Polish DiLO programs. */
+export const DEFAULT_ORGANISATION_TIME_ZONE = 'Europe/Warsaw';
 
 export interface TemporalConfig {
   address: string;
@@ -102,6 +112,11 @@ const environmentSchema = z.object({
   PLAUSIBLE_DATES_YEARS_BACK: z.coerce.number().int().min(1).max(150).default(30),
   PLAUSIBLE_DATES_YEARS_AHEAD: z.coerce.number().int().min(1).max(50).default(5),
   PAYLOAD_ENCRYPTION_KEYS: z.string().optional(),
+  ORGANISATION_TIME_ZONE: z
+    .string()
+    .trim()
+    .default(DEFAULT_ORGANISATION_TIME_ZONE)
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/London or America/Chicago'),
   /** Where development mode keeps its generated payload key (as `npm start` keeps its data). */
   CAREPATH_DATA_DIR: z.string().optional(),
 });
@@ -150,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     fhirWebhookSecret: vars.FHIR_WEBHOOK_SECRET || undefined,
     payloadEncryption: payloadEncryptionKeys(vars, dataDir),
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.API_PORT}`).replace(/\/$/, ''),
+    organisationTimeZone: vars.ORGANISATION_TIME_ZONE,
   };
 }
 

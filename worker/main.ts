@@ -9,6 +9,7 @@ import { createDataSource } from '../activities/database/data-source';
 import { createFhirClientFromEnv } from '../activities/ehr/http-fhir-client';
 import { createEngagement } from '../activities/engagement/engagement-setup';
 import { JourneyStarter } from '../activities/journeys/journey-starter';
+import { patientTimeZoneReader } from '../activities/journeys/patient-time-zone';
 import { ProgramSettingsStore } from '../activities/programs/program-settings-store';
 import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     dataSource,
     publicBaseUrl: config.publicBaseUrl,
     linkSigningKey: config.pseudonymKey,
+    organisationTimeZone: config.organisationTimeZone,
   });
   const fhir = createFhirClientFromEnv(process.env);
   const connection = await connectWorkerToTemporal(config.temporal);
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
     journeyStarter: new JourneyStarter(client, new ProgramSettingsStore(dataSource), {
       taskQueue: config.temporal.taskQueue,
       pseudonymKey: config.pseudonymKey,
+      organisationTimeZone: config.organisationTimeZone,
+      patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
     }),
   });
   // Without an EHR there is nobody to find: no schedule then (a stale one is removed). A server

@@ -74,6 +74,9 @@ export interface JourneyInput<Params, Settings = unknown> {
   program: PinnedProgram<Settings>;
 }
 
+/** Memo key under which the enrolment leaves lines for the journey's timeline (JourneyStarter). */
+export const ENROLMENT_NOTES_MEMO = 'enrolmentNotes';
+
 export interface JourneyEvent {
   type: string;
   [field: string]: unknown;

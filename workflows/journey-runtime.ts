@@ -17,6 +17,7 @@ import {
   patientRespondedSignal,
   staffTaskCompletedSignal,
   cancelJourneyUpdate,
+  ENROLMENT_NOTES_MEMO,
   journeyEventUpdate,
   pauseJourneyUpdate,
   progressQuery,
@@ -151,7 +152,13 @@ export class Journey<Event> implements DeliveryHost {
     this.pausedSinceMs = restored?.pausedSinceMs ?? null;
     this.pausedTotalMs = restored?.pausedTotalMs ?? 0;
     this.activeClockStartMs = restored?.activeClockStartMs ?? now;
-    if (!restored) this.record('stage', options.summary, options.stage);
+    if (!restored) {
+      this.record('stage', options.summary, options.stage);
+      // What the enrolment had to decide for the patient (e.g. the organisation's time zone for a
+      // patient whose own zone nobody recorded), said where operators read the journey.
+      const notes = workflowInfo().memo?.[ENROLMENT_NOTES_MEMO];
+      if (Array.isArray(notes)) for (const note of notes) this.record('control', String(note));
+    }
     upsertSearchAttributes([
       { key: journeyStageKey, value: this.stage },
       { key: journeyStatusKey, value: this.status },

@@ -99,8 +99,7 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
     if (inFlight) return recover(inFlight, outbound(inFlight, address, request), adapter);
 
     const at = new Date(request.at);
-    const timeZone =
-      contact?.timeZone && isTimeZone(contact.timeZone) ? contact.timeZone : deps.policy.defaultTimeZone;
+    const timeZone = quietHoursZone(contact?.timeZone, request.values.timeZone, deps.policy);
     const quietWindow = quietWindowFor(deps.policy, channel, contact?.quietHours);
     const quietEnd = quietHoursEnd(at, quietWindow, timeZone);
     if (quietEnd)
@@ -253,4 +252,19 @@ function sentResult(attempt: OutreachMessage, alreadySent: boolean): SentResult 
     alreadySent,
     ...(attempt.status === 'uncertain' ? { uncertain: true } : {}),
   };
+}
+
+/**
+ * Quiet hours are the patient's own night (safety invariant 2): their recorded zone, else the
+ * zone their journey words times in (resolved from the EHR at enrolment), else the organisation's
+ * zone. Never a silent UTC.
+ */
+export function quietHoursZone(
+  contactZone: string | null | undefined,
+  journeyZone: string | undefined,
+  policy: EngagementPolicy,
+): string {
+  if (contactZone && isTimeZone(contactZone)) return contactZone;
+  if (journeyZone && isTimeZone(journeyZone)) return journeyZone;
+  return policy.defaultTimeZone;
 }

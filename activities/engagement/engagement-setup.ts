@@ -15,6 +15,8 @@ export interface EngagementSetupOptions {
   /** Where links in messages and provider callbacks reach the API. */
   publicBaseUrl: string;
   linkSigningKey: string;
+  /** ORGANISATION_TIME_ZONE: quiet hours of a patient whose zone nobody recorded. */
+  organisationTimeZone?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -39,7 +41,7 @@ export function createEngagement(
   };
   return {
     dataSource: options.dataSource,
-    policy: loadEngagementPolicy(env),
+    policy: loadEngagementPolicy(env, options.organisationTimeZone),
     adapters,
     links: createDeliveryLinks(options.publicBaseUrl, options.linkSigningKey),
     close: () => email?.close(),

@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { z } from 'zod';
 import type { JourneyInput } from '../../workflows/journey-contract';
 import type { JourneyType } from '../../workflows/journey-types';
+import { ENROLMENT_NOTES_MEMO } from '../../workflows/journey-contract';
 import {
   journeyStageKey,
   journeyStatusKey,
@@ -10,10 +11,15 @@ import {
 } from '../../workflows/search-attributes';
 import type { ProgramSettingsStore } from '../programs/program-settings-store';
 import { journeyWorkflowId, patientRefFor } from './patient-ref';
+import { organisationZoneNote, type PatientTimeZoneReader, type ResolvedTimeZone } from './patient-time-zone';
 
 export interface JourneyStarterOptions {
   taskQueue: string;
   pseudonymKey: string;
+  /** `ORGANISATION_TIME_ZONE` (config): the zone of a patient whose own zone nobody recorded. */
+  organisationTimeZone: string;
+  /** The patient's zone from the EHR or contact preferences; absent: nobody can tell (tests). */
+  patientTimeZone?: PatientTimeZoneReader;
 }
 
 export interface StartRequest {
@@ -48,7 +54,9 @@ export class JourneyStarter {
     return patientRefFor(patientId, this.options.pseudonymKey);
   }
 
-  async start({ type, patientId, params: rawParams }: StartRequest): Promise<StartOutcome> {
+  async start({ type, patientId, params: given }: StartRequest): Promise<StartOutcome> {
+    const zone = await this.timeZoneToAdd(type, patientId, given);
+    const rawParams = zone ? { ...(given as object), timeZone: zone.timeZone } : given;
     const params = type.paramsSchema.safeParse(rawParams ?? {});
     if (!params.success) return { started: false, issues: params.error.issues };
     const patientRef = this.patientRefOf(patientId);
@@ -68,6 +76,9 @@ export class JourneyStarter {
         workflowId,
         taskQueue: this.options.taskQueue,
         args: [input],
+        ...(zone?.source === 'organisation-default'
+          ? { memo: { [ENROLMENT_NOTES_MEMO]: [organisationZoneNote(zone.timeZone)] } }
+          : {}),
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
         workflowIdConflictPolicy: 'FAIL',
         typedSearchAttributes: [
@@ -82,5 +93,24 @@ export class JourneyStarter {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       return { started: true, created: false, workflowId };
     }
+  }
+
+  /**
+   * The patient's zone, for a journey that words times and was not given one (EHR events and the
+   * cohort finder never give one; an API caller may): never the contract's UTC default. An
+   * explicit `timeZone` from the caller is kept.
+   */
+  private async timeZoneToAdd(
+    type: JourneyType,
+    patientId: string,
+    params: unknown,
+  ): Promise<ResolvedTimeZone | undefined> {
+    const shape = (type.paramsSchema as { shape?: Record<string, unknown> }).shape;
+    if (!shape || !('timeZone' in shape)) return undefined;
+    if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
+    if (params && 'timeZone' in params && (params as { timeZone?: unknown }).timeZone !== undefined)
+      return undefined;
+    const own = await this.options.patientTimeZone?.(patientId);
+    return own ?? { timeZone: this.options.organisationTimeZone, source: 'organisation-default' };
   }
 }

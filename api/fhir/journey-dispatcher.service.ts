@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { FhirClient } from '../../activities/ehr/fhir-client';
 import type { RoutingDecision } from '../../activities/ehr/inbound/routing-decision';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
+import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
 import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import type { AppConfig } from '../../config/app-config';
 import {
@@ -76,6 +77,8 @@ export class JourneyDispatcher {
     this.starter = new JourneyStarter(temporal, new ProgramSettingsStore(dataSource), {
       taskQueue: config.temporal.taskQueue,
       pseudonymKey: config.pseudonymKey,
+      organisationTimeZone: config.organisationTimeZone,
+      patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
     });
     this.consent = new ConsentApplier(dataSource);
     this.targets = new JourneyTargets(temporal, this.starter, inbox);

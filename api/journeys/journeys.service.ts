@@ -43,7 +43,7 @@ import {
 import { badRequest, fromZodIssues } from '../errors/api-error';
 import { PageTokenSeal } from '../pagination/sealed-page-token';
 import { implausibleDates } from '../requests/plausible-dates';
-import { APP_CONFIG, DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { OVERDUE_LIMIT, type ListJourneysQuery } from './dto/list-journeys.query';
 import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
@@ -51,6 +51,8 @@ import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
+import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
@@ -75,10 +77,13 @@ export class JourneysService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(FHIR_CLIENT) fhir: FhirClient | null,
   ) {
     this.starter = new JourneyStarter(this.temporal, new ProgramSettingsStore(dataSource), {
       taskQueue: config.temporal.taskQueue,
       pseudonymKey: config.pseudonymKey,
+      organisationTimeZone: config.organisationTimeZone,
+      patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
     });
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
   }

@@ -19,7 +19,7 @@ interface LinkSource {
   }>;
 }
 
-const journeyTargets = (id: string): LinkSource['targets'] => [
+const JOURNEY_TARGETS: LinkSource['targets'] = [
   { name: 'ReadJourney', path: '/api/journeys/{id}', method: 'get', parameter: 'id' },
   { name: 'SendEvent', path: '/api/journeys/{id}/events', method: 'post', parameter: 'id' },
   { name: 'Pause', path: '/api/journeys/{id}/pause', method: 'post', parameter: 'id' },
@@ -34,7 +34,7 @@ const SOURCES: LinkSource[] = [
     method: 'post',
     statuses: ['200', '201'],
     id: '$response.body#/id',
-    targets: journeyTargets(''),
+    targets: JOURNEY_TARGETS,
   },
   {
     path: '/api/staff-tasks/{id}/claim',

@@ -13,6 +13,7 @@ import type {
   ServiceRequest,
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
+import { CLOCK_START_EXTENSIONS } from '../../activities/ehr/inbound/routing-rules';
 
 /*
  * The demo EHR that `npm start` and the tests serve from the local FHIR sandbox: patients whose
@@ -522,6 +523,10 @@ export const demoEhrPatients: DemoEhrPatient[] = [
         code: demoCodes.referral,
         subject: subject('pat-2002'),
         authoredOn: daysAgo(now, 2).toISOString(),
+        // The DiLO clock starts when the hospital entered the card on its waiting list, not at authoredOn.
+        extension: [
+          { url: CLOCK_START_EXTENSIONS.waitingListEntry, valueDateTime: daysAgo(now, 1).toISOString() },
+        ],
         requester: { display: 'Dr Anna Zielińska (GP)' },
         reasonCode: [demoCodes.breastLump],
       } satisfies ServiceRequest,

@@ -5,6 +5,8 @@ import { createActivities } from '../../activities';
 import { OutreachMessage } from '../../activities/database/outreach-message.entity';
 import type { FhirClient } from '../../activities/ehr/fhir-client';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
+import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
+import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../config/app-config';
 import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import { StaffTask } from '../../activities/database/staff-task.entity';
 import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
@@ -100,6 +102,12 @@ export async function createJourneyHarness(
       journeyStarter: new JourneyStarter(env.client, new ProgramSettingsStore(database.dataSource), {
         taskQueue,
         pseudonymKey: HARNESS_PSEUDONYM_KEY,
+        organisationTimeZone: DEFAULT_ORGANISATION_TIME_ZONE,
+        patientTimeZone: patientTimeZoneReader({
+          fhir: options.fhir,
+          dataSource: database.dataSource,
+          pseudonymKey: HARNESS_PSEUDONYM_KEY,
+        }),
       }),
     }),
   });

@@ -3,6 +3,7 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { CohortEnrolment } from '../../activities/database/cohort-enrolment.entity';
 import { createHttpFhirClient } from '../../activities/ehr/http-fhir-client';
+import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../config/app-config';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
 import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
@@ -75,6 +76,7 @@ describe('cohortFinderWorkflow', () => {
     starter = new JourneyStarter(client, new ProgramSettingsStore(database.dataSource), {
       taskQueue,
       pseudonymKey,
+      organisationTimeZone: DEFAULT_ORGANISATION_TIME_ZONE,
     });
     engagement = sandboxEngagement(database.dataSource, providers);
     worker = await createJourneyWorker({

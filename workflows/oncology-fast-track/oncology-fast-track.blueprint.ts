@@ -1,6 +1,6 @@
 import type { Blueprint, BlueprintEdge, BlueprintNode } from '../blueprint';
-import type { OncologyEventType } from './oncology-fast-track.contract';
-import { EVENT_RULES, type CardStage } from './oncology-fast-track.pathway';
+import type { StageEventType } from './oncology-fast-track.contract';
+import { EVENT_RULES, eventRuleOf, type CardStage } from './oncology-fast-track.pathway';
 
 const STAGE_LABELS: Record<CardStage, string> = {
   'waiting-list': 'On the waiting list (clock started)',
@@ -31,11 +31,10 @@ const messageNode = (stage: CardStage): BlueprintNode => ({
 });
 
 /** Every event leads through the message announcing its stage: derived from the pathway rules, never retyped. */
-const eventEdges: BlueprintEdge[] = (
-  Object.entries(EVENT_RULES) as Array<[OncologyEventType, (typeof EVENT_RULES)[OncologyEventType]]>
-).flatMap(([event, rule]) =>
-  rule.acceptedIn.map((from) => ({ from, to: `tell-${rule.leadsTo}`, label: event, event })),
-);
+const eventEdges: BlueprintEdge[] = (Object.keys(EVENT_RULES) as StageEventType[]).flatMap((event) => {
+  const rule = eventRuleOf(event, true);
+  return rule.acceptedIn.map((from) => ({ from, to: `tell-${rule.leadsTo}`, label: event, event }));
+});
 
 /**
  * The card as the designer draws it. Deadlines run beside the stages: each is armed by a
@@ -84,6 +83,20 @@ export const oncologyFastTrackBlueprint: Blueprint = {
     ...CLOSED_STAGES.map((stage) => ({ from: `tell-${stage}`, to: stage })),
     ...OPEN_STAGES.map((stage) => ({ from: stage, to: 'cancelled', label: 'operator cancels' })),
     { from: 'waiting-list', to: 'deadline-clock', label: 'clock start arms the first deadlines' },
+    {
+      from: 'waiting-list',
+      to: 'deadline-clock',
+      label: 'clock start recorded when the referral had none',
+      event: 'clock-started',
+    },
+    { from: 'deadline-clock', to: 'ruled-out', label: 'FDS stops: patient told', event: 'patient-informed' },
+    {
+      from: 'deadline-clock',
+      to: 'deadline-clock',
+      label: 'CWT adjustment (reason required)',
+      event: 'clock-adjustment',
+    },
+    { from: 'deadline-clock', to: 'deadline-clock', label: 'delay reason recorded', event: 'delay-reason' },
     { from: 'deadline-clock', to: 'deadline-warning', label: 'warning time reached, milestone missing' },
     { from: 'deadline-clock', to: 'deadline-breach', label: 'due time passed, milestone missing' },
     { from: 'deadline-warning', to: 'deadline-clock', label: 'keeps watching' },

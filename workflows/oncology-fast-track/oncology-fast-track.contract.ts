@@ -10,8 +10,10 @@ export type DeadlineProfileId = (typeof DEADLINE_PROFILES)[number];
 
 /**
  * What can happen on a card, in clinical order. `clock-start` is the waiting-list entry (DiLO) or
- * the receipt of the urgent referral (NHS); `presented-at-treating-hospital` comes with the
- * in-depth diagnostics event. Deadline rules in the settings start and end on these.
+ * the receipt of the urgent referral or the consultant upgrade (NHS); `presented-at-treating-hospital`
+ * comes with the in-depth diagnostics event; `patient-informed` is the date the patient was told of
+ * a diagnosis or that cancer is ruled out (the NHS Faster Diagnosis Standard stops there, NHS CWT
+ * guidance v12.1), whenever it falls after that result. Deadline rules start and end on these.
  */
 export const MILESTONES = [
   'clock-start',
@@ -23,8 +25,13 @@ export const MILESTONES = [
   'consilium-plan',
   'treatment-started',
   'treatment-finished',
+  'patient-informed',
 ] as const;
 export type Milestone = (typeof MILESTONES)[number];
+
+/** What starts a card's clock (NHS CWT v12.1): a referral, or a consultant upgrade. */
+export const CLOCK_STARTS = ['referral', 'consultant-upgrade'] as const;
+export type ClockStart = (typeof CLOCK_STARTS)[number];
 
 export const oncologyFastTrackParams = z
   .object({
@@ -34,13 +41,20 @@ export const oncologyFastTrackParams = z
       .describe('The DiLO card number or the NHS urgent referral id: one journey per card.'),
     clockStartAt: isoInstant
       .refine((value) => Date.parse(value) <= Date.now(), 'must not be in the future')
+      .optional()
       .describe(
-        'When the clock started (ISO 8601 with offset): waiting-list entry for DiLO (not the card issue), receipt of the urgent referral for NHS England.',
+        'When the clock started (ISO 8601 with offset): waiting-list entry for DiLO (not the card issue), receipt of the urgent referral or the consultant upgrade for NHS England (not when the referral was written). Absent when unknown: the coordinator gets a task to record it (event `clock-started`) and no deadline runs on a guessed date.',
       ),
     profile: z
       .enum(DEADLINE_PROFILES)
       .optional()
       .describe("The deadline profile for this card; the program setting's `profile` when absent."),
+    startedBy: z
+      .enum(CLOCK_STARTS)
+      .optional()
+      .describe(
+        'What started the clock: a referral (default), or a consultant upgrade of a patient not referred urgently. NHS CWT v12.1: the 28-day FDS applies to referrals only; the 62-day standard to both.',
+      ),
     channel: z
       .enum(['portal', 'email', 'sms'])
       .optional()
@@ -57,7 +71,56 @@ const happenedAt = isoInstant
     'When it happened (ISO 8601 with offset); not in the future, not before the clock start. Default: now.',
   );
 
+const deadlineId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be a deadline id of the card profile')
+  .describe("The id of one of the profile's deadlines (e.g. `referral-to-treatment`).");
+
+const operatorReason = z
+  .string()
+  .trim()
+  .min(3)
+  .max(500)
+  .describe('Why, as the operator records it: audited and shown on the card timeline.');
+
 export const oncologyFastTrackEvent = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('clock-started'),
+      at: isoInstant.describe(
+        'When the clock started: waiting-list entry (DiLO) or receipt of the urgent referral or consultant upgrade (NHS).',
+      ),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('patient-informed'),
+      at: happenedAt,
+      outcome: z
+        .enum(['diagnosis', 'cancer-ruled-out'])
+        .optional()
+        .describe('What the patient was told, when the record says.'),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('clock-adjustment'),
+      at: isoInstant.describe(
+        'The date of the reasonable offer the patient declined (ISO 8601 with offset).',
+      ),
+      deadline: deadlineId,
+      days: z
+        .number()
+        .int()
+        .min(1)
+        .max(365)
+        .describe('Days the clock is adjusted by: from the declined offer to when the patient is available.'),
+      reason: operatorReason,
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('delay-reason'), at: happenedAt, deadline: deadlineId, reason: operatorReason })
+    .strict(),
   z.object({ type: z.literal('specialist-visit-done'), at: happenedAt }).strict(),
   z.object({ type: z.literal('cancer-confirmed'), at: happenedAt }).strict(),
   z.object({ type: z.literal('cancer-ruled-out'), at: happenedAt }).strict(),
@@ -91,3 +154,18 @@ export const oncologyFastTrackEvent = z.discriminatedUnion('type', [
 
 export type OncologyFastTrackEvent = z.output<typeof oncologyFastTrackEvent>;
 export type OncologyEventType = OncologyFastTrackEvent['type'];
+
+/** Events that record a fact about the card's clocks without moving it to another stage. */
+export const CLOCK_EVENT_TYPES = [
+  'clock-started',
+  'patient-informed',
+  'clock-adjustment',
+  'delay-reason',
+] as const;
+export type ClockEventType = (typeof CLOCK_EVENT_TYPES)[number];
+export type ClockEvent = Extract<OncologyFastTrackEvent, { type: ClockEventType }>;
+export type StageEventType = Exclude<OncologyEventType, ClockEventType>;
+export type StageEvent = Extract<OncologyFastTrackEvent, { type: StageEventType }>;
+
+export const isClockEvent = (event: OncologyFastTrackEvent): event is ClockEvent =>
+  (CLOCK_EVENT_TYPES as readonly string[]).includes(event.type);

@@ -37,11 +37,18 @@ export interface DueAlert {
   deadline: ArmedDeadline;
 }
 
-export function armedDeadlines(clock: DeadlineClock, milestones: MilestoneTimes): ArmedDeadline[] {
+/** Days recorded clock adjustments add to each deadline (NHS CWT v12.1), by deadline id. */
+export type ClockAdjustments = Readonly<Record<string, number>>;
+
+export function armedDeadlines(
+  clock: DeadlineClock,
+  milestones: MilestoneTimes,
+  adjustments: ClockAdjustments = {},
+): ArmedDeadline[] {
   return clock.rules.flatMap((rule) => {
     const armedAt = milestones[rule.from];
     if (armedAt === undefined) return [];
-    const dueAt = endOfLocalDayAfter(armedAt, rule.days, clock.timeZone);
+    const dueAt = endOfLocalDayAfter(armedAt, rule.days + (adjustments[rule.id] ?? 0), clock.timeZone);
     const metTimes = rule.metBy.map((milestone) => milestones[milestone]).filter((at) => at !== undefined);
     return [
       {

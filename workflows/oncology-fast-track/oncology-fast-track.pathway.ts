@@ -1,4 +1,4 @@
-import type { Milestone, OncologyEventType, OncologyFastTrackEvent } from './oncology-fast-track.contract';
+import type { Milestone, StageEvent, StageEventType } from './oncology-fast-track.contract';
 
 /**
  * The card's clinical order as pure data and functions: which stage each event is accepted in,
@@ -34,7 +34,7 @@ interface EventRule {
   implies: readonly Milestone[];
 }
 
-export const EVENT_RULES: Record<OncologyEventType, EventRule> = {
+export const EVENT_RULES: Record<StageEventType, EventRule> = {
   'specialist-visit-done': {
     milestone: 'specialist-visit-done',
     acceptedIn: ['waiting-list'],
@@ -80,6 +80,24 @@ export const EVENT_RULES: Record<OncologyEventType, EventRule> = {
   },
 };
 
+/**
+ * Cards that run the source clocks (NHS CWT v12.1, DiLO): first definitive treatment ends the
+ * 62-day standard whether or not a decision to treat was recorded, so treatment can start once
+ * cancer is confirmed; it implies the diagnostics were complete, never a decision to treat (the
+ * 31-day clock then has no start to measure, and the DiLO plan deadline stays open and escalates).
+ */
+const TREATMENT_STARTED_WITHOUT_PLAN: EventRule = {
+  milestone: 'treatment-started',
+  acceptedIn: ['in-depth-diagnostics', 'treatment-planning', 'awaiting-treatment'],
+  leadsTo: 'in-treatment',
+  implies: ['in-depth-diagnostics-done'],
+};
+
+/** The rule of an event type on a card; `sourceClocks` is false only for cards started before the fix. */
+export function eventRuleOf(type: StageEventType, sourceClocks: boolean): EventRule {
+  return sourceClocks && type === 'treatment-started' ? TREATMENT_STARTED_WITHOUT_PLAN : EVENT_RULES[type];
+}
+
 export const MILESTONE_LABELS: Record<Milestone, string> = {
   'clock-start': 'Clock start',
   'specialist-visit-done': 'Specialist visit',
@@ -90,6 +108,7 @@ export const MILESTONE_LABELS: Record<Milestone, string> = {
   'consilium-plan': 'Consilium treatment plan',
   'treatment-started': 'Treatment started',
   'treatment-finished': 'Treatment finished',
+  'patient-informed': 'Patient told of the diagnosis or that cancer is ruled out',
 };
 
 /** Timeline lines for entering each stage: operators read them, so they name steps, not people. */
@@ -143,18 +162,19 @@ export type EventHandling =
 export type ImpliedMilestones = ReadonlySet<Milestone>;
 
 export function handlingOf(
-  event: OncologyFastTrackEvent,
+  event: StageEvent,
   stage: CardStage,
   milestones: MilestoneTimes,
   implied: ImpliedMilestones,
   now: number,
+  sourceClocks = false,
 ): EventHandling {
-  const rule = EVENT_RULES[event.type];
+  const rule = eventRuleOf(event.type, sourceClocks);
   if (!CLOSING_STAGES.includes(stage) && implied.has(rule.milestone)) {
     const problem = placementProblem(rule.milestone, happenedAt(event, now), milestones, now);
     return problem ? { action: 'reject', reason: problem } : { action: 'correct' };
   }
-  const reason = rejectionOf(event, stage, milestones, now);
+  const reason = rejectionOf(event, stage, milestones, now, sourceClocks);
   if (reason === undefined) return { action: 'apply' };
   const waitingFor = stepBefore(rule, stage);
   if (waitingFor === undefined || milestones[rule.milestone] !== undefined)
@@ -204,12 +224,13 @@ function placementProblem(
  * validator turns a rejection into a refusal, so nothing of a refused event reaches the history.
  */
 export function rejectionOf(
-  event: OncologyFastTrackEvent,
+  event: StageEvent,
   stage: CardStage,
   milestones: MilestoneTimes,
   now: number,
+  sourceClocks = false,
 ): string | undefined {
-  const rule = EVENT_RULES[event.type];
+  const rule = eventRuleOf(event.type, sourceClocks);
   const label = MILESTONE_LABELS[rule.milestone];
   if (CLOSING_STAGES.includes(stage)) {
     return `The card is closed (${stage}); a new suspicion or a recurrence needs a new card.`;
@@ -247,11 +268,7 @@ function timingProblem(
 }
 
 /** The presentation may come before or after the in-depth diagnostics, so only the clock bounds it. */
-function presentationProblem(
-  event: OncologyFastTrackEvent,
-  milestones: MilestoneTimes,
-  now: number,
-): string | undefined {
+function presentationProblem(event: StageEvent, milestones: MilestoneTimes, now: number): string | undefined {
   if (event.type !== 'in-depth-diagnostics-done' || event.presentedAt === undefined) return undefined;
   return timingProblem('presentedAt', Date.parse(event.presentedAt), milestones, now, false);
 }
@@ -259,25 +276,55 @@ function presentationProblem(
 function latestMilestone(milestones: MilestoneTimes): [Milestone | undefined, number] {
   let latest: [Milestone | undefined, number] = [undefined, -Infinity];
   for (const [milestone, at] of Object.entries(milestones) as Array<[Milestone, number]>) {
+    // The patient may be told of the result at any later step: it orders nothing else.
+    if (milestone === 'patient-informed') continue;
     if (at > latest[1]) latest = [milestone, at];
   }
   return latest;
 }
 
-function happenedAt(event: OncologyFastTrackEvent, now: number): number {
+function happenedAt(event: { at?: string | undefined }, now: number): number {
   return event.at === undefined ? now : Date.parse(event.at);
+}
+
+/**
+ * A diagnosis, or a ruling-out, dated before the clock start is still a diagnosis: the cancer was
+ * known before the referral (a pre-existing or earlier-dated Condition), or the suspicion was
+ * settled before the waiting-list entry. The card counts it from its latest recorded step, the
+ * first moment it could take it, instead of refusing it and sticking. Other events keep their
+ * dates; undefined when the event needs no placing.
+ */
+export function placedEarlyDiagnosis(
+  event: StageEvent,
+  milestones: MilestoneTimes,
+  now: number,
+): StageEvent | undefined {
+  if (event.type !== 'cancer-confirmed' && event.type !== 'cancer-ruled-out') return undefined;
+  const clockStart = milestones['clock-start'];
+  const at = happenedAt(event, now);
+  if (clockStart === undefined || at >= clockStart) return undefined;
+  const [, latestAt] = latestMilestone(milestones);
+  return { ...event, at: iso(Math.min(now, Math.max(clockStart, latestAt))) };
 }
 
 /** The milestones an accepted event reaches: its own, any skipped ones it implies, and the presentation. */
 export function milestonesReachedBy(
-  event: OncologyFastTrackEvent,
+  event: StageEvent,
   milestones: MilestoneTimes,
   now: number,
+  sourceClocks = false,
 ): MilestoneTimes {
-  const rule = EVENT_RULES[event.type];
+  const rule = eventRuleOf(event.type, sourceClocks);
   const at = happenedAt(event, now);
   const reached: MilestoneTimes = { [rule.milestone]: at };
   for (const implied of rule.implies) if (milestones[implied] === undefined) reached[implied] = at;
+  // DiLO: the plan is due 14 days after presentation at the treating hospital. A plan recorded
+  // without that date must not start and meet its own deadline at once: the presentation is
+  // taken at the confirmation, the earliest it can have been, so a late plan still escalates
+  // (the coordinator corrects it with in-depth-diagnostics-done and its presentedAt).
+  if (sourceClocks && reached['presented-at-treating-hospital'] !== undefined) {
+    reached['presented-at-treating-hospital'] = Math.min(at, milestones['cancer-confirmed'] ?? at);
+  }
   if (event.type === 'in-depth-diagnostics-done') {
     reached['presented-at-treating-hospital'] =
       event.presentedAt === undefined ? at : Date.parse(event.presentedAt);
@@ -289,5 +336,9 @@ export function milestonesReachedBy(
 export function exitMilestones(stage: CardStage): Milestone[] {
   return Object.values(EVENT_RULES)
     .filter((rule) => rule.acceptedIn.includes(stage))
-    .flatMap((rule) => [rule.milestone, ...rule.implies]);
+    .flatMap((rule) => [rule.milestone, ...rule.implies, ...toldOf(rule.milestone)]);
 }
+
+/** A result the patient is then told of: the NHS FDS target is the patient's next step too. */
+const toldOf = (milestone: Milestone): Milestone[] =>
+  milestone === 'cancer-confirmed' || milestone === 'cancer-ruled-out' ? ['patient-informed'] : [];

@@ -4,7 +4,15 @@ import { ONCOLOGY_MESSAGE_KEYS, type OncologyMessageKey } from './oncology-fast-
 import type { CardStage } from './oncology-fast-track.pathway';
 
 const DILO_SOURCE = 'pakietonkologiczny.gov.pl ("7 tygodni") and NFZ pages on the DiLO card';
-const NHS_SOURCE = 'NHS England cancer waiting times standards (since October 2023)';
+const NHS_SOURCE =
+  'NHS England cancer waiting times standards (since October 2023); National Cancer Waiting Times Monitoring Dataset Guidance v12.1 (July 2025)';
+
+/**
+ * The calendar each profile's days are counted in, whatever the patient's own zone: DiLO deadlines
+ * are Polish law (Europe/Warsaw); NHS England waiting times are English dates (CWT guidance v12.1),
+ * so an NHS card is timed in Europe/London. Patient messages still word dates in the patient's zone.
+ */
+export const PROFILE_TIME_ZONES = { dilo: 'Europe/Warsaw', 'nhs-england': 'Europe/London' } as const;
 
 const milestone = z.enum(MILESTONES);
 
@@ -18,6 +26,18 @@ const deadlineRule = z
     from: milestone.describe('The milestone that starts this deadline.'),
     metBy: z.array(milestone).min(1).describe('Any of these milestones meets the deadline.'),
     days: z.number().int().min(1).max(365).describe('Calendar days from `from` to the deadline.'),
+    forUpgrades: z
+      .boolean()
+      .optional()
+      .describe(
+        'Whether it runs on a card started by a consultant upgrade; absent: yes (NHS CWT v12.1: the FDS does not).',
+      ),
+    adjustable: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Whether operators may record clock adjustments on it (NHS CWT v12.1: a declined reasonable offer of admitted treatment adjusts the 31- and 62-day clocks; the FDS and DiLO clocks have none).',
+      ),
   })
   .strict()
   .refine(
@@ -42,6 +62,7 @@ export const DILO_DEADLINES: DeadlineRule[] = [
     from: 'clock-start',
     metBy: ['specialist-visit-done'],
     days: 14,
+    adjustable: false,
   },
   {
     id: 'initial-diagnostics',
@@ -49,6 +70,7 @@ export const DILO_DEADLINES: DeadlineRule[] = [
     from: 'clock-start',
     metBy: ['cancer-confirmed', 'cancer-ruled-out'],
     days: 28,
+    adjustable: false,
   },
   {
     id: 'in-depth-diagnostics',
@@ -56,6 +78,7 @@ export const DILO_DEADLINES: DeadlineRule[] = [
     from: 'cancer-confirmed',
     metBy: ['in-depth-diagnostics-done'],
     days: 21,
+    adjustable: false,
   },
   {
     id: 'diagnosis-complete',
@@ -63,6 +86,7 @@ export const DILO_DEADLINES: DeadlineRule[] = [
     from: 'clock-start',
     metBy: ['in-depth-diagnostics-done'],
     days: 49,
+    adjustable: false,
   },
   {
     id: 'treatment-plan',
@@ -70,6 +94,7 @@ export const DILO_DEADLINES: DeadlineRule[] = [
     from: 'presented-at-treating-hospital',
     metBy: ['consilium-plan'],
     days: 14,
+    adjustable: false,
   },
   {
     id: 'treatment-start',
@@ -77,16 +102,22 @@ export const DILO_DEADLINES: DeadlineRule[] = [
     from: 'consilium-plan',
     metBy: ['treatment-started'],
     days: 14,
+    adjustable: false,
   },
 ];
 
 export const NHS_ENGLAND_DEADLINES: DeadlineRule[] = [
   {
+    // CWT v12.1: from receipt of the referral to the date the patient is informed of a diagnosis
+    // or that cancer is ruled out; a report's issue date is not when the patient was told.
     id: 'faster-diagnosis',
-    label: 'Faster Diagnosis Standard: cancer confirmed or ruled out after urgent referral',
+    label:
+      'Faster Diagnosis Standard: patient told of a diagnosis or that cancer is ruled out, after receipt of the referral',
     from: 'clock-start',
-    metBy: ['cancer-confirmed', 'cancer-ruled-out'],
+    metBy: ['patient-informed'],
     days: 28,
+    adjustable: false,
+    forUpgrades: false,
   },
   {
     id: 'decision-to-treat',
@@ -94,13 +125,16 @@ export const NHS_ENGLAND_DEADLINES: DeadlineRule[] = [
     from: 'consilium-plan',
     metBy: ['treatment-started'],
     days: 31,
+    adjustable: true,
   },
   {
+    // CWT v12.1: ends at first definitive treatment whether or not a decision to treat was recorded.
     id: 'referral-to-treatment',
-    label: 'Treatment start after urgent referral',
+    label: 'Treatment start after receipt of the urgent referral or consultant upgrade',
     from: 'clock-start',
     metBy: ['treatment-started'],
     days: 62,
+    adjustable: true,
   },
 ];
 

@@ -18,6 +18,7 @@ import {
 } from '../journey-contract';
 import { ONCOLOGY_FAST_TRACK, type OncologyFastTrackEvent } from './oncology-fast-track.contract';
 import { DILO_DEADLINES } from './oncology-fast-track.settings';
+import { daysLate, endOfLocalDayAfter } from './calendar-days';
 
 /*
  * Whole cards on the time-skipping server: weeks of a fast oncology track in seconds. Each card
@@ -161,12 +162,14 @@ describe('fast oncology track (time-skipping)', () => {
     await card.eventAt(card.day(3), { type: 'specialist-visit-done' });
     await card.eventAt(card.day(10), { type: 'cancer-confirmed' }); // in-depth due by the end of day 31
 
-    await card.skipTo(card.day(28));
+    // DiLO days are Polish calendar days, whatever the patient's zone (UTC here).
+    const inDepthDue = endOfLocalDayAfter(card.day(10), 21, 'Europe/Warsaw');
+    await card.skipTo(card.day(28, 0));
     expect(await tasksOf(card.handle)).toEqual([]);
     expect((await card.progress()).upcoming[0]).toEqual({
       id: 'deadline-warning:in-depth-diagnostics',
       label: 'Warn the coordinator: In-depth diagnostics after confirmation (21 days)',
-      dueAt: new Date(card.clockStart + 29 * DAY).toISOString(),
+      dueAt: new Date(inDepthDue - 3 * DAY).toISOString(),
     });
 
     await card.skipTo(card.day(29));
@@ -180,7 +183,7 @@ describe('fast oncology track (time-skipping)', () => {
     ]);
     const warned = deadlinesById(await card.progress())['in-depth-diagnostics']!;
     expect(warned.status).toBe('pending');
-    expectWithinMinutesAfter(warned.warnedAt, card.clockStart + 29 * DAY);
+    expectWithinMinutesAfter(warned.warnedAt, inDepthDue - 3 * DAY);
 
     await card.skipTo(card.day(32));
     const tasks = await tasksOf(card.handle);
@@ -194,7 +197,7 @@ describe('fast oncology track (time-skipping)', () => {
     const breached = await card.progress();
     const missed = deadlinesById(breached)['in-depth-diagnostics']!;
     expect(missed.status).toBe('breached');
-    expectWithinMinutesAfter(missed.breachedAt, card.clockStart + 32 * DAY);
+    expectWithinMinutesAfter(missed.breachedAt, inDepthDue);
     expect(
       breached.timeline.filter((entry) => entry.kind === 'deadline').map((entry) => entry.summary),
     ).toContain('Deadline missed: In-depth diagnostics after confirmation (21 days)');
@@ -244,21 +247,28 @@ describe('fast oncology track (time-skipping)', () => {
       expect.objectContaining({ kind: 'deadline-warning', deadline: 'faster-diagnosis' }),
       expect.objectContaining({ kind: 'deadline-breach', priority: 'urgent', deadline: 'faster-diagnosis' }),
     ]);
+    // The FDS stops when the patient is told (CWT v12.1), not when the result is issued.
     const confirmed = await card.eventAt(card.day(30), { type: 'cancer-confirmed' });
-    expect(deadlinesById(confirmed)['faster-diagnosis']).toMatchObject({ status: 'met-late', lateByDays: 2 });
+    expect(deadlinesById(confirmed)['faster-diagnosis']!.status).toBe('breached');
+    const told = await card.eventAt(card.day(31), { type: 'patient-informed' });
+    const fdsDue = endOfLocalDayAfter(card.clockStart, 28, 'Europe/London');
+    expect(deadlinesById(told)['faster-diagnosis']).toMatchObject({
+      status: 'met-late',
+      lateByDays: daysLate(card.day(31), fdsDue),
+    });
 
     // No separate in-depth step on this pathway: the decision to treat follows the confirmation.
     const decided = await card.eventAt(card.day(40), { type: 'consilium-plan' });
     expect(decided.stage).toBe('awaiting-treatment');
     expect(deadlinesById(decided)['decision-to-treat']!.dueAt).toBe(
-      new Date(card.clockStart + 72 * DAY).toISOString(),
+      new Date(endOfLocalDayAfter(card.day(40), 31, 'Europe/London')).toISOString(),
     );
 
     await card.skipTo(card.day(63));
     expect(deadlinesById(await card.progress())['referral-to-treatment']!.status).toBe('breached');
     const started = await card.eventAt(card.day(66), { type: 'treatment-started' });
     expect(started.deadlines.map((deadline) => [deadline.id, deadline.status, deadline.lateByDays])).toEqual([
-      ['faster-diagnosis', 'met-late', 2],
+      ['faster-diagnosis', 'met-late', daysLate(card.day(31), fdsDue)],
       ['decision-to-treat', 'met', undefined],
       ['referral-to-treatment', 'met-late', 4],
     ]);

@@ -1,9 +1,10 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress } from '../journey-contract';
 import { Journey, type PatientMessage } from '../journey-runtime';
 import { daysLate } from './calendar-days';
-import { CardState } from './oncology-fast-track.card';
+import { cardClock, CardState, eventLabel, lastDayShown } from './oncology-fast-track.card';
 import {
+  isClockEvent,
   ONCOLOGY_FAST_TRACK,
   oncologyFastTrackEvent,
   type OncologyFastTrackEvent,
@@ -12,14 +13,18 @@ import {
 import { deadlineLabel, isMetOnTime, type ArmedDeadline } from './oncology-fast-track.deadlines';
 import { alertStep, deadlineTask } from './oncology-fast-track.escalations';
 import type { OncologyMessageValues } from './oncology-fast-track.messages';
-import {
-  CLOSING_STAGES,
-  EVENT_RULES,
-  MILESTONE_LABELS,
-  STAGE_SUMMARIES,
-  type CardStage,
-} from './oncology-fast-track.pathway';
+import { CLOSING_STAGES, STAGE_SUMMARIES, type CardStage } from './oncology-fast-track.pathway';
 import type { OncologyFastTrackSettings } from './oncology-fast-track.settings';
+
+/**
+ * Cards that started after this run the clocks as the sources define them: each profile's days in
+ * its own calendar (NHS England: Europe/London), a missing clock start asks staff instead of
+ * guessing, the FDS waits for the patient to be told, treatment ends the 62-day clock without a
+ * recorded decision to treat, a diagnosis dated before the clock start is taken, the DiLO plan
+ * deadline runs from an implied presentation at the confirmation, and operators record CWT
+ * adjustments and delay reasons. Cards already running keep the rules they started with.
+ */
+export const SOURCE_CLOCKS_PATCH = 'oncology-source-clocks';
 
 /**
  * A fast oncology track card from the clock start to treatment: EHR events move it through the
@@ -33,12 +38,11 @@ export async function oncologyFastTrackWorkflow(
   const { params, program } = input;
   const { settings } = program;
   const profile = params.profile ?? settings.profile;
-  const clock = {
-    rules: settings.profiles[profile],
-    warnDaysBefore: settings.warnDaysBefore,
-    timeZone: params.timeZone,
-  };
-  const card = new CardState(profile, clock, Date.parse(params.clockStartAt));
+  const sourceClocks = patched(SOURCE_CLOCKS_PATCH);
+  // Deadline days are the standard's own calendar days; messages still word them in the patient's zone.
+  const clock = cardClock(profile, settings, params.timeZone, sourceClocks, params.startedBy);
+  const clockStartAt = params.clockStartAt === undefined ? undefined : Date.parse(params.clockStartAt);
+  const card = new CardState(profile, clock, clockStartAt, sourceClocks);
   const channel = params.channel ?? settings.channel;
   /** Stages whose next-step message the patient has not had yet. */
   const untold: CardStage[] = [card.stage];
@@ -49,15 +53,22 @@ export async function oncologyFastTrackWorkflow(
     patientId: input.patientId,
     settingsVersion: program.version,
     stage: card.stage,
-    summary: STAGE_SUMMARIES[card.stage],
+    // A card without its clock start is on the list, but no deadline clock runs yet.
+    summary: card.clockStarted
+      ? STAGE_SUMMARIES[card.stage]
+      : 'On the waiting list: the clock start is not recorded yet',
     eventSchema: oncologyFastTrackEvent,
     checkEvent: (event) => {
       const handling = card.handling(event, Date.now());
       if (handling.action === 'reject') throw new Error(handling.reason);
     },
     describeEvent: (event) => {
-      const handling = card.handling(event, Date.now());
-      const recorded = recordedLine(event);
+      const now = Date.now();
+      const handling = card.handling(event, now);
+      const recorded = recordedLine(event, sourceClocks);
+      const placed = isClockEvent(event) ? event : card.placed(event, now);
+      if (placed !== event && handling.action === 'apply')
+        return `${recorded}: dated before the clock start (a diagnosis known before the referral), counted from ${placed.at}`;
       if (handling.action === 'hold')
         return `${recorded.replace(' recorded', ' received early')}: held until ${handling.waitingFor} is recorded`;
       if (handling.action === 'correct')
@@ -78,7 +89,11 @@ export async function oncologyFastTrackWorkflow(
           journey.record('event', `Held event dropped: ${handling.reason}`, held.event.type);
           continue;
         }
-        journey.record('event', `${recordedLine(held.event)}, held since it came early`, held.event.type);
+        journey.record(
+          'event',
+          `${recordedLine(held.event, sourceClocks)}, held since it came early`,
+          held.event.type,
+        );
         advance(held.event, held.receivedAt);
       }
       refresh();
@@ -141,7 +156,9 @@ export async function oncologyFastTrackWorkflow(
     const dueAt = card.nextStepDueAt(stage, Date.now());
     const values: OncologyMessageValues = {
       timeZone: params.timeZone,
-      ...(dueAt !== undefined ? { lastDayAt: new Date(dueAt - 1).toISOString() } : {}),
+      ...(dueAt !== undefined
+        ? { lastDayAt: new Date(lastDayShown(dueAt, sourceClocks)).toISOString() }
+        : {}),
       ...(card.coordinator ? { coordinator: card.coordinator } : {}),
     };
     const summary = `Told the patient the next step for "${stage}" (${channel})`;
@@ -160,6 +177,9 @@ export async function oncologyFastTrackWorkflow(
       const stage = untold.shift()!;
       await journey.notify(`stage:${stage}`, stageMessage(stage));
       if (CLOSING_STAGES.includes(stage)) {
+        // NHS FDS: a ruled-out card stays open until the patient has been told (see CardState.closed).
+        if (!card.closed) await condition(() => card.closed || !journey.isOpen);
+        if (!journey.isOpen) return;
         journey.finish('completed', stage, 'Journey completed: the card is closed and the patient told');
         return;
       }
@@ -167,12 +187,25 @@ export async function oncologyFastTrackWorkflow(
   }
 
   refresh();
+  if (!card.clockStarted) {
+    journey.record('deadline', CLOCK_START_MISSING, 'clock-start');
+    await journey.escalate('clock-start-missing', {
+      kind: 'clock-start-missing',
+      priority: 'urgent',
+      title: CLOCK_START_MISSING,
+      details: { cardId: params.cardId, profile, event: 'clock-started' },
+    });
+  }
   await Promise.all([watchDeadlines(), tellThePatient()]);
   return journey.result();
 }
 
-function recordedLine(event: OncologyFastTrackEvent): string {
-  const label = MILESTONE_LABELS[EVENT_RULES[event.type].milestone];
+/** No deadline runs on a guessed date: the coordinator records the clock start (event `clock-started`). */
+const CLOCK_START_MISSING =
+  'Clock start unknown: record the waiting-list entry (DiLO) or the receipt of the referral (NHS); no deadline runs until then';
+
+function recordedLine(event: OncologyFastTrackEvent, sourceClocks: boolean): string {
+  const label = eventLabel(event, sourceClocks);
   return event.at ? `${label} recorded (happened ${event.at})` : `${label} recorded`;
 }
 

@@ -12,6 +12,7 @@ import type {
   ServiceRequest,
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from './code-systems';
+import { CLOCK_START_EXTENSIONS } from './routing-rules';
 import type { NotificationType, PayloadContent } from './notification-bundle';
 
 /*
@@ -181,13 +182,18 @@ export function emergencyEncounter(
   };
 }
 
+/** A DiLO card; by default the provider entered it on its waiting list when it was written (null: no entry yet). */
 export function diloReferral(
   patientId: string,
   cardId: string,
   authoredOn: string,
   status: ServiceRequest['status'] = 'active',
+  waitingListEntry: string | null = authoredOn,
 ): ServiceRequest {
   return {
+    ...(waitingListEntry
+      ? { extension: [{ url: CLOCK_START_EXTENSIONS.waitingListEntry, valueDateTime: waitingListEntry }] }
+      : {}),
     resourceType: 'ServiceRequest',
     ...versioned(`sr-${cardId}`),
     status,

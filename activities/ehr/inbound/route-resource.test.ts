@@ -119,14 +119,19 @@ describe('routeResource: conditions', () => {
   });
 
   test('a confirmed cancer moves the card on; a refuted one rules cancer out', () => {
-    const confirmed = route(
-      condition('pat-3', { system: icd10cm, code: 'C50.911' }, { id: 'c-1', onset: '2025-05-21T10:00:00Z' }),
-    );
+    const confirmed = route({
+      ...condition(
+        'pat-3',
+        { system: icd10cm, code: 'C50.911' },
+        { id: 'c-1', onset: '2025-05-21T10:00:00Z' },
+      ),
+      recordedDate: '2025-05-23T10:00:00Z',
+    });
     expect(confirmed).toEqual({
       kind: 'event',
       rule: 'cancer-diagnosis',
       patientId: 'pat-3',
-      events: { 'oncology-fast-track': { type: 'cancer-confirmed', at: '2025-05-21T10:00:00Z' } },
+      events: { 'oncology-fast-track': { type: 'cancer-confirmed', at: '2025-05-23T10:00:00Z' } },
       target: {
         linkedTo: ['Condition/c-1'],
         instances: [],
@@ -193,7 +198,7 @@ describe('routeResource: encounters', () => {
 });
 
 describe('routeResource: referrals start the oncology card', () => {
-  test('an active DiLO card starts the track under its card number, clock at authoring', () => {
+  test('an active DiLO card starts the track under its card number, clock at waiting-list entry', () => {
     expect(route(diloReferral('pat-5', 'DILO-2025-000123', '2025-05-28T09:00:00+02:00'))).toEqual({
       kind: 'start',
       rule: 'dilo-card',
@@ -205,7 +210,13 @@ describe('routeResource: referrals start the oncology card', () => {
 
   test('an NHS urgent suspected cancer referral uses the NHS profile and the requisition as the card', () => {
     const referral: ServiceRequest = {
-      ...diloReferral('pat-5', 'x', '2025-05-28'),
+      ...diloReferral('pat-5', 'x', '2025-05-27'),
+      extension: [
+        {
+          url: 'https://carepath.dev/fhir/StructureDefinition/referral-received',
+          valueDateTime: '2025-05-28',
+        },
+      ],
       identifier: undefined,
       requisition: { system: 'https://nhs.example/ubrn', value: 'UBRN-000111222' },
       code: { coding: [{ system: carepathOncology, code: 'urgent-suspected-cancer' }] },

@@ -6,7 +6,7 @@ import { routeCondition } from './routes/condition-route';
 import { routeConsent } from './routes/consent-route';
 import { routeEncounter } from './routes/encounter-route';
 import { routeObservation } from './routes/observation-route';
-import { routeDiagnosticReport, routeServiceRequest } from './routes/oncology-routes';
+import { routeCommunication, routeDiagnosticReport, routeServiceRequest } from './routes/oncology-routes';
 
 /*
  * Routing: what one EHR resource means for Carepath's journeys. The rules are data in
@@ -38,6 +38,8 @@ export function routeResource(resource: Resource, context: RoutingContext = {}):
       return routeAppointment(resource, context.previous);
     case 'Consent':
       return routeConsent(resource);
+    case 'Communication':
+      return routeCommunication(resource);
     default:
       return ignore(`no routing rule takes ${resource.resourceType} resources`);
   }

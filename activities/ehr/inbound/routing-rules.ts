@@ -2,6 +2,7 @@ import type { DeliveryChannel } from '../../engagement/channels/channel-adapter'
 import { EMERGENCY_FOLLOW_UP } from '../../../workflows/emergency-follow-up/emergency-follow-up.contract';
 import {
   ONCOLOGY_FAST_TRACK,
+  type ClockStart,
   type DeadlineProfileId,
 } from '../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import {
@@ -189,7 +190,26 @@ export interface ReferralRule {
   /** Codes in ServiceRequest.code or .category. */
   codes: CodeMatch[];
   profile: DeadlineProfileId;
+  /**
+   * The extension (valueDateTime) on the referral that carries the clock start the profile's
+   * source defines; `authoredOn` (when the card or referral was written) never stands in for it.
+   * Missing: the card starts without a clock and the coordinator gets a task to record it.
+   */
+  clockStart: { extension: string; label: string };
+  /** What the referral is for the clock: absent, a referral. */
+  startedBy?: ClockStart;
 }
+
+/**
+ * Clock-start extensions an integration engine sets on the referral from the receiving provider's
+ * record: DiLO, the entry on that provider's waiting list (pakietonkologiczny.gov.pl: the clock
+ * starts there, not at card issue); NHS England, the receipt of the referral (CWT guidance v12.1).
+ */
+export const CLOCK_START_EXTENSIONS = {
+  waitingListEntry: 'https://carepath.dev/fhir/StructureDefinition/waiting-list-entry',
+  referralReceived: 'https://carepath.dev/fhir/StructureDefinition/referral-received',
+  consultantUpgrade: 'https://carepath.dev/fhir/StructureDefinition/consultant-upgrade',
+} as const;
 
 export const referralRules: readonly ReferralRule[] = [
   {
@@ -198,6 +218,7 @@ export const referralRules: readonly ReferralRule[] = [
     identifierSystems: [CODE_SYSTEMS.diloCardNumber],
     codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['dilo-card'] }],
     profile: 'dilo',
+    clockStart: { extension: CLOCK_START_EXTENSIONS.waitingListEntry, label: 'waiting-list entry' },
   },
   {
     id: 'urgent-suspected-cancer-referral',
@@ -205,6 +226,18 @@ export const referralRules: readonly ReferralRule[] = [
     identifierSystems: [],
     codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['urgent-suspected-cancer'] }],
     profile: 'nhs-england',
+    clockStart: { extension: CLOCK_START_EXTENSIONS.referralReceived, label: 'receipt of the referral' },
+  },
+  {
+    // NHS CWT v12.1: a consultant upgrades a patient not referred urgently; the 62-day clock starts
+    // at the upgrade (the FDS does not apply).
+    id: 'consultant-upgrade',
+    label: 'consultant upgrade to the suspected cancer pathway (NHS England)',
+    identifierSystems: [],
+    codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['consultant-upgrade'] }],
+    profile: 'nhs-england',
+    clockStart: { extension: CLOCK_START_EXTENSIONS.consultantUpgrade, label: 'consultant upgrade' },
+    startedBy: 'consultant-upgrade',
   },
 ];
 
@@ -273,6 +306,16 @@ export const diagnosticReportRules: readonly DiagnosticReportRule[] = [
     ],
     event: 'in-depth-diagnostics-done',
   },
+];
+
+/**
+ * Communication.topic, .reasonCode or .category saying the patient was told of a diagnosis or that
+ * cancer is ruled out: the NHS Faster Diagnosis Standard stops on its `sent` date (CWT v12.1), not
+ * on a report's issue date. Only a Communication linked to the card (basedOn or partOf its
+ * referral or a report applied to it) counts.
+ */
+export const patientInformedCodes: CodeMatch[] = [
+  { system: CODE_SYSTEMS.carepathOncology, codes: ['patient-informed-of-outcome'] },
 ];
 
 // --- Appointments -------------------------------------------------------------------------------

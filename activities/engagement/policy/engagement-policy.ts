@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../../config/app-config';
 import { isTimeZone } from '../../../workflows/contract-fields';
 import { deliveryChannels, type DeliveryChannel } from '../channels/channel-adapter';
 
@@ -40,7 +41,15 @@ export const engagementPolicySchema = z.object({
     .transform((given) => ({ ...defaultQuietHours, ...given }))
     .describe('Quiet hours per channel in the patient time zone; null: none (work for staff).'),
   dailyMessageCap: z.number().int().min(1).max(50).default(3),
-  defaultTimeZone: z.string().refine(isTimeZone, 'must be an IANA time zone').default('UTC'),
+  // Never UTC by default: a patient whose zone nobody knows gets the organisation's zone
+  // (ORGANISATION_TIME_ZONE, config/app-config.ts), which the process passes in at start.
+  defaultTimeZone: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone')
+    .default(DEFAULT_ORGANISATION_TIME_ZONE)
+    .describe(
+      "Zone of quiet hours for a patient with no zone of their own and no journey zone; the organisation's zone unless set.",
+    ),
   defaultChannelOrder: z.array(channel).min(1).default(['portal', 'email', 'sms']),
   consentWithoutRecord: z
     .partialRecord(channel, z.boolean())
@@ -60,17 +69,27 @@ export function quietWindowFor(
   return policy.quietHours[channel];
 }
 
-/** Reads `ENGAGEMENT_POLICY` (JSON, any subset of the fields); a bad value stops the process at start. */
-export function loadEngagementPolicy(env: NodeJS.ProcessEnv = process.env): EngagementPolicy {
+/**
+ * Reads `ENGAGEMENT_POLICY` (JSON, any subset of the fields); a bad value stops the process at
+ * start. `organisationTimeZone` (ORGANISATION_TIME_ZONE) is the default zone unless the policy
+ * names one.
+ */
+export function loadEngagementPolicy(
+  env: NodeJS.ProcessEnv = process.env,
+  organisationTimeZone?: string,
+): EngagementPolicy {
   const raw = env.ENGAGEMENT_POLICY;
-  if (!raw) return defaultEngagementPolicy;
+  const zone = organisationTimeZone ? { defaultTimeZone: organisationTimeZone } : {};
+  if (!raw) return { ...defaultEngagementPolicy, ...zone };
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
     throw new Error('ENGAGEMENT_POLICY: must be JSON');
   }
-  const parsed = engagementPolicySchema.safeParse(json);
+  const parsed = engagementPolicySchema.safeParse(
+    json && typeof json === 'object' && !Array.isArray(json) ? { ...zone, ...json } : json,
+  );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`ENGAGEMENT_POLICY: ${problems.join('; ')}`);

@@ -70,11 +70,22 @@ function defineHelper(
 function formatInstant(iso: string, timeZone: string, language: string, withTime: boolean): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) throw new Error(`"${iso}" is not an ISO instant.`);
-  return new Intl.DateTimeFormat(formatLocales[baseLanguage(language)] ?? language, {
+  const locale = formatLocales[baseLanguage(language)] ?? language;
+  const formatted = new Intl.DateTimeFormat(locale, {
     dateStyle: 'full',
     ...(withTime ? { timeStyle: 'short' } : {}),
     timeZone,
   }).format(at);
+  return withTime ? `${formatted} (${zoneName(at, timeZone, locale)})` : formatted;
+}
+
+/**
+ * A time of day can be misread by a patient away from home or a clinic in another zone: it is
+ * always followed by the zone it is in (`CST`, `GMT+1`), as the patient's language writes it.
+ */
+function zoneName(at: Date, timeZone: string, locale: string): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(at);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** {{localDateTime appointmentAt timeZone}}: the day and time as the patient reads them, in their time zone. */

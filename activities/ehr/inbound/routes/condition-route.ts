@@ -1,13 +1,13 @@
 import type { Condition } from '@medplum/fhirtypes';
 import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import { PREDIABETES_CARE } from '../../../../workflows/prediabetes-care/prediabetes-care.contract';
-import { clinicalTimeOf } from '../clinical-time';
+import { clinicalTimeOf, toInstant } from '../clinical-time';
 import { CODE_SYSTEMS, findCoding } from '../code-systems';
 import { patientIdOf, resourceKey } from '../fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { ACTIVE_CONDITION_STATUSES, conditionRules } from '../routing-rules';
 import { oncologyTarget } from './oncology-routes';
-import { codeOf, noPatient, noRuleFor, references } from './route-helpers';
+import { codeOf, isDefined, noPatient, noRuleFor, references } from './route-helpers';
 
 /** Diagnoses: prediabetes enrols, diabetes exits the program, cancer moves the card. */
 export function routeCondition(condition: Condition): RoutingDecision {
@@ -54,18 +54,33 @@ export function routeCondition(condition: Condition): RoutingDecision {
         events: { [PREDIABETES_CARE]: { type: 'diabetes-diagnosed' } },
         target: { linkedTo: [], instances: [{ journey: PREDIABETES_CARE, params: {} }] },
       };
-    case 'oncology-diagnosis':
+    case 'oncology-diagnosis': {
+      const evidence = references(condition.evidence?.flatMap((e) => e.detail ?? []));
+      if (refuted) {
+        // Only the card's own suspected diagnosis rules cancer out: a Condition applied to that
+        // card before, or one whose evidence cites its referral or a report applied to it. Any
+        // other refuted malignancy (an old problem-list entry) says nothing about this card.
+        return {
+          kind: 'event',
+          rule: rule.id,
+          patientId,
+          events: { [ONCOLOGY_FAST_TRACK]: { type: 'cancer-ruled-out' } },
+          target: { linkedTo: [self, ...evidence].filter(isDefined), instances: [] },
+        };
+      }
+      // The card's date is when the diagnosis was recorded, not the disease onset: an onset
+      // before the referral is a valid (pre-existing) diagnosis, and the card places a date
+      // before its clock start itself instead of refusing it.
+      const recorded = toInstant(condition.recordedDate);
       return {
         kind: 'event',
         rule: rule.id,
         patientId,
         events: {
-          [ONCOLOGY_FAST_TRACK]: {
-            type: refuted ? 'cancer-ruled-out' : 'cancer-confirmed',
-            ...(at ? { at } : {}),
-          },
+          [ONCOLOGY_FAST_TRACK]: { type: 'cancer-confirmed', ...(recorded ? { at: recorded } : {}) },
         },
-        target: oncologyTarget([self, ...references(condition.evidence?.flatMap((e) => e.detail ?? []))]),
+        target: oncologyTarget([self, ...evidence]),
       };
+    }
   }
 }

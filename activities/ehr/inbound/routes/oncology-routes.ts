@@ -1,10 +1,15 @@
-import type { DiagnosticReport, ServiceRequest } from '@medplum/fhirtypes';
+import type { Communication, DiagnosticReport, ServiceRequest } from '@medplum/fhirtypes';
 import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import { clinicalTimeOf, toInstant } from '../clinical-time';
 import { findCoding } from '../code-systems';
 import { patientIdOf, resourceKey } from '../fhir-references';
 import { ignore, type JourneyTarget, type RoutingDecision } from '../routing-decision';
-import { diagnosticReportRules, referralRules, WITHDRAWN_REFERRAL_STATUSES } from '../routing-rules';
+import {
+  diagnosticReportRules,
+  patientInformedCodes,
+  referralRules,
+  WITHDRAWN_REFERRAL_STATUSES,
+} from '../routing-rules';
 import { isDefined, isFinal, noPatient, noRuleFor, notFinal, references } from './route-helpers';
 
 /** The oncology card: a referral starts (or withdraws) it, pathology and imaging reports move it. */
@@ -43,14 +48,61 @@ export function routeServiceRequest(request: ServiceRequest): RoutingDecision {
     request.id;
   if (!cardId)
     return ignore('the referral has no card number, requisition or id to tell cards apart', rule.id);
-  const clockStartAt = toInstant(request.authoredOn);
-  if (!clockStartAt) return ignore('the referral has no authoredOn: the clock start is unknown', rule.id);
+  // The clock starts where the profile's source says (DiLO: waiting-list entry at the provider
+  // that takes the card; NHS CWT v12.1: receipt of the referral), never at authoredOn. Without
+  // it the card starts with no clock and the coordinator is asked to record it: no guessed date.
+  const clockStartAt = toInstant(
+    request.extension?.find((extension) => extension.url === rule.clockStart.extension)?.valueDateTime,
+  );
   return {
     kind: 'start',
     rule: rule.id,
     patientId,
     journey: ONCOLOGY_FAST_TRACK,
-    params: { cardId, clockStartAt, profile: rule.profile },
+    params: {
+      cardId,
+      profile: rule.profile,
+      ...(rule.startedBy ? { startedBy: rule.startedBy } : {}),
+      ...(clockStartAt ? { clockStartAt } : {}),
+    },
+  };
+}
+
+/**
+ * A Communication recording that the patient was told the outcome (a diagnosis or cancer ruled
+ * out): the date the NHS Faster Diagnosis Standard stops (CWT v12.1). It counts only for the card
+ * it is linked to, never for "the patient's card".
+ */
+export function routeCommunication(communication: Communication): RoutingDecision {
+  const concepts = [
+    ...(communication.topic ? [communication.topic] : []),
+    ...(communication.reasonCode ?? []),
+    ...(communication.category ?? []),
+  ];
+  if (!findCoding(concepts, patientInformedCodes)) return noRuleFor('Communication', concepts);
+  const rule = 'patient-informed';
+  if (communication.status !== 'completed')
+    return ignore(
+      `status ${communication.status}: only a completed Communication says the patient was told`,
+      rule,
+    );
+  const patientId = patientIdOf(communication.subject);
+  if (!patientId) return noPatient('Communication.subject', rule);
+  const at = toInstant(communication.sent);
+  return {
+    kind: 'event',
+    rule,
+    patientId,
+    events: { [ONCOLOGY_FAST_TRACK]: { type: 'patient-informed', ...(at ? { at } : {}) } },
+    target: {
+      linkedTo: [
+        resourceKey(communication),
+        ...references(communication.basedOn),
+        ...references(communication.partOf),
+        ...references(communication.about),
+      ].filter(isDefined),
+      instances: [],
+    },
   };
 }
 

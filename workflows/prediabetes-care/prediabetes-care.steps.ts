@@ -2,9 +2,12 @@ import type { Channel } from '../../activities/outreach/send-message';
 import type { Journey } from '../journey-runtime';
 import {
   ADA_DIAGNOSIS_SOURCE,
+  ADA_MEASUREMENT_SOURCE,
   ADA_METFORMIN_SOURCE,
+  CRITICAL_VALUE_SOURCE,
   DIAGNOSTIC_RANGES,
   METFORMIN_CONSIDERATION,
+  rangeIn,
 } from './prediabetes-care.clinical';
 import type {
   PrediabetesCareEvent,
@@ -12,7 +15,12 @@ import type {
   PrediabetesCareSettings,
 } from './prediabetes-care.contract';
 import type { CdcCriterion } from './prediabetes-care.metrics';
-import type { DiagnosticResult, ExitToDiabetesCare, PendingConfirmation } from './prediabetes-care.program';
+import type {
+  DiagnosticResult,
+  ExitToDiabetesCare,
+  PendingConfirmation,
+  ReadingAlert,
+} from './prediabetes-care.program';
 
 /*
  * The journey's side effects: each step is one patient message or staff task with a stable step
@@ -204,13 +212,51 @@ export async function sendCompletion(
   });
 }
 
+/** A result as reported, with the diabetes limit in the same unit. */
 function describeResult(result: DiagnosticResult) {
   const range = DIAGNOSTIC_RANGES[result.metric];
+  const limits = rangeIn(result.metric, result.unit) ?? range;
   return {
     test: range.label,
     value: result.value,
-    unit: range.unit,
-    diabetesFrom: range.diabetesFrom,
+    unit: limits.unit,
+    diabetesFrom: limits.diabetesFrom,
     measuredAt: new Date(result.atMs).toISOString(),
   };
+}
+
+const ALERT_TITLES: Record<ReadingAlert['kind'], string> = {
+  'critical-high': 'Critical value: very high glucose, contact the patient today',
+  'critical-low': 'Critical value: glucose in level 2 hypoglycaemia, contact the patient today',
+  'random-glucose-high':
+    'Random glucose >= 200 mg/dL: ask about symptoms of hyperglycaemia (diagnostic only with symptoms)',
+};
+
+/**
+ * A reading a clinician must see soon, in the staff queue at once (never held by a pause), due
+ * within the program's hours. A critical value is urgent whatever measured it; a random glucose
+ * >= 200 is for a clinician to judge, never a diagnosis the journey makes.
+ */
+export async function escalateReadingAlert({ journey }: StepContext, alert: ReadingAlert): Promise<void> {
+  const critical = alert.kind !== 'random-glucose-high';
+  await journey.escalate(`reading-alert:${alert.key}`, {
+    kind: critical ? 'critical-value' : 'random-glucose-review',
+    priority: 'urgent',
+    title: ALERT_TITLES[alert.kind],
+    details: { reading: alert.reading, source: critical ? CRITICAL_VALUE_SOURCE : ADA_MEASUREMENT_SOURCE },
+    dueAt: new Date(alert.dueAtMs).toISOString(),
+  });
+}
+
+/** Only when the program says so: a plain request to contact the care team, no value, no diagnosis. */
+export async function tellPatientOfCriticalValue(
+  { journey, settings, channel }: StepContext,
+  alert: ReadingAlert,
+): Promise<void> {
+  await journey.notify(`reading-alert:${alert.key}`, {
+    channel,
+    template: settings.criticalValueWording,
+    urgent: true,
+    summary: `Asked the patient to contact their care team today (${channel})`,
+  });
 }

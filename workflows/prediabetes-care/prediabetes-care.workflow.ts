@@ -1,4 +1,4 @@
-import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../journey-contract';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import {
@@ -22,15 +22,24 @@ import {
   DAY_MS,
   dueTimes,
   initialProgramState,
+  readingsForNudge,
   readyToComplete,
   stageOf,
   stageSummaries,
   totalSessions,
   upcomingTimers,
+  withMeasurementSemantics,
   type DueTimes,
   type ProgramState,
+  type ReadingAlert,
 } from './prediabetes-care.program';
 import * as steps from './prediabetes-care.steps';
+
+/**
+ * Journeys from here on read what each reading is (laboratory or monitoring, its unit, critical
+ * values) before it may diagnose; journeys started before keep the rules their history was made with.
+ */
+export const MEASUREMENT_SEMANTICS_PATCH = 'prediabetes-measurement-semantics';
 
 /** What a run hands to the next when the journey continues as new. */
 export interface CarriedState {
@@ -53,6 +62,7 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   const settings = input.program.settings;
   const sessions = totalSessions(settings);
   let state: ProgramState = input.carried?.program ?? initialProgramState(params, Date.now());
+  if (patched(MEASUREMENT_SEMANTICS_PATCH)) state = withMeasurementSemantics(state);
 
   const journey: Journey<PrediabetesCareEvent> = new Journey({
     type: PREDIABETES_CARE,
@@ -110,6 +120,12 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
       if (journey.isOpen) journey.finish('completed', 'referred-to-diabetes-care', 'Exited to diabetes care');
       break;
     }
+    const toTell = (state.alerts ?? []).find((alert) => alert.taskCreated && alert.patientMessagePending);
+    if (toTell) {
+      state = updateAlert(state, toTell.key, { patientMessagePending: false });
+      await steps.tellPatientOfCriticalValue(context, toTell);
+      continue;
+    }
     const confirmation = state.confirmation;
     if (confirmation && !confirmation.patientAsked) {
       state = { ...state, confirmation: { ...confirmation, patientAsked: true } };
@@ -136,12 +152,16 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
       state = { ...state, followUp: 'reminded' };
       await steps.remindFollowUp(context);
     } else if (isDue(due.nudge)) {
-      const readings = state.readingsLogged;
+      const readings = readingsForNudge(state);
       state = { ...state, nudgedAtReadings: readings, nudgesSent: state.nudgesSent + 1 };
       syncStage();
       await steps.nudgeInactivity(context, readings);
     } else if (isDue(due.programEnd)) {
-      state = { ...state, retestRequestedActiveMs: activeMs };
+      state = {
+        ...state,
+        retestRequestedActiveMs: activeMs,
+        ...(state.measurementSemantics ? { retestRequestedAtMs: Date.now() } : {}),
+      };
       syncStage();
       await steps.requestAnnualRetest(context, Date.now() + settings.retestWaitDays * DAY_MS);
     } else {
@@ -156,6 +176,13 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
    * of a diabetes-range result, a referral or an overdue confirming test without delay.
    */
   async function doStaffWork(): Promise<boolean> {
+    // A critical value reaches a clinician first, whatever else is going on.
+    const alert = (state.alerts ?? []).find((candidate) => !candidate.taskCreated);
+    if (alert) {
+      state = updateAlert(state, alert.key, { taskCreated: true });
+      await steps.escalateReadingAlert(context, alert);
+      return true;
+    }
     if (state.exit && !state.referralTaskCreated) {
       const exit = state.exit;
       state = { ...state, referralTaskCreated: true };
@@ -231,6 +258,14 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     const changed = () => journey.changes !== seen;
     if (wallDue.length === 0) await condition(() => changed() || !journey.isOpen);
     else await journey.sleepUntil(Math.min(...wallDue), changed);
+  }
+
+  /** Changes one alert; an alert with nothing left to do leaves the state (its key stays, for duplicates). */
+  function updateAlert(current: ProgramState, key: string, change: Partial<ReadingAlert>): ProgramState {
+    const alerts = (current.alerts ?? [])
+      .map((alert) => (alert.key === key ? { ...alert, ...change } : alert))
+      .filter((alert) => !alert.taskCreated || alert.patientMessagePending);
+    return { ...current, alerts };
   }
 
   function shouldContinueAsNew(): boolean {

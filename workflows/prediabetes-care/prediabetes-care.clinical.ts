@@ -107,6 +107,22 @@ export const PREDIABETES_CONDITION_CODES = ['R73.03', '714628002'] as const;
 /** CDC National DPP eligibility. */
 export const MINIMUM_AGE_YEARS = 18;
 
+/**
+ * Diabetes of any type, which the program is not for (CDC National DPP eligibility: no diabetes):
+ * ICD-10(-CM) E08-E11 and E13 (by prefix), SNOMED CT 73211009 diabetes mellitus, 44054006 type 2,
+ * 46635009 type 1. Listed concepts only: SNOMED descendants need a terminology server.
+ */
+export const DIABETES_CODES = {
+  icd10Prefixes: ['E08', 'E09', 'E10', 'E11', 'E13'],
+  snomed: ['73211009', '44054006', '46635009'],
+} as const;
+
+/** Why an enrolment was refused: each reason is a CDC eligibility rule. */
+export type EnrolmentRefusal =
+  | { reason: 'under-18'; ageYears: number }
+  | { reason: 'diabetes-recorded'; code: string }
+  | { reason: 'referred-to-diabetes-care' };
+
 /** CDC recognition standards (2021): the outcomes that count as success. */
 export const CDC_SUCCESS = {
   weightLossPercent: 5,

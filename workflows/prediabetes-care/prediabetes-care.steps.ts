@@ -1,13 +1,16 @@
 import type { Channel } from '../../activities/outreach/send-message';
+import { journeyActivities } from '../journey-activities';
 import type { Journey } from '../journey-runtime';
 import {
   ADA_DIAGNOSIS_SOURCE,
   ADA_MEASUREMENT_SOURCE,
   ADA_METFORMIN_SOURCE,
+  CDC_PROGRAM_SOURCE,
   CRITICAL_VALUE_SOURCE,
   DIAGNOSTIC_RANGES,
   METFORMIN_CONSIDERATION,
   rangeIn,
+  type EnrolmentRefusal,
 } from './prediabetes-care.clinical';
 import type {
   PrediabetesCareEvent,
@@ -156,6 +159,31 @@ export async function tellPatientOfReferral({ journey, settings, channel }: Step
     template: settings.referralWording,
     urgent: true,
     summary: `Told the patient about the referral to diabetes care (${channel})`,
+  });
+}
+
+/**
+ * CDC eligibility (age >= 18, no diabetes), read from the EHR and Carepath's own record whoever
+ * started the journey; the reasons it is refused, none when eligible.
+ */
+export function checkEnrolment(
+  { journey, params }: StepContext,
+  patientId: string | undefined,
+): Promise<EnrolmentRefusal[]> {
+  return journeyActivities.checkPrediabetesEnrolment({
+    journeyId: journey.workflowId,
+    ...(patientId ? { patientId } : {}),
+    timeZone: params.timeZone,
+  });
+}
+
+/** A refused enrolment is for staff to see (the EHR may be wrong); the patient is sent nothing. */
+export async function refuseEnrolment({ journey }: StepContext, refusals: EnrolmentRefusal[]): Promise<void> {
+  await journey.escalate('enrolment-refused', {
+    kind: 'enrolment-refused',
+    priority: 'routine',
+    title: 'Not enrolled in prediabetes care: the patient is not eligible',
+    details: { refusals, source: CDC_PROGRAM_SOURCE },
   });
 }
 

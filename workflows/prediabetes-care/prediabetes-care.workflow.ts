@@ -105,6 +105,20 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     journey.setFacts(programFacts(state, settings, journey.activeElapsedMs()));
   }
 
+  if (!input.carried && state.measurementSemantics) {
+    const refusals = await steps.checkEnrolment(context, input.patientId);
+    if (refusals.length > 0) {
+      await steps.refuseEnrolment(context, refusals);
+      if (journey.isOpen) {
+        journey.finish(
+          'completed',
+          'not-eligible',
+          `Not enrolled: ${refusals.map((refusal) => refusal.reason).join(', ')}`,
+        );
+      }
+      return journey.result();
+    }
+  }
   if (!input.carried) await steps.considerMetforminIfIndicated(context);
   syncStage();
 

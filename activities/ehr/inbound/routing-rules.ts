@@ -4,6 +4,7 @@ import {
   ONCOLOGY_FAST_TRACK,
   type DeadlineProfileId,
 } from '../../../workflows/oncology-fast-track/oncology-fast-track.contract';
+import { DIABETES_CODES } from '../../../workflows/prediabetes-care/prediabetes-care.clinical';
 import type { ReadingMetric } from '../../../workflows/prediabetes-care/prediabetes-care.contract';
 import {
   PREVENTIVE_OUTREACH,
@@ -154,12 +155,13 @@ export const conditionRules: readonly ConditionRule[] = [
     effect: { kind: 'enrol-prediabetes', entryCodes: { [icd10cm]: 'R73.03', [snomed]: '714628002' } },
   },
   {
+    // Diabetes of any type ends the prevention program (CDC National DPP: no diabetes).
     id: 'diabetes-diagnosis',
-    label: 'type 2 diabetes',
+    label: 'diabetes mellitus',
     codes: [
-      { system: icd10cm, codes: ['E11'], prefix: true },
-      { system: icd10, codes: ['E11'], prefix: true },
-      { system: snomed, codes: ['44054006'] },
+      { system: icd10cm, codes: DIABETES_CODES.icd10Prefixes, prefix: true },
+      { system: icd10, codes: DIABETES_CODES.icd10Prefixes, prefix: true },
+      { system: snomed, codes: DIABETES_CODES.snomed },
     ],
     effect: { kind: 'diabetes-diagnosed' },
   },

@@ -1,10 +1,7 @@
 import type { Condition, Patient } from '@medplum/fhirtypes';
 import type { DataSource } from 'typeorm';
-import {
-  DIABETES_CODES,
-  MINIMUM_AGE_YEARS,
-  type EnrolmentRefusal,
-} from '../../workflows/prediabetes-care/prediabetes-care.clinical';
+import type { EnrolmentRefusal } from '../../workflows/prediabetes-care/prediabetes-care.clinical';
+import { enrolmentRefusals } from '../../workflows/prediabetes-care/prediabetes-care.eligibility';
 import { StaffTask } from '../database/staff-task.entity';
 import type { FhirClient } from './fhir-client';
 import { isCurrentCondition } from './patient-context-mapping';
@@ -18,8 +15,6 @@ export interface PrediabetesEnrolmentCheck {
   timeZone: string;
 }
 
-const ICD10_SYSTEMS = ['http://hl7.org/fhir/sid/icd-10-cm', 'http://hl7.org/fhir/sid/icd-10'];
-const SNOMED = 'http://snomed.info/sct';
 const MAX_CONDITIONS = 200;
 
 /**
@@ -27,7 +22,7 @@ const MAX_CONDITIONS = 200;
  * EHR Condition, the API, a cohort): age >= 18 and no diabetes. Diabetes is known from the EHR's
  * current Conditions and from Carepath itself: a patient this program once referred to diabetes
  * care is never enrolled again (the referral task of an earlier run of the same journey id).
- * Answers reasons only; identifiers and dates stay out of them.
+ * Answers reasons only (`enrolmentRefusals` decides); identifiers and dates stay out of them.
  */
 export function prediabetesEnrolmentCheckActivity({
   dataSource,
@@ -39,12 +34,12 @@ export function prediabetesEnrolmentCheckActivity({
   return async function checkPrediabetesEnrolment(
     request: PrediabetesEnrolmentCheck,
   ): Promise<EnrolmentRefusal[]> {
-    const refusals: EnrolmentRefusal[] = [];
-    const referred = await dataSource
+    const referredBefore = await dataSource
       .getRepository(StaffTask)
       .existsBy({ journeyId: request.journeyId, kind: 'referral-diabetes-care' });
-    if (referred) refusals.push({ reason: 'referred-to-diabetes-care' });
-    if (!fhir || !request.patientId) return refusals;
+    const today = todayIn(request.timeZone);
+    if (!fhir || !request.patientId)
+      return enrolmentRefusals({ today, conditionCodings: [], referredBefore });
     const [patient, conditions] = await Promise.all([
       fhir.read<Patient>('Patient', request.patientId),
       fhir.search<Condition>(
@@ -53,25 +48,15 @@ export function prediabetesEnrolmentCheckActivity({
         { maxResults: MAX_CONDITIONS },
       ),
     ]);
-    const ageYears = patient?.birthDate ? ageOn(patient.birthDate, todayIn(request.timeZone)) : undefined;
-    if (ageYears !== undefined && ageYears < MINIMUM_AGE_YEARS)
-      refusals.push({ reason: 'under-18', ageYears });
-    const diabetes = conditions.filter(isCurrentCondition).map(diabetesCodeOf).find(Boolean);
-    if (diabetes) refusals.push({ reason: 'diabetes-recorded', code: diabetes });
-    return refusals;
+    return enrolmentRefusals({
+      ...(patient?.birthDate ? { birthDate: patient.birthDate } : {}),
+      today,
+      conditionCodings: conditions
+        .filter(isCurrentCondition)
+        .map((condition) => condition.code?.coding ?? []),
+      referredBefore,
+    });
   };
-}
-
-function diabetesCodeOf(condition: Condition): string | undefined {
-  for (const coding of condition.code?.coding ?? []) {
-    const code = coding.code?.trim().toUpperCase().replace('.', '');
-    if (!code || !coding.system) continue;
-    if (ICD10_SYSTEMS.includes(coding.system) && DIABETES_CODES.icd10Prefixes.some((p) => code.startsWith(p)))
-      return `${coding.system}|${coding.code}`;
-    if (coding.system === SNOMED && (DIABETES_CODES.snomed as readonly string[]).includes(code))
-      return `${coding.system}|${coding.code}`;
-  }
-  return undefined;
 }
 
 /** Today's calendar date where the patient lives (YYYY-MM-DD). */
@@ -82,17 +67,4 @@ function todayIn(timeZone: string): string {
     month: '2-digit',
     day: '2-digit',
   }).format(new Date());
-}
-
-/**
- * Completed years on `today`. A partial birth date (YYYY or YYYY-MM) is read as its latest possible
- * day: the youngest the patient can be, so an unclear date is checked by a person, not waved through.
- */
-export function ageOn(birthDate: string, today: string): number {
-  const [year, month = '12', day] = birthDate.split('-');
-  const lastDay = day ?? String(new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate());
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  const age = ty - Number(year);
-  const beforeBirthday = tm < Number(month) || (tm === Number(month) && td < Number(lastDay));
-  return beforeBirthday ? age - 1 : age;
 }

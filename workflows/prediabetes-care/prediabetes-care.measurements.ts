@@ -1,4 +1,7 @@
+import type { StaffTask } from '../journey-runtime';
 import {
+  ADA_MEASUREMENT_SOURCE,
+  CRITICAL_VALUE_SOURCE,
   GLUCOSE_MG_DL_PER_MMOL_L,
   isDiagnosticMetric,
   ngspFromIfcc,
@@ -13,6 +16,7 @@ import {
   type ReadingEvent,
   type ReadingMetric,
 } from './prediabetes-care.contract';
+import type { ReadingAlert } from './prediabetes-care.program';
 
 /*
  * What a reading is, read the way a clinician reads it (clinical-safety brief; ADA section 2):
@@ -126,5 +130,28 @@ export function describeMeasurement(reading: AssessedReading, label: string) {
     unit: reading.unit,
     source: reading.source,
     measuredAt: new Date(reading.atMs).toISOString(),
+  };
+}
+
+const ALERT_TITLES: Record<ReadingAlert['kind'], string> = {
+  'critical-high': 'Critical value: very high glucose, contact the patient today',
+  'critical-low': 'Critical value: glucose in level 2 hypoglycaemia, contact the patient today',
+  'random-glucose-high':
+    'Random glucose >= 200 mg/dL: ask about symptoms of hyperglycaemia (diagnostic only with symptoms)',
+};
+
+/**
+ * The staff task of a reading alert: always urgent and due within the program's hours. A critical
+ * value is urgent whatever measured it; a random glucose >= 200 is for a clinician to judge, never a
+ * diagnosis the journey makes.
+ */
+export function readingAlertTask(alert: ReadingAlert): StaffTask {
+  const critical = alert.kind !== 'random-glucose-high';
+  return {
+    kind: critical ? 'critical-value' : 'random-glucose-review',
+    priority: 'urgent',
+    title: ALERT_TITLES[alert.kind],
+    details: { reading: alert.reading, source: critical ? CRITICAL_VALUE_SOURCE : ADA_MEASUREMENT_SOURCE },
+    dueAt: new Date(alert.dueAtMs).toISOString(),
   };
 }

@@ -3,10 +3,8 @@ import { journeyActivities } from '../journey-activities';
 import type { Journey } from '../journey-runtime';
 import {
   ADA_DIAGNOSIS_SOURCE,
-  ADA_MEASUREMENT_SOURCE,
   ADA_METFORMIN_SOURCE,
   CDC_PROGRAM_SOURCE,
-  CRITICAL_VALUE_SOURCE,
   DIAGNOSTIC_RANGES,
   METFORMIN_CONSIDERATION,
   rangeIn,
@@ -17,6 +15,7 @@ import type {
   PrediabetesCareParams,
   PrediabetesCareSettings,
 } from './prediabetes-care.contract';
+import { readingAlertTask } from './prediabetes-care.measurements';
 import type { CdcCriterion } from './prediabetes-care.metrics';
 import type {
   DiagnosticResult,
@@ -253,27 +252,12 @@ function describeResult(result: DiagnosticResult) {
   };
 }
 
-const ALERT_TITLES: Record<ReadingAlert['kind'], string> = {
-  'critical-high': 'Critical value: very high glucose, contact the patient today',
-  'critical-low': 'Critical value: glucose in level 2 hypoglycaemia, contact the patient today',
-  'random-glucose-high':
-    'Random glucose >= 200 mg/dL: ask about symptoms of hyperglycaemia (diagnostic only with symptoms)',
-};
-
 /**
  * A reading a clinician must see soon, in the staff queue at once (never held by a pause), due
- * within the program's hours. A critical value is urgent whatever measured it; a random glucose
- * >= 200 is for a clinician to judge, never a diagnosis the journey makes.
+ * within the program's hours (see `readingAlertTask`).
  */
 export async function escalateReadingAlert({ journey }: StepContext, alert: ReadingAlert): Promise<void> {
-  const critical = alert.kind !== 'random-glucose-high';
-  await journey.escalate(`reading-alert:${alert.key}`, {
-    kind: critical ? 'critical-value' : 'random-glucose-review',
-    priority: 'urgent',
-    title: ALERT_TITLES[alert.kind],
-    details: { reading: alert.reading, source: critical ? CRITICAL_VALUE_SOURCE : ADA_MEASUREMENT_SOURCE },
-    dueAt: new Date(alert.dueAtMs).toISOString(),
-  });
+  await journey.escalate(`reading-alert:${alert.key}`, readingAlertTask(alert));
 }
 
 /** Only when the program says so: a plain request to contact the care team, no value, no diagnosis. */

@@ -122,6 +122,10 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   if (!input.carried) await steps.considerMetforminIfIndicated(context);
   syncStage();
 
+  // Staff work runs beside the main loop, so a message held for quiet hours or a pause never holds
+  // back a critical value or a diabetes-range result from a clinician.
+  let staffBusy = false;
+  const staffWork = state.measurementSemantics ? staffLoop() : Promise.resolve();
   while (journey.isOpen) {
     if (await doStaffWork()) continue;
     // Everything below reaches the patient or follows the cadence: held while paused.
@@ -183,7 +187,32 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     }
   }
 
+  await staffWork;
   return journey.result();
+
+  /** Does staff work as soon as there is any, until the journey ends (see `doStaffWork`). */
+  async function staffLoop(): Promise<void> {
+    while (journey.isOpen) {
+      staffBusy = true;
+      const worked = await doStaffWork();
+      staffBusy = false;
+      if (worked) continue;
+      const confirmation = state.exit ? null : state.confirmation;
+      const overdueAtMs = confirmation && !confirmation.overdueEscalated ? confirmation.dueAtMs : null;
+      const pending = () => !journey.isOpen || hasStaffWork();
+      if (overdueAtMs === null) await condition(pending);
+      else await condition(pending, Math.max(1, overdueAtMs - Date.now()));
+    }
+  }
+
+  function hasStaffWork(): boolean {
+    const confirmation = state.exit ? null : state.confirmation;
+    return (
+      (state.alerts ?? []).some((alert) => !alert.taskCreated) ||
+      (state.exit !== null && !state.referralTaskCreated) ||
+      (confirmation !== null && !confirmation.testOrdered)
+    );
+  }
 
   /**
    * Staff work the events call for: done at once, paused or not, because a clinician must hear
@@ -292,6 +321,8 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   }
 
   async function continueWithCarriedState(): Promise<never> {
+    // A staff task in flight must land before its step is carried as done.
+    await condition(() => !staffBusy);
     await journey.settle();
     state = { ...state, run: state.run + 1 };
     syncStage();

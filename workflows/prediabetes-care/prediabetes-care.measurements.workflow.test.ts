@@ -1,3 +1,4 @@
+import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import { createJourneyHarness, HOUR, type JourneyHarness } from '../../test/helpers/journey-harness';
 import { pauseJourneyUpdate } from '../journey-contract';
 import {
@@ -72,6 +73,7 @@ describe('prediabetes care: what each kind of reading does (time-skipping)', () 
     expect(progress.deadlines).toEqual([
       expect.objectContaining({ id: 'confirming-test:1', status: 'pending' }),
     ]);
+    await recordHistoryFixture(handle, JOURNEY, 'measured-home-reading-during-confirmation');
   });
 
   test('[HZ-07] a laboratory fasting glucose of 540 mg/dL is an urgent task due within hours, not a routine one in 14 days', async () => {
@@ -105,6 +107,7 @@ describe('prediabetes care: what each kind of reading does (time-skipping)', () 
     ]);
     expect(await templatesReceived(harness, handle)).not.toContain(CRITICAL);
     expect((await progressOf(handle)).facts.readingAlerts).toBe(1);
+    await recordHistoryFixture(handle, JOURNEY, 'measured-critical-value-while-paused');
   });
 
   test('[HZ-19] when the program says so, the patient gets one plain message asking them to call today', async () => {

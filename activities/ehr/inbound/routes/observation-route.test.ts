@@ -166,6 +166,16 @@ describe('routeObservation: a reading says what it is, with its code and unit as
     expect(decision).toEqual({ kind: 'ignore', rule: 'hba1c-result', reason: expect.stringMatching(reason) });
   });
 
+  test('[HZ-06] a laboratory result with no time is ignored with its reason, never taken as a new sample', () => {
+    const undated = labResult('4548-4', 6.8, '%');
+    delete undated.effectiveDateTime;
+    expect(route(undated)).toEqual({
+      kind: 'ignore',
+      rule: 'hba1c-result',
+      reason: 'the laboratory HbA1c result has no effective time or issued date',
+    });
+  });
+
   test('an observation no rule knows is ignored, naming its codes', () => {
     expect(route(observation('pat-1', '8867-4', 72, '/min', '2025-05-30'))).toEqual({
       kind: 'ignore',

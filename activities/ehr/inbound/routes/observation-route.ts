@@ -37,6 +37,10 @@ export function routeObservation(observation: Observation): RoutingDecision {
   if (typeof quantity === 'string') return ignore(quantity, rule.id);
   const source = measuredBy(observation, rule);
   const at = clinicalTimeOf(observation);
+  // A laboratory value counts as a sample (confirmation, retest): with no time it cannot be placed.
+  if (source === 'laboratory' && !at) {
+    return ignore(`the laboratory ${rule.label} result has no effective time or issued date`, rule.id);
+  }
   const { coding } = matched.coding!;
   const event: ReadingEvent = {
     type: 'reading',

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createCohortActivities } from './cohort/cohort-activities';
 import { createEhrActivities } from './ehr/ehr-activities';
 import type { FhirClient } from './ehr/fhir-client';
+import { prediabetesEnrolmentCheckActivity } from './ehr/prediabetes-enrolment-check';
 import { ehrActivitiesWithoutEhr } from './ehr/without-ehr';
 import { deliverMessageActivity, type EngagementDependencies } from './engagement/deliver-message';
 import { sendMessageActivity } from './outreach/send-message';
@@ -34,6 +35,7 @@ export function createActivities({ dataSource, engagement, ehr, journeyStarter }
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
     createStaffTask: createStaffTaskActivity(dataSource),
+    checkPrediabetesEnrolment: prediabetesEnrolmentCheckActivity({ dataSource, fhir: ehr?.fhir }),
     ...createCohortActivities({ dataSource, fhir: ehr?.fhir, journeyStarter }),
   };
 }

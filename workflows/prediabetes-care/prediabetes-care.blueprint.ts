@@ -27,6 +27,15 @@ export const prediabetesCareBlueprint: Blueprint = {
       description:
         'Only when BMI >= 35 and age < 60, or prior gestational diabetes, were given at enrolment (ADA).',
     },
+    {
+      id: 'enrolment-check',
+      kind: 'branch',
+      label: 'Eligible?',
+      description:
+        'CDC National DPP: age >= 18 and no diabetes (none recorded in the EHR, never referred to diabetes care by Carepath).',
+    },
+    { id: 'enrolment-refused', kind: 'task', label: 'Staff: enrolment refused, with the reasons' },
+    { id: 'not-eligible', kind: 'end', label: 'Not eligible: no message sent', dropOff: true },
     { id: 'welcome', kind: 'message', label: 'Welcome and session 1', setting: 'welcomeWording' },
     { id: 'core-sessions', kind: 'stage', label: 'Core phase: weekly sessions', setting: 'coreSessions' },
     {
@@ -91,6 +100,21 @@ export const prediabetesCareBlueprint: Blueprint = {
       label: 'Follow-up reminder',
       setting: 'followUpReminderWording',
     },
+    {
+      id: 'critical-value',
+      kind: 'task',
+      label: 'Clinician today: critical glucose value',
+      description:
+        'Any glucose, laboratory or monitoring, at or above the high limit or below the low limit: urgent, due within hours.',
+      setting: 'criticalValueTaskDueHours',
+    },
+    {
+      id: 'critical-value-message',
+      kind: 'message',
+      label: 'Ask the patient to call their team today',
+      description: 'Only when the program says so (tellPatientOfCriticalValue).',
+      setting: 'criticalValueWording',
+    },
     { id: 'confirming-diabetes', kind: 'stage', label: 'Confirming a result in the diabetes range' },
     { id: 'confirming-test-order', kind: 'task', label: 'Clinician: order a confirming test' },
     {
@@ -142,8 +166,11 @@ export const prediabetesCareBlueprint: Blueprint = {
     { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator', dropOff: true },
   ],
   edges: [
-    { from: 'enrolled', to: 'consider-metformin', label: 'metformin indicated' },
-    { from: 'enrolled', to: 'welcome' },
+    { from: 'enrolled', to: 'enrolment-check' },
+    { from: 'enrolment-check', to: 'enrolment-refused', label: 'not eligible' },
+    { from: 'enrolment-refused', to: 'not-eligible' },
+    { from: 'enrolment-check', to: 'consider-metformin', label: 'eligible, metformin indicated' },
+    { from: 'enrolment-check', to: 'welcome', label: 'eligible' },
     { from: 'consider-metformin', to: 'welcome' },
     { from: 'welcome', to: 'core-sessions' },
     { from: 'core-sessions', to: 'core-session-timer' },
@@ -161,10 +188,23 @@ export const prediabetesCareBlueprint: Blueprint = {
     {
       from: 'reading-wait',
       to: 'diabetes-range-check',
-      label: 'A1C, glucose or OGTT result',
+      label: 'laboratory A1C, fasting glucose or OGTT',
       event: 'reading',
     },
-    { from: 'diabetes-range-check', to: 'reading-wait', label: 'below the diabetes range' },
+    {
+      from: 'diabetes-range-check',
+      to: 'reading-wait',
+      label: 'below the diabetes range, or not a laboratory value',
+    },
+    {
+      from: 'reading-wait',
+      to: 'critical-value',
+      label: 'glucose beyond the critical limits',
+      event: 'reading',
+    },
+    { from: 'critical-value', to: 'critical-value-message', label: 'the program tells the patient' },
+    { from: 'critical-value', to: 'reading-wait' },
+    { from: 'critical-value-message', to: 'reading-wait' },
     { from: 'diabetes-range-check', to: 'confirming-diabetes', label: 'in the diabetes range' },
     { from: 'core-sessions', to: 'review-timer' },
     { from: 'review-timer', to: 'review', label: 'review due' },

@@ -88,3 +88,53 @@ describe('prediabetes-care events and settings', () => {
     }
   });
 });
+
+describe('[HZ-13] A1C and glucose in the unit the laboratory reported', () => {
+  test('[HZ-13] an A1C entry in mmol/mol is judged against the IFCC limits (39-47 prediabetes, 48 diabetes)', () => {
+    expect(issuesOf({ entry: { kind: 'hba1c', value: 47, unit: 'mmol/mol' } })).toEqual([]);
+    expect(issuesOf({ entry: { kind: 'hba1c', value: 39, unit: 'mmol/mol' } })).toEqual([]);
+    expect(issuesOf({ entry: { kind: 'hba1c', value: 48, unit: 'mmol/mol' } })).toEqual([
+      expect.stringMatching(/is in the diabetes range \(HbA1c >= 48 mmol\/mol\)/),
+    ]);
+    expect(issuesOf({ entry: { kind: 'hba1c', value: 38, unit: 'mmol/mol' } })).toEqual([
+      expect.stringMatching(
+        /below the prediabetes range \(the prediabetes range is 39 to below 48 mmol\/mol\)/,
+      ),
+    ]);
+    expect(issuesOf({ entry: { kind: 'fasting-glucose', value: 6.5, unit: 'mmol/L' } })).toEqual([]);
+    expect(issuesOf({ entry: { kind: 'fasting-glucose', value: 7.0, unit: 'mmol/L' } })).toHaveLength(1);
+  });
+
+  test('[HZ-13] an A1C reading in mmol/mol is accepted; a unit the metric does not take is refused', () => {
+    const reading = (fields: object) =>
+      prediabetesCareEvent.safeParse({ type: 'reading', metric: 'hba1c-percent', ...fields });
+    expect(reading({ value: 47, unit: 'mmol/mol' }).success).toBe(true);
+    expect(reading({ value: 47 }).success).toBe(false);
+    expect(reading({ value: 6.1, unit: 'mg/dL' }).success).toBe(false);
+  });
+
+  test('[HZ-10] true extreme glucose values are readings, not implausible ones', () => {
+    const glucose = (value: number, unit?: string) =>
+      prediabetesCareEvent.safeParse({
+        type: 'reading',
+        metric: 'fasting-glucose-mg-dl',
+        value,
+        ...(unit ? { unit } : {}),
+      }).success;
+    expect(glucose(15)).toBe(true);
+    expect(glucose(1100)).toBe(true);
+    expect(glucose(1.2, 'mmol/L')).toBe(true);
+    expect(glucose(5)).toBe(false);
+  });
+
+  test('a laboratory result must say when the sample was taken', () => {
+    expect(
+      prediabetesCareEvent.safeParse({
+        type: 'reading',
+        metric: 'hba1c-percent',
+        value: 6.1,
+        source: 'laboratory',
+      }).success,
+    ).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import {
   DIAGNOSTIC_RANGES,
   MINIMUM_AGE_YEARS,
   PREDIABETES_CONDITION_CODES,
+  rangeIn,
   type DiagnosticMetric,
 } from './prediabetes-care.clinical';
 import { prediabetesCareWordingKeys, type PrediabetesCareWordingKey } from './prediabetes-care.messages';
@@ -20,26 +21,31 @@ const pastInstant = isoInstant.refine(
 
 // --- start parameters ------------------------------------------------------------------------
 
-const testEntry = <Kind extends string>(kind: Kind, metric: DiagnosticMetric) =>
-  z
+const testEntry = <Kind extends string>(kind: Kind, metric: DiagnosticMetric) => {
+  const range = DIAGNOSTIC_RANGES[metric];
+  return z
     .object({
       kind: z.literal(kind),
-      value: z
-        .number()
-        .describe(`The ${DIAGNOSTIC_RANGES[metric].label} result (${DIAGNOSTIC_RANGES[metric].unit}).`),
+      value: z.number().describe(`The ${range.label} result, in \`unit\`.`),
+      unit: z
+        .enum([range.unit, range.otherUnit.unit])
+        .optional()
+        .describe(
+          `The unit the laboratory reported (${range.unit} when absent): the value is compared with the ADA range in that unit, never converted.`,
+        ),
       at: pastInstant.optional().describe('When the sample was taken (ISO 8601 with offset).'),
     })
     .strict()
-    .superRefine(({ value }, context) => {
-      const range = DIAGNOSTIC_RANGES[metric];
-      const inRange = `the prediabetes range is ${range.prediabetesFrom} to below ${range.diabetesFrom} ${range.unit}`;
-      if (value >= range.diabetesFrom) {
+    .superRefine(({ value, unit }, context) => {
+      const limits = rangeIn(metric, unit)!;
+      const inRange = `the prediabetes range is ${limits.prediabetesFrom} to below ${limits.diabetesFrom} ${limits.unit}`;
+      if (value >= limits.diabetesFrom) {
         context.addIssue({
           code: 'custom',
           path: ['value'],
-          message: `is in the diabetes range (${range.label} >= ${range.diabetesFrom} ${range.unit}): this patient belongs in diabetes care, not the prevention program`,
+          message: `is in the diabetes range (${range.label} >= ${limits.diabetesFrom} ${limits.unit}): this patient belongs in diabetes care, not the prevention program`,
         });
-      } else if (value < range.prediabetesFrom) {
+      } else if (value < limits.prediabetesFrom) {
         context.addIssue({
           code: 'custom',
           path: ['value'],
@@ -47,6 +53,7 @@ const testEntry = <Kind extends string>(kind: Kind, metric: DiagnosticMetric) =>
         });
       }
     });
+};
 
 const entry = z
   .discriminatedUnion('kind', [
@@ -106,34 +113,101 @@ export const readingMetrics = [
   'hba1c-percent',
   'ogtt-mg-dl',
   'activity-minutes',
+  'random-glucose-mg-dl',
 ] as const;
+/**
+ * What was measured. The suffix names the default unit; a reading may give another accepted unit
+ * (`READING_UNITS`), and its value is then in that unit. `random-glucose-mg-dl` is a plasma glucose
+ * with no documented fast (LOINC 2345-7 without one): it never diagnoses.
+ */
 export type ReadingMetric = (typeof readingMetrics)[number];
 
-/** Plausible values per metric: anything outside is a unit mix-up or a typo, never a reading. */
-export const READING_BOUNDS: Record<ReadingMetric, { min: number; max: number }> = {
-  'weight-kg': { min: 25, max: 350 },
-  'fasting-glucose-mg-dl': { min: 20, max: 600 },
-  'hba1c-percent': { min: 3, max: 20 },
-  'ogtt-mg-dl': { min: 20, max: 800 },
+type Bounds = { min: number; max: number };
+
+/**
+ * Accepted units per metric and their plausible values: anything outside is a unit mix-up or a
+ * typo, never a reading. Glucose bounds are wide on purpose: a true severe hypoglycaemia (meters
+ * read down to about 10 mg/dL) or hyperosmolar value (over 1,000 mg/dL) must reach a clinician,
+ * not be refused as implausible.
+ */
+export const READING_UNITS: Record<ReadingMetric, Record<string, Bounds>> = {
+  'weight-kg': { kg: { min: 25, max: 350 } },
+  'fasting-glucose-mg-dl': { 'mg/dL': { min: 10, max: 2000 }, 'mmol/L': { min: 0.5, max: 111 } },
+  'random-glucose-mg-dl': { 'mg/dL': { min: 10, max: 2000 }, 'mmol/L': { min: 0.5, max: 111 } },
+  // IFCC mmol/mol bounds are the % bounds through the IFCC-NGSP master equation.
+  'hba1c-percent': { '%': { min: 3, max: 20 }, 'mmol/mol': { min: 9, max: 195 } },
+  'ogtt-mg-dl': { 'mg/dL': { min: 10, max: 2000 }, 'mmol/L': { min: 0.5, max: 111 } },
   // Minutes of moderate activity since the last activity log: at most a week of them.
-  'activity-minutes': { min: 0, max: 7 * 24 * 60 },
+  'activity-minutes': { min: { min: 0, max: 7 * 24 * 60 } },
 };
+
+/** Each metric's default unit: the one its name carries. */
+export const DEFAULT_UNITS: Record<ReadingMetric, string> = {
+  'weight-kg': 'kg',
+  'fasting-glucose-mg-dl': 'mg/dL',
+  'random-glucose-mg-dl': 'mg/dL',
+  'hba1c-percent': '%',
+  'ogtt-mg-dl': 'mg/dL',
+  'activity-minutes': 'min',
+};
+
+/** Plausible values per metric in its default unit. */
+export const READING_BOUNDS = Object.fromEntries(
+  readingMetrics.map((metric) => [metric, READING_UNITS[metric][DEFAULT_UNITS[metric]]!]),
+) as Record<ReadingMetric, Bounds>;
+
+/**
+ * How a value was measured (clinical-safety brief; ADA section 2): only a `laboratory` value may
+ * diagnose. `point-of-care` and `home` meters and `patient-reported` values monitor. A reading
+ * that does not say is a monitoring value: it can never start or settle a diagnosis.
+ */
+export const measurementSources = ['laboratory', 'point-of-care', 'home', 'patient-reported'] as const;
+export type MeasurementSource = (typeof measurementSources)[number];
 
 const readingEvent = z
   .object({
     type: z.literal('reading'),
     metric: z.enum(readingMetrics),
-    value: z.number(),
+    value: z.number().describe('The value as measured, in `unit`.'),
+    unit: z
+      .string()
+      .optional()
+      .describe("The unit of `value` as received (UCUM); the metric's default unit when absent."),
+    source: z
+      .enum(measurementSources)
+      .optional()
+      .describe(
+        'How it was measured: only a laboratory value may diagnose; absent means a monitoring value.',
+      ),
+    code: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('The code as received, `system|code` (e.g. `http://loinc.org|4548-4`).'),
     at: isoInstant.optional().describe('When it was measured; when the event arrives if absent.'),
   })
   .strict()
-  .superRefine(({ metric, value }, context) => {
-    const { min, max } = READING_BOUNDS[metric];
-    if (value < min || value > max) {
+  .superRefine(({ metric, value, unit, source, at }, context) => {
+    const units = READING_UNITS[metric];
+    const bounds = units[unit ?? DEFAULT_UNITS[metric]];
+    if (!bounds) {
+      context.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: `${metric} is accepted in ${Object.keys(units).join(' or ')}`,
+      });
+    } else if (value < bounds.min || value > bounds.max) {
       context.addIssue({
         code: 'custom',
         path: ['value'],
-        message: `${metric} must be between ${min} and ${max}`,
+        message: `${metric} must be between ${bounds.min} and ${bounds.max} ${unit ?? DEFAULT_UNITS[metric]}`,
+      });
+    }
+    if (source === 'laboratory' && !at) {
+      context.addIssue({
+        code: 'custom',
+        path: ['at'],
+        message: 'a laboratory result must say when the sample was taken',
       });
     }
   });
@@ -258,6 +332,69 @@ export const prediabetesCareSettings = z
       .describe(
         'Days for the confirming test after a result in the diabetes range before staff are alerted (tunable default; ADA asks for a repeat test without a set interval). A wall-clock deadline: it runs while paused.',
       ),
+    retestLookbackDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(180)
+      .default(90)
+      .describe(
+        'A laboratory A1C counts as the annual retest when its sample was taken at most this many days before the retest was asked for (tunable default; ADA: retest at least yearly). An older, backdated A1C does not.',
+      ),
+    criticalGlucoseHighMgDl: z
+      .number()
+      .min(200)
+      .max(1000)
+      .default(400)
+      .describe(
+        'A glucose at or above this (mg/dL), from any source, is a critical value: an urgent staff task (tunable default: each laboratory sets its own).',
+      ),
+    criticalGlucoseHighMmolL: z
+      .number()
+      .min(11)
+      .max(56)
+      .default(22.2)
+      .describe('The same critical high limit for glucose reported in mmol/L (tunable default).'),
+    criticalGlucoseLowMgDl: z
+      .number()
+      .min(20)
+      .max(80)
+      .default(54)
+      .describe(
+        'A glucose below this (mg/dL), from any source, is a critical value (tunable default: ADA level 2 hypoglycaemia, < 54 mg/dL).',
+      ),
+    criticalGlucoseLowMmolL: z
+      .number()
+      .min(1)
+      .max(4.5)
+      .default(3.0)
+      .describe(
+        'The same critical low limit for glucose reported in mmol/L (tunable default: ADA, < 3.0 mmol/L).',
+      ),
+    criticalValueTaskDueHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24)
+      .default(4)
+      .describe(
+        'Hours within which a clinician must act on a critical value: the urgent task is due then (tunable default; the source asks for the same day).',
+      ),
+    tellPatientOfCriticalValue: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Also send the patient a plain message asking them to contact their care team today (tunable default: off; the clinician calls).',
+      ),
+    randomGlucoseTaskDueHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(168)
+      .default(24)
+      .describe(
+        'Hours for a clinician to ask about symptoms after a laboratory random glucose >= 200 mg/dL (ADA: diagnostic only with symptoms) (tunable default).',
+      ),
     retestWaitDays: z
       .number()
       .int()
@@ -297,6 +434,10 @@ export const prediabetesCareSettings = z
       'the prompt to book a follow-up visit',
     ),
     followUpReminderWording: wording('prediabetes-care.follow-up-reminder', 'the follow-up reminder'),
+    criticalValueWording: wording(
+      'prediabetes-care.critical-value',
+      'the message to the patient after a critical value, when the program sends one',
+    ),
     confirmingTestWording: wording('prediabetes-care.confirming-test', 'the request for a confirming test'),
     referralWording: wording('prediabetes-care.referred-to-diabetes-care', 'the referral to diabetes care'),
     annualRetestWording: wording('prediabetes-care.annual-retest', 'the annual A1C retest request'),

@@ -14,7 +14,7 @@ import {
 } from '../journey-contract';
 import {
   JOURNEY,
-  logReading,
+  logLabResult,
   progressOf,
   seedParams,
   sendEvent,
@@ -38,7 +38,7 @@ describe('prediabetes care: results in the diabetes range (time-skipping)', () =
   async function startWithDiabetesRangeResult(): Promise<WorkflowHandle> {
     const handle = await harness.start(JOURNEY, { params: seedParams });
     await harness.env.sleep('3 days');
-    const afterResult = await logReading(handle, 'fasting-glucose-mg-dl', 131);
+    const afterResult = await logLabResult(harness, handle, 'fasting-glucose-mg-dl', 131);
     expect(afterResult.stage).toBe('confirming-diabetes');
     await harness.env.sleep('1 hour');
     return handle;
@@ -66,7 +66,7 @@ describe('prediabetes care: results in the diabetes range (time-skipping)', () =
   test('a confirmed result exits to diabetes care with a referral task for a clinician', async () => {
     const handle = await startWithDiabetesRangeResult();
 
-    await logReading(handle, 'hba1c-percent', 6.8);
+    await logLabResult(harness, handle, 'hba1c-percent', 6.8);
     const final: JourneyProgress = await handle.result();
 
     expectStagesInBlueprint(final);
@@ -89,7 +89,7 @@ describe('prediabetes care: results in the diabetes range (time-skipping)', () =
     await recordHistoryFixture(handle, JOURNEY, 'confirmed-diabetes-referral');
   });
 
-  test('an overdue confirming test alerts staff; a result below the range returns to the program', async () => {
+  test('[HZ-04] an overdue confirming test alerts staff; a repeat of the same laboratory test below the range returns to the program', async () => {
     const handle = await startWithDiabetesRangeResult();
 
     await harness.env.sleep('15 days');
@@ -101,11 +101,11 @@ describe('prediabetes care: results in the diabetes range (time-skipping)', () =
       expect.objectContaining({ kind: 'confirming-test-overdue', priority: 'urgent' }),
     ]);
 
-    progress = await logReading(handle, 'hba1c-percent', 6.1);
+    progress = await logLabResult(harness, handle, 'fasting-glucose-mg-dl', 118);
     expect(progress.stage).toBe('core-sessions');
     expect(progress.deadlines[0]).toMatchObject({ status: 'met-late', lateByDays: 2 });
     expect(progress.timeline.slice(-2).map((entry) => entry.summary)).toEqual([
-      'Confirming HbA1c result below the diabetes range: diabetes not confirmed, back to the program',
+      'Confirming fasting glucose result below the diabetes range: diabetes not confirmed, back to the program',
       'Core phase: weekly sessions',
     ]);
     await harness.env.sleep('7 days');
@@ -138,7 +138,7 @@ describe('prediabetes care: results in the diabetes range (time-skipping)', () =
     const handle = await harness.start(JOURNEY, { params: seedParams });
     await harness.env.sleep('36 hours');
     await handle.executeUpdate(pauseJourneyUpdate, { args: [{ reason: 'Patient abroad' }] });
-    await logReading(handle, 'ogtt-mg-dl', 215);
+    await logLabResult(harness, handle, 'ogtt-mg-dl', 215);
     await harness.env.sleep('1 hour');
 
     expect((await harness.tasksOf(handle.workflowId)).map((task) => task.kind)).toEqual(['confirming-test']);

@@ -26,6 +26,7 @@ export function programFacts(
     sessionsAttended: state.sessionsAttended.length,
     readingsLogged: state.readingsLogged,
     inactivityNudges: state.nudgesSent,
+    ...(state.measurementSemantics ? { readingAlerts: state.alertsRaised ?? 0 } : {}),
     review: state.review,
     followUp: state.followUp,
     run: state.run,

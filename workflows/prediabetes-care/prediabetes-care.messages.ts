@@ -12,6 +12,7 @@ export const prediabetesCareWordingKeys = [
   'prediabetes-care.follow-up-prompt',
   'prediabetes-care.follow-up-reminder',
   'prediabetes-care.confirming-test',
+  'prediabetes-care.critical-value',
   'prediabetes-care.referred-to-diabetes-care',
   'prediabetes-care.annual-retest',
   'prediabetes-care.program-completed',

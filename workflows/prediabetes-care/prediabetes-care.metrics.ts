@@ -90,7 +90,9 @@ export function withReading(
       };
     }
     case 'ogtt-mg-dl':
-      // An OGTT only matters for the diabetes-range check, which the journey makes itself.
+    case 'random-glucose-mg-dl':
+      // Neither is a fasting value: they matter only for the diabetes-range check and critical
+      // values, which the journey makes itself.
       return metrics;
   }
 }

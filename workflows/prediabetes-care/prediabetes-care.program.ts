@@ -17,6 +17,20 @@ export interface DiagnosticResult {
   metric: DiagnosticMetric;
   value: number;
   atMs: number;
+  /** The unit as reported (the metric's default unit when absent: results from before units were kept). */
+  unit?: string;
+}
+
+/** A reading a clinician must see soon: a critical value, or a random glucose that may be diagnostic. */
+export interface ReadingAlert {
+  /** `<kind>:<metric>:<sample time>`: the same sample sent twice raises one alert. */
+  key: string;
+  kind: 'critical-high' | 'critical-low' | 'random-glucose-high';
+  reading: { test: string; value: number; unit: string; source: string; measuredAt: string };
+  dueAtMs: number;
+  taskCreated: boolean;
+  /** Whether the patient's message (when the program sends one) is still to go. */
+  patientMessagePending: boolean;
 }
 
 /** A result in the diabetes range waiting for its confirming test. */
@@ -61,6 +75,39 @@ export interface ProgramState {
   /** Runs of this journey so far (1 + continue-as-new count). */
   run: number;
   metrics: MetricsState;
+  /**
+   * Set on journeys that read what each reading is (laboratory or monitoring, unit as received,
+   * critical values); journeys started before keep their rules (see MEASUREMENT_SEMANTICS_PATCH).
+   */
+  measurementSemantics?: true;
+  /** Glucose readings so far: the inactivity nudge is about glucose ("no glucose logged in 48 hours"). */
+  glucoseReadingsLogged?: number;
+  /** Alerts still to reach a clinician or the patient. */
+  alerts?: ReadingAlert[];
+  /** Keys of recent alerts, so a duplicate of a reading raises nothing new (bounded). */
+  alertKeys?: string[];
+  alertsRaised?: number;
+  /** Wall-clock time the annual retest was asked for: a backdated A1C from before it does not count. */
+  retestRequestedAtMs?: number;
+}
+
+/** Journeys on these rules: a fresh state, or one carried from a run before the rules came in. */
+export function withMeasurementSemantics(state: ProgramState): ProgramState {
+  if (state.measurementSemantics) return state;
+  return {
+    ...state,
+    measurementSemantics: true,
+    // Nudge keys go on counting from where the run before left them.
+    glucoseReadingsLogged: state.readingsLogged,
+    alerts: [],
+    alertKeys: [],
+    alertsRaised: 0,
+  };
+}
+
+/** What the inactivity nudge counts: glucose readings on the current rules, any reading before. */
+export function readingsForNudge(state: ProgramState): number {
+  return state.measurementSemantics ? (state.glucoseReadingsLogged ?? 0) : state.readingsLogged;
 }
 
 export function initialProgramState(params: PrediabetesCareParams, enrolledAtMs: number): ProgramState {
@@ -174,7 +221,7 @@ export function dueTimes(state: ProgramState, cadence: Cadence): DueTimes {
         ? state.followUpPromptedActiveMs + cadence.followUpReminderDays * DAY_MS
         : null,
     nudge:
-      inSessions && state.nudgedAtReadings !== state.readingsLogged
+      inSessions && state.nudgedAtReadings !== readingsForNudge(state)
         ? state.lastReadingActiveMs + cadence.inactivityWindowHours * HOUR_MS
         : null,
     programEnd: inSessions ? programEndActiveMs(cadence) : null,

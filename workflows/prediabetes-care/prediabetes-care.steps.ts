@@ -1,18 +1,28 @@
 import type { Channel } from '../../activities/outreach/send-message';
+import { journeyActivities } from '../journey-activities';
 import type { Journey } from '../journey-runtime';
 import {
   ADA_DIAGNOSIS_SOURCE,
   ADA_METFORMIN_SOURCE,
+  CDC_PROGRAM_SOURCE,
   DIAGNOSTIC_RANGES,
   METFORMIN_CONSIDERATION,
+  rangeIn,
+  type EnrolmentRefusal,
 } from './prediabetes-care.clinical';
 import type {
   PrediabetesCareEvent,
   PrediabetesCareParams,
   PrediabetesCareSettings,
 } from './prediabetes-care.contract';
+import { readingAlertTask } from './prediabetes-care.measurements';
 import type { CdcCriterion } from './prediabetes-care.metrics';
-import type { DiagnosticResult, ExitToDiabetesCare, PendingConfirmation } from './prediabetes-care.program';
+import type {
+  DiagnosticResult,
+  ExitToDiabetesCare,
+  PendingConfirmation,
+  ReadingAlert,
+} from './prediabetes-care.program';
 
 /*
  * The journey's side effects: each step is one patient message or staff task with a stable step
@@ -151,6 +161,31 @@ export async function tellPatientOfReferral({ journey, settings, channel }: Step
   });
 }
 
+/**
+ * CDC eligibility (age >= 18, no diabetes), read from the EHR and Carepath's own record whoever
+ * started the journey; the reasons it is refused, none when eligible.
+ */
+export function checkEnrolment(
+  { journey, params }: StepContext,
+  patientId: string | undefined,
+): Promise<EnrolmentRefusal[]> {
+  return journeyActivities.checkPrediabetesEnrolment({
+    journeyId: journey.workflowId,
+    ...(patientId ? { patientId } : {}),
+    timeZone: params.timeZone,
+  });
+}
+
+/** A refused enrolment is for staff to see (the EHR may be wrong); the patient is sent nothing. */
+export async function refuseEnrolment({ journey }: StepContext, refusals: EnrolmentRefusal[]): Promise<void> {
+  await journey.escalate('enrolment-refused', {
+    kind: 'enrolment-refused',
+    priority: 'routine',
+    title: 'Not enrolled in prediabetes care: the patient is not eligible',
+    details: { refusals, source: CDC_PROGRAM_SOURCE },
+  });
+}
+
 /** ADA: consider metformin with BMI >= 35 and age < 60, or after gestational diabetes; only a clinician decides. */
 export async function considerMetforminIfIndicated({ journey, params }: StepContext): Promise<void> {
   const reasons = [
@@ -204,13 +239,36 @@ export async function sendCompletion(
   });
 }
 
+/** A result as reported, with the diabetes limit in the same unit. */
 function describeResult(result: DiagnosticResult) {
   const range = DIAGNOSTIC_RANGES[result.metric];
+  const limits = rangeIn(result.metric, result.unit) ?? range;
   return {
     test: range.label,
     value: result.value,
-    unit: range.unit,
-    diabetesFrom: range.diabetesFrom,
+    unit: limits.unit,
+    diabetesFrom: limits.diabetesFrom,
     measuredAt: new Date(result.atMs).toISOString(),
   };
+}
+
+/**
+ * A reading a clinician must see soon, in the staff queue at once (never held by a pause), due
+ * within the program's hours (see `readingAlertTask`).
+ */
+export async function escalateReadingAlert({ journey }: StepContext, alert: ReadingAlert): Promise<void> {
+  await journey.escalate(`reading-alert:${alert.key}`, readingAlertTask(alert));
+}
+
+/** Only when the program says so: a plain request to contact the care team, no value, no diagnosis. */
+export async function tellPatientOfCriticalValue(
+  { journey, settings, channel }: StepContext,
+  alert: ReadingAlert,
+): Promise<void> {
+  await journey.notify(`reading-alert:${alert.key}`, {
+    channel,
+    template: settings.criticalValueWording,
+    urgent: true,
+    summary: `Asked the patient to contact their care team today (${channel})`,
+  });
 }

@@ -33,6 +33,25 @@ export function logReading(
   return sendEvent(handle, { type: 'reading', metric, value });
 }
 
+/** A laboratory result whose sample was taken `hoursAgo` hours before now on the test server. */
+export async function logLabResult(
+  harness: JourneyHarness,
+  handle: WorkflowHandle,
+  metric: ReadingMetric,
+  value: number,
+  options: { unit?: string; hoursAgo?: number } = {},
+): Promise<JourneyProgress> {
+  const at = new Date((await harness.now()) - (options.hoursAgo ?? 1) * 60 * 60 * 1000).toISOString();
+  return sendEvent(handle, {
+    type: 'reading',
+    metric,
+    value,
+    source: 'laboratory',
+    at,
+    ...(options.unit ? { unit: options.unit } : {}),
+  });
+}
+
 /** Templates of the messages the patient actually received, in order. */
 export async function templatesReceived(harness: JourneyHarness, handle: WorkflowHandle): Promise<string[]> {
   return (await harness.messagesOf(handle.workflowId)).map((message) => message.template);

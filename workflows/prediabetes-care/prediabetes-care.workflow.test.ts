@@ -105,7 +105,7 @@ describe('prediabetes care journey (time-skipping)', () => {
     )!;
     expect(nudge.body).toContain('48 hours');
 
-    await logReading(handle, 'weight-kg', 94);
+    await logReading(handle, 'fasting-glucose-mg-dl', 112);
     await harness.env.sleep('49 hours');
     received = await templatesReceived(harness, handle);
     expect(countOf(received, NUDGE)).toBe(2);

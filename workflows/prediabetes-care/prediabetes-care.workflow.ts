@@ -1,4 +1,4 @@
-import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../journey-contract';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import {
@@ -22,15 +22,24 @@ import {
   DAY_MS,
   dueTimes,
   initialProgramState,
+  readingsForNudge,
   readyToComplete,
   stageOf,
   stageSummaries,
   totalSessions,
   upcomingTimers,
+  withMeasurementSemantics,
   type DueTimes,
   type ProgramState,
+  type ReadingAlert,
 } from './prediabetes-care.program';
 import * as steps from './prediabetes-care.steps';
+
+/**
+ * Journeys from here on read what each reading is (laboratory or monitoring, its unit, critical
+ * values) before it may diagnose; journeys started before keep the rules their history was made with.
+ */
+export const MEASUREMENT_SEMANTICS_PATCH = 'prediabetes-measurement-semantics';
 
 /** What a run hands to the next when the journey continues as new. */
 export interface CarriedState {
@@ -53,6 +62,7 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   const settings = input.program.settings;
   const sessions = totalSessions(settings);
   let state: ProgramState = input.carried?.program ?? initialProgramState(params, Date.now());
+  if (patched(MEASUREMENT_SEMANTICS_PATCH)) state = withMeasurementSemantics(state);
 
   const journey: Journey<PrediabetesCareEvent> = new Journey({
     type: PREDIABETES_CARE,
@@ -95,9 +105,27 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     journey.setFacts(programFacts(state, settings, journey.activeElapsedMs()));
   }
 
+  if (!input.carried && state.measurementSemantics) {
+    const refusals = await steps.checkEnrolment(context, input.patientId);
+    if (refusals.length > 0) {
+      await steps.refuseEnrolment(context, refusals);
+      if (journey.isOpen) {
+        journey.finish(
+          'completed',
+          'not-eligible',
+          `Not enrolled: ${refusals.map((refusal) => refusal.reason).join(', ')}`,
+        );
+      }
+      return journey.result();
+    }
+  }
   if (!input.carried) await steps.considerMetforminIfIndicated(context);
   syncStage();
 
+  // Staff work runs beside the main loop, so a message held for quiet hours or a pause never holds
+  // back a critical value or a diabetes-range result from a clinician.
+  let staffBusy = false;
+  const staffWork = state.measurementSemantics ? staffLoop() : Promise.resolve();
   while (journey.isOpen) {
     if (await doStaffWork()) continue;
     // Everything below reaches the patient or follows the cadence: held while paused.
@@ -109,6 +137,12 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
       await steps.tellPatientOfReferral(context);
       if (journey.isOpen) journey.finish('completed', 'referred-to-diabetes-care', 'Exited to diabetes care');
       break;
+    }
+    const toTell = (state.alerts ?? []).find((alert) => alert.taskCreated && alert.patientMessagePending);
+    if (toTell) {
+      state = updateAlert(state, toTell.key, { patientMessagePending: false });
+      await steps.tellPatientOfCriticalValue(context, toTell);
+      continue;
     }
     const confirmation = state.confirmation;
     if (confirmation && !confirmation.patientAsked) {
@@ -136,12 +170,16 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
       state = { ...state, followUp: 'reminded' };
       await steps.remindFollowUp(context);
     } else if (isDue(due.nudge)) {
-      const readings = state.readingsLogged;
+      const readings = readingsForNudge(state);
       state = { ...state, nudgedAtReadings: readings, nudgesSent: state.nudgesSent + 1 };
       syncStage();
       await steps.nudgeInactivity(context, readings);
     } else if (isDue(due.programEnd)) {
-      state = { ...state, retestRequestedActiveMs: activeMs };
+      state = {
+        ...state,
+        retestRequestedActiveMs: activeMs,
+        ...(state.measurementSemantics ? { retestRequestedAtMs: Date.now() } : {}),
+      };
       syncStage();
       await steps.requestAnnualRetest(context, Date.now() + settings.retestWaitDays * DAY_MS);
     } else {
@@ -149,13 +187,45 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     }
   }
 
+  await staffWork;
   return journey.result();
+
+  /** Does staff work as soon as there is any, until the journey ends (see `doStaffWork`). */
+  async function staffLoop(): Promise<void> {
+    while (journey.isOpen) {
+      staffBusy = true;
+      const worked = await doStaffWork();
+      staffBusy = false;
+      if (worked) continue;
+      const confirmation = state.exit ? null : state.confirmation;
+      const overdueAtMs = confirmation && !confirmation.overdueEscalated ? confirmation.dueAtMs : null;
+      const pending = () => !journey.isOpen || hasStaffWork();
+      if (overdueAtMs === null) await condition(pending);
+      else await condition(pending, Math.max(1, overdueAtMs - Date.now()));
+    }
+  }
+
+  function hasStaffWork(): boolean {
+    const confirmation = state.exit ? null : state.confirmation;
+    return (
+      (state.alerts ?? []).some((alert) => !alert.taskCreated) ||
+      (state.exit !== null && !state.referralTaskCreated) ||
+      (confirmation !== null && !confirmation.testOrdered)
+    );
+  }
 
   /**
    * Staff work the events call for: done at once, paused or not, because a clinician must hear
    * of a diabetes-range result, a referral or an overdue confirming test without delay.
    */
   async function doStaffWork(): Promise<boolean> {
+    // A critical value reaches a clinician first, whatever else is going on.
+    const alert = (state.alerts ?? []).find((candidate) => !candidate.taskCreated);
+    if (alert) {
+      state = updateAlert(state, alert.key, { taskCreated: true });
+      await steps.escalateReadingAlert(context, alert);
+      return true;
+    }
     if (state.exit && !state.referralTaskCreated) {
       const exit = state.exit;
       state = { ...state, referralTaskCreated: true };
@@ -233,6 +303,14 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     else await journey.sleepUntil(Math.min(...wallDue), changed);
   }
 
+  /** Changes one alert; an alert with nothing left to do leaves the state (its key stays, for duplicates). */
+  function updateAlert(current: ProgramState, key: string, change: Partial<ReadingAlert>): ProgramState {
+    const alerts = (current.alerts ?? [])
+      .map((alert) => (alert.key === key ? { ...alert, ...change } : alert))
+      .filter((alert) => !alert.taskCreated || alert.patientMessagePending);
+    return { ...current, alerts };
+  }
+
   function shouldContinueAsNew(): boolean {
     const info = workflowInfo();
     return (
@@ -243,6 +321,8 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   }
 
   async function continueWithCarriedState(): Promise<never> {
+    // A staff task in flight must land before its step is carried as done.
+    await condition(() => !staffBusy);
     await journey.settle();
     state = { ...state, run: state.run + 1 };
     syncStage();

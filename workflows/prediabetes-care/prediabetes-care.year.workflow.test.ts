@@ -6,7 +6,14 @@ import {
   type JourneyHarness,
 } from '../../test/helpers/journey-harness';
 import { progressQuery, type JourneyProgress } from '../journey-contract';
-import { countOf, JOURNEY, logReading, sendEvent, templatesReceived } from './prediabetes-care.test-support';
+import {
+  countOf,
+  JOURNEY,
+  logLabResult,
+  logReading,
+  sendEvent,
+  templatesReceived,
+} from './prediabetes-care.test-support';
 
 const YEAR_TEST_TIMEOUT_MS = 5 * 60_000;
 
@@ -47,7 +54,7 @@ describe('prediabetes care over a whole program year (time-skipping)', () => {
       expectStagesInBlueprint(atRetest);
       expect(atRetest.stage).toBe('annual-retest');
       expect(await templatesReceived(harness, handle)).toContain('prediabetes-care.annual-retest');
-      await logReading(handle, 'hba1c-percent', 5.8);
+      await logLabResult(harness, handle, 'hba1c-percent', 5.8);
       const final: JourneyProgress = await handle.result();
 
       // Continued as new at least once, and the state went with it.

@@ -7,7 +7,6 @@ import {
   condition,
   diloReferral,
   emergencyEncounter,
-  observation,
   pathologyReport,
 } from './inbound.test-support';
 import { routeResource, type RoutingContext } from './route-resource';
@@ -20,66 +19,7 @@ const route = (resource: Resource, context?: RoutingContext) =>
 
 const prediabetesInstance = { linkedTo: [], instances: [{ journey: 'prediabetes-care', params: {} }] };
 
-describe('routeResource: observations become prediabetes readings', () => {
-  test.each([
-    ['HbA1c in %', '4548-4', 6.1, '%', 'hba1c-percent', 6.1],
-    ['HbA1c in mmol/mol (IFCC)', '4548-4', 43, 'mmol/mol', 'hba1c-percent', 6.1],
-    ['lab fasting glucose in mg/dL', '1558-6', 112, 'mg/dL', 'fasting-glucose-mg-dl', 112],
-    ['lab glucose in mmol/L', '2345-7', 6.2, 'mmol/L', 'fasting-glucose-mg-dl', 112],
-    ['home glucose', '2339-0', 104, 'mg/dL', 'fasting-glucose-mg-dl', 104],
-    ['body weight in kg', '29463-7', 92.4, 'kg', 'weight-kg', 92.4],
-    ['body weight in pounds', '29463-7', 200, '[lb_av]', 'weight-kg', 90.7],
-  ])('%s', (_name, code, value, unit, metric, expected) => {
-    const decision = route(observation('pat-1', code, value, unit, '2025-05-30T08:00:00+02:00'));
-    expect(decision).toEqual({
-      kind: 'event',
-      rule: expect.any(String),
-      patientId: 'pat-1',
-      events: {
-        'prediabetes-care': { type: 'reading', metric, value: expected, at: '2025-05-30T08:00:00+02:00' },
-      },
-      target: prediabetesInstance,
-    });
-  });
-
-  test('a reading dated by day only is placed at the start of that day (UTC)', () => {
-    const decision = route(observation('pat-1', '29463-7', 90, 'kg', '2025-05-30'));
-    expect(decision).toMatchObject({ events: { 'prediabetes-care': { at: '2025-05-30T00:00:00Z' } } });
-  });
-
-  test.each([
-    ['a preliminary result', { status: 'preliminary' }, /status preliminary: only final, amended, corrected/],
-    [
-      'an unknown unit',
-      { valueQuantity: { value: 6.1, unit: 'g/dL', code: 'g/dL' } },
-      /unit "g\/dL" is not accepted for HbA1c \(accepted: %, mmol\/mol\)/,
-    ],
-    [
-      'an implausible value',
-      { valueQuantity: { value: 61, unit: '%', code: '%' } },
-      /HbA1c 61 is outside the plausible range 3-20/,
-    ],
-    ['no value', { valueQuantity: undefined, valueString: 'see report' }, /has no valueQuantity/],
-    [
-      'no patient',
-      { subject: { reference: 'Group/cohort-1' } },
-      /Observation.subject is not a Patient\/<id> reference/,
-    ],
-  ])('%s is ignored with its reason', (_name, change, reason) => {
-    const decision = route({
-      ...observation('pat-1', '4548-4', 6.1, '%', '2025-05-30'),
-      ...change,
-    } as Resource);
-    expect(decision).toEqual({ kind: 'ignore', rule: 'hba1c-result', reason: expect.stringMatching(reason) });
-  });
-
-  test('an observation no rule knows is ignored, naming its codes', () => {
-    expect(route(observation('pat-1', '8867-4', 72, '/min', '2025-05-30'))).toEqual({
-      kind: 'ignore',
-      reason: 'no routing rule matches Observation coded http://loinc.org|8867-4',
-    });
-  });
-});
+// Observations: see routes/observation-route.test.ts.
 
 describe('routeResource: conditions', () => {
   test.each([

@@ -5,10 +5,8 @@ import {
   type ClockStart,
   type DeadlineProfileId,
 } from '../../../workflows/oncology-fast-track/oncology-fast-track.contract';
-import {
-  READING_BOUNDS,
-  type ReadingMetric,
-} from '../../../workflows/prediabetes-care/prediabetes-care.contract';
+import { DIABETES_CODES } from '../../../workflows/prediabetes-care/prediabetes-care.clinical';
+import type { ReadingMetric } from '../../../workflows/prediabetes-care/prediabetes-care.contract';
 import {
   PREVENTIVE_OUTREACH,
   type ScreeningItem,
@@ -31,10 +29,19 @@ export const FINAL_RESULT_STATUSES = ['final', 'amended', 'corrected'] as const;
 
 // --- Observations: readings for the prediabetes program ----------------------------------------
 
-/** How a value in an accepted unit becomes the journey's unit: `value * factor + offset`. */
-export interface UnitConversion {
-  factor: number;
-  offset?: number;
+/*
+ * A reading carries what it is (clinical-safety brief; ADA section 2): its code and unit as received,
+ * and how it was measured. Only a laboratory value may diagnose; a home or point-of-care meter, a
+ * value the patient reported, or one that does not say, monitors. The journey decides on that,
+ * never on the code alone, and compares limits in the unit received (no diagnostic value is
+ * converted here: converting and rounding moved 47 mmol/mol across the 6.5 % line).
+ */
+
+/** An accepted unit (UCUM code, or the unit text when the EHR sends no code) and the unit the reading carries. */
+export interface AcceptedUnit {
+  unit: string;
+  /** Only for trend values that are never compared with a clinical limit (body weight in pounds). */
+  factor?: number;
 }
 
 export interface ReadingRule {
@@ -42,37 +49,60 @@ export interface ReadingRule {
   label: string;
   codes: CodeMatch[];
   metric: ReadingMetric;
-  /** Accepted units (UCUM code, or the unit text when the EHR sends no code). */
-  units: Record<string, UnitConversion>;
-  /** Decimals kept after a unit conversion. */
-  decimals: number;
-  /** Plausible values in the journey's unit: outside is a unit mix-up or a typo, never a reading. */
-  range: { min: number; max: number };
+  units: Record<string, AcceptedUnit>;
+  /**
+   * `resource`: the Observation says how it was measured (category, performer, method); `monitoring`:
+   * the code itself names a meter (LOINC 2339-0 glucose in blood, 41653-7 by glucometer), so it
+   * never diagnoses whatever the category says.
+   */
+  measuredBy: 'resource' | 'monitoring';
+  /**
+   * LOINC 2345-7 (glucose in serum or plasma) is a fasting glucose only when the fast is documented
+   * (its Specimen's fastingStatus is F, HL7 v2-0916); without it, it is this metric (a random glucose).
+   */
+  withoutDocumentedFast?: ReadingMetric;
 }
 
-const same: UnitConversion = { factor: 1 };
-/** mg/dL per mmol/L of glucose (molar mass 180.16 g/mol). */
-const glucoseMmolToMg: UnitConversion = { factor: 18.016 };
+/** FHIR Observation.category codes. */
+export const OBSERVATION_CATEGORY_SYSTEM = 'http://terminology.hl7.org/CodeSystem/observation-category';
+/** HL7 v2-0916 relevant clinical information: F = fasting (Specimen.collection.fastingStatus). */
+export const FASTING_STATUS = {
+  system: 'http://terminology.hl7.org/CodeSystem/v2-0916',
+  fasting: 'F',
+} as const;
+/** Words in Observation.method or .device that name a meter rather than a laboratory analyser. */
+export const MONITORING_METHOD_PATTERN =
+  /point[- ]of[- ]care|\bpoc\b|glucometer|glucose meter|\bmeter\b|\bhome\b|\bself\b/i;
+
+const same = (unit: string): AcceptedUnit => ({ unit });
+const glucoseUnits = { 'mg/dL': same('mg/dL'), 'mmol/L': same('mmol/L') };
 
 export const readingRules: readonly ReadingRule[] = [
   {
+    // 4548-4 and 17856-6 report NGSP %, 59261-8 IFCC mmol/mol; the unit received decides the limits.
     id: 'hba1c-result',
     label: 'HbA1c',
-    codes: [{ system: loinc, codes: ['4548-4', '17856-6'] }],
+    codes: [{ system: loinc, codes: ['4548-4', '17856-6', '59261-8'] }],
     metric: 'hba1c-percent',
-    // IFCC mmol/mol to NGSP %: the IFCC-NGSP master equation (NGSP = 0.09148 * IFCC + 2.152).
-    units: { '%': same, 'mmol/mol': { factor: 0.09148, offset: 2.152 } },
-    decimals: 1,
-    range: READING_BOUNDS['hba1c-percent'],
+    units: { '%': same('%'), 'mmol/mol': same('mmol/mol') },
+    measuredBy: 'resource',
   },
   {
     id: 'fasting-glucose-result',
-    label: 'fasting plasma glucose (lab)',
-    codes: [{ system: loinc, codes: ['1558-6', '2345-7'] }],
+    label: 'fasting plasma glucose',
+    codes: [{ system: loinc, codes: ['1558-6', '14771-0'] }],
     metric: 'fasting-glucose-mg-dl',
-    units: { 'mg/dL': same, 'mmol/L': glucoseMmolToMg },
-    decimals: 0,
-    range: READING_BOUNDS['fasting-glucose-mg-dl'],
+    units: glucoseUnits,
+    measuredBy: 'resource',
+  },
+  {
+    id: 'plasma-glucose-result',
+    label: 'plasma glucose (fasting not stated)',
+    codes: [{ system: loinc, codes: ['2345-7'] }],
+    metric: 'fasting-glucose-mg-dl',
+    units: glucoseUnits,
+    measuredBy: 'resource',
+    withoutDocumentedFast: 'random-glucose-mg-dl',
   },
   {
     // Home and point-of-care logs: the program compares home readings with home readings.
@@ -80,18 +110,21 @@ export const readingRules: readonly ReadingRule[] = [
     label: 'glucose in blood (home or point of care)',
     codes: [{ system: loinc, codes: ['2339-0', '41653-7'] }],
     metric: 'fasting-glucose-mg-dl',
-    units: { 'mg/dL': same, 'mmol/L': glucoseMmolToMg },
-    decimals: 0,
-    range: READING_BOUNDS['fasting-glucose-mg-dl'],
+    units: glucoseUnits,
+    measuredBy: 'monitoring',
   },
   {
     id: 'body-weight',
     label: 'body weight',
     codes: [{ system: loinc, codes: ['29463-7', '3141-9'] }],
     metric: 'weight-kg',
-    units: { kg: same, '[lb_av]': { factor: 0.45359237 }, lb: { factor: 0.45359237 }, g: { factor: 0.001 } },
-    decimals: 1,
-    range: READING_BOUNDS['weight-kg'],
+    units: {
+      kg: same('kg'),
+      '[lb_av]': { unit: 'kg', factor: 0.45359237 },
+      lb: { unit: 'kg', factor: 0.45359237 },
+      g: { unit: 'kg', factor: 0.001 },
+    },
+    measuredBy: 'resource',
   },
 ];
 
@@ -123,12 +156,13 @@ export const conditionRules: readonly ConditionRule[] = [
     effect: { kind: 'enrol-prediabetes', entryCodes: { [icd10cm]: 'R73.03', [snomed]: '714628002' } },
   },
   {
+    // Diabetes of any type ends the prevention program (CDC National DPP: no diabetes).
     id: 'diabetes-diagnosis',
-    label: 'type 2 diabetes',
+    label: 'diabetes mellitus',
     codes: [
-      { system: icd10cm, codes: ['E11'], prefix: true },
-      { system: icd10, codes: ['E11'], prefix: true },
-      { system: snomed, codes: ['44054006'] },
+      { system: icd10cm, codes: DIABETES_CODES.icd10Prefixes, prefix: true },
+      { system: icd10, codes: DIABETES_CODES.icd10Prefixes, prefix: true },
+      { system: snomed, codes: DIABETES_CODES.snomed },
     ],
     effect: { kind: 'diabetes-diagnosed' },
   },

@@ -7,6 +7,7 @@ import { deliverMessageActivity, type EngagementDependencies } from './engagemen
 import { sendMessageActivity } from './outreach/send-message';
 import { sendPortalMessageActivity } from './outreach/send-portal-message';
 import type { JourneyStarter } from './journeys/journey-starter';
+import { closeJourneyStaffTasksActivity } from './staff-tasks/close-journey-staff-tasks';
 import { createStaffTaskActivity } from './staff-tasks/create-staff-task';
 
 export interface ActivityDependencies {
@@ -16,10 +17,21 @@ export interface ActivityDependencies {
   ehr?: { fhir: FhirClient; pseudonymKey: string };
   /** How the cohort finder enrols the patients it finds; without it, enrolment fails visibly. */
   journeyStarter?: JourneyStarter;
+  /**
+   * The cohort finder's zone for patients whose record names none (COHORT_FINDER_TIME_ZONE);
+   * the engagement policy's default zone when not given.
+   */
+  cohortTimeZone?: string;
 }
 
 /** Every activity the worker registers, built from injected dependencies. */
-export function createActivities({ dataSource, engagement, ehr, journeyStarter }: ActivityDependencies) {
+export function createActivities({
+  dataSource,
+  engagement,
+  ehr,
+  journeyStarter,
+  cohortTimeZone,
+}: ActivityDependencies) {
   return {
     ...(ehr
       ? createEhrActivities({
@@ -34,7 +46,13 @@ export function createActivities({ dataSource, engagement, ehr, journeyStarter }
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
     createStaffTask: createStaffTaskActivity(dataSource),
-    ...createCohortActivities({ dataSource, fhir: ehr?.fhir, journeyStarter }),
+    closeJourneyStaffTasks: closeJourneyStaffTasksActivity(dataSource),
+    ...createCohortActivities({
+      dataSource,
+      fhir: ehr?.fhir,
+      journeyStarter,
+      timeZone: cohortTimeZone ?? engagement.policy.defaultTimeZone,
+    }),
   };
 }
 

@@ -13,13 +13,19 @@ export interface CohortDependencies {
   /** The EHR to search; without one, nobody is found. */
   fhir: FhirClient | undefined;
   journeyStarter: JourneyStarter | undefined;
+  /**
+   * The organisation's zone for patients whose record names none: ages and seasons are judged on
+   * the patient's own date. Until an organisation-wide setting lands, the cohort finder's
+   * schedule zone (COHORT_FINDER_TIME_ZONE, cohort-settings.ts).
+   */
+  timeZone: string;
 }
 
 /** The cohort finder's activities: find due patients in the EHR, enrol them in preventive outreach. */
-export function createCohortActivities({ dataSource, fhir, journeyStarter }: CohortDependencies) {
+export function createCohortActivities({ dataSource, fhir, journeyStarter, timeZone }: CohortDependencies) {
   return {
     findDuePatients: fhir
-      ? findDuePatientsActivity(fhir)
+      ? findDuePatientsActivity(fhir, { timeZone })
       : (_input: FindDuePatientsInput): Promise<FindDuePatientsResult> =>
           Promise.resolve({ due: [], patientsChecked: 0 }),
     enrolDuePatients: enrolDuePatientsActivity(dataSource, journeyStarter),

@@ -1,6 +1,5 @@
 import type {
   CodeableConcept,
-  Condition,
   DiagnosticReport,
   Encounter,
   Immunization,
@@ -10,15 +9,23 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
+import type {
+  ScreeningTest,
+  ScreeningTestId,
+} from '../../workflows/preventive-outreach/screening-value-sets';
 import { findCoding } from '../ehr/inbound/code-systems';
-import { addMonths, addYears, ageOn, dateOf, type IsoDate } from './calendar-dates';
-import { ruleFor, type ScreeningRule, type ScreeningTest } from './screening-rules';
+import { timeZoneOf } from '../ehr/patient-context-mapping';
+import { addMonths, addYears, ageOn, dateOf, localDateOf, type IsoDate } from './calendar-dates';
+import { exclusionOf } from './screening-exclusions';
+import { ruleFor, type ScreeningRule } from './screening-rules';
 
 /** An item a patient is due for, as the preventive-outreach journey is started with it. */
 export interface DueItem {
   item: ScreeningItem;
   /** The most recent test that counts, if any (YYYY-MM-DD). */
   lastDoneAt?: IsoDate;
+  /** Which test that was: the journey words how overdue the item is by that test's own interval. */
+  lastTest?: ScreeningTestId;
   /**
    * The day the patient fell due (coverage of the last test ended, they reached the age, or the
    * season began): the due cycle. It changes only when a new test is recorded or a season
@@ -32,23 +39,33 @@ const US_CORE_BIRTH_SEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-co
 /**
  * The items of `items` this patient is due for on `asOf`, judged on their record: `history`
  * holds the patient's Procedures, Observations, DiagnosticReports, Immunizations, Encounters and
- * Conditions (others are ignored). Deceased and inactive patients, and patients without a birth
- * date, are due for nothing.
+ * Conditions (others are ignored). Deceased and inactive patients, patients without a birth
+ * date, and patients excluded by a procedure or condition (screening-exclusions.ts) are due for
+ * nothing. `fallbackZone` is the organisation's zone for patients whose record names none.
  */
 export function dueItems(
   patient: Patient,
   history: readonly Resource[],
   asOf: Date,
   items: readonly ScreeningItem[],
+  fallbackZone: string,
 ): DueItem[] {
-  const today = dateOf(asOf.toISOString())!;
+  const today = patientToday(patient, asOf, fallbackZone);
   const birthDate = dateOf(patient.birthDate)!;
-  return eligibleItems(patient, asOf, items).flatMap((item) => {
+  return eligibleItems(patient, asOf, items, fallbackZone).flatMap((item) => {
     const rule = ruleFor(item);
-    if (history.some((resource) => excludes(rule, resource))) return [];
+    if (exclusionOf(item, history)) return [];
     const due = dueFor(rule, birthDate, history, today);
     return due ? [due] : [];
   });
+}
+
+/**
+ * The patient's calendar day at `asOf`: ages, birthdays and seasons turn at the patient's own
+ * midnight (their record's time zone, else the organisation's), never at UTC midnight.
+ */
+export function patientToday(patient: Patient, asOf: Date, fallbackZone: string): IsoDate {
+  return localDateOf(asOf, timeZoneOf(patient) ?? fallbackZone);
 }
 
 /**
@@ -59,8 +76,9 @@ export function eligibleItems(
   patient: Patient,
   asOf: Date,
   items: readonly ScreeningItem[],
+  fallbackZone: string,
 ): ScreeningItem[] {
-  const today = dateOf(asOf.toISOString())!;
+  const today = patientToday(patient, asOf, fallbackZone);
   const birthDate = dateOf(patient.birthDate);
   if (!birthDate || patient.active === false || isDeceased(patient, today)) return [];
   const age = ageOn(birthDate, today);
@@ -78,10 +96,14 @@ function dueFor(
   today: IsoDate,
 ): DueItem | undefined {
   const done = testsDone(rule, birthDate, history, today);
-  const lastDoneAt = done
-    .map((test) => test.at)
-    .sort()
+  // The test whose cover ends last (a colonoscopy 9 years ago outlasts a FIT last year): how
+  // overdue the item is follows from that test's own interval, never from the item's shortest.
+  const coverEnd = (test: (typeof done)[number]) => addMonths(test.at, test.validForMonths);
+  const last = [...done]
+    .sort((a, b) => coverEnd(a).localeCompare(coverEnd(b)) || a.at.localeCompare(b.at))
     .at(-1);
+  const lastDoneAt = last?.at;
+  const lastTest = last ? { lastTest: last.id } : {};
   const eligibleSince = addYears(birthDate, rule.ages.min);
   const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
@@ -92,7 +114,7 @@ function dueFor(
     if (done.some((test) => test.at >= seasonStart)) return undefined;
     return {
       item: rule.item,
-      ...(lastDoneAt ? { lastDoneAt } : {}),
+      ...(lastDoneAt ? { lastDoneAt, ...lastTest } : {}),
       dueSince: later(seasonStart, eligibleSince),
     };
   }
@@ -105,7 +127,7 @@ function dueFor(
   if (coveredUntil && coveredUntil > today) return undefined;
   return {
     item: rule.item,
-    ...(lastDoneAt ? { lastDoneAt } : {}),
+    ...(lastDoneAt ? { lastDoneAt, ...lastTest } : {}),
     dueSince: later(coveredUntil ?? eligibleSince, eligibleSince),
   };
 }
@@ -116,13 +138,13 @@ function testsDone(
   birthDate: IsoDate,
   history: readonly Resource[],
   today: IsoDate,
-): Array<{ at: IsoDate; validForMonths: number }> {
+): Array<{ id: ScreeningTestId; at: IsoDate; validForMonths: number }> {
   return history.flatMap((resource) => {
     const test = rule.tests.find((candidate) => records(resource, candidate));
     const at = test && completedOn(resource);
     if (!test || !at || at > today) return [];
     if (test.minAgeAtTest !== undefined && ageOn(birthDate, at) < test.minAgeAtTest) return [];
-    return [{ at, validForMonths: test.validForMonths }];
+    return [{ id: test.id, at, validForMonths: test.validForMonths }];
   });
 }
 
@@ -187,14 +209,6 @@ function completedOn(resource: Resource): IsoDate | undefined {
     default:
       return undefined;
   }
-}
-
-function excludes(rule: ScreeningRule, resource: Resource): boolean {
-  if (resource.resourceType !== 'Condition' || !rule.exclusions) return false;
-  const condition: Condition = resource;
-  const verification = condition.verificationStatus?.coding?.[0]?.code;
-  if (verification === 'refuted' || verification === 'entered-in-error') return false;
-  return findCoding(condition.code, rule.exclusions) !== undefined;
 }
 
 /** US Core birth sex when recorded (F, M), else the administrative gender; undefined when neither says. */

@@ -1,6 +1,12 @@
+import { patched, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
 import type { JourneyInput, JourneyProgress } from '../journey-contract';
 import { Journey } from '../journey-runtime';
-import { checkAppointmentEvent, describeAppointmentEvent } from '../outreach-escalation/appointment-events';
+import {
+  checkAppointmentEvent,
+  describeAppointmentEvent,
+  type AppointmentEvent,
+} from '../outreach-escalation/appointment-events';
 import { advanceBooking, bookingTimers, type Booking } from '../outreach-escalation/booked-appointment';
 import { startRound, upcomingEscalation, type EscalationRound } from '../outreach-escalation/escalation-plan';
 import { advanceEscalation } from '../outreach-escalation/escalation-runner';
@@ -12,8 +18,19 @@ import {
 } from './preventive-outreach.contract';
 import type { PreventiveOutreachSettings } from './preventive-outreach.settings';
 import { preventiveOutreachVoice } from './preventive-outreach.voice';
+import { localDate } from './screening-due';
+import type { OneSideRecord } from './screening-exclusion';
+import { decideExclusion, decideScreeningDone, type RecordDecision } from './screening-record';
+import { screeningTests, type ScreeningTestId } from './screening-value-sets';
 
 type OutreachKind = 'outreach' | 'rebooking';
+
+/** Running journeys before it kept a done journey's open staff calls in the queue. */
+export const CLOSE_TASKS_WHEN_DONE_PATCH = 'preventive-outreach-closes-staff-tasks-when-done';
+
+const staffTasks = proxyActivities<Pick<Activities, 'closeJourneyStaffTasks'>>({
+  startToCloseTimeout: '1 minute',
+});
 
 /**
  * Reaches out about one due preventive item until the patient books: a tailored call to action,
@@ -33,6 +50,16 @@ export async function preventiveOutreachWorkflow(
   let booking: Booking | undefined;
   let noShows = 0;
   const voice = preventiveOutreachVoice(input, Date.now());
+  const oneSides: OneSideRecord[] = [];
+  const intervalOf = (test: ScreeningTestId) =>
+    settings.testIntervalMonths?.[test] ?? screeningTests[test].validForMonths;
+  /** What a screening or an exclusion recorded in the EHR does here: one pure decision for all three hooks. */
+  const decide = (event: PreventiveOutreachEvent): RecordDecision | undefined => {
+    const context = { item: params.item, today: localDate(Date.now(), params.timeZone), intervalOf };
+    if (event.type === 'screening-done') return decideScreeningDone(event, context);
+    if (event.type === 'screening-excluded') return decideExclusion(event, context, oneSides);
+    return undefined;
+  };
   const planFor = (outreach: OutreachKind) =>
     outreach === 'rebooking' ? settings.rebookingEscalation : settings.escalation;
   // Also run after every event, so an update's answer already shows the new plan.
@@ -61,12 +88,17 @@ export async function preventiveOutreachWorkflow(
     stage: 'outreach',
     summary: `Enrolled: ${item.label} due`,
     eventSchema: preventiveOutreachEvent,
-    checkEvent: (event) => checkAppointmentEvent(event, booking),
+    checkEvent: (event) => {
+      const decision = decide(event);
+      if (decision?.kind === 'refuse') throw new Error(`Not for this journey: ${decision.reason}.`);
+      checkAppointmentEvent(event, booking);
+    },
     describeEvent: (event) => {
-      if (event.type === 'screening-done') return `Done elsewhere on ${event.at}`;
+      const decision = decide(event);
+      if (decision && decision.kind !== 'refuse') return decision.summary;
       // The reason stays in the event: it may be clinical.
       if (event.type === 'declined') return 'Patient declined';
-      return describeAppointmentEvent(event);
+      return describeAppointmentEvent(event as AppointmentEvent);
     },
     applyEvent: (event) => {
       switch (event.type) {
@@ -89,9 +121,24 @@ export async function preventiveOutreachWorkflow(
           journey.finish('completed', 'completed', `Journey ended: ${item.label} appointment attended`);
           break;
         case 'screening-done':
-          journey.setFacts({ doneAt: event.at });
-          journey.finish('completed', 'completed', `Journey ended: ${item.label} done elsewhere`);
+          if (decide(event)?.kind !== 'complete') break;
+          journey.setFacts({ doneAt: event.at, ...(event.test ? { doneTest: event.test } : {}) });
+          journey.finish(
+            'completed',
+            'completed',
+            event.test
+              ? `Journey ended: ${item.label} recorded in the EHR`
+              : `Journey ended: ${item.label} done elsewhere`,
+          );
           break;
+        case 'screening-excluded': {
+          const decision = decide(event);
+          if (event.side) oneSides.push({ side: event.side, ...(event.at ? { at: event.at } : {}) });
+          if (decision?.kind !== 'exclude') break;
+          journey.setFacts({ excluded: event.reason });
+          journey.finish('completed', 'excluded', decision.summary);
+          break;
+        }
         case 'declined':
           journey.finish('completed', 'declined', 'Journey ended: the patient declined');
           break;
@@ -117,5 +164,13 @@ export async function preventiveOutreachWorkflow(
     }
   }
 
+  // Done or out of screening: nobody should still call the patient to book it.
+  const stage = journey.currentStage;
+  if ((stage === 'completed' || stage === 'excluded') && patched(CLOSE_TASKS_WHEN_DONE_PATCH)) {
+    await staffTasks.closeJourneyStaffTasks({
+      journeyId: journey.workflowId,
+      outcome: stage === 'excluded' ? 'excluded' : 'screening-done',
+    });
+  }
   return journey.result();
 }

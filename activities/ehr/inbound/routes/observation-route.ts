@@ -6,11 +6,13 @@ import { patientIdOf } from '../fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { readingRules, type ReadingRule } from '../routing-rules';
 import { isFinal, noPatient, noRuleFor, notFinal, roundTo } from './route-helpers';
+import { routeScreeningResult } from './screening-route';
 
 /** Lab results and home readings become prediabetes `reading` events, in the journey's unit. */
 export function routeObservation(observation: Observation): RoutingDecision {
   const rule = readingRules.find((candidate) => findCoding(observation.code, candidate.codes));
-  if (!rule) return noRuleFor('Observation', observation.code);
+  // A screening result (a FIT, a Pap test) closes the outreach for its item: screening-route.ts.
+  if (!rule) return routeScreeningResult(observation) ?? noRuleFor('Observation', observation.code);
   if (!isFinal(observation.status)) return notFinal(observation.status, rule.id);
   const patientId = patientIdOf(observation.subject);
   if (!patientId) return noPatient('Observation.subject', rule.id);

@@ -45,7 +45,7 @@ export function createActivities({
     /** Journeys started before the engagement layer still schedule these two; they only log the message. */
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
-    createStaffTask: createStaffTaskActivity(dataSource),
+    createStaffTask: createStaffTaskActivity(dataSource, engagement.policy),
     closeJourneyStaffTasks: closeJourneyStaffTasksActivity(dataSource),
     ...createCohortActivities({
       dataSource,

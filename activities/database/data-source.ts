@@ -7,6 +7,7 @@ import { CreateEhrInbox1764100000000 } from './migrations/1764100000000-create-e
 import { CreateCohortEnrolment1764200000000 } from './migrations/1764200000000-create-cohort-enrolment';
 import { CreateAuditEvent1764300000000 } from './migrations/1764300000000-create-audit-event';
 import { EhrEventWaiting1764400000000 } from './migrations/1764400000000-ehr-event-waiting';
+import { PatientContactCallPreferences1764600000060 } from './migrations/1764600000060-patient-contact-call-preferences';
 import { AuditEvent } from './audit-event.entity';
 import { ChannelConsent } from './channel-consent.entity';
 import { CohortEnrolment } from './cohort-enrolment.entity';
@@ -40,6 +41,7 @@ export const migrations = [
   CreateCohortEnrolment1764200000000,
   CreateAuditEvent1764300000000,
   EhrEventWaiting1764400000000,
+  PatientContactCallPreferences1764600000060,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

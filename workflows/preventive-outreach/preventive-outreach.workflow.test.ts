@@ -403,6 +403,34 @@ describe('preventive outreach journey (time-skipping)', () => {
       expect(await harness.messagesOf(handle.workflowId)).toHaveLength(sent);
     });
 
+    test("[HZ-67] the day-7 staff call carries the patient's call number and times, in their zone", async () => {
+      await harness.seedContact('ref-pat-call-times', {
+        timeZone: 'America/Chicago',
+        callPreferences: {
+          phone: '+13125550100',
+          times: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '17:00', end: '19:00' }],
+        },
+      });
+      const handle = await start({ item: 'mammogram' }, 'pat-call-times');
+      await harness.env.sleep(7 * DAY + HOUR);
+      const [call] = await harness.tasksOf(handle.workflowId);
+      expect(call).toMatchObject({
+        kind: 'phone-call',
+        details: {
+          call: {
+            phone: '+13125550100',
+            timeZone: 'America/Chicago',
+            zoneSource: 'patient',
+            preferredTimes: ['mon, tue, wed, thu, fri 17:00-19:00'],
+          },
+        },
+      });
+      expect((call!.details.call as { instructions: string }).instructions).toMatch(
+        /^Call \+13125550100 between \d\d:\d\d and 19:00 on \w+ \d+ \w+ \(America\/Chicago\)/,
+      );
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    });
+
     test('[HZ-63] the call to action says how overdue a colonoscopy is by its own 10 years', async () => {
       const now = await harness.now();
       const elevenYearsAgo = new Date(now);

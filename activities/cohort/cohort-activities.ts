@@ -3,6 +3,11 @@ import type { FhirClient } from '../ehr/fhir-client';
 import type { JourneyStarter } from '../journeys/journey-starter';
 import { enrolDuePatientsActivity } from './enrol-due-patients';
 import {
+  screeningRecordOfActivity,
+  type ScreeningRecordOf,
+  type ScreeningRecordOfInput,
+} from './screening-record-of';
+import {
   findDuePatientsActivity,
   type FindDuePatientsInput,
   type FindDuePatientsResult,
@@ -29,6 +34,9 @@ export function createCohortActivities({ dataSource, fhir, journeyStarter, timeZ
       : (_input: FindDuePatientsInput): Promise<FindDuePatientsResult> =>
           Promise.resolve({ due: [], patientsChecked: 0 }),
     enrolDuePatients: enrolDuePatientsActivity(dataSource, journeyStarter),
+    screeningRecordOf: fhir
+      ? screeningRecordOfActivity(fhir, { timeZone })
+      : (_input: ScreeningRecordOfInput): Promise<ScreeningRecordOf> => Promise.resolve({}),
   };
 }
 

@@ -132,6 +132,30 @@ function dueFor(
   };
 }
 
+/**
+ * The test on the record that still covers the patient for `item` on `today` (their date): done
+ * less than its interval ago, or this season for a seasonal item. Whoever enrolled the patient
+ * (staff, an EHR event), a journey that starts while such a test covers them has nothing to ask.
+ */
+export function coveringTest(
+  item: ScreeningItem,
+  patient: Patient,
+  history: readonly Resource[],
+  today: IsoDate,
+): { test: ScreeningTestId; at: IsoDate } | undefined {
+  const rule = ruleFor(item);
+  const done = testsDone(rule, dateOf(patient.birthDate) ?? '0001-01-01', history, today);
+  const { season } = rule;
+  const covers = season
+    ? (test: (typeof done)[number]) => test.at >= seasonStartOn(today, season.startMonth)
+    : (test: (typeof done)[number]) => addMonths(test.at, test.validForMonths) > today;
+  const found = done
+    .filter(covers)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1);
+  return found ? { test: found.id, at: found.at } : undefined;
+}
+
 /** Every test of the rule in the record that counts: completed or final, on or before today, old enough. */
 function testsDone(
   rule: ScreeningRule,

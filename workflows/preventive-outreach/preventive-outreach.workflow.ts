@@ -21,15 +21,23 @@ import { preventiveOutreachVoice } from './preventive-outreach.voice';
 import { localDate } from './screening-due';
 import type { OneSideRecord } from './screening-exclusion';
 import { decideExclusion, decideScreeningDone, type RecordDecision } from './screening-record';
-import { screeningTests, type ScreeningTestId } from './screening-value-sets';
+import { exclusionLabels, screeningTests, type ScreeningTestId } from './screening-value-sets';
 
 type OutreachKind = 'outreach' | 'rebooking';
 
 /** Running journeys before it kept a done journey's open staff calls in the queue. */
 export const CLOSE_TASKS_WHEN_DONE_PATCH = 'preventive-outreach-closes-staff-tasks-when-done';
 
+/** New journeys read the patient's record for an exclusion or a covering test before any message. */
+export const RECORD_CHECK_AT_START_PATCH = 'preventive-outreach-reads-record-at-start';
+
 const staffTasks = proxyActivities<Pick<Activities, 'closeJourneyStaffTasks'>>({
   startToCloseTimeout: '1 minute',
+});
+// The EHR may be down: a few tries, then the outreach goes ahead and says the record was not read.
+const record = proxyActivities<Pick<Activities, 'screeningRecordOf'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 5, maximumInterval: '1 minute' },
 });
 
 /**
@@ -147,6 +155,9 @@ export async function preventiveOutreachWorkflow(
     },
   });
   journey.setFacts({ item: params.item, round: round.id, noShows, ...voice.facts });
+  if (input.patientId && patched(RECORD_CHECK_AT_START_PATCH)) {
+    await checkRecordBeforeOutreach(journey, input.patientId);
+  }
 
   while (journey.isOpen) {
     if (booking) {
@@ -173,4 +184,38 @@ export async function preventiveOutreachWorkflow(
     });
   }
   return journey.result();
+
+  /**
+   * However the journey was started (staff, an EHR event, the cohort finder a while ago), the
+   * record is read before the first message: an exclusion (a Procedure as well as a Condition)
+   * or a test that still covers the patient ends the journey with nothing sent.
+   */
+  async function checkRecordBeforeOutreach(open: Journey<PreventiveOutreachEvent>, patientId: string) {
+    let found;
+    try {
+      found = await record.screeningRecordOf({
+        patientId,
+        item: params.item,
+        at: new Date(Date.now()).toISOString(),
+      });
+    } catch {
+      open.record('control', 'The patient record could not be read for exclusions: outreach goes ahead');
+      return;
+    }
+    if (found.exclusion) {
+      open.setFacts({ excluded: found.exclusion.reason });
+      open.finish(
+        'completed',
+        'excluded',
+        `Journey ended before any message: ${exclusionLabels[found.exclusion.reason]} on the record (${found.exclusion.code})`,
+      );
+    } else if (found.covering) {
+      open.setFacts({ doneAt: found.covering.at, doneTest: found.covering.test });
+      open.finish(
+        'completed',
+        'completed',
+        `Journey ended before any message: ${screeningTests[found.covering.test].label} on ${found.covering.at} still covers the patient`,
+      );
+    }
+  }
 }

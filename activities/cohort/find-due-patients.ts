@@ -26,7 +26,7 @@ import {
 } from './birthdate-slices';
 import { localDateOf } from './calendar-dates';
 import { historySearches } from './history-searches';
-import { dueItems, eligibleItems, type DueItem } from './screening-eligibility';
+import { dueItems, eligibleItems, type DueItem, type IntervalOf } from './screening-eligibility';
 
 export interface FindDuePatientsInput {
   items: readonly ScreeningItem[];
@@ -65,9 +65,14 @@ const ZONE_SPREAD_DAYS = 2;
  * some item covers, their screening history, and the items they are due for. Read-only, so a
  * retry simply asks the EHR again.
  */
-export function findDuePatientsActivity(fhir: FhirClient, { timeZone }: { timeZone: string }) {
+export function findDuePatientsActivity(
+  fhir: FhirClient,
+  { timeZone, intervals }: { timeZone: string; intervals?: () => Promise<IntervalOf> },
+) {
   return async function findDuePatients(input: FindDuePatientsInput): Promise<FindDuePatientsResult> {
     const { items, asOf, pageSize } = checked(input);
+    // How long each test covers a patient is a program setting (testIntervalMonths): read per page.
+    const intervalOf = intervals ? await intervals() : undefined;
     // Ages turn at each patient's own midnight: the range is read in the organisation's zone and
     // widened by the zones' spread, and eligibleItems judges each patient on their own date.
     const range = birthdateRange(items, localDateOf(asOf, timeZone), ZONE_SPREAD_DAYS);
@@ -92,7 +97,7 @@ export function findDuePatientsActivity(fhir: FhirClient, { timeZone }: { timeZo
       items,
     );
     const due = candidates.flatMap((patient) =>
-      dueItems(patient, history.get(patient.id!) ?? [], asOf, items, timeZone).map((item) => ({
+      dueItems(patient, history.get(patient.id!) ?? [], asOf, items, timeZone, intervalOf).map((item) => ({
         patientId: patient.id!,
         ...item,
       })),

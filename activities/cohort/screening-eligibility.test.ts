@@ -341,6 +341,23 @@ describe('screening eligibility', () => {
     });
   });
 
+  test('[HZ-63] the program setting, not a constant, says how long a test whose interval no source fixes covers', () => {
+    const james = patient('1966-02-01', 'male');
+    const sigmoidoscopy = [procedure(cpt, '45330', '2020-06-01')];
+    expect(due(james, sigmoidoscopy, ['colorectal-screening'])).toEqual([
+      {
+        item: 'colorectal-screening',
+        lastDoneAt: '2020-06-01',
+        lastTest: 'flexible-sigmoidoscopy',
+        dueSince: '2025-06-01',
+      },
+    ]);
+    const tenYears = (test: string) => (test === 'flexible-sigmoidoscopy' ? 120 : 12);
+    expect(dueItems(james, sigmoidoscopy, ASOF, ['colorectal-screening'], 'UTC', tenYears as never)).toEqual(
+      [],
+    );
+  });
+
   describe("the patient's own date (time zone)", () => {
     // 03:30 UTC on 1 March is still 28 February in Chicago.
     const asOf = new Date('2026-03-01T03:30:00Z');

@@ -9,9 +9,10 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import type {
-  ScreeningTest,
-  ScreeningTestId,
+import {
+  screeningTests,
+  type ScreeningTest,
+  type ScreeningTestId,
 } from '../../workflows/preventive-outreach/screening-value-sets';
 import { findCoding } from '../ehr/inbound/code-systems';
 import { timeZoneOf } from '../ehr/patient-context-mapping';
@@ -49,13 +50,14 @@ export function dueItems(
   asOf: Date,
   items: readonly ScreeningItem[],
   fallbackZone: string,
+  intervalOf: IntervalOf = defaultInterval,
 ): DueItem[] {
   const today = patientToday(patient, asOf, fallbackZone);
   const birthDate = dateOf(patient.birthDate)!;
   return eligibleItems(patient, asOf, items, fallbackZone).flatMap((item) => {
     const rule = ruleFor(item);
     if (exclusionOf(item, history)) return [];
-    const due = dueFor(rule, birthDate, history, today);
+    const due = dueFor(rule, birthDate, history, today, intervalOf);
     return due ? [due] : [];
   });
 }
@@ -89,13 +91,18 @@ export function eligibleItems(
   });
 }
 
+/** Months a test keeps the patient up to date: the program's `testIntervalMonths`, else the value set's default. */
+export type IntervalOf = (test: ScreeningTestId) => number;
+const defaultInterval: IntervalOf = (test) => screeningTests[test].validForMonths;
+
 function dueFor(
   rule: ScreeningRule,
   birthDate: IsoDate,
   history: readonly Resource[],
   today: IsoDate,
+  intervalOf: IntervalOf,
 ): DueItem | undefined {
-  const done = testsDone(rule, birthDate, history, today);
+  const done = testsDone(rule, birthDate, history, today, intervalOf);
   // The test whose cover ends last (a colonoscopy 9 years ago outlasts a FIT last year): how
   // overdue the item is follows from that test's own interval, never from the item's shortest.
   const coverEnd = (test: (typeof done)[number]) => addMonths(test.at, test.validForMonths);
@@ -142,9 +149,10 @@ export function coveringTest(
   patient: Patient,
   history: readonly Resource[],
   today: IsoDate,
+  intervalOf: IntervalOf = defaultInterval,
 ): { test: ScreeningTestId; at: IsoDate } | undefined {
   const rule = ruleFor(item);
-  const done = testsDone(rule, dateOf(patient.birthDate) ?? '0001-01-01', history, today);
+  const done = testsDone(rule, dateOf(patient.birthDate) ?? '0001-01-01', history, today, intervalOf);
   const { season } = rule;
   const covers = season
     ? (test: (typeof done)[number]) => test.at >= seasonStartOn(today, season.startMonth)
@@ -162,13 +170,14 @@ function testsDone(
   birthDate: IsoDate,
   history: readonly Resource[],
   today: IsoDate,
+  intervalOf: IntervalOf,
 ): Array<{ id: ScreeningTestId; at: IsoDate; validForMonths: number }> {
   return history.flatMap((resource) => {
     const test = rule.tests.find((candidate) => records(resource, candidate));
     const at = test && completedOn(resource);
     if (!test || !at || at > today) return [];
     if (test.minAgeAtTest !== undefined && ageOn(birthDate, at) < test.minAgeAtTest) return [];
-    return [{ id: test.id, at, validForMonths: test.validForMonths }];
+    return [{ id: test.id, at, validForMonths: intervalOf(test.id) }];
   });
 }
 

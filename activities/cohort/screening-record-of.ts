@@ -7,7 +7,7 @@ import type {
 import type { FhirClient } from '../ehr/fhir-client';
 import { historySearches } from './history-searches';
 import { exclusionOf } from './screening-exclusions';
-import { coveringTest, patientToday } from './screening-eligibility';
+import { coveringTest, patientToday, type IntervalOf } from './screening-eligibility';
 
 export interface ScreeningRecordOfInput {
   patientId: string;
@@ -32,7 +32,10 @@ const MAX_RECORDS = 2000;
  * well as a Condition, HEDIS BCS-E, COL-E, CCS-E) or still covered by a test. The same searches
  * and rules as the cohort finder. Read-only: a retry asks the EHR again.
  */
-export function screeningRecordOfActivity(fhir: FhirClient, { timeZone }: { timeZone: string }) {
+export function screeningRecordOfActivity(
+  fhir: FhirClient,
+  { timeZone, intervals }: { timeZone: string; intervals?: () => Promise<IntervalOf> },
+) {
   return async function screeningRecordOf({
     patientId,
     item,
@@ -53,7 +56,8 @@ export function screeningRecordOfActivity(fhir: FhirClient, { timeZone }: { time
     }
     const exclusion = exclusionOf(item, history);
     if (exclusion) return { exclusion };
-    const covering = coveringTest(item, patient, history, patientToday(patient, new Date(at), timeZone));
+    const today = patientToday(patient, new Date(at), timeZone);
+    const covering = coveringTest(item, patient, history, today, intervals ? await intervals() : undefined);
     return covering ? { covering } : {};
   };
 }

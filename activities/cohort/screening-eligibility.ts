@@ -11,6 +11,7 @@ import type {
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
 import {
   screeningTests,
+  seasonStartOn,
   type ScreeningTest,
   type ScreeningTestId,
 } from '../../workflows/preventive-outreach/screening-value-sets';
@@ -256,12 +257,4 @@ function isDeceased(patient: Patient, today: IsoDate): boolean {
   if (patient.deceasedBoolean) return true;
   const deceasedOn = dateOf(patient.deceasedDateTime);
   return deceasedOn !== undefined && deceasedOn <= today;
-}
-
-/** The first day of the season `today` falls in (seasons start on the first of `startMonth`). */
-function seasonStartOn(today: IsoDate, startMonth: number): IsoDate {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  const seasonYear = month >= startMonth ? year : year - 1;
-  return `${seasonYear}-${String(startMonth).padStart(2, '0')}-01`;
 }

@@ -63,7 +63,10 @@ export const screeningRules: readonly ScreeningRule[] = [
     tests: [screeningTests['influenza-vaccine']],
     // Shots from 1 August count for the season; outreach runs September (CDC: ideally by the end of
     // October) until January, while vaccination is still worthwhile.
-    season: { startMonth: 8, offerMonths: [9, 10, 11, 12, 1] },
+    season: {
+      startMonth: screeningTests['influenza-vaccine'].seasonStartMonth!,
+      offerMonths: [9, 10, 11, 12, 1],
+    },
     source:
       'CDC via immunize.org: influenza vaccine every season for everyone 6 months and older, ideally in September ' +
       'or October. This adult program starts at 18 (children are reached through their guardians).',

@@ -5,6 +5,7 @@ import {
   exclusionLabels,
   exclusionRules,
   screeningTests,
+  seasonStartOn,
   type ExclusionReason,
   type ScreeningTestId,
 } from './screening-value-sets';
@@ -55,6 +56,16 @@ export function decideScreeningDone(event: ScreeningDone, context: RecordContext
   const what = `${definition.label}${event.code ? ` (${event.code})` : ''} on ${event.at}`;
   if (event.at > context.today) {
     return { kind: 'note', summary: `Recorded in the EHR with a date to come: ${what}; outreach goes on` };
+  }
+  if (definition.seasonStartMonth !== undefined) {
+    const seasonStart = seasonStartOn(context.today, definition.seasonStartMonth);
+    if (event.at < seasonStart) {
+      return {
+        kind: 'note',
+        summary: `Recorded in the EHR: ${what}, from a season before the one that began ${seasonStart}; outreach goes on`,
+      };
+    }
+    return { kind: 'complete', summary: `Screening recorded in the EHR: ${what}` };
   }
   const interval = context.intervalOf(test);
   if (monthsBetween(event.at, context.today) >= interval) {

@@ -69,6 +69,11 @@ export interface ScreeningTest {
   intervalSource: string;
   /** Counts only when done at this age or older (primary HPV testing starts at 30). */
   minAgeAtTest?: number;
+  /**
+   * Seasonal tests cover the season they were given in, from the first day of this month (1-12),
+   * not a number of months: last December's flu shot does not cover this winter.
+   */
+  seasonStartMonth?: number;
   recordedAs: readonly HistoryResourceType[];
   codes: readonly CodeMatch[];
 }
@@ -224,6 +229,8 @@ export const screeningTests: Record<ScreeningTestId, ScreeningTest> = {
     label: 'influenza vaccine',
     validForMonths: 12,
     intervalSource: 'CDC via immunize.org: yearly, offered September-October.',
+    // Shots from 1 August count for the coming season (CDC: vaccinate by the end of October).
+    seasonStartMonth: 8,
     recordedAs: ['Immunization', 'Procedure'],
     codes: [
       {
@@ -251,6 +258,14 @@ export const screeningTests: Record<ScreeningTestId, ScreeningTest> = {
     ],
   },
 };
+
+/** The first day (YYYY-MM-DD) of the season `today` falls in, for a season starting on the first of `startMonth`. */
+export function seasonStartOn(today: string, startMonth: number): string {
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7));
+  const seasonYear = month >= startMonth ? year : year - 1;
+  return `${seasonYear}-${String(startMonth).padStart(2, '0')}-01`;
+}
 
 export function testsOfItem(item: ScreeningItem): ScreeningTest[] {
   return Object.values(screeningTests).filter((test) => test.item === item);

@@ -1,6 +1,7 @@
 import type {
   Condition,
   DiagnosticReport,
+  Encounter,
   Immunization,
   Observation,
   Procedure,
@@ -122,6 +123,22 @@ describe('screening recorded in the EHR', () => {
       reason: `no screening value set or exclusion takes Procedure coded ${cpt}|97110`,
     });
   });
+});
+
+test('[HZ-60] a finished preventive visit Encounter closes the yearly check-up outreach; one still in progress does not', () => {
+  const visit = (status: 'finished' | 'in-progress'): Encounter => ({
+    resourceType: 'Encounter',
+    status,
+    class: { system: CODE_SYSTEMS.actCode, code: 'AMB' },
+    subject,
+    type: [{ coding: [{ system: cpt, code: '99396' }] }],
+    period: { start: '2026-11-02T09:00:00-06:00' },
+  });
+  expect(route(visit('finished'))).toMatchObject({
+    events: { 'preventive-outreach': { type: 'screening-done', test: 'preventive-visit', at: '2026-11-02' } },
+    target: instanceOf('annual-visit'),
+  });
+  expect(route(visit('in-progress'))).toMatchObject({ kind: 'ignore' });
 });
 
 describe('exclusions recorded in the EHR', () => {

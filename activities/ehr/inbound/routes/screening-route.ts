@@ -2,6 +2,7 @@ import type {
   CodeableConcept,
   Condition,
   DiagnosticReport,
+  Encounter,
   Immunization,
   Observation,
   Procedure,
@@ -73,6 +74,15 @@ export function routeScreeningResult(resource: Observation | DiagnosticReport): 
   return screeningDone(test, resource.code, at, resource.subject, `${resource.resourceType}.subject`);
 }
 
+/** A finished Encounter whose type is a preventive visit (annual wellness, CPT 99381-99397); undefined otherwise. */
+export function routeScreeningEncounter(encounter: Encounter): RoutingDecision | undefined {
+  const test = testRecordedBy(encounter, encounter.type ?? []);
+  if (!test) return undefined;
+  if (encounter.status !== 'finished') return notDone(encounter.status, test);
+  const at = encounter.period?.start ?? encounter.period?.end;
+  return screeningDone(test, encounter.type, at, encounter.subject, 'Encounter.subject');
+}
+
 /** A Condition that excludes from a screening (no organ to screen, surveillance); undefined otherwise. */
 export function routeExclusionCondition(condition: Condition): RoutingDecision | undefined {
   return exclusionDecision(condition, condition.subject);
@@ -103,7 +113,7 @@ function exclusionDecision(resource: Resource, subject: Reference | undefined): 
 
 function screeningDone(
   test: ScreeningTest,
-  concept: CodeableConcept | undefined,
+  concept: CodeableConcept | readonly CodeableConcept[] | undefined,
   when: string | undefined,
   subject: Reference | undefined,
   subjectField: string,

@@ -8,6 +8,7 @@ import { deliverMessageActivity, type EngagementDependencies } from './engagemen
 import { sendMessageActivity } from './outreach/send-message';
 import { sendPortalMessageActivity } from './outreach/send-portal-message';
 import type { JourneyStarter } from './journeys/journey-starter';
+import { closeJourneyStaffTasksActivity } from './staff-tasks/close-journey-staff-tasks';
 import { createStaffTaskActivity } from './staff-tasks/create-staff-task';
 
 export interface ActivityDependencies {
@@ -17,10 +18,21 @@ export interface ActivityDependencies {
   ehr?: { fhir: FhirClient; pseudonymKey: string };
   /** How the cohort finder enrols the patients it finds; without it, enrolment fails visibly. */
   journeyStarter?: JourneyStarter;
+  /**
+   * The cohort finder's zone for patients whose record names none (COHORT_FINDER_TIME_ZONE);
+   * the engagement policy's default zone when not given.
+   */
+  cohortTimeZone?: string;
 }
 
 /** Every activity the worker registers, built from injected dependencies. */
-export function createActivities({ dataSource, engagement, ehr, journeyStarter }: ActivityDependencies) {
+export function createActivities({
+  dataSource,
+  engagement,
+  ehr,
+  journeyStarter,
+  cohortTimeZone,
+}: ActivityDependencies) {
   return {
     ...(ehr
       ? createEhrActivities({
@@ -34,9 +46,15 @@ export function createActivities({ dataSource, engagement, ehr, journeyStarter }
     /** Journeys started before the engagement layer still schedule these two; they only log the message. */
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
-    createStaffTask: createStaffTaskActivity(dataSource),
+    createStaffTask: createStaffTaskActivity(dataSource, engagement.policy),
+    closeJourneyStaffTasks: closeJourneyStaffTasksActivity(dataSource),
     checkPrediabetesEnrolment: prediabetesEnrolmentCheckActivity({ dataSource, fhir: ehr?.fhir }),
-    ...createCohortActivities({ dataSource, fhir: ehr?.fhir, journeyStarter }),
+    ...createCohortActivities({
+      dataSource,
+      fhir: ehr?.fhir,
+      journeyStarter,
+      timeZone: cohortTimeZone ?? engagement.policy.defaultTimeZone,
+    }),
   };
 }
 

@@ -19,6 +19,7 @@ export interface JourneyWorkerOptions {
   engagement: EngagementDependencies;
   ehr?: ActivityDependencies['ehr'];
   journeyStarter?: ActivityDependencies['journeyStarter'];
+  cohortTimeZone?: ActivityDependencies['cohortTimeZone'];
   /** Pre-built bundle for tests that start many workers; production bundles from source at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -38,6 +39,7 @@ export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Work
       engagement: options.engagement,
       ...(options.ehr ? { ehr: options.ehr } : {}),
       ...(options.journeyStarter ? { journeyStarter: options.journeyStarter } : {}),
+      ...(options.cohortTimeZone ? { cohortTimeZone: options.cohortTimeZone } : {}),
     }),
   });
 }

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     dataSource,
     dataConverter,
     engagement,
+    cohortTimeZone: cohort.timeZone,
     ...(fhir ? { ehr: { fhir, pseudonymKey: config.pseudonymKey } } : {}),
     journeyStarter: new JourneyStarter(client, new ProgramSettingsStore(dataSource), {
       taskQueue: config.temporal.taskQueue,

@@ -24,12 +24,17 @@ export const DEFAULT_SLICE_DAYS = 365;
 export function birthdateRange(
   items: readonly ScreeningItem[],
   today: IsoDate,
+  marginDays = 0,
 ): { bornAfter: IsoDate; bornOnOrBefore: IsoDate } {
   const ages = items.map((item) => ruleFor(item).ages);
   const youngest = Math.min(...ages.map((range) => range.min));
   const oldest = Math.max(...ages.map((range) => range.max ?? OLDEST_AGE));
   // Aged `oldest` until the day before the next birthday: born after that birthday's date, one more year back.
-  return { bornAfter: addYears(today, -(oldest + 1)), bornOnOrBefore: addYears(today, -youngest) };
+  // `marginDays` widens it for patients whose own date differs from `today` (another time zone).
+  return {
+    bornAfter: addDays(addYears(today, -(oldest + 1)), -marginDays),
+    bornOnOrBefore: addDays(addYears(today, -youngest), marginDays),
+  };
 }
 
 export interface BirthdateSlice {

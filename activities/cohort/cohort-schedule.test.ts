@@ -7,15 +7,19 @@ describe('loadCohortSettings', () => {
   test('nightly at 02:00 UTC unless told otherwise; off turns the schedule off', () => {
     expect(loadCohortSettings({})).toEqual({
       schedule: { cron: DEFAULT_COHORT_FINDER_CRON, timeZone: 'UTC' },
+      timeZone: 'UTC',
     });
     expect(loadCohortSettings({ COHORT_FINDER_CRON: '', COHORT_FINDER_TIME_ZONE: '' }).schedule?.cron).toBe(
       '0 2 * * *',
     );
     expect(
       loadCohortSettings({ COHORT_FINDER_CRON: ' 30  1 * * 1-5 ', COHORT_FINDER_TIME_ZONE: 'Europe/Warsaw' }),
-    ).toEqual({ schedule: { cron: '30 1 * * 1-5', timeZone: 'Europe/Warsaw' } });
+    ).toEqual({ schedule: { cron: '30 1 * * 1-5', timeZone: 'Europe/Warsaw' }, timeZone: 'Europe/Warsaw' });
     expect(loadCohortSettings({ COHORT_FINDER_CRON: '@daily' }).schedule?.cron).toBe('@daily');
-    expect(loadCohortSettings({ COHORT_FINDER_CRON: 'off' })).toEqual({ schedule: undefined });
+    expect(loadCohortSettings({ COHORT_FINDER_CRON: 'off' })).toEqual({
+      schedule: undefined,
+      timeZone: 'UTC',
+    });
   });
 
   test('a bad value names the variable and never echoes what was set', () => {

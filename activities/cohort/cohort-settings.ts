@@ -12,6 +12,11 @@ export interface CohortFinderSchedule {
 export interface CohortSettings {
   /** Absent when `COHORT_FINDER_CRON=off`: no schedule, the finder runs only when started by hand. */
   schedule: CohortFinderSchedule | undefined;
+  /**
+   * COHORT_FINDER_TIME_ZONE, also when the schedule is off: the zone ages and seasons are judged
+   * in for patients whose record names none (until an organisation-wide default zone exists).
+   */
+  timeZone: string;
 }
 
 export const DEFAULT_COHORT_FINDER_CRON = '0 2 * * *';
@@ -57,5 +62,8 @@ export function loadCohortSettings(env: NodeJS.ProcessEnv): CohortSettings {
     throw new ConfigError(`Invalid cohort finder settings:\n  ${problems.join('\n  ')}`);
   }
   const { COHORT_FINDER_CRON: cron, COHORT_FINDER_TIME_ZONE: timeZone } = parsed.data;
-  return { schedule: cron === 'off' ? undefined : { cron: cron.split(/\s+/).join(' '), timeZone } };
+  return {
+    schedule: cron === 'off' ? undefined : { cron: cron.split(/\s+/).join(' '), timeZone },
+    timeZone,
+  };
 }

@@ -37,7 +37,7 @@ export function enrolDuePatientsActivity(dataSource: DataSource, starter: Journe
       alreadyInJourney: 0,
       refused: 0,
     };
-    for (const { patientId, item, lastDoneAt, dueSince } of due) {
+    for (const { patientId, item, lastDoneAt, lastTest, dueSince } of due) {
       const patientRef = starter.patientRefOf(patientId);
       const claim = await dataSource
         .createQueryBuilder()
@@ -56,7 +56,7 @@ export function enrolDuePatientsActivity(dataSource: DataSource, starter: Journe
       const outcome = await starter.start({
         type: preventiveOutreachJourneyType,
         patientId,
-        params: { item, ...(lastDoneAt ? { lastDoneAt } : {}) },
+        params: { item, ...(lastDoneAt ? { lastDoneAt } : {}), ...(lastTest ? { lastTest } : {}) },
       });
       if (!outcome.started) {
         // Field paths and issue codes only: messages may quote the values. The claim goes, so a fixed record is enrolled next run.

@@ -18,6 +18,7 @@ describe('findDuePatients', () => {
     sandbox = await startFhirSandbox();
     findDuePatients = findDuePatientsActivity(
       createHttpFhirClient({ baseUrl: sandbox.baseUrl, smart: undefined, requestTimeoutMs: 10_000 }),
+      { timeZone: 'UTC' },
     );
   });
   afterEach(() => sandbox.stop());

@@ -24,9 +24,9 @@ import {
   sliceDays,
   type BirthdateCursor,
 } from './birthdate-slices';
-import { dateOf } from './calendar-dates';
+import { localDateOf } from './calendar-dates';
 import { historySearches } from './history-searches';
-import { dueItems, eligibleItems, type DueItem } from './screening-eligibility';
+import { dueItems, eligibleItems, type DueItem, type IntervalOf } from './screening-eligibility';
 
 export interface FindDuePatientsInput {
   items: readonly ScreeningItem[];
@@ -57,17 +57,25 @@ const DEFAULT_PAGE_SIZE = 200;
 const PATIENTS_PER_HISTORY_SEARCH = 20;
 /** More screening records than this for 20 patients means something odd: ask patient by patient. */
 const HISTORY_LIMIT = 5000;
+/** UTC-12 to UTC+14: a patient's date is at most two days from the organisation's. */
+const ZONE_SPREAD_DAYS = 2;
 
 /**
  * One page of the cohort: the patients born in the next slice of birth dates whose age and sex
  * some item covers, their screening history, and the items they are due for. Read-only, so a
  * retry simply asks the EHR again.
  */
-export function findDuePatientsActivity(fhir: FhirClient) {
+export function findDuePatientsActivity(
+  fhir: FhirClient,
+  { timeZone, intervals }: { timeZone: string; intervals?: () => Promise<IntervalOf> },
+) {
   return async function findDuePatients(input: FindDuePatientsInput): Promise<FindDuePatientsResult> {
     const { items, asOf, pageSize } = checked(input);
-    const today = dateOf(asOf.toISOString())!;
-    const range = birthdateRange(items, today);
+    // How long each test covers a patient is a program setting (testIntervalMonths): read per page.
+    const intervalOf = intervals ? await intervals() : undefined;
+    // Ages turn at each patient's own midnight: the range is read in the organisation's zone and
+    // widened by the zones' spread, and eligibleItems judges each patient on their own date.
+    const range = birthdateRange(items, localDateOf(asOf, timeZone), ZONE_SPREAD_DAYS);
     const cursor = input.cursor ?? { bornOnOrBefore: range.bornOnOrBefore };
 
     // The widest slice whose patients fit on a page; a single day is taken whole.
@@ -81,13 +89,15 @@ export function findDuePatientsActivity(fhir: FhirClient) {
     }
     if (patients.length > pageSize) patients = await patientsIn(slice, Number.MAX_SAFE_INTEGER);
 
-    const candidates = patients.filter((patient) => patient.id && eligibleItems(patient, asOf, items).length);
+    const candidates = patients.filter(
+      (patient) => patient.id && eligibleItems(patient, asOf, items, timeZone).length,
+    );
     const history = await historyOf(
       candidates.map((patient) => patient.id!),
       items,
     );
     const due = candidates.flatMap((patient) =>
-      dueItems(patient, history.get(patient.id!) ?? [], asOf, items).map((item) => ({
+      dueItems(patient, history.get(patient.id!) ?? [], asOf, items, timeZone, intervalOf).map((item) => ({
         patientId: patient.id!,
         ...item,
       })),

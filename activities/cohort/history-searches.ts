@@ -1,6 +1,10 @@
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
 import type { CodeMatch } from '../ehr/inbound/code-systems';
-import { ruleFor, type HistoryResourceType } from './screening-rules';
+import {
+  exclusionRules,
+  type HistoryResourceType,
+} from '../../workflows/preventive-outreach/screening-value-sets';
+import { ruleFor } from './screening-rules';
 
 export type HistorySearchType = HistoryResourceType | 'Condition';
 
@@ -40,9 +44,13 @@ export function historySearches(items: readonly ScreeningItem[]): HistorySearch[
   for (const item of items) {
     const rule = ruleFor(item);
     for (const test of rule.tests) for (const type of test.recordedAs) add(type, test.codes);
+    const exclusions = exclusionRules.filter((exclusion) => exclusion.item === item);
+    for (const exclusion of exclusions) {
+      add('Procedure', [...(exclusion.procedures ?? []), ...(exclusion.unilateralProcedures ?? [])]);
+    }
     // Exclusions match ICD-10 by prefix (C50 takes C50.911), which token search cannot: the
     // patients' conditions are read whole and matched here.
-    if (rule.exclusions) byType.set('Condition', new Set());
+    if (exclusions.some((exclusion) => exclusion.conditions)) byType.set('Condition', new Set());
   }
   return [...byType].flatMap(([resourceType, tokens]) => {
     if (tokens.size === 0) return [{ resourceType, codeParameter: CODE_PARAMETER[resourceType], tokens: [] }];

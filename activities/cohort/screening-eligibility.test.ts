@@ -81,7 +81,7 @@ const condition = (system: string, code: string, verification?: string): Conditi
 });
 
 const due = (p: Patient, history: Resource[], items: readonly ScreeningItem[] = ALL, asOf = ASOF) =>
-  dueItems(p, history, asOf, items);
+  dueItems(p, history, asOf, items, 'UTC');
 
 describe('screening eligibility', () => {
   describe('mammogram (USPSTF 2024: women 40-74, every 2 years)', () => {
@@ -90,7 +90,7 @@ describe('screening eligibility', () => {
     test('a woman of 55 whose last mammogram was three years ago is due since her two years ran out', () => {
       const history = [procedure(cpt, '77067', '2023-09-01T10:00:00Z'), report('24606-6', '2023-09-01')];
       expect(due(linda, history, ['mammogram'])).toEqual([
-        { item: 'mammogram', lastDoneAt: '2023-09-01', dueSince: '2025-09-01' },
+        { item: 'mammogram', lastDoneAt: '2023-09-01', lastTest: 'mammography', dueSince: '2025-09-01' },
       ]);
     });
 
@@ -145,7 +145,12 @@ describe('screening eligibility', () => {
 
     test('a FIT 13 months ago alone has run out: due since its year ended', () => {
       expect(due(james, [observation('29771-3', '2025-09-01')], ['colorectal-screening'])).toEqual([
-        { item: 'colorectal-screening', lastDoneAt: '2025-09-01', dueSince: '2026-09-01' },
+        {
+          item: 'colorectal-screening',
+          lastDoneAt: '2025-09-01',
+          lastTest: 'fit-or-gfobt',
+          dueSince: '2026-09-01',
+        },
       ]);
     });
 
@@ -155,7 +160,12 @@ describe('screening eligibility', () => {
       expect(due(james, [procedure(cpt, '74263', '2022-01-01')], ['colorectal-screening'])).toEqual([]);
       expect(due(james, [procedure(cpt, '45378', '2016-10-16')], ['colorectal-screening'])).toEqual([]);
       expect(due(james, [procedure(cpt, '45378', '2016-10-15')], ['colorectal-screening'])).toEqual([
-        { item: 'colorectal-screening', lastDoneAt: '2016-10-15', dueSince: '2026-10-15' },
+        {
+          item: 'colorectal-screening',
+          lastDoneAt: '2016-10-15',
+          lastTest: 'colonoscopy',
+          dueSince: '2026-10-15',
+        },
       ]);
     });
 
@@ -168,7 +178,12 @@ describe('screening eligibility', () => {
     test('a test that ran out before he turned 45 makes him due from his 45th birthday', () => {
       const young = patient('1980-01-10', 'male'); // 46
       expect(due(young, [observation('29771-3', '2020-01-01')], ['colorectal-screening'])).toEqual([
-        { item: 'colorectal-screening', lastDoneAt: '2020-01-01', dueSince: '2025-01-10' },
+        {
+          item: 'colorectal-screening',
+          lastDoneAt: '2020-01-01',
+          lastTest: 'fit-or-gfobt',
+          dueSince: '2025-01-10',
+        },
       ]);
     });
   });
@@ -178,7 +193,12 @@ describe('screening eligibility', () => {
 
     test('cytology covers three years: done four years ago, she is due', () => {
       expect(due(emily, [observation('10524-7', '2022-10-01')], ['cervical-screening'])).toEqual([
-        { item: 'cervical-screening', lastDoneAt: '2022-10-01', dueSince: '2025-10-01' },
+        {
+          item: 'cervical-screening',
+          lastDoneAt: '2022-10-01',
+          lastTest: 'cervical-cytology',
+          dueSince: '2025-10-01',
+        },
       ]);
     });
 
@@ -203,7 +223,7 @@ describe('screening eligibility', () => {
 
     test('in October, an adult without a shot since 1 August is due since the season began', () => {
       expect(due(adult, [fluShot('2025-10-02')], ['flu-shot'])).toEqual([
-        { item: 'flu-shot', lastDoneAt: '2025-10-02', dueSince: '2026-08-01' },
+        { item: 'flu-shot', lastDoneAt: '2025-10-02', lastTest: 'influenza-vaccine', dueSince: '2026-08-01' },
       ]);
     });
 
@@ -226,7 +246,12 @@ describe('screening eligibility', () => {
     test('a preventive visit 11 months ago covers; 13 months ago she is due', () => {
       expect(due(adult, [visit('2025-11-20T09:00:00Z')], ['annual-visit'])).toEqual([]);
       expect(due(adult, [visit('2025-09-10T09:00:00Z')], ['annual-visit'])).toEqual([
-        { item: 'annual-visit', lastDoneAt: '2025-09-10', dueSince: '2026-09-10' },
+        {
+          item: 'annual-visit',
+          lastDoneAt: '2025-09-10',
+          lastTest: 'preventive-visit',
+          dueSince: '2026-09-10',
+        },
       ]);
     });
 
@@ -251,13 +276,114 @@ describe('screening eligibility', () => {
 
     test('a dateTime keeps the date it was written with, not the UTC one', () => {
       expect(due(linda, [procedure(cpt, '77067', '2024-10-15T23:30:00-05:00')], ['mammogram'])).toEqual([
-        { item: 'mammogram', lastDoneAt: '2024-10-15', dueSince: '2026-10-15' },
+        { item: 'mammogram', lastDoneAt: '2024-10-15', lastTest: 'mammography', dueSince: '2026-10-15' },
       ]);
     });
 
     test('a code of another test, or the right code under another system, is not this test', () => {
       expect(due(linda, [procedure(cpt, '45378', '2026-01-01')], ['mammogram'])).toHaveLength(1);
       expect(due(linda, [procedure(loinc, '77067', '2026-01-01')], ['mammogram'])).toHaveLength(1);
+    });
+  });
+
+  describe('exclusions recorded as procedures (HEDIS BCS-E, COL-E, CCS-E)', () => {
+    const linda = patient('1971-03-01', 'female');
+    const james = patient('1966-02-01', 'male');
+    const side = (code: string) => ({ bodySite: [{ coding: [{ system: snomed, code }] }] });
+    const mastectomy = (at: string, extra: Partial<Procedure> = {}): Procedure => ({
+      ...procedure(cpt, '19303', at),
+      ...extra,
+    });
+
+    test('[HZ-64] a bilateral mastectomy, a total colectomy or a total hysterectomy takes the patient out of that screening only', () => {
+      const all = ['mammogram', 'colorectal-screening', 'cervical-screening'] as const;
+      const items = (p: Patient, history: Resource[]) => due(p, history, all).map((item) => item.item);
+      expect(items(linda, [procedure(snomed, '27865001', '2019-01-01')])).toEqual([
+        'colorectal-screening',
+        'cervical-screening',
+      ]);
+      expect(items(james, [procedure(cpt, '44150', '2019-01-01')])).toEqual([]);
+      const emily = patient('1976-04-01', 'female');
+      expect(items(emily, [procedure(cpt, '58150', '2019-01-01')])).toEqual([
+        'mammogram',
+        'colorectal-screening',
+      ]);
+      // Planned or not done: no exclusion.
+      expect(items(linda, [procedure(snomed, '27865001', '2019-01-01', 'not-done')])).toHaveLength(3);
+    });
+
+    test('[HZ-68] two one-sided mastectomies add up to both sides: right and left, or 14 days apart with no side', () => {
+      const mammogram = (history: Resource[]) => due(linda, history, ['mammogram']);
+      expect(mammogram([mastectomy('2019-01-01', side('24028007'))])).toHaveLength(1);
+      expect(
+        mammogram([mastectomy('2019-01-01', side('24028007')), mastectomy('2020-03-01', side('7771000'))]),
+      ).toEqual([]);
+      expect(mammogram([mastectomy('2019-01-01'), mastectomy('2019-01-20')])).toEqual([]);
+      // The same operation filed twice a few days apart is not two.
+      expect(mammogram([mastectomy('2019-01-01'), mastectomy('2019-01-05')])).toHaveLength(1);
+      expect(
+        mammogram([mastectomy('2019-01-01', side('24028007')), mastectomy('2020-01-01', side('24028007'))]),
+      ).toHaveLength(1);
+      expect(mammogram([mastectomy('2019-01-01', side('51440002'))])).toEqual([]);
+      expect(mammogram([condition(icd10cm, 'Z90.11'), condition(icd10cm, 'Z90.12')])).toEqual([]);
+    });
+
+    test('[HZ-69] a supracervical hysterectomy leaves the cervix: she is still screened', () => {
+      const emily = patient('1976-04-01', 'female');
+      expect(due(emily, [procedure(cpt, '58180', '2019-01-01')], ['cervical-screening'])).toHaveLength(1);
+    });
+
+    test('[HZ-64] the finder asks the EHR for exclusion procedures as well as screening tests', () => {
+      const tokens = historySearches(['mammogram', 'cervical-screening'])
+        .filter((search) => search.resourceType === 'Procedure')
+        .flatMap((search) => search.tokens);
+      expect(tokens).toEqual(expect.arrayContaining([`${snomed}|27865001`, `${cpt}|19303`, `${cpt}|58150`]));
+    });
+  });
+
+  test('[HZ-63] the program setting, not a constant, says how long a test whose interval no source fixes covers', () => {
+    const james = patient('1966-02-01', 'male');
+    const sigmoidoscopy = [procedure(cpt, '45330', '2020-06-01')];
+    expect(due(james, sigmoidoscopy, ['colorectal-screening'])).toEqual([
+      {
+        item: 'colorectal-screening',
+        lastDoneAt: '2020-06-01',
+        lastTest: 'flexible-sigmoidoscopy',
+        dueSince: '2025-06-01',
+      },
+    ]);
+    const tenYears = (test: string) => (test === 'flexible-sigmoidoscopy' ? 120 : 12);
+    expect(dueItems(james, sigmoidoscopy, ASOF, ['colorectal-screening'], 'UTC', tenYears as never)).toEqual(
+      [],
+    );
+  });
+
+  describe("the patient's own date (time zone)", () => {
+    // 03:30 UTC on 1 March is still 28 February in Chicago.
+    const asOf = new Date('2026-03-01T03:30:00Z');
+    const chicago = {
+      extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/tz-code', valueCode: 'America/Chicago' }],
+    };
+
+    test('[HZ-66] a patient turns 40 on her own birthday in her zone, not a day early at UTC midnight', () => {
+      const turning40 = patient('1986-03-01', 'female', chicago);
+      expect(dueItems(turning40, [], asOf, ['mammogram'], 'UTC')).toEqual([]);
+      expect(dueItems(turning40, [], new Date('2026-03-01T06:30:00Z'), ['mammogram'], 'UTC')).toHaveLength(1);
+      // No zone on the record: the organisation's zone, never UTC by default.
+      const noZone = patient('1986-03-01', 'female');
+      expect(dueItems(noZone, [], asOf, ['mammogram'], 'America/Chicago')).toEqual([]);
+      expect(dueItems(noZone, [], asOf, ['mammogram'], 'Europe/Warsaw')).toHaveLength(1);
+    });
+
+    test('[HZ-66] the flu season opens on 1 September in the patient zone', () => {
+      const adult = patient('1980-01-01', 'male', chicago);
+      expect(dueItems(adult, [], new Date('2026-09-01T03:00:00Z'), ['flu-shot'], 'UTC')).toEqual([]);
+      expect(dueItems(adult, [], new Date('2026-09-01T06:00:00Z'), ['flu-shot'], 'UTC')).toHaveLength(1);
+    });
+
+    test('[HZ-66] the birth-date range is widened so a patient whose date differs from the organisation is still searched', () => {
+      const range = birthdateRange(['mammogram'], '2026-03-01', 2);
+      expect(range.bornOnOrBefore).toBe('1986-03-03');
     });
   });
 
@@ -285,14 +411,17 @@ describe('screening eligibility', () => {
   });
 
   test('eligibility before the record: age and sex only', () => {
-    expect(eligibleItems(patient('1971-03-01', 'female'), ASOF, ALL)).toEqual([
+    expect(eligibleItems(patient('1971-03-01', 'female'), ASOF, ALL, 'UTC')).toEqual([
       'mammogram',
       'flu-shot',
       'annual-visit',
       'colorectal-screening',
       'cervical-screening',
     ]);
-    expect(eligibleItems(patient('2000-01-01', 'male'), ASOF, ALL)).toEqual(['flu-shot', 'annual-visit']);
+    expect(eligibleItems(patient('2000-01-01', 'male'), ASOF, ALL, 'UTC')).toEqual([
+      'flu-shot',
+      'annual-visit',
+    ]);
   });
 });
 

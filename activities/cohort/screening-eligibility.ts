@@ -1,6 +1,5 @@
 import type {
   CodeableConcept,
-  Condition,
   DiagnosticReport,
   Encounter,
   Immunization,
@@ -10,15 +9,25 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
+import {
+  screeningTests,
+  seasonStartOn,
+  type ScreeningTest,
+  type ScreeningTestId,
+} from '../../workflows/preventive-outreach/screening-value-sets';
 import { findCoding } from '../ehr/inbound/code-systems';
-import { addMonths, addYears, ageOn, dateOf, type IsoDate } from './calendar-dates';
-import { ruleFor, type ScreeningRule, type ScreeningTest } from './screening-rules';
+import { timeZoneOf } from '../ehr/patient-context-mapping';
+import { addMonths, addYears, ageOn, dateOf, localDateOf, type IsoDate } from './calendar-dates';
+import { exclusionOf } from './screening-exclusions';
+import { ruleFor, type ScreeningRule } from './screening-rules';
 
 /** An item a patient is due for, as the preventive-outreach journey is started with it. */
 export interface DueItem {
   item: ScreeningItem;
   /** The most recent test that counts, if any (YYYY-MM-DD). */
   lastDoneAt?: IsoDate;
+  /** Which test that was: the journey words how overdue the item is by that test's own interval. */
+  lastTest?: ScreeningTestId;
   /**
    * The day the patient fell due (coverage of the last test ended, they reached the age, or the
    * season began): the due cycle. It changes only when a new test is recorded or a season
@@ -32,23 +41,34 @@ const US_CORE_BIRTH_SEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-co
 /**
  * The items of `items` this patient is due for on `asOf`, judged on their record: `history`
  * holds the patient's Procedures, Observations, DiagnosticReports, Immunizations, Encounters and
- * Conditions (others are ignored). Deceased and inactive patients, and patients without a birth
- * date, are due for nothing.
+ * Conditions (others are ignored). Deceased and inactive patients, patients without a birth
+ * date, and patients excluded by a procedure or condition (screening-exclusions.ts) are due for
+ * nothing. `fallbackZone` is the organisation's zone for patients whose record names none.
  */
 export function dueItems(
   patient: Patient,
   history: readonly Resource[],
   asOf: Date,
   items: readonly ScreeningItem[],
+  fallbackZone: string,
+  intervalOf: IntervalOf = defaultInterval,
 ): DueItem[] {
-  const today = dateOf(asOf.toISOString())!;
+  const today = patientToday(patient, asOf, fallbackZone);
   const birthDate = dateOf(patient.birthDate)!;
-  return eligibleItems(patient, asOf, items).flatMap((item) => {
+  return eligibleItems(patient, asOf, items, fallbackZone).flatMap((item) => {
     const rule = ruleFor(item);
-    if (history.some((resource) => excludes(rule, resource))) return [];
-    const due = dueFor(rule, birthDate, history, today);
+    if (exclusionOf(item, history)) return [];
+    const due = dueFor(rule, birthDate, history, today, intervalOf);
     return due ? [due] : [];
   });
+}
+
+/**
+ * The patient's calendar day at `asOf`: ages, birthdays and seasons turn at the patient's own
+ * midnight (their record's time zone, else the organisation's), never at UTC midnight.
+ */
+export function patientToday(patient: Patient, asOf: Date, fallbackZone: string): IsoDate {
+  return localDateOf(asOf, timeZoneOf(patient) ?? fallbackZone);
 }
 
 /**
@@ -59,8 +79,9 @@ export function eligibleItems(
   patient: Patient,
   asOf: Date,
   items: readonly ScreeningItem[],
+  fallbackZone: string,
 ): ScreeningItem[] {
-  const today = dateOf(asOf.toISOString())!;
+  const today = patientToday(patient, asOf, fallbackZone);
   const birthDate = dateOf(patient.birthDate);
   if (!birthDate || patient.active === false || isDeceased(patient, today)) return [];
   const age = ageOn(birthDate, today);
@@ -71,17 +92,26 @@ export function eligibleItems(
   });
 }
 
+/** Months a test keeps the patient up to date: the program's `testIntervalMonths`, else the value set's default. */
+export type IntervalOf = (test: ScreeningTestId) => number;
+const defaultInterval: IntervalOf = (test) => screeningTests[test].validForMonths;
+
 function dueFor(
   rule: ScreeningRule,
   birthDate: IsoDate,
   history: readonly Resource[],
   today: IsoDate,
+  intervalOf: IntervalOf,
 ): DueItem | undefined {
-  const done = testsDone(rule, birthDate, history, today);
-  const lastDoneAt = done
-    .map((test) => test.at)
-    .sort()
+  const done = testsDone(rule, birthDate, history, today, intervalOf);
+  // The test whose cover ends last (a colonoscopy 9 years ago outlasts a FIT last year): how
+  // overdue the item is follows from that test's own interval, never from the item's shortest.
+  const coverEnd = (test: (typeof done)[number]) => addMonths(test.at, test.validForMonths);
+  const last = [...done]
+    .sort((a, b) => coverEnd(a).localeCompare(coverEnd(b)) || a.at.localeCompare(b.at))
     .at(-1);
+  const lastDoneAt = last?.at;
+  const lastTest = last ? { lastTest: last.id } : {};
   const eligibleSince = addYears(birthDate, rule.ages.min);
   const later = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
@@ -92,7 +122,7 @@ function dueFor(
     if (done.some((test) => test.at >= seasonStart)) return undefined;
     return {
       item: rule.item,
-      ...(lastDoneAt ? { lastDoneAt } : {}),
+      ...(lastDoneAt ? { lastDoneAt, ...lastTest } : {}),
       dueSince: later(seasonStart, eligibleSince),
     };
   }
@@ -105,9 +135,34 @@ function dueFor(
   if (coveredUntil && coveredUntil > today) return undefined;
   return {
     item: rule.item,
-    ...(lastDoneAt ? { lastDoneAt } : {}),
+    ...(lastDoneAt ? { lastDoneAt, ...lastTest } : {}),
     dueSince: later(coveredUntil ?? eligibleSince, eligibleSince),
   };
+}
+
+/**
+ * The test on the record that still covers the patient for `item` on `today` (their date): done
+ * less than its interval ago, or this season for a seasonal item. Whoever enrolled the patient
+ * (staff, an EHR event), a journey that starts while such a test covers them has nothing to ask.
+ */
+export function coveringTest(
+  item: ScreeningItem,
+  patient: Patient,
+  history: readonly Resource[],
+  today: IsoDate,
+  intervalOf: IntervalOf = defaultInterval,
+): { test: ScreeningTestId; at: IsoDate } | undefined {
+  const rule = ruleFor(item);
+  const done = testsDone(rule, dateOf(patient.birthDate) ?? '0001-01-01', history, today, intervalOf);
+  const { season } = rule;
+  const covers = season
+    ? (test: (typeof done)[number]) => test.at >= seasonStartOn(today, season.startMonth)
+    : (test: (typeof done)[number]) => addMonths(test.at, test.validForMonths) > today;
+  const found = done
+    .filter(covers)
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .at(-1);
+  return found ? { test: found.id, at: found.at } : undefined;
 }
 
 /** Every test of the rule in the record that counts: completed or final, on or before today, old enough. */
@@ -116,13 +171,14 @@ function testsDone(
   birthDate: IsoDate,
   history: readonly Resource[],
   today: IsoDate,
-): Array<{ at: IsoDate; validForMonths: number }> {
+  intervalOf: IntervalOf,
+): Array<{ id: ScreeningTestId; at: IsoDate; validForMonths: number }> {
   return history.flatMap((resource) => {
     const test = rule.tests.find((candidate) => records(resource, candidate));
     const at = test && completedOn(resource);
     if (!test || !at || at > today) return [];
     if (test.minAgeAtTest !== undefined && ageOn(birthDate, at) < test.minAgeAtTest) return [];
-    return [{ at, validForMonths: test.validForMonths }];
+    return [{ id: test.id, at, validForMonths: intervalOf(test.id) }];
   });
 }
 
@@ -189,14 +245,6 @@ function completedOn(resource: Resource): IsoDate | undefined {
   }
 }
 
-function excludes(rule: ScreeningRule, resource: Resource): boolean {
-  if (resource.resourceType !== 'Condition' || !rule.exclusions) return false;
-  const condition: Condition = resource;
-  const verification = condition.verificationStatus?.coding?.[0]?.code;
-  if (verification === 'refuted' || verification === 'entered-in-error') return false;
-  return findCoding(condition.code, rule.exclusions) !== undefined;
-}
-
 /** US Core birth sex when recorded (F, M), else the administrative gender; undefined when neither says. */
 export function sexForScreening(patient: Patient): 'female' | 'male' | undefined {
   const birthSex = patient.extension?.find((extension) => extension.url === US_CORE_BIRTH_SEX)?.valueCode;
@@ -209,12 +257,4 @@ function isDeceased(patient: Patient, today: IsoDate): boolean {
   if (patient.deceasedBoolean) return true;
   const deceasedOn = dateOf(patient.deceasedDateTime);
   return deceasedOn !== undefined && deceasedOn <= today;
-}
-
-/** The first day of the season `today` falls in (seasons start on the first of `startMonth`). */
-function seasonStartOn(today: IsoDate, startMonth: number): IsoDate {
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7));
-  const seasonYear = month >= startMonth ? year : year - 1;
-  return `${seasonYear}-${String(startMonth).padStart(2, '0')}-01`;
 }

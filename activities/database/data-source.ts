@@ -9,6 +9,7 @@ import { CreateAuditEvent1764300000000 } from './migrations/1764300000000-create
 import { EhrEventWaiting1764400000000 } from './migrations/1764400000000-ehr-event-waiting';
 import { SmsWebhookReplays1764500000000 } from './migrations/1764500000000-sms-webhook-replays';
 import { CreateCodecSession1764600000000 } from './migrations/1764600000000-create-codec-session';
+import { PatientContactCallPreferences1764600000060 } from './migrations/1764600000060-patient-contact-call-preferences';
 import { AuditPatientRef1764700000000 } from './migrations/1764700000000-audit-patient-ref';
 import { AuditEvent } from './audit-event.entity';
 import { ChannelConsent } from './channel-consent.entity';
@@ -49,6 +50,7 @@ export const migrations = [
   EhrEventWaiting1764400000000,
   SmsWebhookReplays1764500000000,
   CreateCodecSession1764600000000,
+  PatientContactCallPreferences1764600000060,
   AuditPatientRef1764700000000,
 ];
 

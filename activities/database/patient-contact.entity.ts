@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CallPreferences } from '../engagement/channels/staff/call-preferences';
 
 export type QuietHoursOverride = Partial<Record<string, { start: string; end: string } | null>>;
 
@@ -41,6 +42,10 @@ export class PatientContact {
   /** Per-channel quiet hours that replace the policy's (null: none for that channel). */
   @Column({ name: 'quiet_hours', type: 'jsonb', nullable: true })
   quietHours!: QuietHoursOverride | null;
+
+  /** The number and weekly times the patient takes staff calls on (from the EHR); absent: none known. */
+  @Column({ name: 'call_preferences', type: 'jsonb', nullable: true })
+  callPreferences?: CallPreferences | null;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

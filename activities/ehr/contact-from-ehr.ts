@@ -27,8 +27,16 @@ export function contactFromEhr(
     readingLevel: stored?.readingLevel ?? 'plain',
     channelOrder: stored?.channelOrder ?? [...policy.defaultChannelOrder],
     quietHours: stored?.quietHours ?? null,
+    // Call number and times mirror the EHR's phone ContactPoint, as the other addresses do.
+    callPreferences: fields.callPreferences ?? null,
   };
-  const synced: SyncedContactField[] = ['givenName', 'email', 'phone', 'language', 'timeZone'];
+  const synced: Array<Exclude<SyncedContactField, 'callPreferences'>> = [
+    'givenName',
+    'email',
+    'phone',
+    'language',
+    'timeZone',
+  ];
   const changed = synced.filter((field) => (stored?.[field] ?? null) !== details[field]);
   return { details, changed };
 }

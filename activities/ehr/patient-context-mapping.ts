@@ -9,6 +9,12 @@ import type {
   Period,
 } from '@medplum/fhirtypes';
 import { isTimeZone } from '../../workflows/contract-fields';
+import {
+  daysOfWeek,
+  type CallPreferences,
+  type CallTime,
+  type DayOfWeek,
+} from '../engagement/channels/staff/call-preferences';
 import { timeZoneOfAddress } from './address-time-zone';
 import { toE164 } from './phone-number';
 
@@ -29,6 +35,8 @@ export interface PatientContactFields {
   language: string | undefined;
   /** IANA zone, from the tz-code extension or else the home address. */
   timeZone: string | undefined;
+  /** The number staff should call and the times the patient takes calls, when the record says. */
+  callPreferences?: CallPreferences | undefined;
 }
 
 export interface ConditionSummary {
@@ -58,7 +66,54 @@ export function contactFieldsOf(patient: Patient, now: Date = new Date()): Patie
     phone: mobilePhoneOf(patient, now, home?.country),
     language: preferredLanguageOf(patient),
     timeZone: timeZoneOf(patient, home),
+    callPreferences: callPreferencesOf(patient, now, home?.country),
   };
+}
+
+/** The contactpoint-availabletime extension, as the HL7 directory IGs publish it. */
+export const AVAILABLE_TIME_EXTENSIONS = [
+  'http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/contactpoint-availabletime',
+  'http://hl7.org/fhir/uv/vhdir/StructureDefinition/contactpoint-availabletime',
+  'http://hl7.org/fhir/us/ndh/StructureDefinition/base-ext-contactpoint-availabletime',
+];
+
+/**
+ * The number to call: the patient's most preferred current phone (rank), landlines included;
+ * and the weekly times they take calls on it, from its availableTime extension.
+ */
+export function callPreferencesOf(
+  patient: Patient,
+  now: Date = new Date(),
+  country: string | undefined = homeAddressOf(patient, now)?.country,
+): CallPreferences | undefined {
+  const point = currentContactPoints(patient, now, (candidate) => candidate.system === 'phone')[0];
+  if (!point) return undefined;
+  const phone = toE164(point.value!, country);
+  const times = (point.extension ?? [])
+    .filter((extension) => AVAILABLE_TIME_EXTENSIONS.includes(extension.url))
+    .map(callTimeOf)
+    .filter((time): time is CallTime => time !== undefined);
+  if (!phone && times.length === 0) return undefined;
+  return { ...(phone ? { phone } : {}), ...(times.length ? { times } : {}) };
+}
+
+function callTimeOf(extension: NonNullable<ContactPoint['extension']>[number]): CallTime | undefined {
+  const parts = extension.extension ?? [];
+  const days = parts
+    .filter((part) => part.url === 'daysOfWeek')
+    .map((part) => part.valueCode as DayOfWeek)
+    .filter((day) => (daysOfWeek as readonly string[]).includes(day));
+  const allDay = parts.find((part) => part.url === 'allDay')?.valueBoolean === true;
+  const start = parts.find((part) => part.url === 'availableStartTime')?.valueTime?.slice(0, 5);
+  const end = parts.find((part) => part.url === 'availableEndTime')?.valueTime?.slice(0, 5);
+  const clock = /^([01]\d|2[0-3]):[0-5]\d$/;
+  const window = allDay
+    ? { start: '00:00', end: '23:59' }
+    : start && end && clock.test(start) && clock.test(end)
+      ? { start, end }
+      : undefined;
+  if (!window || start === end) return undefined;
+  return { days: days.length ? days : [...daysOfWeek], ...window };
 }
 
 /** The name used in greetings: the `usual` name (what they go by), else the official one, else any. */

@@ -32,16 +32,17 @@ export function createEngagement(
   const env = options.env ?? process.env;
   const email = env.SMTP_URL ? createSmtpEmailAdapter(loadEmailSettings(env)) : undefined;
   const sms = env.TWILIO_ACCOUNT_SID ? createTwilioSmsAdapter(loadSmsSettings(env)) : undefined;
+  const policy = loadEngagementPolicy(env, options.organisationTimeZone);
   const adapters: Partial<Record<DeliveryChannel, ChannelAdapter>> = {
     portal: createPortalInboxAdapter(),
-    call: createStaffWorkAdapter(options.dataSource, 'call'),
-    letter: createStaffWorkAdapter(options.dataSource, 'letter'),
+    call: createStaffWorkAdapter(options.dataSource, 'call', policy),
+    letter: createStaffWorkAdapter(options.dataSource, 'letter', policy),
     ...(email ? { email } : {}),
     ...(sms ? { sms } : {}),
   };
   return {
     dataSource: options.dataSource,
-    policy: loadEngagementPolicy(env, options.organisationTimeZone),
+    policy,
     adapters,
     links: createDeliveryLinks(options.publicBaseUrl, options.linkSigningKey),
     close: () => email?.close(),

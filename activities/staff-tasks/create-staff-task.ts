@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { insertOnce } from '../database/insert-once';
 import { StaffTask, type StaffTaskPriority } from '../database/staff-task.entity';
+import { callPlanFor } from '../engagement/channels/staff/call-preferences';
+import { PatientContactStore } from '../engagement/patients/patient-contact-store';
+import { defaultEngagementPolicy, type EngagementPolicy } from '../engagement/policy/engagement-policy';
 
 export interface StaffTaskRequest {
   /** Derived from the journey and its step, so a retried step finds the task it already created. */
@@ -19,9 +22,33 @@ export interface StaffTaskResult {
   alreadyCreated: boolean;
 }
 
-/** Puts a task in the staff work queue exactly once per idempotency key. */
-export function createStaffTaskActivity(dataSource: DataSource) {
+/** Task kinds that are a phone call to the patient: they carry and honour the patient's call preferences. */
+export const CALL_TASK_KINDS: readonly string[] = ['phone-call', 'call'];
+
+/**
+ * Puts a task in the staff work queue exactly once per idempotency key. A call task carries the
+ * number and the times the patient takes calls, in their time zone, and a routine one is due at
+ * the end of the patient's next window when no window opens before its deadline (call-preferences.ts).
+ */
+export function createStaffTaskActivity(
+  dataSource: DataSource,
+  policy: EngagementPolicy = defaultEngagementPolicy,
+) {
+  const contacts = new PatientContactStore(dataSource);
   return async function createStaffTask(request: StaffTaskRequest): Promise<StaffTaskResult> {
+    let details = request.details ?? {};
+    let dueAt = request.dueAt;
+    if (CALL_TASK_KINDS.includes(request.kind)) {
+      const call = callPlanFor({
+        contact: await contacts.find(request.patientRef),
+        policy,
+        now: new Date(),
+        ...(request.dueAt ? { dueAt: new Date(request.dueAt) } : {}),
+        urgent: request.priority === 'urgent',
+      });
+      details = { ...details, call };
+      dueAt = call.dueAt ?? dueAt;
+    }
     const { id, inserted } = await insertOnce(dataSource, StaffTask, {
       idempotencyKey: request.idempotencyKey,
       journeyId: request.journeyId,
@@ -29,8 +56,8 @@ export function createStaffTaskActivity(dataSource: DataSource) {
       kind: request.kind,
       priority: request.priority,
       title: request.title,
-      details: request.details ?? {},
-      dueAt: request.dueAt ? new Date(request.dueAt) : null,
+      details,
+      dueAt: dueAt ? new Date(dueAt) : null,
       status: 'open',
     });
     return { taskId: id, alreadyCreated: !inserted };

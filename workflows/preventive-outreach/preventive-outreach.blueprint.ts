@@ -11,6 +11,7 @@ function exitEdges(stage: string): BlueprintEdge[] {
   return [
     { from: stage, to: 'completed', label: 'attended', event: 'appointment-attended' },
     { from: stage, to: 'completed', label: 'done elsewhere', event: 'screening-done' },
+    { from: stage, to: 'excluded', label: 'exclusion recorded', event: 'screening-excluded' },
     { from: stage, to: 'declined', label: 'patient declines', event: 'declined' },
     { from: stage, to: 'cancelled', label: 'operator cancels' },
   ];
@@ -37,6 +38,7 @@ export const preventiveOutreachBlueprint: Blueprint = {
     },
     ...escalationNodes('rebooking', 'rebookingEscalation'),
     { id: 'completed', kind: 'end', label: 'Screening done' },
+    { id: 'excluded', kind: 'end', label: 'No longer screened (exclusion recorded)' },
     { id: 'declined', kind: 'end', label: 'Patient declined', dropOff: true },
     { id: 'unresponsive', kind: 'end', label: 'Closed: no response', dropOff: true },
     { id: 'cancelled', kind: 'end', label: 'Cancelled by an operator', dropOff: true },

@@ -4,6 +4,7 @@ import {
   appointmentEventSchemas,
   declinedEventSchema,
 } from '../outreach-escalation/appointment-event-schemas';
+import { exclusionReasons, screeningTestIds } from './screening-value-sets';
 
 /** Parameters and events of the preventive-outreach journey, validated at the API and in the workflow. */
 export const PREVENTIVE_OUTREACH = 'preventive-outreach';
@@ -29,6 +30,12 @@ export const preventiveOutreachParams = z
       .refine((value) => Date.parse(value) <= Date.now(), 'must not be in the future')
       .optional()
       .describe('When the item was last done (YYYY-MM-DD), if known: the messages say how overdue it is.'),
+    lastTest: z
+      .enum(screeningTestIds)
+      .optional()
+      .describe(
+        "Which test was done then (a colonoscopy covers 10 years, a FIT 1): how overdue the item is follows from that test's own interval.",
+      ),
     schedulingUrl: z
       .url({ protocol: /^https$/ })
       .optional()
@@ -44,7 +51,26 @@ export type PreventiveOutreachParams = z.output<typeof preventiveOutreachParams>
 /** The shared appointment events, plus this journey's own. */
 export const preventiveOutreachEvent = z.discriminatedUnion('type', [
   ...appointmentEventSchemas,
-  z.object({ type: z.literal('screening-done'), at: isoDate }).strict(),
+  z
+    .object({
+      type: z.literal('screening-done'),
+      at: isoDate,
+      /** Set when the EHR recorded it: the test's interval decides whether it still covers the patient. */
+      test: z.enum(screeningTestIds).optional(),
+      /** `system|code` as recorded, shown on the timeline. */
+      code: z.string().min(1).max(300).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('screening-excluded'),
+      reason: z.enum(exclusionReasons),
+      /** A one-sided mastectomy: excludes only once both sides are recorded (HEDIS BCS-E). */
+      side: z.enum(['left', 'right', 'unknown']).optional(),
+      code: z.string().min(1).max(300),
+      at: isoDate.optional(),
+    })
+    .strict(),
   declinedEventSchema,
 ]);
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channelSetting, escalationPlanSchema } from '../outreach-escalation/escalation-settings';
 import type { ScreeningItem } from './preventive-outreach.contract';
 import { outreachWordingRoles, preventiveOutreachWordingKeys } from './preventive-outreach.messages';
+import { screeningTestIds, screeningTests, type ScreeningTestId } from './screening-value-sets';
 
 /*
  * Program settings of preventive outreach. Cadence, channels and wording are tunable defaults
@@ -55,9 +56,9 @@ const itemDefaults: Record<ScreeningItem, ItemDefaults> = {
     callToAction: 'preventive-outreach.colorectal-screening.call-to-action',
     schedulingUrl: 'https://scheduling.example.org/colorectal-screening',
     locations: 'any of our clinics, or a test kit mailed to your home',
-    intervalMonths: 12,
+    intervalMonths: 120,
     intervalSource:
-      'USPSTF 2021: age 45-75; FIT yearly (colonoscopy every 10 years: set 120 for that program).',
+      'USPSTF 2021: age 45-75; the longest of its tests (colonoscopy every 10 years), so an unknown test never reads as more overdue than it is.',
   },
   'cervical-screening': {
     label: 'cervical screening',
@@ -65,9 +66,9 @@ const itemDefaults: Record<ScreeningItem, ItemDefaults> = {
     callToAction: 'preventive-outreach.cervical-screening.call-to-action',
     schedulingUrl: 'https://scheduling.example.org/cervical-screening',
     locations: "any of our primary care clinics or women's health clinics",
-    intervalMonths: 36,
+    intervalMonths: 60,
     intervalSource:
-      'USPSTF 2018: cytology every 3 years (HPV testing every 5 years from 30: set 60 for that program).',
+      'USPSTF 2018: the longest of its tests (HPV testing every 5 years from 30), so an unknown test never reads as more overdue than it is.',
   },
 };
 
@@ -105,7 +106,9 @@ function itemSettings(item: ScreeningItem) {
         .min(1)
         .max(240)
         .default(defaults.intervalMonths)
-        .describe(`Months between screenings, to say how overdue the item is. ${defaults.intervalSource}`),
+        .describe(
+          `Months between screenings when the record does not say which test was done, to say how overdue the item is (the test's own interval, testIntervalMonths, when it does). ${defaults.intervalSource}`,
+        ),
     })
     .strict()
     .default(itemDefaultValues(item))
@@ -113,6 +116,33 @@ function itemSettings(item: ScreeningItem) {
 }
 
 const escalationRoles = escalationPlanSchema(outreachWordingRoles);
+
+/** Months each kind of test keeps a patient up to date: sourced where the brief fixes it, else a tunable default. */
+const testIntervalMonths = z
+  .object(
+    Object.fromEntries(
+      screeningTestIds.map((id) => [
+        id,
+        z
+          .number()
+          .int()
+          .min(1)
+          .max(240)
+          .default(screeningTests[id].validForMonths)
+          .describe(`${screeningTests[id].label}: ${screeningTests[id].intervalSource}`),
+      ]),
+    ) as Record<ScreeningTestId, z.ZodDefault<z.ZodNumber>>,
+  )
+  .strict()
+  .default(
+    Object.fromEntries(screeningTestIds.map((id) => [id, screeningTests[id].validForMonths])) as Record<
+      ScreeningTestId,
+      number
+    >,
+  )
+  .describe(
+    'Months a test keeps the patient up to date, per test done: the overdue wording and whether a screening recorded in the EHR still covers the patient follow from it.',
+  );
 
 export const preventiveOutreachSettings = z
   .object({
@@ -133,6 +163,7 @@ export const preventiveOutreachSettings = z
         'cervical-screening': itemDefaultValues('cervical-screening'),
       })
       .describe('Per screening item: channel, tailored wording, scheduling link, locations and interval.'),
+    testIntervalMonths,
     wording: z
       .object({
         reminder: wordingKey

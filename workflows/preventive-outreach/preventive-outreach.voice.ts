@@ -4,7 +4,8 @@ import type { EscalationVoice } from '../outreach-escalation/escalation-runner';
 import type { PreventiveOutreachParams } from './preventive-outreach.contract';
 import type { OutreachWordingRole, PreventiveOutreachValues } from './preventive-outreach.messages';
 import type { PreventiveOutreachSettings } from './preventive-outreach.settings';
-import { monthsOverdue } from './screening-due';
+import { localDate, monthsOverdue } from './screening-due';
+import { screeningTests } from './screening-value-sets';
 
 /**
  * What preventive outreach says and to whom on staff: the item's wording and values, the call
@@ -18,7 +19,11 @@ export function preventiveOutreachVoice(
   const { params } = input;
   const { settings } = input.program;
   const item = settings.items[params.item];
-  const overdue = monthsOverdue(params.lastDoneAt, item.intervalMonths, enrolledAtMs);
+  const overdue = monthsOverdue(
+    params.lastDoneAt,
+    overdueIntervalMonths(input),
+    localDate(enrolledAtMs, params.timeZone),
+  );
   const values: PreventiveOutreachValues = {
     item: item.label,
     schedulingUrl: params.schedulingUrl ?? item.schedulingUrl,
@@ -67,4 +72,19 @@ export function preventiveOutreachVoice(
   };
 
   return { escalation, bookingCare, facts };
+}
+
+/**
+ * The interval "overdue" is counted from: the interval of the test actually done (a colonoscopy
+ * covers 10 years, a FIT 1: USPSTF 2021), else the item's interval for an unknown test, which
+ * defaults to its longest test's so the wording never claims more overdue time than there is.
+ */
+export function overdueIntervalMonths(
+  input: Pick<JourneyInput<PreventiveOutreachParams, PreventiveOutreachSettings>, 'params' | 'program'>,
+): number {
+  const { params } = input;
+  const { settings } = input.program;
+  if (!params.lastTest) return settings.items[params.item].intervalMonths;
+  // Journeys started before the setting existed carry settings without it: the test's default.
+  return settings.testIntervalMonths?.[params.lastTest] ?? screeningTests[params.lastTest].validForMonths;
 }

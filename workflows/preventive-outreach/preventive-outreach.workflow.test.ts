@@ -325,4 +325,130 @@ describe('preventive outreach journey (time-skipping)', () => {
     ).toHaveLength(0);
     await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
   });
+
+  describe('screenings and exclusions recorded in the EHR', () => {
+    const dateOn = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const CPT = 'http://www.ama-assn.org/go/cpt';
+
+    test('[HZ-60] [HZ-62] a colonoscopy recorded in the EHR closes the outreach as done, with its date and code, and cancels the open staff call', async () => {
+      const handle = await start({ item: 'colorectal-screening' }, 'pat-colonoscopy');
+      await harness.env.sleep(7 * DAY + HOUR); // the day-7 staff call is in the queue
+      const [call] = await harness.tasksOf(handle.workflowId);
+      expect(call).toMatchObject({ kind: 'phone-call', status: 'open' });
+      const at = dateOn((await harness.now()) - 2 * DAY);
+      await send(handle, { type: 'screening-done', at, test: 'colonoscopy', code: `${CPT}|45378` });
+      const final = await finished(handle);
+      expect(final).toMatchObject({
+        status: 'completed',
+        stage: 'completed',
+        facts: { doneAt: at, doneTest: 'colonoscopy' },
+      });
+      const summaries = final.timeline.map((entry) => entry.summary).join('\n');
+      expect(summaries).toContain(`Screening recorded in the EHR: colonoscopy (${CPT}|45378) on ${at}`);
+      expect(await harness.tasksOf(handle.workflowId)).toEqual([
+        expect.objectContaining({ kind: 'phone-call', status: 'cancelled', outcome: 'screening-done' }),
+      ]);
+      expectStagesInBlueprint(final);
+    });
+
+    test('[HZ-61] an old colonoscopy past its 10 years, or a test of another item, leaves the outreach running', async () => {
+      const handle = await start({ item: 'colorectal-screening' }, 'pat-old-record');
+      await harness.env.sleep('1 hour');
+      const elevenYearsAgo = dateOn((await harness.now()) - 11 * 365 * DAY);
+      const noted = await send(handle, {
+        type: 'screening-done',
+        at: elevenYearsAgo,
+        test: 'colonoscopy',
+        code: `${CPT}|45378`,
+      });
+      expect(noted).toMatchObject({ status: 'active', stage: 'outreach' });
+      expect(noted.timeline.at(-1)!.summary).toMatch(/older than its 120 months of cover; outreach goes on/);
+      await expect(
+        send(handle, { type: 'screening-done', at: dateOn(await harness.now()), test: 'mammography' }),
+      ).rejects.toThrow(WorkflowUpdateFailedError);
+      await expect(
+        send(handle, { type: 'screening-excluded', reason: 'hysterectomy-no-cervix', code: `${CPT}|58150` }),
+      ).rejects.toThrow(WorkflowUpdateFailedError);
+      expect(await progressOf(handle)).toMatchObject({ status: 'active', stage: 'outreach' });
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    });
+
+    test('[HZ-65] [HZ-68] an exclusion recorded while the outreach runs ends it with the reason, and nothing more is sent', async () => {
+      const handle = await start({ item: 'mammogram' }, 'pat-mastectomy');
+      await harness.env.sleep('1 hour');
+      const oneSide = await send(handle, {
+        type: 'screening-excluded',
+        reason: 'bilateral-mastectomy',
+        side: 'right',
+        code: `${CPT}|19303`,
+        at: '2024-01-10',
+      });
+      expect(oneSide).toMatchObject({ status: 'active', stage: 'outreach' });
+      await send(handle, {
+        type: 'screening-excluded',
+        reason: 'bilateral-mastectomy',
+        side: 'left',
+        code: `${CPT}|19303`,
+        at: '2025-02-10',
+      });
+      const final = await finished(handle);
+      expect(final).toMatchObject({
+        status: 'completed',
+        stage: 'excluded',
+        facts: { excluded: 'bilateral-mastectomy' },
+      });
+      expectStagesInBlueprint(final);
+      const sent = (await harness.messagesOf(handle.workflowId)).length;
+      await harness.env.sleep('40 days');
+      expect(await harness.messagesOf(handle.workflowId)).toHaveLength(sent);
+    });
+
+    test("[HZ-67] the day-7 staff call carries the patient's call number and times, in their zone", async () => {
+      await harness.seedContact('ref-pat-call-times', {
+        timeZone: 'America/Chicago',
+        callPreferences: {
+          phone: '+13125550100',
+          times: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '17:00', end: '19:00' }],
+        },
+      });
+      const handle = await start({ item: 'mammogram' }, 'pat-call-times');
+      await harness.env.sleep(7 * DAY + HOUR);
+      const [call] = await harness.tasksOf(handle.workflowId);
+      expect(call).toMatchObject({
+        kind: 'phone-call',
+        details: {
+          call: {
+            phone: '+13125550100',
+            timeZone: 'America/Chicago',
+            zoneSource: 'patient',
+            preferredTimes: ['mon, tue, wed, thu, fri 17:00-19:00'],
+          },
+        },
+      });
+      expect((call!.details.call as { instructions: string }).instructions).toMatch(
+        /^Call \+13125550100 between \d\d:\d\d and 19:00 on \w+ \d+ \w+ \(America\/Chicago\)/,
+      );
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    });
+
+    test('[HZ-63] the call to action says how overdue a colonoscopy is by its own 10 years', async () => {
+      const now = await harness.now();
+      const elevenYearsAgo = new Date(now);
+      elevenYearsAgo.setUTCFullYear(elevenYearsAgo.getUTCFullYear() - 11);
+      elevenYearsAgo.setUTCDate(elevenYearsAgo.getUTCDate() - 7);
+      const handle = await start(
+        {
+          item: 'colorectal-screening',
+          lastDoneAt: dateOn(elevenYearsAgo.getTime()),
+          lastTest: 'colonoscopy',
+        },
+        'pat-overdue-colonoscopy',
+      );
+      await harness.env.sleep('1 hour');
+      const [message] = await harness.messagesOf(handle.workflowId);
+      expect(message!.body).toContain('is about 1 year overdue');
+      expect(await progressOf(handle)).toMatchObject({ facts: { monthsOverdue: 12 } });
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    });
+  });
 });

@@ -49,6 +49,12 @@ export function clinicalTimeOf(resource: Resource): string | undefined {
       return toInstant(resource.authoredOn);
     case 'Consent':
       return toInstant(resource.dateTime);
+    case 'Procedure':
+      return toInstant(
+        resource.performedDateTime ?? resource.performedPeriod?.end ?? resource.performedPeriod?.start,
+      );
+    case 'Immunization':
+      return toInstant(resource.occurrenceDateTime);
     default:
       return undefined;
   }

@@ -7,6 +7,7 @@ import { routeConsent } from './routes/consent-route';
 import { routeEncounter } from './routes/encounter-route';
 import { routeObservation } from './routes/observation-route';
 import { routeCommunication, routeDiagnosticReport, routeServiceRequest } from './routes/oncology-routes';
+import { routeImmunization, routeProcedure } from './routes/screening-route';
 
 /*
  * Routing: what one EHR resource means for Carepath's journeys. The rules are data in
@@ -40,6 +41,10 @@ export function routeResource(resource: Resource, context: RoutingContext = {}):
       return routeConsent(resource);
     case 'Communication':
       return routeCommunication(resource);
+    case 'Procedure':
+      return routeProcedure(resource);
+    case 'Immunization':
+      return routeImmunization(resource);
     default:
       return ignore(`no routing rule takes ${resource.resourceType} resources`);
   }

@@ -204,6 +204,15 @@ describe(renderTemplate.name, () => {
       expect(text('es', '0')).toContain('mamografía está pendiente');
     });
 
+    it('[HZ-70] rounds overdue years down, never claiming more overdue time than there is', () => {
+      const key = 'preventive-outreach.mammogram.call-to-action';
+      const text = (monthsOverdue: string) =>
+        renderTemplate(request({ key, values: { ...fullValues('en'), monthsOverdue } })).text;
+      expect(text('18')).toContain('is about 1 year overdue');
+      expect(text('23')).toContain('is about 1 year overdue');
+      expect(text('24')).toContain('is about 2 years overdue');
+    });
+
     it('escapes values in the HTML part but leaves the text as written', () => {
       const item = '<script>alert("x")</script> & co';
       const rendered = renderTemplate(request({ channel: 'email', values: { ...fullValues('en'), item } }));

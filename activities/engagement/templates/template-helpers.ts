@@ -99,7 +99,8 @@ defineHelper('overdue', 1, ([monthsOverdue], language) => {
   const wording = overdueWording[baseLanguage(language)];
   if (!wording) throw new Error(`{{overdue}} has no wording in "${language}".`);
   const months = Number(monthsOverdue || '0');
-  if (months >= 12) return wording.years(Math.round(months / 12));
+  // Whole years, rounded down: "about 2 years" for 18 months would claim more than is so.
+  if (months >= 12) return wording.years(Math.floor(months / 12));
   if (months > 0) return wording.months(months);
   return wording.due;
 });

@@ -8,11 +8,13 @@ import { ignore, type RoutingDecision } from '../routing-decision';
 import { ACTIVE_CONDITION_STATUSES, conditionRules } from '../routing-rules';
 import { oncologyTarget } from './oncology-routes';
 import { codeOf, isDefined, noPatient, noRuleFor, references } from './route-helpers';
+import { routeExclusionCondition } from './screening-route';
 
 /** Diagnoses: prediabetes enrols, diabetes exits the program, cancer moves the card. */
 export function routeCondition(condition: Condition): RoutingDecision {
   const rule = conditionRules.find((candidate) => findCoding(condition.code, candidate.codes));
-  if (!rule) return noRuleFor('Condition', condition.code);
+  // No organ to screen (Z90.13, Z90.710...): ends the outreach for that screening, screening-route.ts.
+  if (!rule) return routeExclusionCondition(condition) ?? noRuleFor('Condition', condition.code);
   const verification = codeOf(condition.verificationStatus, CODE_SYSTEMS.conditionVerification);
   if (verification === 'entered-in-error') return ignore('the condition was entered in error', rule.id);
   const patientId = patientIdOf(condition.subject);

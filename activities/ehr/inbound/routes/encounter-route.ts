@@ -6,13 +6,19 @@ import { patientIdOf } from '../fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { encounterRules } from '../routing-rules';
 import { noPatient } from './route-helpers';
+import { routeScreeningEncounter } from './screening-route';
 
 /** An emergency discharge starts the follow-up; an admission ends it as readmitted. */
 export function routeEncounter(encounter: Encounter): RoutingDecision {
   const classConcept = encounter.class ? { coding: [encounter.class] } : undefined;
   const rules = encounterRules.filter((candidate) => findCoding(classConcept, candidate.classes));
-  if (rules.length === 0)
-    return ignore(`no routing rule takes Encounter class ${describeCodings(classConcept)}`);
+  // A preventive visit (annual wellness) closes the annual-visit outreach: screening-route.ts.
+  if (rules.length === 0) {
+    return (
+      routeScreeningEncounter(encounter) ??
+      ignore(`no routing rule takes Encounter class ${describeCodings(classConcept)}`)
+    );
+  }
   const rule = rules.find((candidate) => candidate.statuses.includes(encounter.status));
   if (!rule) {
     return ignore(

@@ -18,6 +18,7 @@ import {
   type ReadingRule,
 } from '../routing-rules';
 import { isFinal, noPatient, noRuleFor, notFinal, roundTo } from './route-helpers';
+import { routeScreeningResult } from './screening-route';
 
 /**
  * Lab results and home readings become prediabetes `reading` events that say what they are: the
@@ -27,7 +28,8 @@ export function routeObservation(observation: Observation): RoutingDecision {
   const matched = readingRules
     .map((rule) => ({ rule, coding: findCoding(observation.code, rule.codes) }))
     .find((candidate) => candidate.coding);
-  if (!matched) return noRuleFor('Observation', observation.code);
+  // A screening result (a FIT, a Pap test) closes the outreach for its item: screening-route.ts.
+  if (!matched) return routeScreeningResult(observation) ?? noRuleFor('Observation', observation.code);
   const { rule } = matched;
   if (!isFinal(observation.status)) return notFinal(observation.status, rule.id);
   const patientId = patientIdOf(observation.subject);

@@ -11,6 +11,7 @@ import {
   WITHDRAWN_REFERRAL_STATUSES,
 } from '../routing-rules';
 import { isDefined, isFinal, noPatient, noRuleFor, notFinal, references } from './route-helpers';
+import { routeScreeningResult } from './screening-route';
 
 /** The oncology card: a referral starts (or withdraws) it, pathology and imaging reports move it. */
 export function routeServiceRequest(request: ServiceRequest): RoutingDecision {
@@ -113,6 +114,9 @@ export function routeDiagnosticReport(report: DiagnosticReport): RoutingDecision
       (!candidate.categories || findCoding(report.category, candidate.categories)),
   );
   if (!rule) {
+    // A screening report (a mammogram, a colonoscopy) closes the outreach for its item: screening-route.ts.
+    const screening = routeScreeningResult(report);
+    if (screening) return screening;
     return noRuleFor('DiagnosticReport', [report.code, ...(report.conclusionCode ?? [])]);
   }
   if (!isFinal(report.status)) return notFinal(report.status, rule.id);

@@ -1,7 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { insertOnce } from '../../../database/insert-once';
 import { StaffTask } from '../../../database/staff-task.entity';
+import { PatientContactStore } from '../../patients/patient-contact-store';
+import type { EngagementPolicy } from '../../policy/engagement-policy';
 import type { ChannelAdapter, OutboundMessage } from '../channel-adapter';
+import { callPlanFor } from './call-preferences';
 
 const titles: Record<'call' | 'letter', string> = {
   call: 'Call the patient',
@@ -13,8 +16,23 @@ const titles: Record<'call' | 'letter', string> = {
  * (with the text to read out or print), created once per delivery attempt. Completing the task
  * through the API tells the journey how it went.
  */
-export function createStaffWorkAdapter(dataSource: DataSource, channel: 'call' | 'letter'): ChannelAdapter {
+export function createStaffWorkAdapter(
+  dataSource: DataSource,
+  channel: 'call' | 'letter',
+  policy: EngagementPolicy,
+): ChannelAdapter {
+  const contacts = new PatientContactStore(dataSource);
   const send = async (message: OutboundMessage) => {
+    // A call carries the number and times the patient takes calls, in their zone (call-preferences.ts).
+    const call =
+      channel === 'call'
+        ? callPlanFor({
+            contact: await contacts.find(message.to),
+            policy,
+            now: new Date(),
+            urgent: message.urgent ?? false,
+          })
+        : undefined;
     const { id } = await insertOnce(dataSource, StaffTask, {
       idempotencyKey: message.idempotencyKey,
       journeyId: message.journeyId ?? '',
@@ -22,7 +40,11 @@ export function createStaffWorkAdapter(dataSource: DataSource, channel: 'call' |
       kind: channel,
       priority: message.urgent ? 'urgent' : 'routine',
       title: message.content.subject ? `${titles[channel]}: ${message.content.subject}` : titles[channel],
-      details: { outreachMessageId: message.messageId, text: message.content.text },
+      details: {
+        outreachMessageId: message.messageId,
+        text: message.content.text,
+        ...(call ? { call } : {}),
+      },
       dueAt: null,
       status: 'open',
     });

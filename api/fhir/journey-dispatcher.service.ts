@@ -134,6 +134,15 @@ export class JourneyDispatcher {
       journey: type.id,
       result: outcome.created ? 'started' : 'already-running',
     };
+    if (!outcome.created && decision.whenRunning) {
+      // One running journey of the type per patient: the new fact goes to it (a later emergency
+      // visit restarts the running follow-up) instead of a second journey messaging in parallel.
+      const running: TargetJourney = { id: outcome.workflowId, type, running: true };
+      const applied = await this.update(running, decision.whenRunning, undefined, context.updateId);
+      return applied.result === 'applied'
+        ? { outcome: 'applied', journeys: [applied], event: decision.whenRunning }
+        : ignored(`${type.id}: ${applied.reason}`, [applied]);
+    }
     return outcome.created
       ? { outcome: 'started', journeys: [journey] }
       : ignored(`the patient already has a running ${type.id} journey`, [journey]);

@@ -24,46 +24,33 @@ export class JourneyTargets {
     private readonly inbox: EhrInbox,
   ) {}
 
-  /** The journeys an event is for: linked ones, else the patient's deterministic instance, else the running ones. */
+  /**
+   * The journeys an event is for: linked ones, else the patient's declared instances and running
+   * journeys together. Every step comes from the journeys' trigger declarations (see
+   * JourneyTarget); none picks "the patient's only running journey" for an unlinked event.
+   */
   async resolve(
     target: JourneyTarget,
     patientId: string,
     context: { manager: EntityManager; rowId: string },
     takes: (type: JourneyType) => boolean,
-  ): Promise<{ targets: TargetJourney[] } | { none: string; beforeJourney?: boolean }> {
+  ): Promise<TargetChoice> {
     const linkedIds = await this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId);
     const linked = (await Promise.all(linkedIds.map((id) => this.describe(id)))).filter(
-      (journey): journey is TargetJourney => journey !== undefined && takes(journey.type),
+      (journey): journey is TargetJourney => journey !== undefined,
     );
-    // An event about a resource tied to a journey belongs to that journey, even if it has ended.
-    if (linked.length > 0) return { targets: linked };
+    if (linked.some((journey) => takes(journey.type))) {
+      return pickTargets(target, { linked, instances: [], running: [] }, takes);
+    }
 
     const instances: TargetJourney[] = [];
     for (const instance of target.instances) {
       const type = findJourneyType(instance.journey)!;
       const journey = await this.describe(this.starter.workflowIdFor(type, patientId, instance.params));
-      if (journey?.running && takes(journey.type)) instances.push(journey);
+      if (journey) instances.push(journey);
     }
-    if (instances.length > 0) return { targets: instances };
-
-    const wanted = target.running;
-    const running = wanted ? await this.runningJourneys(patientId, wanted.journeys) : [];
-    const names = [
-      ...new Set([...target.instances.map((instance) => instance.journey), ...(wanted?.journeys ?? [])]),
-    ];
-    if (running.length === 0) {
-      return {
-        none: `no running ${names.join(' or ') || 'linked'} journey for this patient takes it`,
-        // It may have come before the event that starts the journey: kept for when that arrives.
-        beforeJourney: true,
-      };
-    }
-    if (wanted?.pick === 'one' && running.length > 1) {
-      return {
-        none: `ambiguous: the patient has ${running.length} running ${names.join('/')} journeys and nothing in the resource (basedOn, service type) says which one it is for`,
-      };
-    }
-    return { targets: running };
+    const running = target.running ? await this.runningJourneys(patientId, target.running.journeys) : [];
+    return pickTargets(target, { linked, instances, running }, takes);
   }
 
   async describe(workflowId: string): Promise<TargetJourney | undefined> {
@@ -92,4 +79,37 @@ export class JourneyTargets {
     }
     return found;
   }
+}
+
+export type TargetChoice = { targets: TargetJourney[] } | { none: string; beforeJourney?: boolean };
+
+/**
+ * Which of the journeys found for a target take the event (no I/O: the property tests run it).
+ * Linked journeys win, even ended ones: an event about a resource tied to a journey belongs to it.
+ * Otherwise the running declared instances and running journeys of declared types, all of them.
+ */
+export function pickTargets(
+  target: JourneyTarget,
+  found: { linked: TargetJourney[]; instances: TargetJourney[]; running: TargetJourney[] },
+  takes: (type: JourneyType) => boolean,
+): TargetChoice {
+  const linked = found.linked.filter((journey) => takes(journey.type));
+  if (linked.length > 0) return { targets: linked };
+  const targets = new Map<string, TargetJourney>();
+  for (const journey of [...found.instances, ...found.running]) {
+    if (journey.running && takes(journey.type)) targets.set(journey.id, journey);
+  }
+  if (targets.size > 0) return { targets: [...targets.values()] };
+  if (target.ifNone) return { none: target.ifNone };
+  const names = [
+    ...new Set([
+      ...target.instances.map((instance) => instance.journey),
+      ...(target.running?.journeys ?? []),
+    ]),
+  ];
+  return {
+    none: `no running ${names.join(' or ') || 'linked'} journey for this patient takes it`,
+    // It may have come before the event that starts the journey: kept for when that arrives.
+    beforeJourney: true,
+  };
 }

@@ -6,6 +6,7 @@ import { routeCondition } from './routes/condition-route';
 import { routeConsent } from './routes/consent-route';
 import { routeEncounter } from './routes/encounter-route';
 import { routeObservation } from './routes/observation-route';
+import { routePatient } from './routes/patient-route';
 import { routeDiagnosticReport, routeServiceRequest } from './routes/oncology-routes';
 
 /*
@@ -38,6 +39,8 @@ export function routeResource(resource: Resource, context: RoutingContext = {}):
       return routeAppointment(resource, context.previous);
     case 'Consent':
       return routeConsent(resource);
+    case 'Patient':
+      return routePatient(resource);
     default:
       return ignore(`no routing rule takes ${resource.resourceType} resources`);
   }

@@ -1,8 +1,10 @@
+import type { Patient } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FhirClient } from '../../activities/ehr/fhir-client';
 import type { RoutingDecision } from '../../activities/ehr/inbound/routing-decision';
+import { isRecordedDeceased } from '../../activities/engagement/patients/patient-vital-status';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
 import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import type { AppConfig } from '../../config/app-config';
@@ -115,8 +117,13 @@ export class JourneyDispatcher {
         );
       }
     }
-    if (await this.isUnknownPatient(decision.patientId)) {
+    const patient = await this.patientInEhr(decision.patientId);
+    if (patient === 'unknown') {
       return ignored(`unknown patient: the EHR has no Patient/<id> for the subject, so nobody is enrolled`);
+    }
+    if (patient === 'deceased') {
+      // Safety invariant 8: a journey for a patient who has died would only message or call about them.
+      return ignored('the EHR records the patient as deceased: nobody is enrolled');
     }
     const outcome = await this.starter.start({
       type,
@@ -231,12 +238,15 @@ export class JourneyDispatcher {
   }
 
   /**
-   * Enrolment needs a patient the EHR knows; without an EHR connection the subject is trusted.
-   * A transient EHR failure is thrown, so the event is retried rather than judged.
+   * Enrolment needs a patient the EHR knows and has not recorded as deceased; without an EHR
+   * connection the subject is trusted. A transient EHR failure is thrown, so the event is
+   * retried rather than judged.
    */
-  private async isUnknownPatient(patientId: string): Promise<boolean> {
-    if (!this.fhir) return false;
-    return (await this.fhir.read('Patient', patientId)) === undefined;
+  private async patientInEhr(patientId: string): Promise<'unknown' | 'deceased' | 'known'> {
+    if (!this.fhir) return 'known';
+    const patient = await this.fhir.read<Patient>('Patient', patientId);
+    if (patient === undefined) return 'unknown';
+    return isRecordedDeceased(patient) ? 'deceased' : 'known';
   }
 }
 

@@ -105,6 +105,8 @@ const appointmentPool: Array<{
   },
 ];
 
+/** The truth the router is held to (brief: HL7 discharge-disposition): these never get a follow-up nudge. */
+const NEVER_NUDGED = new Set(['exp', 'hosp', 'other-hcf', 'snf']);
 const dispositions = [
   'home',
   'alt-home',
@@ -266,10 +268,7 @@ class PatientModel {
         return;
       case 'start': {
         const disposition = decision.params.dischargeDisposition as string | undefined;
-        if (
-          decision.journey === 'emergency-follow-up' &&
-          dispositionPlan(disposition).plan === 'no-follow-up'
-        ) {
+        if (decision.journey === 'emergency-follow-up' && NEVER_NUDGED.has(disposition ?? '')) {
           this.violations.push(`the router started a follow-up after a discharge ${disposition}`);
         }
         return this.start(decision.journey, decision.params, about, resourceKey, decision.whenRunning);
@@ -345,6 +344,11 @@ class PatientModel {
       case 'emergency-visit': {
         const plan = dispositionPlan(event.dischargeDisposition as string).plan;
         if (plan === 'no-follow-up') journey.running = false;
+        if (journey.running && NEVER_NUDGED.has(event.dischargeDisposition as string)) {
+          this.violations.push(
+            `a follow-up goes on after a later discharge ${String(event.dischargeDisposition)}`,
+          );
+        }
         journey.dischargedAtMs = Date.parse(event.dischargedAt as string);
         journey.awaitingDisposition = plan === 'staff-check';
         break;
@@ -444,7 +448,7 @@ function run(steps: Step[]): PatientModel {
 
 const runs = drillSize({ reduced: 1_000, full: 10_000 });
 
-describe('[HZ-20] [HZ-22] [HZ-26] [HZ-29] EHR routing under random event sequences (pure decision code)', () => {
+describe('[HZ-20] [HZ-22] [HZ-23] [HZ-26] [HZ-29] EHR routing under random event sequences (pure decision code)', () => {
   test(`${runs} seeded sequences: no journey moved by an event not about it; one follow-up at a time; nothing runs after death`, () => {
     fc.assert(
       fc.property(sequence, (steps) => {

@@ -58,6 +58,8 @@ export type TriggerResource =
  *   parameter value in `valueSet` (held by the router where other routes share them);
  * - `value-set`: a code in the named fields is in a value set this journey declares: the patient's
  *   running journeys of the type take it (one per patient where the type says so);
+ * - `instance-id`: the resource's own id names the journey instance, as its parameter `param`
+ *   (the appointment reminder started for EHR Appointment <id>);
  * - `patient`: a fact about the patient themself (a readmission, a death): every running journey
  *   of the type takes it.
  */
@@ -65,6 +67,7 @@ export type EventLink =
   | { kind: 'resource'; via: ReadonlyArray<'self' | 'basedOn' | 'evidence'> }
   | { kind: 'instance'; param: string; valueSet: string; fields: readonly CodedField[] }
   | { kind: 'value-set'; valueSet: string; fields: readonly CodedField[] }
+  | { kind: 'instance-id'; param: string }
   | { kind: 'patient' };
 
 export type CodedField = 'serviceType' | 'appointmentType' | 'reasonCode' | 'code';

@@ -39,18 +39,28 @@ export class JourneyTargets {
     const linked = (await Promise.all(linkedIds.map((id) => this.describe(id)))).filter(
       (journey): journey is TargetJourney => journey !== undefined,
     );
-    if (linked.some((journey) => takes(journey.type))) {
-      return pickTargets(target, { linked, instances: [], running: [] }, takes);
-    }
+    const instances = await this.instancesOf(target, patientId, (instance) => instance.exact === true);
+    const exact = { linked, instances, running: [] };
+    if ([...linked, ...instances].some((journey) => takes(journey.type)))
+      return pickTargets(target, exact, takes);
 
-    const instances: TargetJourney[] = [];
-    for (const instance of target.instances) {
+    const declared = await this.instancesOf(target, patientId, (instance) => instance.exact !== true);
+    const running = target.running ? await this.runningJourneys(patientId, target.running.journeys) : [];
+    return pickTargets(target, { linked, instances: declared, running }, takes);
+  }
+
+  private async instancesOf(
+    target: JourneyTarget,
+    patientId: string,
+    which: (instance: JourneyTarget['instances'][number]) => boolean,
+  ): Promise<TargetJourney[]> {
+    const found: TargetJourney[] = [];
+    for (const instance of target.instances.filter(which)) {
       const type = findJourneyType(instance.journey)!;
       const journey = await this.describe(this.starter.workflowIdFor(type, patientId, instance.params));
-      if (journey) instances.push(journey);
+      if (journey) found.push(journey);
     }
-    const running = target.running ? await this.runningJourneys(patientId, target.running.journeys) : [];
-    return pickTargets(target, { linked, instances, running }, takes);
+    return found;
   }
 
   async describe(workflowId: string): Promise<TargetJourney | undefined> {
@@ -93,13 +103,17 @@ export function pickTargets(
   found: { linked: TargetJourney[]; instances: TargetJourney[]; running: TargetJourney[] },
   takes: (type: JourneyType) => boolean,
 ): TargetChoice {
-  const linked = found.linked.filter((journey) => takes(journey.type));
-  if (linked.length > 0) return { targets: linked };
-  const targets = new Map<string, TargetJourney>();
-  for (const journey of [...found.instances, ...found.running]) {
-    if (journey.running && takes(journey.type)) targets.set(journey.id, journey);
-  }
-  if (targets.size > 0) return { targets: [...targets.values()] };
+  const exactIds = new Set(
+    target.instances.filter((instance) => instance.exact).map((instance) => instance.journey),
+  );
+  // A journey started for this very resource (an appointment reminder by the Appointment's id) is linked too.
+  const exact = found.instances.filter((journey) => exactIds.has(journey.type.id));
+  const linked = [...found.linked, ...exact].filter((journey) => takes(journey.type));
+  if (linked.length > 0) return { targets: dedupe(linked) };
+  const targets = [...found.instances, ...found.running].filter(
+    (journey) => journey.running && takes(journey.type),
+  );
+  if (targets.length > 0) return { targets: dedupe(targets) };
   if (target.ifNone) return { none: target.ifNone };
   const names = [
     ...new Set([
@@ -112,4 +126,8 @@ export function pickTargets(
     // It may have come before the event that starts the journey: kept for when that arrives.
     beforeJourney: true,
   };
+}
+
+function dedupe(journeys: TargetJourney[]): TargetJourney[] {
+  return [...new Map(journeys.map((journey) => [journey.id, journey])).values()];
 }

@@ -575,6 +575,28 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     expect((await journey(followUp)).stage).toBe('booked');
   });
 
+  test('[HZ-30] an EHR cancellation reaches the reminder started for that appointment, and no other', async () => {
+    const patientId = await ehrPatient();
+    const appointmentId = uniqueName('appt');
+    const reminder = await startJourney('appointment-reminder', patientId, {
+      appointmentAt: ahead(5 * DAY),
+      appointmentId,
+    });
+    const other = await startJourney('appointment-reminder', patientId, {
+      appointmentAt: ahead(6 * DAY),
+      appointmentId: uniqueName('appt'),
+    });
+    const cancelled = appointment(patientId, 'cancelled', ahead(5 * DAY), { id: appointmentId });
+    expect((await post(cancelled).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [
+        { id: reminder, journey: 'appointment-reminder', event: 'appointment-cancelled', result: 'applied' },
+      ],
+    });
+    expect((await journey(reminder)).stage).toBe('appointment-cancelled');
+    expect((await journey(other)).stage).toBe('scheduled');
+  });
+
   test('[HZ-23] [HZ-26] a discharge to hospice starts nothing; a second visit home restarts the one running follow-up', async () => {
     const patientId = await ehrPatient();
     const hospice = emergencyEncounter(patientId, uniqueName('enc'), ago(3 * HOUR), 'finished', 'hosp');

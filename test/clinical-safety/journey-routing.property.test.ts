@@ -34,7 +34,8 @@ const at = (hours: number) => new Date(T0 + hours * HOUR).toISOString();
 const PATIENT = 'pat-prop';
 const { snomed } = CODE_SYSTEMS;
 
-type About = 'mammogram' | 'flu-shot' | 'emergency-follow-up' | 'card' | null;
+/** What a resource or journey is about; a reminder is about its own appointment (`Appointment/<id>`). */
+type About = 'mammogram' | 'flu-shot' | 'emergency-follow-up' | 'card' | `Appointment/${string}` | null;
 
 /** The appointments of the patient: each always means the same thing, whatever its status. */
 const appointmentPool: Array<{
@@ -128,7 +129,8 @@ type Step =
   | { kind: 'referral'; hour: number }
   | { kind: 'deceased' }
   | { kind: 'operator-start'; item: 'mammogram' | 'flu-shot' }
-  | { kind: 'operator-cancel'; pick: number };
+  | { kind: 'operator-cancel'; pick: number }
+  | { kind: 'operator-reminder'; pool: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -190,6 +192,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('operator-cancel' as const), pick: fc.nat(10) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('operator-reminder' as const),
+      pool: fc.nat(appointmentPool.length - 1),
+    }),
+  },
 );
 
 /** Sequences with duplicates (a step sent twice) and shuffles (fast-check orders them at random). */
@@ -324,7 +333,8 @@ class PatientModel {
       return;
     }
     // Invariant: an appointment or a report moves only the journey it is about.
-    if (rule && (rule === 'appointment-status' || rule.startsWith('malignancy')) && about !== journey.about) {
+    const isAbout = about === journey.about || resourceKey === journey.about;
+    if (rule && (rule === 'appointment-status' || rule.startsWith('malignancy')) && !isAbout) {
       this.violations.push(`${rule} about ${about ?? 'nothing'} moved ${journey.id}`);
     }
     if (resourceKey) journey.linked.add(resourceKey);
@@ -336,6 +346,8 @@ class PatientModel {
       case 'appointment-cancelled':
       case 'appointment-no-show':
         journey.booking = undefined;
+        // A reminder is for one appointment: its cancellation ends it.
+        if (journey.type.id === 'appointment-reminder') journey.running = false;
         break;
       case 'appointment-attended':
       case 'readmitted':
@@ -370,6 +382,11 @@ function run(steps: Step[]): PatientModel {
       case 'operator-start':
         model.start('preventive-outreach', { item: one.item }, one.item);
         continue;
+      case 'operator-reminder': {
+        const id = appointmentPool[one.pool]!.id;
+        model.start('appointment-reminder', { appointmentId: id }, `Appointment/${id}`);
+        continue;
+      }
       case 'operator-cancel': {
         const running = model.running();
         if (running.length) running[one.pick % running.length]!.running = false;
@@ -430,6 +447,11 @@ function run(steps: Step[]): PatientModel {
     }
     const key = resource.id ? `${resource.resourceType}/${resource.id}` : undefined;
     const decision = routeResource(resource, key ? { previous: model.previousOf(key) } : {});
+    // The reminder started for this appointment must hear that it was cancelled or attended.
+    const reminders =
+      one.kind === 'appointment' && ['cancelled', 'arrived', 'fulfilled'].includes(one.status)
+        ? model.running('appointment-reminder').filter((journey) => journey.about === key)
+        : [];
     if (
       (one.kind === 'deceased' || (one.kind === 'discharge' && one.disposition === 'exp')) &&
       decision.kind === 'cancel'
@@ -437,6 +459,11 @@ function run(steps: Step[]): PatientModel {
       model.dead = true;
     }
     model.dispatch(decision, resource.resourceType === 'Patient' ? undefined : key, about);
+    for (const reminder of reminders.filter((journey) => journey.running)) {
+      model.violations.push(
+        `${reminder.id} kept reminding after its appointment was ${one.kind === 'appointment' ? one.status : ''}`,
+      );
+    }
     // Invariants after every step.
     if (model.running('emergency-follow-up').length > 1)
       model.violations.push('two emergency follow-ups run at once');
@@ -448,7 +475,7 @@ function run(steps: Step[]): PatientModel {
 
 const runs = drillSize({ reduced: 1_000, full: 10_000 });
 
-describe('[HZ-20] [HZ-22] [HZ-23] [HZ-26] [HZ-29] EHR routing under random event sequences (pure decision code)', () => {
+describe('[HZ-20] [HZ-22] [HZ-23] [HZ-26] [HZ-29] [HZ-30] EHR routing under random event sequences (pure decision code)', () => {
   test(`${runs} seeded sequences: no journey moved by an event not about it; one follow-up at a time; nothing runs after death`, () => {
     fc.assert(
       fc.property(sequence, (steps) => {

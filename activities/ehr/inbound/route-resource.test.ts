@@ -427,13 +427,29 @@ describe('routeResource: appointments', () => {
       kind: 'event',
       target: {
         linkedTo: ['Appointment/appt-1'],
-        instances: [],
+        instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-1' }, exact: true }],
         ifNone: expect.stringMatching(
           /^Appointment coded http:\/\/snomed.info\/sct\|91251008 is linked to no journey/,
         ),
       },
     });
     expect(visit).not.toHaveProperty('target.running');
+  });
+
+  test('[HZ-30] a cancelled or attended appointment reaches the reminder started for it, by its id', () => {
+    for (const status of ['cancelled', 'fulfilled'] as const) {
+      expect(route(appointment('pat-6', status, '2025-07-01T09:30:00Z', { id: 'appt-42' }))).toMatchObject({
+        kind: 'event',
+        events: {
+          'appointment-reminder': {
+            type: status === 'cancelled' ? 'appointment-cancelled' : 'appointment-attended',
+          },
+        },
+        target: {
+          instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-42' }, exact: true }],
+        },
+      });
+    }
   });
 
   test('the same appointment booked again at another time is a reschedule; at the same time, no news', () => {
@@ -471,7 +487,10 @@ describe('routeResource: appointments', () => {
         'preventive-outreach': { type: 'appointment-attended' },
         'oncology-fast-track': { type: 'specialist-visit-done', at: '2025-07-01T10:00:00.000Z' },
       },
-      target: { linkedTo: ['Appointment/appt-1', 'ServiceRequest/sr-1'], instances: [] },
+      target: {
+        linkedTo: ['Appointment/appt-1', 'ServiceRequest/sr-1'],
+        instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-1' }, exact: true }],
+      },
     });
     expect(route(appointment('pat-6', 'proposed', '2025-07-01T09:30:00Z'))).toMatchObject({ kind: 'ignore' });
   });

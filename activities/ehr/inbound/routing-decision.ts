@@ -16,7 +16,8 @@ import type { JourneyEvent } from '../../../workflows/journey-contract';
  */
 export interface JourneyTarget {
   linkedTo: string[];
-  instances: Array<{ journey: string; params: Record<string, unknown> }>;
+  /** `exact`: the journey was started for this very resource (its id is the instance): as good as linked. */
+  instances: Array<{ journey: string; params: Record<string, unknown>; exact?: true }>;
   running?: { journeys: string[] };
   /**
    * The reason given when no journey takes the event, and a sign that it must not wait for a

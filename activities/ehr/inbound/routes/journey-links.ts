@@ -75,6 +75,12 @@ export function targetFromTriggers(
           }
           break;
         }
+        case 'instance-id': {
+          const id = facts.self?.split('/')[1];
+          // Only a journey started for this very resource matches: no reason to wait for one.
+          if (id) instances.push({ journey, params: { [link.param]: id }, exact: true });
+          break;
+        }
         case 'patient':
           running.add(journey);
           declaredMatch = true;
@@ -91,8 +97,8 @@ export function targetFromTriggers(
   if (!declaredMatch && references.length === 0) {
     const codes = describeCodings(Object.values(facts.coded ?? {}).flat());
     target.ifNone =
-      `${resource} coded ${codes} is linked to no journey: not based on a journey's request and no code in ` +
-      `a value set ${journeys.join(', ')} declare${journeys.length === 1 ? 's' : ''}`;
+      `${resource} coded ${codes} is linked to no journey: no journey was started for it or asked for it, ` +
+      `and no code is in a value set ${journeys.join(', ')} declare${journeys.length === 1 ? 's' : ''}`;
   }
   return target;
 }

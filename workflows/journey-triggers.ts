@@ -66,7 +66,13 @@ export type TriggerResource =
 export type EventLink =
   | { kind: 'resource'; via: ReadonlyArray<'self' | 'basedOn' | 'evidence'> }
   | { kind: 'instance'; param: string; valueSet: string; fields: readonly CodedField[] }
-  | { kind: 'value-set'; valueSet: string; fields: readonly CodedField[] }
+  | {
+      kind: 'value-set';
+      valueSet: string;
+      fields: readonly CodedField[];
+      /** The program setting (a list of DeclaredCodes) that replaces the declared set, once published. */
+      setting?: string;
+    }
   | { kind: 'instance-id'; param: string }
   | { kind: 'patient' };
 

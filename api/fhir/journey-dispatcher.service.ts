@@ -75,12 +75,13 @@ export class JourneyDispatcher {
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
     private readonly inbox: EhrInbox,
   ) {
-    this.starter = new JourneyStarter(temporal, new ProgramSettingsStore(dataSource), {
+    const settings = new ProgramSettingsStore(dataSource);
+    this.starter = new JourneyStarter(temporal, settings, {
       taskQueue: config.temporal.taskQueue,
       pseudonymKey: config.pseudonymKey,
     });
     this.consent = new ConsentApplier(dataSource);
-    this.targets = new JourneyTargets(temporal, this.starter, inbox);
+    this.targets = new JourneyTargets(temporal, this.starter, inbox, settings);
   }
 
   patientRefOf(patientId: string): string {

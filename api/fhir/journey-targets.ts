@@ -1,6 +1,8 @@
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
+import { findCoding, type CodeMatch } from '../../activities/ehr/inbound/code-systems';
 import type { JourneyTarget } from '../../activities/ehr/inbound/routing-decision';
+import type { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import type { JourneyStarter } from '../../activities/journeys/journey-starter';
 import { findJourneyType, findJourneyTypeByWorkflow, type JourneyType } from '../../workflows/journey-types';
 import { journeyTypeKey, patientRefKey } from '../../workflows/search-attributes';
@@ -22,6 +24,7 @@ export class JourneyTargets {
     private readonly temporal: Client,
     private readonly starter: JourneyStarter,
     private readonly inbox: EhrInbox,
+    private readonly settings: ProgramSettingsStore,
   ) {}
 
   /**
@@ -45,8 +48,18 @@ export class JourneyTargets {
       return pickTargets(target, exact, takes);
 
     const declared = await this.instancesOf(target, patientId, (instance) => instance.exact !== true);
-    const running = target.running ? await this.runningJourneys(patientId, target.running.journeys) : [];
+    const wanted = await this.runningTypesWanted(target);
+    const running = wanted.length ? await this.runningJourneys(patientId, wanted) : [];
     return pickTargets(target, { linked, instances: declared, running }, takes);
+  }
+
+  /** The types whose running journeys take the event, with each program's own value sets applied. */
+  private async runningTypesWanted(target: JourneyTarget): Promise<string[]> {
+    const published: Record<string, Record<string, unknown>> = {};
+    for (const { journey } of target.programValueSets ?? []) {
+      published[journey] ??= (await this.settings.current(findJourneyType(journey)!)).settings;
+    }
+    return runningTypesFor(target, published);
   }
 
   private async instancesOf(
@@ -130,4 +143,23 @@ export function pickTargets(
 
 function dedupe(journeys: TargetJourney[]): TargetJourney[] {
   return [...new Map(journeys.map((journey) => [journey.id, journey])).values()];
+}
+
+/**
+ * The running journey types a target asks for, after each program's published value sets: a
+ * journey whose program lists the resource's code is added, one whose program no longer lists it
+ * is dropped. A setting a program never published (older versions) leaves the declared default.
+ */
+export function runningTypesFor(
+  target: JourneyTarget,
+  publishedSettings: Record<string, Record<string, unknown>>,
+): string[] {
+  const types = new Set(target.running?.journeys ?? []);
+  for (const { journey, setting, concepts } of target.programValueSets ?? []) {
+    const codes = publishedSettings[journey]?.[setting] as CodeMatch[] | undefined;
+    if (!Array.isArray(codes)) continue;
+    if (findCoding(concepts, codes)) types.add(journey);
+    else types.delete(journey);
+  }
+  return [...types];
 }

@@ -37,7 +37,12 @@ export const emergencyFollowUpTriggers: JourneyTriggers = {
       },
       links: [
         { kind: 'resource', via: ['self', 'basedOn'] },
-        { kind: 'value-set', valueSet: FOLLOW_UP_VISITS, fields: ['appointmentType', 'serviceType'] },
+        {
+          kind: 'value-set',
+          valueSet: FOLLOW_UP_VISITS,
+          fields: ['appointmentType', 'serviceType'],
+          setting: 'followUpVisits',
+        },
       ],
       description:
         'A follow-up visit (appointment type or service type in the follow-up-visits value set, or an ' +
@@ -64,7 +69,7 @@ export const emergencyFollowUpTriggers: JourneyTriggers = {
         { system: serviceType, codes: ['124'] },
       ],
       source:
-        'Tunable default: HL7 v2-0276 FOLLOWUP, SNOMED CT follow-up visit concepts, CPT established-patient ' +
+        'Tunable default (program setting followUpVisits): HL7 v2-0276 FOLLOWUP, SNOMED CT follow-up visit concepts, CPT established-patient ' +
         'office visits and transitional care management, service type general practice. No source lists ' +
         'the visits that count; a program replaces the set with its own.',
     },

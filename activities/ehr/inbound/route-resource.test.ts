@@ -399,6 +399,14 @@ describe('routeResource: appointments', () => {
       target: {
         linkedTo: ['Appointment/appt-7'],
         instances: [{ journey: 'preventive-outreach', params: { item: 'mammogram' } }],
+        // The emergency follow-up program may list its own follow-up visits: the dispatcher checks them.
+        programValueSets: [
+          {
+            journey: 'emergency-follow-up',
+            setting: 'followUpVisits',
+            concepts: [{ coding: [mammography] }],
+          },
+        ],
       },
     });
   });

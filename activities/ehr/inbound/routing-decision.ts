@@ -1,3 +1,4 @@
+import type { CodeableConcept } from '@medplum/fhirtypes';
 import type { ConsentStatus } from '../../database/channel-consent.entity';
 import type { DeliveryChannel } from '../../engagement/channels/channel-adapter';
 import type { JourneyEvent } from '../../../workflows/journey-contract';
@@ -19,6 +20,12 @@ export interface JourneyTarget {
   /** `exact`: the journey was started for this very resource (its id is the instance): as good as linked. */
   instances: Array<{ journey: string; params: Record<string, unknown>; exact?: true }>;
   running?: { journeys: string[] };
+  /**
+   * Declared value sets a program may replace with its own (a setting): the dispatcher matches
+   * the resource's codes against the published setting, adding or dropping the journey from
+   * `running` accordingly (the router knows only the declared default).
+   */
+  programValueSets?: Array<{ journey: string; setting: string; concepts: CodeableConcept[] }>;
   /**
    * The reason given when no journey takes the event, and a sign that it must not wait for a
    * journey to start: set when nothing but the resource itself could link it (no basedOn, no

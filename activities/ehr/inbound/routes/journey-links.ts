@@ -41,6 +41,7 @@ export function targetFromTriggers(
   const linkedTo = new Set<string>();
   const instances: JourneyTarget['instances'] = [];
   const running = new Set<string>();
+  const programValueSets: NonNullable<JourneyTarget['programValueSets']> = [];
   let declaredMatch = false;
   const concepts = (fields: readonly CodedField[]) => fields.flatMap((field) => facts.coded?.[field] ?? []);
 
@@ -73,6 +74,9 @@ export function targetFromTriggers(
             running.add(journey);
             declaredMatch = true;
           }
+          if (link.setting) {
+            programValueSets.push({ journey, setting: link.setting, concepts: [...concepts(link.fields)] });
+          }
           break;
         }
         case 'instance-id': {
@@ -93,6 +97,7 @@ export function targetFromTriggers(
     linkedTo: [...linkedTo],
     instances,
     ...(running.size ? { running: { journeys: [...running] } } : {}),
+    ...(programValueSets.length ? { programValueSets } : {}),
   };
   if (!declaredMatch && references.length === 0) {
     const codes = describeCodings(Object.values(facts.coded ?? {}).flat());

@@ -81,7 +81,7 @@ export class JourneyDispatcher {
       pseudonymKey: config.pseudonymKey,
     });
     this.consent = new ConsentApplier(dataSource);
-    this.targets = new JourneyTargets(temporal, this.starter, inbox, settings);
+    this.targets = new JourneyTargets(temporal, this.starter, inbox, settings, fhir);
   }
 
   patientRefOf(patientId: string): string {

@@ -1,6 +1,9 @@
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
+import type { Communication, Task } from '@medplum/fhirtypes';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
 import { findCoding, type CodeMatch } from '../../activities/ehr/inbound/code-systems';
+import { JOURNEY_EXTENSION_URL } from '../../activities/ehr/write-back/carepath-identifiers';
 import type { JourneyTarget } from '../../activities/ehr/inbound/routing-decision';
 import type { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import type { JourneyStarter } from '../../activities/journeys/journey-starter';
@@ -25,6 +28,7 @@ export class JourneyTargets {
     private readonly starter: JourneyStarter,
     private readonly inbox: EhrInbox,
     private readonly settings: ProgramSettingsStore,
+    private readonly fhir: FhirClient | null = null,
   ) {}
 
   /**
@@ -38,7 +42,12 @@ export class JourneyTargets {
     context: { manager: EntityManager; rowId: string },
     takes: (type: JourneyType) => boolean,
   ): Promise<TargetChoice> {
-    const linkedIds = await this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId);
+    const linkedIds = [
+      ...new Set([
+        ...(await this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId)),
+        ...(await this.journeysThatCreated(target.linkedTo, patientId)),
+      ]),
+    ];
     const linked = (await Promise.all(linkedIds.map((id) => this.describe(id)))).filter(
       (journey): journey is TargetJourney => journey !== undefined,
     );
@@ -60,6 +69,25 @@ export class JourneyTargets {
       published[journey] ??= (await this.settings.current(findJourneyType(journey)!)).settings;
     }
     return runningTypesFor(target, published);
+  }
+
+  /**
+   * Journeys that created a resource the event answers: a Task (or Communication) Carepath wrote
+   * to the patient's record names its journey in an extension, so an Appointment `basedOn` the
+   * "book a follow-up visit" Task reaches that journey. Only a resource about the same patient
+   * counts; without an EHR connection there is nothing to read.
+   */
+  private async journeysThatCreated(keys: string[], patientId: string): Promise<string[]> {
+    if (!this.fhir) return [];
+    const ids: string[] = [];
+    for (const key of keys.filter((candidate) => /^(Task|Communication)\//.test(candidate))) {
+      const created = await this.fhir.readReference<Task | Communication>(key);
+      const journeyId = created?.extension?.find((extension) => extension.url === JOURNEY_EXTENSION_URL)
+        ?.valueIdentifier?.value;
+      const subject = created && (created.resourceType === 'Task' ? created.for : created.subject);
+      if (journeyId && subject?.reference === `Patient/${patientId}`) ids.push(journeyId);
+    }
+    return ids;
   }
 
   private async instancesOf(

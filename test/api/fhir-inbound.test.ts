@@ -15,6 +15,7 @@ import {
   type NotificationEventSpec,
 } from '../../activities/ehr/inbound/inbound.test-support';
 import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../activities/ehr/inbound/webhook-signature';
+import { JOURNEY_EXTENSION_URL } from '../../activities/ehr/write-back/carepath-identifiers';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -595,6 +596,42 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     });
     expect((await journey(reminder)).stage).toBe('appointment-cancelled');
     expect((await journey(other)).stage).toBe('scheduled');
+  });
+
+  test('[HZ-20] an appointment answering the Task a journey wrote to the record reaches that journey; one for another patient does not', async () => {
+    const patientId = await ehrPatient();
+    const followUp = (await post(emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR))).expect(200))
+      .body.entries[0].journeys[0].id as string;
+    const task = (subject: string) =>
+      stack.fhirSandbox!.repo.createResource({
+        resourceType: 'Task',
+        status: 'requested',
+        intent: 'order',
+        for: { reference: `Patient/${subject}` },
+        extension: [
+          {
+            url: JOURNEY_EXTENSION_URL,
+            valueIdentifier: { system: 'urn:carepath:journey', value: followUp },
+          },
+        ],
+      });
+    const otherPatient = await ehrPatient();
+    const foreign = await task(otherPatient);
+    const viaForeign = appointment(patientId, 'booked', ahead(2 * DAY), {
+      id: uniqueName('appt'),
+      basedOn: `Task/${foreign.id}`,
+    });
+    expect((await post(viaForeign).expect(200)).body.entries[0]).toMatchObject({ outcome: 'ignored' });
+
+    const own = await task(patientId);
+    const visit = appointment(patientId, 'booked', ahead(3 * DAY), {
+      id: uniqueName('appt'),
+      basedOn: `Task/${own.id}`,
+    });
+    expect((await post(visit).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: followUp, event: 'appointment-booked', result: 'applied' }],
+    });
   });
 
   test('[HZ-23] [HZ-26] a discharge to hospice starts nothing; a second visit home restarts the one running follow-up', async () => {

@@ -125,6 +125,7 @@ type Step =
   | { kind: 'appointment'; pool: number; status: Appointment['status']; startHour: number }
   | { kind: 'discharge'; encounter: number; hour: number; disposition: (typeof dispositions)[number] }
   | { kind: 'admission'; encounter: number; startHour: number }
+  | { kind: 'withdrawn'; encounter: number; hour: number }
   | { kind: 'report'; linked: 'card' | 'none' | 'other'; hour: number; outcome: 'confirmed' | 'ruled-out' }
   | { kind: 'referral'; hour: number }
   | { kind: 'deceased' }
@@ -185,6 +186,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'deceased' as const }) },
   {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('withdrawn' as const),
+      encounter: fc.nat(3),
+      hour: fc.integer({ min: 0, max: 24 * 30 }),
+    }),
+  },
+  {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant('operator-start' as const),
@@ -211,6 +220,7 @@ interface ModelJourney extends TargetJourney {
   about: About;
   booking?: { appointmentAt: number };
   dischargedAtMs?: number;
+  encounterId?: string;
   awaitingDisposition?: boolean;
   /** Resources applied to (or that started) it: the inbox's links. */
   linked: Set<string>;
@@ -262,6 +272,7 @@ class PatientModel {
     };
     if (type.id === 'emergency-follow-up') {
       journey.dischargedAtMs = Date.parse(params.dischargedAt as string);
+      journey.encounterId = params.encounterId as string;
       const disposition = params.dischargeDisposition as string | undefined;
       const plan = disposition === undefined ? 'nudge' : dispositionPlan(disposition).plan;
       if (plan === 'no-follow-up') journey.running = false;
@@ -327,7 +338,12 @@ class PatientModel {
         checkAppointmentEvent(event, journey.booking as never);
       }
       if (journey.type.id === 'emergency-follow-up') {
-        checkVisitEvent(event as never, journey.dischargedAtMs!, journey.awaitingDisposition ?? false);
+        checkVisitEvent(
+          event as never,
+          journey.dischargedAtMs!,
+          journey.awaitingDisposition ?? false,
+          journey.encounterId,
+        );
       }
     } catch {
       return;
@@ -351,6 +367,7 @@ class PatientModel {
         break;
       case 'appointment-attended':
       case 'readmitted':
+      case 'emergency-visit-withdrawn':
         journey.running = false;
         break;
       case 'emergency-visit': {
@@ -362,6 +379,7 @@ class PatientModel {
           );
         }
         journey.dischargedAtMs = Date.parse(event.dischargedAt as string);
+        journey.encounterId = event.encounterId as string;
         journey.awaitingDisposition = plan === 'staff-check';
         break;
       }
@@ -410,6 +428,10 @@ function run(steps: Step[]): PatientModel {
         about = 'emergency-follow-up';
         break;
       }
+      case 'withdrawn':
+        resource = emergencyEncounter(PATIENT, `enc-${one.encounter}`, at(one.hour), 'entered-in-error');
+        about = 'emergency-follow-up';
+        break;
       case 'admission':
         resource = {
           ...emergencyEncounter(PATIENT, `adm-${one.encounter}`, at(one.startHour + 4), 'in-progress'),
@@ -459,6 +481,13 @@ function run(steps: Step[]): PatientModel {
       model.dead = true;
     }
     model.dispatch(decision, resource.resourceType === 'Patient' ? undefined : key, about);
+    if (one.kind === 'withdrawn') {
+      const stale = model
+        .running('emergency-follow-up')
+        .filter((j) => j.encounterId === `enc-${one.encounter}`);
+      if (stale.length)
+        model.violations.push(`a follow-up goes on for enc-${one.encounter}, entered in error`);
+    }
     for (const reminder of reminders.filter((journey) => journey.running)) {
       model.violations.push(
         `${reminder.id} kept reminding after its appointment was ${one.kind === 'appointment' ? one.status : ''}`,
@@ -475,7 +504,7 @@ function run(steps: Step[]): PatientModel {
 
 const runs = drillSize({ reduced: 1_000, full: 10_000 });
 
-describe('[HZ-20] [HZ-22] [HZ-23] [HZ-26] [HZ-29] [HZ-30] EHR routing under random event sequences (pure decision code)', () => {
+describe('[HZ-20] [HZ-22] [HZ-23] [HZ-26] [HZ-29] [HZ-30] [HZ-31] EHR routing under random event sequences (pure decision code)', () => {
   test(`${runs} seeded sequences: no journey moved by an event not about it; one follow-up at a time; nothing runs after death`, () => {
     fc.assert(
       fc.property(sequence, (steps) => {

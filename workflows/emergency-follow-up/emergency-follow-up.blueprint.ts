@@ -19,6 +19,12 @@ function exitEdges(stage: string): BlueprintEdge[] {
       event: 'emergency-visit',
     },
     { from: stage, to: 'cancelled', label: 'operator cancels' },
+    {
+      from: stage,
+      to: 'cancelled',
+      label: 'the visit is entered in error in the EHR',
+      event: 'emergency-visit-withdrawn',
+    },
   ];
 }
 

@@ -64,6 +64,10 @@ export const emergencyFollowUpEvent = z.discriminatedUnion('type', [
       dischargeDisposition: z.string().min(1).max(64),
     })
     .strict(),
+  /** The emergency visit followed up was entered in error or cancelled in the EHR (e.g. the wrong patient's chart). */
+  z
+    .object({ type: z.literal('emergency-visit-withdrawn'), encounterId: z.string().min(1).max(200) })
+    .strict(),
   /** Staff checked how the patient left (after an unknown disposition): the follow-up goes on or ends. */
   z
     .object({

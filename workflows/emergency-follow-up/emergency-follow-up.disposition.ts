@@ -55,7 +55,11 @@ export function checkVisitEvent(
   event: EmergencyFollowUpEvent,
   dischargedAtMs: number,
   awaiting: boolean,
+  encounterId?: string,
 ): void {
+  if (event.type === 'emergency-visit-withdrawn' && event.encounterId !== encounterId) {
+    throw new Error('That emergency visit is not the one this follow-up is for: nothing changes.');
+  }
   if (event.type === 'readmitted' && event.at && Date.parse(event.at) < dischargedAtMs) {
     throw new Error(
       `The admission began at ${event.at}, before the discharge this follow-up is for (${new Date(dischargedAtMs).toISOString()}): not a readmission.`,

@@ -50,10 +50,16 @@ export const emergencyFollowUpTriggers: JourneyTriggers = {
     },
     {
       resource: 'Encounter',
-      events: { 'in-progress': 'readmitted', arrived: 'readmitted' },
+      events: {
+        'in-progress': 'readmitted',
+        arrived: 'readmitted',
+        'entered-in-error': 'emergency-visit-withdrawn',
+        cancelled: 'emergency-visit-withdrawn',
+      },
       links: [{ kind: 'patient' }],
       description:
-        'An inpatient admission (class IMP or ACUTE) that began after the discharge ends the follow-up as readmitted.',
+        'An inpatient admission (class IMP or ACUTE) that began after the discharge ends the follow-up as readmitted; ' +
+        'the followed emergency visit entered in error or cancelled ends it; a later emergency discharge restarts it.',
     },
   ],
   valueSets: {
@@ -80,5 +86,6 @@ export const emergencyFollowUpTriggers: JourneyTriggers = {
     'The patient declines the follow-up.',
     'No follow-up visit is booked within the escalation window (unresponsive, after a staff call).',
     'The EHR records the patient as deceased.',
+    'The EHR withdraws the emergency visit it follows (entered in error or cancelled).',
   ],
 };

@@ -301,6 +301,19 @@ describe('emergency visit follow-up journey (time-skipping)', () => {
       expect(readmitted).toMatchObject({ status: 'completed', stage: 'readmitted' });
     });
 
+    test('[HZ-31] the emergency visit entered in error ends its follow-up before any message; another visit withdrawn changes nothing', async () => {
+      const { handle } = await discharge(1, { disposition: 'home' });
+      expect(await refusal(handle, { type: 'emergency-visit-withdrawn', encounterId: 'enc-other' })).toMatch(
+        /not the one this follow-up is for/,
+      );
+      await harness.env.sleep(20 * HOUR);
+      const ended = await send(handle, { type: 'emergency-visit-withdrawn', encounterId: 'enc-42' });
+      expect(ended).toMatchObject({ status: 'cancelled', stage: 'cancelled' });
+      expectStagesInBlueprint(ended);
+      await harness.env.sleep(3 * DAY);
+      expect(await harness.messagesOf(handle.workflowId)).toHaveLength(0);
+    });
+
     test('[HZ-21] a visit reported attended before any booking is refused: the follow-up goes on', async () => {
       const { handle } = await discharge(1, { disposition: 'home' });
       expect(await refusal(handle, { type: 'appointment-attended' })).toMatch(

@@ -87,7 +87,7 @@ export async function emergencyFollowUpWorkflow(
     eventSchema: emergencyFollowUpEvent,
     checkEvent: (event) => {
       checkAppointmentEvent(event, booking);
-      checkVisitEvent(event, visit.dischargedAtMs, awaitingDisposition);
+      checkVisitEvent(event, visit.dischargedAtMs, awaitingDisposition, visit.encounterId);
     },
     describeEvent: (event) => {
       if (event.type === 'readmitted') return 'Patient readmitted';
@@ -95,6 +95,7 @@ export async function emergencyFollowUpWorkflow(
       if (event.type === 'declined') return 'Patient declined the follow-up';
       if (event.type === 'emergency-visit') return 'Another emergency visit ended';
       if (event.type === 'disposition-confirmed') return 'Staff confirmed how the patient left';
+      if (event.type === 'emergency-visit-withdrawn') return 'The EHR withdrew the emergency visit';
       return describeAppointmentEvent(event);
     },
     applyEvent: (event) => {
@@ -150,6 +151,14 @@ export async function emergencyFollowUpWorkflow(
           }
           break;
         }
+        case 'emergency-visit-withdrawn':
+          // Entered in error (often the wrong patient's chart): nothing more may reach this patient about it.
+          journey.finish(
+            'cancelled',
+            'cancelled',
+            'Journey ended: the EHR withdrew the emergency visit (entered in error)',
+          );
+          break;
         case 'disposition-confirmed': {
           const { plan, label } = dispositionPlan(event.dischargeDisposition);
           awaitingDisposition = false;

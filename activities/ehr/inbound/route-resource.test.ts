@@ -215,6 +215,22 @@ describe('routeResource: encounters', () => {
     );
   });
 
+  test('[HZ-31] an emergency visit entered in error goes to the running follow-up, which ends only if it is its visit', () => {
+    const withdrawn = emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'entered-in-error');
+    expect(route(withdrawn)).toEqual({
+      kind: 'event',
+      rule: 'emergency-visit-withdrawn',
+      patientId: 'pat-4',
+      events: { 'emergency-follow-up': { type: 'emergency-visit-withdrawn', encounterId: 'enc-9' } },
+      target: {
+        linkedTo: [],
+        instances: [],
+        running: { journeys: ['emergency-follow-up'] },
+        ifNone: 'no running emergency follow-up: nothing to withdraw',
+      },
+    });
+  });
+
   test('an emergency visit still in progress, or finished without its end time, starts nothing', () => {
     expect(route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'in-progress'))).toEqual({
       kind: 'ignore',

@@ -152,7 +152,7 @@ export const ACTIVE_CONDITION_STATUSES = ['active', 'recurrence', 'relapse'] as 
 /** Encounter.hospitalization.dischargeDisposition (HL7 discharge-disposition code system). */
 export const DISCHARGE_DISPOSITION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/discharge-disposition';
 
-export type EncounterEffect = 'start-emergency-follow-up' | 'readmitted';
+export type EncounterEffect = 'start-emergency-follow-up' | 'readmitted' | 'emergency-visit-withdrawn';
 
 export interface EncounterRule {
   id: string;
@@ -171,6 +171,14 @@ export const encounterRules: readonly EncounterRule[] = [
     classes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
     statuses: ['finished'],
     effect: 'start-emergency-follow-up',
+  },
+  {
+    // The emergency visit was recorded in error (often in the wrong patient's chart) or never happened.
+    id: 'emergency-visit-withdrawn',
+    label: 'emergency visit entered in error or cancelled',
+    classes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
+    statuses: ['entered-in-error', 'cancelled'],
+    effect: 'emergency-visit-withdrawn',
   },
   {
     // HL7v2 ADT^A01: back in hospital, so the follow-up of an earlier emergency visit ends.

@@ -51,6 +51,19 @@ export function routeEncounter(encounter: Encounter): RoutingDecision {
     };
   }
   if (!encounter.id) return ignore('the Encounter has no id: the follow-up is kept per encounter', rule.id);
+  if (rule.effect === 'emergency-visit-withdrawn') {
+    // The follow-up ends only if this is the visit it follows (the journey checks the encounter id).
+    return {
+      kind: 'event',
+      rule: rule.id,
+      patientId,
+      events: { [EMERGENCY_FOLLOW_UP]: { type: 'emergency-visit-withdrawn', encounterId: encounter.id } },
+      target: {
+        ...targetFromTriggers('Encounter', [EMERGENCY_FOLLOW_UP], {}),
+        ifNone: 'no running emergency follow-up: nothing to withdraw',
+      },
+    };
+  }
   const dischargedAt = toInstant(encounter.period?.end);
   if (!dischargedAt) return ignore('the finished Encounter has no period.end (the discharge time)', rule.id);
   const coded = encounter.hospitalization?.dischargeDisposition?.coding?.find(

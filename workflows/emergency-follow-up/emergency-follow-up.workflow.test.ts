@@ -231,6 +231,8 @@ describe('emergency visit follow-up journey (time-skipping)', () => {
       expect(messages.map((message) => message.template)).toEqual(['emergency-follow-up.nudge']);
       expectStagesInBlueprint(await progressOf(handle));
       await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+      await handle.result();
+      await recordHistoryFixture(handle, EMERGENCY_FOLLOW_UP, 'disposition-checked-then-nudged');
     });
 
     test('[HZ-23] staff confirming a transfer, or a journey started for hospice, ends it without a message', async () => {
@@ -287,6 +289,8 @@ describe('emergency visit follow-up journey (time-skipping)', () => {
       const transferred = await send(handle, visit(laterAt + 3 * DAY, 'other-hcf'));
       expect(transferred).toMatchObject({ status: 'completed', stage: 'no-follow-up' });
       expectStagesInBlueprint(transferred);
+      await handle.result();
+      await recordHistoryFixture(handle, EMERGENCY_FOLLOW_UP, 'later-visit-restarts-then-transfer');
     });
 
     test('[HZ-27] an admission that began before the discharge is not a readmission', async () => {

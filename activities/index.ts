@@ -5,6 +5,7 @@ import type { FhirClient } from './ehr/fhir-client';
 import { prediabetesEnrolmentCheckActivity } from './ehr/prediabetes-enrolment-check';
 import { ehrActivitiesWithoutEhr } from './ehr/without-ehr';
 import { deliverMessageActivity, type EngagementDependencies } from './engagement/deliver-message';
+import { vitalStatusFromEhr } from './engagement/patients/patient-vital-status';
 import { sendMessageActivity } from './outreach/send-message';
 import { sendPortalMessageActivity } from './outreach/send-portal-message';
 import type { JourneyStarter } from './journeys/journey-starter';
@@ -42,7 +43,10 @@ export function createActivities({
           policy: engagement.policy,
         })
       : ehrActivitiesWithoutEhr()),
-    deliverMessage: deliverMessageActivity(engagement),
+    deliverMessage: deliverMessageActivity({
+      ...engagement,
+      ...(ehr ? { vitalStatus: vitalStatusFromEhr(ehr.fhir) } : {}),
+    }),
     /** Journeys started before the engagement layer still schedule these two; they only log the message. */
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),

@@ -191,6 +191,10 @@ export class Journey<Event> implements DeliveryHost {
     return this.options.patientRef;
   }
 
+  get patientId(): string | undefined {
+    return this.options.patientId;
+  }
+
   responsesSoFar(): number {
     return this.responses;
   }

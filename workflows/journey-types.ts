@@ -4,6 +4,7 @@ import {
   appointmentReminderEvent,
   appointmentReminderParams,
   appointmentReminderSettings,
+  type AppointmentReminderParams,
 } from './appointment-reminder/appointment-reminder.contract';
 import { appointmentReminderBlueprint } from './appointment-reminder/appointment-reminder.blueprint';
 import type { Blueprint } from './blueprint';
@@ -25,9 +26,9 @@ export interface JourneyType {
   blueprint: Blueprint;
   /**
    * Tells apart journeys of this type for one patient (a DiLO card number, a screening item);
-   * absent when a patient has at most one running journey of the type.
+   * absent (or returning undefined) when a patient has at most one running journey of the type.
    */
-  instanceKey?: (params: never) => string;
+  instanceKey?: (params: never) => string | undefined;
   /** Where the clinical numbers come from, for the designer and the docs. */
   sources: string[];
 }
@@ -43,6 +44,9 @@ export const journeyTypes: readonly JourneyType[] = [
     eventSchema: appointmentReminderEvent,
     settingsSchema: appointmentReminderSettings,
     blueprint: appointmentReminderBlueprint,
+    // A reminder for an EHR appointment is that appointment's (its events find it by the id);
+    // one given no appointment id is the patient's one such reminder, as before.
+    instanceKey: (params: AppointmentReminderParams) => params.appointmentId,
     sources: [
       'Community Guide: client reminders; reminder timing 24-72 h made no difference (tunable default).',
     ],

@@ -25,6 +25,8 @@ export interface PatientMessage {
 export interface NotifyResult {
   /** False when no channel could take the message and a staff call was queued instead. */
   delivered: boolean;
+  /** Not sent because the EHR records the patient as deceased. */
+  deceased?: boolean;
   channel?: DeliveryChannel;
   messageId?: string;
 }
@@ -33,6 +35,8 @@ export interface NotifyResult {
 export interface DeliveryHost {
   readonly workflowId: string;
   readonly patientRef: string;
+  /** The EHR patient id: the engagement layer reads the record (deceased?) before each send. */
+  readonly patientId?: string;
   record(kind: TimelineKind, summary: string, ref?: string): void;
   whenRunning(): Promise<boolean>;
   sleep(durationMs: number, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
@@ -68,6 +72,7 @@ export async function deliverToPatient(
       stepKey: `${host.workflowId}/${step}`,
       journeyId: host.workflowId,
       patientRef: host.patientRef,
+      ...(host.patientId ? { patientId: host.patientId } : {}),
       template: message.template,
       values: message.values ?? {},
       ...(message.urgent ? { urgent: true } : {}),
@@ -97,6 +102,16 @@ export async function deliverToPatient(
           details: { template: message.template, reasons: result.reasons },
         });
         return { delivered: false };
+      case 'deceased':
+        // Not a channel failure: no retry, no other channel, no "call the patient" task.
+        host.record('message', `${label} not sent: the EHR records the patient as deceased`, step);
+        await host.escalate('patient-deceased', {
+          kind: 'patient-deceased',
+          priority: 'routine',
+          title: 'The EHR records this patient as deceased: review and close their journey',
+          details: { template: message.template },
+        });
+        return { delivered: false, deceased: true };
       case 'sent': {
         host.record('message', sentLine(label, result, message.urgent), step);
         if (result.uncertain && patched(UNCONFIRMED_DELIVERY_PATCH)) {

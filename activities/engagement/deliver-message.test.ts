@@ -18,6 +18,8 @@ describe('deliverMessage: send once, whatever fails', () => {
   let database: TestDatabase;
   let providers: ProviderSandbox;
   let deliver: (request: DeliveryRequest) => Promise<DeliveryResult>;
+  /** The same activity with an EHR that records `pat-deceased` as deceased. */
+  let deliverWithEhr: (request: DeliveryRequest) => Promise<DeliveryResult>;
   let close: () => void;
 
   beforeAll(async () => {
@@ -26,6 +28,11 @@ describe('deliverMessage: send once, whatever fails', () => {
     close = engagement.close;
     const activity = deliverMessageActivity(engagement);
     deliver = (request) => new MockActivityEnvironment().run(activity, request);
+    const withEhr = deliverMessageActivity({
+      ...engagement,
+      vitalStatus: { isDeceased: (patientId) => Promise.resolve(patientId === 'pat-deceased') },
+    });
+    deliverWithEhr = (request) => new MockActivityEnvironment().run(withEhr, request);
   });
 
   afterAll(async () => {
@@ -252,5 +259,31 @@ describe('deliverMessage: send once, whatever fails', () => {
     expect(String(mail.headers['list-unsubscribe'] ?? '')).toMatch(/\/api\/engagement\/unsubscribe\?token=/);
     const [attempt] = await attemptsOf('journey-under-test/es');
     expect(attempt).toMatchObject({ language: 'es', templateFile: expect.stringContaining('.es.') });
+  });
+
+  test('[HZ-28] a patient the EHR records as deceased gets nothing on any channel; the living are sent to', async () => {
+    const phone = '+15555550399';
+    const email = 'deceased-check@patients.test';
+    for (const ref of ['ref-deceased', 'ref-alive']) {
+      await seedContact(
+        database.dataSource,
+        ref,
+        { phone, email, channelOrder: ['sms', 'email', 'portal'] },
+        { sms: 'granted', email: 'granted' },
+      );
+    }
+    const before = providers.sms.messages().length + providers.smtp.messages().length;
+
+    for (const channel of ['sms', 'email', 'portal'] as const) {
+      const result = await deliverWithEhr(
+        request('ref-deceased', `deceased-${channel}`, { patientId: 'pat-deceased', channel }),
+      );
+      expect(result).toEqual({ outcome: 'deceased' });
+      expect(await attemptsOf(`journey-under-test/deceased-${channel}`)).toHaveLength(0);
+    }
+    expect(providers.sms.messages().length + providers.smtp.messages().length).toBe(before);
+
+    const alive = await deliverWithEhr(request('ref-alive', 'alive', { patientId: 'pat-alive' }));
+    expect(alive).toMatchObject({ outcome: 'sent', channel: 'sms' });
   });
 });

@@ -11,6 +11,7 @@ import { chooseChannel } from './channel-choice';
 import { DeliveryLog } from './delivery-log';
 import type { DeliveryLinks } from './links/delivery-links';
 import { PatientContactStore } from './patients/patient-contact-store';
+import type { PatientVitalStatus } from './patients/patient-vital-status';
 import { quietWindowFor, type EngagementPolicy } from './policy/engagement-policy';
 import { firstAllowedAt, localDay, quietHoursEnd } from './policy/send-window';
 import { renderTemplate } from './templates/render-template';
@@ -21,6 +22,8 @@ export interface DeliveryRequest {
   stepKey: string;
   journeyId: string;
   patientRef: string;
+  /** The EHR patient id, when the journey has one: the patient's record is read before sending. */
+  patientId?: string;
   template: string;
   values: Record<string, string>;
   /** Clinical messages: exempt from the daily cap, and labelled urgent in the log and for staff. */
@@ -43,7 +46,9 @@ export type DeliveryResult =
     }
   | { outcome: 'deferred'; channel: DeliveryChannel; reason: 'quiet-hours' | 'daily-cap'; until: string }
   | { outcome: 'rejected'; channel: DeliveryChannel; code: string; reason: string }
-  | { outcome: 'unreachable'; reasons: Partial<Record<DeliveryChannel, string>> };
+  | { outcome: 'unreachable'; reasons: Partial<Record<DeliveryChannel, string>> }
+  /** The EHR records the patient as deceased: nothing is sent, on any channel, now or later. */
+  | { outcome: 'deceased' };
 
 /**
  * How far the provider's clock may lag ours: its copy of an attempt is looked for from this long
@@ -56,13 +61,16 @@ export interface EngagementDependencies {
   policy: EngagementPolicy;
   adapters: Partial<Record<DeliveryChannel, ChannelAdapter>>;
   links: DeliveryLinks;
+  /** The patient's EHR record, asked before every send; without an EHR nothing can be asked. */
+  vitalStatus?: PatientVitalStatus;
 }
 
 /**
  * The one path every patient message takes. Per attempt, in this order: a step already
  * delivered answers as sent (retries and replays send nothing); the channel is chosen from the
  * step's and the patient's order by address and consent, read now, so a STOP applies to the very
- * next send; quiet hours and the daily cap defer (the workflow waits on a durable timer and asks
+ * next send; a patient the EHR records as deceased gets nothing (safety invariant 8: read from the
+ * record at each send, on every channel); quiet hours and the daily cap defer (the workflow waits on a durable timer and asks
  * again); the attempt is logged before the provider is called and updated with its answer.
  */
 export function deliverMessageActivity(deps: EngagementDependencies) {
@@ -77,6 +85,9 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
       (attempt) => DELIVERED_STATUSES.includes(attempt.status) && attempt.status !== 'sending',
     );
     if (delivered) return sentResult(delivered, true);
+    if (request.patientId && (await deps.vitalStatus?.isDeceased(request.patientId))) {
+      return { outcome: 'deceased' };
+    }
 
     const [contact, consents] = await Promise.all([
       contacts.find(request.patientRef),

@@ -1,8 +1,10 @@
+import type { Patient } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { FhirClient } from '../../activities/ehr/fhir-client';
 import type { RoutingDecision } from '../../activities/ehr/inbound/routing-decision';
+import { isRecordedDeceased } from '../../activities/engagement/patients/patient-vital-status';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
 import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
 import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
@@ -74,14 +76,15 @@ export class JourneyDispatcher {
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
     private readonly inbox: EhrInbox,
   ) {
-    this.starter = new JourneyStarter(temporal, new ProgramSettingsStore(dataSource), {
+    const settings = new ProgramSettingsStore(dataSource);
+    this.starter = new JourneyStarter(temporal, settings, {
       taskQueue: config.temporal.taskQueue,
       pseudonymKey: config.pseudonymKey,
       organisationTimeZone: config.organisationTimeZone,
       patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
     });
     this.consent = new ConsentApplier(dataSource);
-    this.targets = new JourneyTargets(temporal, this.starter, inbox);
+    this.targets = new JourneyTargets(temporal, this.starter, inbox, settings, fhir);
   }
 
   patientRefOf(patientId: string): string {
@@ -118,8 +121,13 @@ export class JourneyDispatcher {
         );
       }
     }
-    if (await this.isUnknownPatient(decision.patientId)) {
+    const patient = await this.patientInEhr(decision.patientId);
+    if (patient === 'unknown') {
       return ignored(`unknown patient: the EHR has no Patient/<id> for the subject, so nobody is enrolled`);
+    }
+    if (patient === 'deceased') {
+      // Safety invariant 8: a journey for a patient who has died would only message or call about them.
+      return ignored('the EHR records the patient as deceased: nobody is enrolled');
     }
     const outcome = await this.starter.start({
       type,
@@ -137,6 +145,15 @@ export class JourneyDispatcher {
       journey: type.id,
       result: outcome.created ? 'started' : 'already-running',
     };
+    if (!outcome.created && decision.whenRunning) {
+      // One running journey of the type per patient: the new fact goes to it (a later emergency
+      // visit restarts the running follow-up) instead of a second journey messaging in parallel.
+      const running: TargetJourney = { id: outcome.workflowId, type, running: true };
+      const applied = await this.update(running, decision.whenRunning, undefined, context.updateId);
+      return applied.result === 'applied'
+        ? { outcome: 'applied', journeys: [applied], event: decision.whenRunning }
+        : ignored(`${type.id}: ${applied.reason}`, [applied]);
+    }
     return outcome.created
       ? { outcome: 'started', journeys: [journey] }
       : ignored(`the patient already has a running ${type.id} journey`, [journey]);
@@ -225,12 +242,15 @@ export class JourneyDispatcher {
   }
 
   /**
-   * Enrolment needs a patient the EHR knows; without an EHR connection the subject is trusted.
-   * A transient EHR failure is thrown, so the event is retried rather than judged.
+   * Enrolment needs a patient the EHR knows and has not recorded as deceased; without an EHR
+   * connection the subject is trusted. A transient EHR failure is thrown, so the event is
+   * retried rather than judged.
    */
-  private async isUnknownPatient(patientId: string): Promise<boolean> {
-    if (!this.fhir) return false;
-    return (await this.fhir.read('Patient', patientId)) === undefined;
+  private async patientInEhr(patientId: string): Promise<'unknown' | 'deceased' | 'known'> {
+    if (!this.fhir) return 'known';
+    const patient = await this.fhir.read<Patient>('Patient', patientId);
+    if (patient === undefined) return 'unknown';
+    return isRecordedDeceased(patient) ? 'deceased' : 'known';
   }
 }
 

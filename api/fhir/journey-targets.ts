@@ -1,6 +1,11 @@
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
+import type { Communication, Task } from '@medplum/fhirtypes';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
+import { findCoding, type CodeMatch } from '../../activities/ehr/inbound/code-systems';
+import { JOURNEY_EXTENSION_URL } from '../../activities/ehr/write-back/carepath-identifiers';
 import type { JourneyTarget } from '../../activities/ehr/inbound/routing-decision';
+import type { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
 import type { JourneyStarter } from '../../activities/journeys/journey-starter';
 import { findJourneyType, findJourneyTypeByWorkflow, type JourneyType } from '../../workflows/journey-types';
 import { journeyTypeKey, patientRefKey } from '../../workflows/search-attributes';
@@ -22,48 +27,81 @@ export class JourneyTargets {
     private readonly temporal: Client,
     private readonly starter: JourneyStarter,
     private readonly inbox: EhrInbox,
+    private readonly settings: ProgramSettingsStore,
+    private readonly fhir: FhirClient | null = null,
   ) {}
 
-  /** The journeys an event is for: linked ones, else the patient's deterministic instance, else the running ones. */
+  /**
+   * The journeys an event is for: linked ones, else the patient's declared instances and running
+   * journeys together. Every step comes from the journeys' trigger declarations (see
+   * JourneyTarget); none picks "the patient's only running journey" for an unlinked event.
+   */
   async resolve(
     target: JourneyTarget,
     patientId: string,
     context: { manager: EntityManager; rowId: string },
     takes: (type: JourneyType) => boolean,
-  ): Promise<{ targets: TargetJourney[] } | { none: string; beforeJourney?: boolean }> {
-    const linkedIds = await this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId);
+  ): Promise<TargetChoice> {
+    const linkedIds = [
+      ...new Set([
+        ...(await this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId)),
+        ...(await this.journeysThatCreated(target.linkedTo, patientId)),
+      ]),
+    ];
     const linked = (await Promise.all(linkedIds.map((id) => this.describe(id)))).filter(
-      (journey): journey is TargetJourney => journey !== undefined && takes(journey.type),
+      (journey): journey is TargetJourney => journey !== undefined,
     );
-    // An event about a resource tied to a journey belongs to that journey, even if it has ended.
-    if (linked.length > 0) return { targets: linked };
+    const instances = await this.instancesOf(target, patientId, (instance) => instance.exact === true);
+    const exact = { linked, instances, running: [] };
+    if ([...linked, ...instances].some((journey) => takes(journey.type)))
+      return pickTargets(target, exact, takes);
 
-    const instances: TargetJourney[] = [];
-    for (const instance of target.instances) {
+    const declared = await this.instancesOf(target, patientId, (instance) => instance.exact !== true);
+    const wanted = await this.runningTypesWanted(target);
+    const running = wanted.length ? await this.runningJourneys(patientId, wanted) : [];
+    return pickTargets(target, { linked, instances: declared, running }, takes);
+  }
+
+  /** The types whose running journeys take the event, with each program's own value sets applied. */
+  private async runningTypesWanted(target: JourneyTarget): Promise<string[]> {
+    const published: Record<string, Record<string, unknown>> = {};
+    for (const { journey } of target.programValueSets ?? []) {
+      published[journey] ??= (await this.settings.current(findJourneyType(journey)!)).settings;
+    }
+    return runningTypesFor(target, published);
+  }
+
+  /**
+   * Journeys that created a resource the event answers: a Task (or Communication) Carepath wrote
+   * to the patient's record names its journey in an extension, so an Appointment `basedOn` the
+   * "book a follow-up visit" Task reaches that journey. Only a resource about the same patient
+   * counts; without an EHR connection there is nothing to read.
+   */
+  private async journeysThatCreated(keys: string[], patientId: string): Promise<string[]> {
+    if (!this.fhir) return [];
+    const ids: string[] = [];
+    for (const key of keys.filter((candidate) => /^(Task|Communication)\//.test(candidate))) {
+      const created = await this.fhir.readReference<Task | Communication>(key);
+      const journeyId = created?.extension?.find((extension) => extension.url === JOURNEY_EXTENSION_URL)
+        ?.valueIdentifier?.value;
+      const subject = created && (created.resourceType === 'Task' ? created.for : created.subject);
+      if (journeyId && subject?.reference === `Patient/${patientId}`) ids.push(journeyId);
+    }
+    return ids;
+  }
+
+  private async instancesOf(
+    target: JourneyTarget,
+    patientId: string,
+    which: (instance: JourneyTarget['instances'][number]) => boolean,
+  ): Promise<TargetJourney[]> {
+    const found: TargetJourney[] = [];
+    for (const instance of target.instances.filter(which)) {
       const type = findJourneyType(instance.journey)!;
       const journey = await this.describe(this.starter.workflowIdFor(type, patientId, instance.params));
-      if (journey?.running && takes(journey.type)) instances.push(journey);
+      if (journey) found.push(journey);
     }
-    if (instances.length > 0) return { targets: instances };
-
-    const wanted = target.running;
-    const running = wanted ? await this.runningJourneys(patientId, wanted.journeys) : [];
-    const names = [
-      ...new Set([...target.instances.map((instance) => instance.journey), ...(wanted?.journeys ?? [])]),
-    ];
-    if (running.length === 0) {
-      return {
-        none: `no running ${names.join(' or ') || 'linked'} journey for this patient takes it`,
-        // It may have come before the event that starts the journey: kept for when that arrives.
-        beforeJourney: true,
-      };
-    }
-    if (wanted?.pick === 'one' && running.length > 1) {
-      return {
-        none: `ambiguous: the patient has ${running.length} running ${names.join('/')} journeys and nothing in the resource (basedOn, service type) says which one it is for`,
-      };
-    }
-    return { targets: running };
+    return found;
   }
 
   async describe(workflowId: string): Promise<TargetJourney | undefined> {
@@ -92,4 +130,64 @@ export class JourneyTargets {
     }
     return found;
   }
+}
+
+export type TargetChoice = { targets: TargetJourney[] } | { none: string; beforeJourney?: boolean };
+
+/**
+ * Which of the journeys found for a target take the event (no I/O: the property tests run it).
+ * Linked journeys win, even ended ones: an event about a resource tied to a journey belongs to it.
+ * Otherwise the running declared instances and running journeys of declared types, all of them.
+ */
+export function pickTargets(
+  target: JourneyTarget,
+  found: { linked: TargetJourney[]; instances: TargetJourney[]; running: TargetJourney[] },
+  takes: (type: JourneyType) => boolean,
+): TargetChoice {
+  const exactIds = new Set(
+    target.instances.filter((instance) => instance.exact).map((instance) => instance.journey),
+  );
+  // A journey started for this very resource (an appointment reminder by the Appointment's id) is linked too.
+  const exact = found.instances.filter((journey) => exactIds.has(journey.type.id));
+  const linked = [...found.linked, ...exact].filter((journey) => takes(journey.type));
+  if (linked.length > 0) return { targets: dedupe(linked) };
+  const targets = [...found.instances, ...found.running].filter(
+    (journey) => journey.running && takes(journey.type),
+  );
+  if (targets.length > 0) return { targets: dedupe(targets) };
+  if (target.ifNone) return { none: target.ifNone };
+  const names = [
+    ...new Set([
+      ...target.instances.map((instance) => instance.journey),
+      ...(target.running?.journeys ?? []),
+    ]),
+  ];
+  return {
+    none: `no running ${names.join(' or ') || 'linked'} journey for this patient takes it`,
+    // It may have come before the event that starts the journey: kept for when that arrives.
+    beforeJourney: true,
+  };
+}
+
+function dedupe(journeys: TargetJourney[]): TargetJourney[] {
+  return [...new Map(journeys.map((journey) => [journey.id, journey])).values()];
+}
+
+/**
+ * The running journey types a target asks for, after each program's published value sets: a
+ * journey whose program lists the resource's code is added, one whose program no longer lists it
+ * is dropped. A setting a program never published (older versions) leaves the declared default.
+ */
+export function runningTypesFor(
+  target: JourneyTarget,
+  publishedSettings: Record<string, Record<string, unknown>>,
+): string[] {
+  const types = new Set(target.running?.journeys ?? []);
+  for (const { journey, setting, concepts } of target.programValueSets ?? []) {
+    const codes = publishedSettings[journey]?.[setting] as CodeMatch[] | undefined;
+    if (!Array.isArray(codes)) continue;
+    if (findCoding(concepts, codes)) types.add(journey);
+    else types.delete(journey);
+  }
+  return [...types];
 }

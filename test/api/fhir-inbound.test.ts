@@ -15,6 +15,7 @@ import {
   type NotificationEventSpec,
 } from '../../activities/ehr/inbound/inbound.test-support';
 import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../activities/ehr/inbound/webhook-signature';
+import { JOURNEY_EXTENSION_URL } from '../../activities/ehr/write-back/carepath-identifiers';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -534,10 +535,156 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     });
 
     await listed(patientId, 'preventive-outreach', 2);
+    // Nothing links it to either journey: no basedOn, no code. It once went to "the only running" one.
     const unlabelled = appointment(patientId, 'booked', ahead(5 * DAY), { id: uniqueName('appt') });
     expect((await post(unlabelled).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'ignored',
-      reason: expect.stringMatching(/^ambiguous: the patient has 2 running/),
+      reason: expect.stringMatching(/^Appointment coded no coded concept is linked to no journey/),
+    });
+  });
+
+  test('[HZ-20] a screening mammogram or a physiotherapy visit never books the emergency follow-up; a follow-up visit does', async () => {
+    const patientId = await ehrPatient();
+    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * HOUR));
+    const followUp = (await post(discharge).expect(200)).body.entries[0].journeys[0].id as string;
+    await listed(patientId, 'emergency-follow-up', 1);
+
+    const unrelated = (code: string) =>
+      appointment(patientId, 'booked', ahead(3 * DAY), {
+        id: uniqueName('appt'),
+        serviceType: { system: CODE_SYSTEMS.snomed, code },
+      });
+    // A mammogram is for a mammogram outreach (it waits for one); a physiotherapy visit is for no journey.
+    expect((await post(unrelated('71651007')).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: expect.stringMatching(/^no running preventive-outreach journey for this patient takes it/),
+    });
+    expect((await post(unrelated('91251008')).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: expect.stringContaining(`${CODE_SYSTEMS.snomed}|91251008 is linked to no journey`),
+    });
+    expect((await journey(followUp)).stage).toBe('discharged');
+
+    const visit = appointment(patientId, 'booked', ahead(4 * DAY), {
+      id: uniqueName('appt'),
+      appointmentType: { system: 'http://terminology.hl7.org/CodeSystem/v2-0276', code: 'FOLLOWUP' },
+    });
+    expect((await post(visit).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: followUp, event: 'appointment-booked', result: 'applied' }],
+    });
+    expect((await journey(followUp)).stage).toBe('booked');
+  });
+
+  test('[HZ-30] an EHR cancellation reaches the reminder started for that appointment, and no other', async () => {
+    const patientId = await ehrPatient();
+    const appointmentId = uniqueName('appt');
+    const reminder = await startJourney('appointment-reminder', patientId, {
+      appointmentAt: ahead(5 * DAY),
+      appointmentId,
+    });
+    const other = await startJourney('appointment-reminder', patientId, {
+      appointmentAt: ahead(6 * DAY),
+      appointmentId: uniqueName('appt'),
+    });
+    const cancelled = appointment(patientId, 'cancelled', ahead(5 * DAY), { id: appointmentId });
+    expect((await post(cancelled).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [
+        { id: reminder, journey: 'appointment-reminder', event: 'appointment-cancelled', result: 'applied' },
+      ],
+    });
+    expect((await journey(reminder)).stage).toBe('appointment-cancelled');
+    expect((await journey(other)).stage).toBe('scheduled');
+  });
+
+  test('[HZ-20] an appointment answering the Task a journey wrote to the record reaches that journey; one for another patient does not', async () => {
+    const patientId = await ehrPatient();
+    const followUp = (await post(emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR))).expect(200))
+      .body.entries[0].journeys[0].id as string;
+    const task = (subject: string) =>
+      stack.fhirSandbox!.repo.createResource({
+        resourceType: 'Task',
+        status: 'requested',
+        intent: 'order',
+        for: { reference: `Patient/${subject}` },
+        extension: [
+          {
+            url: JOURNEY_EXTENSION_URL,
+            valueIdentifier: { system: 'urn:carepath:journey', value: followUp },
+          },
+        ],
+      });
+    const otherPatient = await ehrPatient();
+    const foreign = await task(otherPatient);
+    const viaForeign = appointment(patientId, 'booked', ahead(2 * DAY), {
+      id: uniqueName('appt'),
+      basedOn: `Task/${foreign.id}`,
+    });
+    expect((await post(viaForeign).expect(200)).body.entries[0]).toMatchObject({ outcome: 'ignored' });
+
+    const own = await task(patientId);
+    const visit = appointment(patientId, 'booked', ahead(3 * DAY), {
+      id: uniqueName('appt'),
+      basedOn: `Task/${own.id}`,
+    });
+    expect((await post(visit).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: followUp, event: 'appointment-booked', result: 'applied' }],
+    });
+  });
+
+  test('[HZ-23] [HZ-26] a discharge to hospice starts nothing; a second visit home restarts the one running follow-up', async () => {
+    const patientId = await ehrPatient();
+    const hospice = emergencyEncounter(patientId, uniqueName('enc'), ago(3 * HOUR), 'finished', 'hosp');
+    expect((await post(hospice).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: expect.stringMatching(/^no follow-up: the patient was discharged to hospice/),
+    });
+
+    const first = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * DAY));
+    const followUp = (await post(first).expect(200)).body.entries[0].journeys[0].id as string;
+    const second = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR));
+    expect((await post(second).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: followUp, event: 'emergency-visit', result: 'applied' }],
+    });
+    await listed(patientId, 'emergency-follow-up', 1);
+    const restarted = await journey(followUp);
+    expect(events(restarted.timeline, /Another emergency visit ended/)).toHaveLength(1);
+  });
+
+  test('[HZ-29] a Patient recorded as deceased ends every running journey; nobody is enrolled after', async () => {
+    const patientId = await ehrPatient();
+    const mammogram = await startJourney('preventive-outreach', patientId, { item: 'mammogram' });
+    const followUp = (await post(emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR))).expect(200))
+      .body.entries[0].journeys[0].id as string;
+    await listed(patientId, 'preventive-outreach', 1);
+    await listed(patientId, 'emergency-follow-up', 1);
+
+    const died = { resourceType: 'Patient' as const, id: patientId, deceasedDateTime: ago(HOUR) };
+    await stack.fhirSandbox!.repo.updateResource({ ...died, name: [{ given: ['Test'] }] });
+    const response = await post(died).expect(200);
+    expect(response.body.entries[0]).toMatchObject({ outcome: 'applied', rule: 'patient-deceased' });
+    expect(
+      (response.body.entries[0].journeys as Array<{ id: string; result: string }>)
+        .map((j) => [j.id, j.result])
+        .sort(),
+    ).toEqual(
+      [
+        [followUp, 'applied'],
+        [mammogram, 'applied'],
+      ].sort(),
+    );
+    for (const id of [mammogram, followUp]) {
+      const ended = await journey(id);
+      expect(ended.stage).toBe('cancelled');
+      expect(ended.timeline.at(-1)!.summary).toMatch(/The EHR records the patient as deceased/);
+    }
+    const later = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR / 2));
+    expect((await post(later).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: 'the EHR records the patient as deceased: nobody is enrolled',
     });
   });
 

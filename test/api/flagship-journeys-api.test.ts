@@ -35,8 +35,8 @@ const cases: FlagshipCase[] = [
   },
   {
     journey: 'emergency-follow-up',
+    // One follow-up per patient at a time: another encounter finds the running one (HZ-26).
     params: { encounterId: 'enc-1', dischargedAt: daysFromNow(-0.1), timeZone: 'Europe/London' },
-    otherInstance: { encounterId: 'enc-2' },
     firstStage: 'discharged',
     event: { type: 'appointment-booked', appointmentAt: daysFromNow(5) },
     stageAfterEvent: 'booked',

@@ -9,6 +9,14 @@ export const appointmentReminderParams = z
     appointmentAt: isoInstant
       .refine((value) => Date.parse(value) > Date.now(), 'must be in the future')
       .describe('When the appointment starts (ISO 8601 with offset).'),
+    appointmentId: z
+      .string()
+      .regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be a FHIR id')
+      .optional()
+      .describe(
+        "The EHR Appointment's id, when the appointment is in the EHR: its cancellation or attendance then reaches " +
+          'this reminder, and each appointment has its own reminder.',
+      ),
     reminderLeadHours: z
       .number()
       .int()

@@ -10,7 +10,9 @@ export const EMERGENCY_FOLLOW_UP = 'emergency-follow-up';
 
 /*
  * Enrolment follows a finished emergency encounter (FHIR Encounter class EMER, status finished;
- * HL7v2 ADT^A03). One journey per encounter: a second visit is a second journey.
+ * HL7v2 ADT^A03) whose discharge disposition calls for a follow-up (emergency-follow-up.disposition.ts).
+ * One follow-up per patient at a time: a later emergency visit restarts the running one (the
+ * `emergency-visit` event) rather than running two that would nudge the patient twice.
  */
 export const emergencyFollowUpParams = z
   .object({
@@ -22,6 +24,15 @@ export const emergencyFollowUpParams = z
     dischargedAt: isoInstant
       .refine((value) => Date.parse(value) <= Date.now(), 'must not be in the future')
       .describe('When the patient left the emergency department (ISO 8601 with offset).'),
+    dischargeDisposition: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe(
+        'How the patient left (HL7 discharge-disposition code, e.g. home, aadvice; "unknown" when the EHR did not say: ' +
+          'staff check before any message). Absent when a person started the follow-up: they judged it right.',
+      ),
     schedulingUrl: z
       .url({ protocol: /^https$/ })
       .optional()
@@ -40,6 +51,30 @@ export const emergencyFollowUpEvent = z.discriminatedUnion('type', [
   ...appointmentEventSchemas,
   z.object({ type: z.literal('readmitted'), at: isoInstant.optional() }).strict(),
   declinedEventSchema,
+  /*
+   * Another emergency visit of the same patient ended while this follow-up runs: a later one with a
+   * follow-up disposition restarts the nudge window from its discharge; one to hospice or another
+   * facility ends the follow-up; an earlier one changes nothing.
+   */
+  z
+    .object({
+      type: z.literal('emergency-visit'),
+      encounterId: z.string().min(1).max(200),
+      dischargedAt: isoInstant,
+      dischargeDisposition: z.string().min(1).max(64),
+    })
+    .strict(),
+  /** The emergency visit followed up was entered in error or cancelled in the EHR (e.g. the wrong patient's chart). */
+  z
+    .object({ type: z.literal('emergency-visit-withdrawn'), encounterId: z.string().min(1).max(200) })
+    .strict(),
+  /** Staff checked how the patient left (after an unknown disposition): the follow-up goes on or ends. */
+  z
+    .object({
+      type: z.literal('disposition-confirmed'),
+      dischargeDisposition: z.string().min(1).max(64),
+    })
+    .strict(),
 ]);
 
 export type EmergencyFollowUpEvent = z.output<typeof emergencyFollowUpEvent>;

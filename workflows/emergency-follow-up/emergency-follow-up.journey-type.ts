@@ -4,7 +4,6 @@ import {
   EMERGENCY_FOLLOW_UP,
   emergencyFollowUpEvent,
   emergencyFollowUpParams,
-  type EmergencyFollowUpParams,
 } from './emergency-follow-up.contract';
 import { emergencyFollowUpSettings } from './emergency-follow-up.settings';
 
@@ -20,8 +19,8 @@ export const emergencyFollowUpJourneyType: JourneyType = {
   eventSchema: emergencyFollowUpEvent,
   settingsSchema: emergencyFollowUpSettings,
   blueprint: emergencyFollowUpBlueprint,
-  // Each emergency visit has its own follow-up.
-  instanceKey: (params: EmergencyFollowUpParams) => params.encounterId,
+  // No instance key: one follow-up per patient at a time. A later emergency visit restarts the
+  // running one (its `emergency-visit` event) instead of a second journey nudging in parallel.
   sources: [
     'Brief (seeds): emergency visit discharge (Encounter class EMER finished, HL7v2 ADT^A03) -> follow-up nudge within 48-72 h (tunable default).',
     'Brief (seeds): digital first; a human phone call only for those who do not respond to email, text or portal.',

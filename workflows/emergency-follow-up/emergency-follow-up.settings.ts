@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { channelSetting, escalationPlanSchema } from '../outreach-escalation/escalation-settings';
 import { emergencyFollowUpWordingKeys } from './emergency-follow-up.messages';
+import { emergencyFollowUpTriggers, FOLLOW_UP_VISITS } from './emergency-follow-up.triggers';
+
+const declaredFollowUpVisits = emergencyFollowUpTriggers.valueSets[FOLLOW_UP_VISITS]!.codes.map((set) => ({
+  system: set.system,
+  codes: [...set.codes],
+}));
 
 /*
  * Program settings of emergency-visit follow-up. The 48-72 h nudge window is from the brief's
@@ -50,6 +56,22 @@ export const emergencyFollowUpSettings = z
       .describe(
         'From the nudge on, until a follow-up visit is booked: the nudge with a booking link, a booking prompt, then a ' +
           'staff phone call for those who do not respond (tunable default; digital first, a call only for non-responders, brief).',
+      ),
+    followUpVisits: z
+      .array(
+        z
+          .object({
+            system: z.string().min(1).max(200).describe('Code system URI, e.g. http://snomed.info/sct.'),
+            codes: z.array(z.string().min(1).max(64)).min(1).max(200),
+          })
+          .strict(),
+      )
+      .min(1)
+      .default(declaredFollowUpVisits)
+      .describe(
+        'Appointment types and service types that count as the follow-up visit: only these book, move or complete the ' +
+          'follow-up (tunable default: HL7 v2-0276 FOLLOWUP, SNOMED CT follow-up visit, CPT established-patient office ' +
+          'visits and transitional care, service type general practice). A screening or a physiotherapy visit never does.',
       ),
     appointmentReminderWording: wordingKey
       .default('emergency-follow-up.appointment-reminder')

@@ -1,7 +1,11 @@
+import type { Patient, Resource } from '@medplum/fhirtypes';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { FhirClient } from '../../activities/ehr/fhir-client';
+import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import {
   DAY,
+  HARNESS_PSEUDONYM_KEY,
   HOUR,
   createJourneyHarness,
   expectStagesInBlueprint,
@@ -22,8 +26,21 @@ import { emergencyFollowUpJourneyType } from './emergency-follow-up.journey-type
 describe('emergency visit follow-up journey (time-skipping)', () => {
   let harness: JourneyHarness;
 
+  /** The EHR: patients whose id starts with `deceased-` are recorded as deceased; others it does not know. */
+  const ehr: FhirClient = {
+    read: <T extends Resource>(_type: T['resourceType'], id: string) =>
+      Promise.resolve(
+        (id.startsWith('deceased-')
+          ? ({ resourceType: 'Patient', id, deceasedDateTime: '2026-01-01T00:00:00Z' } satisfies Patient)
+          : undefined) as T | undefined,
+      ),
+    readReference: () => Promise.resolve(undefined),
+    search: () => Promise.resolve([]),
+    createIfNoneExist: <T extends Resource>(resource: T) => Promise.resolve({ ...resource, id: 'written' }),
+  };
+
   beforeAll(async () => {
-    harness = await createJourneyHarness('emergency-follow-up');
+    harness = await createJourneyHarness('emergency-follow-up', { fhir: ehr });
   });
 
   afterAll(async () => {
@@ -31,14 +48,18 @@ describe('emergency visit follow-up journey (time-skipping)', () => {
   });
 
   /** Enrols a patient discharged `hoursAgo` hours ago; returns the handle and the discharge time. */
-  async function discharge(hoursAgo: number) {
+  async function discharge(hoursAgo: number, extra: { disposition?: string; patientId?: string } = {}) {
     const dischargedAt = (await harness.now()) - hoursAgo * HOUR;
     const handle = await harness.start(EMERGENCY_FOLLOW_UP, {
       params: {
         encounterId: 'enc-42',
         dischargedAt: new Date(dischargedAt).toISOString(),
         timeZone: 'Europe/London',
+        ...(extra.disposition ? { dischargeDisposition: extra.disposition } : {}),
       },
+      // The EHR is asked about this patient: their reference is the one the worker derives from the id.
+      patientId: extra.patientId ?? 'pat-under-test',
+      patientRef: patientRefFor(extra.patientId ?? 'pat-under-test', HARNESS_PSEUDONYM_KEY),
     });
     return { handle, dischargedAt };
   }
@@ -187,5 +208,140 @@ describe('emergency visit follow-up journey (time-skipping)', () => {
     expect(
       history.events!.filter((event) => event.workflowExecutionUpdateAcceptedEventAttributes),
     ).toHaveLength(0);
+  });
+
+  describe('how the patient left decides the follow-up', () => {
+    const refusal = (handle: WorkflowHandle, event: JourneyEvent) =>
+      send(handle, event).then(
+        () => 'accepted',
+        (error: WorkflowUpdateFailedError) => String(error.cause?.message),
+      );
+
+    test('[HZ-24] an unknown disposition sends nothing until staff confirm it; confirmed home, the nudge follows', async () => {
+      const { handle, dischargedAt } = await discharge(1, { disposition: 'unknown' });
+      await harness.env.sleep(3 * DAY);
+      expect(await harness.messagesOf(handle.workflowId)).toHaveLength(0);
+      const [check] = await harness.tasksOf(handle.workflowId);
+      expect(check).toMatchObject({ kind: 'disposition-check', priority: 'urgent' });
+      expect(check!.dueAt?.toISOString()).toBe(new Date(dischargedAt + 48 * HOUR).toISOString());
+
+      await send(handle, { type: 'disposition-confirmed', dischargeDisposition: 'home' });
+      await harness.env.sleep(HOUR);
+      const messages = await harness.messagesOf(handle.workflowId);
+      expect(messages.map((message) => message.template)).toEqual(['emergency-follow-up.nudge']);
+      expectStagesInBlueprint(await progressOf(handle));
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+      await handle.result();
+      await recordHistoryFixture(handle, EMERGENCY_FOLLOW_UP, 'disposition-checked-then-nudged');
+    });
+
+    test('[HZ-23] staff confirming a transfer, or a journey started for hospice, ends it without a message', async () => {
+      const unknown = await discharge(1, { disposition: 'oth' });
+      expect(
+        await refusal(unknown.handle, { type: 'disposition-confirmed', dischargeDisposition: 'oth' }),
+      ).toMatch(/does not say how the patient left/);
+      const ended = await send(unknown.handle, {
+        type: 'disposition-confirmed',
+        dischargeDisposition: 'other-hcf',
+      });
+      expect(ended).toMatchObject({ status: 'completed', stage: 'no-follow-up' });
+
+      const hospice = await discharge(1, { disposition: 'hosp' });
+      const final = (await hospice.handle.result()) as JourneyProgress;
+      expect(final).toMatchObject({ status: 'completed', stage: 'no-follow-up' });
+      expectStagesInBlueprint(final);
+      expect(await harness.messagesOf(hospice.handle.workflowId)).toHaveLength(0);
+      expect(await harness.messagesOf(unknown.handle.workflowId)).toHaveLength(0);
+    });
+
+    test('[HZ-25] a patient who left against advice gets an urgent call before the nudge, and the nudge', async () => {
+      const { handle } = await discharge(1, { disposition: 'aadvice' });
+      await harness.env.sleep(48 * HOUR);
+      const [call] = await harness.tasksOf(handle.workflowId);
+      expect(call).toMatchObject({ kind: 'phone-call', priority: 'urgent' });
+      expect(call!.title).toMatch(/against medical advice/);
+      expect((await harness.messagesOf(handle.workflowId)).map((message) => message.template)).toEqual([
+        'emergency-follow-up.nudge',
+      ]);
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    });
+
+    test('[HZ-26] a later emergency visit restarts the one follow-up from its discharge; an earlier one changes nothing', async () => {
+      const { handle, dischargedAt } = await discharge(1, { disposition: 'home' });
+      await harness.env.sleep(30 * HOUR);
+      const laterAt = (await harness.now()) - HOUR;
+      const visit = (at: number, disposition = 'home'): JourneyEvent => ({
+        type: 'emergency-visit',
+        encounterId: `enc-${at}`,
+        dischargedAt: new Date(at).toISOString(),
+        dischargeDisposition: disposition,
+      });
+      expect(await refusal(handle, visit(dischargedAt - DAY))).toMatch(
+        /ended before the one this follow-up is for/,
+      );
+      await send(handle, visit(laterAt));
+      await harness.env.sleep(30 * HOUR); // 48 h after the first discharge, 29 h after the later one
+      expect(await harness.messagesOf(handle.workflowId)).toHaveLength(0);
+      await harness.env.sleep(20 * HOUR);
+      const progress = await progressOf(handle);
+      expect(hoursAfter(progress, 'message', laterAt)).toEqual([48]);
+
+      const transferred = await send(handle, visit(laterAt + 3 * DAY, 'other-hcf'));
+      expect(transferred).toMatchObject({ status: 'completed', stage: 'no-follow-up' });
+      expectStagesInBlueprint(transferred);
+      await handle.result();
+      await recordHistoryFixture(handle, EMERGENCY_FOLLOW_UP, 'later-visit-restarts-then-transfer');
+    });
+
+    test('[HZ-27] an admission that began before the discharge is not a readmission', async () => {
+      const { handle, dischargedAt } = await discharge(5, { disposition: 'home' });
+      expect(
+        await refusal(handle, { type: 'readmitted', at: new Date(dischargedAt - 2 * HOUR).toISOString() }),
+      ).toMatch(/before the discharge this follow-up is for/);
+      const readmitted = await send(handle, {
+        type: 'readmitted',
+        at: new Date(dischargedAt + 2 * HOUR).toISOString(),
+      });
+      expect(readmitted).toMatchObject({ status: 'completed', stage: 'readmitted' });
+    });
+
+    test('[HZ-31] the emergency visit entered in error ends its follow-up before any message; another visit withdrawn changes nothing', async () => {
+      const { handle } = await discharge(1, { disposition: 'home' });
+      expect(await refusal(handle, { type: 'emergency-visit-withdrawn', encounterId: 'enc-other' })).toMatch(
+        /not the one this follow-up is for/,
+      );
+      await harness.env.sleep(20 * HOUR);
+      const ended = await send(handle, { type: 'emergency-visit-withdrawn', encounterId: 'enc-42' });
+      expect(ended).toMatchObject({ status: 'cancelled', stage: 'cancelled' });
+      expectStagesInBlueprint(ended);
+      await harness.env.sleep(3 * DAY);
+      expect(await harness.messagesOf(handle.workflowId)).toHaveLength(0);
+    });
+
+    test('[HZ-21] a visit reported attended before any booking is refused: the follow-up goes on', async () => {
+      const { handle } = await discharge(1, { disposition: 'home' });
+      expect(await refusal(handle, { type: 'appointment-attended' })).toMatch(
+        /No appointment is booked, so appointment-attended does not apply/,
+      );
+      expect((await progressOf(handle)).status).toBe('active');
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    });
+
+    test('[HZ-28] a patient the EHR records as deceased gets no nudge on any channel; staff are told once', async () => {
+      const { handle } = await discharge(1, { disposition: 'home', patientId: 'deceased-efu-1' });
+      await harness.env.sleep(5 * DAY); // the nudge at 48 h and the booking prompt two days later
+      expect(await harness.messagesOf(handle.workflowId)).toHaveLength(0);
+      const progress = await progressOf(handle);
+      expect(
+        progress.timeline.filter((entry) => entry.kind === 'message').map((entry) => entry.summary),
+      ).toEqual([
+        expect.stringMatching(/not sent: the EHR records the patient as deceased/),
+        expect.stringMatching(/not sent: the EHR records the patient as deceased/),
+      ]);
+      const tasks = await harness.tasksOf(handle.workflowId);
+      expect(tasks.filter((task) => task.kind === 'patient-deceased')).toHaveLength(1);
+      expect(tasks.filter((task) => task.kind === 'call')).toHaveLength(0);
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+    });
   });
 });

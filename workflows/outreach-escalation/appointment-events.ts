@@ -10,8 +10,12 @@ export type AppointmentEvent =
 
 /**
  * Rejects appointment events that do not fit the journey's state: recorded, they would do nothing
- * and hide an integration bug. `attended` is taken in any stage: the EHR may report a visit the
- * journey never heard was booked, and losing it would keep chasing a patient who came.
+ * and hide an integration bug, or worse, end the journey on a visit it never asked for. Every
+ * status but `booked` needs a booking this journey knows of: `attended` before any booking was
+ * once taken in any stage, so an unrelated visit could close an outreach or a follow-up. A visit
+ * the EHR reports only as done (booked by phone, never sent as booked) is refused with this
+ * reason, which staff see on the inbox row; the screening itself, recorded in the EHR, closes an
+ * outreach on its own route.
  */
 export function checkAppointmentEvent(event: { type: string }, booking: Booking | undefined): void {
   switch (event.type) {
@@ -25,6 +29,7 @@ export function checkAppointmentEvent(event: { type: string }, booking: Booking 
     case 'appointment-rescheduled':
     case 'appointment-cancelled':
     case 'appointment-no-show':
+    case 'appointment-attended':
       if (!booking) throw new Error(`No appointment is booked, so ${event.type} does not apply.`);
       break;
   }

@@ -171,6 +171,8 @@ export function emergencyEncounter(
   id: string,
   dischargedAt: string,
   status: Encounter['status'] = 'finished',
+  /** HL7 discharge-disposition code; home unless said (null: the EHR sends none). */
+  disposition: string | null = 'home',
 ): Encounter {
   return {
     resourceType: 'Encounter',
@@ -179,6 +181,17 @@ export function emergencyEncounter(
     class: { system: CODE_SYSTEMS.actCode, code: 'EMER' },
     subject: { reference: `Patient/${patientId}` },
     period: { start: new Date(Date.parse(dischargedAt) - 4 * 3600_000).toISOString(), end: dischargedAt },
+    ...(disposition !== null
+      ? {
+          hospitalization: {
+            dischargeDisposition: {
+              coding: [
+                { system: 'http://terminology.hl7.org/CodeSystem/discharge-disposition', code: disposition },
+              ],
+            },
+          },
+        }
+      : {}),
   };
 }
 
@@ -235,6 +248,7 @@ export function appointment(
     id?: string;
     version?: string;
     serviceType?: { system: string; code: string };
+    appointmentType?: { system: string; code: string };
     basedOn?: string;
   } = {},
 ): Appointment {
@@ -245,6 +259,7 @@ export function appointment(
     start,
     end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
     ...(options.serviceType ? { serviceType: [{ coding: [options.serviceType] }] } : {}),
+    ...(options.appointmentType ? { appointmentType: { coding: [options.appointmentType] } } : {}),
     ...(options.basedOn ? { basedOn: [{ reference: options.basedOn }] } : {}),
     participant: [{ actor: { reference: `Patient/${patientId}` }, status: 'accepted' }],
   };

@@ -75,7 +75,7 @@ describe('routeResource: conditions', () => {
       target: {
         linkedTo: ['Condition/c-1'],
         instances: [],
-        running: { journeys: ['oncology-fast-track'], pick: 'one' },
+        ifNone: expect.stringMatching(/^Condition .* is linked to no journey/),
       },
     });
     const refuted = route(
@@ -87,13 +87,92 @@ describe('routeResource: conditions', () => {
 });
 
 describe('routeResource: encounters', () => {
-  test('a finished emergency visit starts the follow-up for that encounter', () => {
+  const visitEvent = (disposition: string) => ({
+    type: 'emergency-visit',
+    encounterId: 'enc-9',
+    dischargedAt: '2025-05-30T06:00:00Z',
+    dischargeDisposition: disposition,
+  });
+
+  test('[HZ-26] a finished emergency visit home starts the follow-up, or restarts the running one', () => {
     expect(route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z'))).toEqual({
       kind: 'start',
       rule: 'emergency-discharge',
       patientId: 'pat-4',
       journey: 'emergency-follow-up',
-      params: { encounterId: 'enc-9', dischargedAt: '2025-05-30T06:00:00Z' },
+      params: { encounterId: 'enc-9', dischargedAt: '2025-05-30T06:00:00Z', dischargeDisposition: 'home' },
+      whenRunning: visitEvent('home'),
+    });
+  });
+
+  describe('[HZ-23] dispositions that rule out a follow-up nudge', () => {
+    test.each([
+      ['hosp', /discharged to hospice/],
+      ['other-hcf', /transferred to another health care facility/],
+      ['snf', /skilled nursing facility/],
+      ['long', /long-term care/],
+    ])(
+      '[HZ-23] a discharge with disposition %s starts no follow-up and ends a running one',
+      (disposition, label) => {
+        const decision = route(
+          emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', disposition),
+        );
+        expect(decision).toEqual({
+          kind: 'event',
+          rule: 'emergency-discharge',
+          patientId: 'pat-4',
+          events: { 'emergency-follow-up': visitEvent(disposition) },
+          target: {
+            linkedTo: [],
+            instances: [],
+            running: { journeys: ['emergency-follow-up'] },
+            ifNone: expect.stringMatching(label),
+          },
+        });
+      },
+    );
+  });
+
+  test('[HZ-29] a discharge with disposition expired ends every running journey of the patient', () => {
+    const decision = route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', 'exp'));
+    expect(decision).toMatchObject({
+      kind: 'cancel',
+      patientId: 'pat-4',
+      reason: expect.stringMatching(/died in the emergency department/),
+      journeys: expect.arrayContaining(['emergency-follow-up', 'oncology-fast-track', 'preventive-outreach']),
+      target: { running: { journeys: expect.arrayContaining(['prediabetes-care', 'appointment-reminder']) } },
+    });
+  });
+
+  describe('[HZ-24] dispositions a person must check', () => {
+    test.each([
+      ['no disposition', null, 'unknown'],
+      ['"other"', 'oth', 'oth'],
+      ['a code outside the code system', 'gone-fishing', 'gone-fishing'],
+      ['left against advice', 'aadvice', 'aadvice'],
+    ])(
+      '[HZ-24] a discharge with %s starts the follow-up carrying it, for the journey to ask staff',
+      (_name, code, kept) => {
+        expect(
+          route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', code)),
+        ).toMatchObject({ kind: 'start', params: { dischargeDisposition: kept } });
+      },
+    );
+  });
+
+  test('[HZ-31] an emergency visit entered in error goes to the running follow-up, which ends only if it is its visit', () => {
+    const withdrawn = emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'entered-in-error');
+    expect(route(withdrawn)).toEqual({
+      kind: 'event',
+      rule: 'emergency-visit-withdrawn',
+      patientId: 'pat-4',
+      events: { 'emergency-follow-up': { type: 'emergency-visit-withdrawn', encounterId: 'enc-9' } },
+      target: {
+        linkedTo: [],
+        instances: [],
+        running: { journeys: ['emergency-follow-up'] },
+        ifNone: 'no running emergency follow-up: nothing to withdraw',
+      },
     });
   });
 
@@ -110,7 +189,7 @@ describe('routeResource: encounters', () => {
     expect(route(noEnd)).toMatchObject({ kind: 'ignore', reason: expect.stringMatching(/no period.end/) });
   });
 
-  test('an inpatient admission ends every running emergency follow-up of the patient', () => {
+  test('[HZ-27] an inpatient admission goes to the running follow-up with its own start date', () => {
     const admission: Encounter = {
       ...emergencyEncounter('pat-4', 'enc-10', '2025-06-02T06:00:00Z', 'in-progress'),
       class: { system: CODE_SYSTEMS.actCode, code: 'IMP' },
@@ -121,7 +200,13 @@ describe('routeResource: encounters', () => {
       rule: 'hospital-admission',
       patientId: 'pat-4',
       events: { 'emergency-follow-up': { type: 'readmitted', at: '2025-06-02T01:00:00Z' } },
-      target: { linkedTo: [], instances: [], running: { journeys: ['emergency-follow-up'], pick: 'all' } },
+      target: { linkedTo: [], instances: [], running: { journeys: ['emergency-follow-up'] } },
+    });
+    expect(route({ ...admission, period: {} })).toMatchObject({
+      kind: 'ignore',
+      reason: expect.stringMatching(
+        /no period.start: whether it followed the emergency discharge is unknown/,
+      ),
     });
   });
 
@@ -197,9 +282,23 @@ describe('routeResource: diagnostic reports advance the card', () => {
       target: {
         linkedTo: ['DiagnosticReport/dr-1', 'ServiceRequest/sr-DILO-2025-000123'],
         instances: [],
-        running: { journeys: ['oncology-fast-track'], pick: 'one' },
       },
     });
+  });
+
+  test("[HZ-22] a report based on no referral reaches no card, not even the patient's only one", () => {
+    const report = pathologyReport('pat-5', { system: snomed, code: '363346000' }, '2025-06-03T12:00:00Z', {
+      id: 'dr-2',
+    });
+    expect(route(report)).toMatchObject({
+      kind: 'event',
+      target: {
+        linkedTo: ['DiagnosticReport/dr-2'],
+        instances: [],
+        ifNone: expect.stringMatching(/^DiagnosticReport coded .*363346000.* is linked to no journey/),
+      },
+    });
+    expect(route(report)).not.toHaveProperty('target.running');
   });
 
   test('a malignancy code on a laboratory report is not taken as a cancer diagnosis', () => {
@@ -249,33 +348,83 @@ describe('routeResource: diagnostic reports advance the card', () => {
 describe('routeResource: appointments', () => {
   const mammography = { system: snomed, code: '71651007' };
 
-  test("a booked mammography appointment is for the patient's mammogram outreach", () => {
+  test("a booked mammography appointment is for the patient's mammogram outreach, and no other journey", () => {
     const booked = appointment('pat-6', 'booked', '2025-07-01T09:30:00-05:00', {
       id: 'appt-7',
       serviceType: mammography,
     });
+    const event = {
+      type: 'appointment-booked',
+      appointmentAt: '2025-07-01T09:30:00-05:00',
+      appointmentId: 'appt-7',
+    };
     expect(route(booked)).toEqual({
       kind: 'event',
       rule: 'appointment-status',
       patientId: 'pat-6',
-      events: {
-        'preventive-outreach': {
-          type: 'appointment-booked',
-          appointmentAt: '2025-07-01T09:30:00-05:00',
-          appointmentId: 'appt-7',
-        },
-        'emergency-follow-up': {
-          type: 'appointment-booked',
-          appointmentAt: '2025-07-01T09:30:00-05:00',
-          appointmentId: 'appt-7',
-        },
-      },
+      events: { 'preventive-outreach': event, 'emergency-follow-up': event },
       target: {
         linkedTo: ['Appointment/appt-7'],
         instances: [{ journey: 'preventive-outreach', params: { item: 'mammogram' } }],
-        running: { journeys: ['preventive-outreach', 'emergency-follow-up'], pick: 'one' },
+        // The emergency follow-up program may list its own follow-up visits: the dispatcher checks them.
+        programValueSets: [
+          {
+            journey: 'emergency-follow-up',
+            setting: 'followUpVisits',
+            concepts: [{ coding: [mammography] }],
+          },
+        ],
       },
     });
+  });
+
+  test('[HZ-20] a screening mammogram never books the emergency follow-up; a follow-up visit does', () => {
+    const mammogram = route(
+      appointment('pat-6', 'booked', '2025-07-01T09:30:00Z', { serviceType: mammography }),
+    );
+    expect(mammogram).not.toHaveProperty('target.running');
+    const followUp = route(
+      appointment('pat-6', 'booked', '2025-07-01T09:30:00Z', {
+        appointmentType: { system: 'http://terminology.hl7.org/CodeSystem/v2-0276', code: 'FOLLOWUP' },
+      }),
+    );
+    expect(followUp).toMatchObject({
+      target: { running: { journeys: ['emergency-follow-up'] }, instances: [] },
+    });
+  });
+
+  test('[HZ-20] a physiotherapy visit with no link to a journey reaches none, with a reason naming its code', () => {
+    const physiotherapy = { system: snomed, code: '91251008' };
+    const visit = route(
+      appointment('pat-6', 'fulfilled', '2025-07-01T09:30:00Z', { serviceType: physiotherapy }),
+    );
+    expect(visit).toMatchObject({
+      kind: 'event',
+      target: {
+        linkedTo: ['Appointment/appt-1'],
+        instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-1' }, exact: true }],
+        ifNone: expect.stringMatching(
+          /^Appointment coded http:\/\/snomed.info\/sct\|91251008 is linked to no journey/,
+        ),
+      },
+    });
+    expect(visit).not.toHaveProperty('target.running');
+  });
+
+  test('[HZ-30] a cancelled or attended appointment reaches the reminder started for it, by its id', () => {
+    for (const status of ['cancelled', 'fulfilled'] as const) {
+      expect(route(appointment('pat-6', status, '2025-07-01T09:30:00Z', { id: 'appt-42' }))).toMatchObject({
+        kind: 'event',
+        events: {
+          'appointment-reminder': {
+            type: status === 'cancelled' ? 'appointment-cancelled' : 'appointment-attended',
+          },
+        },
+        target: {
+          instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-42' }, exact: true }],
+        },
+      });
+    }
   });
 
   test('the same appointment booked again at another time is a reschedule; at the same time, no news', () => {
@@ -313,7 +462,10 @@ describe('routeResource: appointments', () => {
         'preventive-outreach': { type: 'appointment-attended' },
         'oncology-fast-track': { type: 'specialist-visit-done', at: '2025-07-01T10:00:00.000Z' },
       },
-      target: { linkedTo: ['Appointment/appt-1', 'ServiceRequest/sr-1'], instances: [] },
+      target: {
+        linkedTo: ['Appointment/appt-1', 'ServiceRequest/sr-1'],
+        instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-1' }, exact: true }],
+      },
     });
     expect(route(appointment('pat-6', 'proposed', '2025-07-01T09:30:00Z'))).toMatchObject({ kind: 'ignore' });
   });
@@ -366,8 +518,50 @@ describe('routeResource: consent', () => {
 });
 
 test('resource types without rules are ignored by name', () => {
-  expect(route({ resourceType: 'Patient', id: 'pat-8' })).toEqual({
+  expect(route({ resourceType: 'Basic', id: 'basic-8', code: { text: 'a note' } })).toEqual({
     kind: 'ignore',
-    reason: 'no routing rule takes Patient resources',
+    reason: 'no routing rule takes Basic resources',
+  });
+});
+
+describe('routeResource: patients', () => {
+  test.each([
+    ['deceasedBoolean true', { deceasedBoolean: true }],
+    ['a deceasedDateTime', { deceasedDateTime: '2025-06-01T03:00:00Z' }],
+  ])('[HZ-29] a Patient with %s ends every running journey of the patient', (_name, deceased) => {
+    expect(route({ resourceType: 'Patient', id: 'pat-8', ...deceased })).toEqual({
+      kind: 'cancel',
+      rule: 'patient-deceased',
+      patientId: 'pat-8',
+      journeys: [
+        'appointment-reminder',
+        'oncology-fast-track',
+        'prediabetes-care',
+        'preventive-outreach',
+        'emergency-follow-up',
+      ],
+      reason: 'The EHR records the patient as deceased',
+      target: {
+        linkedTo: [],
+        instances: [],
+        running: {
+          journeys: [
+            'appointment-reminder',
+            'oncology-fast-track',
+            'prediabetes-care',
+            'preventive-outreach',
+            'emergency-follow-up',
+          ],
+        },
+        ifNone: 'the patient has no running journey to end',
+      },
+    });
+  });
+
+  test('a Patient alive (or not saying) changes no journey', () => {
+    expect(route({ resourceType: 'Patient', id: 'pat-8', deceasedBoolean: false })).toMatchObject({
+      kind: 'ignore',
+    });
+    expect(route({ resourceType: 'Patient', id: 'pat-8' })).toMatchObject({ kind: 'ignore' });
   });
 });

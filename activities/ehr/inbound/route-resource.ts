@@ -6,6 +6,7 @@ import { routeCondition } from './routes/condition-route';
 import { routeConsent } from './routes/consent-route';
 import { routeEncounter } from './routes/encounter-route';
 import { routeObservation } from './routes/observation-route';
+import { routePatient } from './routes/patient-route';
 import { routeCommunication, routeDiagnosticReport, routeServiceRequest } from './routes/oncology-routes';
 import { routeImmunization, routeProcedure } from './routes/screening-route';
 
@@ -45,6 +46,8 @@ export function routeResource(resource: Resource, context: RoutingContext = {}):
       return routeProcedure(resource);
     case 'Immunization':
       return routeImmunization(resource);
+    case 'Patient':
+      return routePatient(resource);
     default:
       return ignore(`no routing rule takes ${resource.resourceType} resources`);
   }

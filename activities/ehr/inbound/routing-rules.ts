@@ -1,17 +1,12 @@
 import type { DeliveryChannel } from '../../engagement/channels/channel-adapter';
-import { EMERGENCY_FOLLOW_UP } from '../../../workflows/emergency-follow-up/emergency-follow-up.contract';
-import {
-  ONCOLOGY_FAST_TRACK,
-  type ClockStart,
-  type DeadlineProfileId,
+import type {
+  ClockStart,
+  DeadlineProfileId,
 } from '../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import { DIABETES_CODES } from '../../../workflows/prediabetes-care/prediabetes-care.clinical';
 import type { ReadingMetric } from '../../../workflows/prediabetes-care/prediabetes-care.contract';
-import {
-  PREVENTIVE_OUTREACH,
-  type ScreeningItem,
-} from '../../../workflows/preventive-outreach/preventive-outreach.contract';
-import { APPOINTMENT_REMINDER } from '../../../workflows/appointment-reminder/appointment-reminder.contract';
+import type { ScreeningItem } from '../../../workflows/preventive-outreach/preventive-outreach.contract';
+import { SCREENING_ITEM_CODES } from '../../../workflows/preventive-outreach/preventive-outreach.triggers';
 import { CODE_SYSTEMS, type CodeMatch } from './code-systems';
 
 /*
@@ -184,7 +179,17 @@ export const ACTIVE_CONDITION_STATUSES = ['active', 'recurrence', 'relapse'] as 
 
 // --- Encounters ---------------------------------------------------------------------------------
 
-export type EncounterEffect = 'start-emergency-follow-up' | 'readmitted';
+/*
+ * An emergency discharge starts the follow-up only when its discharge disposition calls for one
+ * (workflows/emergency-follow-up/emergency-follow-up.disposition.ts: home yes; died, hospice or a
+ * transfer never; unknown after a staff check). An admission is a readmission only when it began
+ * after the discharge it would end: the workflow compares the two dates.
+ */
+
+/** Encounter.hospitalization.dischargeDisposition (HL7 discharge-disposition code system). */
+export const DISCHARGE_DISPOSITION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/discharge-disposition';
+
+export type EncounterEffect = 'start-emergency-follow-up' | 'readmitted' | 'emergency-visit-withdrawn';
 
 export interface EncounterRule {
   id: string;
@@ -203,6 +208,14 @@ export const encounterRules: readonly EncounterRule[] = [
     classes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
     statuses: ['finished'],
     effect: 'start-emergency-follow-up',
+  },
+  {
+    // The emergency visit was recorded in error (often in the wrong patient's chart) or never happened.
+    id: 'emergency-visit-withdrawn',
+    label: 'emergency visit entered in error or cancelled',
+    classes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
+    statuses: ['entered-in-error', 'cancelled'],
+    effect: 'emergency-visit-withdrawn',
   },
   {
     // HL7v2 ADT^A01: back in hospital, so the follow-up of an earlier emergency visit ends.
@@ -354,41 +367,13 @@ export const patientInformedCodes: CodeMatch[] = [
 
 // --- Appointments -------------------------------------------------------------------------------
 
-type AppointmentEventType =
-  | 'appointment-booked'
-  | 'appointment-cancelled'
-  | 'appointment-no-show'
-  | 'appointment-attended'
-  | 'specialist-visit-done';
-
-/**
- * The event each journey type takes for an Appointment status (FHIR Appointment statuses,
- * HL7v2 SIU S12/S15/S26). Oncology hears only of a fulfilled visit, and only for an appointment
- * based on its own referral: any other visit is not the specialist visit of the card.
+/*
+ * Which journeys take which Appointment status, and how an appointment must be linked to them, is
+ * each journey's own declaration (`workflows/<journey>/<journey>.triggers.ts`): a new journey that
+ * takes appointments declares it there. An appointment linked to no journey moves none; there is
+ * no "the patient's only running journey" fallback (a screening mammogram once booked the
+ * emergency follow-up that way).
  */
-export const appointmentStatusEvents: Record<string, Partial<Record<string, AppointmentEventType>>> = {
-  booked: { [PREVENTIVE_OUTREACH]: 'appointment-booked', [EMERGENCY_FOLLOW_UP]: 'appointment-booked' },
-  cancelled: {
-    [PREVENTIVE_OUTREACH]: 'appointment-cancelled',
-    [EMERGENCY_FOLLOW_UP]: 'appointment-cancelled',
-    [APPOINTMENT_REMINDER]: 'appointment-cancelled',
-  },
-  noshow: { [PREVENTIVE_OUTREACH]: 'appointment-no-show', [EMERGENCY_FOLLOW_UP]: 'appointment-no-show' },
-  arrived: {
-    [PREVENTIVE_OUTREACH]: 'appointment-attended',
-    [EMERGENCY_FOLLOW_UP]: 'appointment-attended',
-    [APPOINTMENT_REMINDER]: 'appointment-attended',
-  },
-  fulfilled: {
-    [PREVENTIVE_OUTREACH]: 'appointment-attended',
-    [EMERGENCY_FOLLOW_UP]: 'appointment-attended',
-    [APPOINTMENT_REMINDER]: 'appointment-attended',
-    [ONCOLOGY_FAST_TRACK]: 'specialist-visit-done',
-  },
-};
-
-/** Journeys an appointment may be for when nothing links it to one: it must be the patient's only one. */
-export const APPOINTMENT_FALLBACK_JOURNEYS = [PREVENTIVE_OUTREACH, EMERGENCY_FOLLOW_UP] as const;
 
 /** Codes in Appointment.serviceType, appointmentType or reasonCode naming a due screening item. */
 export const screeningItemCodes: Record<ScreeningItem, CodeMatch[]> = {
@@ -411,6 +396,11 @@ export const screeningItemCodes: Record<ScreeningItem, CodeMatch[]> = {
     // Medicare annual wellness visit, initial and subsequent; HCPCS travels under both URIs.
     ...CODE_SYSTEMS.hcpcs.map((system) => ({ system, codes: ['G0438', 'G0439'] })),
   ],
+};
+
+/** Value sets that name a journey instance by a code (see `instance` links in journey-triggers.ts). */
+export const instanceValueSets: Record<string, Record<string, CodeMatch[]>> = {
+  [SCREENING_ITEM_CODES]: screeningItemCodes,
 };
 
 // --- Consent: channel opt-in and opt-out --------------------------------------------------------

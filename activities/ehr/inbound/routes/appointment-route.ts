@@ -1,59 +1,57 @@
 import type { Appointment } from '@medplum/fhirtypes';
 import type { JourneyEvent } from '../../../../workflows/journey-contract';
-import { PREVENTIVE_OUTREACH } from '../../../../workflows/preventive-outreach/preventive-outreach.contract';
 import { toInstant } from '../clinical-time';
-import { findCoding } from '../code-systems';
 import { patientIdOf, resourceKey } from '../fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
-import { APPOINTMENT_FALLBACK_JOURNEYS, appointmentStatusEvents, screeningItemCodes } from '../routing-rules';
+import { journeysTaking, targetFromTriggers } from './journey-links';
 import { isDefined, noPatient, references } from './route-helpers';
 
-/** Appointment statuses become the appointment events of the journey that asked for the visit. */
+/**
+ * Appointment statuses become the appointment events of the journeys that declare them
+ * (`<journey>.triggers.ts`), and reach only a journey the appointment is linked to: applied to it
+ * before, based on its request, or coded with a service or appointment type it declares.
+ */
 export function routeAppointment(
   appointment: Appointment,
   previous: JourneyEvent | undefined,
 ): RoutingDecision {
   const rule = 'appointment-status';
-  const byJourney = appointmentStatusEvents[appointment.status];
-  if (!byJourney) return ignore(`Appointment status ${appointment.status} changes nothing`, rule);
+  const takers = journeysTaking('Appointment').filter(({ take }) => take.events[appointment.status]);
+  if (takers.length === 0) return ignore(`Appointment status ${appointment.status} changes nothing`, rule);
   const patientId = appointment.participant
     .map((participant) => patientIdOf(participant.actor))
     .find(isDefined);
   if (!patientId) return noPatient('Appointment.participant.actor', rule);
   const start = toInstant(appointment.start);
   const events: Record<string, JourneyEvent> = {};
-  for (const [journey, type] of Object.entries(byJourney)) {
-    if (!type) continue;
+  for (const { triggers, take } of takers) {
+    const type = take.events[appointment.status]!;
     if (type === 'appointment-booked') {
       if (!start) return ignore('the booked Appointment has no start', rule);
       const booked = bookingEvent(start, appointment.id, previous);
       if (typeof booked === 'string') return ignore(booked, rule);
-      events[journey] = booked;
+      events[triggers.journey] = booked;
     } else if (type === 'specialist-visit-done') {
       const at = toInstant(appointment.end) ?? start;
-      events[journey] = { type, ...(at ? { at } : {}) };
+      events[triggers.journey] = { type, ...(at ? { at } : {}) };
     } else {
-      events[journey] = { type };
+      events[triggers.journey] = { type };
     }
   }
-  const concepts = [
-    ...(appointment.serviceType ?? []),
-    ...(appointment.appointmentType ? [appointment.appointmentType] : []),
-    ...(appointment.reasonCode ?? []),
-  ];
-  const item = (Object.keys(screeningItemCodes) as Array<keyof typeof screeningItemCodes>).find((candidate) =>
-    findCoding(concepts, screeningItemCodes[candidate]),
-  );
   return {
     kind: 'event',
     rule,
     patientId,
     events,
-    target: {
-      linkedTo: [resourceKey(appointment), ...references(appointment.basedOn)].filter(isDefined),
-      instances: item ? [{ journey: PREVENTIVE_OUTREACH, params: { item } }] : [],
-      running: { journeys: [...APPOINTMENT_FALLBACK_JOURNEYS], pick: 'one' },
-    },
+    target: targetFromTriggers('Appointment', Object.keys(events), {
+      ...(resourceKey(appointment) ? { self: resourceKey(appointment)! } : {}),
+      basedOn: references(appointment.basedOn),
+      coded: {
+        serviceType: appointment.serviceType ?? [],
+        appointmentType: appointment.appointmentType ? [appointment.appointmentType] : [],
+        reasonCode: appointment.reasonCode ?? [],
+      },
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Communication, DiagnosticReport, ServiceRequest } from '@medplum/fhirtypes';
+import type { CodeableConcept, Communication, DiagnosticReport, ServiceRequest } from '@medplum/fhirtypes';
 import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import { clinicalTimeOf, toInstant } from '../clinical-time';
 import { findCoding } from '../code-systems';
@@ -10,6 +10,7 @@ import {
   referralRules,
   WITHDRAWN_REFERRAL_STATUSES,
 } from '../routing-rules';
+import { targetFromTriggers } from './journey-links';
 import { isDefined, isFinal, noPatient, noRuleFor, notFinal, references } from './route-helpers';
 import { routeScreeningResult } from './screening-route';
 
@@ -128,15 +129,30 @@ export function routeDiagnosticReport(report: DiagnosticReport): RoutingDecision
     rule: rule.id,
     patientId,
     events: { [ONCOLOGY_FAST_TRACK]: { type: rule.event, ...(at ? { at } : {}) } },
-    target: oncologyTarget([resourceKey(report), ...references(report.basedOn)]),
+    target: oncologyTarget([resourceKey(report), ...references(report.basedOn)], 'DiagnosticReport', [
+      report.code,
+      ...(report.conclusionCode ?? []),
+    ]),
   };
 }
 
-/** The card the resource is tied to, else the patient's only running card (two cards: ambiguous). */
-export function oncologyTarget(linkedTo: Array<string | undefined>): JourneyTarget {
-  return {
-    linkedTo: linkedTo.filter(isDefined),
-    instances: [],
-    running: { journeys: [ONCOLOGY_FAST_TRACK], pick: 'one' },
-  };
+/**
+ * The card a report or diagnosis is linked to: the card whose referral it is based on (or, for a
+ * Condition, whose report its evidence names), or that it was applied to before. Never "the
+ * patient's only running card": a report or diagnosis about another suspected cancer, or about
+ * nothing the card asked for, must not confirm, rule out or stage this one (journeys.md: a second
+ * cancer is a new card). `linkedTo` is the resource itself, then what it references.
+ */
+export function oncologyTarget(
+  linkedTo: Array<string | undefined>,
+  resource: 'DiagnosticReport' | 'Condition' = 'Condition',
+  coded: CodeableConcept[] = [],
+): JourneyTarget {
+  const [self, ...referenced] = linkedTo;
+  const refs = referenced.filter(isDefined);
+  return targetFromTriggers(resource, [ONCOLOGY_FAST_TRACK], {
+    ...(self ? { self } : {}),
+    ...(resource === 'DiagnosticReport' ? { basedOn: refs } : { evidence: refs }),
+    coded: { code: coded },
+  });
 }

@@ -1,0 +1,51 @@
+import type { JourneyTriggers } from '../journey-triggers';
+import { ONCOLOGY_FAST_TRACK } from './oncology-fast-track.contract';
+
+/**
+ * The oncology card listens to its own referral and what is based on it. A report, a diagnosis or
+ * a visit moves the card only when it is linked to the card's referral: `basedOn` the referral
+ * (ServiceRequest), or a resource already applied to the card. A cancer diagnosis for a patient
+ * with one card is not enough: it may be about another cancer, which is a new card (brief
+ * journeys.md: "recurrence or a second cancer = a new card").
+ */
+export const oncologyFastTrackTriggers: JourneyTriggers = {
+  journey: ONCOLOGY_FAST_TRACK,
+  starts: [
+    { resource: 'ServiceRequest', rule: 'dilo-card', description: 'An active DiLO card (referral).' },
+    {
+      resource: 'ServiceRequest',
+      rule: 'urgent-suspected-cancer-referral',
+      description: 'An active NHS England urgent suspected cancer referral.',
+    },
+  ],
+  takes: [
+    {
+      resource: 'Appointment',
+      events: { fulfilled: 'specialist-visit-done' },
+      links: [{ kind: 'resource', via: ['self', 'basedOn'] }],
+      description: "The specialist visit based on the card's referral took place.",
+    },
+    {
+      resource: 'DiagnosticReport',
+      events: {},
+      links: [{ kind: 'resource', via: ['self', 'basedOn'] }],
+      description:
+        "A pathology or imaging report based on the card's referral confirms, rules out or stages cancer.",
+    },
+    {
+      resource: 'Condition',
+      events: {},
+      links: [{ kind: 'resource', via: ['self', 'evidence'] }],
+      description:
+        'A cancer diagnosis whose evidence names a report already applied to the card confirms or rules out cancer.',
+    },
+    {
+      resource: 'ServiceRequest',
+      events: {},
+      links: [{ kind: 'resource', via: ['self'] }],
+      description: 'Its referral withdrawn or entered in error cancels the card.',
+    },
+  ],
+  valueSets: {},
+  closes: ['Cancer is ruled out.', 'Treatment finishes.', 'The referral is withdrawn.'],
+};

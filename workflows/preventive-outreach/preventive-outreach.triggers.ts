@@ -1,0 +1,44 @@
+import type { JourneyTriggers } from '../journey-triggers';
+import { PREVENTIVE_OUTREACH } from './preventive-outreach.contract';
+
+/** The value set (held by the router, shared with other screening routes) naming each screening item. */
+export const SCREENING_ITEM_CODES = 'screening-item-codes';
+
+/**
+ * Preventive outreach hears of the appointments for its own screening item: an appointment coded
+ * with the item (a mammography appointment for the mammogram outreach), or one applied to it
+ * before. A visit for anything else (a physiotherapy session) never books or ends it.
+ */
+export const preventiveOutreachTriggers: JourneyTriggers = {
+  journey: PREVENTIVE_OUTREACH,
+  starts: [],
+  takes: [
+    {
+      resource: 'Appointment',
+      events: {
+        booked: 'appointment-booked',
+        cancelled: 'appointment-cancelled',
+        noshow: 'appointment-no-show',
+        arrived: 'appointment-attended',
+        fulfilled: 'appointment-attended',
+      },
+      links: [
+        { kind: 'resource', via: ['self', 'basedOn'] },
+        {
+          kind: 'instance',
+          param: 'item',
+          valueSet: SCREENING_ITEM_CODES,
+          fields: ['serviceType', 'appointmentType', 'reasonCode'],
+        },
+      ],
+      description:
+        "An appointment for the journey's screening item (by its code) is booked, moved, cancelled, missed or attended.",
+    },
+  ],
+  valueSets: {},
+  closes: [
+    'The screening appointment is attended.',
+    'The patient declines.',
+    'The outreach window closes with nothing booked.',
+  ],
+};

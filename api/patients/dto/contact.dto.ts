@@ -46,6 +46,7 @@ export class QuietWindowDto {
 @ApiExtraModels(QuietWindowDto)
 export class PatientContactDto {
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'Maria',
     description: 'For greetings only.',
@@ -57,6 +58,7 @@ export class PatientContactDto {
   givenName?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'maria@example.org',
   })
@@ -65,6 +67,7 @@ export class PatientContactDto {
   email?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: '+48601234567',
     description: 'Mobile number in E.164 form.',
@@ -74,6 +77,7 @@ export class PatientContactDto {
   phone?: string | null;
 
   @ApiPropertyOptional({
+    type: Boolean,
     nullable: true,
     default: false,
     description: 'The patient has a portal account (portal inbox).',
@@ -83,6 +87,7 @@ export class PatientContactDto {
   portalEnabled?: boolean | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'es',
     default: 'en',
@@ -104,6 +109,7 @@ export class PatientContactDto {
   readingLevel?: 'plain' | 'standard' | null;
 
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     example: 'Europe/Warsaw',
   })

@@ -146,22 +146,7 @@ function applyReadingByCode(state: ProgramState, event: ReadingEvent, context: E
     };
   }
   if (!inDiabetesRange) return { state: next };
-  const number = state.confirmationsStarted + 1;
-  return {
-    state: {
-      ...next,
-      confirmationsStarted: number,
-      confirmation: {
-        number,
-        first: result,
-        dueAtMs: context.nowMs + context.settings.confirmingTestDueDays * DAY_MS,
-        testOrdered: false,
-        patientAsked: false,
-        overdueEscalated: false,
-      },
-    },
-    note: `${capitalize(label(result))} in the diabetes range: a confirming test is needed`,
-  };
+  return startConfirmation(next, result, context);
 }
 
 /**
@@ -257,6 +242,15 @@ function applyDiagnosticResult(
     };
   }
   if (!inDiabetesRange) return { state };
+  return startConfirmation(state, result, context);
+}
+
+/** A result in the diabetes range opens a confirmation: ADA asks for a second abnormal result. */
+function startConfirmation(
+  state: ProgramState,
+  result: DiagnosticResult,
+  context: EventContext,
+): AppliedEvent {
   const number = state.confirmationsStarted + 1;
   return {
     state: {

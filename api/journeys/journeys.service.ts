@@ -53,6 +53,10 @@ import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { JourneyStarter } from '../../activities/journeys/journey-starter';
 import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
 import type { FhirClient } from '../../activities/ehr/fhir-client';
+import {
+  vitalStatusFromEhr,
+  type PatientVitalStatus,
+} from '../../activities/engagement/patients/patient-vital-status';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
@@ -72,6 +76,7 @@ export class JourneysService {
   private readonly starter: JourneyStarter;
 
   private readonly pageTokens: PageTokenSeal;
+  private readonly vitalStatus: PatientVitalStatus | undefined;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -86,11 +91,18 @@ export class JourneysService {
       patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
     });
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
+    this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
   }
 
   async start(request: StartJourneyDto): Promise<StartJourneyResult> {
     const type = this.requireType(request.journey);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
+    // As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled.
+    if (await this.vitalStatus?.isDeceased(request.patientId)) {
+      throw badRequest('The patient is not enrolled.', [
+        { field: 'patientId', message: 'the EHR records this patient as deceased' },
+      ]);
+    }
     const outcome = await this.starter.start({ type, patientId: request.patientId, params: request.params });
     if (!outcome.started) {
       throw badRequest(

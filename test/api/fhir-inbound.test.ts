@@ -686,6 +686,15 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       outcome: 'ignored',
       reason: 'the EHR records the patient as deceased: nobody is enrolled',
     });
+    // Nor by an operator over the API.
+    const byOperator = await api()
+      .post('/api/journeys')
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ journey: 'preventive-outreach', patientId, params: { item: 'flu-shot' } })
+      .expect(400);
+    expect(byOperator.body.errors).toEqual([
+      { field: 'patientId', message: 'the EHR records this patient as deceased' },
+    ]);
   });
 
   test('a Consent change updates the channel consent; an older decision arriving late does not undo it', async () => {

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, appendFileSync } from 'node:fs';
+import { mkdirSync, appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { createDataSource, runMigrations } from '../activities/database/data-source';
@@ -8,6 +8,7 @@ import { DEV_API_KEYS, loadConfig } from '../config/app-config';
 import { developmentSecret, randomSecret } from '../config/development-secrets';
 import { spawnNodeChild } from './dev-stack/child-process';
 import { startEmbeddedPostgres } from './dev-stack/embedded-postgres';
+import { keepDataPrivate } from './dev-stack/private-data-dir';
 import { demoPatients, seedDemoContacts } from './dev-stack/demo-contacts';
 import { demoEhrPatients } from './dev-stack/demo-ehr';
 import { startFhirSandbox } from './dev-stack/fhir-sandbox';
@@ -24,11 +25,7 @@ import { locateTemporalCli } from './toolchain/temporal-cli';
  */
 const root = resolve(__dirname, '..', '..');
 const dataDir = resolve(process.env.CAREPATH_DATA_DIR ?? join(root, '.data'));
-// Everything the stack writes (mail and SMS outboxes, the Temporal database, logs, secrets) holds
-// patient data or keys: files 0600 and folders 0700, for this process and the servers it starts.
-process.umask(0o077);
-mkdirSync(dataDir, { recursive: true });
-chmodSync(dataDir, 0o700);
+keepDataPrivate(dataDir);
 const ports = {
   temporal: Number(process.env.CAREPATH_TEMPORAL_PORT ?? 7233),
   temporalUi: Number(process.env.CAREPATH_TEMPORAL_UI_PORT ?? 8233),

@@ -222,6 +222,20 @@ describe('[HZ-11] A1C in IFCC units is compared in mmol/mol', () => {
     });
   });
 
+  test('[HZ-11] an entry A1C in mmol/mol and a later one compare as a rise, not a 38-point fall', () => {
+    const params = prediabetesCareParams.parse({ entry: { kind: 'hba1c', value: 45, unit: 'mmol/mol' } });
+    const start = withMeasurementSemantics(initialProgramState(params, enrolledAtMs));
+    const { state } = after([lab('hba1c-percent', 47, 40, 'mmol/mol')], start);
+    const result = reviewReadings(state.metrics, {
+      nowMs: day(42),
+      windowDays: 14,
+      minGlucoseDropMgDl: 5,
+      minA1cDrop: 0.1,
+    });
+    expect(result.outcome).not.toBe('improved');
+    expect(state.metrics.baselineA1c).toBeCloseTo(6.27, 2);
+  });
+
   test('[HZ-11] an A1C in mmol/mol confirms one in %', () => {
     const { state } = after([lab('hba1c-percent', 6.7, 3), lab('hba1c-percent', 50, 20, 'mmol/mol')]);
     expect(state.exit).toMatchObject({ reason: 'confirmed-result' });

@@ -1,4 +1,4 @@
-import { CDC_SUCCESS } from './prediabetes-care.clinical';
+import { CDC_SUCCESS, ngspFromIfcc } from './prediabetes-care.clinical';
 import type { PrediabetesCareParams, ReadingMetric } from './prediabetes-care.contract';
 
 /*
@@ -33,7 +33,14 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function initialMetrics(params: PrediabetesCareParams): MetricsState {
   // An A1C is a lab value, so the entry A1C is the baseline; a lab FPG is not comparable with
   // home meter readings, so the glucose baseline comes from the program's own first readings.
-  const entryA1c = params.entry.kind === 'hba1c' ? params.entry.value : null;
+  // Trends are kept in NGSP % (later IFCC readings are converted the same way): an entry A1C given
+  // in mmol/mol kept raw would be compared with %, and 45 -> 47 mmol/mol would read as a 38-point fall.
+  const entryA1c =
+    params.entry.kind !== 'hba1c'
+      ? null
+      : params.entry.unit === 'mmol/mol'
+        ? ngspFromIfcc(params.entry.value)
+        : params.entry.value;
   return {
     baselineWeightKg: params.baselineWeightKg ?? null,
     latestWeightKg: null,

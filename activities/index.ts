@@ -34,15 +34,16 @@ export function createActivities({
   journeyStarter,
   cohortTimeZone,
 }: ActivityDependencies) {
+  const ehrActivities = ehr
+    ? createEhrActivities({
+        dataSource,
+        fhir: ehr.fhir,
+        pseudonymKey: ehr.pseudonymKey,
+        policy: engagement.policy,
+      })
+    : ehrActivitiesWithoutEhr();
   return {
-    ...(ehr
-      ? createEhrActivities({
-          dataSource,
-          fhir: ehr.fhir,
-          pseudonymKey: ehr.pseudonymKey,
-          policy: engagement.policy,
-        })
-      : ehrActivitiesWithoutEhr()),
+    ...ehrActivities,
     deliverMessage: deliverMessageActivity({
       ...engagement,
       ...(ehr ? { vitalStatus: vitalStatusFromEhr(ehr.fhir) } : {}),
@@ -50,7 +51,9 @@ export function createActivities({
     /** Journeys started before the engagement layer still schedule these two; they only log the message. */
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
-    createStaffTask: createStaffTaskActivity(dataSource, engagement.policy),
+    createStaffTask: createStaffTaskActivity(dataSource, engagement.policy, (patientId) =>
+      ehrActivities.syncPatientContact({ patientId }),
+    ),
     closeJourneyStaffTasks: closeJourneyStaffTasksActivity(dataSource),
     checkPrediabetesEnrolment: prediabetesEnrolmentCheckActivity({ dataSource, fhir: ehr?.fhir }),
     ...createCohortActivities({

@@ -409,6 +409,8 @@ export class Journey<Event> implements DeliveryHost {
       idempotencyKey: `${this.workflowId}/${step}`,
       journeyId: this.workflowId,
       patientRef: this.options.patientRef,
+      // Only the activity's input changes (no command does): replays of earlier journeys are unaffected.
+      ...(this.options.patientId ? { patientId: this.options.patientId } : {}),
       ...task,
     });
     this.record('task', `Staff task (${task.priority}): ${task.title}`, step);

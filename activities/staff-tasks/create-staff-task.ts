@@ -10,6 +10,8 @@ export interface StaffTaskRequest {
   idempotencyKey: string;
   journeyId: string;
   patientRef: string;
+  /** The EHR patient id, when the journey has one: a call task reads the patient's number and call times fresh. */
+  patientId?: string;
   kind: string;
   priority: StaffTaskPriority;
   title: string;
@@ -33,12 +35,19 @@ export const CALL_TASK_KINDS: readonly string[] = ['phone-call', 'call'];
 export function createStaffTaskActivity(
   dataSource: DataSource,
   policy: EngagementPolicy = defaultEngagementPolicy,
+  syncContactFromEhr?: (patientId: string) => Promise<unknown>,
 ) {
   const contacts = new PatientContactStore(dataSource);
   return async function createStaffTask(request: StaffTaskRequest): Promise<StaffTaskResult> {
     let details = request.details ?? {};
     let dueAt = request.dueAt;
     if (CALL_TASK_KINDS.includes(request.kind)) {
+      // A call can be the journey's first contact (an urgent call at enrolment), before any message
+      // has read the patient's record: read it now. An EHR outage must not hold an escalation back,
+      // so the task then carries what is on file.
+      if (request.patientId && syncContactFromEhr) {
+        await syncContactFromEhr(request.patientId).catch(() => undefined);
+      }
       const call = callPlanFor({
         contact: await contacts.find(request.patientRef),
         policy,

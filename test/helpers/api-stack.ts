@@ -80,6 +80,10 @@ export async function startApiStack(
     dataConverter: testDataConverter,
     engagement,
     workflowBundle: await journeyWorkflowBundle(),
+    // With an EHR, the worker reads and writes it as on `npm start` (contacts, deaths, write-back).
+    ...(fhirSandbox
+      ? { ehr: { fhir: createFhirClientFromEnv(ehrEnv)!, pseudonymKey: config.pseudonymKey } }
+      : {}),
   });
   const running = worker.run();
   const app: INestApplication = await createApp(config, { fhir: createFhirClientFromEnv(ehrEnv) });

@@ -85,6 +85,8 @@ export interface JourneyEvent {
 /** Pause, resume and cancel all need a reason: it is shown in the timeline and audited. */
 export interface ControlRequest {
   reason: string;
+  /** Who ends or steers the journey: an operator (the API's controls) unless the EHR did (a death, a withdrawn referral). */
+  by?: 'operator' | 'ehr';
 }
 
 export const progressQuery = defineQuery<JourneyProgress>('progress');

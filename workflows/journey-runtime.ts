@@ -522,10 +522,15 @@ export class Journey<Event> implements DeliveryHost {
     );
     setHandler(
       cancelJourneyUpdate,
-      ({ reason }) => {
+      ({ reason, by }) => {
         if (this.pausedSinceMs !== null) this.pausedTotalMs += Date.now() - this.pausedSinceMs;
         this.pausedSinceMs = null;
-        this.finish('cancelled', 'cancelled', `Cancelled by an operator: ${reason}`);
+        // The timeline says who ended it: a journey the EHR ended was not an operator's decision.
+        this.finish(
+          'cancelled',
+          'cancelled',
+          `${by === 'ehr' ? 'Ended by the EHR' : 'Cancelled by an operator'}: ${reason}`,
+        );
         this.revision++;
         return this.progress(UPDATE_TIMELINE_TAIL);
       },

@@ -212,7 +212,7 @@ export class JourneyDispatcher {
       );
     }
     return this.attempt(base, 'cancel', () =>
-      handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: cancelReason! }], updateId }),
+      handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: cancelReason!, by: 'ehr' }], updateId }),
     );
   }
 

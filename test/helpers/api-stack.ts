@@ -43,6 +43,11 @@ export interface ApiStackOptions {
   fhirSandbox?: FhirSandboxOptions;
   /** The API's port, when something must know it before the stack starts (a Web UI's codec endpoint). */
   port?: number;
+  /**
+   * The worker reads and writes the FHIR sandbox too, as on `npm start` (contacts, deaths,
+   * write-back). Off by default: tests that make the sandbox fail once need the API's read to meet it.
+   */
+  workerReadsEhr?: boolean;
 }
 
 /** The real API and a real worker on the shared dev server, with their own database and task queue. */
@@ -80,8 +85,7 @@ export async function startApiStack(
     dataConverter: testDataConverter,
     engagement,
     workflowBundle: await journeyWorkflowBundle(),
-    // With an EHR, the worker reads and writes it as on `npm start` (contacts, deaths, write-back).
-    ...(fhirSandbox
+    ...(fhirSandbox && options.workerReadsEhr
       ? { ehr: { fhir: createFhirClientFromEnv(ehrEnv)!, pseudonymKey: config.pseudonymKey } }
       : {}),
   });

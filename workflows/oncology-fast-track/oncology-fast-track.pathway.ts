@@ -336,7 +336,13 @@ export function milestonesReachedBy(
 export function exitMilestones(stage: CardStage): Milestone[] {
   return Object.values(EVENT_RULES)
     .filter((rule) => rule.acceptedIn.includes(stage))
-    .flatMap((rule) => [rule.milestone, ...rule.implies, ...toldOf(rule.milestone)]);
+    .flatMap((rule) => [
+      rule.milestone,
+      ...rule.implies,
+      // The waiting-list message names the specialist visit: a date of being told the outcome
+      // there would read as the visit's (an NHS card has no visit target, only the FDS).
+      ...(stage === 'waiting-list' ? [] : toldOf(rule.milestone)),
+    ]);
 }
 
 /** A result the patient is then told of: the NHS FDS target is the patient's next step too. */

@@ -13,14 +13,17 @@ import { failuresInJunit, formatFailure } from '../helpers/drills/fuzz/junit-fai
  * body it does not declare counts.
  *
  * Sizes: reduced (default) 4 roles x at most 2 examples per operation and phase (examples,
- * coverage, fuzzing), about 20 s a role, 1.5 min in all; CAREPATH_DRILLS=full 4 roles x 25
- * examples plus stateful sequences. CAREPATH_DRILL_SEED replays a run (printed). The first run on
- * a machine also installs Schemathesis (about 75 s, see schemathesis-venv.ts).
+ * coverage, fuzzing, stateful); CAREPATH_DRILLS=full 4 roles x 25 examples. CAREPATH_DRILL_SEED
+ * replays a run (printed). The first run on a machine also installs Schemathesis (about 75 s,
+ * see schemathesis-venv.ts).
  */
 const full = process.env.CAREPATH_DRILLS === 'full';
 const MAX_EXAMPLES = full ? 25 : 2;
-/** Stateful sequences (create, then read and steer what was created) only in the full run, for time. */
-const PHASES = full ? 'examples,coverage,fuzzing,stateful' : 'examples,coverage,fuzzing';
+/**
+ * Stateful sequences follow the document's links (start a journey, then read, steer and message
+ * it; claim a task, then complete it) in every run, a few steps each in the reduced size.
+ */
+const PHASES = 'examples,coverage,fuzzing,stateful';
 const seed = Number(process.env.CAREPATH_DRILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ROLE_KEYS = {
   operator: 'dev-operator-key',

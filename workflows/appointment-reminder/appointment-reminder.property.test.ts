@@ -1,7 +1,6 @@
-import type { Patient, Resource } from '@medplum/fhirtypes';
+import { ehrWithDeaths } from '../../test/helpers/ehr-with-deaths';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import fc from 'fast-check';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
 import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { drillSize } from '../../test/helpers/drills/drill-size';
 import {
@@ -54,17 +53,8 @@ const scenario = fc.record({
 
 describe('[HZ-28] [HZ-30] appointment reminder under random event sequences (real workflow)', () => {
   let harness: JourneyHarness;
-  const ehr: FhirClient = {
-    read: <T extends Resource>(_type: T['resourceType'], id: string) =>
-      Promise.resolve(
-        (id.startsWith('deceased-')
-          ? ({ resourceType: 'Patient', id, deceasedBoolean: true } satisfies Patient)
-          : undefined) as T | undefined,
-      ),
-    readReference: () => Promise.resolve(undefined),
-    search: () => Promise.resolve([]),
-    createIfNoneExist: <T extends Resource>(resource: T) => Promise.resolve({ ...resource, id: 'written' }),
-  };
+  /** The EHR: patients whose id starts with `deceased-` are recorded as deceased. */
+  const ehr = ehrWithDeaths();
 
   beforeAll(async () => {
     harness = await createJourneyHarness('appointment-reminder-property', { fhir: ehr });

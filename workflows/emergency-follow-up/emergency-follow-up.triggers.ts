@@ -1,4 +1,5 @@
 import { TRIGGER_SYSTEMS, type JourneyTriggers } from '../journey-triggers';
+import { APPOINTMENT_STATUS_EVENTS } from '../outreach-escalation/appointment-events';
 import { EMERGENCY_FOLLOW_UP } from './emergency-follow-up.contract';
 
 const { snomed, cpt, appointmentReason, serviceType } = TRIGGER_SYSTEMS;
@@ -28,13 +29,7 @@ export const emergencyFollowUpTriggers: JourneyTriggers = {
   takes: [
     {
       resource: 'Appointment',
-      events: {
-        booked: 'appointment-booked',
-        cancelled: 'appointment-cancelled',
-        noshow: 'appointment-no-show',
-        arrived: 'appointment-attended',
-        fulfilled: 'appointment-attended',
-      },
+      events: APPOINTMENT_STATUS_EVENTS,
       links: [
         { kind: 'resource', via: ['self', 'basedOn'] },
         {

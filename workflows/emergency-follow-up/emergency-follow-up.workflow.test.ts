@@ -1,6 +1,5 @@
-import type { Patient, Resource } from '@medplum/fhirtypes';
+import { ehrWithDeaths } from '../../test/helpers/ehr-with-deaths';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
 import { patientRefFor } from '../../activities/journeys/patient-ref';
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import {
@@ -26,18 +25,8 @@ import { emergencyFollowUpJourneyType } from './emergency-follow-up.journey-type
 describe('emergency visit follow-up journey (time-skipping)', () => {
   let harness: JourneyHarness;
 
-  /** The EHR: patients whose id starts with `deceased-` are recorded as deceased; others it does not know. */
-  const ehr: FhirClient = {
-    read: <T extends Resource>(_type: T['resourceType'], id: string) =>
-      Promise.resolve(
-        (id.startsWith('deceased-')
-          ? ({ resourceType: 'Patient', id, deceasedDateTime: '2026-01-01T00:00:00Z' } satisfies Patient)
-          : undefined) as T | undefined,
-      ),
-    readReference: () => Promise.resolve(undefined),
-    search: () => Promise.resolve([]),
-    createIfNoneExist: <T extends Resource>(resource: T) => Promise.resolve({ ...resource, id: 'written' }),
-  };
+  /** The EHR: patients whose id starts with `deceased-` are recorded as deceased. */
+  const ehr = ehrWithDeaths({ deceasedDateTime: '2026-01-01T00:00:00Z' });
 
   beforeAll(async () => {
     harness = await createJourneyHarness('emergency-follow-up', { fhir: ehr });

@@ -50,3 +50,15 @@ export function describeAppointmentEvent(event: AppointmentEvent): string {
       return 'Appointment attended';
   }
 }
+
+/**
+ * What each FHIR Appointment status (HL7v2 SIU S12/S15/S26) means to a journey that asked for the
+ * visit: the events its trigger declaration takes.
+ */
+export const APPOINTMENT_STATUS_EVENTS = {
+  booked: 'appointment-booked',
+  cancelled: 'appointment-cancelled',
+  noshow: 'appointment-no-show',
+  arrived: 'appointment-attended',
+  fulfilled: 'appointment-attended',
+} as const;

@@ -1,4 +1,5 @@
 import type { JourneyTriggers } from '../journey-triggers';
+import { APPOINTMENT_STATUS_EVENTS } from '../outreach-escalation/appointment-events';
 import { PREVENTIVE_OUTREACH } from './preventive-outreach.contract';
 
 /** The value set (held by the router, shared with other screening routes) naming each screening item. */
@@ -15,13 +16,7 @@ export const preventiveOutreachTriggers: JourneyTriggers = {
   takes: [
     {
       resource: 'Appointment',
-      events: {
-        booked: 'appointment-booked',
-        cancelled: 'appointment-cancelled',
-        noshow: 'appointment-no-show',
-        arrived: 'appointment-attended',
-        fulfilled: 'appointment-attended',
-      },
+      events: APPOINTMENT_STATUS_EVENTS,
       links: [
         { kind: 'resource', via: ['self', 'basedOn'] },
         {

@@ -37,6 +37,8 @@ export interface DeliveryHost {
   readonly patientRef: string;
   /** The EHR patient id: the engagement layer reads the record (deceased?) before each send. */
   readonly patientId?: string;
+  /** False once the journey ended (completed, cancelled by an operator or by the EHR). */
+  readonly isOpen: boolean;
   record(kind: TimelineKind, summary: string, ref?: string): void;
   whenRunning(): Promise<boolean>;
   sleep(durationMs: number, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
@@ -80,6 +82,8 @@ export async function deliverToPatient(
       exclude: [...exclude],
       at: new Date().toISOString(),
     });
+    if (!host.isOpen && patched(DELIVERY_ENDS_WITH_JOURNEY_PATCH))
+      return afterJourneyEnded(host, step, label, message, result);
     switch (result.outcome) {
       case 'deferred':
         host.record('message', `${label} held until ${result.until}: ${deferralReason[result.reason]}`, step);
@@ -140,6 +144,26 @@ export async function deliverToPatient(
       }
     }
   }
+}
+
+/** Journeys that ended while a delivery was in flight before this rule replay as they ran. */
+const DELIVERY_ENDS_WITH_JOURNEY_PATCH = 'delivery-ends-with-journey';
+
+/**
+ * The journey ended while the activity ran: the EHR recorded a death, an operator cancelled it.
+ * Nothing more is tried and nobody is asked to call (a family called about a dead patient's
+ * screening is the harm, HZ-93); a message that did go out is still recorded, as it happened.
+ */
+function afterJourneyEnded(
+  host: DeliveryHost,
+  step: string,
+  label: string,
+  message: PatientMessage,
+  result: DeliveryResult,
+): NotifyResult | undefined {
+  if (result.outcome !== 'sent') return undefined;
+  host.record('message', `${sentLine(label, result, message.urgent)}, as the journey ended`, step);
+  return sentOutcome(result);
 }
 
 /** Journeys that met an unconfirmed delivery before the staff task existed replay without it. */

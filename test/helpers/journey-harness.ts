@@ -45,7 +45,11 @@ export interface HarnessOptions {
   inboundWebhookUrl?: string;
   /** The EHR the worker reads and writes (e.g. a FHIR sandbox's client); none by default. */
   fhir?: FhirClient;
+  /** Wraps the real activities, e.g. to hold one until a test has changed the journey meanwhile. */
+  wrapActivities?: (activities: Activities) => Activities;
 }
+
+type Activities = ReturnType<typeof createActivities>;
 
 /** The pseudonym key of harness workers: tests derive the same journey ids and patient refs with it. */
 export const HARNESS_PSEUDONYM_KEY = 'harness-pseudonym-key';
@@ -95,21 +99,23 @@ export async function createJourneyHarness(
     taskQueue,
     dataConverter: testDataConverter,
     workflowBundle: await journeyWorkflowBundle(),
-    activities: createActivities({
-      dataSource: database.dataSource,
-      engagement,
-      ...(options.fhir ? { ehr: { fhir: options.fhir, pseudonymKey: HARNESS_PSEUDONYM_KEY } } : {}),
-      journeyStarter: new JourneyStarter(env.client, new ProgramSettingsStore(database.dataSource), {
-        taskQueue,
-        pseudonymKey: HARNESS_PSEUDONYM_KEY,
-        organisationTimeZone: DEFAULT_ORGANISATION_TIME_ZONE,
-        patientTimeZone: patientTimeZoneReader({
-          fhir: options.fhir,
-          dataSource: database.dataSource,
+    activities: (options.wrapActivities ?? ((real: Activities) => real))(
+      createActivities({
+        dataSource: database.dataSource,
+        engagement,
+        ...(options.fhir ? { ehr: { fhir: options.fhir, pseudonymKey: HARNESS_PSEUDONYM_KEY } } : {}),
+        journeyStarter: new JourneyStarter(env.client, new ProgramSettingsStore(database.dataSource), {
+          taskQueue,
           pseudonymKey: HARNESS_PSEUDONYM_KEY,
+          organisationTimeZone: DEFAULT_ORGANISATION_TIME_ZONE,
+          patientTimeZone: patientTimeZoneReader({
+            fhir: options.fhir,
+            dataSource: database.dataSource,
+            pseudonymKey: HARNESS_PSEUDONYM_KEY,
+          }),
         }),
       }),
-    }),
+    ),
   });
   const running = worker.run();
   const now = async () => Number(await env.currentTimeMs());

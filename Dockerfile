@@ -30,7 +30,10 @@ RUN npm ci --ignore-scripts --no-audit --no-fund \
     | xargs --no-run-if-empty --delimiter='\n' npm rebuild
 COPY tsconfig.json tsconfig.build.json ./
 COPY config ./config
+COPY contracts ./contracts
 COPY workflows ./workflows
+COPY persistence ./persistence
+COPY shared ./shared
 COPY activities ./activities
 COPY api ./api
 COPY worker ./worker

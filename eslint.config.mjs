@@ -6,6 +6,35 @@ import prettier from 'eslint-config-prettier';
 // Workflow code runs in Temporal's deterministic sandbox: Node built-ins and activity
 // implementations must never be imported at runtime there (type-only imports are fine).
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
+const serverFolders = ['activities', 'api', 'worker', 'persistence', 'shared', 'config'].flatMap((name) => [
+  `**/${name}`,
+  `**/${name}/**`,
+]);
+
+// Who owns what: each process owns its edges, and shared code never reaches into a process.
+// (Type-only imports are allowed: they vanish at build time.)
+const boundaries = [
+  {
+    folder: 'api',
+    mayNotImport: ['activities', 'worker'],
+    why: 'activities/ is what the worker registers; the API shares code through contracts/, persistence/ and shared/.',
+  },
+  {
+    folder: 'activities',
+    mayNotImport: ['api'],
+    why: 'The worker does not load the API; move what both need to shared/ or persistence/.',
+  },
+  {
+    folder: 'persistence',
+    mayNotImport: ['api', 'activities', 'worker'],
+    why: 'persistence/ holds entities, migrations and stores both processes use.',
+  },
+  {
+    folder: 'shared',
+    mayNotImport: ['api', 'activities', 'worker'],
+    why: 'shared/ is code both processes use; it cannot depend on either.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -31,8 +60,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    files: ['workflows/**/*.ts'],
-    ignores: ['workflows/**/*.test.ts'],
+    // Workflow code and the contracts it shares run in Temporal's deterministic sandbox (and the
+    // contracts in the browser too): no Node built-ins, no server code.
+    files: ['workflows/**/*.ts', 'contracts/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -40,13 +71,7 @@ export default tseslint.config(
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflow code cannot use Node built-ins.' })),
           patterns: [
             {
-              group: [
-                '**/activities',
-                '**/activities/**',
-                '@temporalio/activity',
-                '@temporalio/client',
-                '@temporalio/worker',
-              ],
+              group: [...serverFolders, '@temporalio/activity', '@temporalio/client', '@temporalio/worker'],
               message: 'Workflows call activities through proxyActivities; import their types only.',
               allowTypeImports: true,
             },
@@ -55,6 +80,24 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaries.map(({ folder, mayNotImport, why }) => ({
+    files: [`${folder}/**/*.ts`],
+    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: mayNotImport.flatMap((name) => [`**/${name}`, `**/${name}/**`]),
+              message: why,
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,

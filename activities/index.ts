@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { createCohortActivities } from './cohort/cohort-activities';
 import { createEhrActivities } from './ehr/ehr-activities';
-import type { FhirClient } from './ehr/fhir-client';
+import type { FhirClient } from '../shared/ehr/fhir-client';
 import { prediabetesEnrolmentCheckActivity } from './ehr/prediabetes-enrolment-check';
 import { ehrActivitiesWithoutEhr } from './ehr/without-ehr';
 import { deliverMessageActivity, type EngagementDependencies } from './engagement/deliver-message';
-import { vitalStatusFromEhr } from './engagement/patients/patient-vital-status';
+import { vitalStatusFromEhr } from '../shared/ehr/patient-vital-status';
 import { sendMessageActivity } from './outreach/send-message';
 import { sendPortalMessageActivity } from './outreach/send-portal-message';
-import type { JourneyStarter } from './journeys/journey-starter';
+import type { JourneyStarter } from '../shared/journeys/journey-starter';
 import { closeJourneyStaffTasksActivity } from './staff-tasks/close-journey-staff-tasks';
 import { createStaffTaskActivity } from './staff-tasks/create-staff-task';
 

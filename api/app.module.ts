@@ -8,7 +8,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { SessionController } from './auth/session.controller';
 import { CodecModule } from './codec/codec.module';
 import { EngagementModule } from './engagement/engagement.module';
-import type { FhirClient } from '../activities/ehr/fhir-client';
+import type { FhirClient } from '../shared/ehr/fhir-client';
 import { FhirModule } from './fhir/fhir.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { journeyWorkflowId } from '../activities/journeys/patient-ref';
-import { progressQuery } from '../workflows/journey-contract';
+import { journeyWorkflowId } from '../shared/journeys/patient-ref';
+import { progressQuery } from '../contracts/journey-contract';
 import { findJourneyType } from '../workflows/journey-types';
 import { runAlternatingRounds, timedPool, type RoundOutcome, type SideFigures } from './alternating-rounds';
 import type { BenchStack } from './bench-stack';

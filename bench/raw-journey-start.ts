@@ -1,13 +1,13 @@
 import type { Client } from '@temporalio/client';
-import { journeyWorkflowId, patientRefFor } from '../activities/journeys/patient-ref';
-import type { JourneyInput } from '../workflows/journey-contract';
+import { journeyWorkflowId, patientRefFor } from '../shared/journeys/patient-ref';
+import type { JourneyInput } from '../contracts/journey-contract';
 import type { JourneyType } from '../workflows/journey-types';
 import {
   journeyStageKey,
   journeyStatusKey,
   journeyTypeKey,
   patientRefKey,
-} from '../workflows/search-attributes';
+} from '../contracts/search-attributes';
 
 export interface RawStartTarget {
   temporal: Client;

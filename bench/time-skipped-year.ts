@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { createJourneyHarness } from '../test/helpers/journey-harness';
-import type { JourneyProgress } from '../workflows/journey-contract';
+import type { JourneyProgress } from '../contracts/journey-contract';
 import { JOURNEY, logReading, sendEvent } from '../workflows/prediabetes-care/prediabetes-care.test-support';
 import { round } from './percentiles';
 import { withCpuUsage, coresUsed } from './process-cpu';

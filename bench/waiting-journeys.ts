@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Client } from '@temporalio/client';
 import { findJourneyType } from '../workflows/journey-types';
-import { journeyStageKey, journeyTypeKey } from '../workflows/search-attributes';
+import { journeyStageKey, journeyTypeKey } from '../contracts/search-attributes';
 import type { BenchStack } from './bench-stack';
 import { summarize, type LatencySummary } from './percentiles';
 import { runPool } from './promise-pool';

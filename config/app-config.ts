@@ -3,8 +3,8 @@ import { z } from 'zod';
 import {
   parsePayloadEncryptionKeys,
   type PayloadEncryptionKeys,
-} from '../activities/payload-encryption/encryption-keys';
-import { isTimeZone } from '../workflows/contract-fields';
+} from '../shared/payload-encryption/encryption-keys';
+import { isTimeZone } from '../contracts/contract-fields';
 import { developmentPayloadKeys, developmentPseudonymKey } from './development-secrets';
 import { parseApiKeys, type ApiKey } from './api-keys';
 

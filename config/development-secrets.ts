@@ -5,7 +5,7 @@ import {
   formatPayloadEncryptionKey,
   parsePayloadEncryptionKeys,
   type PayloadEncryptionKeys,
-} from '../activities/payload-encryption/encryption-keys';
+} from '../shared/payload-encryption/encryption-keys';
 
 /*
  * Development mode has secrets too, and none of them is in the source: each is generated at

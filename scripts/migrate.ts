@@ -1,4 +1,4 @@
-import { createDataSource, runMigrations } from '../activities/database/data-source';
+import { createDataSource, runMigrations } from '../persistence/data-source';
 import { loadConfig } from '../config/app-config';
 
 /** `npm run migrate`: applies pending TypeORM migrations to DATABASE_URL (a release step in production). */

@@ -11,8 +11,8 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { z } from 'zod';
-import { CODE_SYSTEMS } from '../activities/ehr/inbound/code-systems';
-import { screeningItemCodes } from '../activities/ehr/inbound/routing-rules';
+import { CODE_SYSTEMS } from '../shared/ehr/code-systems';
+import { screeningItemCodes } from '../api/fhir/inbound/routing-rules';
 import {
   screeningItems,
   type ScreeningItem,

@@ -1,4 +1,4 @@
-import { blueprintStages } from '../workflows/blueprint';
+import { blueprintStages } from '../contracts/blueprint';
 import { journeyTypes } from '../workflows/journey-types';
 
 /*

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { parse } from 'yaml';
-import { carepathSearchAttributes } from '../workflows/search-attributes';
+import { carepathSearchAttributes } from '../contracts/search-attributes';
 
 /**
  * There is no Docker engine where the tests run, so this reads docker-compose.yml and the
@@ -120,7 +120,7 @@ const SETTINGS_SCHEMAS = {
   'config/app-config.ts': 'environmentSchema',
   'activities/engagement/channels/email/email-settings.ts': 'emailEnvironmentSchema',
   'activities/engagement/channels/sms/sms-settings.ts': 'smsEnvironmentSchema',
-  'activities/ehr/ehr-settings.ts': 'ehrEnvironmentSchema',
+  'shared/ehr/ehr-settings.ts': 'ehrEnvironmentSchema',
   'activities/cohort/cohort-settings.ts': 'cohortEnvironmentSchema',
 };
 

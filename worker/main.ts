@@ -1,16 +1,16 @@
 import { Client } from '@temporalio/client';
 import { loadConfig } from '../config/app-config';
 import { loadSecretFiles } from '../config/secret-files';
-import { describePayloadEncryptionKey } from '../activities/payload-encryption/encryption-keys';
-import { journeyDataConverter } from '../activities/payload-encryption/journey-data-converter';
+import { describePayloadEncryptionKey } from '../shared/payload-encryption/encryption-keys';
+import { journeyDataConverter } from '../shared/payload-encryption/journey-data-converter';
 import { ensureCohortFinderSchedule } from '../activities/cohort/cohort-schedule';
 import { loadCohortSettings } from '../activities/cohort/cohort-settings';
-import { createDataSource } from '../activities/database/data-source';
-import { createFhirClientFromEnv } from '../activities/ehr/http-fhir-client';
+import { createDataSource } from '../persistence/data-source';
+import { createFhirClientFromEnv } from '../shared/ehr/http-fhir-client';
 import { createEngagement } from '../activities/engagement/engagement-setup';
-import { JourneyStarter } from '../activities/journeys/journey-starter';
-import { patientTimeZoneReader } from '../activities/journeys/patient-time-zone';
-import { ProgramSettingsStore } from '../activities/programs/program-settings-store';
+import { JourneyStarter } from '../shared/journeys/journey-starter';
+import { patientTimeZoneReader } from '../shared/journeys/patient-time-zone';
+import { ProgramSettingsStore } from '../persistence/program-settings-store';
 import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 
 /** The worker process: runs journey workflows and their activities until SIGINT or SIGTERM. */

@@ -7,7 +7,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { z } from 'zod';
-import type { DeliveryChannel } from '../activities/engagement/channels/channel-adapter';
+import type { DeliveryChannel } from '../contracts/delivery-channels';
 import type { Channel } from '../activities/outreach/send-message';
 import type { StaffTaskRequest, StaffTaskResult } from '../activities/staff-tasks/create-staff-task';
 import { refreshContactFromEhr, writeBackToEhr, type EhrWriteBack } from './ehr-record';
@@ -30,14 +30,14 @@ import {
   type TimelineEntry,
   type TimelineKind,
   type UpcomingTimer,
-} from './journey-contract';
+} from '../contracts/journey-contract';
 import {
   deliverToPatient,
   type DeliveryHost,
   type NotifyResult,
   type PatientMessage,
 } from './patient-delivery';
-import { journeyStageKey, journeyStatusKey } from './search-attributes';
+import { journeyStageKey, journeyStatusKey } from '../contracts/search-attributes';
 
 export type { NotifyResult, PatientMessage } from './patient-delivery';
 

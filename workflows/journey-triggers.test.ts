@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS } from '../activities/ehr/inbound/code-systems';
+import { CODE_SYSTEMS } from '../shared/ehr/code-systems';
 import { journeyTriggers } from './journey-trigger-list';
 import { TRIGGER_SYSTEMS } from './journey-triggers';
 import { journeyTypes } from './journey-types';

@@ -7,7 +7,7 @@ import {
   type AppointmentReminderParams,
 } from './appointment-reminder/appointment-reminder.contract';
 import { appointmentReminderBlueprint } from './appointment-reminder/appointment-reminder.blueprint';
-import type { Blueprint } from './blueprint';
+import type { Blueprint } from '../contracts/blueprint';
 import { oncologyFastTrackJourneyType } from './oncology-fast-track/oncology-fast-track.journey-type';
 import { prediabetesCareJourneyType } from './prediabetes-care/prediabetes-care.journey-type';
 import { preventiveOutreachJourneyType } from './preventive-outreach/preventive-outreach.journey-type';

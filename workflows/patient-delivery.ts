@@ -1,8 +1,8 @@
 import { patched } from '@temporalio/workflow';
-import type { DeliveryChannel } from '../activities/engagement/channels/channel-adapter';
+import type { DeliveryChannel } from '../contracts/delivery-channels';
 import type { DeliveryResult } from '../activities/engagement/deliver-message';
 import { journeyActivities } from './journey-activities';
-import type { TimelineKind } from './journey-contract';
+import type { TimelineKind } from '../contracts/journey-contract';
 
 export interface PatientMessage {
   /** The step's first-choice channel; the patient's own order follows. Omit to use only theirs. */

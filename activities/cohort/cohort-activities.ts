@@ -2,10 +2,10 @@ import type { DataSource } from 'typeorm';
 import { preventiveOutreachJourneyType } from '../../workflows/preventive-outreach/preventive-outreach.journey-type';
 import type { PreventiveOutreachSettings } from '../../workflows/preventive-outreach/preventive-outreach.settings';
 import { screeningTests } from '../../workflows/preventive-outreach/screening-value-sets';
-import { ProgramSettingsStore } from '../programs/program-settings-store';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import type { IntervalOf } from './screening-eligibility';
-import type { FhirClient } from '../ehr/fhir-client';
-import type { JourneyStarter } from '../journeys/journey-starter';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import type { JourneyStarter } from '../../shared/journeys/journey-starter';
 import { enrolDuePatientsActivity } from './enrol-due-patients';
 import {
   screeningRecordOfActivity,

@@ -2,8 +2,8 @@ import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { preventiveOutreachJourneyType } from '../../workflows/preventive-outreach/preventive-outreach.journey-type';
-import { CohortEnrolment } from '../database/cohort-enrolment.entity';
-import type { JourneyStarter } from '../journeys/journey-starter';
+import { CohortEnrolment } from '../../persistence/entities/cohort-enrolment.entity';
+import type { JourneyStarter } from '../../shared/journeys/journey-starter';
 import type { DuePatient } from './find-due-patients';
 
 export interface EnrolDuePatientsResult {

@@ -2,8 +2,8 @@ import type { Encounter, Patient } from '@medplum/fhirtypes';
 import { ApplicationFailure } from '@temporalio/common';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import { CODE_SYSTEMS } from '../ehr/inbound/code-systems';
-import { createHttpFhirClient } from '../ehr/http-fhir-client';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
 import type { BirthdateCursor } from './birthdate-slices';
 import { findDuePatientsActivity, type DuePatient } from './find-due-patients';
 

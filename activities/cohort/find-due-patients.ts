@@ -13,8 +13,8 @@ import {
   screeningItems,
   type ScreeningItem,
 } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import type { FhirClient } from '../ehr/fhir-client';
-import { patientIdOf } from '../ehr/inbound/fhir-references';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { patientIdOf } from '../../shared/ehr/fhir-references';
 import {
   birthdateRange,
   birthdateSearch,
@@ -24,7 +24,7 @@ import {
   sliceDays,
   type BirthdateCursor,
 } from './birthdate-slices';
-import { localDateOf } from './calendar-dates';
+import { localDateOf } from '../../shared/ehr/calendar-dates';
 import { historySearches } from './history-searches';
 import { dueItems, eligibleItems, type DueItem, type IntervalOf } from './screening-eligibility';
 

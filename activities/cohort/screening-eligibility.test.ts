@@ -12,9 +12,9 @@ import {
   screeningItems,
   type ScreeningItem,
 } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import { CODE_SYSTEMS } from '../ehr/inbound/code-systems';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import { birthdateRange, cursorAfter, sliceAt } from './birthdate-slices';
-import { addMonths, ageOn } from './calendar-dates';
+import { addMonths, ageOn } from '../../shared/ehr/calendar-dates';
 import { historySearches } from './history-searches';
 import { dueItems, eligibleItems } from './screening-eligibility';
 

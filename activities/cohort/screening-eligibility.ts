@@ -15,10 +15,17 @@ import {
   type ScreeningTest,
   type ScreeningTestId,
 } from '../../workflows/preventive-outreach/screening-value-sets';
-import { findCoding } from '../ehr/inbound/code-systems';
-import { timeZoneOf } from '../ehr/patient-context-mapping';
-import { addMonths, addYears, ageOn, dateOf, localDateOf, type IsoDate } from './calendar-dates';
-import { exclusionOf } from './screening-exclusions';
+import { findCoding } from '../../shared/ehr/code-systems';
+import { timeZoneOf } from '../../shared/ehr/patient-context-mapping';
+import {
+  addMonths,
+  addYears,
+  ageOn,
+  dateOf,
+  localDateOf,
+  type IsoDate,
+} from '../../shared/ehr/calendar-dates';
+import { exclusionOf } from '../../shared/ehr/screening-exclusions';
 import { ruleFor, type ScreeningRule } from './screening-rules';
 
 /** An item a patient is due for, as the preventive-outreach journey is started with it. */

@@ -4,9 +4,9 @@ import type {
   ExclusionReason,
   ScreeningTestId,
 } from '../../workflows/preventive-outreach/screening-value-sets';
-import type { FhirClient } from '../ehr/fhir-client';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { historySearches } from './history-searches';
-import { exclusionOf } from './screening-exclusions';
+import { exclusionOf } from '../../shared/ehr/screening-exclusions';
 import { coveringTest, patientToday, type IntervalOf } from './screening-eligibility';
 
 export interface ScreeningRecordOfInput {

@@ -1,7 +1,7 @@
-import type { PatientContact } from '../database/patient-contact.entity';
-import type { ContactDetails } from '../engagement/patients/patient-contact-store';
-import type { EngagementPolicy } from '../engagement/policy/engagement-policy';
-import type { PatientContactFields } from './patient-context-mapping';
+import type { PatientContact } from '../../persistence/entities/patient-contact.entity';
+import type { ContactDetails } from '../../persistence/patient-contact-store';
+import type { EngagementPolicy } from '../../shared/engagement/engagement-policy';
+import type { PatientContactFields } from '../../shared/ehr/patient-context-mapping';
 
 export type SyncedContactField = keyof PatientContactFields;
 

@@ -4,15 +4,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
-import { OutreachMessage, type OutreachStatus } from '../database/outreach-message.entity';
-import { StaffTask } from '../database/staff-task.entity';
-import { PatientContactStore } from '../engagement/patients/patient-contact-store';
-import { defaultEngagementPolicy } from '../engagement/policy/engagement-policy';
-import { patientRefFor } from '../journeys/patient-ref';
+import { OutreachMessage, type OutreachStatus } from '../../persistence/entities/outreach-message.entity';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import { defaultEngagementPolicy } from '../../shared/engagement/engagement-policy';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { createEhrActivities, EHR_PATIENT_MISMATCH, type EhrActivities } from './ehr-activities';
-import type { FhirClient } from './fhir-client';
-import { createHttpFhirClient } from './http-fhir-client';
-import { JOURNEY_EXTENSION_URL } from './write-back/carepath-identifiers';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
+import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
 
 /*
  * The EHR activities as a worker runs them (MockActivityEnvironment), against the real

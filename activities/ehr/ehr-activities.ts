@@ -1,15 +1,15 @@
 import type { Communication, Patient, Task } from '@medplum/fhirtypes';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { OutreachMessage } from '../database/outreach-message.entity';
-import { StaffTask } from '../database/staff-task.entity';
-import { PatientContactStore } from '../engagement/patients/patient-contact-store';
-import { defaultEngagementPolicy, type EngagementPolicy } from '../engagement/policy/engagement-policy';
-import { patientRefFor } from '../journeys/patient-ref';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import { defaultEngagementPolicy, type EngagementPolicy } from '../../shared/engagement/engagement-policy';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { contactFromEhr, type SyncedContactField } from './contact-from-ehr';
-import type { FhirClient } from './fhir-client';
-import { contactFieldsOf } from './patient-context-mapping';
-import { OUTREACH_MESSAGE_SYSTEM, STAFF_TASK_SYSTEM } from './write-back/carepath-identifiers';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { contactFieldsOf } from '../../shared/ehr/patient-context-mapping';
+import { OUTREACH_MESSAGE_SYSTEM, STAFF_TASK_SYSTEM } from '../../shared/ehr/carepath-identifiers';
 import { communicationForMessage } from './write-back/communication-for-message';
 import { taskForStaffTask } from './write-back/task-for-staff-task';
 

@@ -1,7 +1,7 @@
 import type { Condition, Observation, Patient } from '@medplum/fhirtypes';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
-import { timeZoneOfAddress } from './address-time-zone';
-import { createHttpFhirClient } from './http-fhir-client';
+import { timeZoneOfAddress } from '../../shared/ehr/address-time-zone';
+import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
 import {
   contactFieldsOf,
   isCurrentCondition,
@@ -9,9 +9,9 @@ import {
   observationSummaryOf,
   preferredLanguageOf,
   TIME_ZONE_EXTENSION,
-} from './patient-context-mapping';
+} from '../../shared/ehr/patient-context-mapping';
 import { readPatientContext } from './patient-context';
-import { toE164 } from './phone-number';
+import { toE164 } from '../../shared/ehr/phone-number';
 
 const now = new Date('2026-05-04T12:00:00Z');
 

@@ -1,5 +1,5 @@
 import type { Condition, Observation, Patient } from '@medplum/fhirtypes';
-import type { FhirClient } from './fhir-client';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
 import {
   conditionSummaryOf,
   contactFieldsOf,
@@ -9,7 +9,7 @@ import {
   type ConditionSummary,
   type ObservationSummary,
   type PatientContactFields,
-} from './patient-context-mapping';
+} from '../../shared/ehr/patient-context-mapping';
 
 /** What journeys personalize on, read from the EHR: how to greet and reach the patient, and their clinical picture. */
 export interface PatientContext extends PatientContactFields {

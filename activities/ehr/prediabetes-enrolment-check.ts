@@ -2,9 +2,9 @@ import type { Condition, Patient } from '@medplum/fhirtypes';
 import type { DataSource } from 'typeorm';
 import type { EnrolmentRefusal } from '../../workflows/prediabetes-care/prediabetes-care.clinical';
 import { enrolmentRefusals } from '../../workflows/prediabetes-care/prediabetes-care.eligibility';
-import { StaffTask } from '../database/staff-task.entity';
-import type { FhirClient } from './fhir-client';
-import { isCurrentCondition } from './patient-context-mapping';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { isCurrentCondition } from '../../shared/ehr/patient-context-mapping';
 
 export interface PrediabetesEnrolmentCheck {
   /** The journey's workflow id: the same for every enrolment of this patient in the program. */

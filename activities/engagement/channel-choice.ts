@@ -1,7 +1,7 @@
-import type { ChannelConsent } from '../database/channel-consent.entity';
-import type { PatientContact } from '../database/patient-contact.entity';
-import type { DeliveryChannel } from './channels/channel-adapter';
-import type { EngagementPolicy } from './policy/engagement-policy';
+import type { ChannelConsent } from '../../persistence/entities/channel-consent.entity';
+import type { PatientContact } from '../../persistence/entities/patient-contact.entity';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
+import type { EngagementPolicy } from '../../shared/engagement/engagement-policy';
 
 export interface ChannelChoiceInput {
   patientRef: string;

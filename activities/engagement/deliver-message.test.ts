@@ -1,5 +1,5 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { OutreachMessage } from '../database/outreach-message.entity';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import {
   sandboxEngagement,
   seedContact,

@@ -1,21 +1,17 @@
 import { log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import { DELIVERED_STATUSES, type OutreachMessage } from '../database/outreach-message.entity';
-import {
-  NotSentError,
-  type ChannelAdapter,
-  type DeliveryChannel,
-  type OutboundMessage,
-} from './channels/channel-adapter';
+import { DELIVERED_STATUSES, type OutreachMessage } from '../../persistence/entities/outreach-message.entity';
+import { NotSentError, type ChannelAdapter, type OutboundMessage } from './channels/channel-adapter';
+import { type DeliveryChannel } from '../../contracts/delivery-channels';
 import { chooseChannel } from './channel-choice';
 import { DeliveryLog } from './delivery-log';
-import type { DeliveryLinks } from './links/delivery-links';
-import { PatientContactStore } from './patients/patient-contact-store';
-import type { PatientVitalStatus } from './patients/patient-vital-status';
-import { quietWindowFor, type EngagementPolicy } from './policy/engagement-policy';
+import type { DeliveryLinks } from '../../shared/engagement/delivery-links';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import type { PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
+import { quietWindowFor, type EngagementPolicy } from '../../shared/engagement/engagement-policy';
 import { firstAllowedAt, localDay, quietHoursEnd } from './policy/send-window';
 import { renderTemplate } from './templates/render-template';
-import { isTimeZone } from '../../workflows/contract-fields';
+import { isTimeZone } from '../../contracts/contract-fields';
 
 export interface DeliveryRequest {
   /** `<journey>/<step>`: every attempt of this step, on any channel, shares it. */

@@ -1,11 +1,12 @@
 import { Between, In, Not, type DataSource, type EntityManager } from 'typeorm';
-import { OutreachDeliveryEvent } from '../database/outreach-delivery-event.entity';
+import { OutreachDeliveryEvent } from '../../persistence/entities/outreach-delivery-event.entity';
 import {
   DELIVERED_STATUSES,
   OutreachMessage,
   type OutreachStatus,
-} from '../database/outreach-message.entity';
-import type { DeliveryChannel, RenderedMessage } from './channels/channel-adapter';
+} from '../../persistence/entities/outreach-message.entity';
+import type { RenderedMessage } from './channels/channel-adapter';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
 
 export interface AttemptDraft {
   idempotencyKey: string;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { ChannelAdapter, DeliveryChannel } from './channels/channel-adapter';
+import type { ChannelAdapter } from './channels/channel-adapter';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
 import { loadEmailSettings } from './channels/email/email-settings';
 import { createSmtpEmailAdapter } from './channels/email/smtp-email-adapter';
 import { createPortalInboxAdapter } from './channels/portal/portal-inbox-adapter';
@@ -7,8 +8,8 @@ import { loadSmsSettings } from './channels/sms/sms-settings';
 import { createTwilioSmsAdapter } from './channels/sms/twilio-sms-adapter';
 import { createStaffWorkAdapter } from './channels/staff/staff-work-adapter';
 import type { EngagementDependencies } from './deliver-message';
-import { createDeliveryLinks } from './links/delivery-links';
-import { loadEngagementPolicy } from './policy/engagement-policy';
+import { createDeliveryLinks } from '../../shared/engagement/delivery-links';
+import { loadEngagementPolicy } from '../../shared/engagement/engagement-policy';
 
 export interface EngagementSetupOptions {
   dataSource: DataSource;

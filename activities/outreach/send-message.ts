@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { insertOnce } from '../database/insert-once';
-import { OutreachMessage } from '../database/outreach-message.entity';
+import { insertOnce } from '../../persistence/insert-once';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import { renderTemplate } from '../engagement/templates/render-template';
 
 export type Channel = 'portal' | 'email' | 'sms' | 'letter';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { StaffTask } from '../database/staff-task.entity';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
 
 export interface CloseJourneyStaffTasksRequest {
   journeyId: string;

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { insertOnce } from '../database/insert-once';
-import { StaffTask, type StaffTaskPriority } from '../database/staff-task.entity';
-import { callPlanFor } from '../engagement/channels/staff/call-preferences';
-import { PatientContactStore } from '../engagement/patients/patient-contact-store';
-import { defaultEngagementPolicy, type EngagementPolicy } from '../engagement/policy/engagement-policy';
+import { insertOnce } from '../../persistence/insert-once';
+import { StaffTask, type StaffTaskPriority } from '../../persistence/entities/staff-task.entity';
+import { callPlanFor } from '../../shared/engagement/call-preferences';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import { defaultEngagementPolicy, type EngagementPolicy } from '../../shared/engagement/engagement-policy';
 
 export interface StaffTaskRequest {
   /** Derived from the journey and its step, so a retried step finds the task it already created. */

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { AuditEvent } from '../../activities/database/audit-event.entity';
+import { AuditEvent } from '../../persistence/entities/audit-event.entity';
 import { badRequest } from '../errors/api-error';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
 import type { AppConfig } from '../../config/app-config';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import type { AuditEventPage, AuditEventView } from './dto/audit-event-views';
 import type { ListAuditEventsQuery } from './dto/list-audit-events.query';
 

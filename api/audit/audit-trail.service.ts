@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource, Repository } from 'typeorm';
-import { AuditEvent } from '../../activities/database/audit-event.entity';
+import { AuditEvent } from '../../persistence/entities/audit-event.entity';
 import type { Role } from '../../config/api-keys';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import type { AuditTargets } from './audit-targets';

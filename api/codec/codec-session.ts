@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
-import { CodecSession } from '../../activities/database/codec-session.entity';
+import { CodecSession } from '../../persistence/entities/codec-session.entity';
 import type { ApiKey } from '../../config/api-keys';
 
 /**

@@ -14,7 +14,7 @@ import type { AppConfig } from '../../config/app-config';
 import {
   AesGcmPayloadCodec,
   PayloadDecryptionError,
-} from '../../activities/payload-encryption/aes-gcm-payload-codec';
+} from '../../shared/payload-encryption/aes-gcm-payload-codec';
 import { AuditedAs } from '../audit/audited.decorator';
 import { parse as parseCookies } from 'cookie';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { SignalDefinition } from '@temporalio/common';
-import { patientRefKey } from '../../workflows/search-attributes';
+import { patientRefKey } from '../../contracts/search-attributes';
 import { TEMPORAL_CLIENT } from '../infrastructure/tokens';
 
 /**

@@ -11,15 +11,15 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { verifyTwilioSignature } from '../../activities/engagement/channels/sms/twilio-webhook-signature';
+import { verifyTwilioSignature } from '../../shared/engagement/twilio-webhook-signature';
 import {
   SMS_INBOUND_PATH,
   SMS_STATUS_MESSAGE_PARAM,
   SMS_STATUS_PATH,
-} from '../../activities/engagement/links/delivery-links';
-import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
+} from '../../shared/engagement/delivery-links';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { AppConfig } from '../../config/app-config';
-import { patientRespondedSignal } from '../../workflows/journey-contract';
+import { patientRespondedSignal } from '../../contracts/journey-contract';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
 import { noteAuditedPatients } from '../audit/audited-patients';

@@ -2,8 +2,8 @@ import { Controller, Get, Header, HttpCode, Inject, Post, Query, Req } from '@ne
 import type { Request } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { UNSUBSCRIBE_PATH, verifyUnsubscribeToken } from '../../activities/engagement/links/delivery-links';
-import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
+import { UNSUBSCRIBE_PATH, verifyUnsubscribeToken } from '../../shared/engagement/delivery-links';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { AppConfig } from '../../config/app-config';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ConsentDecision, RoutingDecision } from '../../activities/ehr/inbound/routing-decision';
-import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
+import type { ConsentDecision, RoutingDecision } from './inbound/routing-decision';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { Dispatched } from './journey-dispatcher.service';
 
 type ConsentRouting = Extract<RoutingDecision, { kind: 'consent' }>;

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { EhrEventGap } from '../../activities/database/ehr-event-gap.entity';
+import { EhrEventGap } from '../../persistence/entities/ehr-event-gap.entity';
 import {
   EhrEvent,
   FINAL_EHR_EVENT_STATUSES,
   type EhrEventStatus,
-} from '../../activities/database/ehr-event.entity';
-import { storableResourceId, type InboundEntry } from '../../activities/ehr/inbound/event-entries';
-import type { JourneyEvent } from '../../workflows/journey-contract';
+} from '../../persistence/entities/ehr-event.entity';
+import { storableResourceId, type InboundEntry } from './inbound/event-entries';
+import type { JourneyEvent } from '../../contracts/journey-contract';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 
 export interface StoredEntry {

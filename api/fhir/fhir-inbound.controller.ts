@@ -13,8 +13,8 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { WEBHOOK_SIGNATURE_HEADER } from '../../activities/ehr/inbound/webhook-signature';
-import { ACCEPTED_CONTENT_TYPES } from '../../activities/ehr/inbound/inbound-body';
+import { WEBHOOK_SIGNATURE_HEADER } from './inbound/webhook-signature';
+import { ACCEPTED_CONTENT_TYPES } from './inbound/inbound-body';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
 import { singleJourneyOfEhrResult } from '../audit/audit-targets';

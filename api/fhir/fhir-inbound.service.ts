@@ -1,20 +1,16 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Resource } from '@medplum/fhirtypes';
 import type { EntityManager } from 'typeorm';
-import { FINAL_EHR_EVENT_STATUSES, type EhrEvent } from '../../activities/database/ehr-event.entity';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
-import { clinicalTimeOf, instantMs } from '../../activities/ehr/inbound/clinical-time';
-import {
-  inboundEntriesOf,
-  storableResourceId,
-  type InboundEntry,
-} from '../../activities/ehr/inbound/event-entries';
-import { resourceKey } from '../../activities/ehr/inbound/fhir-references';
-import { requireValidFhirResource } from '../../activities/ehr/inbound/fhir-validation';
-import { parseInboundBody } from '../../activities/ehr/inbound/inbound-body';
-import { InboundRejection } from '../../activities/ehr/inbound/inbound-rejection';
-import type { SubscriptionNotification } from '../../activities/ehr/inbound/notification-bundle';
-import { routeResource } from '../../activities/ehr/inbound/route-resource';
+import { FINAL_EHR_EVENT_STATUSES, type EhrEvent } from '../../persistence/entities/ehr-event.entity';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { clinicalTimeOf, instantMs } from './inbound/clinical-time';
+import { inboundEntriesOf, storableResourceId, type InboundEntry } from './inbound/event-entries';
+import { resourceKey } from '../../shared/ehr/fhir-references';
+import { requireValidFhirResource } from './inbound/fhir-validation';
+import { parseInboundBody } from './inbound/inbound-body';
+import { InboundRejection } from './inbound/inbound-rejection';
+import type { SubscriptionNotification } from './inbound/notification-bundle';
+import { routeResource } from './inbound/route-resource';
 import type { ApiErrorBody } from '../errors/api-error';
 import { FHIR_CLIENT } from '../infrastructure/tokens';
 import type { EntryOutcomeView, InboundResultView, NotificationView } from './dto/inbound-result.view';

@@ -6,10 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { bearerTokenOf } from '../auth/bearer-token';
-import {
-  WEBHOOK_SIGNATURE_HEADER,
-  verifyWebhookSignature,
-} from '../../activities/ehr/inbound/webhook-signature';
+import { WEBHOOK_SIGNATURE_HEADER, verifyWebhookSignature } from './inbound/webhook-signature';
 import type { AppConfig } from '../../config/app-config';
 import { refuseOutOfScope, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { APP_CONFIG } from '../infrastructure/tokens';

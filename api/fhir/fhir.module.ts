@@ -4,7 +4,7 @@ import { FhirInboundController } from './fhir-inbound.controller';
 import { FhirInboundService } from './fhir-inbound.service';
 import { FhirWebhookGuard } from './fhir-webhook.guard';
 import { JourneyDispatcher } from './journey-dispatcher.service';
-import { ensureFhirDefinitionsLoaded } from '../../activities/ehr/inbound/fhir-validation';
+import { ensureFhirDefinitionsLoaded } from './inbound/fhir-validation';
 
 /** EHR events in (`POST /api/fhir`): FHIR subscription notifications and engine bundles, applied exactly once. */
 @Module({

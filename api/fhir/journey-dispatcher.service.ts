@@ -2,19 +2,19 @@ import type { Patient } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
-import type { RoutingDecision } from '../../activities/ehr/inbound/routing-decision';
-import { isRecordedDeceased } from '../../activities/engagement/patients/patient-vital-status';
-import { JourneyStarter } from '../../activities/journeys/journey-starter';
-import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
-import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import type { RoutingDecision } from './inbound/routing-decision';
+import { isRecordedDeceased } from '../../shared/ehr/patient-vital-status';
+import { JourneyStarter } from '../../shared/journeys/journey-starter';
+import { patientTimeZoneReader } from '../../shared/journeys/patient-time-zone';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import type { AppConfig } from '../../config/app-config';
 import {
   cancelJourneyUpdate,
   journeyEventUpdate,
   type JourneyEvent,
   type JourneyProgress,
-} from '../../workflows/journey-contract';
+} from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ConsentApplier } from './consent-applier';

@@ -1,7 +1,7 @@
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
-import { appointment } from '../../activities/ehr/inbound/inbound.test-support';
-import { routeResource } from '../../activities/ehr/inbound/route-resource';
-import type { JourneyTarget } from '../../activities/ehr/inbound/routing-decision';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { appointment } from './inbound/inbound.test-support';
+import { routeResource } from './inbound/route-resource';
+import type { JourneyTarget } from './inbound/routing-decision';
 import { emergencyFollowUpSettings } from '../../workflows/emergency-follow-up/emergency-follow-up.settings';
 import { runningTypesFor } from './journey-targets';
 

@@ -1,14 +1,14 @@
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
 import type { Communication, Task } from '@medplum/fhirtypes';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
-import { findCoding, type CodeMatch } from '../../activities/ehr/inbound/code-systems';
-import { JOURNEY_EXTENSION_URL } from '../../activities/ehr/write-back/carepath-identifiers';
-import type { JourneyTarget } from '../../activities/ehr/inbound/routing-decision';
-import type { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
-import type { JourneyStarter } from '../../activities/journeys/journey-starter';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { findCoding, type CodeMatch } from '../../shared/ehr/code-systems';
+import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
+import type { JourneyTarget } from './inbound/routing-decision';
+import type { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import type { JourneyStarter } from '../../shared/journeys/journey-starter';
 import { findJourneyType, findJourneyTypeByWorkflow, type JourneyType } from '../../workflows/journey-types';
-import { journeyTypeKey, patientRefKey } from '../../workflows/search-attributes';
+import { journeyTypeKey, patientRefKey } from '../../contracts/search-attributes';
 import type { EhrInbox } from './ehr-inbox.service';
 
 export interface TargetJourney {

@@ -11,9 +11,9 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
-import { createDataSource } from '../../activities/database/data-source';
-import { journeyDataConverter } from '../../activities/payload-encryption/journey-data-converter';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
+import { createDataSource } from '../../persistence/data-source';
+import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { drainHttpServer } from './drain-http-server';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { JourneyType } from '../../workflows/journey-types';
-import { journeyStageKey, journeyStatusKey, journeyTypeKey } from '../../workflows/search-attributes';
+import { journeyStageKey, journeyStatusKey, journeyTypeKey } from '../../contracts/search-attributes';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import type { JourneyTypeStatsView, StageCountView } from './dto/journey-stats-views';
 import { breachedJourneyIds, workflowIdIn } from './staff-task-journeys';

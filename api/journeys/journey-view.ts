@@ -1,12 +1,12 @@
 import { withAuditedPatient } from '../audit/audited-patients';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import type { JourneyProgress } from '../../workflows/journey-contract';
+import type { JourneyProgress } from '../../contracts/journey-contract';
 import {
   journeyStageKey,
   journeyStatusKey,
   journeyTypeKey,
   patientRefKey,
-} from '../../workflows/search-attributes';
+} from '../../contracts/search-attributes';
 import type { JourneyDetailView, JourneySummaryView } from './dto/journey-views';
 
 type ExecutionFacts = Pick<

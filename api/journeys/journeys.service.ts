@@ -16,7 +16,7 @@ import {
 } from '@temporalio/client';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { DataSource } from 'typeorm';
-import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import type { AppConfig } from '../../config/app-config';
 import {
   cancelJourneyUpdate,
@@ -27,7 +27,7 @@ import {
   type ControlRequest,
   type JourneyEvent,
   type JourneyProgress,
-} from '../../workflows/journey-contract';
+} from '../../contracts/journey-contract';
 import {
   findJourneyType,
   findJourneyTypeByWorkflow,
@@ -39,7 +39,7 @@ import {
   journeyStatusKey,
   journeyTypeKey,
   patientRefKey,
-} from '../../workflows/search-attributes';
+} from '../../contracts/search-attributes';
 import { badRequest, fromZodIssues } from '../errors/api-error';
 import { PageTokenSeal } from '../pagination/sealed-page-token';
 import { implausibleDates } from '../requests/plausible-dates';
@@ -49,14 +49,11 @@ import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/j
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
-import { JourneyStarter } from '../../activities/journeys/journey-starter';
-import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
-import {
-  vitalStatusFromEhr,
-  type PatientVitalStatus,
-} from '../../activities/engagement/patients/patient-vital-status';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
+import { JourneyStarter } from '../../shared/journeys/journey-starter';
+import { patientTimeZoneReader } from '../../shared/journeys/patient-time-zone';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { vitalStatusFromEhr, type PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;

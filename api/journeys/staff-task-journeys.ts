@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { StaffTask } from '../../activities/database/staff-task.entity';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
 import { JOURNEY_ID } from './journey-id.pipe';
 
 /**

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In, type DataSource, type FindOptionsWhere } from 'typeorm';
-import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
-import { OutreachDeliveryEvent } from '../../activities/database/outreach-delivery-event.entity';
-import { OutreachMessage, type OutreachStatus } from '../../activities/database/outreach-message.entity';
-import { deliveryStatusSignal, patientRespondedSignal } from '../../workflows/journey-contract';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
+import { OutreachDeliveryEvent } from '../../persistence/entities/outreach-delivery-event.entity';
+import { OutreachMessage, type OutreachStatus } from '../../persistence/entities/outreach-message.entity';
+import { deliveryStatusSignal, patientRespondedSignal } from '../../contracts/journey-contract';
 import { JourneySignals } from '../engagement/journey-signals.service';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import type { OutreachMessageView } from './dto/outreach-views';

@@ -1,5 +1,5 @@
 import { type PipeTransform } from '@nestjs/common';
-import { deliveryChannels, type DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import { deliveryChannels, type DeliveryChannel } from '../../contracts/delivery-channels';
 import { badRequest } from '../errors/api-error';
 
 export class ChannelPipe implements PipeTransform<string | undefined, DeliveryChannel | undefined> {

@@ -8,7 +8,7 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { deliveryChannels, type DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import { deliveryChannels, type DeliveryChannel } from '../../contracts/delivery-channels';
 import { AuditedAs } from '../audit/audited.decorator';
 import { Roles, ServesScope } from '../auth/roles.decorator';
 import { OutreachMessageView } from '../outreach/dto/outreach-views';

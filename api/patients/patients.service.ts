@@ -1,15 +1,12 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { deliveryChannels, type DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
-import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
-import {
-  defaultEngagementPolicy,
-  quietWindowSchema,
-} from '../../activities/engagement/policy/engagement-policy';
+import { deliveryChannels, type DeliveryChannel } from '../../contracts/delivery-channels';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import { defaultEngagementPolicy, quietWindowSchema } from '../../shared/engagement/engagement-policy';
 import type { AppConfig } from '../../config/app-config';
 import { badRequest } from '../errors/api-error';
 import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { OutreachLog } from '../outreach/outreach-log.service';
 import type { OutreachMessageView } from '../outreach/dto/outreach-views';
 import type { ConsentDto, ConsentView, PatientContactDto, PatientContactView } from './dto/contact.dto';

@@ -7,7 +7,7 @@ import {
   type PublishRequest,
   type PublishedSettings,
   type SettingsVersionSummary,
-} from '../../activities/programs/program-settings-store';
+} from '../../persistence/program-settings-store';
 import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
 import { plainTextProblem } from '../requests/plain-text';
 import { badRequest, fromZodIssues, type FieldError } from '../errors/api-error';

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { StaffTask } from '../../activities/database/staff-task.entity';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
 import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { DATA_SOURCE } from '../infrastructure/tokens';

@@ -1,7 +1,7 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { StaffTask } from '../../activities/database/staff-task.entity';
-import { staffTaskCompletedSignal } from '../../workflows/journey-contract';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
+import { staffTaskCompletedSignal } from '../../contracts/journey-contract';
 import { JourneySignals } from '../engagement/journey-signals.service';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import type { ClaimStaffTaskDto, CompleteStaffTaskDto } from './dto/staff-task-actions.dto';

@@ -1,11 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { ConsentStatus } from '../../activities/database/channel-consent.entity';
-import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
-import {
-  PatientContactStore,
-  type ContactDetails,
-} from '../../activities/engagement/patients/patient-contact-store';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import type { ConsentStatus } from '../../persistence/entities/channel-consent.entity';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
+import { PatientContactStore, type ContactDetails } from '../../persistence/patient-contact-store';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 
 interface DemoPatient {
   id: string;

@@ -12,8 +12,8 @@ import type {
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
-import { CLOCK_START_EXTENSIONS } from '../../activities/ehr/inbound/routing-rules';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CLOCK_START_EXTENSIONS } from '../../api/fhir/inbound/routing-rules';
 
 /*
  * The demo EHR that `npm start` and the tests serve from the local FHIR sandbox: patients whose

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { signUnsubscribeToken } from '../../activities/engagement/links/delivery-links';
+import { signUnsubscribeToken } from '../../shared/engagement/delivery-links';
 import { startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 

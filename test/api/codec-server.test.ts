@@ -1,6 +1,6 @@
 import { METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
 import request from 'supertest';
-import { ENCRYPTED_ENCODING } from '../../activities/payload-encryption/aes-gcm-payload-codec';
+import { ENCRYPTED_ENCODING } from '../../shared/payload-encryption/aes-gcm-payload-codec';
 import { CODEC_SESSION_COOKIE } from '../../api/codec/codec-session';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';

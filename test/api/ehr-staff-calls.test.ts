@@ -4,7 +4,7 @@ import {
   EHR_BASE,
   emergencyEncounter,
   notificationBundle,
-} from '../../activities/ehr/inbound/inbound.test-support';
+} from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 

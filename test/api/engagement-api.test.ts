@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { ChannelConsent } from '../../activities/database/channel-consent.entity';
-import { OutreachMessage } from '../../activities/database/outreach-message.entity';
+import { ChannelConsent } from '../../persistence/entities/channel-consent.entity';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 
 /*

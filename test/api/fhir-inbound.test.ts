@@ -1,6 +1,6 @@
 import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
 import request from 'supertest';
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import {
   EHR_BASE,
   appointment,
@@ -13,9 +13,9 @@ import {
   observation,
   pathologyReport,
   type NotificationEventSpec,
-} from '../../activities/ehr/inbound/inbound.test-support';
-import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../activities/ehr/inbound/webhook-signature';
-import { JOURNEY_EXTENSION_URL } from '../../activities/ehr/write-back/carepath-identifiers';
+} from '../../api/fhir/inbound/inbound.test-support';
+import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../api/fhir/inbound/webhook-signature';
+import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 

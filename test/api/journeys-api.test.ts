@@ -1,9 +1,9 @@
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import request from 'supertest';
-import { journeyWorkflowId } from '../../activities/journeys/patient-ref';
-import { journeyEventUpdate, type JourneyInput } from '../../workflows/journey-contract';
+import { journeyWorkflowId } from '../../shared/journeys/patient-ref';
+import { journeyEventUpdate, type JourneyInput } from '../../contracts/journey-contract';
 import { findJourneyType } from '../../workflows/journey-types';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 

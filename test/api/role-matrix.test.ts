@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { ROLES, type Role } from '../../config/api-keys';
-import { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from '../../activities/ehr/inbound/webhook-signature';
+import { WEBHOOK_SIGNATURE_HEADER, signWebhookBody } from '../../api/fhir/inbound/webhook-signature';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 
 /**

@@ -1,20 +1,20 @@
 import type { Appointment, DiagnosticReport, Encounter, Patient, Resource } from '@medplum/fhirtypes';
 import fc from 'fast-check';
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import {
   appointment,
   diloReferral,
   emergencyEncounter,
   pathologyReport,
-} from '../../activities/ehr/inbound/inbound.test-support';
-import { routeResource } from '../../activities/ehr/inbound/route-resource';
-import type { RoutingDecision } from '../../activities/ehr/inbound/routing-decision';
+} from '../../api/fhir/inbound/inbound.test-support';
+import { routeResource } from '../../api/fhir/inbound/route-resource';
+import type { RoutingDecision } from '../../api/fhir/inbound/routing-decision';
 import { pickTargets, type TargetJourney } from '../../api/fhir/journey-targets';
 import {
   checkVisitEvent,
   dispositionPlan,
 } from '../../workflows/emergency-follow-up/emergency-follow-up.disposition';
-import type { JourneyEvent } from '../../workflows/journey-contract';
+import type { JourneyEvent } from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
 import { checkAppointmentEvent } from '../../workflows/outreach-escalation/appointment-events';
 import { drillSize } from '../helpers/drills/drill-size';

@@ -1,13 +1,13 @@
 import type { Resource } from '@medplum/fhirtypes';
 import request from 'supertest';
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import {
   EHR_BASE,
   appointment,
   diloReferral,
   notificationBundle,
   pathologyReport,
-} from '../../activities/ehr/inbound/inbound.test-support';
+} from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 

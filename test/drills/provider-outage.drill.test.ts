@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { In } from 'typeorm';
-import { OutreachDeliveryEvent } from '../../activities/database/outreach-delivery-event.entity';
-import { OutreachMessage } from '../../activities/database/outreach-message.entity';
+import { OutreachDeliveryEvent } from '../../persistence/entities/outreach-delivery-event.entity';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import type { ProviderFault } from '../helpers/drills/providers/flaky-provider-proxy';
 import { installedOutage } from '../helpers/drills/providers/provider-outage';

@@ -1,10 +1,10 @@
 import type { Communication, Task } from '@medplum/fhirtypes';
-import { createHttpFhirClient } from '../../activities/ehr/http-fhir-client';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
-import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
-import { progressQuery } from '../../workflows/journey-contract';
+import { progressQuery } from '../../contracts/journey-contract';
 import { PREVENTIVE_OUTREACH } from '../../workflows/preventive-outreach/preventive-outreach.contract';
 import { createJourneyHarness, HARNESS_PSEUDONYM_KEY, type JourneyHarness } from '../helpers/journey-harness';
 

@@ -1,4 +1,4 @@
-import { cancelJourneyUpdate, progressQuery } from '../../workflows/journey-contract';
+import { cancelJourneyUpdate, progressQuery } from '../../contracts/journey-contract';
 import { PREVENTIVE_OUTREACH } from '../../workflows/preventive-outreach/preventive-outreach.contract';
 import { createJourneyHarness, type JourneyHarness } from '../helpers/journey-harness';
 

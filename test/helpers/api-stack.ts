@@ -5,9 +5,9 @@ import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
 import { createApp } from '../../api/create-app';
 import { createJourneyWorker } from '../../worker/create-worker';
-import { SMS_INBOUND_PATH } from '../../activities/engagement/links/delivery-links';
+import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
 import { freePort } from '../../scripts/dev-stack/free-port';
-import { createFhirClientFromEnv } from '../../activities/ehr/http-fhir-client';
+import { createFhirClientFromEnv } from '../../shared/ehr/http-fhir-client';
 import {
   startFhirSandbox,
   type FhirSandbox,

@@ -1,5 +1,5 @@
 import type { Patient, Resource } from '@medplum/fhirtypes';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
 
 /**
  * An EHR for workflow tests that only need to know who died: patients whose id starts with

@@ -1,12 +1,9 @@
 import type { DataSource } from 'typeorm';
-import type { ConsentStatus } from '../../activities/database/channel-consent.entity';
-import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
+import type { ConsentStatus } from '../../persistence/entities/channel-consent.entity';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
 import type { EngagementDependencies } from '../../activities/engagement/deliver-message';
 import { createEngagement } from '../../activities/engagement/engagement-setup';
-import {
-  PatientContactStore,
-  type ContactDetails,
-} from '../../activities/engagement/patients/patient-contact-store';
+import { PatientContactStore, type ContactDetails } from '../../persistence/patient-contact-store';
 import { startSmsSink, type SmsSink } from '../../scripts/dev-stack/sms-sink';
 import { startSmtpCapture, type SmtpCapture } from '../../scripts/dev-stack/smtp-capture';
 

@@ -2,16 +2,16 @@ import type { WorkflowHandleWithFirstExecutionRunId, WorkflowStartOptions } from
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { OutreachMessage } from '../../activities/database/outreach-message.entity';
-import type { FhirClient } from '../../activities/ehr/fhir-client';
-import { JourneyStarter } from '../../activities/journeys/journey-starter';
-import { patientTimeZoneReader } from '../../activities/journeys/patient-time-zone';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
+import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { JourneyStarter } from '../../shared/journeys/journey-starter';
+import { patientTimeZoneReader } from '../../shared/journeys/patient-time-zone';
 import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../config/app-config';
-import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
-import { StaffTask } from '../../activities/database/staff-task.entity';
-import { PatientContactStore } from '../../activities/engagement/patients/patient-contact-store';
-import { blueprintStages } from '../../workflows/blueprint';
-import type { JourneyProgress, PinnedProgram } from '../../workflows/journey-contract';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { StaffTask } from '../../persistence/entities/staff-task.entity';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import { blueprintStages } from '../../contracts/blueprint';
+import type { JourneyProgress, PinnedProgram } from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
 import {
   sandboxEngagement,

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, runMigrations } from '../../activities/database/data-source';
+import { createDataSource, runMigrations } from '../../persistence/data-source';
 import { stackValue, uniqueName } from './test-stack';
 
 export interface TestDatabase {

@@ -1,10 +1,10 @@
 import { defaultPayloadConverter, type DataConverter, type Payload } from '@temporalio/common';
-import { AesGcmPayloadCodec } from '../../activities/payload-encryption/aes-gcm-payload-codec';
+import { AesGcmPayloadCodec } from '../../shared/payload-encryption/aes-gcm-payload-codec';
 import {
   parsePayloadEncryptionKeys,
   type PayloadEncryptionKeys,
-} from '../../activities/payload-encryption/encryption-keys';
-import { journeyDataConverter } from '../../activities/payload-encryption/journey-data-converter';
+} from '../../shared/payload-encryption/encryption-keys';
+import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
 
 /**
  * Tests run every journey encrypted, as production does, with fixed keys: a recorded history can

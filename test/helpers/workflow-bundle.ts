@@ -1,5 +1,5 @@
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { ENCODED_FAILURE_CONVERTER_PATH } from '../../activities/payload-encryption/journey-data-converter';
+import { ENCODED_FAILURE_CONVERTER_PATH } from '../../shared/payload-encryption/journey-data-converter';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import type { Payload } from '@temporalio/common';
 import request from 'supertest';
-import { AesGcmPayloadCodec } from '../../activities/payload-encryption/aes-gcm-payload-codec';
+import { AesGcmPayloadCodec } from '../../shared/payload-encryption/aes-gcm-payload-codec';
 import { freePort } from '../../scripts/dev-stack/free-port';
 import { startTemporalDevServer, type RunningDevServer } from '../../scripts/dev-stack/temporal-dev-server';
 import { locateTemporalCli } from '../../scripts/toolchain/temporal-cli';

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import twilio from 'twilio';
-import { AuditEvent } from '../../activities/database/audit-event.entity';
-import { SMS_INBOUND_PATH } from '../../activities/engagement/links/delivery-links';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { AuditEvent } from '../../persistence/entities/audit-event.entity';
+import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { SINK_AUTH_TOKEN } from '../helpers/engagement-sandbox';
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { AuditEvent } from '../../activities/database/audit-event.entity';
+import { AuditEvent } from '../../persistence/entities/audit-event.entity';
 import { CODEC_SESSION_COOKIE } from '../../api/codec/codec-session';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { TEST_PSEUDONYM_KEY } from '../helpers/engagement-sandbox';

@@ -1,9 +1,5 @@
 import request from 'supertest';
-import {
-  SMS_INBOUND_PATH,
-  SMS_STATUS_PATH,
-  UNSUBSCRIBE_PATH,
-} from '../../activities/engagement/links/delivery-links';
+import { SMS_INBOUND_PATH, SMS_STATUS_PATH, UNSUBSCRIBE_PATH } from '../../shared/engagement/delivery-links';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 
 /*

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import twilio from 'twilio';
-import { OutreachMessage } from '../../activities/database/outreach-message.entity';
-import { SMS_INBOUND_PATH, SMS_STATUS_PATH } from '../../activities/engagement/links/delivery-links';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
+import { SMS_INBOUND_PATH, SMS_STATUS_PATH } from '../../shared/engagement/delivery-links';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { SINK_AUTH_TOKEN } from '../helpers/engagement-sandbox';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { appointment } from '../../activities/ehr/inbound/inbound.test-support';
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
+import { appointment } from '../../api/fhir/inbound/inbound.test-support';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';

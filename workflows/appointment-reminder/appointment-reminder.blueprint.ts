@@ -1,4 +1,4 @@
-import type { Blueprint } from '../blueprint';
+import type { Blueprint } from '../../contracts/blueprint';
 
 export const appointmentReminderBlueprint: Blueprint = {
   start: 'scheduled',

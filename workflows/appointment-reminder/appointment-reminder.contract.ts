@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, timeZoneField } from '../contract-fields';
+import { isoInstant, timeZoneField } from '../../contracts/contract-fields';
 
 /** Parameters and events of the appointment-reminder journey, validated at the API and in the workflow. */
 export const APPOINTMENT_REMINDER = 'appointment-reminder';

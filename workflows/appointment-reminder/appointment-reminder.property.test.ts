@@ -1,7 +1,7 @@
 import { ehrWithDeaths } from '../../test/helpers/ehr-with-deaths';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import fc from 'fast-check';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { drillSize } from '../../test/helpers/drills/drill-size';
 import {
   HARNESS_PSEUDONYM_KEY,
@@ -17,7 +17,7 @@ import {
   pauseJourneyUpdate,
   resumeJourneyUpdate,
   type JourneyEvent,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import { APPOINTMENT_REMINDER } from './appointment-reminder.contract';
 
 /*

@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { OutreachMessage } from '../../activities/database/outreach-message.entity';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import {
   sandboxEngagement,
@@ -21,7 +21,7 @@ import {
   progressQuery,
   resumeJourneyUpdate,
   type JourneyProgress,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import { appointmentReminderWorkflow } from './appointment-reminder.workflow';
 import { testDataConverter } from '../../test/helpers/test-payload-encryption';
 

@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
 import { journeyActivities } from '../journey-activities';
-import type { JourneyInput, JourneyProgress, PinnedProgram } from '../journey-contract';
+import type { JourneyInput, JourneyProgress, PinnedProgram } from '../../contracts/journey-contract';
 import { Journey } from '../journey-runtime';
 import {
   APPOINTMENT_REMINDER,

@@ -1,11 +1,11 @@
 import type { Procedure } from '@medplum/fhirtypes';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { CohortEnrolment } from '../../activities/database/cohort-enrolment.entity';
-import { createHttpFhirClient } from '../../activities/ehr/http-fhir-client';
+import { CohortEnrolment } from '../../persistence/entities/cohort-enrolment.entity';
+import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
 import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../config/app-config';
-import { JourneyStarter } from '../../activities/journeys/journey-starter';
-import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
+import { JourneyStarter } from '../../shared/journeys/journey-starter';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
 import { createJourneyWorker } from '../../worker/create-worker';
 import {
@@ -17,7 +17,7 @@ import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-database';
 import { stackValue, TEST_NAMESPACE, uniqueName } from '../../test/helpers/test-stack';
 import { journeyWorkflowBundle } from '../../test/helpers/workflow-bundle';
-import type { JourneyInput } from '../journey-contract';
+import type { JourneyInput } from '../../contracts/journey-contract';
 import type {
   PreventiveOutreachParams,
   ScreeningItem,

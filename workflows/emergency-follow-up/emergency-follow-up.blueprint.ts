@@ -1,4 +1,4 @@
-import type { Blueprint, BlueprintEdge } from '../blueprint';
+import type { Blueprint, BlueprintEdge } from '../../contracts/blueprint';
 import {
   bookedEdges,
   bookedNodes,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, timeZoneField } from '../contract-fields';
+import { isoInstant, timeZoneField } from '../../contracts/contract-fields';
 import {
   appointmentEventSchemas,
   declinedEventSchema,

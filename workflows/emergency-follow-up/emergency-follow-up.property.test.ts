@@ -1,7 +1,7 @@
 import { ehrWithDeaths } from '../../test/helpers/ehr-with-deaths';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import fc from 'fast-check';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { drillSize } from '../../test/helpers/drills/drill-size';
 import {
   DAY,
@@ -18,7 +18,7 @@ import {
   progressQuery,
   type JourneyEvent,
   type JourneyProgress,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import { EMERGENCY_FOLLOW_UP, type EmergencyFollowUpEvent } from './emergency-follow-up.contract';
 
 /*

@@ -1,4 +1,4 @@
-import type { JourneyInput } from '../journey-contract';
+import type { JourneyInput } from '../../contracts/journey-contract';
 import type { BookingCare } from '../outreach-escalation/booked-appointment';
 import type { EscalationVoice } from '../outreach-escalation/escalation-runner';
 import type { EmergencyFollowUpParams } from './emergency-follow-up.contract';

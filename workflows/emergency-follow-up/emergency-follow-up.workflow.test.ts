@@ -1,6 +1,6 @@
 import { ehrWithDeaths } from '../../test/helpers/ehr-with-deaths';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import {
   DAY,
@@ -18,7 +18,7 @@ import {
   resumeJourneyUpdate,
   type JourneyEvent,
   type JourneyProgress,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import { EMERGENCY_FOLLOW_UP } from './emergency-follow-up.contract';
 import { emergencyFollowUpJourneyType } from './emergency-follow-up.journey-type';
 

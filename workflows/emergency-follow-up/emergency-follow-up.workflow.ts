@@ -1,4 +1,4 @@
-import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../journey-contract';
+import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../../contracts/journey-contract';
 import { Journey } from '../journey-runtime';
 import { checkAppointmentEvent, describeAppointmentEvent } from '../outreach-escalation/appointment-events';
 import { advanceBooking, bookingTimers, type Booking } from '../outreach-escalation/booked-appointment';

@@ -1,4 +1,4 @@
-import type { Blueprint, BlueprintEdge, BlueprintNode } from '../blueprint';
+import type { Blueprint, BlueprintEdge, BlueprintNode } from '../../contracts/blueprint';
 import type { StageEventType } from './oncology-fast-track.contract';
 import { EVENT_RULES, eventRuleOf, type CardStage } from './oncology-fast-track.pathway';
 

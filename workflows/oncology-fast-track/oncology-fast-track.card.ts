@@ -1,4 +1,4 @@
-import type { DeadlineView, FactValue, UpcomingTimer } from '../journey-contract';
+import type { DeadlineView, FactValue, UpcomingTimer } from '../../contracts/journey-contract';
 import {
   isClockEvent,
   MILESTONES,

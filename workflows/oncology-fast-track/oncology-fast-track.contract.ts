@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant, timeZoneField } from '../contract-fields';
+import { isoInstant, timeZoneField } from '../../contracts/contract-fields';
 
 /** Parameters, milestones and events of the fast oncology track, validated at the API and in the workflow. */
 export const ONCOLOGY_FAST_TRACK = 'oncology-fast-track';

@@ -1,4 +1,4 @@
-import type { DeadlineView, UpcomingTimer } from '../journey-contract';
+import type { DeadlineView, UpcomingTimer } from '../../contracts/journey-contract';
 import { DAY_MS, daysLate, endOfLocalDayAfter } from './calendar-days';
 import type { Milestone } from './oncology-fast-track.contract';
 import type { MilestoneTimes } from './oncology-fast-track.pathway';

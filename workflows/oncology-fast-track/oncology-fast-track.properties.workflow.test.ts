@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { drillSize } from '../../test/helpers/drills/drill-size';
 import { createJourneyHarness, DAY, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { journeyEventUpdate, progressQuery, type JourneyProgress } from '../journey-contract';
+import { journeyEventUpdate, progressQuery, type JourneyProgress } from '../../contracts/journey-contract';
 import { ONCOLOGY_FAST_TRACK, type OncologyFastTrackEvent } from './oncology-fast-track.contract';
 import { cardSequence } from './oncology-fast-track.test-support';
 

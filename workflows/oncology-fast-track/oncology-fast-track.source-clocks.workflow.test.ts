@@ -1,7 +1,7 @@
-import { JourneyStarter } from '../../activities/journeys/journey-starter';
-import { ProgramSettingsStore } from '../../activities/programs/program-settings-store';
+import { JourneyStarter } from '../../shared/journeys/journey-starter';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import { createJourneyHarness, DAY, HOUR, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { journeyEventUpdate, progressQuery, type JourneyProgress } from '../journey-contract';
+import { journeyEventUpdate, progressQuery, type JourneyProgress } from '../../contracts/journey-contract';
 import { findJourneyType } from '../journey-types';
 import { ONCOLOGY_FAST_TRACK, type OncologyFastTrackEvent } from './oncology-fast-track.contract';
 

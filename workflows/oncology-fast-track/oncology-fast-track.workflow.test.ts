@@ -15,7 +15,7 @@ import {
   resumeJourneyUpdate,
   type DeadlineView,
   type JourneyProgress,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import { ONCOLOGY_FAST_TRACK, type OncologyFastTrackEvent } from './oncology-fast-track.contract';
 import { DILO_DEADLINES } from './oncology-fast-track.settings';
 import { daysLate, endOfLocalDayAfter } from './calendar-days';

@@ -1,5 +1,5 @@
 import { condition, patched } from '@temporalio/workflow';
-import type { JourneyInput, JourneyProgress } from '../journey-contract';
+import type { JourneyInput, JourneyProgress } from '../../contracts/journey-contract';
 import { Journey, type PatientMessage } from '../journey-runtime';
 import { daysLate } from './calendar-days';
 import { cardClock, CardState, eventLabel, lastDayShown } from './oncology-fast-track.card';

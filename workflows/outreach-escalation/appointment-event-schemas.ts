@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoInstant } from '../contract-fields';
+import { isoInstant } from '../../contracts/contract-fields';
 
 /*
  * The appointment events every outreach journey accepts. They mirror FHIR Appointment statuses

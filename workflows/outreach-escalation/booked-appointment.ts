@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { UpcomingTimer } from '../journey-contract';
+import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { Journey, PatientMessage } from '../journey-runtime';
 import { HOUR_MS } from './escalation-plan';
 

@@ -1,4 +1,4 @@
-import type { BlueprintEdge, BlueprintNode } from '../blueprint';
+import type { BlueprintEdge, BlueprintNode } from '../../contracts/blueprint';
 
 /*
  * Map pieces both outreach journeys draw the same way. A round is data-driven, so its map is a

@@ -1,5 +1,5 @@
 import type { Channel } from '../../activities/outreach/send-message';
-import type { UpcomingTimer } from '../journey-contract';
+import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { StaffTask } from '../journey-runtime';
 
 /*

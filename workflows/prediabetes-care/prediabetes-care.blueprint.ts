@@ -1,4 +1,4 @@
-import type { Blueprint, BlueprintEdge } from '../blueprint';
+import type { Blueprint, BlueprintEdge } from '../../contracts/blueprint';
 
 /** Stages where the program runs: each can take events, and an operator can cancel from each. */
 const openStages = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '../../activities/outreach/send-message';
-import { isoInstant, timeZoneField } from '../contract-fields';
+import { isoInstant, timeZoneField } from '../../contracts/contract-fields';
 import {
   DIAGNOSTIC_RANGES,
   MINIMUM_AGE_YEARS,

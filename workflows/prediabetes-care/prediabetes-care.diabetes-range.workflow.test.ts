@@ -11,7 +11,7 @@ import {
   pauseJourneyUpdate,
   resumeJourneyUpdate,
   type JourneyProgress,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import {
   JOURNEY,
   logLabResult,

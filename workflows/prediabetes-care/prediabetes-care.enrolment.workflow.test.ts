@@ -1,13 +1,13 @@
 import type { Condition, Patient } from '@medplum/fhirtypes';
-import { createHttpFhirClient } from '../../activities/ehr/http-fhir-client';
+import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
-import { patientRefFor } from '../../activities/journeys/patient-ref';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import {
   createJourneyHarness,
   HARNESS_PSEUDONYM_KEY,
   type JourneyHarness,
 } from '../../test/helpers/journey-harness';
-import type { JourneyProgress } from '../journey-contract';
+import type { JourneyProgress } from '../../contracts/journey-contract';
 import { JOURNEY, sendEvent, templatesReceived } from './prediabetes-care.test-support';
 
 /*

@@ -1,4 +1,4 @@
-import type { DeadlineView } from '../journey-contract';
+import type { DeadlineView } from '../../contracts/journey-contract';
 import { DIAGNOSTIC_RANGES, isDiagnosticMetric, isInDiabetesRange } from './prediabetes-care.clinical';
 import type {
   PrediabetesCareEvent,

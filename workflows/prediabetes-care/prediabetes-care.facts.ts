@@ -1,4 +1,4 @@
-import type { FactValue } from '../journey-contract';
+import type { FactValue } from '../../contracts/journey-contract';
 import type { PrediabetesCareSettings } from './prediabetes-care.contract';
 import { averageActivityMinutesPerWeek, weightChangePercent } from './prediabetes-care.metrics';
 import { DAY_MS, programEndActiveMs, type ProgramState } from './prediabetes-care.program';

@@ -1,6 +1,6 @@
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import { createJourneyHarness, HOUR, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { pauseJourneyUpdate } from '../journey-contract';
+import { pauseJourneyUpdate } from '../../contracts/journey-contract';
 import {
   countOf,
   JOURNEY,

@@ -1,4 +1,4 @@
-import type { UpcomingTimer } from '../journey-contract';
+import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { DiagnosticMetric } from './prediabetes-care.clinical';
 import type { PrediabetesCareParams, PrediabetesCareSettings } from './prediabetes-care.contract';
 import { initialMetrics, type MetricsState, type ReviewOutcome } from './prediabetes-care.metrics';

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { drillSize } from '../../test/helpers/drills/drill-size';
 import { createJourneyHarness, HOUR, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { cancelJourneyUpdate, pauseJourneyUpdate, resumeJourneyUpdate } from '../journey-contract';
+import {
+  cancelJourneyUpdate,
+  pauseJourneyUpdate,
+  resumeJourneyUpdate,
+} from '../../contracts/journey-contract';
 import type { MeasurementSource, ReadingEvent } from './prediabetes-care.contract';
 import { JOURNEY, sendEvent } from './prediabetes-care.test-support';
 

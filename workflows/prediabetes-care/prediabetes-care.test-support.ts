@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { expectStagesInBlueprint, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { journeyEventUpdate, progressQuery, type JourneyProgress } from '../journey-contract';
+import { journeyEventUpdate, progressQuery, type JourneyProgress } from '../../contracts/journey-contract';
 import type { PrediabetesCareEvent, ReadingMetric } from './prediabetes-care.contract';
 
 /* Helpers shared by the prediabetes-care scenario tests (test-only code). */

@@ -1,7 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
 import { createJourneyHarness, DAY, HOUR, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { pauseJourneyUpdate, resumeJourneyUpdate } from '../journey-contract';
+import { pauseJourneyUpdate, resumeJourneyUpdate } from '../../contracts/journey-contract';
 import {
   countOf,
   JOURNEY,

@@ -1,5 +1,5 @@
 import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../journey-contract';
+import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../../contracts/journey-contract';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import {
   PREDIABETES_CARE,

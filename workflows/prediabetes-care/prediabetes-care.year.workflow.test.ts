@@ -5,7 +5,7 @@ import {
   expectStagesInBlueprint,
   type JourneyHarness,
 } from '../../test/helpers/journey-harness';
-import { progressQuery, type JourneyProgress } from '../journey-contract';
+import { progressQuery, type JourneyProgress } from '../../contracts/journey-contract';
 import {
   countOf,
   JOURNEY,

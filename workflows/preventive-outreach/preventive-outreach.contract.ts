@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timeZoneField } from '../contract-fields';
+import { timeZoneField } from '../../contracts/contract-fields';
 import {
   appointmentEventSchemas,
   declinedEventSchema,

@@ -10,17 +10,17 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import fc from 'fast-check';
-import { addDays, addMonths } from '../../activities/cohort/calendar-dates';
-import { exclusionOf } from '../../activities/cohort/screening-exclusions';
+import { addDays, addMonths } from '../../shared/ehr/calendar-dates';
+import { exclusionOf } from '../../shared/ehr/screening-exclusions';
 import { dueItems } from '../../activities/cohort/screening-eligibility';
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
-import { routeResource } from '../../activities/ehr/inbound/route-resource';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { routeResource } from '../../api/fhir/inbound/route-resource';
 import { chooseChannel } from '../../activities/engagement/channel-choice';
-import type { DeliveryChannel } from '../../activities/engagement/channels/channel-adapter';
-import { defaultEngagementPolicy } from '../../activities/engagement/policy/engagement-policy';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
+import { defaultEngagementPolicy } from '../../shared/engagement/engagement-policy';
 import { renderTemplate } from '../../activities/engagement/templates/render-template';
-import type { ChannelConsent } from '../../activities/database/channel-consent.entity';
-import type { PatientContact } from '../../activities/database/patient-contact.entity';
+import type { ChannelConsent } from '../../persistence/entities/channel-consent.entity';
+import type { PatientContact } from '../../persistence/entities/patient-contact.entity';
 import { drillSize } from '../../test/helpers/drills/drill-size';
 import { PREVENTIVE_OUTREACH, screeningItems, type ScreeningItem } from './preventive-outreach.contract';
 import type { OneSideRecord } from './screening-exclusion';

@@ -9,7 +9,7 @@ import {
   progressQuery,
   resumeJourneyUpdate,
   type JourneyEvent,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import { PREVENTIVE_OUTREACH, screeningItems, type ScreeningItem } from './preventive-outreach.contract';
 import type { OneSideRecord } from './screening-exclusion';
 import { localDate } from './screening-due';

@@ -1,9 +1,9 @@
 import type { Patient, Procedure } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../activities/ehr/inbound/code-systems';
-import { createHttpFhirClient } from '../../activities/ehr/http-fhir-client';
+import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
 import { DAY, createJourneyHarness, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { cancelJourneyUpdate, type JourneyProgress } from '../journey-contract';
+import { cancelJourneyUpdate, type JourneyProgress } from '../../contracts/journey-contract';
 import { PREVENTIVE_OUTREACH } from './preventive-outreach.contract';
 
 /*

@@ -1,4 +1,4 @@
-import type { FactValue, JourneyInput } from '../journey-contract';
+import type { FactValue, JourneyInput } from '../../contracts/journey-contract';
 import type { BookingCare } from '../outreach-escalation/booked-appointment';
 import type { EscalationVoice } from '../outreach-escalation/escalation-runner';
 import type { PreventiveOutreachParams } from './preventive-outreach.contract';

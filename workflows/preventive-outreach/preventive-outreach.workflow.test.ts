@@ -16,7 +16,7 @@ import {
   resumeJourneyUpdate,
   type JourneyEvent,
   type JourneyProgress,
-} from '../journey-contract';
+} from '../../contracts/journey-contract';
 import { PREVENTIVE_OUTREACH, type PreventiveOutreachParams } from './preventive-outreach.contract';
 import { preventiveOutreachJourneyType } from './preventive-outreach.journey-type';
 

@@ -1,6 +1,6 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { JourneyInput, JourneyProgress } from '../journey-contract';
+import type { JourneyInput, JourneyProgress } from '../../contracts/journey-contract';
 import { Journey } from '../journey-runtime';
 import {
   checkAppointmentEvent,

@@ -1,10 +1,10 @@
-import type { CodeMatch } from '../../activities/ehr/inbound/code-systems';
+import type { CodeMatch } from '../../shared/ehr/code-systems';
 import type { ScreeningItem } from './preventive-outreach.contract';
 
 /*
  * What counts as a screening done, and what takes a patient out of a screening, as pure data:
  * the cohort finder (activities/cohort/screening-rules.ts), the EHR routes for a screening
- * recorded in the record (activities/ehr/inbound/routes/screening-route.ts) and the journey's
+ * recorded in the record (api/fhir/inbound/routes/screening-route.ts) and the journey's
  * overdue wording all read these lists, so "done" means the same thing everywhere.
  *
  * Codes are matched exactly (SNOMED CT descendants need a terminology server, so every concept an
@@ -14,7 +14,7 @@ import type { ScreeningItem } from './preventive-outreach.contract';
  * closes the outreach for its own item and no other.
  */
 
-// The systems' canonical URIs (as activities/ehr/inbound/code-systems.ts; a test keeps them equal):
+// The systems' canonical URIs (as shared/ehr/code-systems.ts; a test keeps them equal):
 // workflow code may not import activities at runtime.
 const loinc = 'http://loinc.org';
 const snomed = 'http://snomed.info/sct';

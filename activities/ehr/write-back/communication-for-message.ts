@@ -1,6 +1,6 @@
 import type { Communication, Coding } from '@medplum/fhirtypes';
-import type { OutreachMessage, OutreachStatus } from '../../database/outreach-message.entity';
-import { journeyExtension, OUTREACH_MESSAGE_SYSTEM } from './carepath-identifiers';
+import type { OutreachMessage, OutreachStatus } from '../../../persistence/entities/outreach-message.entity';
+import { journeyExtension, OUTREACH_MESSAGE_SYSTEM } from '../../../shared/ehr/carepath-identifiers';
 
 const PARTICIPATION_MODE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
 const COMMUNICATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/communication-category';

@@ -1,6 +1,10 @@
 import type { Task } from '@medplum/fhirtypes';
-import type { StaffTask, StaffTaskStatus } from '../../database/staff-task.entity';
-import { journeyExtension, journeyIdentifier, STAFF_TASK_SYSTEM } from './carepath-identifiers';
+import type { StaffTask, StaffTaskStatus } from '../../../persistence/entities/staff-task.entity';
+import {
+  journeyExtension,
+  journeyIdentifier,
+  STAFF_TASK_SYSTEM,
+} from '../../../shared/ehr/carepath-identifiers';
 
 const STAFF_TASK_KIND = 'https://carepath.dev/fhir/CodeSystem/staff-task-kind';
 

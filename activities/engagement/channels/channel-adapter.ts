@@ -3,10 +3,7 @@
  * it; the delivery activity owns consent, quiet hours, the frequency cap and the send-once log,
  * so an adapter only speaks its provider's protocol.
  */
-
-/** Every way a message can reach a patient. `letter` and `call` are work for staff. */
-export const deliveryChannels = ['email', 'sms', 'portal', 'letter', 'call'] as const;
-export type DeliveryChannel = (typeof deliveryChannels)[number];
+import type { DeliveryChannel } from '../../../contracts/delivery-channels';
 
 export interface RenderedMessage {
   /** Email subject and portal title; other channels ignore it. */

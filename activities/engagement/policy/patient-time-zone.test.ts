@@ -1,6 +1,6 @@
 import { quietHoursZone } from '../deliver-message';
 import { renderTemplate } from '../templates/render-template';
-import { defaultEngagementPolicy, loadEngagementPolicy } from './engagement-policy';
+import { defaultEngagementPolicy, loadEngagementPolicy } from '../../../shared/engagement/engagement-policy';
 import { quietHoursEnd } from './send-window';
 
 /*

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { QuietWindow } from './engagement-policy';
+import type { QuietWindow } from '../../../shared/engagement/engagement-policy';
 
 /**
  * When a message may go out, in the patient's time zone: `null` if `at` is outside the quiet

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
-import { deliveryChannels } from '../channels/channel-adapter';
+import { deliveryChannels } from '../../../contracts/delivery-channels';
 import { hasTemplate, renderTemplate, type ReadingLevel, type TemplateRequest } from './render-template';
 import { locateMessage, templatesDir } from './template-files';
 

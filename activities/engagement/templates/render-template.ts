@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { SegmentedMessage } from 'sms-segments-calculator';
-import type { DeliveryChannel, RenderedMessage } from '../channels/channel-adapter';
+import type { RenderedMessage } from '../channels/channel-adapter';
+import type { DeliveryChannel } from '../../../contracts/delivery-channels';
 import { buildEmail } from './email-body';
 import {
   locateMessage,

@@ -1,4 +1,4 @@
-import type { DeliveryChannel } from '../channels/channel-adapter';
+import type { DeliveryChannel } from '../../../contracts/delivery-channels';
 import type { ReadingLevel } from './render-template';
 
 /** One wording file of a message: `<message>.<language>.<readingLevel>.<channel>.hbs`. */

@@ -15,8 +15,8 @@ import {
   type ValidatorConstraintInterface,
   ValidatorConstraint,
 } from 'class-validator';
-import { deliveryChannels } from '../../../activities/engagement/channels/channel-adapter';
-import { isTimeZone } from '../../../workflows/contract-fields';
+import { deliveryChannels } from '../../../contracts/delivery-channels';
+import { isTimeZone } from '../../../contracts/contract-fields';
 import { IsPlainText } from '../../requests/plain-text';
 
 @ValidatorConstraint({ name: 'timeZone' })

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { App } from 'supertest/types';
 import { createApp } from '../../../api/create-app';
 import { loadConfig, type AppConfig } from '../../../config/app-config';
-import { SMS_INBOUND_PATH } from '../../../activities/engagement/links/delivery-links';
+import { SMS_INBOUND_PATH } from '../../../shared/engagement/delivery-links';
 import { freePort } from '../../../scripts/dev-stack/free-port';
 import {
   SINK_AUTH_TOKEN,

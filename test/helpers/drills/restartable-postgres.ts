@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource, runMigrations } from '../../../activities/database/data-source';
+import { createDataSource, runMigrations } from '../../../persistence/data-source';
 import { freePort } from '../../../scripts/dev-stack/free-port';
 import {
   POSTGRES_READY_LINE,

@@ -1,5 +1,5 @@
 import { NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
-import { createDataSource } from '../../../activities/database/data-source';
+import { createDataSource } from '../../../persistence/data-source';
 import { createJourneyWorker } from '../../../worker/create-worker';
 import { sandboxEngagement, type ProviderSandbox } from '../engagement-sandbox';
 import { testDataConverter } from '../test-payload-encryption';

@@ -1,0 +1,567 @@
+import type { Encounter, Resource, ServiceRequest } from '@medplum/fhirtypes';
+import { CODE_SYSTEMS } from '../../../shared/ehr/code-systems';
+import { requireValidFhirResource } from './fhir-validation';
+import {
+  appointment,
+  channelConsent,
+  condition,
+  diloReferral,
+  emergencyEncounter,
+  pathologyReport,
+} from './inbound.test-support';
+import { routeResource, type RoutingContext } from './route-resource';
+
+const { loinc, snomed, icd10cm, carepathOncology, contactPointSystem, participationMode } = CODE_SYSTEMS;
+
+/** Every case routes a resource the FHIR validator accepts, as the webhook would. */
+const route = (resource: Resource, context?: RoutingContext) =>
+  routeResource(requireValidFhirResource(resource), context);
+
+const prediabetesInstance = { linkedTo: [], instances: [{ journey: 'prediabetes-care', params: {} }] };
+
+// Observations: see routes/observation-route.test.ts.
+
+describe('routeResource: conditions', () => {
+  test.each([
+    ['ICD-10-CM with the dot', { system: icd10cm, code: 'R73.03' }, 'R73.03'],
+    ['ICD-10-CM without the dot', { system: icd10cm, code: 'R7303' }, 'R73.03'],
+    ['SNOMED CT', { system: snomed, code: '714628002' }, '714628002'],
+  ])('prediabetes (%s) enrols the patient in prediabetes care', (_name, code, entryCode) => {
+    expect(route(condition('pat-2', code, { onset: '2025-05-20' }))).toEqual({
+      kind: 'start',
+      rule: 'prediabetes-diagnosis',
+      patientId: 'pat-2',
+      journey: 'prediabetes-care',
+      params: { entry: { kind: 'condition', code: entryCode, at: '2025-05-20T00:00:00Z' } },
+    });
+  });
+
+  test.each([
+    ['resolved', { clinical: 'resolved' }, /clinical status is resolved, not active/],
+    ['provisional', { verification: 'provisional' }, /is provisional, not confirmed/],
+    ['entered in error', { verification: 'entered-in-error' }, /entered in error/],
+    ['refuted', { verification: 'refuted' }, /prediabetes was refuted/],
+  ])('a %s prediabetes condition enrols nobody', (_name, options, reason) => {
+    expect(route(condition('pat-2', { system: icd10cm, code: 'R73.03' }, options))).toMatchObject({
+      kind: 'ignore',
+      reason: expect.stringMatching(reason),
+    });
+  });
+
+  test('type 2 diabetes tells the prediabetes journey a clinician diagnosed it', () => {
+    expect(route(condition('pat-2', { system: icd10cm, code: 'E11.9' }))).toEqual({
+      kind: 'event',
+      rule: 'diabetes-diagnosis',
+      patientId: 'pat-2',
+      events: { 'prediabetes-care': { type: 'diabetes-diagnosed' } },
+      target: prediabetesInstance,
+    });
+  });
+
+  test('a confirmed cancer moves the card on; a refuted one rules cancer out', () => {
+    const confirmed = route({
+      ...condition(
+        'pat-3',
+        { system: icd10cm, code: 'C50.911' },
+        { id: 'c-1', onset: '2025-05-21T10:00:00Z' },
+      ),
+      recordedDate: '2025-05-23T10:00:00Z',
+    });
+    expect(confirmed).toEqual({
+      kind: 'event',
+      rule: 'cancer-diagnosis',
+      patientId: 'pat-3',
+      events: { 'oncology-fast-track': { type: 'cancer-confirmed', at: '2025-05-23T10:00:00Z' } },
+      target: {
+        linkedTo: ['Condition/c-1'],
+        instances: [],
+        ifNone: expect.stringMatching(/^Condition .* is linked to no journey/),
+      },
+    });
+    const refuted = route(
+      condition('pat-3', { system: icd10cm, code: 'C50.911' }, { verification: 'refuted' }),
+    );
+    expect(refuted).toMatchObject({ events: { 'oncology-fast-track': { type: 'cancer-ruled-out' } } });
+    expect(route(condition('pat-3', { system: icd10cm, code: 'D05.10' }))).toMatchObject({ kind: 'ignore' });
+  });
+});
+
+describe('routeResource: encounters', () => {
+  const visitEvent = (disposition: string) => ({
+    type: 'emergency-visit',
+    encounterId: 'enc-9',
+    dischargedAt: '2025-05-30T06:00:00Z',
+    dischargeDisposition: disposition,
+  });
+
+  test('[HZ-26] a finished emergency visit home starts the follow-up, or restarts the running one', () => {
+    expect(route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z'))).toEqual({
+      kind: 'start',
+      rule: 'emergency-discharge',
+      patientId: 'pat-4',
+      journey: 'emergency-follow-up',
+      params: { encounterId: 'enc-9', dischargedAt: '2025-05-30T06:00:00Z', dischargeDisposition: 'home' },
+      whenRunning: visitEvent('home'),
+    });
+  });
+
+  describe('[HZ-23] dispositions that rule out a follow-up nudge', () => {
+    test.each([
+      ['hosp', /discharged to hospice/],
+      ['other-hcf', /transferred to another health care facility/],
+      ['snf', /skilled nursing facility/],
+      ['long', /long-term care/],
+    ])(
+      '[HZ-23] a discharge with disposition %s starts no follow-up and ends a running one',
+      (disposition, label) => {
+        const decision = route(
+          emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', disposition),
+        );
+        expect(decision).toEqual({
+          kind: 'event',
+          rule: 'emergency-discharge',
+          patientId: 'pat-4',
+          events: { 'emergency-follow-up': visitEvent(disposition) },
+          target: {
+            linkedTo: [],
+            instances: [],
+            running: { journeys: ['emergency-follow-up'] },
+            ifNone: expect.stringMatching(label),
+          },
+        });
+      },
+    );
+  });
+
+  test('[HZ-29] a discharge with disposition expired ends every running journey of the patient', () => {
+    const decision = route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', 'exp'));
+    expect(decision).toMatchObject({
+      kind: 'cancel',
+      patientId: 'pat-4',
+      reason: expect.stringMatching(/died in the emergency department/),
+      journeys: expect.arrayContaining(['emergency-follow-up', 'oncology-fast-track', 'preventive-outreach']),
+      target: { running: { journeys: expect.arrayContaining(['prediabetes-care', 'appointment-reminder']) } },
+    });
+  });
+
+  describe('[HZ-24] dispositions a person must check', () => {
+    test.each([
+      ['no disposition', null, 'unknown'],
+      ['"other"', 'oth', 'oth'],
+      ['a code outside the code system', 'gone-fishing', 'gone-fishing'],
+      ['left against advice', 'aadvice', 'aadvice'],
+    ])(
+      '[HZ-24] a discharge with %s starts the follow-up carrying it, for the journey to ask staff',
+      (_name, code, kept) => {
+        expect(
+          route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', code)),
+        ).toMatchObject({ kind: 'start', params: { dischargeDisposition: kept } });
+      },
+    );
+  });
+
+  test('[HZ-31] an emergency visit entered in error goes to the running follow-up, which ends only if it is its visit', () => {
+    const withdrawn = emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'entered-in-error');
+    expect(route(withdrawn)).toEqual({
+      kind: 'event',
+      rule: 'emergency-visit-withdrawn',
+      patientId: 'pat-4',
+      events: { 'emergency-follow-up': { type: 'emergency-visit-withdrawn', encounterId: 'enc-9' } },
+      target: {
+        linkedTo: [],
+        instances: [],
+        running: { journeys: ['emergency-follow-up'] },
+        ifNone: 'no running emergency follow-up: nothing to withdraw',
+      },
+    });
+  });
+
+  test('an emergency visit still in progress, or finished without its end time, starts nothing', () => {
+    expect(route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'in-progress'))).toEqual({
+      kind: 'ignore',
+      rule: 'emergency-discharge',
+      reason: expect.stringMatching(/status in-progress changes nothing/),
+    });
+    const noEnd: Encounter = {
+      ...emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z'),
+      period: { start: '2025-05-30T02:00:00Z' },
+    };
+    expect(route(noEnd)).toMatchObject({ kind: 'ignore', reason: expect.stringMatching(/no period.end/) });
+  });
+
+  test('[HZ-27] an inpatient admission goes to the running follow-up with its own start date', () => {
+    const admission: Encounter = {
+      ...emergencyEncounter('pat-4', 'enc-10', '2025-06-02T06:00:00Z', 'in-progress'),
+      class: { system: CODE_SYSTEMS.actCode, code: 'IMP' },
+      period: { start: '2025-06-02T01:00:00Z' },
+    };
+    expect(route(admission)).toEqual({
+      kind: 'event',
+      rule: 'hospital-admission',
+      patientId: 'pat-4',
+      events: { 'emergency-follow-up': { type: 'readmitted', at: '2025-06-02T01:00:00Z' } },
+      target: { linkedTo: [], instances: [], running: { journeys: ['emergency-follow-up'] } },
+    });
+    expect(route({ ...admission, period: {} })).toMatchObject({
+      kind: 'ignore',
+      reason: expect.stringMatching(
+        /no period.start: whether it followed the emergency discharge is unknown/,
+      ),
+    });
+  });
+
+  test('an ambulatory encounter is not routed', () => {
+    const visit: Encounter = {
+      ...emergencyEncounter('pat-4', 'enc-11', '2025-06-02T06:00:00Z'),
+      class: { system: CODE_SYSTEMS.actCode, code: 'AMB' },
+    };
+    expect(route(visit)).toEqual({
+      kind: 'ignore',
+      reason: 'no routing rule takes Encounter class http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB',
+    });
+  });
+});
+
+describe('routeResource: referrals start the oncology card', () => {
+  test('an active DiLO card starts the track under its card number, clock at waiting-list entry', () => {
+    expect(route(diloReferral('pat-5', 'DILO-2025-000123', '2025-05-28T09:00:00+02:00'))).toEqual({
+      kind: 'start',
+      rule: 'dilo-card',
+      patientId: 'pat-5',
+      journey: 'oncology-fast-track',
+      params: { cardId: 'DILO-2025-000123', clockStartAt: '2025-05-28T09:00:00+02:00', profile: 'dilo' },
+    });
+  });
+
+  test('an NHS urgent suspected cancer referral uses the NHS profile and the requisition as the card', () => {
+    const referral: ServiceRequest = {
+      ...diloReferral('pat-5', 'x', '2025-05-27'),
+      extension: [
+        {
+          url: 'https://carepath.dev/fhir/StructureDefinition/referral-received',
+          valueDateTime: '2025-05-28',
+        },
+      ],
+      identifier: undefined,
+      requisition: { system: 'https://nhs.example/ubrn', value: 'UBRN-000111222' },
+      code: { coding: [{ system: carepathOncology, code: 'urgent-suspected-cancer' }] },
+    };
+    expect(route(referral)).toMatchObject({
+      kind: 'start',
+      params: { cardId: 'UBRN-000111222', profile: 'nhs-england', clockStartAt: '2025-05-28T00:00:00Z' },
+    });
+  });
+
+  test('a revoked referral cancels the card it started; a completed one changes nothing', () => {
+    expect(route(diloReferral('pat-5', 'DILO-2025-000123', '2025-05-28', 'revoked'))).toEqual({
+      kind: 'cancel',
+      rule: 'dilo-card',
+      patientId: 'pat-5',
+      journeys: ['oncology-fast-track'],
+      reason: 'The referral was withdrawn in the EHR',
+      target: { linkedTo: ['ServiceRequest/sr-DILO-2025-000123'], instances: [] },
+    });
+    expect(route(diloReferral('pat-5', 'DILO-2025-000123', '2025-05-28', 'completed'))).toMatchObject({
+      kind: 'ignore',
+      reason: expect.stringMatching(/referral status completed/),
+    });
+  });
+});
+
+describe('routeResource: diagnostic reports advance the card', () => {
+  test('a pathology report concluding malignancy confirms cancer on the card it was ordered for', () => {
+    const report = pathologyReport('pat-5', { system: snomed, code: '363346000' }, '2025-06-03T12:00:00Z', {
+      id: 'dr-1',
+      basedOn: 'ServiceRequest/sr-DILO-2025-000123',
+    });
+    expect(route(report)).toEqual({
+      kind: 'event',
+      rule: 'malignancy-reported',
+      patientId: 'pat-5',
+      events: { 'oncology-fast-track': { type: 'cancer-confirmed', at: '2025-06-03T12:00:00Z' } },
+      target: {
+        linkedTo: ['DiagnosticReport/dr-1', 'ServiceRequest/sr-DILO-2025-000123'],
+        instances: [],
+      },
+    });
+  });
+
+  test("[HZ-22] a report based on no referral reaches no card, not even the patient's only one", () => {
+    const report = pathologyReport('pat-5', { system: snomed, code: '363346000' }, '2025-06-03T12:00:00Z', {
+      id: 'dr-2',
+    });
+    expect(route(report)).toMatchObject({
+      kind: 'event',
+      target: {
+        linkedTo: ['DiagnosticReport/dr-2'],
+        instances: [],
+        ifNone: expect.stringMatching(/^DiagnosticReport coded .*363346000.* is linked to no journey/),
+      },
+    });
+    expect(route(report)).not.toHaveProperty('target.running');
+  });
+
+  test('a malignancy code on a laboratory report is not taken as a cancer diagnosis', () => {
+    const labReport = pathologyReport(
+      'pat-5',
+      { system: snomed, code: '363346000' },
+      '2025-06-03T12:00:00Z',
+      { category: 'CH' },
+    );
+    expect(route(labReport)).toMatchObject({
+      kind: 'ignore',
+      reason: expect.stringMatching(/^no routing rule matches DiagnosticReport/),
+    });
+  });
+
+  test('ruled out and staging reports map to their card events; a preliminary report to nothing', () => {
+    expect(
+      route(
+        pathologyReport(
+          'pat-5',
+          { system: carepathOncology, code: 'malignancy-ruled-out' },
+          '2025-06-03T12:00:00Z',
+        ),
+      ),
+    ).toMatchObject({
+      events: { 'oncology-fast-track': { type: 'cancer-ruled-out' } },
+    });
+    const staging = {
+      ...pathologyReport('pat-5', { system: carepathOncology, code: 'x' }, '2025-06-10T12:00:00Z'),
+      code: { coding: [{ system: loinc, code: '21908-9' }] },
+    };
+    expect(route(staging)).toMatchObject({
+      rule: 'cancer-staging',
+      events: { 'oncology-fast-track': { type: 'in-depth-diagnostics-done' } },
+    });
+    const preliminary = {
+      ...pathologyReport('pat-5', { system: snomed, code: '363346000' }, '2025-06-03T12:00:00Z'),
+      status: 'preliminary',
+    };
+    expect(route(preliminary as Resource)).toMatchObject({
+      kind: 'ignore',
+      reason: expect.stringMatching(/status preliminary/),
+    });
+  });
+});
+
+describe('routeResource: appointments', () => {
+  const mammography = { system: snomed, code: '71651007' };
+
+  test("a booked mammography appointment is for the patient's mammogram outreach, and no other journey", () => {
+    const booked = appointment('pat-6', 'booked', '2025-07-01T09:30:00-05:00', {
+      id: 'appt-7',
+      serviceType: mammography,
+    });
+    const event = {
+      type: 'appointment-booked',
+      appointmentAt: '2025-07-01T09:30:00-05:00',
+      appointmentId: 'appt-7',
+    };
+    expect(route(booked)).toEqual({
+      kind: 'event',
+      rule: 'appointment-status',
+      patientId: 'pat-6',
+      events: { 'preventive-outreach': event, 'emergency-follow-up': event },
+      target: {
+        linkedTo: ['Appointment/appt-7'],
+        instances: [{ journey: 'preventive-outreach', params: { item: 'mammogram' } }],
+        // The emergency follow-up program may list its own follow-up visits: the dispatcher checks them.
+        programValueSets: [
+          {
+            journey: 'emergency-follow-up',
+            setting: 'followUpVisits',
+            concepts: [{ coding: [mammography] }],
+          },
+        ],
+      },
+    });
+  });
+
+  test('[HZ-20] a screening mammogram never books the emergency follow-up; a follow-up visit does', () => {
+    const mammogram = route(
+      appointment('pat-6', 'booked', '2025-07-01T09:30:00Z', { serviceType: mammography }),
+    );
+    expect(mammogram).not.toHaveProperty('target.running');
+    const followUp = route(
+      appointment('pat-6', 'booked', '2025-07-01T09:30:00Z', {
+        appointmentType: { system: 'http://terminology.hl7.org/CodeSystem/v2-0276', code: 'FOLLOWUP' },
+      }),
+    );
+    expect(followUp).toMatchObject({
+      target: { running: { journeys: ['emergency-follow-up'] }, instances: [] },
+    });
+  });
+
+  test('[HZ-20] a physiotherapy visit with no link to a journey reaches none, with a reason naming its code', () => {
+    const physiotherapy = { system: snomed, code: '91251008' };
+    const visit = route(
+      appointment('pat-6', 'fulfilled', '2025-07-01T09:30:00Z', { serviceType: physiotherapy }),
+    );
+    expect(visit).toMatchObject({
+      kind: 'event',
+      target: {
+        linkedTo: ['Appointment/appt-1'],
+        instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-1' }, exact: true }],
+        ifNone: expect.stringMatching(
+          /^Appointment coded http:\/\/snomed.info\/sct\|91251008 is linked to no journey/,
+        ),
+      },
+    });
+    expect(visit).not.toHaveProperty('target.running');
+  });
+
+  test('[HZ-30] a cancelled or attended appointment reaches the reminder started for it, by its id', () => {
+    for (const status of ['cancelled', 'fulfilled'] as const) {
+      expect(route(appointment('pat-6', status, '2025-07-01T09:30:00Z', { id: 'appt-42' }))).toMatchObject({
+        kind: 'event',
+        events: {
+          'appointment-reminder': {
+            type: status === 'cancelled' ? 'appointment-cancelled' : 'appointment-attended',
+          },
+        },
+        target: {
+          instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-42' }, exact: true }],
+        },
+      });
+    }
+  });
+
+  test('the same appointment booked again at another time is a reschedule; at the same time, no news', () => {
+    const previous = { type: 'appointment-booked', appointmentAt: '2025-07-01T14:30:00Z' };
+    const moved = route(appointment('pat-6', 'booked', '2025-07-03T10:00:00Z', { version: '2' }), {
+      previous,
+    });
+    expect(moved).toMatchObject({
+      events: {
+        'preventive-outreach': { type: 'appointment-rescheduled', appointmentAt: '2025-07-03T10:00:00Z' },
+      },
+    });
+    const same = route(appointment('pat-6', 'booked', '2025-07-01T09:30:00-05:00', { version: '2' }), {
+      previous,
+    });
+    expect(same).toEqual({
+      kind: 'ignore',
+      rule: 'appointment-status',
+      reason: expect.stringMatching(/same time: nothing changed/),
+    });
+  });
+
+  test('no-show, cancellation and attendance map to their events; a visit based on a referral tells the card', () => {
+    expect(route(appointment('pat-6', 'noshow', '2025-07-01T09:30:00Z'))).toMatchObject({
+      events: { 'preventive-outreach': { type: 'appointment-no-show' } },
+    });
+    expect(route(appointment('pat-6', 'cancelled', '2025-07-01T09:30:00Z'))).toMatchObject({
+      events: { 'appointment-reminder': { type: 'appointment-cancelled' } },
+    });
+    const visit = route(
+      appointment('pat-6', 'fulfilled', '2025-07-01T09:30:00Z', { basedOn: 'ServiceRequest/sr-1' }),
+    );
+    expect(visit).toMatchObject({
+      events: {
+        'preventive-outreach': { type: 'appointment-attended' },
+        'oncology-fast-track': { type: 'specialist-visit-done', at: '2025-07-01T10:00:00.000Z' },
+      },
+      target: {
+        linkedTo: ['Appointment/appt-1', 'ServiceRequest/sr-1'],
+        instances: [{ journey: 'appointment-reminder', params: { appointmentId: 'appt-1' }, exact: true }],
+      },
+    });
+    expect(route(appointment('pat-6', 'proposed', '2025-07-01T09:30:00Z'))).toMatchObject({ kind: 'ignore' });
+  });
+});
+
+describe('routeResource: consent', () => {
+  test('a permit grants and a deny revokes the channel it names, as of its date', () => {
+    expect(route(channelConsent('pat-7', { system: contactPointSystem, code: 'sms' }, 'permit'))).toEqual({
+      kind: 'consent',
+      rule: 'channel-consent',
+      patientId: 'pat-7',
+      decidedAt: '2025-06-01T09:00:00Z',
+      changes: [{ channel: 'sms', status: 'granted' }],
+    });
+    expect(
+      route(channelConsent('pat-7', { system: participationMode, code: 'EMAILWRIT' }, 'deny')),
+    ).toMatchObject({
+      changes: [{ channel: 'email', status: 'revoked' }],
+    });
+  });
+
+  test('a permission no longer in force revokes; nested provisions speak per channel', () => {
+    expect(
+      route(
+        channelConsent('pat-7', { system: contactPointSystem, code: 'email' }, 'permit', {
+          status: 'inactive',
+        }),
+      ),
+    ).toMatchObject({ changes: [{ channel: 'email', status: 'revoked' }] });
+    const nested = channelConsent('pat-7', { system: contactPointSystem, code: 'email' }, 'permit');
+    nested.provision!.provision = [
+      { type: 'deny', code: [{ coding: [{ system: contactPointSystem, code: 'sms' }] }] },
+    ];
+    expect(route(nested)).toMatchObject({
+      changes: [
+        { channel: 'email', status: 'granted' },
+        { channel: 'sms', status: 'revoked' },
+      ],
+    });
+  });
+
+  test('a consent that names no channel is ignored', () => {
+    const research = channelConsent('pat-7', { system: snomed, code: '123456' }, 'permit');
+    expect(route(research)).toEqual({
+      kind: 'ignore',
+      rule: 'channel-consent',
+      reason: expect.stringMatching(/names no messaging channel/),
+    });
+  });
+});
+
+test('resource types without rules are ignored by name', () => {
+  expect(route({ resourceType: 'Basic', id: 'basic-8', code: { text: 'a note' } })).toEqual({
+    kind: 'ignore',
+    reason: 'no routing rule takes Basic resources',
+  });
+});
+
+describe('routeResource: patients', () => {
+  test.each([
+    ['deceasedBoolean true', { deceasedBoolean: true }],
+    ['a deceasedDateTime', { deceasedDateTime: '2025-06-01T03:00:00Z' }],
+  ])('[HZ-29] a Patient with %s ends every running journey of the patient', (_name, deceased) => {
+    expect(route({ resourceType: 'Patient', id: 'pat-8', ...deceased })).toEqual({
+      kind: 'cancel',
+      rule: 'patient-deceased',
+      patientId: 'pat-8',
+      journeys: [
+        'appointment-reminder',
+        'oncology-fast-track',
+        'prediabetes-care',
+        'preventive-outreach',
+        'emergency-follow-up',
+      ],
+      reason: 'The EHR records the patient as deceased',
+      target: {
+        linkedTo: [],
+        instances: [],
+        running: {
+          journeys: [
+            'appointment-reminder',
+            'oncology-fast-track',
+            'prediabetes-care',
+            'preventive-outreach',
+            'emergency-follow-up',
+          ],
+        },
+        ifNone: 'the patient has no running journey to end',
+      },
+    });
+  });
+
+  test('a Patient alive (or not saying) changes no journey', () => {
+    expect(route({ resourceType: 'Patient', id: 'pat-8', deceasedBoolean: false })).toMatchObject({
+      kind: 'ignore',
+    });
+    expect(route({ resourceType: 'Patient', id: 'pat-8' })).toMatchObject({ kind: 'ignore' });
+  });
+});

@@ -1,0 +1,54 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { JourneyEvent } from '../../../contracts/journey-contract';
+import { ignore, type RoutingDecision } from './routing-decision';
+import { routeAppointment } from './routes/appointment-route';
+import { routeCondition } from './routes/condition-route';
+import { routeConsent } from './routes/consent-route';
+import { routeEncounter } from './routes/encounter-route';
+import { routeObservation } from './routes/observation-route';
+import { routePatient } from './routes/patient-route';
+import { routeCommunication, routeDiagnosticReport, routeServiceRequest } from './routes/oncology-routes';
+import { routeImmunization, routeProcedure } from './routes/screening-route';
+
+/*
+ * Routing: what one EHR resource means for Carepath's journeys. The rules are data in
+ * routing-rules.ts; each file in routes/ reads the rules for one kind of resource.
+ */
+
+export interface RoutingContext {
+  /**
+   * The last journey event this same resource was applied as (from the inbox): a booked
+   * Appointment that comes again with another start is a reschedule, with the same start no news.
+   */
+  previous?: JourneyEvent;
+}
+
+/** What one EHR resource means for Carepath's journeys, by the routing rules; no I/O. */
+export function routeResource(resource: Resource, context: RoutingContext = {}): RoutingDecision {
+  switch (resource.resourceType) {
+    case 'Observation':
+      return routeObservation(resource);
+    case 'Condition':
+      return routeCondition(resource);
+    case 'Encounter':
+      return routeEncounter(resource);
+    case 'ServiceRequest':
+      return routeServiceRequest(resource);
+    case 'DiagnosticReport':
+      return routeDiagnosticReport(resource);
+    case 'Appointment':
+      return routeAppointment(resource, context.previous);
+    case 'Consent':
+      return routeConsent(resource);
+    case 'Communication':
+      return routeCommunication(resource);
+    case 'Procedure':
+      return routeProcedure(resource);
+    case 'Immunization':
+      return routeImmunization(resource);
+    case 'Patient':
+      return routePatient(resource);
+    default:
+      return ignore(`no routing rule takes ${resource.resourceType} resources`);
+  }
+}

@@ -1,0 +1,111 @@
+import type { Patient } from '@medplum/fhirtypes';
+import type { Client, WorkflowStartOptions } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { ENROLMENT_NOTES_MEMO } from '../../contracts/journey-contract';
+import { findJourneyType } from '../../workflows/journey-types';
+import type { FhirClient } from '../ehr/fhir-client';
+import { TIME_ZONE_EXTENSION } from '../ehr/patient-context-mapping';
+import type { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { JourneyStarter, type JourneyStarterOptions } from './journey-starter';
+import { patientTimeZoneReader, type PatientTimeZoneReader } from './patient-time-zone';
+
+/*
+ * The time zone a journey words times in, when whoever starts it does not give one (EHR events
+ * and the cohort finder never do): the patient's own, else the organisation's, said on the timeline.
+ */
+const ORGANISATION_ZONE = 'Europe/Dublin';
+
+function starterWith(patientTimeZone?: PatientTimeZoneReader) {
+  const starts: WorkflowStartOptions[] = [];
+  const temporal = {
+    workflow: {
+      start: (_type: string, options: WorkflowStartOptions) => Promise.resolve(starts.push(options)),
+    },
+  } as unknown as Client;
+  const settings = {
+    current: () => Promise.resolve({ version: 0, settings: {} }),
+  } as unknown as ProgramSettingsStore;
+  const options: JourneyStarterOptions = {
+    taskQueue: 'q',
+    pseudonymKey: 'k',
+    organisationTimeZone: ORGANISATION_ZONE,
+    ...(patientTimeZone ? { patientTimeZone } : {}),
+  };
+  const starter = new JourneyStarter(temporal, settings, options);
+  const paramsOf = (index: number) => (starts[index]!.args![0] as { params: Record<string, unknown> }).params;
+  return { starter, starts, paramsOf };
+}
+
+const inAWeek = () => new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+const starts = [
+  ['appointment-reminder', () => ({ appointmentAt: inAWeek() })],
+  ['preventive-outreach', () => ({ item: 'mammogram' })],
+  ['emergency-follow-up', () => ({ encounterId: 'enc-1', dischargedAt: new Date().toISOString() })],
+  ['oncology-fast-track', () => ({ cardId: 'DILO-1', clockStartAt: new Date().toISOString() })],
+] as const;
+
+describe(JourneyStarter.name, () => {
+  it.each(starts)(
+    '[HZ-40] a %s journey started without a zone words times in the patient zone from the EHR',
+    async (journey, params) => {
+      const chicago: PatientTimeZoneReader = () =>
+        Promise.resolve({ timeZone: 'America/Chicago', source: 'ehr' });
+      const { starter, paramsOf, starts: started } = starterWith(chicago);
+      await starter.start({ type: findJourneyType(journey)!, patientId: 'pat-1', params: params() });
+      expect(paramsOf(0).timeZone).toBe('America/Chicago');
+      expect(started[0]!.memo).toBeUndefined();
+    },
+  );
+
+  it('[HZ-41] a patient whose zone nobody recorded gets the organisation zone, and the journey says so', async () => {
+    const { starter, starts: started, paramsOf } = starterWith(() => Promise.resolve(undefined));
+    const type = findJourneyType('appointment-reminder')!;
+    await starter.start({ type, patientId: 'pat-1', params: { appointmentAt: inAWeek() } });
+    expect(paramsOf(0).timeZone).toBe(ORGANISATION_ZONE);
+    expect(paramsOf(0).timeZone).not.toBe('UTC');
+    const notes = started[0]!.memo![ENROLMENT_NOTES_MEMO] as string[];
+    expect(notes).toEqual([expect.stringContaining(`organisation's zone ${ORGANISATION_ZONE}`)]);
+  });
+
+  it('[HZ-40] an explicit zone from an API caller is kept', async () => {
+    const reader = jest.fn<ReturnType<PatientTimeZoneReader>, [string]>();
+    const { starter, paramsOf } = starterWith(reader);
+    const type = findJourneyType('appointment-reminder')!;
+    await starter.start({
+      type,
+      patientId: 'pat-1',
+      params: { appointmentAt: inAWeek(), timeZone: 'Asia/Tokyo' },
+    });
+    expect(paramsOf(0).timeZone).toBe('Asia/Tokyo');
+    expect(reader).not.toHaveBeenCalled();
+  });
+});
+
+describe('patientTimeZoneReader', () => {
+  const storedZone = (timeZone: string | null) =>
+    ({
+      getRepository: () => ({ findOneBy: () => Promise.resolve(timeZone ? { timeZone } : null) }),
+    }) as unknown as DataSource;
+  const ehrWith = (patient: Patient | undefined) =>
+    ({ read: () => Promise.resolve(patient) }) as unknown as FhirClient;
+
+  it('[HZ-40] reads the EHR timezone extension, else the home address, else the contact preferences', async () => {
+    const read = (patient: Patient | undefined, stored: string | null) =>
+      patientTimeZoneReader({ fhir: ehrWith(patient), dataSource: storedZone(stored), pseudonymKey: 'k' })(
+        'pat-1',
+      );
+    const withExtension: Patient = {
+      resourceType: 'Patient',
+      extension: [{ url: TIME_ZONE_EXTENSION, valueCode: 'America/Denver' }],
+      address: [{ use: 'home', state: 'IL', country: 'US' }],
+    };
+    expect(await read(withExtension, 'Europe/Paris')).toEqual({ timeZone: 'America/Denver', source: 'ehr' });
+    const { extension: _extension, ...withAddress } = withExtension;
+    expect(await read(withAddress, 'Europe/Paris')).toEqual({ timeZone: 'America/Chicago', source: 'ehr' });
+    expect(await read({ resourceType: 'Patient' }, 'Europe/Paris')).toEqual({
+      timeZone: 'Europe/Paris',
+      source: 'contact-preferences',
+    });
+    expect(await read(undefined, null)).toBeUndefined();
+  });
+});

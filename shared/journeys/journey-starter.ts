@@ -1,0 +1,116 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { z } from 'zod';
+import type { JourneyInput } from '../../contracts/journey-contract';
+import type { JourneyType } from '../../workflows/journey-types';
+import { ENROLMENT_NOTES_MEMO } from '../../contracts/journey-contract';
+import {
+  journeyStageKey,
+  journeyStatusKey,
+  journeyTypeKey,
+  patientRefKey,
+} from '../../contracts/search-attributes';
+import type { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { journeyWorkflowId, patientRefFor } from './patient-ref';
+import { organisationZoneNote, type PatientTimeZoneReader, type ResolvedTimeZone } from './patient-time-zone';
+
+export interface JourneyStarterOptions {
+  taskQueue: string;
+  pseudonymKey: string;
+  /** `ORGANISATION_TIME_ZONE` (config): the zone of a patient whose own zone nobody recorded. */
+  organisationTimeZone: string;
+  /** The patient's zone from the EHR or contact preferences; absent: nobody can tell (tests). */
+  patientTimeZone?: PatientTimeZoneReader;
+}
+
+export interface StartRequest {
+  type: JourneyType;
+  /** The EHR patient id; only its keyed hash reaches ids and search attributes. */
+  patientId: string;
+  params: unknown;
+}
+
+export type StartOutcome =
+  { started: true; created: boolean; workflowId: string } | { started: false; issues: z.core.$ZodIssue[] };
+
+/**
+ * Enrols a patient in a journey, the one way every caller does it (the API, EHR events, the
+ * cohort finder): parameters checked against the type's schema, the workflow id derived from
+ * type, patient and instance so a second enrolment finds the first, and the program settings
+ * current now pinned into the input.
+ */
+export class JourneyStarter {
+  constructor(
+    private readonly temporal: Client,
+    private readonly settings: ProgramSettingsStore,
+    private readonly options: JourneyStarterOptions,
+  ) {}
+
+  workflowIdFor(type: JourneyType, patientId: string, params: unknown): string {
+    const instance = type.instanceKey?.(params as never);
+    return journeyWorkflowId(type.id, patientId, instance, this.options.pseudonymKey);
+  }
+
+  patientRefOf(patientId: string): string {
+    return patientRefFor(patientId, this.options.pseudonymKey);
+  }
+
+  async start({ type, patientId, params: given }: StartRequest): Promise<StartOutcome> {
+    const zone = await this.timeZoneToAdd(type, patientId, given);
+    const rawParams = zone ? { ...(given as object), timeZone: zone.timeZone } : given;
+    const params = type.paramsSchema.safeParse(rawParams ?? {});
+    if (!params.success) return { started: false, issues: params.error.issues };
+    const patientRef = this.patientRefOf(patientId);
+    // One running journey per patient, type (and instance, e.g. a DiLO card): the id is derived,
+    // so Temporal itself refuses a second enrolment.
+    const workflowId = this.workflowIdFor(type, patientId, params.data);
+    // The settings current now are pinned into the journey's input: later publishes never change it.
+    const { version, settings } = await this.settings.current(type);
+    const input: JourneyInput<unknown> = {
+      patientRef,
+      patientId,
+      params: params.data,
+      program: { version, settings },
+    };
+    try {
+      await this.temporal.workflow.start(type.workflowType, {
+        workflowId,
+        taskQueue: this.options.taskQueue,
+        args: [input],
+        ...(zone?.source === 'organisation-default'
+          ? { memo: { [ENROLMENT_NOTES_MEMO]: [organisationZoneNote(zone.timeZone)] } }
+          : {}),
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        typedSearchAttributes: [
+          { key: journeyTypeKey, value: type.id },
+          { key: patientRefKey, value: patientRef },
+          { key: journeyStatusKey, value: 'active' },
+          { key: journeyStageKey, value: 'enrolled' },
+        ],
+      });
+      return { started: true, created: true, workflowId };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      return { started: true, created: false, workflowId };
+    }
+  }
+
+  /**
+   * The patient's zone, for a journey that words times and was not given one (EHR events and the
+   * cohort finder never give one; an API caller may): never the contract's UTC default. An
+   * explicit `timeZone` from the caller is kept.
+   */
+  private async timeZoneToAdd(
+    type: JourneyType,
+    patientId: string,
+    params: unknown,
+  ): Promise<ResolvedTimeZone | undefined> {
+    const shape = (type.paramsSchema as { shape?: Record<string, unknown> }).shape;
+    if (!shape || !('timeZone' in shape)) return undefined;
+    if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
+    if (params && 'timeZone' in params && (params as { timeZone?: unknown }).timeZone !== undefined)
+      return undefined;
+    const own = await this.options.patientTimeZone?.(patientId);
+    return own ?? { timeZone: this.options.organisationTimeZone, source: 'organisation-default' };
+  }
+}

@@ -5,6 +5,7 @@ import type { JourneyProgress } from '../contracts/journey-contract';
 import { JOURNEY, logReading, sendEvent } from '../workflows/prediabetes-care/prediabetes-care.test-support';
 import { round } from './percentiles';
 import { withCpuUsage, coresUsed } from './process-cpu';
+import { DAY_MS } from '../workflows/durations';
 
 /*
  * A year of prediabetes care on the time-skipping test server, end to end, as the year scenario
@@ -13,7 +14,6 @@ import { withCpuUsage, coresUsed } from './process-cpu';
  * to history: every run's length and encoded size, found by following the continued-as-new chain.
  */
 
-const DAY_MS = 86_400_000;
 const CORE_SESSIONS_IN_A_YEAR = 16;
 
 export interface RunHistory {

@@ -17,6 +17,7 @@ import {
   screeningItems,
   type ScreeningItem,
 } from '../workflows/preventive-outreach/preventive-outreach.contract';
+import { HOUR_MS } from '../workflows/durations';
 
 /*
  * Plays the EHR for a demo: builds the notification an EHR sends through a FHIR R4 topic-based
@@ -51,7 +52,6 @@ const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 const BACKPORT_STATUS_PROFILE =
   'http://hl7.org/fhir/uv/subscriptions-backport/StructureDefinition/backport-subscription-status-r4';
 const TOPIC_BASE = 'https://ehr.carepath.dev/fhir/SubscriptionTopic';
-const HOUR_MS = 3_600_000;
 
 /** Reads the command line: the event, the demo patient and its detail. */
 export function parseDemoEvent(args: readonly string[]): DemoEvent {

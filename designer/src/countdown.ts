@@ -1,6 +1,4 @@
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../workflows/durations';
 
 /**
  * How long until (or since) a timer or deadline, the way a coordinator reads it: the two largest
@@ -11,15 +9,15 @@ export function formatCountdown(dueAt: string, now: Date, { pastLabel = 'overdue
   if (Number.isNaN(due)) return dueAt;
   const left = due - now.getTime();
   const span = Math.abs(left);
-  if (span < MINUTE) return 'due now';
+  if (span < MINUTE_MS) return 'due now';
   const amount = describeSpan(span);
   return left > 0 ? `in ${amount}` : `${amount} ${pastLabel}`;
 }
 
 function describeSpan(ms: number): string {
-  const days = Math.floor(ms / DAY);
-  const hours = Math.floor((ms % DAY) / HOUR);
-  const minutes = Math.floor((ms % HOUR) / MINUTE);
+  const days = Math.floor(ms / DAY_MS);
+  const hours = Math.floor((ms % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((ms % HOUR_MS) / MINUTE_MS);
   if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
   return `${minutes} min`;

@@ -14,6 +14,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import { CLOCK_START_EXTENSIONS } from '../../api/fhir/inbound/routing-rules';
+import { DAY_MS } from '../../workflows/durations';
 
 /*
  * The demo EHR that `npm start` and the tests serve from the local FHIR sandbox: patients whose
@@ -128,7 +129,6 @@ export const demoCodes = {
 
 // --- dates relative to the seeding moment ------------------------------------------------------
 
-const DAY_MS = 86_400_000;
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 const hoursAgo = (now: Date, hours: number) => new Date(now.getTime() - hours * 3_600_000);
 const dateOnly = (at: Date) => at.toISOString().slice(0, 10);

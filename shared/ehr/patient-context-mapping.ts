@@ -4,7 +4,6 @@ import type {
   Condition,
   ContactPoint,
   HumanName,
-  Observation,
   Patient,
   Period,
 } from '@medplum/fhirtypes';
@@ -20,7 +19,7 @@ import { toE164 } from './phone-number';
 
 /*
  * How a FHIR record becomes what personalization needs. Pure functions: the I/O is in
- * patient-context.ts. Each picks what is current (no `old` use, no period that has ended) and
+ * ehr-activities.ts. Each picks what is current (no `old` use, no period that has ended) and
  * what the patient prefers (rank, `preferred`, `usual`) the way the FHIR spec defines them.
  */
 
@@ -37,23 +36,6 @@ export interface PatientContactFields {
   timeZone: string | undefined;
   /** The number staff should call and the times the patient takes calls, when the record says. */
   callPreferences?: CallPreferences | undefined;
-}
-
-export interface ConditionSummary {
-  system: string | undefined;
-  code: string | undefined;
-  display: string | undefined;
-  /** ISO date or date-time, as the EHR recorded it. */
-  onset: string | undefined;
-}
-
-export interface ObservationSummary {
-  system: string | undefined;
-  code: string | undefined;
-  display: string | undefined;
-  value: number | string | boolean | undefined;
-  unit: string | undefined;
-  effective: string | undefined;
 }
 
 export const TIME_ZONE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/tz-code';
@@ -195,57 +177,6 @@ export function isCurrentCondition(condition: Condition): boolean {
   return present && believed;
 }
 
-export function conditionSummaryOf(condition: Condition): ConditionSummary {
-  const coding = condition.code?.coding?.[0];
-  return {
-    system: coding?.system,
-    code: coding?.code,
-    display: coding?.display ?? condition.code?.text,
-    onset: condition.onsetDateTime ?? condition.onsetPeriod?.start ?? condition.recordedDate,
-  };
-}
-
-export function observationSummaryOf(observation: Observation): ObservationSummary {
-  const coding = observation.code.coding?.[0];
-  const [value, unit] = valueOf(observation);
-  return {
-    system: coding?.system,
-    code: coding?.code,
-    display: coding?.display ?? observation.code.text,
-    value,
-    unit,
-    effective:
-      observation.effectiveDateTime ??
-      observation.effectiveInstant ??
-      observation.effectivePeriod?.start ??
-      observation.issued,
-  };
-}
-
-/** Results worth personalizing on: final or corrected, not cancelled or entered in error. */
-export function isReportedObservation(observation: Observation): boolean {
-  return ['final', 'amended', 'corrected'].includes(observation.status);
-}
-
-function valueOf(observation: Observation): [ObservationSummary['value'], string | undefined] {
-  if (observation.valueQuantity) {
-    const quantity = observation.valueQuantity;
-    return [quantity.value, quantity.unit ?? quantity.code];
-  }
-  if (observation.valueCodeableConcept) return [textOf(observation.valueCodeableConcept), undefined];
-  if (observation.valueString !== undefined) return [observation.valueString, undefined];
-  if (observation.valueBoolean !== undefined) return [observation.valueBoolean, undefined];
-  if (observation.valueInteger !== undefined) return [observation.valueInteger, undefined];
-  if (observation.component?.length) {
-    // Panels such as blood pressure: "142/91 mmHg".
-    const parts = observation.component.map((component) => component.valueQuantity).filter(Boolean);
-    if (parts.length === observation.component.length && parts.every((part) => part!.value !== undefined)) {
-      return [parts.map((part) => part!.value).join('/'), parts[0]!.unit ?? parts[0]!.code];
-    }
-  }
-  return [undefined, undefined];
-}
-
 function currentContactPoints(
   patient: Patient,
   now: Date,
@@ -277,10 +208,4 @@ function rankOf<T>(order: T[], value: T): number {
 
 function codeOf(concept: CodeableConcept | undefined): string | undefined {
   return concept?.coding?.find((coding) => coding.code)?.code;
-}
-
-function textOf(concept: CodeableConcept): string | undefined {
-  return (
-    concept.text ?? concept.coding?.find((coding) => coding.display)?.display ?? concept.coding?.[0]?.code
-  );
 }

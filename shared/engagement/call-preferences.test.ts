@@ -2,8 +2,8 @@ import type { Patient } from '@medplum/fhirtypes';
 import { callPreferencesOf } from '../ehr/patient-context-mapping';
 import { defaultEngagementPolicy, engagementPolicySchema } from './engagement-policy';
 import { callPlanFor, type CallPreferences } from './call-preferences';
+import { HOUR_MS } from '../../workflows/durations';
 
-const HOUR = 3_600_000;
 const eveningsOnWeekdays: CallPreferences = {
   phone: '+13125550100',
   times: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '17:00', end: '19:00' }],
@@ -25,7 +25,7 @@ describe(callPlanFor.name, () => {
       contact: contact(),
       policy: defaultEngagementPolicy,
       now: mondayMorning,
-      dueAt: new Date(mondayMorning.getTime() + 4 * HOUR), // 13:00 Chicago: before any window opens
+      dueAt: new Date(mondayMorning.getTime() + 4 * HOUR_MS), // 13:00 Chicago: before any window opens
       urgent: false,
     });
     expect(plan).toMatchObject({
@@ -51,7 +51,7 @@ describe(callPlanFor.name, () => {
       urgent: false,
     });
     expect(weekend.nextWindow?.from).toBe('2026-12-14T23:00:00.000Z');
-    const later = new Date(mondayMorning.getTime() + 72 * HOUR);
+    const later = new Date(mondayMorning.getTime() + 72 * HOUR_MS);
     expect(
       callPlanFor({
         contact: contact(),
@@ -61,7 +61,7 @@ describe(callPlanFor.name, () => {
         urgent: false,
       }).dueAt,
     ).toBe(later.toISOString());
-    const soon = new Date(mondayMorning.getTime() + 2 * HOUR);
+    const soon = new Date(mondayMorning.getTime() + 2 * HOUR_MS);
     expect(
       callPlanFor({
         contact: contact(),

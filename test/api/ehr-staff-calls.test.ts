@@ -7,13 +7,13 @@ import {
 } from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
+import { HOUR_MS } from '../../workflows/durations';
 
 /*
  * The worker reads the patient's record from the EHR as on `npm start`: a staff call that comes
  * before any patient message still carries the number and times the patient takes calls.
  * (Found over HTTP on npm start: the urgent call after a discharge against advice had neither.)
  */
-const HOUR = 3600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 describe('staff calls read the EHR (real API, worker, FHIR sandbox)', () => {
@@ -65,7 +65,7 @@ describe('staff calls read the EHR (real API, worker, FHIR sandbox)', () => {
         },
       ],
     });
-    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR), 'finished', 'aadvice');
+    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS), 'finished', 'aadvice');
     const journeyId = (await post(discharge).expect(200)).body.entries[0].journeys[0].id as string;
     const [task] = await eventually(
       async () =>

@@ -18,10 +18,9 @@ import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../api/fhir/inboun
 import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
+import { DAY_MS, HOUR_MS } from '../../workflows/durations';
 
 const WEBHOOK_SECRET = 'test-webhook-secret-that-is-long-enough-1234';
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
 
@@ -146,7 +145,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     ]);
     const journeyId = enrolled.body.entries[0].journeys[0].id as string;
 
-    const hba1c = observation('pat-2001', '4548-4', 5.9, '%', ago(HOUR), uniqueName('obs'));
+    const hba1c = observation('pat-2001', '4548-4', 5.9, '%', ago(HOUR_MS), uniqueName('obs'));
     const applied = await post(
       notificationBundle({ subscription: sub, base, events: [{ number: 2, focus: hba1c }] }),
     ).expect(200);
@@ -165,7 +164,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const journeyId = await startJourney('prediabetes-care', patientId, {
       entry: { kind: 'hba1c', value: 6.0 },
     });
-    const hba1c = observation(patientId, '4548-4', 6.3, '%', ago(2 * HOUR), uniqueName('obs'));
+    const hba1c = observation(patientId, '4548-4', 6.3, '%', ago(2 * HOUR_MS), uniqueName('obs'));
     const bundle = notify([{ number: 1, focus: hba1c }]);
 
     const first = await post(bundle).expect(200);
@@ -218,7 +217,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       entry: { kind: 'hba1c', value: 6.0 },
     });
     const weight = await stack.fhirSandbox!.repo.createResource<Observation>(
-      observation(patientId, '29463-7', 200, '[lb_av]', ago(HOUR), uniqueName('obs')),
+      observation(patientId, '29463-7', 200, '[lb_av]', ago(HOUR_MS), uniqueName('obs')),
     );
     const bundle = notify([{ number: 1, focus: weight }], {
       payload: 'id-only',
@@ -246,7 +245,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       entry: { kind: 'hba1c', value: 6.0 },
     });
     const glucose = await stack.fhirSandbox!.repo.createResource<Observation>(
-      observation(patientId, '2339-0', 108, 'mg/dL', ago(HOUR), uniqueName('obs')),
+      observation(patientId, '2339-0', 108, 'mg/dL', ago(HOUR_MS), uniqueName('obs')),
     );
     const bundle = notify([{ number: 1, focus: glucose }], {
       payload: 'id-only',
@@ -282,7 +281,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const journeyId = await startJourney('prediabetes-care', patientId, {
       entry: { kind: 'hba1c', value: 6.0 },
     });
-    const weight = observation(patientId, '29463-7', 88, 'kg', ago(HOUR), uniqueName('obs'));
+    const weight = observation(patientId, '29463-7', 88, 'kg', ago(HOUR_MS), uniqueName('obs'));
     const bundle = notify([{ number: 1, focus: weight }]);
     const sub = (
       bundle.entry![0]!.resource as {
@@ -304,7 +303,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
   });
 
   test('an empty event is stored and ignored, with the reason', async () => {
-    const bundle = notify([{ number: 1, focus: observation('pat-x', '4548-4', 6.1, '%', ago(HOUR)) }], {
+    const bundle = notify([{ number: 1, focus: observation('pat-x', '4548-4', 6.1, '%', ago(HOUR_MS)) }], {
       payload: 'empty',
     });
     const response = await post(bundle).expect(200);
@@ -327,7 +326,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
   test('a gap in event numbers is recorded, and resolved when the missing events arrive', async () => {
     const sub = subscription();
     const heartRate = (n: number) =>
-      observation('pat-gap', '8867-4', 60 + n, '/min', ago(HOUR), `hr-${sub.length}-${n}`);
+      observation('pat-gap', '8867-4', 60 + n, '/min', ago(HOUR_MS), `hr-${sub.length}-${n}`);
     const send = (numbers: number[]) =>
       post(
         notificationBundle({
@@ -364,7 +363,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const first = condition(
       patientId,
       { system: CODE_SYSTEMS.icd10cm, code: 'R73.03' },
-      { id: uniqueName('cond'), onset: ago(3 * DAY) },
+      { id: uniqueName('cond'), onset: ago(3 * DAY_MS) },
     );
     const response = await post(first).expect(200);
     expect(response.body.entries).toEqual([
@@ -393,11 +392,11 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   test('a bundle with a diagnosis and its lab result enrols the patient and logs the reading', async () => {
     const patientId = await ehrPatient();
-    const hba1c = observation(patientId, '4548-4', 6.2, '%', ago(HOUR), uniqueName('obs'));
+    const hba1c = observation(patientId, '4548-4', 6.2, '%', ago(HOUR_MS), uniqueName('obs'));
     const diagnosis = condition(
       patientId,
       { system: CODE_SYSTEMS.icd10cm, code: 'R73.03' },
-      { id: uniqueName('cond'), onset: ago(2 * DAY) },
+      { id: uniqueName('cond'), onset: ago(2 * DAY_MS) },
     );
     // The reading comes first in the bundle, the diagnosis first in clinical time.
     const response = await post(engineBundle('batch', [hba1c, diagnosis])).expect(200);
@@ -425,20 +424,20 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   test('a finished emergency encounter starts the follow-up for that visit', async () => {
     const patientId = await ehrPatient();
-    const encounter = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * HOUR));
+    const encounter = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * HOUR_MS));
     const response = await post(notify([{ number: 1, focus: encounter }])).expect(200);
     expect(response.body.entries[0]).toMatchObject({ outcome: 'started', rule: 'emergency-discharge' });
     const followUp = await journey(response.body.entries[0].journeys[0].id);
     expect(followUp.stage).toBe('discharged');
 
-    const inProgress = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR), 'in-progress');
+    const inProgress = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS), 'in-progress');
     expect((await post(inProgress).expect(200)).body.entries[0]).toMatchObject({ outcome: 'ignored' });
   });
 
   test('a DiLO referral starts the oncology track; reports on it advance the card in clinical order', async () => {
     const patientId = await ehrPatient();
     const cardId = `DILO-${Date.now()}`;
-    const referral = diloReferral(patientId, cardId, ago(3 * DAY));
+    const referral = diloReferral(patientId, cardId, ago(3 * DAY_MS));
     referral.id = uniqueName('sr');
     const started = await post(referral).expect(200);
     expect(started.body.entries[0]).toMatchObject({
@@ -451,7 +450,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
     // Sent newest first: applied as sent, the staging report would be refused before the confirmation.
     const staging = {
-      ...pathologyReport(patientId, { system: CODE_SYSTEMS.carepathOncology, code: 'x' }, ago(HOUR), {
+      ...pathologyReport(patientId, { system: CODE_SYSTEMS.carepathOncology, code: 'x' }, ago(HOUR_MS), {
         id: uniqueName('dr'),
         basedOn: `ServiceRequest/${referral.id}`,
       }),
@@ -460,7 +459,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const confirmation = pathologyReport(
       patientId,
       { system: CODE_SYSTEMS.snomed, code: '363346000' },
-      ago(DAY),
+      ago(DAY_MS),
       {
         id: uniqueName('dr'),
         basedOn: `ServiceRequest/${referral.id}`,
@@ -490,13 +489,13 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   test('an inpatient admission ends the emergency follow-up as readmitted', async () => {
     const patientId = await ehrPatient();
-    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(DAY));
+    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(DAY_MS));
     const followUp = (await post(discharge).expect(200)).body.entries[0].journeys[0].id as string;
     await listed(patientId, 'emergency-follow-up', 1);
     const admission = {
-      ...emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR), 'in-progress'),
+      ...emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS), 'in-progress'),
       class: { system: CODE_SYSTEMS.actCode, code: 'IMP' },
-      period: { start: ago(HOUR) },
+      period: { start: ago(HOUR_MS) },
     };
     expect((await post(admission).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'applied',
@@ -512,7 +511,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const fluShot = await startJourney('preventive-outreach', patientId, { item: 'flu-shot' });
     const mammography = { system: CODE_SYSTEMS.snomed, code: '71651007' };
     const appointmentId = uniqueName('appt');
-    const booked = appointment(patientId, 'booked', ahead(10 * DAY), {
+    const booked = appointment(patientId, 'booked', ahead(10 * DAY_MS), {
       id: appointmentId,
       serviceType: mammography,
     });
@@ -527,7 +526,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     expect((await journey(mammogram)).stage).toBe('booked');
     expect((await journey(fluShot)).stage).toBe('outreach');
 
-    const moved = appointment(patientId, 'booked', ahead(12 * DAY), { id: appointmentId, version: '2' });
+    const moved = appointment(patientId, 'booked', ahead(12 * DAY_MS), { id: appointmentId, version: '2' });
     const rescheduled = await post(moved).expect(200);
     expect(rescheduled.body.entries[0]).toMatchObject({
       outcome: 'applied',
@@ -536,7 +535,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
     await listed(patientId, 'preventive-outreach', 2);
     // Nothing links it to either journey: no basedOn, no code. It once went to "the only running" one.
-    const unlabelled = appointment(patientId, 'booked', ahead(5 * DAY), { id: uniqueName('appt') });
+    const unlabelled = appointment(patientId, 'booked', ahead(5 * DAY_MS), { id: uniqueName('appt') });
     expect((await post(unlabelled).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'ignored',
       reason: expect.stringMatching(/^Appointment coded no coded concept is linked to no journey/),
@@ -545,12 +544,12 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   test('[HZ-20] a screening mammogram or a physiotherapy visit never books the emergency follow-up; a follow-up visit does', async () => {
     const patientId = await ehrPatient();
-    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * HOUR));
+    const discharge = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * HOUR_MS));
     const followUp = (await post(discharge).expect(200)).body.entries[0].journeys[0].id as string;
     await listed(patientId, 'emergency-follow-up', 1);
 
     const unrelated = (code: string) =>
-      appointment(patientId, 'booked', ahead(3 * DAY), {
+      appointment(patientId, 'booked', ahead(3 * DAY_MS), {
         id: uniqueName('appt'),
         serviceType: { system: CODE_SYSTEMS.snomed, code },
       });
@@ -565,7 +564,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     });
     expect((await journey(followUp)).stage).toBe('discharged');
 
-    const visit = appointment(patientId, 'booked', ahead(4 * DAY), {
+    const visit = appointment(patientId, 'booked', ahead(4 * DAY_MS), {
       id: uniqueName('appt'),
       appointmentType: { system: 'http://terminology.hl7.org/CodeSystem/v2-0276', code: 'FOLLOWUP' },
     });
@@ -580,14 +579,14 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const patientId = await ehrPatient();
     const appointmentId = uniqueName('appt');
     const reminder = await startJourney('appointment-reminder', patientId, {
-      appointmentAt: ahead(5 * DAY),
+      appointmentAt: ahead(5 * DAY_MS),
       appointmentId,
     });
     const other = await startJourney('appointment-reminder', patientId, {
-      appointmentAt: ahead(6 * DAY),
+      appointmentAt: ahead(6 * DAY_MS),
       appointmentId: uniqueName('appt'),
     });
-    const cancelled = appointment(patientId, 'cancelled', ahead(5 * DAY), { id: appointmentId });
+    const cancelled = appointment(patientId, 'cancelled', ahead(5 * DAY_MS), { id: appointmentId });
     expect((await post(cancelled).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'applied',
       journeys: [
@@ -600,7 +599,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   test('[HZ-20] an appointment answering the Task a journey wrote to the record reaches that journey; one for another patient does not', async () => {
     const patientId = await ehrPatient();
-    const followUp = (await post(emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR))).expect(200))
+    const followUp = (await post(emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS))).expect(200))
       .body.entries[0].journeys[0].id as string;
     const task = (subject: string) =>
       stack.fhirSandbox!.repo.createResource({
@@ -617,14 +616,14 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       });
     const otherPatient = await ehrPatient();
     const foreign = await task(otherPatient);
-    const viaForeign = appointment(patientId, 'booked', ahead(2 * DAY), {
+    const viaForeign = appointment(patientId, 'booked', ahead(2 * DAY_MS), {
       id: uniqueName('appt'),
       basedOn: `Task/${foreign.id}`,
     });
     expect((await post(viaForeign).expect(200)).body.entries[0]).toMatchObject({ outcome: 'ignored' });
 
     const own = await task(patientId);
-    const visit = appointment(patientId, 'booked', ahead(3 * DAY), {
+    const visit = appointment(patientId, 'booked', ahead(3 * DAY_MS), {
       id: uniqueName('appt'),
       basedOn: `Task/${own.id}`,
     });
@@ -636,15 +635,15 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   test('[HZ-23] [HZ-26] a discharge to hospice starts nothing; a second visit home restarts the one running follow-up', async () => {
     const patientId = await ehrPatient();
-    const hospice = emergencyEncounter(patientId, uniqueName('enc'), ago(3 * HOUR), 'finished', 'hosp');
+    const hospice = emergencyEncounter(patientId, uniqueName('enc'), ago(3 * HOUR_MS), 'finished', 'hosp');
     expect((await post(hospice).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'ignored',
       reason: expect.stringMatching(/^no follow-up: the patient was discharged to hospice/),
     });
 
-    const first = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * DAY));
+    const first = emergencyEncounter(patientId, uniqueName('enc'), ago(2 * DAY_MS));
     const followUp = (await post(first).expect(200)).body.entries[0].journeys[0].id as string;
-    const second = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR));
+    const second = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS));
     expect((await post(second).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'applied',
       journeys: [{ id: followUp, event: 'emergency-visit', result: 'applied' }],
@@ -657,12 +656,12 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
   test('[HZ-29] a Patient recorded as deceased ends every running journey; nobody is enrolled after', async () => {
     const patientId = await ehrPatient();
     const mammogram = await startJourney('preventive-outreach', patientId, { item: 'mammogram' });
-    const followUp = (await post(emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR))).expect(200))
+    const followUp = (await post(emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS))).expect(200))
       .body.entries[0].journeys[0].id as string;
     await listed(patientId, 'preventive-outreach', 1);
     await listed(patientId, 'emergency-follow-up', 1);
 
-    const died = { resourceType: 'Patient' as const, id: patientId, deceasedDateTime: ago(HOUR) };
+    const died = { resourceType: 'Patient' as const, id: patientId, deceasedDateTime: ago(HOUR_MS) };
     await stack.fhirSandbox!.repo.updateResource({ ...died, name: [{ given: ['Test'] }] });
     const response = await post(died).expect(200);
     expect(response.body.entries[0]).toMatchObject({ outcome: 'applied', rule: 'patient-deceased' });
@@ -683,7 +682,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
         /^Ended by the EHR: The EHR records the patient as deceased/,
       );
     }
-    const later = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR / 2));
+    const later = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS / 2));
     expect((await post(later).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'ignored',
       reason: 'the EHR records the patient as deceased: nobody is enrolled',
@@ -702,7 +701,10 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
   test('a Consent change updates the channel consent; an older decision arriving late does not undo it', async () => {
     const patientId = await ehrPatient();
     const sms = { system: CODE_SYSTEMS.contactPointSystem, code: 'sms' };
-    const optOut = channelConsent(patientId, sms, 'deny', { id: uniqueName('consent'), dateTime: ago(HOUR) });
+    const optOut = channelConsent(patientId, sms, 'deny', {
+      id: uniqueName('consent'),
+      dateTime: ago(HOUR_MS),
+    });
     expect((await post(optOut).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'applied',
       rule: 'channel-consent',
@@ -715,7 +717,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
     const olderOptIn = channelConsent(patientId, sms, 'permit', {
       id: uniqueName('consent'),
-      dateTime: ago(DAY),
+      dateTime: ago(DAY_MS),
     });
     expect((await post(olderOptIn).expect(200)).body.entries[0]).toMatchObject({
       outcome: 'ignored',
@@ -727,7 +729,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
   });
 
   test('a resource that matches no rule is stored and ignored', async () => {
-    const heartRate = observation('pat-1001', '8867-4', 72, '/min', ago(HOUR), uniqueName('obs'));
+    const heartRate = observation('pat-1001', '8867-4', 72, '/min', ago(HOUR_MS), uniqueName('obs'));
     const response = await post(heartRate).expect(200);
     expect(response.body).toEqual({
       entries: [
@@ -759,7 +761,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   describe('authenticity', () => {
     const body = () =>
-      JSON.stringify(observation('pat-1001', '8867-4', 70, '/min', ago(HOUR), uniqueName('auth')));
+      JSON.stringify(observation('pat-1001', '8867-4', 70, '/min', ago(HOUR_MS), uniqueName('auth')));
 
     test('a body signed with the shared secret is accepted without an API key', async () => {
       const signed = body();
@@ -790,7 +792,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
   describe('bad input is a clear 4xx and stores nothing', () => {
     const history = (): Bundle =>
       notificationBundle({
-        events: [{ number: 1, focus: observation('pat-1', '4548-4', 6.1, '%', ago(HOUR)) }],
+        events: [{ number: 1, focus: observation('pat-1', '4548-4', 6.1, '%', ago(HOUR_MS)) }],
       });
     const withoutStatus = (): Bundle => ({ ...history(), entry: history().entry!.slice(1) });
     const invalidFhir: Resource = {
@@ -836,7 +838,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       await api()
         .post('/api/fhir')
         .set({ 'Content-Type': 'application/json; charset=utf-8', Authorization: DEMO_KEYS.integration })
-        .send(JSON.stringify(observation('pat-1001', '8867-4', 71, '/min', ago(HOUR), uniqueName('json'))))
+        .send(JSON.stringify(observation('pat-1001', '8867-4', 71, '/min', ago(HOUR_MS), uniqueName('json'))))
         .expect(200);
     });
   });

@@ -4,9 +4,9 @@ import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import { EHR_BASE, notificationBundle } from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
+import { DAY_MS } from '../../workflows/durations';
 
-const DAY = 24 * 3600_000;
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Screenings and exclusions recorded in the EHR, over HTTP into the real API, worker, Temporal

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
+import { DAY_MS } from '../../workflows/durations';
 
-const DAY = 24 * 60 * 60 * 1000;
-const daysFromNow = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+const daysFromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 
 interface FlagshipCase {
   journey: string;

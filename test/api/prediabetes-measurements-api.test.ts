@@ -4,8 +4,8 @@ import { notificationBundle, observation, EHR_BASE } from '../../api/fhir/inboun
 import { OBSERVATION_CATEGORY_SYSTEM } from '../../api/fhir/inbound/routing-rules';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
+import { HOUR_MS } from '../../workflows/durations';
 
-const HOUR = 3600_000;
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 /**
@@ -54,7 +54,7 @@ describe('prediabetes care over HTTP: what a reading is decides what it does', (
 
   function labResult(patientId: string, code: string, value: number, unit: string): Observation {
     return {
-      ...observation(patientId, code, value, unit, ago(2 * HOUR), uniqueName('obs')),
+      ...observation(patientId, code, value, unit, ago(2 * HOUR_MS), uniqueName('obs')),
       category: [{ coding: [{ system: OBSERVATION_CATEGORY_SYSTEM, code: 'laboratory' }] }],
     };
   }
@@ -114,7 +114,7 @@ describe('prediabetes care over HTTP: what a reading is decides what it does', (
     await api()
       .post(`/api/journeys/${id}/events`)
       .set('Authorization', DEMO_KEYS.integration)
-      .send({ type: 'reading', metric: 'fasting-glucose-mg-dl', value: 45, source: 'home', at: ago(HOUR) })
+      .send({ type: 'reading', metric: 'fasting-glucose-mg-dl', value: 45, source: 'home', at: ago(HOUR_MS) })
       .expect(200);
     const list = await eventually(
       () => tasks(id),

@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-
-const HOUR = 60 * 60 * 1000;
+import { HOUR_MS } from '../../workflows/durations';
 
 describe('program settings over HTTP: versions, validation, pinning at enrolment', () => {
   let stack: ApiStack;
@@ -79,10 +78,10 @@ describe('program settings over HTTP: versions, validation, pinning at enrolment
   });
 
   test('publishing affects new enrolments only; running journeys keep the version they started with', async () => {
-    const appointmentAt = new Date(Date.now() + 10 * 24 * HOUR).toISOString();
+    const appointmentAt = new Date(Date.now() + 10 * 24 * HOUR_MS).toISOString();
     const { body: before } = await startReminder(appointmentAt);
     expect(before.settingsVersion).toBe(0);
-    expect(reminderDueAt(before)).toBe(Date.parse(appointmentAt) - 24 * HOUR);
+    expect(reminderDueAt(before)).toBe(Date.parse(appointmentAt) - 24 * HOUR_MS);
 
     const published = await api()
       .post(settingsUrl)
@@ -101,13 +100,13 @@ describe('program settings over HTTP: versions, validation, pinning at enrolment
 
     const { body: after } = await startReminder(appointmentAt);
     expect(after.settingsVersion).toBe(1);
-    expect(reminderDueAt(after)).toBe(Date.parse(appointmentAt) - 48 * HOUR);
+    expect(reminderDueAt(after)).toBe(Date.parse(appointmentAt) - 48 * HOUR_MS);
     const { body: stillBefore } = await api()
       .get(`/api/journeys/${before.id}`)
       .set('Authorization', DEMO_KEYS.operator)
       .expect(200);
     expect(stillBefore.settingsVersion).toBe(0);
-    expect(reminderDueAt(stillBefore)).toBe(Date.parse(appointmentAt) - 24 * HOUR);
+    expect(reminderDueAt(stillBefore)).toBe(Date.parse(appointmentAt) - 24 * HOUR_MS);
 
     // A draft edited from version 0 would silently undo version 1: refused until rebased.
     const stale = await api()

@@ -18,6 +18,7 @@ import type { JourneyEvent } from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
 import { checkAppointmentEvent } from '../../workflows/outreach-escalation/appointment-events';
 import { drillSize } from '../helpers/drills/drill-size';
+import { HOUR_MS } from '../../workflows/durations';
 
 /*
  * Random EHR event sequences (shuffled, duplicated, late, early, unrelated) and operator actions
@@ -28,9 +29,8 @@ import { drillSize } from '../helpers/drills/drill-size';
  * 10,000 with CAREPATH_DRILLS=full.
  */
 
-const HOUR = 3600_000;
 const T0 = Date.parse('2026-03-02T08:00:00Z');
-const at = (hours: number) => new Date(T0 + hours * HOUR).toISOString();
+const at = (hours: number) => new Date(T0 + hours * HOUR_MS).toISOString();
 const PATIENT = 'pat-prop';
 const { snomed } = CODE_SYSTEMS;
 

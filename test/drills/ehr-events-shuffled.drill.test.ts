@@ -10,6 +10,7 @@ import {
 } from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
+import { DAY_MS } from '../../workflows/durations';
 
 /*
  * Drill 8: every EHR event arrives three times, in shuffled order, as FHIR subscription
@@ -28,8 +29,7 @@ const CARDS = full ? 12 : 3;
 const COPIES = 3;
 const seed = Number(process.env.CAREPATH_DRILL_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-const DAY = 24 * 3600_000;
-const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
+const ago = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 /** The card's milestones, each recorded once (in any arrival order; their dates give the clinical order). */
 const CLINICAL_ORDER = ['specialist-visit-done', 'cancer-confirmed', 'in-depth-diagnostics-done'];
 const FINAL_STAGE = 'treatment-planning';

@@ -14,6 +14,7 @@ import {
   type DrillJourney,
 } from '../helpers/drills/reminder-journeys';
 import { RestartablePostgres } from '../helpers/drills/restartable-postgres';
+import { HOUR_MS } from '../../workflows/durations';
 
 /*
  * Drill 9: PostgreSQL is stopped in the middle of a run and started again with its data.
@@ -58,7 +59,6 @@ const DUE_ENROL_SPAN_MS = SIZE.outageAfterMs / 2;
 /** ...with reminders due from 2 s after PostgreSQL is stopped to 3 s before it starts again. */
 const DUE_FROM_MS = SIZE.outageAfterMs + 2_000;
 const DUE_TO_MS = SIZE.outageAfterMs + SIZE.outageMs - 3_000;
-const HOUR_MS = 60 * 60 * 1000;
 const CLOSE_TIMEOUT_MS = SIZE.appointmentInMs + 90_000;
 
 describe('drill: PostgreSQL is restarted while journeys are mid-flight', () => {

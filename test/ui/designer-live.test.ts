@@ -8,8 +8,8 @@ import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
+import { DAY_MS } from '../../workflows/durations';
 
-const DAY = 24 * 3600_000;
 /** The list and the detail refresh themselves every few seconds; a user waits no longer than this. */
 const WITHIN_SECONDS = 20_000;
 
@@ -115,7 +115,7 @@ describe('designer in headless Chromium: maps, live patients list, a detail that
     await detail.getByRole('row', { name: /Outreach \(patient is here\)/ }).waitFor();
 
     // The EHR books the mammogram; the open detail moves to "booked" without a reload.
-    const booked = appointment(patientId, 'booked', new Date(Date.now() + 10 * DAY).toISOString(), {
+    const booked = appointment(patientId, 'booked', new Date(Date.now() + 10 * DAY_MS).toISOString(), {
       id: uniqueName('appt'),
       serviceType: { system: CODE_SYSTEMS.snomed, code: '71651007' },
     });

@@ -24,8 +24,7 @@ import {
 } from '../../contracts/journey-contract';
 import { appointmentReminderWorkflow } from './appointment-reminder.workflow';
 import { testDataConverter } from '../../test/helpers/test-payload-encryption';
-
-const HOUR = 60 * 60 * 1000;
+import { HOUR_MS } from '../durations';
 
 describe('appointment reminder journey (time-skipping)', () => {
   let env: TestWorkflowEnvironment;
@@ -66,11 +65,11 @@ describe('appointment reminder journey (time-skipping)', () => {
     extra: { reminderLeadHours?: number; patientRef?: string; startDelayHours?: number } = {},
   ) {
     const now = (await env.currentTimeMs()) as number;
-    const appointmentAt = new Date(now + appointmentInHours * HOUR).toISOString();
+    const appointmentAt = new Date(now + appointmentInHours * HOUR_MS).toISOString();
     const handle = await env.client.workflow.start(appointmentReminderWorkflow, {
       workflowId: uniqueName('appointment-reminder'),
       taskQueue,
-      ...(extra.startDelayHours ? { startDelay: extra.startDelayHours * HOUR } : {}),
+      ...(extra.startDelayHours ? { startDelay: extra.startDelayHours * HOUR_MS } : {}),
       args: [
         {
           patientRef: extra.patientRef ?? 'ref-under-test',
@@ -99,8 +98,8 @@ describe('appointment reminder journey (time-skipping)', () => {
     expect(progress).toMatchObject({ status: 'completed', stage: 'appointment-time' });
     const sent = progress.timeline.filter((entry) => entry.kind === 'message');
     expect(sent).toHaveLength(1);
-    expect(Date.parse(sent[0]!.at)).toBeGreaterThanOrEqual(appointmentAt - 24 * HOUR);
-    expect(Date.parse(sent[0]!.at)).toBeLessThan(appointmentAt - 23 * HOUR);
+    expect(Date.parse(sent[0]!.at)).toBeGreaterThanOrEqual(appointmentAt - 24 * HOUR_MS);
+    expect(Date.parse(sent[0]!.at)).toBeLessThan(appointmentAt - 23 * HOUR_MS);
     const messages = await messagesOf(handle.workflowId);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
@@ -162,7 +161,7 @@ describe('appointment reminder journey (time-skipping)', () => {
     await env.sleep('8 hours'); // past the reminder at 6 h
     expect((await handle.query(progressQuery)).stage).toBe('reminded');
 
-    const movedTo = new Date(appointmentAt + 48 * HOUR).toISOString();
+    const movedTo = new Date(appointmentAt + 48 * HOUR_MS).toISOString();
     const rescheduled = await handle.executeUpdate(journeyEventUpdate, {
       args: [{ type: 'appointment-rescheduled', appointmentAt: movedTo }],
     });
@@ -193,7 +192,7 @@ describe('appointment reminder journey (time-skipping)', () => {
     expect(messages).toHaveLength(1);
     const sent = final.timeline.filter((entry) => entry.kind === 'message');
     expect(sent).toHaveLength(1);
-    expect(Date.parse(sent[0]!.at)).toBeGreaterThanOrEqual(appointmentAt - 17 * HOUR); // at the resume (55 h), not at 48 h
+    expect(Date.parse(sent[0]!.at)).toBeGreaterThanOrEqual(appointmentAt - 17 * HOUR_MS); // at the resume (55 h), not at 48 h
     expect(final.timeline.filter((entry) => entry.kind === 'control').map((entry) => entry.summary)).toEqual([
       'Paused by an operator: Patient asked for a break',
       'Resumed by an operator: Patient is back',

@@ -9,8 +9,7 @@ import {
   type AppointmentReminderParams,
   type AppointmentReminderSettings,
 } from './appointment-reminder.contract';
-
-const HOUR_MS = 60 * 60 * 1000;
+import { HOUR_MS } from '../durations';
 
 /** Journeys enrolled before program settings existed carry no `program` in their input. */
 type AppointmentReminderInput = Omit<JourneyInput<AppointmentReminderParams>, 'program'> & {

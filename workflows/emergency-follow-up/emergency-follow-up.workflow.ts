@@ -2,12 +2,7 @@ import type { JourneyInput, JourneyProgress, UpcomingTimer } from '../../contrac
 import { Journey } from '../journey-runtime';
 import { checkAppointmentEvent, describeAppointmentEvent } from '../outreach-escalation/appointment-events';
 import { advanceBooking, bookingTimers, type Booking } from '../outreach-escalation/booked-appointment';
-import {
-  HOUR_MS,
-  startRound,
-  upcomingEscalation,
-  type EscalationRound,
-} from '../outreach-escalation/escalation-plan';
+import { startRound, upcomingEscalation, type EscalationRound } from '../outreach-escalation/escalation-plan';
 import { advanceEscalation } from '../outreach-escalation/escalation-runner';
 import {
   EMERGENCY_FOLLOW_UP,
@@ -18,6 +13,7 @@ import {
 import { checkVisitEvent, dispositionPlan } from './emergency-follow-up.disposition';
 import type { EmergencyFollowUpSettings } from './emergency-follow-up.settings';
 import { emergencyFollowUpVoice } from './emergency-follow-up.voice';
+import { HOUR_MS } from '../durations';
 
 /**
  * Follows up an emergency-department discharge: a nudge with a booking link a set time after

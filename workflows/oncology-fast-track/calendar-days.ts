@@ -1,9 +1,10 @@
+import { DAY_MS } from '../durations';
+
 /**
  * Deadlines "within N days" count calendar days where the patient is: a visit on the 14th day
  * after the waiting-list entry is on time whatever the hour. So a deadline falls due at the end
  * of that local day, daylight saving time included.
  */
-export const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface LocalDate {
   year: number;

@@ -36,6 +36,7 @@ import {
   type EventHandling,
   type MilestoneTimes,
 } from './oncology-fast-track.pathway';
+import { HOUR_MS } from '../durations';
 
 /** An event that came before the step it follows, kept until the card reaches that step. */
 export interface HeldEvent {
@@ -324,7 +325,6 @@ export class CardState {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * The rules a card's deadlines run by. Days are the standard's own calendar days (see

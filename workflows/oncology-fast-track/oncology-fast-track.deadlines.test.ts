@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_MS, daysLate, endOfLocalDayAfter } from './calendar-days';
+import { daysLate, endOfLocalDayAfter } from './calendar-days';
 import {
   armedDeadlines,
   deadlineViews,
@@ -23,10 +23,10 @@ import {
   NHS_ENGLAND_DEADLINES,
   oncologyFastTrackSettings,
 } from './oncology-fast-track.settings';
+import { DAY_MS, HOUR_MS } from '../durations';
 
 /** Pure rules of the fast oncology track, without Temporal: calendar days, the deadline engine, event order. */
 
-const HOUR_MS = 60 * 60 * 1000;
 const START = Date.parse('2026-03-02T00:00:00Z'); // a Monday, midnight UTC
 const day = (n: number, hour = 10) => START + n * DAY_MS + hour * HOUR_MS;
 const dilo: DeadlineClock = { rules: DILO_DEADLINES, warnDaysBefore: 3, timeZone: 'UTC' };

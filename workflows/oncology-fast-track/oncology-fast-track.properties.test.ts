@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { DAY_MS } from './calendar-days';
 import { cardClock, CardState, lastDayShown } from './oncology-fast-track.card';
 import { isClockEvent, type Milestone, type OncologyEventType } from './oncology-fast-track.contract';
 import { eventRuleOf } from './oncology-fast-track.pathway';
 import { oncologyFastTrackSettings, PROFILE_TIME_ZONES } from './oncology-fast-track.settings';
 import { cardSequence, type CardSequence } from './oncology-fast-track.test-support';
+import { DAY_MS } from '../durations';
 
 /*
  * 1,000 seeded random cards through the pure card state, driven the way the workflow drives it:

@@ -1,4 +1,3 @@
-import { DAY_MS } from './calendar-days';
 import { cardClock, CardState, lastDayShown } from './oncology-fast-track.card';
 import {
   oncologyFastTrackEvent,
@@ -7,16 +6,16 @@ import {
 } from './oncology-fast-track.contract';
 import { dueAlerts } from './oncology-fast-track.deadlines';
 import { oncologyFastTrackSettings } from './oncology-fast-track.settings';
+import { DAY_MS, HOUR_MS } from '../durations';
 
 /*
  * The card's clocks as the sources define them (NHS CWT guidance v12.1; DiLO, pakietonkologiczny.gov.pl),
  * on the pure card state. British Summer Time and Polish summer time both apply in June, so a
  * London or Warsaw calendar day is not a UTC one.
  */
-const HOUR = 60 * 60 * 1000;
 /** Midnight UTC, Tuesday 2 June 2026. */
 const T0 = Date.parse('2026-06-02T00:00:00Z');
-const day = (n: number, hour = 10) => T0 + n * DAY_MS + hour * HOUR;
+const day = (n: number, hour = 10) => T0 + n * DAY_MS + hour * HOUR_MS;
 const iso = (ms: number) => new Date(ms).toISOString();
 const NOW = day(200);
 const settings = oncologyFastTrackSettings.parse({});

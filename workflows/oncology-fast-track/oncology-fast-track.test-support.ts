@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { DAY_MS } from './calendar-days';
 import type { DeadlineProfileId, OncologyFastTrackEvent } from './oncology-fast-track.contract';
 import { DILO_DEADLINES, NHS_ENGLAND_DEADLINES } from './oncology-fast-track.settings';
+import { DAY_MS, HOUR_MS } from '../durations';
 
 /*
  * Random EHR and operator event sequences for one card, for the property tests (test support, no
@@ -9,7 +9,6 @@ import { DILO_DEADLINES, NHS_ENGLAND_DEADLINES } from './oncology-fast-track.set
  * unrelated and impossible events and operator clock adjustments and delay reasons mixed in.
  */
 
-const HOUR_MS = 60 * 60 * 1000;
 /** Monday 5 January 2026, 00:00 UTC: sequences start up to two years later, across DST changes. */
 const EPOCH = Date.parse('2026-01-05T00:00:00Z');
 

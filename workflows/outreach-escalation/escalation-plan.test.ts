@@ -1,11 +1,6 @@
-import {
-  DAY_MS,
-  nextEscalationMove,
-  startRound,
-  upcomingEscalation,
-  type EscalationPlan,
-} from './escalation-plan';
+import { nextEscalationMove, startRound, upcomingEscalation, type EscalationPlan } from './escalation-plan';
 import { escalationPlanSchema } from './escalation-settings';
+import { DAY_MS } from '../durations';
 
 const plan: EscalationPlan<'hello' | 'letter'> = {
   steps: [

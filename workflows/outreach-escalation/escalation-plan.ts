@@ -1,15 +1,13 @@
 import type { Channel } from '../../activities/outreach/send-message';
 import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { StaffTask } from '../journey-runtime';
+import { DAY_MS } from '../durations';
 
 /*
  * The escalation plan both outreach journeys run: steps as data (a message on some channel, or a
  * staff phone call) at a number of days after the round started, then a window after which the
  * journey closes as unresponsive. Pure functions only: the runner does the waiting and sending.
  */
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-export const HOUR_MS = 60 * 60 * 1000;
 
 /** A channel, or `default`: the journey's own first channel (e.g. the screening item's). */
 export type ChannelChoice = Channel | 'default';

@@ -1,7 +1,6 @@
 import type { Channel } from '../../activities/outreach/send-message';
 import type { Journey } from '../journey-runtime';
 import {
-  HOUR_MS,
   escalationStepKey,
   nextEscalationMove,
   upcomingEscalation,
@@ -10,6 +9,7 @@ import {
   type MessageStep,
   type StaffCallStep,
 } from './escalation-plan';
+import { HOUR_MS } from '../durations';
 
 /** What the journey says in a round: its first channel, its wording, the call task's title. */
 export interface EscalationVoice<Wording extends string> {

@@ -12,13 +12,8 @@ import {
   type AssessedReading,
 } from './prediabetes-care.measurements';
 import { withReading } from './prediabetes-care.metrics';
-import {
-  DAY_MS,
-  HOUR_MS,
-  type DiagnosticResult,
-  type ProgramState,
-  type ReadingAlert,
-} from './prediabetes-care.program';
+import type { DiagnosticResult, ProgramState, ReadingAlert } from './prediabetes-care.program';
+import { DAY_MS, HOUR_MS } from '../durations';
 
 /*
  * What each journey event does to the program's state: pure functions, so the workflow's

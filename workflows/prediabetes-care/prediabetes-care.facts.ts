@@ -1,7 +1,8 @@
 import type { FactValue } from '../../contracts/journey-contract';
 import type { PrediabetesCareSettings } from './prediabetes-care.contract';
 import { averageActivityMinutesPerWeek, weightChangePercent } from './prediabetes-care.metrics';
-import { DAY_MS, programEndActiveMs, type ProgramState } from './prediabetes-care.program';
+import { programEndActiveMs, type ProgramState } from './prediabetes-care.program';
+import { DAY_MS } from '../durations';
 
 /** Weeks the patient has been on the program (active time, up to the program's end). */
 export function weeksOnProgram(settings: PrediabetesCareSettings, activeMs: number): number {

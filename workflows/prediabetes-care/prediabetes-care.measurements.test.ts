@@ -7,13 +7,12 @@ import {
 import { applyProgramEvent } from './prediabetes-care.events';
 import { reviewReadings } from './prediabetes-care.metrics';
 import {
-  DAY_MS,
   dueTimes,
-  HOUR_MS,
   initialProgramState,
   withMeasurementSemantics,
   type ProgramState,
 } from './prediabetes-care.program';
+import { DAY_MS, HOUR_MS } from '../durations';
 
 /*
  * The journey's reading rules as a clinician checks them (ADA section 2; the clinical-safety

@@ -1,5 +1,6 @@
 import { CDC_SUCCESS, ngspFromIfcc } from './prediabetes-care.clinical';
 import type { PrediabetesCareParams, ReadingMetric } from './prediabetes-care.contract';
+import { DAY_MS } from '../durations';
 
 /*
  * Summaries of the patient's readings, small enough to carry across continue-as-new: a year of
@@ -27,8 +28,6 @@ export interface MetricsState {
 
 /** Enough for a reading a day over the longest review window (28 days), twice over. */
 export const RECENT_GLUCOSE_LIMIT = 60;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function initialMetrics(params: PrediabetesCareParams): MetricsState {
   // An A1C is a lab value, so the entry A1C is the baseline; a lab FPG is not comparable with

@@ -2,6 +2,7 @@ import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { DiagnosticMetric } from './prediabetes-care.clinical';
 import type { PrediabetesCareParams, PrediabetesCareSettings } from './prediabetes-care.contract';
 import { initialMetrics, type MetricsState, type ReviewOutcome } from './prediabetes-care.metrics';
+import { DAY_MS, HOUR_MS } from '../durations';
 
 /*
  * The program's own state and its schedule, as plain data and pure functions: the workflow
@@ -9,8 +10,6 @@ import { initialMetrics, type MetricsState, type ReviewOutcome } from './prediab
  * due. Cadence times are on the journey's active clock (paused time does not count).
  */
 
-export const HOUR_MS = 60 * 60 * 1000;
-export const DAY_MS = 24 * HOUR_MS;
 const DAYS_PER_MONTH = 365.25 / 12;
 
 export interface DiagnosticResult {

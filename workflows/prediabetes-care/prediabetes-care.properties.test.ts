@@ -16,13 +16,12 @@ import { ageOn, enrolmentRefusals } from './prediabetes-care.eligibility';
 import { applyProgramEvent, checkProgramEvent } from './prediabetes-care.events';
 import { isGlucoseMetric, readingAlertTask } from './prediabetes-care.measurements';
 import {
-  DAY_MS,
   dueTimes,
-  HOUR_MS,
   initialProgramState,
   withMeasurementSemantics,
   type ProgramState,
 } from './prediabetes-care.program';
+import { DAY_MS, HOUR_MS } from '../durations';
 
 /*
  * Property-based tests of prediabetes care's own decisions (pure code, no server): seeded random

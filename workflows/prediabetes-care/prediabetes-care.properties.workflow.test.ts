@@ -10,6 +10,7 @@ import {
 } from '../../contracts/journey-contract';
 import type { MeasurementSource, ReadingEvent } from './prediabetes-care.contract';
 import { JOURNEY, sendEvent } from './prediabetes-care.test-support';
+import { MINUTE_MS } from '../durations';
 
 /*
  * The wiring of prediabetes care's safety rules, on the real workflow and the shipped engagement
@@ -22,7 +23,6 @@ import { JOURNEY, sendEvent } from './prediabetes-care.test-support';
 const SEED = 7_122_026;
 const SEQUENCES = drillSize({ reduced: 12, full: 60 });
 const ZONE = 'America/Chicago';
-const MINUTE = 60 * 1000;
 
 type Op =
   | { kind: 'reading'; reading: Omit<ReadingEvent, 'type' | 'at'>; backdatedMinutes: number }
@@ -84,7 +84,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 const ending = fc.constantFrom<Op[]>([], [], [{ kind: 'diagnosis' }], [{ kind: 'cancel' }]);
 
 /** Gaps between steps: odd minutes and seconds, so no update lands on the tick of a timer. */
-const gapMs = fc.integer({ min: 7, max: 3 * 24 * 60 }).map((minutes) => minutes * MINUTE + 17_000);
+const gapMs = fc.integer({ min: 7, max: 3 * 24 * 60 }).map((minutes) => minutes * MINUTE_MS + 17_000);
 
 const sequences = fc.sample(
   fc
@@ -124,15 +124,15 @@ describe('[HZ-01] [HZ-04] [HZ-06] [HZ-07] [HZ-08] [HZ-19] prediabetes care under
       params: { entry: { kind: 'condition' }, timeZone: ZONE, channel: 'sms' },
       patientRef,
     });
-    await harness.env.sleep(20 * MINUTE);
+    await harness.env.sleep(20 * MINUTE_MS);
     await sendEvent(handle, {
       type: 'reading',
       metric: 'fasting-glucose-mg-dl',
       value: 41,
       source: 'home',
-      at: new Date((await harness.now()) - 5 * MINUTE).toISOString(),
+      at: new Date((await harness.now()) - 5 * MINUTE_MS).toISOString(),
     });
-    await harness.env.sleep(10 * MINUTE);
+    await harness.env.sleep(10 * MINUTE_MS);
 
     expect(await harness.tasksOf(handle.workflowId)).toEqual([
       expect.objectContaining({ kind: 'critical-value', priority: 'urgent' }),
@@ -171,7 +171,7 @@ describe('[HZ-01] [HZ-04] [HZ-06] [HZ-07] [HZ-08] [HZ-19] prediabetes care under
                 ? {
                     type: 'reading',
                     ...next.reading,
-                    at: new Date(nowMs - next.backdatedMinutes * MINUTE).toISOString(),
+                    at: new Date(nowMs - next.backdatedMinutes * MINUTE_MS).toISOString(),
                   }
                 : sent.at(-1);
             if (!event) continue;

@@ -9,7 +9,6 @@ import {
   type MetricsState,
 } from './prediabetes-care.metrics';
 import {
-  DAY_MS,
   dueTimes,
   initialProgramState,
   programEndActiveMs,
@@ -18,6 +17,7 @@ import {
   totalSessions,
   type ProgramState,
 } from './prediabetes-care.program';
+import { DAY_MS } from '../durations';
 
 const settings = prediabetesCareSettings.parse({});
 const enrolledAtMs = Date.parse('2026-01-05T08:00:00Z');

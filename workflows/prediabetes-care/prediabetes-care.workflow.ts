@@ -19,7 +19,6 @@ import {
 import { programFacts, weeksOnProgram } from './prediabetes-care.facts';
 import { cdcCriterion, reviewReadings } from './prediabetes-care.metrics';
 import {
-  DAY_MS,
   dueTimes,
   initialProgramState,
   readingsForNudge,
@@ -34,6 +33,7 @@ import {
   type ReadingAlert,
 } from './prediabetes-care.program';
 import * as steps from './prediabetes-care.steps';
+import { DAY_MS } from '../durations';
 
 /**
  * Journeys from here on read what each reading is (laboratory or monitoring, its unit, critical

@@ -1,4 +1,5 @@
 import { UNILATERAL_PAIR_MIN_DAYS } from './screening-value-sets';
+import { DAY_MS } from '../durations';
 
 /** The side of a one-sided procedure, from Procedure.bodySite laterality; `unknown` when unrecorded. */
 export type Side = 'left' | 'right' | 'both' | 'unknown';
@@ -8,8 +9,6 @@ export interface OneSideRecord {
   /** YYYY-MM-DD, when the record says. */
   at?: string;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * Whether one-sided mastectomies add up to both breasts (HEDIS BCS-E): a record of both sides, a

@@ -1,0 +1,141 @@
+import { setHandler } from '@temporalio/workflow';
+import type { z } from 'zod';
+import {
+  cancelJourneyUpdate,
+  deliveryStatusSignal,
+  journeyEventUpdate,
+  patientRespondedSignal,
+  pauseJourneyUpdate,
+  progressQuery,
+  resumeJourneyUpdate,
+  staffTaskCompletedSignal,
+  type ControlRequest,
+  type JourneyProgress,
+} from '../contracts/journey-contract';
+import type { JourneyOutbox } from './journey-outbox';
+import type { JourneyState } from './journey-state';
+
+/** How a journey takes the events of its own type (see `JourneyOptions`). */
+export interface JourneyEvents<Event> {
+  eventSchema: z.ZodType<Event>;
+  applyEvent: (event: Event) => void;
+  checkEvent?: (event: Event) => void;
+  describeEvent?: (event: Event) => string;
+}
+
+/**
+ * Update answers are stored in the journey's history, so they carry only the newest timeline
+ * entries: a year of weekly events would otherwise write the whole timeline into history each time.
+ * The full timeline is one progress query away.
+ */
+const UPDATE_TIMELINE_TAIL = 20;
+
+/*
+ * The progress query, the signals from staff and providers, and the event, pause, resume and
+ * cancel updates. Handlers only change state; the journey's main loop acts on it.
+ *
+ * Validators run before anything is written to the history: a rejected event, or a pause of
+ * a journey that is not running, leaves no trace at all.
+ */
+export function installJourneyHandlers<Event>(
+  events: JourneyEvents<Event>,
+  state: JourneyState,
+  outbox: JourneyOutbox,
+): void {
+  const { eventSchema, applyEvent, checkEvent, describeEvent = describeByType } = events;
+  const accepted = (): JourneyProgress => {
+    state.markChanged();
+    return state.progress(UPDATE_TIMELINE_TAIL);
+  };
+  setHandler(progressQuery, () => state.progress());
+  setHandler(staffTaskCompletedSignal, ({ kind, outcome, note, step }) => {
+    state.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step);
+    if (kind === 'call' && outcome === 'reached') outbox.countResponse();
+  });
+  setHandler(deliveryStatusSignal, ({ step, channel, status, detail }) => {
+    if (status === 'failed') outbox.reportUndelivered(step, channel, detail);
+  });
+  setHandler(patientRespondedSignal, ({ channel }) => {
+    outbox.countResponse();
+    state.record('event', `The patient responded (${channel})`);
+  });
+  setHandler(
+    journeyEventUpdate,
+    (event) => {
+      const parsed = eventSchema.parse(event);
+      state.record('event', describeEvent(parsed), (parsed as { type: string }).type);
+      applyEvent(parsed);
+      return accepted();
+    },
+    {
+      validator: (event) => {
+        state.requireOpen();
+        const parsed = parseOrThrow(eventSchema, event);
+        checkEvent?.(parsed);
+      },
+    },
+  );
+  setHandler(
+    pauseJourneyUpdate,
+    ({ reason }) => {
+      state.pause(reason);
+      return accepted();
+    },
+    {
+      validator: (request) => {
+        requireReason(request);
+        if (state.currentStatus !== 'active')
+          throw new Error(`Only an active journey can be paused; this one is ${state.currentStatus}.`);
+      },
+    },
+  );
+  setHandler(
+    resumeJourneyUpdate,
+    ({ reason }) => {
+      state.resume(reason);
+      return accepted();
+    },
+    {
+      validator: (request) => {
+        requireReason(request);
+        if (state.currentStatus !== 'paused')
+          throw new Error(`Only a paused journey can be resumed; this one is ${state.currentStatus}.`);
+      },
+    },
+  );
+  setHandler(
+    cancelJourneyUpdate,
+    ({ reason, by }) => {
+      // The timeline says who ended it: a journey the EHR ended was not an operator's decision.
+      state.cancel(`${by === 'ehr' ? 'Ended by the EHR' : 'Cancelled by an operator'}: ${reason}`);
+      return accepted();
+    },
+    {
+      validator: (request) => {
+        requireReason(request);
+        state.requireOpen();
+      },
+    },
+  );
+}
+
+function requireReason(request: ControlRequest | undefined): void {
+  if (typeof request?.reason !== 'string' || request.reason.trim().length === 0) {
+    throw new Error('A reason is required.');
+  }
+}
+
+function parseOrThrow<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const details = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'event'}: ${issue.message}`,
+    );
+    throw new Error(`Invalid event: ${details.join('; ')}`);
+  }
+  return result.data;
+}
+
+function describeByType(event: unknown): string {
+  return `Event received: ${(event as { type: string }).type}`;
+}

@@ -1,0 +1,224 @@
+import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ENROLMENT_NOTES_MEMO,
+  type DeadlineView,
+  type FactValue,
+  type JourneyProgress,
+  type JourneyStatus,
+  type TimelineEntry,
+  type TimelineKind,
+  type UpcomingTimer,
+} from '../contracts/journey-contract';
+import { journeyStageKey, journeyStatusKey } from '../contracts/search-attributes';
+
+/** What a journey carries into its next run when it continues as new. */
+export interface JourneySnapshot {
+  status: JourneyStatus;
+  stage: string;
+  startedAt: string;
+  settingsVersion: number;
+  timeline: TimelineEntry[];
+  /** Timeline entries dropped to keep the carried state bounded. */
+  timelineDropped: number;
+  deadlines: DeadlineView[];
+  facts: Record<string, FactValue>;
+  pausedSinceMs: number | null;
+  pausedTotalMs: number;
+  /** When the active clock started: the journey's first run, kept across continue-as-new. */
+  activeClockStartMs: number;
+}
+
+export interface JourneyStateInit {
+  /** The journey type id, as in the registry. */
+  type: string;
+  settingsVersion: number;
+  /** The first stage and its timeline line; ignored when `restore` is given. */
+  stage: string;
+  summary: string;
+  restore?: JourneySnapshot;
+}
+
+/** Timeline entries a journey keeps in its state; older ones are dropped (and counted) first. */
+const TIMELINE_LIMIT = 500;
+
+/**
+ * What a journey is and has been: status, stage, timeline, deadlines, facts and the time it spent
+ * paused. Stage and status are mirrored into search attributes as they change. Nothing here waits.
+ */
+export class JourneyState {
+  private status: JourneyStatus;
+  private stage: string;
+  private readonly startedAt: string;
+  private readonly settingsVersion: number;
+  private timeline: TimelineEntry[];
+  private timelineDropped: number;
+  private upcoming: UpcomingTimer[] = [];
+  private deadlines: DeadlineView[];
+  private facts: Record<string, FactValue>;
+  private pausedSinceMs: number | null;
+  private pausedTotalMs: number;
+  readonly activeClockStartMs: number;
+  /** Bumped by every accepted update; loops wait on it to re-plan. */
+  private revision = 0;
+
+  constructor(private readonly init: JourneyStateInit) {
+    const restored = init.restore;
+    const now = Date.now();
+    this.status = restored?.status ?? 'active';
+    this.stage = restored?.stage ?? init.stage;
+    this.startedAt = restored?.startedAt ?? new Date(now).toISOString();
+    this.settingsVersion = restored?.settingsVersion ?? init.settingsVersion;
+    this.timeline = restored?.timeline ?? [];
+    this.timelineDropped = restored?.timelineDropped ?? 0;
+    this.deadlines = restored?.deadlines ?? [];
+    this.facts = restored?.facts ?? {};
+    this.pausedSinceMs = restored?.pausedSinceMs ?? null;
+    this.pausedTotalMs = restored?.pausedTotalMs ?? 0;
+    this.activeClockStartMs = restored?.activeClockStartMs ?? now;
+    if (!restored) {
+      this.record('stage', init.summary, init.stage);
+      // What the enrolment had to decide for the patient (e.g. the organisation's time zone for a
+      // patient whose own zone nobody recorded), said where operators read the journey.
+      const notes = workflowInfo().memo?.[ENROLMENT_NOTES_MEMO];
+      if (Array.isArray(notes)) for (const note of notes) this.record('control', String(note));
+    }
+    upsertSearchAttributes([
+      { key: journeyStageKey, value: this.stage },
+      { key: journeyStatusKey, value: this.status },
+    ]);
+  }
+
+  get isOpen(): boolean {
+    return this.status === 'active' || this.status === 'paused';
+  }
+
+  get isPaused(): boolean {
+    return this.status === 'paused';
+  }
+
+  get currentStatus(): JourneyStatus {
+    return this.status;
+  }
+
+  get currentStage(): string {
+    return this.stage;
+  }
+
+  /** A counter that changes with every accepted update: compare to notice events. */
+  get changes(): number {
+    return this.revision;
+  }
+
+  markChanged(): void {
+    this.revision++;
+  }
+
+  /** Milliseconds spent paused since the journey started, a pause still running included. */
+  pausedMs(): number {
+    const pausedNow = this.pausedSinceMs === null ? 0 : Date.now() - this.pausedSinceMs;
+    return this.pausedTotalMs + pausedNow;
+  }
+
+  enterStage(stage: string, summary: string): void {
+    this.stage = stage;
+    this.record('stage', summary, stage);
+    upsertSearchAttributes([{ key: journeyStageKey, value: stage }]);
+  }
+
+  finish(status: 'completed' | 'cancelled', stage: string, summary: string): void {
+    this.status = status;
+    this.upcoming = [];
+    this.deadlines = this.deadlines.map((deadline) =>
+      deadline.status === 'pending' ? { ...deadline, status: 'void' } : deadline,
+    );
+    // A journey may show its end stage before it finishes (e.g. while a closing message goes out):
+    // then the timeline already has it. The upsert stays either way, as released histories expect it.
+    if (stage !== this.stage) this.record('stage', summary, stage);
+    this.stage = stage;
+    upsertSearchAttributes([{ key: journeyStageKey, value: stage }]);
+    upsertSearchAttributes([{ key: journeyStatusKey, value: status }]);
+  }
+
+  pause(reason: string): void {
+    this.status = 'paused';
+    this.pausedSinceMs = Date.now();
+    this.record('control', `Paused by an operator: ${reason}`);
+    upsertSearchAttributes([{ key: journeyStatusKey, value: 'paused' }]);
+  }
+
+  resume(reason: string): void {
+    this.endPause();
+    this.status = 'active';
+    this.record('control', `Resumed by an operator: ${reason}`);
+    upsertSearchAttributes([{ key: journeyStatusKey, value: 'active' }]);
+  }
+
+  cancel(summary: string): void {
+    this.endPause();
+    this.finish('cancelled', 'cancelled', summary);
+  }
+
+  private endPause(): void {
+    if (this.pausedSinceMs !== null) this.pausedTotalMs += Date.now() - this.pausedSinceMs;
+    this.pausedSinceMs = null;
+  }
+
+  requireOpen(): void {
+    if (!this.isOpen) throw new Error(`The journey has already ended (stage "${this.stage}").`);
+  }
+
+  record(kind: TimelineKind, summary: string, ref?: string): void {
+    this.timeline.push({ at: new Date().toISOString(), kind, summary, ...(ref ? { ref } : {}) });
+    const excess = this.timeline.length - TIMELINE_LIMIT;
+    if (excess > 0) {
+      this.timeline = this.timeline.slice(excess);
+      this.timelineDropped += excess;
+    }
+  }
+
+  expect(timers: UpcomingTimer[]): void {
+    this.upcoming = timers;
+  }
+
+  setDeadlines(deadlines: DeadlineView[]): void {
+    this.deadlines = deadlines;
+  }
+
+  setFacts(facts: Record<string, FactValue>): void {
+    this.facts = { ...this.facts, ...facts };
+  }
+
+  /** The full progress (the query's answer), or with only the newest `timelineTail` timeline entries. */
+  progress(timelineTail?: number): JourneyProgress {
+    return {
+      journey: this.init.type,
+      status: this.status,
+      stage: this.stage,
+      startedAt: this.startedAt,
+      settingsVersion: this.settingsVersion,
+      timeline: timelineTail === undefined ? [...this.timeline] : this.timeline.slice(-timelineTail),
+      upcoming: this.isOpen ? [...this.upcoming] : [],
+      deadlines: [...this.deadlines],
+      facts: {
+        ...this.facts,
+        ...(this.timelineDropped ? { timelineEntriesDropped: this.timelineDropped } : {}),
+      },
+    };
+  }
+
+  snapshot(): JourneySnapshot {
+    return {
+      status: this.status,
+      stage: this.stage,
+      startedAt: this.startedAt,
+      settingsVersion: this.settingsVersion,
+      timeline: [...this.timeline],
+      timelineDropped: this.timelineDropped,
+      deadlines: [...this.deadlines],
+      facts: { ...this.facts },
+      pausedSinceMs: this.pausedSinceMs,
+      pausedTotalMs: this.pausedTotalMs,
+      activeClockStartMs: this.activeClockStartMs,
+    };
+  }
+}

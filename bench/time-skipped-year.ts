@@ -5,7 +5,7 @@ import type { JourneyProgress } from '../contracts/journey-contract';
 import { JOURNEY, logReading, sendEvent } from '../workflows/prediabetes-care/prediabetes-care.test-support';
 import { round } from './percentiles';
 import { withCpuUsage, coresUsed } from './process-cpu';
-import { DAY_MS } from '../workflows/durations';
+import { DAY_MS } from '../contracts/durations';
 
 /*
  * A year of prediabetes care on the time-skipping test server, end to end, as the year scenario

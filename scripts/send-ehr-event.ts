@@ -17,7 +17,7 @@ import {
   screeningItems,
   type ScreeningItem,
 } from '../workflows/preventive-outreach/preventive-outreach.contract';
-import { HOUR_MS } from '../workflows/durations';
+import { HOUR_MS } from '../contracts/durations';
 
 /*
  * Plays the EHR for a demo: builds the notification an EHR sends through a FHIR R4 topic-based

@@ -1,4 +1,4 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../workflows/durations';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../contracts/durations';
 
 /**
  * How long until (or since) a timer or deadline, the way a coordinator reads it: the two largest

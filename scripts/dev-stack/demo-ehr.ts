@@ -14,7 +14,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import { CLOCK_START_EXTENSIONS } from '../../api/fhir/inbound/routing-rules';
-import { DAY_MS } from '../../workflows/durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /*
  * The demo EHR that `npm start` and the tests serve from the local FHIR sandbox: patients whose

@@ -2,7 +2,7 @@ import type { Patient } from '@medplum/fhirtypes';
 import { callPreferencesOf } from '../ehr/patient-context-mapping';
 import { defaultEngagementPolicy, engagementPolicySchema } from './engagement-policy';
 import { callPlanFor, type CallPreferences } from './call-preferences';
-import { HOUR_MS } from '../../workflows/durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 const eveningsOnWeekdays: CallPreferences = {
   phone: '+13125550100',

@@ -7,7 +7,7 @@ import {
 } from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-import { HOUR_MS } from '../../workflows/durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /*
  * The worker reads the patient's record from the EHR as on `npm start`: a staff call that comes

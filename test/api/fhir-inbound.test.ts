@@ -18,7 +18,7 @@ import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../api/fhir/inboun
 import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-import { DAY_MS, HOUR_MS } from '../../workflows/durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 const WEBHOOK_SECRET = 'test-webhook-secret-that-is-long-enough-1234';
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();

@@ -4,7 +4,7 @@ import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import { EHR_BASE, notificationBundle } from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-import { DAY_MS } from '../../workflows/durations';
+import { DAY_MS } from '../../contracts/durations';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-import { DAY_MS } from '../../workflows/durations';
+import { DAY_MS } from '../../contracts/durations';
 
 const daysFromNow = (days: number) => new Date(Date.now() + days * DAY_MS).toISOString();
 

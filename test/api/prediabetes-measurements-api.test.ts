@@ -4,7 +4,7 @@ import { notificationBundle, observation, EHR_BASE } from '../../api/fhir/inboun
 import { OBSERVATION_CATEGORY_SYSTEM } from '../../api/fhir/inbound/routing-rules';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-import { HOUR_MS } from '../../workflows/durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 

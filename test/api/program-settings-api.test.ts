@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-import { HOUR_MS } from '../../workflows/durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 describe('program settings over HTTP: versions, validation, pinning at enrolment', () => {
   let stack: ApiStack;

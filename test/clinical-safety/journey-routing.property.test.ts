@@ -18,7 +18,7 @@ import type { JourneyEvent } from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
 import { checkAppointmentEvent } from '../../workflows/outreach-escalation/appointment-events';
 import { drillSize } from '../helpers/drills/drill-size';
-import { HOUR_MS } from '../../workflows/durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /*
  * Random EHR event sequences (shuffled, duplicated, late, early, unrelated) and operator actions

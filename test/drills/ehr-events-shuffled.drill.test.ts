@@ -10,7 +10,7 @@ import {
 } from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
-import { DAY_MS } from '../../workflows/durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /*
  * Drill 8: every EHR event arrives three times, in shuffled order, as FHIR subscription

@@ -14,7 +14,7 @@ import {
   type DrillJourney,
 } from '../helpers/drills/reminder-journeys';
 import { RestartablePostgres } from '../helpers/drills/restartable-postgres';
-import { HOUR_MS } from '../../workflows/durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /*
  * Drill 9: PostgreSQL is stopped in the middle of a run and started again with its data.

@@ -26,7 +26,7 @@ import { journeyWorkflowBundle } from './workflow-bundle';
 import { testDataConverter } from './test-payload-encryption';
 
 // Short names the journey tests use everywhere.
-export { DAY_MS as DAY, HOUR_MS as HOUR } from '../../workflows/durations';
+export { DAY_MS as DAY, HOUR_MS as HOUR } from '../../contracts/durations';
 
 export interface StartOptions<Params> {
   params: Params;

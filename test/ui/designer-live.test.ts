@@ -8,7 +8,7 @@ import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
-import { DAY_MS } from '../../workflows/durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /** The list and the detail refresh themselves every few seconds; a user waits no longer than this. */
 const WITHIN_SECONDS = 20_000;

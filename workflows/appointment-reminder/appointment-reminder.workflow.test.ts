@@ -24,7 +24,7 @@ import {
 } from '../../contracts/journey-contract';
 import { appointmentReminderWorkflow } from './appointment-reminder.workflow';
 import { testDataConverter } from '../../test/helpers/test-payload-encryption';
-import { HOUR_MS } from '../durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 describe('appointment reminder journey (time-skipping)', () => {
   let env: TestWorkflowEnvironment;

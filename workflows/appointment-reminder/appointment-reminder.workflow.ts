@@ -9,7 +9,7 @@ import {
   type AppointmentReminderParams,
   type AppointmentReminderSettings,
 } from './appointment-reminder.contract';
-import { HOUR_MS } from '../durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /** Journeys enrolled before program settings existed carry no `program` in their input. */
 type AppointmentReminderInput = Omit<JourneyInput<AppointmentReminderParams>, 'program'> & {

@@ -13,7 +13,7 @@ import {
 import { checkVisitEvent, dispositionPlan } from './emergency-follow-up.disposition';
 import type { EmergencyFollowUpSettings } from './emergency-follow-up.settings';
 import { emergencyFollowUpVoice } from './emergency-follow-up.voice';
-import { HOUR_MS } from '../durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /**
  * Follows up an emergency-department discharge: a nudge with a booking link a set time after

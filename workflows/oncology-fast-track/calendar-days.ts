@@ -1,4 +1,4 @@
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /**
  * Deadlines "within N days" count calendar days where the patient is: a visit on the 14th day

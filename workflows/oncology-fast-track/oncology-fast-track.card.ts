@@ -36,7 +36,7 @@ import {
   type EventHandling,
   type MilestoneTimes,
 } from './oncology-fast-track.pathway';
-import { HOUR_MS } from '../durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /** An event that came before the step it follows, kept until the card reaches that step. */
 export interface HeldEvent {

@@ -23,7 +23,7 @@ import {
   NHS_ENGLAND_DEADLINES,
   oncologyFastTrackSettings,
 } from './oncology-fast-track.settings';
-import { DAY_MS, HOUR_MS } from '../durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 /** Pure rules of the fast oncology track, without Temporal: calendar days, the deadline engine, event order. */
 

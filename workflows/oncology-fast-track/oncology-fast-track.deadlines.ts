@@ -3,7 +3,7 @@ import { daysLate, endOfLocalDayAfter } from './calendar-days';
 import type { Milestone } from './oncology-fast-track.contract';
 import type { MilestoneTimes } from './oncology-fast-track.pathway';
 import type { DeadlineRule } from './oncology-fast-track.settings';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /*
  * The deadline engine: pure functions from the card's milestones, the profile's rules and the

@@ -2,7 +2,7 @@ import type { StaffTask } from '../journey-runtime';
 import { daysLate } from './calendar-days';
 import type { DeadlineProfileId } from './oncology-fast-track.contract';
 import { deadlineLabel, isMetOnTime, type DueAlert } from './oncology-fast-track.deadlines';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /** What the coordinator needs to act on a deadline alert: which card, which deadline, by when. */
 export interface CardContext {

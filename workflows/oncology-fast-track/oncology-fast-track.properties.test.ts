@@ -4,7 +4,7 @@ import { isClockEvent, type Milestone, type OncologyEventType } from './oncology
 import { eventRuleOf } from './oncology-fast-track.pathway';
 import { oncologyFastTrackSettings, PROFILE_TIME_ZONES } from './oncology-fast-track.settings';
 import { cardSequence, type CardSequence } from './oncology-fast-track.test-support';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /*
  * 1,000 seeded random cards through the pure card state, driven the way the workflow drives it:

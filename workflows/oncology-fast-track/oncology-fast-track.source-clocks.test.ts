@@ -6,7 +6,7 @@ import {
 } from './oncology-fast-track.contract';
 import { dueAlerts } from './oncology-fast-track.deadlines';
 import { oncologyFastTrackSettings } from './oncology-fast-track.settings';
-import { DAY_MS, HOUR_MS } from '../durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 /*
  * The card's clocks as the sources define them (NHS CWT guidance v12.1; DiLO, pakietonkologiczny.gov.pl),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { DeadlineProfileId, OncologyFastTrackEvent } from './oncology-fast-track.contract';
 import { DILO_DEADLINES, NHS_ENGLAND_DEADLINES } from './oncology-fast-track.settings';
-import { DAY_MS, HOUR_MS } from '../durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 /*
  * Random EHR and operator event sequences for one card, for the property tests (test support, no

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { Journey, PatientMessage } from '../journey-runtime';
-import { HOUR_MS } from '../durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /** An appointment the outreach led to; reminder and outcome check are owed once per appointment time. */
 export interface Booking {

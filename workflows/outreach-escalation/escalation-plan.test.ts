@@ -1,6 +1,6 @@
 import { nextEscalationMove, startRound, upcomingEscalation, type EscalationPlan } from './escalation-plan';
 import { escalationPlanSchema } from './escalation-settings';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 const plan: EscalationPlan<'hello' | 'letter'> = {
   steps: [

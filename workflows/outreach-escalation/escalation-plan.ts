@@ -1,7 +1,7 @@
 import type { Channel } from '../../activities/outreach/send-message';
 import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { StaffTask } from '../journey-runtime';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /*
  * The escalation plan both outreach journeys run: steps as data (a message on some channel, or a

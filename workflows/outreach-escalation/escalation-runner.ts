@@ -9,7 +9,7 @@ import {
   type MessageStep,
   type StaffCallStep,
 } from './escalation-plan';
-import { HOUR_MS } from '../durations';
+import { HOUR_MS } from '../../contracts/durations';
 
 /** What the journey says in a round: its first channel, its wording, the call task's title. */
 export interface EscalationVoice<Wording extends string> {

@@ -13,7 +13,7 @@ import {
 } from './prediabetes-care.measurements';
 import { withReading } from './prediabetes-care.metrics';
 import type { DiagnosticResult, ProgramState, ReadingAlert } from './prediabetes-care.program';
-import { DAY_MS, HOUR_MS } from '../durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 /*
  * What each journey event does to the program's state: pure functions, so the workflow's

@@ -2,7 +2,7 @@ import type { FactValue } from '../../contracts/journey-contract';
 import type { PrediabetesCareSettings } from './prediabetes-care.contract';
 import { averageActivityMinutesPerWeek, weightChangePercent } from './prediabetes-care.metrics';
 import { programEndActiveMs, type ProgramState } from './prediabetes-care.program';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /** Weeks the patient has been on the program (active time, up to the program's end). */
 export function weeksOnProgram(settings: PrediabetesCareSettings, activeMs: number): number {

@@ -12,7 +12,7 @@ import {
   withMeasurementSemantics,
   type ProgramState,
 } from './prediabetes-care.program';
-import { DAY_MS, HOUR_MS } from '../durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 /*
  * The journey's reading rules as a clinician checks them (ADA section 2; the clinical-safety

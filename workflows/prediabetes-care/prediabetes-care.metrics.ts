@@ -1,6 +1,6 @@
 import { CDC_SUCCESS, ngspFromIfcc } from './prediabetes-care.clinical';
 import type { PrediabetesCareParams, ReadingMetric } from './prediabetes-care.contract';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /*
  * Summaries of the patient's readings, small enough to carry across continue-as-new: a year of

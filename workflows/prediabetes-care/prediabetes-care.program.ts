@@ -2,7 +2,7 @@ import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { DiagnosticMetric } from './prediabetes-care.clinical';
 import type { PrediabetesCareParams, PrediabetesCareSettings } from './prediabetes-care.contract';
 import { initialMetrics, type MetricsState, type ReviewOutcome } from './prediabetes-care.metrics';
-import { DAY_MS, HOUR_MS } from '../durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 /*
  * The program's own state and its schedule, as plain data and pure functions: the workflow

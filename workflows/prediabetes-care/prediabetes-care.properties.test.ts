@@ -21,7 +21,7 @@ import {
   withMeasurementSemantics,
   type ProgramState,
 } from './prediabetes-care.program';
-import { DAY_MS, HOUR_MS } from '../durations';
+import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 
 /*
  * Property-based tests of prediabetes care's own decisions (pure code, no server): seeded random

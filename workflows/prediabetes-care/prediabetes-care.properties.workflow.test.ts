@@ -10,7 +10,7 @@ import {
 } from '../../contracts/journey-contract';
 import type { MeasurementSource, ReadingEvent } from './prediabetes-care.contract';
 import { JOURNEY, sendEvent } from './prediabetes-care.test-support';
-import { MINUTE_MS } from '../durations';
+import { MINUTE_MS } from '../../contracts/durations';
 
 /*
  * The wiring of prediabetes care's safety rules, on the real workflow and the shipped engagement

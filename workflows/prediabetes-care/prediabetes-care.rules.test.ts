@@ -17,7 +17,7 @@ import {
   totalSessions,
   type ProgramState,
 } from './prediabetes-care.program';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 const settings = prediabetesCareSettings.parse({});
 const enrolledAtMs = Date.parse('2026-01-05T08:00:00Z');

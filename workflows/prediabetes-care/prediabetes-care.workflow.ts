@@ -33,7 +33,7 @@ import {
   type ReadingAlert,
 } from './prediabetes-care.program';
 import * as steps from './prediabetes-care.steps';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /**
  * Journeys from here on read what each reading is (laboratory or monitoring, its unit, critical

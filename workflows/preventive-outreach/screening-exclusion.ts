@@ -1,5 +1,5 @@
 import { UNILATERAL_PAIR_MIN_DAYS } from './screening-value-sets';
-import { DAY_MS } from '../durations';
+import { DAY_MS } from '../../contracts/durations';
 
 /** The side of a one-sided procedure, from Procedure.bodySite laterality; `unknown` when unrecorded. */
 export type Side = 'left' | 'right' | 'both' | 'unknown';

@@ -2669,7 +2669,7 @@ export interface operations {
                 journeyId?: string;
                 limit?: number;
                 /** @description One status or several, comma-separated (open, claimed, done, cancelled); the work queue asks for open,claimed. */
-                status?: string[];
+                status?: ("open" | "claimed" | "done" | "cancelled")[];
             };
             header?: never;
             path?: never;

@@ -19,10 +19,13 @@ import { refuseMalformedBodies } from './requests/body-shape';
 /**
  * Builds the configured API application; `main.ts` listens, tests use it over supertest. The EHR
  * client comes from FHIR_BASE_URL (and its SMART settings) unless a test passes its own.
+ * `preview` builds the modules without instantiating them (no database or Temporal connection):
+ * enough to describe the API (the designer client generator), never to serve it.
  */
 export async function createApp(
   config: AppConfig,
   ehr: { fhir: FhirClient | undefined } = { fhir: createFhirClientFromEnv(process.env) },
+  { preview = false }: { preview?: boolean } = {},
 ): Promise<INestApplication> {
   const designerDist = config.api.designerDist ?? join(__dirname, '..', '..', 'designer', 'dist');
   const app = await NestFactory.create<NestExpressApplication>(
@@ -31,7 +34,8 @@ export async function createApp(
       existsSync(join(designerDist, 'index.html')) ? designerDist : undefined,
       ehr.fhir,
     ),
-    { logger: ['error', 'warn', 'log'], bodyParser: false },
+    // A preview only describes the API: its "PREVIEW mode" banner and module log are noise there.
+    { logger: preview ? ['error'] : ['error', 'warn', 'log'], bodyParser: false, preview },
   );
   // Security headers on every answer (CSP, no sniffing, no framing, HSTS, ...): helmet's defaults
   // suit the designer and Swagger UI, which load only their own scripts. No upgrade-insecure-requests:

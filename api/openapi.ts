@@ -1,11 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { CODEC_SESSION_COOKIE } from './codec/codec-session';
 import { ApiErrorView } from './errors/api-error.view';
 import { documentErrorResponses } from './openapi/error-responses';
 import { documentLinks } from './openapi/links';
 
 export function setUpOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+  });
+}
+
+/**
+ * The document `/api/openapi.json` serves. It reads only the modules' metadata, so an app created
+ * in preview mode (nothing instantiated, nothing connected) yields the same document.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -42,8 +53,5 @@ export function setUpOpenApi(app: INestApplication): void {
   );
   documentErrorResponses(document);
   documentLinks(document);
-  SwaggerModule.setup('api/docs', app, document, {
-    jsonDocumentUrl: 'api/openapi.json',
-    yamlDocumentUrl: 'api/openapi.yaml',
-  });
+  return document;
 }

@@ -36,7 +36,7 @@ export class JourneyTypesController {
         eventSchema: jsonSchema(type.eventSchema),
         settingsSchema: jsonSchema(type.settingsSchema),
         settingsVersion: (await this.settings.current(type.id)).version,
-        blueprint: type.blueprint as unknown as Record<string, unknown>,
+        blueprint: type.blueprint,
         sources: type.sources,
       })),
     );

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { createApiClient, type ApiClient, type JourneyType, type Session } from './api';
+import { createApiClient, type ApiClient } from './api';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { Notice } from './Notice';
 import { PatientsScreen } from './patients/PatientsScreen';
@@ -54,11 +54,8 @@ type Screen = 'catalogue' | 'patients' | 'queue';
 
 /** What a signed-in key sees: each role only the work it may do (the API enforces it regardless). */
 function Workspace({ client, onSignOut }: WorkspaceProps) {
-  const { resource: session } = useApiResource<Session>(client, '/api/session');
-  const { resource: types, reload: reloadTypes } = useApiResource<JourneyType[]>(
-    client,
-    '/api/journey-types',
-  );
+  const { resource: session } = useApiResource(client, '/api/session');
+  const { resource: types, reload: reloadTypes } = useApiResource(client, '/api/journey-types');
   const [screen, setScreen] = useState<Screen>('catalogue');
   const role = session.status === 'ready' ? session.data.role : undefined;
   // Designers work on programs, maps, counts and settings; patients are for operators and auditors.

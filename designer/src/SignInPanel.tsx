@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, apiGet } from './api';
+import { ApiError, createApiClient } from './api';
 
 interface SignInPanelProps {
   /** Why the user is here again, e.g. after the API rejected their key. */
@@ -23,7 +23,7 @@ export function SignInPanel({ notice, onSignIn }: SignInPanelProps) {
     setError(undefined);
     try {
       // Every role may read the journey types, so this checks the key without assuming a role.
-      await apiGet('/api/journey-types', trimmed);
+      await createApiClient(trimmed).get('/api/journey-types');
       onSignIn(trimmed);
     } catch (caught) {
       setChecking(false);

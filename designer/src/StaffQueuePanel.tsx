@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type ApiClient, type StaffTask, messageOf } from './api';
+import { type ApiClient, messageOf } from './api';
 import { DateTime } from './DateTime';
 import { Notice } from './Notice';
 import { useApiResource } from './useApiResource';
@@ -15,7 +15,9 @@ interface StaffQueuePanelProps {
 
 /** Open staff tasks, urgent first then by due time: claim one, call, record the outcome. */
 export function StaffQueuePanel({ client, operatorName }: StaffQueuePanelProps) {
-  const { resource, reload } = useApiResource<StaffTask[]>(client, '/api/staff-tasks?status=open,claimed');
+  const { resource, reload } = useApiResource(client, '/api/staff-tasks', {
+    params: { query: { status: ['open', 'claimed'] } },
+  });
   const [actionError, setActionError] = useState<string>();
   const [busyTask, setBusyTask] = useState<string>();
 
@@ -73,7 +75,12 @@ export function StaffQueuePanel({ client, operatorName }: StaffQueuePanelProps) 
                 <CompleteTaskForm
                   busy={busyTask === task.id}
                   onComplete={(outcome) =>
-                    act(task.id, () => client.post(`/api/staff-tasks/${task.id}/complete`, { outcome }))
+                    act(task.id, () =>
+                      client.post('/api/staff-tasks/{id}/complete', {
+                        params: { path: { id: task.id } },
+                        body: { outcome },
+                      }),
+                    )
                   }
                 />
               ) : (
@@ -82,7 +89,10 @@ export function StaffQueuePanel({ client, operatorName }: StaffQueuePanelProps) 
                   disabled={busyTask === task.id}
                   onClick={() =>
                     act(task.id, () =>
-                      client.post(`/api/staff-tasks/${task.id}/claim`, { assignee: operatorName }),
+                      client.post('/api/staff-tasks/{id}/claim', {
+                        params: { path: { id: task.id } },
+                        body: { assignee: operatorName },
+                      }),
                     )
                   }
                 >

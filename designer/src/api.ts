@@ -1,108 +1,68 @@
-/** The slice of the Carepath API the designer uses, and a small fetch wrapper around it. */
-import type { Blueprint } from './map/blueprint-types';
+/**
+ * The designer's client of the Carepath API. Every type here comes from the API's OpenAPI document
+ * (`generated/openapi.d.ts`, from `npm run openapi:generate`); openapi-fetch sends the requests.
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './generated/openapi';
 
-export interface JourneyType {
-  id: string;
-  title: string;
-  description: string;
-  paramsSchema: Record<string, unknown>;
-  eventSchema: Record<string, unknown>;
-  settingsSchema: Record<string, unknown>;
-  /** The settings version new enrolments get (0: built-in defaults). */
-  settingsVersion: number;
-  blueprint: Blueprint;
-}
+type Schemas = components['schemas'];
 
-/** Journeys at one stage or end of the map (`GET /api/journey-types/:id/stats`). */
-export interface StageCount {
-  stage: string;
-  now: number;
-  droppedOff: number;
-  breached: number;
-}
+export type JourneyType = Schemas['JourneyTypeView'];
+export type JourneyTypeStats = Schemas['JourneyTypeStatsView'];
+export type JourneySummary = Schemas['JourneySummaryView'];
+export type JourneyDetail = Schemas['JourneyDetailView'];
+export type JourneyPage = Schemas['JourneyPage'];
+export type Deadline = Schemas['DeadlineViewDto'];
+export type StaffTask = Schemas['StaffTaskView'];
+/** One delivery attempt of a journey step, as the outreach log keeps it. */
+export type OutreachMessage = Schemas['OutreachMessageView'];
+export type FieldError = Schemas['FieldErrorView'];
+/** What `POST /api/journeys/{id}/events` takes: one of the journey type's events. */
+export type JourneyEvent = ApiInit<'post', '/api/journeys/{id}/events'>['body'];
 
-export interface JourneyTypeStats {
-  journey: string;
-  running: number;
-  paused: number;
-  completed: number;
-  cancelled: number;
-  droppedOff: number;
-  breached: number;
-  stages: StageCount[];
-  countedAt: string;
-}
+type Method = 'get' | 'post';
 
-export const STATUS_FILTERS = ['active', 'paused', 'completed', 'cancelled'] as const;
-export type StatusFilter = (typeof STATUS_FILTERS)[number];
+/** The API's path templates (`/api/journeys/{id}`) that answer `method`. */
+export type ApiPath<M extends Method> = {
+  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never;
+}[keyof paths];
 
-export interface JourneySummary {
-  /** Opaque; never parse it or show it outside the designer. */
-  id: string;
-  journey: string;
-  /** active, completed, cancelled, failed, terminated or timed-out. */
-  status: string;
-  stage: string;
-  startedAt: string;
-  closedAt?: string;
-}
+type Operation<M extends Method, P extends ApiPath<M>> = paths[P][M];
+type Params<O> = O extends { parameters: infer All }
+  ? Pick<All, 'path' & keyof All> & Pick<All, 'query' & keyof All>
+  : never;
+type Body<O> = O extends { requestBody: { content: { 'application/json': infer B } } }
+  ? { body: B }
+  : unknown;
+/** The empty object: `Nothing extends T` when every property of T is optional. */
+type Nothing = Record<never, never>;
+type Init<O> = (Nothing extends Params<O> ? { params?: Params<O> } : { params: Params<O> }) &
+  Body<O> & { signal?: AbortSignal };
+/** What a request needs besides its path: path and query parameters, a JSON body, an abort signal. */
+export type ApiInit<M extends Method, P extends ApiPath<M>> = Init<Operation<M, P>>;
+/** Optional when nothing in it is: `client.get('/api/session')`. */
+export type OptionalIfEmpty<I> = Nothing extends I ? [I?] : [I];
 
-export interface TimelineEntry {
-  at: string;
-  kind: string;
-  summary: string;
-  ref?: string;
-}
+type Json<R> = R extends { content: { 'application/json': infer J } } ? J : undefined;
+type Success<O> = O extends { responses: infer R } ? Json<R[200 & keyof R] | R[201 & keyof R]> : never;
+/** The JSON a successful request answers with. */
+export type ApiAnswer<M extends Method, P extends ApiPath<M>> = Success<Operation<M, P>>;
 
-export interface UpcomingTimer {
-  id: string;
-  label: string;
-  dueAt: string;
-}
-
-export interface Deadline {
-  id: string;
-  label: string;
-  dueAt: string;
-  status: 'pending' | 'met' | 'met-late' | 'breached' | 'void';
-  breachedAt?: string;
-  metAt?: string;
-  lateByDays?: number;
-}
-
-export interface JourneyDetail extends JourneySummary {
-  settingsVersion: number;
-  timeline: TimelineEntry[];
-  upcoming: UpcomingTimer[];
-  deadlines: Deadline[];
-  temporalUiUrl: string;
-}
-
-/** Who the signed-in key belongs to (`GET /api/session`). */
-export interface Session {
-  role: 'designer' | 'operator' | 'integration' | 'auditor';
-  name: string;
-}
-
-export interface StaffTask {
-  id: string;
-  journeyId: string;
-  kind: string;
-  priority: 'routine' | 'urgent';
-  title: string;
-  dueAt: string | null;
-  status: string;
-  claimedBy: string | null;
-}
-
-export interface JourneyPage {
-  items: JourneySummary[];
-  nextPageToken?: string;
-}
-
-export interface FieldError {
-  field?: string;
-  message: string;
+export interface ApiClient {
+  // `I` is inferred from the call (or is the whole init when none is passed), as in openapi-fetch.
+  get<P extends ApiPath<'get'>, I extends ApiInit<'get', P>>(
+    path: P,
+    ...init: OptionalIfEmpty<I>
+  ): Promise<ApiAnswer<'get', P>>;
+  post<P extends ApiPath<'post'>, I extends ApiInit<'post', P>>(
+    path: P,
+    ...init: OptionalIfEmpty<I>
+  ): Promise<ApiAnswer<'post', P>>;
+  /**
+   * Lets the Temporal Web UI decode this operator's journeys: the API sets a codec session cookie
+   * the UI sends along. Refused (and harmless) for other roles, who then see ciphertext there.
+   */
+  openCodecSession?(): Promise<void>;
 }
 
 /** A failed request. `status` is 0 when the API could not be reached at all. */
@@ -118,79 +78,86 @@ export class ApiError extends Error {
   }
 }
 
-export interface ApiClient {
-  get<T>(path: string, signal?: AbortSignal): Promise<T>;
-  post<T>(path: string, body: unknown): Promise<T>;
-  /**
-   * Lets the Temporal Web UI decode this operator's journeys: the API sets a codec session cookie
-   * the UI sends along. Refused (and harmless) for other roles, who then see ciphertext there.
-   */
-  openCodecSession?(): Promise<void>;
-}
+/** `status=open,claimed`: one comma-separated parameter, as the API reads its lists. */
+export const QUERY_STYLE = { array: { style: 'form', explode: false } } as const;
 
-/** GET an API path with a bearer key; every failure becomes an ApiError (aborts are rethrown as-is). */
-export function apiGet<T>(path: string, apiKey: string, signal?: AbortSignal): Promise<T> {
-  return apiRequest<T>('GET', path, apiKey, { signal });
-}
-
-async function apiRequest<T>(
-  method: 'GET' | 'POST',
-  path: string,
+/**
+ * A client bound to one key; every failure becomes an ApiError (aborts are rethrown as they are),
+ * and a 401 from any call reports that the key no longer works.
+ */
+export function createApiClient(
   apiKey: string,
-  options: { body?: unknown; signal?: AbortSignal },
-): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        Authorization: `Bearer ${apiKey}`,
-        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-      cache: 'no-store',
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new ApiError(0, 'Could not reach the Carepath API. Check that it is running.');
-  }
+  onUnauthorized: (message: string) => void = () => undefined,
+  /** The API serves the designer, so by default requests go to the page's own origin. */
+  baseUrl = '',
+): ApiClient {
+  const http = createClient<paths>({
+    baseUrl,
+    headers: { Accept: 'application/json', Authorization: `Bearer ${apiKey}` },
+    cache: 'no-store',
+    querySerializer: QUERY_STYLE,
+  });
+  http.use(readableAnswers);
 
-  const body = await readJson(response);
-  if (!response.ok) {
-    const { message, errors } = (body ?? {}) as { message?: unknown; errors?: unknown };
-    throw new ApiError(
-      response.status,
-      typeof message === 'string' && message ? message : `The request failed (HTTP ${response.status}).`,
-      Array.isArray(errors) ? (errors as FieldError[]) : [],
-    );
-  }
-  if (body === undefined)
-    throw new ApiError(response.status, 'The API sent a response the designer cannot read.');
-  return body as T;
-}
-
-/** A client bound to one key; a 401 from any call reports that the key no longer works. */
-export function createApiClient(apiKey: string, onUnauthorized: (message: string) => void): ApiClient {
-  const reportingSignOut = async <T>(call: Promise<T>): Promise<T> => {
+  async function answer<T>(
+    pending: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    let result: Awaited<typeof pending>;
     try {
-      return await call;
+      result = await pending;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 401) onUnauthorized(error.message);
-      throw error;
+      if (error instanceof ApiError || signal?.aborted) throw error;
+      throw new ApiError(0, 'Could not reach the Carepath API. Check that it is running.');
     }
-  };
+    const { data, error, response } = result;
+    if (response.ok) return data as T;
+    const failure = apiErrorOf(response.status, error);
+    if (failure.status === 401) onUnauthorized(failure.message);
+    throw failure;
+  }
+
+  // openapi-fetch's own signatures are per path; ApiClient's generic ones are checked by callers.
+  type Untyped = (
+    path: never,
+    init: never,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
   return {
-    get: <T>(path: string, signal?: AbortSignal) => reportingSignOut(apiGet<T>(path, apiKey, signal)),
-    post: <T>(path: string, body: unknown) => reportingSignOut(apiRequest<T>('POST', path, apiKey, { body })),
+    get: (path, ...[init]) => answer((http.GET as Untyped)(path as never, init as never), init?.signal),
+    post: (path, ...[init]) => answer((http.POST as Untyped)(path as never, init as never), init?.signal),
     async openCodecSession(): Promise<void> {
-      await fetch('/api/codec/session', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${apiKey}` },
-      }).catch(() => undefined);
+      await http.POST('/api/codec/session').catch(() => undefined);
     },
   };
+}
+
+/** A success the designer cannot read (an HTML page from a proxy, say) fails like any other answer. */
+const readableAnswers: Middleware = {
+  async onResponse({ response }) {
+    if (!response.ok || response.status === 204) return undefined;
+    const readable =
+      (response.headers.get('content-type') ?? '').includes('json') &&
+      (await response
+        .clone()
+        .json()
+        .then(
+          () => true,
+          () => false,
+        ));
+    if (!readable) throw new ApiError(response.status, 'The API sent a response the designer cannot read.');
+    return undefined;
+  },
+};
+
+function apiErrorOf(status: number, body: unknown): ApiError {
+  const { message, errors } = (typeof body === 'object' && body !== null ? body : {}) as Partial<
+    Schemas['ApiErrorView']
+  >;
+  return new ApiError(
+    status,
+    typeof message === 'string' && message ? message : `The request failed (HTTP ${status}).`,
+    Array.isArray(errors) ? errors : [],
+  );
 }
 
 export function messageOf(error: unknown): string {
@@ -201,6 +168,16 @@ export function messageOf(error: unknown): string {
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/** The `GET /api/journeys` query: filters, page size and page token. */
+export type JourneysQuery = NonNullable<NonNullable<ApiInit<'get', '/api/journeys'>['params']>['query']>;
+export type StatusFilter = NonNullable<JourneysQuery['status']>;
+export const STATUS_FILTERS = [
+  'active',
+  'paused',
+  'completed',
+  'cancelled',
+] as const satisfies StatusFilter[];
 
 /** What the patients list is narrowed to; empty strings mean "any". */
 export interface JourneyFilters {
@@ -214,51 +191,14 @@ export const NO_FILTERS: JourneyFilters = { journey: '', stage: '', status: '', 
 
 export const JOURNEYS_PAGE_SIZE = 50;
 
-export function journeysPath(filters: JourneyFilters, pageToken?: string): string {
-  const query = new URLSearchParams({ pageSize: String(JOURNEYS_PAGE_SIZE) });
-  if (filters.journey) query.set('journey', filters.journey);
-  if (filters.journey && filters.stage) query.set('stage', filters.stage);
-  if (filters.status) query.set('status', filters.status);
-  if (filters.overdue) query.set('overdue', 'true');
-  if (pageToken) query.set('pageToken', pageToken);
-  return `/api/journeys?${query.toString()}`;
-}
-
-export function journeyTypeStatsPath(journeyType: string): string {
-  return `/api/journey-types/${encodeURIComponent(journeyType)}/stats`;
-}
-
-export function journeyPath(id: string): string {
-  return `/api/journeys/${encodeURIComponent(id)}`;
-}
-
-/** One delivery attempt of a journey step, as the outreach log keeps it. */
-export interface OutreachMessage {
-  id: string;
-  step: string | null;
-  channel: string;
-  template: string;
-  templateFile: string | null;
-  language: string | null;
-  urgent: boolean;
-  status: string;
-  subject: string | null;
-  body: string;
-  errorCode: string | null;
-  errorReason: string | null;
-  plannedAt: string;
-  sentAt: string | null;
-}
-
-export function journeyMessagesPath(id: string): string {
-  return `${journeyPath(id)}/messages`;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined;
-  try {
-    return (await response.json()) as unknown;
-  } catch {
-    return undefined;
-  }
+/** The `GET /api/journeys` query for these filters, from `pageToken` on. */
+export function journeysQuery(filters: JourneyFilters, pageToken?: string): JourneysQuery {
+  return {
+    pageSize: JOURNEYS_PAGE_SIZE,
+    ...(filters.journey ? { journey: filters.journey } : {}),
+    ...(filters.journey && filters.stage ? { stage: filters.stage } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.overdue ? { overdue: true } : {}),
+    ...(pageToken ? { pageToken } : {}),
+  };
 }

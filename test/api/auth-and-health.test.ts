@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { describeApi } from '../../scripts/openapi/designer-client';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 
 describe('authentication, roles, health and the OpenAPI document', () => {
@@ -81,5 +82,10 @@ describe('authentication, roles, health and the OpenAPI document', () => {
     );
     expect(response.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     await api().get('/api/docs').expect(200);
+  });
+
+  test('the document served is the one the designer client is generated from (no server needed there)', async () => {
+    const response = await api().get('/api/openapi.json').expect(200);
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(await describeApi())));
   });
 });

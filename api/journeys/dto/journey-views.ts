@@ -1,4 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  Blueprint,
+  BlueprintEdge,
+  BlueprintNode,
+  BlueprintNodeKind,
+} from '../../../workflows/blueprint';
 
 export class TimelineEntryView {
   @ApiProperty() at!: string;
@@ -66,6 +72,47 @@ export class JourneyPage {
   nextPageToken?: string;
 }
 
+/** Every node kind, so the document's enum is checked against the workflows' union. */
+const NODE_KINDS: Record<BlueprintNodeKind, true> = {
+  stage: true,
+  end: true,
+  timer: true,
+  wait: true,
+  branch: true,
+  message: true,
+  task: true,
+};
+
+export class BlueprintNodeView implements BlueprintNode {
+  @ApiProperty({ description: 'Stable id; journeys report stage and end ids as their stage.' }) id!: string;
+  @ApiProperty({ enum: Object.keys(NODE_KINDS) }) kind!: BlueprintNodeKind;
+  @ApiProperty() label!: string;
+  @ApiPropertyOptional() description?: string;
+  @ApiPropertyOptional({
+    description: 'The program setting that tunes this node (a dotted path into the settings), if any.',
+  })
+  setting?: string;
+  @ApiPropertyOptional({
+    description: 'On an end: the patient left before the program reached its goal (counted as dropped off).',
+  })
+  dropOff?: boolean;
+}
+
+export class BlueprintEdgeView implements BlueprintEdge {
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
+  @ApiPropertyOptional({ description: 'What takes this path: an event type, a condition, a timeout.' })
+  label?: string;
+  @ApiPropertyOptional({ description: 'The journey event that takes this path, when one does.' })
+  event?: string;
+}
+
+export class BlueprintView implements Blueprint {
+  @ApiProperty({ description: 'The node a journey starts at.' }) start!: string;
+  @ApiProperty({ type: [BlueprintNodeView] }) nodes!: BlueprintNodeView[];
+  @ApiProperty({ type: [BlueprintEdgeView] }) edges!: BlueprintEdgeView[];
+}
+
 export class JourneyTypeView {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
@@ -90,12 +137,7 @@ export class JourneyTypeView {
   settingsSchema!: Record<string, unknown>;
   @ApiProperty({ description: 'The settings version new enrolments get (0: built-in defaults).' })
   settingsVersion!: number;
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'The static map: nodes (stage, end, timer, wait, branch, message, task) and edges, with stable ids.',
-  })
-  blueprint!: Record<string, unknown>;
+  @ApiProperty({ type: BlueprintView, description: 'The static map: nodes and edges, with stable ids.' })
+  blueprint!: BlueprintView;
   @ApiProperty({ type: [String], description: 'Where the clinical numbers come from.' }) sources!: string[];
 }

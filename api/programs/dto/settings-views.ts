@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FieldErrorView } from '../../errors/api-error.view';
 
 export class SettingsVersionSummaryView {
   @ApiProperty() journeyType!: string;
@@ -22,8 +23,6 @@ export class SettingsCheckView {
     description: 'The draft with defaults filled in.',
   })
   settings?: Record<string, unknown>;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) errors!: Array<{
-    field?: string;
-    message: string;
-  }>;
+  @ApiProperty({ type: [FieldErrorView], description: 'Why the draft is invalid; empty when it is valid.' })
+  errors!: FieldErrorView[];
 }

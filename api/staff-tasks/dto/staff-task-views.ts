@@ -9,8 +9,10 @@ export const STAFF_TASK_STATUSES = ['open', 'claimed', 'done', 'cancelled'] as c
 export class ListStaffTasksQuery {
   @ApiPropertyOptional({
     description: `One status or several, comma-separated (${STAFF_TASK_STATUSES.join(', ')}); the work queue asks for open,claimed.`,
-    default: 'open',
-    example: 'open,claimed',
+    enum: STAFF_TASK_STATUSES,
+    isArray: true,
+    default: ['open'],
+    example: ['open', 'claimed'],
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',') : value))

@@ -1,4 +1,4 @@
-import { type ApiClient, type JourneyType, type JourneyTypeStats, journeyTypeStatsPath } from '../api';
+import type { ApiClient, JourneyType } from '../api';
 import { useApiResource } from '../useApiResource';
 import { JourneyTypeCounts } from './JourneyTypeCounts';
 
@@ -13,11 +13,10 @@ interface JourneyTypeCardProps {
 }
 
 export function JourneyTypeCard({ client, type, selected, onSelect }: JourneyTypeCardProps) {
-  const { resource: stats } = useApiResource<JourneyTypeStats>(
-    client,
-    journeyTypeStatsPath(type.id),
-    COUNTS_REFRESH_MS,
-  );
+  const { resource: stats } = useApiResource(client, '/api/journey-types/{journeyType}/stats', {
+    params: { path: { journeyType: type.id } },
+    refreshMs: COUNTS_REFRESH_MS,
+  });
   return (
     <li className={selected ? 'type-card selected' : 'type-card'}>
       <h3>

@@ -1,9 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { type ApiClient, type JourneyType, type JourneyTypeStats, journeyTypeStatsPath } from '../api';
+import type { ApiClient, JourneyType } from '../api';
 import { JourneyMap } from '../map/JourneyMap';
 import { Notice } from '../Notice';
 import { ProgramSettingsPanel } from '../settings/ProgramSettingsPanel';
-import { currentSettingsPath } from '../settings/settings-api';
 import { useApiResource } from '../useApiResource';
 import { statsOverlay } from './stats-overlay';
 
@@ -63,15 +62,14 @@ export function JourneyTypeView({ client, type, canPublish }: JourneyTypeViewPro
 }
 
 function JourneyTypeMap({ client, type }: { client: ApiClient; type: JourneyType }) {
-  const { resource: stats, reload } = useApiResource<JourneyTypeStats>(
-    client,
-    journeyTypeStatsPath(type.id),
-    OVERLAY_REFRESH_MS,
-  );
-  const { resource: settings } = useApiResource<{ settings: Record<string, unknown> }>(
-    client,
-    currentSettingsPath(type.id),
-  );
+  const journeyType = { path: { journeyType: type.id } };
+  const { resource: stats, reload } = useApiResource(client, '/api/journey-types/{journeyType}/stats', {
+    params: journeyType,
+    refreshMs: OVERLAY_REFRESH_MS,
+  });
+  const { resource: settings } = useApiResource(client, '/api/programs/{journeyType}/settings', {
+    params: journeyType,
+  });
   const overlay = useMemo(() => (stats.status === 'ready' ? statsOverlay(stats.data) : undefined), [stats]);
   return (
     <>

@@ -3,6 +3,7 @@ import { describe, expect, jest, test } from '@jest/globals';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApiError, type ApiClient } from '../api';
+import { fakePost, unusedGet } from '../fake-api-client';
 import { SendEventForm } from './SendEventForm';
 
 const eventSchema = {
@@ -23,7 +24,7 @@ const eventSchema = {
 type Post = (path: string, body: unknown) => Promise<unknown>;
 
 function fakeClient(post: Post): ApiClient {
-  return { get: () => Promise.reject(new Error('not used')), post: post as ApiClient['post'] };
+  return { get: unusedGet, post: fakePost(post) };
 }
 
 describe('SendEventForm', () => {
@@ -60,7 +61,7 @@ describe('SendEventForm', () => {
 
   test("the journey's refusal is shown at the field it names, and the detail is not reloaded", async () => {
     const post = jest
-      .fn<ApiClient['post']>()
+      .fn<Post>()
       .mockRejectedValue(
         new ApiError(400, 'Invalid event for journey "prediabetes-care".', [
           { field: 'value', message: 'Too big: expected number to be <=500' },

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { ApiError, type ApiClient, journeyPath, messageOf } from '../api';
+import { ApiError, type ApiClient, messageOf } from '../api';
 import { Notice } from '../Notice';
 import { buildEvent, eventForms, type EventField, type FieldProblem } from './event-forms';
 
@@ -39,7 +39,10 @@ export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEv
     setProblems([]);
     setBusy(true);
     try {
-      await client.post(`${journeyPath(journeyId)}/events`, built.event);
+      await client.post('/api/journeys/{id}/events', {
+        params: { path: { id: journeyId } },
+        body: built.event,
+      });
       setSent(`The journey received “${form!.type}”.`);
       setValues({});
       onSent();

@@ -3,6 +3,7 @@
  * one form per event type, one field per property. Every event of Carepath's journeys has
  * primitive fields (text, dates, numbers, a list of choices); anything else is typed as JSON.
  */
+import type { JourneyEvent } from '../api';
 
 export type EventFieldKind = 'text' | 'date-time' | 'date' | 'number' | 'integer' | 'choice' | 'json';
 
@@ -47,8 +48,7 @@ function toField(name: string, schema: Schema, required: boolean): EventField {
   return { ...base, kind: 'json' };
 }
 
-export type BuiltEvent =
-  { ok: true; event: Record<string, unknown> } | { ok: false; problems: FieldProblem[] };
+export type BuiltEvent = { ok: true; event: JourneyEvent } | { ok: false; problems: FieldProblem[] };
 export interface FieldProblem {
   field: string;
   message: string;
@@ -59,7 +59,7 @@ export interface FieldProblem {
  * applies its defaults, e.g. "now"); a local date and time becomes an instant with its offset.
  */
 export function buildEvent(form: EventForm, values: Record<string, string>): BuiltEvent {
-  const event: Record<string, unknown> = { type: form.type };
+  const event: JourneyEvent = { type: form.type };
   const problems: FieldProblem[] = [];
   for (const field of form.fields) {
     const raw = (values[field.name] ?? '').trim();

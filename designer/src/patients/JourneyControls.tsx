@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type ApiClient, type JourneyDetail, journeyPath, messageOf } from '../api';
+import { type ApiClient, type JourneyDetail, messageOf } from '../api';
 import { Notice } from '../Notice';
 
 type Control = 'pause' | 'resume' | 'cancel';
@@ -31,7 +31,10 @@ export function JourneyControls({ client, journey, onChanged }: JourneyControlsP
     setBusy(true);
     setError(undefined);
     try {
-      await client.post(`${journeyPath(journey.id)}/${control}`, { reason });
+      await client.post(`/api/journeys/{id}/${control}`, {
+        params: { path: { id: journey.id } },
+        body: { reason },
+      });
       setReason('');
       onChanged();
     } catch (failure) {

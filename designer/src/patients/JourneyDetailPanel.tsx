@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { type ApiClient, type JourneyDetail, type JourneyType, journeyPath } from '../api';
+import type { ApiClient, JourneyType } from '../api';
 import { Countdown } from '../Countdown';
 import { DateTime } from '../DateTime';
 import { SendEventForm } from '../events/SendEventForm';
@@ -35,11 +35,10 @@ export function JourneyDetailPanel({
   isOperator,
   onClose,
 }: JourneyDetailPanelProps) {
-  const { resource, reload, refresh } = useApiResource<JourneyDetail>(
-    client,
-    journeyPath(journeyId),
-    DETAIL_REFRESH_MS,
-  );
+  const { resource, reload, refresh } = useApiResource(client, '/api/journeys/{id}', {
+    params: { path: { id: journeyId } },
+    refreshMs: DETAIL_REFRESH_MS,
+  });
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Move focus (and the viewport) to the detail whenever another journey is chosen.

@@ -1,4 +1,4 @@
-import { type ApiClient, type OutreachMessage, journeyMessagesPath } from '../api';
+import type { ApiClient } from '../api';
 import { DateTime } from '../DateTime';
 import { Notice } from '../Notice';
 import { useApiResource } from '../useApiResource';
@@ -12,11 +12,10 @@ interface MessagesReceivedProps {
 
 /** What the patient was sent in this journey: channel, wording, delivery status, newest first. */
 export function MessagesReceived({ client, journeyId, refreshMs }: MessagesReceivedProps) {
-  const { resource, reload } = useApiResource<OutreachMessage[]>(
-    client,
-    journeyMessagesPath(journeyId),
+  const { resource, reload } = useApiResource(client, '/api/journeys/{id}/messages', {
+    params: { path: { id: journeyId } },
     refreshMs,
-  );
+  });
   if (resource.status === 'loading') return <Notice tone="loading">Loading messages…</Notice>;
   if (resource.status === 'error')
     return (

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globa
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ApiClient, JourneyPage, JourneySummary, JourneyType } from '../api';
+import { fakeGet, unusedPost } from '../fake-api-client';
 import { PatientsScreen } from './PatientsScreen';
 
 const outreach: JourneyType = {
@@ -13,6 +14,7 @@ const outreach: JourneyType = {
   eventSchema: {},
   settingsSchema: {},
   settingsVersion: 0,
+  sources: [],
   blueprint: {
     start: 'outreach',
     nodes: [
@@ -38,7 +40,7 @@ function fakeApi(initial: JourneySummary[]) {
   const journeys = [...initial];
   const paths: string[] = [];
   const client: ApiClient = {
-    get: <T,>(path: string) => {
+    get: fakeGet((path) => {
       paths.push(path);
       const url = new URL(path, 'http://designer');
       const start = Number(url.searchParams.get('pageToken') ?? 0);
@@ -47,9 +49,9 @@ function fakeApi(initial: JourneySummary[]) {
         items,
         ...(start + 2 < journeys.length ? { nextPageToken: String(start + 2) } : {}),
       };
-      return Promise.resolve(page as T);
-    },
-    post: () => Promise.reject(new Error('not used')),
+      return Promise.resolve(page);
+    }),
+    post: unusedPost,
   };
   return { client, paths, enrol: (summary: JourneySummary) => journeys.unshift(summary) };
 }

@@ -3,9 +3,10 @@ import {
   type ApiClient,
   type JourneyFilters,
   type JourneyPage,
+  type JourneysQuery,
   type JourneySummary,
   isAbort,
-  journeysPath,
+  journeysQuery,
   messageOf,
 } from '../api';
 import { useInterval } from '../useInterval';
@@ -41,14 +42,15 @@ export function useJourneys(
   const [generation, setGeneration] = useState(0);
   const moreRequest = useRef<AbortController | null>(null);
   const refreshing = useRef(false);
-  const firstPagePath = journeysPath(filters);
-  const current = useRef({ client, firstPagePath });
-  current.current = { client, firstPagePath };
+  // The filters usually arrive as a new object each render: the first page is keyed by its query.
+  const firstPageKey = JSON.stringify(journeysQuery(filters));
+  const current = useRef({ client, firstPageKey });
+  current.current = { client, firstPageKey };
 
   useEffect(() => {
     const controller = new AbortController();
     setState(LOADING);
-    client.get<JourneyPage>(firstPagePath, controller.signal).then(
+    readPage(client, JSON.parse(firstPageKey) as JourneysQuery, controller.signal).then(
       (page) =>
         setState({
           phase: 'ready',
@@ -68,22 +70,22 @@ export function useJourneys(
       moreRequest.current?.abort();
       moreRequest.current = null;
     };
-  }, [client, firstPagePath, generation]);
+  }, [client, firstPageKey, generation]);
 
   const refresh = useCallback(() => {
     // One refresh at a time: a slow API gets no pile of requests, and the list never blanks.
     if (refreshing.current || state.phase !== 'ready') return;
     refreshing.current = true;
     const asked = current.current;
-    asked.client.get<JourneyPage>(asked.firstPagePath).then(
+    readPage(asked.client, JSON.parse(asked.firstPageKey) as JourneysQuery).then(
       (page) => {
         refreshing.current = false;
-        if (current.current.firstPagePath !== asked.firstPagePath) return;
+        if (current.current.firstPageKey !== asked.firstPageKey) return;
         setState((previous) => mergeFirstPage(previous, page));
       },
       (error: unknown) => {
         refreshing.current = false;
-        if (current.current.firstPagePath !== asked.firstPagePath) return;
+        if (current.current.firstPageKey !== asked.firstPageKey) return;
         setState((previous) => ({ ...previous, refreshError: messageOf(error) }));
       },
     );
@@ -96,7 +98,7 @@ export function useJourneys(
     const controller = new AbortController();
     moreRequest.current = controller;
     setState((previous) => ({ ...previous, loadingMore: true, loadMoreError: undefined }));
-    client.get<JourneyPage>(journeysPath(filters, nextPageToken), controller.signal).then(
+    readPage(client, journeysQuery(filters, nextPageToken), controller.signal).then(
       (page) =>
         setState((previous) => ({
           ...previous,
@@ -113,6 +115,10 @@ export function useJourneys(
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { state, loadMore, reload };
+}
+
+function readPage(client: ApiClient, query: JourneysQuery, signal?: AbortSignal): Promise<JourneyPage> {
+  return client.get('/api/journeys', { params: { query }, signal });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ApiClient } from '../api';
 import { Notice } from '../Notice';
 import { useApiResource } from '../useApiResource';
 import { type CarriedDraft, DraftForm } from './DraftForm';
-import { currentSettingsPath, type SettingsJourneyType, type SettingsVersion } from './settings-api';
+import type { SettingsJourneyType, SettingsVersion } from './settings-api';
 
 interface DraftEditorProps {
   client: ApiClient;
@@ -17,7 +17,9 @@ interface DraftEditorProps {
  * the version just published; after a conflict, from the newer one, with the edits carried over.
  */
 export function DraftEditor({ client, journeyType, onPublished, onClose }: DraftEditorProps) {
-  const { resource, reload } = useApiResource<SettingsVersion>(client, currentSettingsPath(journeyType.id));
+  const { resource, reload } = useApiResource(client, '/api/programs/{journeyType}/settings', {
+    params: { path: { journeyType: journeyType.id } },
+  });
   const [published, setPublished] = useState<SettingsVersion>();
   const [carried, setCarried] = useState<CarriedDraft>();
   const base = published ?? (resource.status === 'ready' ? resource.data : undefined);

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ApiClient } from '../api';
 import { useApiResource } from '../useApiResource';
 import { DraftEditor } from './DraftEditor';
-import { type SettingsJourneyType, type SettingsVersionSummary, settingsVersionsPath } from './settings-api';
+import type { SettingsJourneyType } from './settings-api';
 import { VersionBrowser } from './VersionBrowser';
 import './program-settings.css';
 
@@ -21,9 +21,10 @@ export function ProgramSettingsPanel(props: ProgramSettingsPanelProps) {
 
 function ProgramSettings({ client, journeyType, canPublish }: ProgramSettingsPanelProps) {
   const headingId = useId();
-  const { resource: versions, reload: reloadVersions } = useApiResource<SettingsVersionSummary[]>(
+  const { resource: versions, reload: reloadVersions } = useApiResource(
     client,
-    settingsVersionsPath(journeyType.id),
+    '/api/programs/{journeyType}/settings/versions',
+    { params: { path: { journeyType: journeyType.id } } },
   );
   const [chosen, setChosen] = useState<number>();
   const [editing, setEditing] = useState(false);

@@ -4,12 +4,7 @@ import { DateTime } from '../DateTime';
 import { formatDateTime } from '../format';
 import { Notice } from '../Notice';
 import { type Resource, useApiResource } from '../useApiResource';
-import {
-  type SettingsJourneyType,
-  type SettingsVersion,
-  type SettingsVersionSummary,
-  settingsVersionPath,
-} from './settings-api';
+import type { SettingsJourneyType, SettingsVersionSummary } from './settings-api';
 import { SettingsView } from './SettingsView';
 
 interface VersionBrowserProps {
@@ -124,9 +119,10 @@ interface VersionSettingsProps {
 }
 
 function VersionSettings({ client, journeyType, version }: VersionSettingsProps) {
-  const { resource, reload } = useApiResource<SettingsVersion>(
+  const { resource, reload } = useApiResource(
     client,
-    settingsVersionPath(journeyType.id, version),
+    '/api/programs/{journeyType}/settings/versions/{version}',
+    { params: { path: { journeyType: journeyType.id, version } } },
   );
   if (resource.status === 'loading') return <Notice tone="loading">Loading version {version}…</Notice>;
   if (resource.status === 'error') {

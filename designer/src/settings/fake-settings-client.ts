@@ -1,4 +1,5 @@
 import { type ApiClient, ApiError } from '../api';
+import { fakeGet, fakePost } from '../fake-api-client';
 import type { SettingsCheck, SettingsJourneyType, SettingsObject, SettingsVersion } from './settings-api';
 
 /**
@@ -41,30 +42,33 @@ export class FakeSettingsClient implements ApiClient {
     return this.addVersion(settings, note);
   }
 
-  get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  readonly get = fakeGet((path, signal) => this.answerGet(path, signal));
+  readonly post = fakePost((path, body) => this.answerPost(path, body));
+
+  private answerGet(path: string, signal?: AbortSignal): Promise<unknown> {
     this.gets.push(path);
     if (this.holdGets) {
-      return new Promise<T>((_resolve, reject) =>
+      return new Promise((_resolve, reject) =>
         signal?.addEventListener('abort', () => {
           this.abortedGets.push(path);
           reject(new DOMException('The request was aborted.', 'AbortError'));
         }),
       );
     }
-    return this.answerGet(path) as Promise<T>;
+    return this.readSettings(path);
   }
 
-  async post<T>(path: string, body: unknown): Promise<T> {
+  private async answerPost(path: string, body: unknown): Promise<unknown> {
     const sent = copyJson(body) as Record<string, unknown>;
     this.posts.push({ path, body: sent });
     await this.heldPost;
     const base = `/api/programs/${this.journeyType}/settings`;
-    if (path === `${base}/validate`) return this.check(sent.settings as SettingsObject) as T;
+    if (path === `${base}/validate`) return this.check(sent.settings as SettingsObject);
     if (path !== base) throw new ApiError(404, `No route for POST ${path}.`);
-    return this.publish(sent) as T;
+    return this.publish(sent);
   }
 
-  private async answerGet(path: string): Promise<unknown> {
+  private async readSettings(path: string): Promise<unknown> {
     if (this.failGets) throw this.failGets;
     const base = `/api/programs/${this.journeyType}/settings`;
     if (path === base) return this.versions[0];

@@ -1,4 +1,8 @@
 /** The program-settings slice of the Carepath API, as this screen reads and writes it. */
+import type { components } from '../generated/openapi';
+import type { JourneyType } from '../api';
+
+type Schemas = components['schemas'];
 
 export type SettingsObject = Record<string, unknown>;
 
@@ -6,51 +10,9 @@ export type SettingsObject = Record<string, unknown>;
 export type JsonSchema = Record<string, unknown>;
 
 /** What the panel needs of a journey type (`GET /api/journey-types`). */
-export interface SettingsJourneyType {
-  id: string;
-  title: string;
-  settingsSchema: JsonSchema;
-}
+export type SettingsJourneyType = Pick<JourneyType, 'id' | 'title' | 'settingsSchema'>;
 
-export interface SettingsVersionSummary {
-  journeyType: string;
-  /** 0 is the built-in defaults, in force until a version is published. */
-  version: number;
-  note: string;
-  /** The role that published it. */
-  publishedBy: string;
-  publishedAt: string | null;
-}
-
-export interface SettingsVersion extends SettingsVersionSummary {
-  /** Fully resolved: every default filled in. */
-  settings: SettingsObject;
-}
-
-export interface SettingsCheck {
-  valid: boolean;
-  settings?: SettingsObject;
-  errors: Array<{ field?: string; message: string }>;
-}
-
-export interface PublishSettingsRequest {
-  settings: SettingsObject;
-  basedOnVersion: number;
-  note?: string;
-}
-
-export function currentSettingsPath(journeyType: string): string {
-  return `/api/programs/${encodeURIComponent(journeyType)}/settings`;
-}
-
-export function settingsVersionsPath(journeyType: string): string {
-  return `${currentSettingsPath(journeyType)}/versions`;
-}
-
-export function settingsVersionPath(journeyType: string, version: number): string {
-  return `${settingsVersionsPath(journeyType)}/${version}`;
-}
-
-export function validateSettingsPath(journeyType: string): string {
-  return `${currentSettingsPath(journeyType)}/validate`;
-}
+export type SettingsVersionSummary = Schemas['SettingsVersionSummaryView'];
+/** Fully resolved: every default filled in. */
+export type SettingsVersion = Schemas['SettingsVersionView'];
+export type SettingsCheck = Schemas['SettingsCheckView'];

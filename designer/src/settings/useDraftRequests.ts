@@ -1,13 +1,7 @@
 import { useRef, useState } from 'react';
 import { type ApiClient, ApiError, messageOf } from '../api';
 import { type PlacedProblems, placeProblems, withoutProblemsOf } from './field-problems';
-import {
-  currentSettingsPath,
-  type SettingsCheck,
-  type SettingsObject,
-  type SettingsVersion,
-  validateSettingsPath,
-} from './settings-api';
+import type { SettingsObject, SettingsVersion } from './settings-api';
 import { useUnmountSignal } from './useUnmountSignal';
 
 /** What the last validate or publish said about the draft. */
@@ -60,7 +54,10 @@ export function useDraftRequests({
 
   const validate = (settings: SettingsObject) =>
     request('validating', async () => {
-      const check = await client.post<SettingsCheck>(validateSettingsPath(journeyType), { settings });
+      const check = await client.post('/api/programs/{journeyType}/settings/validate', {
+        params: { path: { journeyType } },
+        body: { settings },
+      });
       if (check.valid) return { kind: 'valid' };
       const errors = check.errors.length > 0 ? check.errors : [{ message: 'The API gave no details.' }];
       return {
@@ -72,10 +69,9 @@ export function useDraftRequests({
 
   const publish = (settings: SettingsObject, note: string) =>
     request('publishing', async () => {
-      const published = await client.post<SettingsVersion>(currentSettingsPath(journeyType), {
-        settings,
-        basedOnVersion,
-        note,
+      const published = await client.post('/api/programs/{journeyType}/settings', {
+        params: { path: { journeyType } },
+        body: { settings, basedOnVersion, note },
       });
       onPublished(published);
       return undefined;

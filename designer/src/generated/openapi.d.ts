@@ -1,0 +1,2855 @@
+// Generated from the API's OpenAPI document by `npm run openapi:generate`: do not edit by hand.
+// Change the API (its DTOs and @ApiProperty decorators) and regenerate.
+export interface paths {
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail of patient-level reads and changes, newest first: who, what, when, which journey. */
+        get: operations["AuditEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decrypt payloads for the Temporal Web UI or CLI (operators only). */
+        post: operations["CodecController_decode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Encrypt payloads an operator enters in the Web UI (a signal, a start input). */
+        post: operations["CodecController_encode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/codec/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a codec session for the Temporal Web UI: an HttpOnly cookie for /api/codec, valid 8 hours (enable "Include cross-origin credentials" in the UI's codec settings). */
+        post: operations["CodecController_openSession"];
+        /** End the codec session: revoked on the server, so no copy of its cookie decodes again. */
+        delete: operations["CodecController_closeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * EHR events in: FHIR R4 subscription notifications (backport IG), resources and bundles.
+         * @description Each event is stored before it is applied and applied once: a redelivery answers "duplicate". Needs an integration API key or a signature of the body (see docs/ehr-events.md).
+         */
+        post: operations["FhirInboundController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journey types this deployment runs: schemas of parameters, events and settings, and the blueprint. */
+        get: operations["JourneyTypesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-types/{journeyType}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many journeys of a type are running, ended, dropped off and breached, in total and per stage. */
+        get: operations["JourneyTypesController_typeStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List journeys, newest first, filtered by type, status, stage or patient. */
+        get: operations["JourneysController_list"];
+        put?: never;
+        /** Enrol a patient in a journey; returns the running one if already enrolled. */
+        post: operations["JourneysController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A journey's status, current stage, timeline and upcoming timers. */
+        get: operations["JourneysController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journeys/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a running journey with a reason. */
+        post: operations["JourneysController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journeys/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deliver an event to a running journey; invalid events change nothing. */
+        post: operations["JourneysController_sendEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journeys/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The journey's outreach log: every attempt, its channel, wording and delivery events. */
+        get: operations["JourneyMessagesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journeys/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a journey: nothing is sent to the patient and cadences stop; deadlines and escalations go on. */
+        post: operations["JourneysController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journeys/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused journey where it left off. */
+        post: operations["JourneysController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/consents/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grant or revoke consent for one channel; applies to the next send of every journey. */
+        put: operations["PatientsController_setConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's contact profile and channel consents. */
+        get: operations["PatientsController_contact"];
+        /**
+         * Update the contact profile (addresses, channel order, language, time zone).
+         * @description Merges: a field left out keeps its value; a field sent as null is cleared (language, reading level, channel order and portal go back to their defaults). A body that names no field is refused (400).
+         */
+        put: operations["PatientsController_saveContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's portal inbox (for the patient portal), newest first. */
+        get: operations["PatientsController_inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/inbox/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient read a portal message: a delivery status and a response for the journey. */
+        post: operations["PatientsController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every message attempt for the patient across journeys, newest first, with delivery events. */
+        get: operations["PatientsController_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{journeyType}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The settings new enrolments get now. */
+        get: operations["ProgramSettingsController_current"];
+        put?: never;
+        /** Publish a new version; only journeys enrolled from now on get it. */
+        post: operations["ProgramSettingsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{journeyType}/settings/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a draft without publishing it; answers with its problems or the resolved settings. */
+        post: operations["ProgramSettingsController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{journeyType}/settings/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version, newest first, ending with the built-in defaults (version 0). */
+        get: operations["ProgramSettingsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{journeyType}/settings/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version, as the journeys enrolled with it run. */
+        get: operations["ProgramSettingsController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's role and name. */
+        get: operations["SessionController_whoAmI"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks by status (default open), urgent first, then by due time. */
+        get: operations["StaffTasksController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an open task (claiming your own task again is allowed). */
+        post: operations["StaffTasksController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff-tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a task with its outcome; the journey that asked for it is told. */
+        post: operations["StaffTasksController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ApiErrorView: {
+            /** @description Only on a 500: quote it when reporting the error. */
+            correlationId?: string;
+            /** @description Per-field details; empty when there are none. */
+            errors: components["schemas"]["FieldErrorView"][];
+            /** @example The request is invalid. */
+            message: string;
+        };
+        AuditActorView: {
+            /** @description The API key holder, or what signed the request. */
+            name: string;
+            /** @enum {string} */
+            role: "designer" | "operator" | "integration" | "auditor" | "signed" | "unauthenticated";
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEventView"][];
+            /** @description Pass as pageToken to read the next page; absent on the last page. */
+            nextPageToken?: string;
+        };
+        AuditEventView: {
+            /** @example journey.cancel */
+            action: string;
+            actor: components["schemas"]["AuditActorView"];
+            id: string;
+            journeyId: string | null;
+            /** @example POST */
+            method: string;
+            occurredAt: string;
+            /** @description HTTP status answered; null while a change was under way and never finished. */
+            outcomeStatus: number | null;
+            /** @description EHR patient id. */
+            patientId: string | null;
+            /** @description The patient's opaque reference, where the request named no patient id (journey reads, STOP). */
+            patientRef: string | null;
+            /** @example /api/journeys/:id/cancel */
+            route: string;
+        };
+        BlueprintEdgeView: {
+            /** @description The journey event that takes this path, when one does. */
+            event?: string;
+            from: string;
+            /** @description What takes this path: an event type, a condition, a timeout. */
+            label?: string;
+            to: string;
+        };
+        BlueprintNodeView: {
+            description?: string;
+            /** @description On an end: the patient left before the program reached its goal (counted as dropped off). */
+            dropOff?: boolean;
+            /** @description Stable id; journeys report stage and end ids as their stage. */
+            id: string;
+            /** @enum {string} */
+            kind: "stage" | "end" | "timer" | "wait" | "branch" | "message" | "task";
+            label: string;
+            /** @description The program setting that tunes this node (a dotted path into the settings), if any. */
+            setting?: string;
+        };
+        BlueprintView: {
+            edges: components["schemas"]["BlueprintEdgeView"][];
+            nodes: components["schemas"]["BlueprintNodeView"][];
+            /** @description The node a journey starts at. */
+            start: string;
+        };
+        ClaimStaffTaskDto: {
+            /**
+             * @description Who takes the task (a staff id or name).
+             * @example nurse.kowalska
+             */
+            assignee: string;
+        };
+        CompletedStaffTaskView: {
+            claimedBy: string | null;
+            createdAt: string;
+            details: {
+                [key: string]: unknown;
+            };
+            dueAt: string | null;
+            id: string;
+            journeyId: string;
+            /** @description False when the journey had already ended and could not be told. */
+            journeyTold: boolean;
+            /** @example deadline-breach */
+            kind: string;
+            note: string | null;
+            outcome: string | null;
+            /** @enum {string} */
+            priority: "routine" | "urgent";
+            /** @enum {string} */
+            status: "open" | "claimed" | "done" | "cancelled";
+            title: string;
+        };
+        CompleteStaffTaskDto: {
+            /**
+             * @description Shown in the journey timeline.
+             * @example Booked for Tuesday
+             */
+            note?: string;
+            /**
+             * @description How it went: for calls `reached`, `no-answer`, `left-voicemail`, `wrong-number`, `declined`; otherwise `done`.
+             * @example reached
+             */
+            outcome: string;
+        };
+        ConsentDto: {
+            /**
+             * @description Where the consent was recorded (default: api).
+             * @example ehr
+             */
+            source?: string;
+            /** @enum {string} */
+            status: "granted" | "revoked";
+        };
+        ConsentView: {
+            changedAt: string;
+            /** @enum {string} */
+            channel: "email" | "sms" | "portal" | "letter" | "call";
+            source: string;
+            /** @enum {string} */
+            status: "granted" | "revoked";
+        };
+        ControlJourneyDto: {
+            /**
+             * @description Why (shown in the timeline; audited).
+             * @example Patient in hospital for two weeks
+             */
+            reason: string;
+        };
+        DeadlineViewDto: {
+            breachedAt?: string;
+            dueAt: string;
+            id: string;
+            label: string;
+            /** @description Whole days late, once a breached deadline was met. */
+            lateByDays?: number;
+            metAt?: string;
+            /** @enum {string} */
+            status: "pending" | "met" | "met-late" | "breached" | "void";
+            warnedAt?: string;
+        };
+        DeliveryEventView: {
+            detail: string | null;
+            occurredAt: string;
+            /** @enum {string} */
+            source: "delivery" | "provider" | "patient";
+            /** @example delivered */
+            status: string;
+        };
+        DependencyHealth: {
+            /** @description Why the dependency is down. */
+            error?: string;
+            /** @description Round trip in milliseconds. */
+            latencyMs: number;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        EntryOutcomeView: {
+            /** @description Position of the entry in the request (notification events in order). */
+            entry: number;
+            eventNumber?: number;
+            journeys?: components["schemas"]["JourneyResultView"][];
+            /**
+             * @description applied: a journey took it; started: it enrolled the patient; ignored: nothing to do (see reason); duplicate: received before, nothing changed; failed: stored but not applied yet, send it again.
+             * @enum {string}
+             */
+            outcome: "applied" | "started" | "ignored" | "duplicate" | "failed";
+            reason?: string;
+            /** @description `Type/id` of the resource, or the reference read for id-only events. */
+            resource?: string;
+            /** @description The routing rule that matched. */
+            rule?: string;
+        };
+        EventGapView: {
+            detectedAt: string;
+            from: number;
+            to: number;
+        };
+        FieldErrorView: {
+            /**
+             * @description The input field at fault, dotted for nested ones.
+             * @example phone
+             */
+            field?: string;
+            /** @example phone must be an E.164 number such as +48601234567 */
+            message: string;
+        };
+        HealthReport: {
+            database: components["schemas"]["DependencyHealth"];
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            temporal: components["schemas"]["DependencyHealth"];
+        };
+        InboundResultView: {
+            entries: components["schemas"]["EntryOutcomeView"][];
+            /** @description Event numbers of this subscription never received: recover them with the EHR's $events. */
+            gaps?: components["schemas"]["EventGapView"][];
+            /** @description Set when some entries failed: the answer is then 503, send them again. */
+            message?: string;
+            notification?: components["schemas"]["NotificationView"];
+        };
+        JourneyDetailView: {
+            closedAt?: string;
+            deadlines: components["schemas"]["DeadlineViewDto"][];
+            /** @description Journey-specific figures (e.g. weight change). */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description Opaque journey id (the Temporal workflow id). */
+            id: string;
+            journey: string;
+            /** @description The program settings version the journey was enrolled with (0: built-in defaults). */
+            settingsVersion: number;
+            stage: string;
+            startedAt: string;
+            /** @enum {string} */
+            status: "active" | "paused" | "completed" | "cancelled" | "failed" | "terminated" | "timed-out";
+            /** @description This journey in the Temporal Web UI. */
+            temporalUiUrl: string;
+            timeline: components["schemas"]["TimelineEntryView"][];
+            upcoming: components["schemas"]["UpcomingTimerView"][];
+        };
+        JourneyPage: {
+            items: components["schemas"]["JourneySummaryView"][];
+            /** @description Pass as pageToken to read the next page; absent on the last page. */
+            nextPageToken?: string;
+        };
+        JourneyResultView: {
+            /** @description The journey event type sent. */
+            event?: string;
+            /** @description Opaque journey id (the Temporal workflow id). */
+            id: string;
+            journey: string;
+            /** @description Why the journey did not take it. */
+            reason?: string;
+            /** @enum {string} */
+            result: "started" | "already-started" | "already-running" | "applied" | "refused" | "ended";
+        };
+        JourneySummaryView: {
+            closedAt?: string;
+            /** @description Opaque journey id (the Temporal workflow id). */
+            id: string;
+            journey: string;
+            stage: string;
+            startedAt: string;
+            /** @enum {string} */
+            status: "active" | "paused" | "completed" | "cancelled" | "failed" | "terminated" | "timed-out";
+        };
+        JourneyTypeStatsView: {
+            /** @description Journeys, running or ended, that missed at least one deadline. */
+            breached: number;
+            /** @description Journeys an operator cancelled. */
+            cancelled: number;
+            /** @description Journeys that reached an end of the program (drop-offs included). */
+            completed: number;
+            /** @description When these counts were taken (visibility lags a second or so). */
+            countedAt: string;
+            /** @description Journeys that ended at a drop-off end (declined, no response, cancelled). */
+            droppedOff: number;
+            journey: string;
+            paused: number;
+            /** @description Running journeys, paused ones included. */
+            running: number;
+            stages: components["schemas"]["StageCountView"][];
+        };
+        JourneyTypeView: {
+            /** @description The static map: nodes and edges, with stable ids. */
+            blueprint: components["schemas"]["BlueprintView"];
+            description: string;
+            /** @description JSON Schema of the events it accepts. */
+            eventSchema: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @description JSON Schema of the start parameters. */
+            paramsSchema: {
+                [key: string]: unknown;
+            };
+            /** @description JSON Schema of its program settings. */
+            settingsSchema: {
+                [key: string]: unknown;
+            };
+            /** @description The settings version new enrolments get (0: built-in defaults). */
+            settingsVersion: number;
+            /** @description Where the clinical numbers come from. */
+            sources: string[];
+            title: string;
+        };
+        NotificationView: {
+            eventsSinceSubscriptionStart?: number;
+            /** @enum {string} */
+            payload: "empty" | "id-only" | "full-resource";
+            subscription: string;
+            topic?: string;
+            /** @enum {string} */
+            type: "handshake" | "heartbeat" | "event-notification" | "query-status" | "query-event";
+        };
+        OutreachMessageView: {
+            body: string;
+            /** @enum {string} */
+            channel: "email" | "sms" | "portal" | "letter" | "call";
+            errorCode: string | null;
+            errorReason: string | null;
+            events: components["schemas"]["DeliveryEventView"][];
+            id: string;
+            journeyId: string;
+            language: string | null;
+            /** @description The journey's clock when it asked for the send. */
+            plannedAt: string;
+            readingLevel: string | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "sending" | "sent" | "delivered" | "read" | "uncertain" | "rejected" | "failed";
+            /** @description The journey step the message belongs to. */
+            step: string | null;
+            subject?: string | null;
+            /** @example preventive-outreach.reminder */
+            template: string;
+            /** @example preventive-outreach/reminder.en.plain.sms.hbs */
+            templateFile: string | null;
+            /** @description Urgent clinical messages are exempt from the daily cap. */
+            urgent: boolean;
+        };
+        PatientContactDto: {
+            /**
+             * @description Preferred channels, most preferred first (default: the policy order).
+             * @example [
+             *       "sms",
+             *       "email",
+             *       "portal"
+             *     ]
+             */
+            channelOrder?: ("email" | "sms" | "portal" | "letter" | "call")[] | null;
+            /** @example maria@example.org */
+            email?: string | null;
+            /**
+             * @description For greetings only.
+             * @example Maria
+             */
+            givenName?: string | null;
+            /**
+             * @description BCP 47 language tag.
+             * @default en
+             * @example es
+             */
+            language: string | null;
+            /**
+             * @description Mobile number in E.164 form.
+             * @example +48601234567
+             */
+            phone?: string | null;
+            /**
+             * @description The patient has a portal account (portal inbox).
+             * @default false
+             */
+            portalEnabled: boolean | null;
+            /** @description Per-channel quiet hours replacing the policy (null: none for that channel). */
+            quietHours?: {
+                [key: string]: components["schemas"]["QuietWindowDto"] | null;
+            } | null;
+            /**
+             * @default plain
+             * @enum {string|null}
+             */
+            readingLevel: "plain" | "standard" | null;
+            /** @example Europe/Warsaw */
+            timeZone?: string | null;
+        };
+        PatientContactView: {
+            consents: components["schemas"]["ConsentView"][];
+            contact: components["schemas"]["PatientContactDto"];
+        };
+        PublishSettingsDto: {
+            /** @description The version this draft was edited from; 409 if another was published since. */
+            basedOnVersion: number;
+            /** @description What changed and why (shown in the version history). */
+            note?: string;
+            /** @description The settings, per the journey type's settingsSchema; omitted fields take their defaults. */
+            settings: {
+                [key: string]: unknown;
+            };
+        };
+        QuietWindowDto: {
+            /** @example 08:00 */
+            end: string;
+            /** @example 21:00 */
+            start: string;
+        };
+        SessionView: {
+            /**
+             * @description The key holder's name, as the audit trail shows it.
+             * @example operator:alice
+             */
+            name: string;
+            /** @enum {string} */
+            role: "designer" | "operator" | "integration" | "auditor";
+        };
+        SettingsCheckView: {
+            /** @description Why the draft is invalid; empty when it is valid. */
+            errors: components["schemas"]["FieldErrorView"][];
+            /** @description The draft with defaults filled in. */
+            settings?: {
+                [key: string]: unknown;
+            };
+            valid: boolean;
+        };
+        SettingsDraftDto: {
+            /** @description The settings, per the journey type's settingsSchema; omitted fields take their defaults. */
+            settings: {
+                [key: string]: unknown;
+            };
+        };
+        SettingsVersionSummaryView: {
+            journeyType: string;
+            note: string;
+            publishedAt: string | null;
+            /** @description The role that published it. */
+            publishedBy: string;
+            /** @description 0 is the built-in defaults, in force until a version is published. */
+            version: number;
+        };
+        SettingsVersionView: {
+            journeyType: string;
+            note: string;
+            publishedAt: string | null;
+            /** @description The role that published it. */
+            publishedBy: string;
+            /** @description Fully resolved settings. */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description 0 is the built-in defaults, in force until a version is published. */
+            version: number;
+        };
+        StaffTaskView: {
+            claimedBy: string | null;
+            createdAt: string;
+            details: {
+                [key: string]: unknown;
+            };
+            dueAt: string | null;
+            id: string;
+            journeyId: string;
+            /** @example deadline-breach */
+            kind: string;
+            note: string | null;
+            outcome: string | null;
+            /** @enum {string} */
+            priority: "routine" | "urgent";
+            /** @enum {string} */
+            status: "open" | "claimed" | "done" | "cancelled";
+            title: string;
+        };
+        StageCountView: {
+            /** @description Journeys at this node now that missed at least one deadline. */
+            breached: number;
+            /** @description On an end node marked dropOff: the journeys that left the program there. */
+            droppedOff: number;
+            /** @description Running journeys at this stage now; on an end node, the journeys that finished there. */
+            now: number;
+            /** @description A stage or end node id of the blueprint. */
+            stage: string;
+        };
+        StartJourneyDto: {
+            /**
+             * @description A journey type id from GET /api/journey-types.
+             * @example appointment-reminder
+             */
+            journey: string;
+            /**
+             * @description Journey-specific parameters; their schema is in GET /api/journey-types.
+             * @example {
+             *       "appointmentAt": "2026-12-01T09:30:00+01:00",
+             *       "reminderLeadHours": 24,
+             *       "timeZone": "Europe/Warsaw"
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The patient's id in the EHR (FHIR Patient.id).
+             * @example pat-1001
+             */
+            patientId: string;
+        };
+        StartJourneyResult: {
+            closedAt?: string;
+            /** @description False when the patient was already enrolled and the running journey is returned. */
+            created: boolean;
+            deadlines: components["schemas"]["DeadlineViewDto"][];
+            /** @description Journey-specific figures (e.g. weight change). */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description Opaque journey id (the Temporal workflow id). */
+            id: string;
+            journey: string;
+            /** @description The program settings version the journey was enrolled with (0: built-in defaults). */
+            settingsVersion: number;
+            stage: string;
+            startedAt: string;
+            /** @enum {string} */
+            status: "active" | "paused" | "completed" | "cancelled" | "failed" | "terminated" | "timed-out";
+            /** @description This journey in the Temporal Web UI. */
+            temporalUiUrl: string;
+            timeline: components["schemas"]["TimelineEntryView"][];
+            upcoming: components["schemas"]["UpcomingTimerView"][];
+        };
+        TimelineEntryView: {
+            at: string;
+            /** @enum {string} */
+            kind: "stage" | "event" | "message" | "task" | "deadline" | "control" | "cancellation";
+            ref?: string;
+            summary: string;
+        };
+        UpcomingTimerView: {
+            dueAt: string;
+            id: string;
+            label: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    AuditEventsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this action. */
+                action?: string;
+                /** @description Only calls by this key holder (`API_KEYS` name) or signer (`ehr-webhook`...). */
+                actor?: string;
+                /** @description Only calls about this journey (its id). */
+                journeyId?: string;
+                pageSize?: number;
+                /** @description The nextPageToken of the previous page. */
+                pageToken?: string;
+                /** @description Only calls about this patient (EHR patient id). */
+                patientId?: string;
+                /** @description Only calls at or after this time (ISO 8601 with a zone). */
+                since?: string;
+                /** @description Only calls at or before this time (ISO 8601 with a zone). */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description A filter is malformed, or since is after until. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    CodecController_decode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        /** Format: byte */
+                        data?: string;
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            /** Format: byte */
+                            data?: string;
+                            metadata?: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Not codec protocol JSON, or a payload no configured key opens. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    CodecController_encode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        /** Format: byte */
+                        data?: string;
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            /** Format: byte */
+                            data?: string;
+                            metadata?: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Not codec protocol JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    CodecController_openSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    CodecController_closeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    FhirInboundController_receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha256=<hex HMAC-SHA256 of the body with FHIR_WEBHOOK_SECRET>, instead of an API key. */
+                "X-Carepath-Signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A notification Bundle (type history, status Parameters first), a transaction/batch/collection Bundle, or a resource. */
+        requestBody: {
+            content: {
+                "application/fhir+json": {
+                    resourceType: string;
+                };
+                "application/json": {
+                    resourceType: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What happened to each entry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundResultView"];
+                };
+            };
+            /** @description Not JSON, not FHIR R4, or a notification without its status. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No integration key and no valid signature; nothing stored. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Neither application/fhir+json nor application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Some entries are stored but could not be applied now: send them again. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundResultView"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Temporal and the database are reachable. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description A dependency is down. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+        };
+    };
+    JourneyTypesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyTypeView"][];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyTypesController_typeStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                journeyType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyTypeStatsView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Unknown journey type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_list: {
+        parameters: {
+            query?: {
+                /** @description Only journeys of this type. */
+                journey?: string;
+                /** @description Only journeys with staff work past its due time (a missed deadline, an unanswered escalation); at most the 1000 most overdue. */
+                overdue?: boolean;
+                pageSize?: number;
+                /** @description The nextPageToken of the previous page. */
+                pageToken?: string;
+                /** @description Only this patient's journeys (EHR patient id; matched by its pseudonym). */
+                patientId?: string;
+                /** @description Only journeys currently at this stage id. */
+                stage?: string;
+                status?: "active" | "paused" | "completed" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyPage"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartJourneyDto"];
+            };
+        };
+        responses: {
+            /** @description The patient was already enrolled; nothing new started. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartJourneyResult"];
+                };
+            };
+            /** @description A new journey was started. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartJourneyResult"];
+                };
+            };
+            /** @description Unknown journey type or invalid parameters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, integration keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No worker answered in time (a change may still be applied when one does). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDetailView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No worker answered in time (a change may still be applied when one does). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ControlJourneyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDetailView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The journey has already ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No worker answered in time (a change may still be applied when one does). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_sendEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description One of the journey type's events (see eventSchema in GET /api/journey-types). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDetailView"];
+                };
+            };
+            /** @description The event is unknown to this journey or malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, integration keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The journey has already ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No worker answered in time (a change may still be applied when one does). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyMessagesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachMessageView"][];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No journey with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ControlJourneyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDetailView"];
+                };
+            };
+            /** @description No reason given, or the journey is not active. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The journey has already ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No worker answered in time (a change may still be applied when one does). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ControlJourneyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDetailView"];
+                };
+            };
+            /** @description No reason given, or the journey is not paused. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The journey has already ended. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No worker answered in time (a change may still be applied when one does). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    PatientsController_setConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: "email" | "sms" | "portal" | "letter" | "call";
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, integration keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    PatientsController_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientContactView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, integration, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    PatientsController_saveContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientContactView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, integration keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    PatientsController_inbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachMessageView"][];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for integration keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    PatientsController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for integration keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    PatientsController_messages: {
+        parameters: {
+            query?: {
+                /** @description Only this channel. */
+                channel?: "email" | "sms" | "portal" | "letter" | "call";
+            };
+            header?: never;
+            path: {
+                patientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutreachMessageView"][];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ProgramSettingsController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                journeyType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsVersionView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Unknown journey type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ProgramSettingsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                journeyType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishSettingsDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsVersionView"];
+                };
+            };
+            /** @description The settings are invalid; nothing was published. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Unknown journey type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Another version was published after basedOnVersion. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ProgramSettingsController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                journeyType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsCheckView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Unknown journey type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ProgramSettingsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                journeyType: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsVersionSummaryView"][];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Unknown journey type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ProgramSettingsController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                journeyType: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsVersionView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Unknown journey type, or no such version. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    SessionController_whoAmI: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    StaffTasksController_list: {
+        parameters: {
+            query?: {
+                /** @description Only tasks of this journey (its id). */
+                journeyId?: string;
+                limit?: number;
+                /** @description One status or several, comma-separated (open, claimed, done, cancelled); the work queue asks for open,claimed. */
+                status?: ("open" | "claimed" | "done" | "cancelled")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTaskView"][];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    StaffTasksController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimStaffTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffTaskView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Someone else holds it, or it is done. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    StaffTasksController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteStaffTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompletedStaffTaskView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The task is already done or cancelled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+}

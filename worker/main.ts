@@ -8,9 +8,9 @@ import { loadCohortSettings } from '../activities/cohort/cohort-settings';
 import { createDataSource } from '../persistence/data-source';
 import { createFhirClientFromEnv } from '../shared/ehr/http-fhir-client';
 import { createEngagement } from '../activities/engagement/engagement-setup';
-import { JourneyStarter } from '../shared/journeys/journey-starter';
-import { patientTimeZoneReader } from '../shared/journeys/patient-time-zone';
+import { createJourneyStarter } from '../shared/journeys/journey-starter';
 import { ProgramSettingsStore } from '../persistence/program-settings-store';
+import { PatientContactStore } from '../persistence/patient-contact-store';
 import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 
 /** The worker process: runs journey workflows and their activities until SIGINT or SIGTERM. */
@@ -29,6 +29,13 @@ async function main(): Promise<void> {
   const fhir = createFhirClientFromEnv(process.env);
   const connection = await connectWorkerToTemporal(config.temporal);
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
+  const journeyStarter = createJourneyStarter({
+    temporal: client,
+    settings: new ProgramSettingsStore(dataSource),
+    contacts: new PatientContactStore(dataSource),
+    fhir,
+    config,
+  });
   const worker = await createJourneyWorker({
     connection,
     temporal: config.temporal,
@@ -37,12 +44,7 @@ async function main(): Promise<void> {
     engagement,
     cohortTimeZone: cohort.timeZone,
     ...(fhir ? { ehr: { fhir, pseudonymKey: config.pseudonymKey } } : {}),
-    journeyStarter: new JourneyStarter(client, new ProgramSettingsStore(dataSource), {
-      taskQueue: config.temporal.taskQueue,
-      pseudonymKey: config.pseudonymKey,
-      organisationTimeZone: config.organisationTimeZone,
-      patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
-    }),
+    journeyStarter,
   });
   // Without an EHR there is nobody to find: no schedule then (a stale one is removed). A server
   // refusing the schedule must not keep journeys from running: said in the log instead.

@@ -1,14 +1,13 @@
 import { Controller, Get, Header, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
 import { UNSUBSCRIBE_PATH, verifyUnsubscribeToken } from '../../shared/engagement/delivery-links';
 import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { AppConfig } from '../../config/app-config';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
 import { noteAuditedPatients } from '../audit/audited-patients';
-import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { APP_CONFIG } from '../infrastructure/tokens';
 import { badRequest } from '../errors/api-error';
 
 /**
@@ -20,14 +19,10 @@ import { badRequest } from '../errors/api-error';
 @SignatureAuthenticated()
 @Controller(UNSUBSCRIBE_PATH.replace(/^\/api\//, ''))
 export class UnsubscribeController {
-  private readonly contacts: PatientContactStore;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATA_SOURCE) dataSource: DataSource,
-  ) {
-    this.contacts = new PatientContactStore(dataSource);
-  }
+    private readonly contacts: PatientContactStore,
+  ) {}
 
   // Not audited: the confirmation page shows and changes nothing.
   @Get()

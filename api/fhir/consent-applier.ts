@@ -1,6 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ConsentDecision, RoutingDecision } from './inbound/routing-decision';
-import { PatientContactStore } from '../../persistence/patient-contact-store';
+import type { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { Dispatched } from './journey-dispatcher.service';
 
 type ConsentRouting = Extract<RoutingDecision, { kind: 'consent' }>;
@@ -12,11 +12,7 @@ type ConsentRouting = Extract<RoutingDecision, { kind: 'consent' }>;
  * link, the API) or when a later EHR decision for the channel was applied already.
  */
 export class ConsentApplier {
-  private readonly contacts: PatientContactStore;
-
-  constructor(dataSource: DataSource) {
-    this.contacts = new PatientContactStore(dataSource);
-  }
+  constructor(private readonly contacts: PatientContactStore) {}
 
   async apply(patientRef: string, decision: ConsentRouting, manager: EntityManager): Promise<Dispatched> {
     const decidedAt = decision.decidedAt ? Date.parse(decision.decidedAt) : Date.now();

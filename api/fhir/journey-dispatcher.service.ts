@@ -1,14 +1,13 @@
 import type { Patient } from '@medplum/fhirtypes';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import type { RoutingDecision } from './inbound/routing-decision';
 import { isRecordedDeceased } from '../../shared/ehr/patient-vital-status';
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
-import { patientTimeZoneReader } from '../../shared/journeys/patient-time-zone';
 import { ProgramSettingsStore } from '../../persistence/program-settings-store';
-import type { AppConfig } from '../../config/app-config';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
 import {
   cancelJourneyUpdate,
   journeyEventUpdate,
@@ -16,7 +15,7 @@ import {
   type JourneyProgress,
 } from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
-import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ConsentApplier } from './consent-applier';
 import { EhrInbox } from './ehr-inbox.service';
 import { JourneyTargets, type TargetJourney } from './journey-targets';
@@ -65,26 +64,19 @@ export interface DispatchContext {
  */
 @Injectable()
 export class JourneyDispatcher {
-  private readonly starter: JourneyStarter;
   private readonly consent: ConsentApplier;
   private readonly targets: JourneyTargets;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(DATA_SOURCE) dataSource: DataSource,
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
     private readonly inbox: EhrInbox,
+    private readonly starter: JourneyStarter,
+    settings: ProgramSettingsStore,
+    contacts: PatientContactStore,
   ) {
-    const settings = new ProgramSettingsStore(dataSource);
-    this.starter = new JourneyStarter(temporal, settings, {
-      taskQueue: config.temporal.taskQueue,
-      pseudonymKey: config.pseudonymKey,
-      organisationTimeZone: config.organisationTimeZone,
-      patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
-    });
-    this.consent = new ConsentApplier(dataSource);
-    this.targets = new JourneyTargets(temporal, this.starter, inbox, settings, fhir);
+    this.consent = new ConsentApplier(contacts);
+    this.targets = new JourneyTargets(temporal, starter, inbox, settings, fhir);
   }
 
   patientRefOf(patientId: string): string {

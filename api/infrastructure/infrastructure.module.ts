@@ -12,6 +12,9 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../persistence/data-source';
+import { PatientContactStore } from '../../persistence/patient-contact-store';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/journey-starter';
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { drainHttpServer } from './drain-http-server';
@@ -48,8 +51,37 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
         },
         // null when no EHR is configured: id-only events are then ignored with that reason.
         { provide: FHIR_CLIENT, useValue: fhir ?? null },
+        // The stores and the starter are built once here; services receive them by class.
+        {
+          provide: PatientContactStore,
+          useFactory: (dataSource: DataSource) => new PatientContactStore(dataSource),
+          inject: [DATA_SOURCE],
+        },
+        {
+          provide: ProgramSettingsStore,
+          useFactory: (dataSource: DataSource) => new ProgramSettingsStore(dataSource),
+          inject: [DATA_SOURCE],
+        },
+        {
+          provide: JourneyStarter,
+          useFactory: (
+            temporal: Client,
+            settings: ProgramSettingsStore,
+            contacts: PatientContactStore,
+            fhirClient: FhirClient | null,
+          ) => createJourneyStarter({ temporal, settings, contacts, fhir: fhirClient, config }),
+          inject: [TEMPORAL_CLIENT, ProgramSettingsStore, PatientContactStore, FHIR_CLIENT],
+        },
       ],
-      exports: [APP_CONFIG, TEMPORAL_CLIENT, DATA_SOURCE, FHIR_CLIENT],
+      exports: [
+        APP_CONFIG,
+        TEMPORAL_CLIENT,
+        DATA_SOURCE,
+        FHIR_CLIENT,
+        PatientContactStore,
+        ProgramSettingsStore,
+        JourneyStarter,
+      ],
     };
   }
 

@@ -16,7 +16,6 @@ import {
 } from '@temporalio/client';
 import { executionInfoFromRaw } from '@temporalio/client/lib/helpers';
 import { DataSource } from 'typeorm';
-import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import type { AppConfig } from '../../config/app-config';
 import {
   cancelJourneyUpdate,
@@ -51,7 +50,6 @@ import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
-import { patientTimeZoneReader } from '../../shared/journeys/patient-time-zone';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { vitalStatusFromEhr, type PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
 
@@ -70,8 +68,6 @@ export type JourneyControl = keyof typeof controlUpdates;
 
 @Injectable()
 export class JourneysService {
-  private readonly starter: JourneyStarter;
-
   private readonly pageTokens: PageTokenSeal;
   private readonly vitalStatus: PatientVitalStatus | undefined;
 
@@ -80,13 +76,8 @@ export class JourneysService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(FHIR_CLIENT) fhir: FhirClient | null,
+    private readonly starter: JourneyStarter,
   ) {
-    this.starter = new JourneyStarter(this.temporal, new ProgramSettingsStore(dataSource), {
-      taskQueue: config.temporal.taskQueue,
-      pseudonymKey: config.pseudonymKey,
-      organisationTimeZone: config.organisationTimeZone,
-      patientTimeZone: patientTimeZoneReader({ fhir, dataSource, pseudonymKey: config.pseudonymKey }),
-    });
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
   }

@@ -1,11 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
 import { deliveryChannels, type DeliveryChannel } from '../../contracts/delivery-channels';
 import { PatientContactStore } from '../../persistence/patient-contact-store';
 import { defaultEngagementPolicy, quietWindowSchema } from '../../shared/engagement/engagement-policy';
 import type { AppConfig } from '../../config/app-config';
 import { badRequest } from '../errors/api-error';
-import { APP_CONFIG, DATA_SOURCE } from '../infrastructure/tokens';
+import { APP_CONFIG } from '../infrastructure/tokens';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { OutreachLog } from '../outreach/outreach-log.service';
 import type { OutreachMessageView } from '../outreach/dto/outreach-views';
@@ -26,15 +25,11 @@ const CONTACT_FIELDS = [
 /** Patients as the engagement layer knows them: contact, consent, what they were sent, their portal inbox. */
 @Injectable()
 export class PatientsService {
-  private readonly contacts: PatientContactStore;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DATA_SOURCE) dataSource: DataSource,
+    private readonly contacts: PatientContactStore,
     private readonly outreach: OutreachLog,
-  ) {
-    this.contacts = new PatientContactStore(dataSource);
-  }
+  ) {}
 
   async contact(patientId: string): Promise<PatientContactView> {
     const ref = this.refOf(patientId);

@@ -1,5 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   ProgramSettingsStore,
   SettingsValidationError,
@@ -11,7 +10,6 @@ import {
 import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
 import { plainTextProblem } from '../requests/plain-text';
 import { badRequest, fromZodIssues, type FieldError } from '../errors/api-error';
-import { DATA_SOURCE } from '../infrastructure/tokens';
 
 export interface SettingsCheck {
   valid: boolean;
@@ -22,11 +20,7 @@ export interface SettingsCheck {
 /** Program settings over HTTP: the store's rules, with its failures turned into API errors. */
 @Injectable()
 export class ProgramSettingsService {
-  private readonly store: ProgramSettingsStore;
-
-  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
-    this.store = new ProgramSettingsStore(dataSource);
-  }
+  constructor(private readonly store: ProgramSettingsStore) {}
 
   current(journeyType: string): Promise<PublishedSettings> {
     return this.store.current(this.requireType(journeyType));

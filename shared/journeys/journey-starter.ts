@@ -10,8 +10,16 @@ import {
   patientRefKey,
 } from '../../contracts/search-attributes';
 import type { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import type { PatientContactStore } from '../../persistence/patient-contact-store';
+import type { AppConfig } from '../../config/app-config';
+import type { FhirClient } from '../ehr/fhir-client';
 import { journeyWorkflowId, patientRefFor } from './patient-ref';
-import { organisationZoneNote, type PatientTimeZoneReader, type ResolvedTimeZone } from './patient-time-zone';
+import {
+  organisationZoneNote,
+  patientTimeZoneReader,
+  type PatientTimeZoneReader,
+  type ResolvedTimeZone,
+} from './patient-time-zone';
 
 export interface JourneyStarterOptions {
   taskQueue: string;
@@ -113,4 +121,25 @@ export class JourneyStarter {
     const own = await this.options.patientTimeZone?.(patientId);
     return own ?? { timeZone: this.options.organisationTimeZone, source: 'organisation-default' };
   }
+}
+
+/** The starter as both processes build it (once, at their composition root), from their config. */
+export function createJourneyStarter(deps: {
+  temporal: Client;
+  settings: ProgramSettingsStore;
+  contacts: PatientContactStore;
+  fhir: FhirClient | null | undefined;
+  config: Pick<AppConfig, 'temporal' | 'pseudonymKey' | 'organisationTimeZone'>;
+}): JourneyStarter {
+  const { config } = deps;
+  return new JourneyStarter(deps.temporal, deps.settings, {
+    taskQueue: config.temporal.taskQueue,
+    pseudonymKey: config.pseudonymKey,
+    organisationTimeZone: config.organisationTimeZone,
+    patientTimeZone: patientTimeZoneReader({
+      fhir: deps.fhir,
+      contacts: deps.contacts,
+      pseudonymKey: config.pseudonymKey,
+    }),
+  });
 }

@@ -1,9 +1,8 @@
 import type { Patient } from '@medplum/fhirtypes';
-import type { DataSource } from 'typeorm';
 import { isTimeZone } from '../../contracts/contract-fields';
 import type { FhirClient } from '../ehr/fhir-client';
 import { timeZoneOf } from '../ehr/patient-context-mapping';
-import { PatientContactStore } from '../../persistence/patient-contact-store';
+import type { PatientContactStore } from '../../persistence/patient-contact-store';
 import { patientRefFor } from './patient-ref';
 
 /** Where a journey's time zone came from: the timeline says so when it is the organisation's. */
@@ -25,15 +24,14 @@ export type PatientTimeZoneReader = (patientId: string) => Promise<ResolvedTimeZ
  */
 export function patientTimeZoneReader(deps: {
   fhir: FhirClient | null | undefined;
-  dataSource: DataSource;
+  contacts: PatientContactStore;
   pseudonymKey: string;
 }): PatientTimeZoneReader {
-  const contacts = new PatientContactStore(deps.dataSource);
   return async (patientId) => {
     const patient = deps.fhir ? await deps.fhir.read<Patient>('Patient', patientId) : undefined;
     const fromEhr = patient ? timeZoneOf(patient) : undefined;
     if (fromEhr) return { timeZone: fromEhr, source: 'ehr' };
-    const stored = (await contacts.find(patientRefFor(patientId, deps.pseudonymKey)))?.timeZone;
+    const stored = (await deps.contacts.find(patientRefFor(patientId, deps.pseudonymKey)))?.timeZone;
     if (stored && isTimeZone(stored)) return { timeZone: stored, source: 'contact-preferences' };
     return undefined;
   };

@@ -18,7 +18,7 @@ export interface HazardRow {
 }
 
 const HAZARD_ID = /^HZ-\d{2,3}$/;
-const TEST_FILE = /`([\w./-]+\.test\.tsx?)`/g;
+const TEST_FILE = /`([\w./-]+\.(?:test|spec)\.tsx?)`/g;
 const EVIDENCE_COLUMN = 6;
 
 export function readHazardRows(root: string): HazardRow[] {
@@ -69,6 +69,6 @@ function testFiles(root: string, folder = root): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) return SKIPPED_FOLDERS.has(entry.name) ? [] : testFiles(root, path);
-    return /\.test\.tsx?$/.test(entry.name) ? [relative(root, path)] : [];
+    return /\.(?:test|spec)\.tsx?$/.test(entry.name) ? [relative(root, path)] : [];
   });
 }

@@ -94,6 +94,7 @@ export async function createJourneyHarness(
   ]);
   const taskQueue = uniqueName(name);
   const engagement = sandboxEngagement(database.dataSource, providers, options.policy);
+  const contacts = new PatientContactStore(database.dataSource);
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -110,7 +111,7 @@ export async function createJourneyHarness(
           organisationTimeZone: DEFAULT_ORGANISATION_TIME_ZONE,
           patientTimeZone: patientTimeZoneReader({
             fhir: options.fhir,
-            dataSource: database.dataSource,
+            contacts,
             pseudonymKey: HARNESS_PSEUDONYM_KEY,
           }),
         }),
@@ -130,7 +131,7 @@ export async function createJourneyHarness(
       const type = requireType(journeyTypeId);
       const patientRef = options.patientRef ?? 'ref-under-test';
       // Patients of scenario tests can be reached on every channel unless a test seeded otherwise.
-      if (!(await new PatientContactStore(database.dataSource).find(patientRef))) {
+      if (!(await contacts.find(patientRef))) {
         await seedContact(database.dataSource, patientRef);
       }
       // Parameters are checked against the server's clock ("not in the future"), which earlier

@@ -11,7 +11,8 @@ export function stackValue(name: keyof typeof TEST_STACK_ENV): string {
   const value = process.env[TEST_STACK_ENV[name]];
   if (!value)
     throw new Error(
-      `${TEST_STACK_ENV[name]} is not set: run tests through jest so the global setup starts the stack.`,
+      `${TEST_STACK_ENV[name]} is not set: only jest's integration project (*.test.ts) starts PostgreSQL ` +
+        'and Temporal; a unit spec (*.spec.ts) reaches no server. Name the file *.test.ts.',
     );
   return value;
 }

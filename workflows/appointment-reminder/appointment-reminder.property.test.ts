@@ -25,7 +25,7 @@ import { APPOINTMENT_REMINDER } from './appointment-reminder.contract';
  * sequences of what the EHR and operators send (reschedules earlier and later, cancellations,
  * attendance, pauses, resumes, operator cancels), for living and deceased patients: 12 sequences,
  * 100 with CAREPATH_DRILLS=full. Which Appointment reaches which reminder is proved on the pure
- * routing code (test/clinical-safety/journey-routing.property.test.ts).
+ * routing code (test/clinical-safety/journey-routing.property.spec.ts).
  */
 
 type Action =

@@ -26,7 +26,7 @@ import { EMERGENCY_FOLLOW_UP, type EmergencyFollowUpEvent } from './emergency-fo
  * and staff send a running follow-up (later and earlier visits with every kind of disposition,
  * appointments in any order, admissions before and after the discharge, confirmations, declines),
  * for patients alive and recorded as deceased. The 1,000-sequence run is on the pure decision code
- * (test/clinical-safety/journey-routing.property.test.ts); this is 16 sequences, 100 with
+ * (test/clinical-safety/journey-routing.property.spec.ts); this is 16 sequences, 100 with
  * CAREPATH_DRILLS=full.
  */
 

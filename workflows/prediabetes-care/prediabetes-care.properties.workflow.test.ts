@@ -16,7 +16,7 @@ import { MINUTE_MS } from '../../contracts/durations';
  * The wiring of prediabetes care's safety rules, on the real workflow and the shipped engagement
  * policy (quiet hours 21:00-08:00): seeded random sequences of readings (laboratory and monitoring,
  * both units, duplicated, backdated), clinician diagnoses, STOP, and operator pause, resume and
- * cancel. The pure decisions get 1,000 sequences in prediabetes-care.properties.test.ts; here a
+ * cancel. The pure decisions get 1,000 sequences in prediabetes-care.properties.spec.ts; here a
  * dozen whole journeys (more with CAREPATH_DRILLS=full) check that the workflow acts on them.
  */
 

@@ -10,7 +10,7 @@ import type { ScreeningItem } from './preventive-outreach.contract';
  * Codes are matched exactly (SNOMED CT descendants need a terminology server, so every concept an
  * EHR is expected to send is listed). The lists follow the HEDIS measure value sets for the same
  * recommendations (BCS-E mammography, COL-E colorectal, CCS-E cervical) and CVX for vaccines.
- * A code belongs to at most one item (checked by screening-value-sets.test.ts): a recorded test
+ * A code belongs to at most one item (checked by screening-value-sets.spec.ts): a recorded test
  * closes the outreach for its own item and no other.
  */
 

@@ -11,7 +11,7 @@ describe('loggableError', () => {
     expect(logged.split('\n')[0]).toBe(
       'QueryFailedError (code 22P02), message withheld as it may quote patient data',
     );
-    expect(logged).toMatch(/\n\s+at .*loggable-error\.test\.ts/);
+    expect(logged).toMatch(/\n\s+at .*loggable-error\.spec\.ts/);
   });
 
   test('a multi-line message leaves nothing behind either', () => {

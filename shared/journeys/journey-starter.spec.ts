@@ -1,6 +1,6 @@
 import type { Patient } from '@medplum/fhirtypes';
 import type { Client, WorkflowStartOptions } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import type { PatientContactStore } from '../../persistence/patient-contact-store';
 import { ENROLMENT_NOTES_MEMO } from '../../contracts/journey-contract';
 import { findJourneyType } from '../../workflows/journey-types';
 import type { FhirClient } from '../ehr/fhir-client';
@@ -83,15 +83,13 @@ describe(JourneyStarter.name, () => {
 
 describe('patientTimeZoneReader', () => {
   const storedZone = (timeZone: string | null) =>
-    ({
-      getRepository: () => ({ findOneBy: () => Promise.resolve(timeZone ? { timeZone } : null) }),
-    }) as unknown as DataSource;
+    ({ find: () => Promise.resolve(timeZone ? { timeZone } : null) }) as unknown as PatientContactStore;
   const ehrWith = (patient: Patient | undefined) =>
     ({ read: () => Promise.resolve(patient) }) as unknown as FhirClient;
 
   it('[HZ-40] reads the EHR timezone extension, else the home address, else the contact preferences', async () => {
     const read = (patient: Patient | undefined, stored: string | null) =>
-      patientTimeZoneReader({ fhir: ehrWith(patient), dataSource: storedZone(stored), pseudonymKey: 'k' })(
+      patientTimeZoneReader({ fhir: ehrWith(patient), contacts: storedZone(stored), pseudonymKey: 'k' })(
         'pat-1',
       );
     const withExtension: Patient = {

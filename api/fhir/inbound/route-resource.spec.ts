@@ -19,7 +19,7 @@ const route = (resource: Resource, context?: RoutingContext) =>
 
 const prediabetesInstance = { linkedTo: [], instances: [{ journey: 'prediabetes-care', params: {} }] };
 
-// Observations: see routes/observation-route.test.ts.
+// Observations: see routes/observation-route.spec.ts.
 
 describe('routeResource: conditions', () => {
   test.each([

@@ -7,8 +7,8 @@ import {
   appointmentReminderEvent,
   type AppointmentReminderEvent,
   type AppointmentReminderParams,
-  type AppointmentReminderSettings,
 } from './appointment-reminder.contract';
+import { type AppointmentReminderSettings } from './appointment-reminder.settings';
 
 const HOUR_MS = 60 * 60 * 1000;
 

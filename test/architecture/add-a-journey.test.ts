@@ -15,7 +15,7 @@ import {
   HARNESS_PSEUDONYM_KEY,
   type JourneyHarness,
 } from '../helpers/journey-harness';
-import { workflowBundleWith } from '../helpers/workflow-bundle';
+import { bundleRegisteredJourneys } from '../helpers/workflow-bundle';
 
 /*
  * A journey is one folder: the fixture under test/fixtures/journeys/wellness-check declares its
@@ -26,15 +26,14 @@ import { workflowBundleWith } from '../helpers/workflow-bundle';
  */
 registerJourney(wellnessCheckJourney);
 
-const WELLNESS_CHECK_WORKFLOW =
-  require.resolve('../fixtures/journeys/wellness-check/wellness-check.workflow');
+require.resolve('../fixtures/journeys/wellness-check/wellness-check.workflow');
 
 describe('adding a journey', () => {
   let harness: JourneyHarness;
 
   beforeAll(async () => {
     harness = await createJourneyHarness('add-a-journey', {
-      workflowBundle: workflowBundleWith([WELLNESS_CHECK_WORKFLOW]),
+      workflowBundle: bundleRegisteredJourneys(),
     });
   }, 120_000);
 

@@ -47,7 +47,7 @@ export interface HarnessOptions {
   fhir?: FhirClient;
   /** Wraps the real activities, e.g. to hold one until a test has changed the journey meanwhile. */
   wrapActivities?: (activities: Activities) => Activities;
-  /** The workflows the worker runs; default: the product's (`workflowBundleWith` adds a fixture's). */
+  /** The workflows the worker runs; default: the product's (`bundleRegisteredJourneys` adds a registered fixture's). */
   workflowBundle?: Promise<WorkflowBundleWithSourceMap>;
 }
 

@@ -12,6 +12,7 @@ import { appointmentReminderTriggers } from './appointment-reminder.triggers';
 
 export const appointmentReminderJourney = defineJourney({
   id: APPOINTMENT_REMINDER,
+  folder: 'workflows/appointment-reminder',
   title: 'Appointment reminder',
   description:
     'Reminds the patient before a booked appointment; follows reschedules and stops when it is cancelled or attended.',
@@ -21,7 +22,7 @@ export const appointmentReminderJourney = defineJourney({
   blueprint: appointmentReminderBlueprint,
   triggers: appointmentReminderTriggers,
   // The journey's one message predates the `<journey>.<message>` keys: its key is the journey id.
-  wording: { folder: 'workflows/appointment-reminder/wording', keys: [APPOINTMENT_REMINDER] },
+  wording: { keys: [APPOINTMENT_REMINDER] },
   // A reminder for an EHR appointment is that appointment's (its events find it by the id);
   // one given no appointment id is the patient's one such reminder, as before.
   instanceKey: (params: AppointmentReminderParams) => params.appointmentId,

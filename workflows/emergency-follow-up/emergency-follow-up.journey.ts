@@ -12,6 +12,7 @@ import { emergencyFollowUpSettings } from './emergency-follow-up.settings';
 
 export const emergencyFollowUpJourney = defineJourney({
   id: EMERGENCY_FOLLOW_UP,
+  folder: 'workflows/emergency-follow-up',
   title: 'Emergency visit follow-up',
   description:
     'After a discharge from the emergency department: a follow-up nudge with a booking link 48 h later, a booking ' +
@@ -22,7 +23,7 @@ export const emergencyFollowUpJourney = defineJourney({
   settings: emergencyFollowUpSettings,
   blueprint: emergencyFollowUpBlueprint,
   triggers: emergencyFollowUpTriggers,
-  wording: { folder: 'workflows/emergency-follow-up/wording', keys: emergencyFollowUpWordingKeys },
+  wording: { keys: emergencyFollowUpWordingKeys },
   // No instance key: one follow-up per patient at a time. A later emergency visit restarts the
   // running one (its `emergency-visit` event) instead of a second journey nudging in parallel.
   sources: [

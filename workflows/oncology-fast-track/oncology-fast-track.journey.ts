@@ -13,6 +13,7 @@ import { oncologyFastTrackSettings } from './oncology-fast-track.settings';
 
 export const oncologyFastTrackJourney = defineJourney({
   id: ONCOLOGY_FAST_TRACK,
+  folder: 'workflows/oncology-fast-track',
   title: 'Fast oncology track',
   description:
     'A DiLO card (or an NHS England urgent referral) from the clock start to treatment: events move it through diagnostics, the consilium plan and treatment; deadlines warn the coordinator and escalate when missed; the patient hears the next step at every stage.',
@@ -21,7 +22,7 @@ export const oncologyFastTrackJourney = defineJourney({
   settings: oncologyFastTrackSettings,
   blueprint: oncologyFastTrackBlueprint,
   triggers: oncologyFastTrackTriggers,
-  wording: { folder: 'workflows/oncology-fast-track/wording', keys: ONCOLOGY_MESSAGE_KEYS },
+  wording: { keys: ONCOLOGY_MESSAGE_KEYS },
   // One card per suspected cancer: a recurrence or a second cancer is a new card, a new journey.
   instanceKey: (params: OncologyFastTrackParams) => params.cardId,
   sources: [

@@ -14,6 +14,7 @@ import { prediabetesCareSettings } from './prediabetes-care.settings';
 
 export const prediabetesCareJourney = defineJourney({
   id: PREDIABETES_CARE,
+  folder: 'workflows/prediabetes-care',
   title: 'Prediabetes care',
   description:
     'A 12-month diabetes prevention program: weekly then monthly sessions with biometric logging, a nudge after a gap in readings, a review that prompts a follow-up visit when readings do not improve, a confirming test and a referral when a result reaches the diabetes range, and the annual A1C retest with the CDC outcome.',
@@ -22,7 +23,7 @@ export const prediabetesCareJourney = defineJourney({
   settings: prediabetesCareSettings,
   blueprint: prediabetesCareBlueprint,
   triggers: prediabetesCareTriggers,
-  wording: { folder: 'workflows/prediabetes-care/wording', keys: prediabetesCareWordingKeys },
+  wording: { keys: prediabetesCareWordingKeys },
   sources: [
     ADA_DIAGNOSIS_SOURCE,
     ADA_METFORMIN_SOURCE,

@@ -13,6 +13,7 @@ import { preventiveOutreachSettings } from './preventive-outreach.settings';
 
 export const preventiveOutreachJourney = defineJourney({
   id: PREVENTIVE_OUTREACH,
+  folder: 'workflows/preventive-outreach',
   title: 'Preventive screening outreach',
   description:
     'One journey per due item (mammogram, flu shot, yearly check-up, colorectal or cervical screening): a tailored ' +
@@ -23,7 +24,7 @@ export const preventiveOutreachJourney = defineJourney({
   settings: preventiveOutreachSettings,
   blueprint: preventiveOutreachBlueprint,
   triggers: preventiveOutreachTriggers,
-  wording: { folder: 'workflows/preventive-outreach/wording', keys: preventiveOutreachWordingKeys },
+  wording: { keys: preventiveOutreachWordingKeys },
   // A patient due for three items has three journeys, told apart by the item.
   instanceKey: (params: PreventiveOutreachParams) => params.item,
   sources: [

@@ -6,8 +6,8 @@ import type { TemplateVariant } from './template-variants';
 import { allowedHelpers, templateEngine, type RenderData } from './template-helpers';
 
 /*
- * The wording files on disk: each journey's in the folder its module declares (`wording.folder`,
- * e.g. workflows/<journey>/wording), the layouts all journeys share here in `layouts/`; which file
+ * The wording files on disk: each journey's in `wording/` in the folder its module declares
+ * (workflows/<journey>/wording), the layouts all journeys share here in `layouts/`; which file
  * a wording key and variant name, and each file parsed and compiled once. Files only change with a deployment, so a file found
  * missing stays missing for the life of the process too.
  */
@@ -52,7 +52,7 @@ export function templatesDir(): string {
 export function wordingDir(journey: string): string | undefined {
   if (process.env.CAREPATH_TEMPLATES_DIR) return path.join(templatesDir(), journey);
   const module = journeyModules.find((candidate) => candidate.id === journey);
-  return module && path.join(projectRoot(), module.wording.folder);
+  return module && path.join(projectRoot(), module.folder, 'wording');
 }
 
 function projectRoot(): string {

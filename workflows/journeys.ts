@@ -6,9 +6,10 @@ import { prediabetesCareJourney } from './prediabetes-care/prediabetes-care.jour
 import { preventiveOutreachJourney } from './preventive-outreach/preventive-outreach.journey';
 
 /*
- * Every patient journey, one module each: the API's registry (journey-types.ts), the EHR router's
- * triggers (journey-trigger-list.ts) and the wording the renderer finds are read from this list.
- * (The cohort finder is a system workflow, not a journey: it is only in the worker's index.)
+ * Every patient journey, one module each: the API's registry (journey-types.ts), the worker's
+ * workflow index (worker/workflow-index.ts), the EHR router's triggers (journey-trigger-list.ts)
+ * and the wording the renderer finds are read from this list. (The cohort finder is a system
+ * workflow, not a journey: it is in workflows/index.ts.)
  */
 const modules: JourneyModule[] = [
   appointmentReminderJourney,
@@ -21,9 +22,8 @@ const modules: JourneyModule[] = [
 export const journeyModules: readonly JourneyModule[] = modules;
 
 /**
- * Adds a journey the product does not ship (a test's fixture journey, an installation's own):
- * only a composition root calls it, before its API or worker starts, with a workflow bundle
- * that includes the module's workflow.
+ * Adds a journey the product does not ship (a test's fixture journey): only a composition root
+ * calls it, before it creates its worker (whose index is written from the list then) or serves.
  */
 export function registerJourney(module: JourneyModule): void {
   const taken = modules.find((known) => known.id === module.id || known.workflowType === module.workflowType);

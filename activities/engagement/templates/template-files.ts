@@ -7,9 +7,10 @@ import { allowedHelpers, templateEngine, type RenderData } from './template-help
 
 /*
  * The wording files on disk: each journey's in `wording/` in the folder its module declares
- * (workflows/<journey>/wording), the layouts all journeys share here in `layouts/`; which file
- * a wording key and variant name, and each file parsed and compiled once. Files only change with a deployment, so a file found
- * missing stays missing for the life of the process too.
+ * (workflows/<journey>/wording), the layouts all journeys share here in `layouts/`; which file a
+ * wording key and variant name (only keys a module declares have files), and each file parsed
+ * and compiled once. Files only change with a deployment, so a file found missing stays missing
+ * for the life of the process too.
  */
 
 export type RenderValues = Record<string, string>;

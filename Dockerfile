@@ -39,7 +39,9 @@ COPY api ./api
 COPY worker ./worker
 COPY scripts ./scripts
 COPY designer ./designer
-RUN npm run build
+RUN npm run build \
+  && mkdir -p wording \
+  && find workflows -path '*/wording/*.hbs' -print0 | tar --null -cf - -T - | tar -xf - -C wording
 
 # ---- prod-deps: production dependencies only (no TypeScript, jest, vite, swc...) ----
 FROM base AS prod-deps
@@ -57,8 +59,11 @@ WORKDIR /app
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# tsc does not copy the patient wording (.hbs); the renderer looks for it beside package.json.
+# tsc does not copy the patient wording (.hbs); the renderer looks for it beside package.json:
+# the shared layouts here, each journey's wording in the folder its module declares
+# (workflows/<journey>/wording/, collected in the build stage without the workflow sources).
 COPY --from=build /app/activities/engagement/templates ./activities/engagement/templates
+COPY --from=build /app/wording/ ./
 # The API serves the designer from designer/dist (resolved relative to dist/api).
 COPY --from=build /app/designer/dist ./designer/dist
 # `node` (uid 1000) comes with the official Node images.

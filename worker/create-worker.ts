@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { DEFAULT_WORKER_MAX_CACHED_WORKFLOWS, type TemporalConfig } from '../config/app-config';
 import { createActivities, type ActivityDependencies } from '../activities';
 import type { EngagementDependencies } from '../activities/engagement/deliver-message';
+import { writeWorkflowIndex } from './workflow-index';
 
 export function connectWorkerToTemporal(config: TemporalConfig): Promise<NativeConnection> {
   return NativeConnection.connect({ address: config.address, tls: config.tls, apiKey: config.apiKey });
@@ -24,22 +25,30 @@ export interface JourneyWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
-  return Worker.create({
-    connection: options.connection,
-    namespace: options.temporal.namespace,
-    taskQueue: options.temporal.taskQueue,
-    maxCachedWorkflows: options.temporal.workerMaxCachedWorkflows ?? DEFAULT_WORKER_MAX_CACHED_WORKFLOWS,
-    dataConverter: options.dataConverter,
-    ...(options.workflowBundle
-      ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities({
-      dataSource: options.dataSource,
-      engagement: options.engagement,
-      ...(options.ehr ? { ehr: options.ehr } : {}),
-      ...(options.journeyStarter ? { journeyStarter: options.journeyStarter } : {}),
-      ...(options.cohortTimeZone ? { cohortTimeZone: options.cohortTimeZone } : {}),
-    }),
-  });
+export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
+  const index = options.workflowBundle ? undefined : writeWorkflowIndex();
+  try {
+    return await Worker.create({
+      connection: options.connection,
+      namespace: options.temporal.namespace,
+      taskQueue: options.temporal.taskQueue,
+      maxCachedWorkflows: options.temporal.workerMaxCachedWorkflows ?? DEFAULT_WORKER_MAX_CACHED_WORKFLOWS,
+      dataConverter: options.dataConverter,
+      ...(index
+        ? {
+            workflowsPath: index.workflowsPath,
+            bundlerOptions: { webpackConfigHook: index.webpackConfigHook },
+          }
+        : { workflowBundle: options.workflowBundle }),
+      activities: createActivities({
+        dataSource: options.dataSource,
+        engagement: options.engagement,
+        ...(options.ehr ? { ehr: options.ehr } : {}),
+        ...(options.journeyStarter ? { journeyStarter: options.journeyStarter } : {}),
+        ...(options.cohortTimeZone ? { cohortTimeZone: options.cohortTimeZone } : {}),
+      }),
+    });
+  } finally {
+    index?.remove();
+  }
 }

@@ -1,19 +1,11 @@
-import { appointmentReminderTriggers } from './appointment-reminder/appointment-reminder.triggers';
-import { emergencyFollowUpTriggers } from './emergency-follow-up/emergency-follow-up.triggers';
 import type { JourneyTriggers } from './journey-triggers';
-import { oncologyFastTrackTriggers } from './oncology-fast-track/oncology-fast-track.triggers';
-import { prediabetesCareTriggers } from './prediabetes-care/prediabetes-care.triggers';
-import { preventiveOutreachTriggers } from './preventive-outreach/preventive-outreach.triggers';
+import { journeyModules } from './journeys';
 
-/** Every journey type's triggers: the EHR router reads this list and nothing else. */
-export const journeyTriggers: readonly JourneyTriggers[] = [
-  appointmentReminderTriggers,
-  oncologyFastTrackTriggers,
-  prediabetesCareTriggers,
-  preventiveOutreachTriggers,
-  emergencyFollowUpTriggers,
-];
+/** Every journey type's triggers, read from the module list: the EHR router reads these and nothing else. */
+export function journeyTriggerList(): readonly JourneyTriggers[] {
+  return journeyModules.map((journey) => journey.triggers);
+}
 
 export function triggersOf(journey: string): JourneyTriggers | undefined {
-  return journeyTriggers.find((triggers) => triggers.journey === journey);
+  return journeyTriggerList().find((triggers) => triggers.journey === journey);
 }

@@ -1,17 +1,19 @@
 import { CODE_SYSTEMS } from '../shared/ehr/code-systems';
-import { journeyTriggers } from './journey-trigger-list';
+import { journeyTriggerList } from './journey-trigger-list';
 import { TRIGGER_SYSTEMS } from './journey-triggers';
 import { journeyTypes } from './journey-types';
 
 /* The declarations the EHR router reads: one per journey type, naming only what each journey accepts. */
 describe('journey triggers', () => {
   test('every journey type declares its triggers, once, and every declaration is a journey type', () => {
-    expect(journeyTriggers.map((triggers) => triggers.journey).sort()).toEqual(
-      journeyTypes.map((type) => type.id).sort(),
-    );
+    expect(
+      journeyTriggerList()
+        .map((triggers) => triggers.journey)
+        .sort(),
+    ).toEqual(journeyTypes.map((type) => type.id).sort());
   });
 
-  test.each(journeyTriggers.map((triggers) => [triggers.journey, triggers] as const))(
+  test.each(journeyTriggerList().map((triggers) => [triggers.journey, triggers] as const))(
     '%s takes only events its contract accepts, names only value sets it declares, and says what closes it',
     (_journey, triggers) => {
       const type = journeyTypes.find((candidate) => candidate.id === triggers.journey)!;

@@ -1,10 +1,10 @@
 /*
  * What a journey listens to: which EHR resources start it, which events it takes from which
  * resources, how a resource must be linked to one journey before it may move it, and what closes
- * it. Pure data (no I/O), one exported const per journey in `<journey>.triggers.ts`, collected in
- * `journeyTriggers` (journey-trigger-list.ts): the EHR router reads these declarations and
- * nothing else to decide which journeys an event is for. It becomes the `triggers` field of
- * `defineJourney(...)` later.
+ * it. Pure data (no I/O), one exported const per journey in `<journey>.triggers.ts`, the `triggers`
+ * field of its module (`defineJourney(...)` in `<journey>.journey.ts`); `journeyTriggerList()`
+ * (journey-trigger-list.ts) reads them from the module list, and the EHR router reads these
+ * declarations and nothing else to decide which journeys an event is for.
  *
  * The safety rule behind it (product safety invariant 8, brief clinical-safety.md "Events belong
  * to the journey they are about"): an Appointment, Encounter or result moves a journey only when

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { preventiveOutreachJourneyType } from '../../workflows/preventive-outreach/preventive-outreach.journey-type';
+import { preventiveOutreachJourney } from '../../workflows/preventive-outreach/preventive-outreach.journey';
 import type { PreventiveOutreachSettings } from '../../workflows/preventive-outreach/preventive-outreach.settings';
 import { screeningTests } from '../../workflows/preventive-outreach/screening-value-sets';
 import { ProgramSettingsStore } from '../../persistence/program-settings-store';
@@ -55,7 +55,7 @@ export type CohortActivities = ReturnType<typeof createCohortActivities>;
  */
 function programIntervals(programs: ProgramSettingsStore): () => Promise<IntervalOf> {
   return async () => {
-    const { settings } = await programs.current(preventiveOutreachJourneyType);
+    const { settings } = await programs.current(preventiveOutreachJourney);
     const configured = (settings as Partial<PreventiveOutreachSettings>).testIntervalMonths;
     return (test) => configured?.[test] ?? screeningTests[test].validForMonths;
   };

@@ -1,7 +1,7 @@
 import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { preventiveOutreachJourneyType } from '../../workflows/preventive-outreach/preventive-outreach.journey-type';
+import { preventiveOutreachJourney } from '../../workflows/preventive-outreach/preventive-outreach.journey';
 import { CohortEnrolment } from '../../persistence/entities/cohort-enrolment.entity';
 import type { JourneyStarter } from '../../shared/journeys/journey-starter';
 import type { DuePatient } from './find-due-patients';
@@ -54,7 +54,7 @@ export function enrolDuePatientsActivity(dataSource: DataSource, starter: Journe
         continue;
       }
       const outcome = await starter.start({
-        type: preventiveOutreachJourneyType,
+        type: preventiveOutreachJourney,
         patientId,
         params: { item, ...(lastDoneAt ? { lastDoneAt } : {}), ...(lastTest ? { lastTest } : {}) },
       });

@@ -1,6 +1,6 @@
 import type { WorkflowHandleWithFirstExecutionRunId, WorkflowStartOptions } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
@@ -47,6 +47,8 @@ export interface HarnessOptions {
   fhir?: FhirClient;
   /** Wraps the real activities, e.g. to hold one until a test has changed the journey meanwhile. */
   wrapActivities?: (activities: Activities) => Activities;
+  /** The workflows the worker runs; default: the product's (`bundleRegisteredJourneys` adds a registered fixture's). */
+  workflowBundle?: Promise<WorkflowBundleWithSourceMap>;
 }
 
 type Activities = ReturnType<typeof createActivities>;
@@ -99,7 +101,7 @@ export async function createJourneyHarness(
     connection: env.nativeConnection,
     taskQueue,
     dataConverter: testDataConverter,
-    workflowBundle: await journeyWorkflowBundle(),
+    workflowBundle: await (options.workflowBundle ?? journeyWorkflowBundle()),
     activities: (options.wrapActivities ?? ((real: Activities) => real))(
       createActivities({
         dataSource: database.dataSource,

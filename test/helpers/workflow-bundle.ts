@@ -1,16 +1,27 @@
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ENCODED_FAILURE_CONVERTER_PATH } from '../../shared/payload-encryption/journey-data-converter';
+import { writeWorkflowIndex } from '../../worker/workflow-index';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundling the workflows takes seconds; a test file that starts several workers pays once. */
 export function journeyWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
+  bundle ??= bundleRegisteredJourneys();
+  return bundle;
+}
+
+/**
+ * The workflows of every journey registered now, as the worker bundles them: a test that
+ * registers a journey of its own (`registerJourney`) bundles it with this, uncached.
+ */
+export function bundleRegisteredJourneys(): Promise<WorkflowBundleWithSourceMap> {
+  const index = writeWorkflowIndex();
+  return bundleWorkflowCode({
+    workflowsPath: index.workflowsPath,
+    webpackConfigHook: index.webpackConfigHook,
     failureConverterPath: ENCODED_FAILURE_CONVERTER_PATH,
     logger: quietLogger,
-  });
-  return bundle;
+  }).finally(index.remove);
 }
 
 const quietLogger = {

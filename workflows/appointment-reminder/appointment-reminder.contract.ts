@@ -30,23 +30,6 @@ export const appointmentReminderParams = z
 
 export type AppointmentReminderParams = z.output<typeof appointmentReminderParams>;
 
-export const appointmentReminderSettings = z
-  .object({
-    reminderLeadHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 14)
-      .default(24)
-      .describe(
-        'Hours before the appointment that the reminder goes out (tunable default: 24-72 h work alike).',
-      ),
-    channel: z.enum(['portal', 'email', 'sms']).default('portal').describe('Channel of the reminder.'),
-  })
-  .strict();
-
-export type AppointmentReminderSettings = z.output<typeof appointmentReminderSettings>;
-
 export const appointmentReminderEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('appointment-cancelled'), reason: z.string().max(500).optional() }).strict(),
   z.object({ type: z.literal('appointment-rescheduled'), appointmentAt: isoInstant }).strict(),

@@ -7,9 +7,9 @@ import {
   appointmentReminderEvent,
   type AppointmentReminderEvent,
   type AppointmentReminderParams,
-  type AppointmentReminderSettings,
 } from './appointment-reminder.contract';
 import { HOUR_MS } from '../../contracts/durations';
+import { type AppointmentReminderSettings } from './appointment-reminder.settings';
 
 /** Journeys enrolled before program settings existed carry no `program` in their input. */
 type AppointmentReminderInput = Omit<JourneyInput<AppointmentReminderParams>, 'program'> & {

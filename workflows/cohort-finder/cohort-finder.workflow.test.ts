@@ -22,7 +22,7 @@ import type {
   PreventiveOutreachParams,
   ScreeningItem,
 } from '../preventive-outreach/preventive-outreach.contract';
-import { preventiveOutreachJourneyType } from '../preventive-outreach/preventive-outreach.journey-type';
+import { preventiveOutreachJourney } from '../preventive-outreach/preventive-outreach.journey';
 import { cohortFinderWorkflow, type CohortFinderCounts } from './cohort-finder.workflow';
 import { readStoredPayload, testDataConverter } from '../../test/helpers/test-payload-encryption';
 
@@ -130,7 +130,7 @@ describe('cohortFinderWorkflow', () => {
     return counts;
   };
   const journeyId = (patientId: string, item: ScreeningItem) =>
-    starter.workflowIdFor(preventiveOutreachJourneyType, patientId, { item });
+    starter.workflowIdFor(preventiveOutreachJourney, patientId, { item });
   const startInput = async (workflowId: string) => {
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
@@ -145,7 +145,7 @@ describe('cohortFinderWorkflow', () => {
   test('enrols exactly the due patients, once per due cycle, even after their journey ended', async () => {
     // Staff enrolled James for colorectal screening by hand before the first night.
     const byHand = await starter.start({
-      type: preventiveOutreachJourneyType,
+      type: preventiveOutreachJourney,
       patientId: 'pat-3002',
       params: { item: 'colorectal-screening' },
     });

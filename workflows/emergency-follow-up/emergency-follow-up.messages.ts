@@ -1,6 +1,6 @@
 /*
  * The wording keys of emergency-visit follow-up: program settings choose among them, and each has
- * template files in activities/engagement/templates/emergency-follow-up/ (a test checks both ways).
+ * template files in workflows/emergency-follow-up/wording/ (a test checks both ways).
  */
 export const emergencyFollowUpWordingKeys = [
   'emergency-follow-up.nudge',

@@ -20,7 +20,7 @@ import {
   type JourneyProgress,
 } from '../../contracts/journey-contract';
 import { EMERGENCY_FOLLOW_UP } from './emergency-follow-up.contract';
-import { emergencyFollowUpJourneyType } from './emergency-follow-up.journey-type';
+import { emergencyFollowUpJourney } from './emergency-follow-up.journey';
 
 describe('emergency visit follow-up journey (time-skipping)', () => {
   let harness: JourneyHarness;
@@ -174,7 +174,7 @@ describe('emergency visit follow-up journey (time-skipping)', () => {
   });
 
   test('a bad event or a future discharge is rejected, leaving no trace', async () => {
-    const future = emergencyFollowUpJourneyType.paramsSchema.safeParse({
+    const future = emergencyFollowUpJourney.paramsSchema.safeParse({
       encounterId: 'enc-1',
       dischargedAt: new Date(Date.now() + DAY).toISOString(),
     });

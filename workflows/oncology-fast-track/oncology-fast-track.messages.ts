@@ -1,6 +1,6 @@
 /**
  * Wording keys of the patient messages: the settings pick from these and the template files in
- * activities/engagement/templates/oncology-fast-track/ word exactly these (a test checks both ways).
+ * workflows/oncology-fast-track/wording/ word exactly these (a test checks both ways).
  * Every wording is plain language and names no diagnosis, because any of them may go out by SMS.
  */
 export const ONCOLOGY_MESSAGE_KEYS = [

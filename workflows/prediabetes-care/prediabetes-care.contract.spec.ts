@@ -1,8 +1,5 @@
-import {
-  prediabetesCareEvent,
-  prediabetesCareParams,
-  prediabetesCareSettings,
-} from './prediabetes-care.contract';
+import { prediabetesCareEvent, prediabetesCareParams } from './prediabetes-care.contract';
+import { prediabetesCareSettings } from './prediabetes-care.settings';
 
 const issuesOf = (params: unknown) => {
   const result = prediabetesCareParams.safeParse(params);

@@ -8,12 +8,17 @@ import {
   rangeIn,
   type DiagnosticMetric,
 } from './prediabetes-care.clinical';
-import { prediabetesCareWordingKeys, type PrediabetesCareWordingKey } from './prediabetes-care.messages';
 
-/** Parameters, events and program settings of the prediabetes-care journey. */
+/** Parameters and events of the prediabetes-care journey (its program settings: prediabetes-care.settings.ts). */
 export const PREDIABETES_CARE = 'prediabetes-care';
 
-const channels = ['portal', 'email', 'sms', 'letter'] as const satisfies readonly Channel[];
+/** The channels a prediabetes-care message may take (params and program settings). */
+export const prediabetesCareChannels = [
+  'portal',
+  'email',
+  'sms',
+  'letter',
+] as const satisfies readonly Channel[];
 const pastInstant = isoInstant.refine(
   (value) => Date.parse(value) <= Date.now(),
   'must not be in the future',
@@ -97,7 +102,7 @@ export const prediabetesCareParams = z
     priorGestationalDiabetes: z.boolean().optional().describe('History of gestational diabetes.'),
     timeZone: timeZoneField('UTC', 'word dates'),
     channel: z
-      .enum(channels)
+      .enum(prediabetesCareChannels)
       .optional()
       .describe("The patient's preferred channel; the program setting when absent."),
   })
@@ -231,218 +236,3 @@ export const prediabetesCareEvent = z.discriminatedUnion('type', [
 
 export type PrediabetesCareEvent = z.output<typeof prediabetesCareEvent>;
 export type ReadingEvent = Extract<PrediabetesCareEvent, { type: 'reading' }>;
-
-// --- program settings ------------------------------------------------------------------------
-
-const wording = (key: PrediabetesCareWordingKey, what: string) =>
-  z.enum(prediabetesCareWordingKeys).default(key).describe(`Wording of ${what} (tunable default).`);
-
-export const prediabetesCareSettings = z
-  .object({
-    coreSessions: z
-      .number()
-      .int()
-      .min(1)
-      .max(52)
-      .default(16)
-      .describe('Core sessions (CDC National DPP: 16 in months 0-6).'),
-    coreIntervalDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(31)
-      .default(7)
-      .describe('Days between core sessions (CDC National DPP: weekly).'),
-    maintenanceIntervalDays: z
-      .number()
-      .int()
-      .min(7)
-      .max(92)
-      .default(30)
-      .describe(
-        'Days between maintenance sessions after the core phase (CDC National DPP: monthly to month 12).',
-      ),
-    programMonths: z
-      .number()
-      .int()
-      .min(3)
-      .max(24)
-      .default(12)
-      .describe(
-        'Program length in months; the annual A1C retest is asked for at its end (CDC: 12 months; ADA: retest yearly).',
-      ),
-    inactivityWindowHours: z
-      .number()
-      .int()
-      .min(12)
-      .max(24 * 30)
-      .default(48)
-      .describe(
-        'Hours without any reading before one nudge (tunable default: an industry pattern, "no glucose logged in 48 hours", with no clinical source). Paused time does not count.',
-      ),
-    reviewAfterWeeks: z
-      .number()
-      .int()
-      .min(1)
-      .max(26)
-      .default(6)
-      .describe(
-        'When readings are reviewed for improvement (tunable default: the seed scenario reviews at 6 weeks).',
-      ),
-    reviewWindowDays: z
-      .number()
-      .int()
-      .min(3)
-      .max(28)
-      .default(14)
-      .describe(
-        'Fasting glucose is compared as the mean of the first this-many days of the program (baseline) against the mean of the last this-many days before the review (tunable default).',
-      ),
-    reviewMinGlucoseDropMgDl: z
-      .number()
-      .min(0)
-      .max(50)
-      .default(5)
-      .describe(
-        'Drop of mean fasting glucose (mg/dL) that counts as improvement at the review (tunable default).',
-      ),
-    reviewMinA1cDrop: z
-      .number()
-      .min(0)
-      .max(2)
-      .default(0.1)
-      .describe(
-        'Drop of HbA1c (points) since enrolment that counts as improvement at the review (tunable default).',
-      ),
-    followUpReminderDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(60)
-      .default(7)
-      .describe(
-        'Days after the follow-up prompt before one reminder, unless a visit was booked (tunable default).',
-      ),
-    confirmingTestDueDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(90)
-      .default(14)
-      .describe(
-        'Days for the confirming test after a result in the diabetes range before staff are alerted (tunable default; ADA asks for a repeat test without a set interval). A wall-clock deadline: it runs while paused.',
-      ),
-    retestLookbackDays: z
-      .number()
-      .int()
-      .min(0)
-      .max(180)
-      .default(90)
-      .describe(
-        'A laboratory A1C counts as the annual retest when its sample was taken at most this many days before the retest was asked for (tunable default; ADA: retest at least yearly). An older, backdated A1C does not.',
-      ),
-    criticalGlucoseHighMgDl: z
-      .number()
-      .min(200)
-      .max(1000)
-      .default(400)
-      .describe(
-        'A glucose at or above this (mg/dL), from any source, is a critical value: an urgent staff task (tunable default: each laboratory sets its own).',
-      ),
-    criticalGlucoseHighMmolL: z
-      .number()
-      .min(11)
-      .max(56)
-      .default(22.2)
-      .describe('The same critical high limit for glucose reported in mmol/L (tunable default).'),
-    criticalGlucoseLowMgDl: z
-      .number()
-      .min(20)
-      .max(80)
-      .default(54)
-      .describe(
-        'A glucose below this (mg/dL), from any source, is a critical value (tunable default: ADA level 2 hypoglycaemia, < 54 mg/dL).',
-      ),
-    criticalGlucoseLowMmolL: z
-      .number()
-      .min(1)
-      .max(4.5)
-      .default(3.0)
-      .describe(
-        'The same critical low limit for glucose reported in mmol/L (tunable default: ADA, < 3.0 mmol/L).',
-      ),
-    criticalValueTaskDueHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(24)
-      .default(4)
-      .describe(
-        'Hours within which a clinician must act on a critical value: the urgent task is due then (tunable default; the source asks for the same day).',
-      ),
-    tellPatientOfCriticalValue: z
-      .boolean()
-      .default(false)
-      .describe(
-        'Also send the patient a plain message asking them to contact their care team today (tunable default: off; the clinician calls).',
-      ),
-    randomGlucoseTaskDueHours: z
-      .number()
-      .int()
-      .min(1)
-      .max(168)
-      .default(24)
-      .describe(
-        'Hours for a clinician to ask about symptoms after a laboratory random glucose >= 200 mg/dL (ADA: diagnostic only with symptoms) (tunable default).',
-      ),
-    retestWaitDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(120)
-      .default(30)
-      .describe(
-        'Days to wait for the annual A1C before closing the program without it and asking staff to order it (tunable default).',
-      ),
-    historyEventsBeforeContinueAsNew: z
-      .number()
-      .int()
-      .min(100)
-      .max(40_000)
-      .default(400)
-      .describe(
-        'History length after which the journey continues as new at the next session, keeping a year of weekly events bounded (tunable default; Temporal also suggests it on its own).',
-      ),
-    historyMegabytesBeforeContinueAsNew: z
-      .number()
-      .min(0.5)
-      .max(40)
-      .default(2)
-      .describe(
-        'History size (MB) after which the journey continues as new at the next session: every accepted event answers with the whole timeline, so size grows faster than length (tunable default; Temporal refuses histories over 50 MB).',
-      ),
-    channel: z
-      .enum(channels)
-      .default('portal')
-      .describe('Channel of program messages (tunable default: the app inbox).'),
-    welcomeWording: wording('prediabetes-care.welcome', 'the welcome with the first session'),
-    coreSessionWording: wording('prediabetes-care.core-session', 'a weekly core session'),
-    monthlySessionWording: wording('prediabetes-care.monthly-session', 'a monthly maintenance session'),
-    nudgeWording: wording('prediabetes-care.inactivity-nudge', 'the nudge after a gap in readings'),
-    followUpPromptWording: wording(
-      'prediabetes-care.follow-up-prompt',
-      'the prompt to book a follow-up visit',
-    ),
-    followUpReminderWording: wording('prediabetes-care.follow-up-reminder', 'the follow-up reminder'),
-    criticalValueWording: wording(
-      'prediabetes-care.critical-value',
-      'the message to the patient after a critical value, when the program sends one',
-    ),
-    confirmingTestWording: wording('prediabetes-care.confirming-test', 'the request for a confirming test'),
-    referralWording: wording('prediabetes-care.referred-to-diabetes-care', 'the referral to diabetes care'),
-    annualRetestWording: wording('prediabetes-care.annual-retest', 'the annual A1C retest request'),
-    completedWording: wording('prediabetes-care.program-completed', 'the end-of-program message'),
-  })
-  .strict();
-
-export type PrediabetesCareSettings = z.output<typeof prediabetesCareSettings>;

@@ -1,10 +1,7 @@
 import type { DeadlineView } from '../../contracts/journey-contract';
 import { DIAGNOSTIC_RANGES, isDiagnosticMetric, isInDiabetesRange } from './prediabetes-care.clinical';
-import type {
-  PrediabetesCareEvent,
-  PrediabetesCareSettings,
-  ReadingEvent,
-} from './prediabetes-care.contract';
+import type { PrediabetesCareEvent, ReadingEvent } from './prediabetes-care.contract';
+import { type PrediabetesCareSettings } from './prediabetes-care.settings';
 import {
   assessReading,
   describeMeasurement,

@@ -1,5 +1,5 @@
 import type { FactValue } from '../../contracts/journey-contract';
-import type { PrediabetesCareSettings } from './prediabetes-care.contract';
+import { type PrediabetesCareSettings } from './prediabetes-care.settings';
 import { averageActivityMinutesPerWeek, weightChangePercent } from './prediabetes-care.metrics';
 import { programEndActiveMs, type ProgramState } from './prediabetes-care.program';
 import { DAY_MS } from '../../contracts/durations';

@@ -1,9 +1,5 @@
-import {
-  prediabetesCareParams,
-  prediabetesCareSettings,
-  type PrediabetesCareSettings,
-  type ReadingEvent,
-} from './prediabetes-care.contract';
+import { prediabetesCareParams, type ReadingEvent } from './prediabetes-care.contract';
+import { prediabetesCareSettings, type PrediabetesCareSettings } from './prediabetes-care.settings';
 import { applyProgramEvent } from './prediabetes-care.events';
 import { reviewReadings } from './prediabetes-care.metrics';
 import {

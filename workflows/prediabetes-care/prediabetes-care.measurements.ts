@@ -12,10 +12,10 @@ import {
 import {
   DEFAULT_UNITS,
   type MeasurementSource,
-  type PrediabetesCareSettings,
   type ReadingEvent,
   type ReadingMetric,
 } from './prediabetes-care.contract';
+import { type PrediabetesCareSettings } from './prediabetes-care.settings';
 import type { ReadingAlert } from './prediabetes-care.program';
 
 /*

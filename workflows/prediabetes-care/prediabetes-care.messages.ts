@@ -1,6 +1,6 @@
 /*
  * Wording keys of the prediabetes-care messages. Settings pick one key per step, the template files
- * in activities/engagement/templates/prediabetes-care/ word each key: settings are typed from this
+ * in workflows/prediabetes-care/wording/ word each key: settings are typed from this
  * list and a test checks every key has its files, so a setting never names missing wording.
  */
 export const prediabetesCareWordingKeys = [

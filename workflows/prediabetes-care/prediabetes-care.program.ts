@@ -1,6 +1,7 @@
 import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { DiagnosticMetric } from './prediabetes-care.clinical';
-import type { PrediabetesCareParams, PrediabetesCareSettings } from './prediabetes-care.contract';
+import type { PrediabetesCareParams } from './prediabetes-care.contract';
+import { type PrediabetesCareSettings } from './prediabetes-care.settings';
 import { initialMetrics, type MetricsState, type ReviewOutcome } from './prediabetes-care.metrics';
 import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 

@@ -5,13 +5,12 @@ import {
   measurementSources,
   prediabetesCareEvent,
   prediabetesCareParams,
-  prediabetesCareSettings,
   READING_UNITS,
   readingMetrics,
   type PrediabetesCareEvent,
-  type PrediabetesCareSettings,
   type ReadingEvent,
 } from './prediabetes-care.contract';
+import { prediabetesCareSettings, type PrediabetesCareSettings } from './prediabetes-care.settings';
 import { ageOn, enrolmentRefusals } from './prediabetes-care.eligibility';
 import { applyProgramEvent, checkProgramEvent } from './prediabetes-care.events';
 import { isGlucoseMetric, readingAlertTask } from './prediabetes-care.measurements';

@@ -1,4 +1,5 @@
-import { prediabetesCareParams, prediabetesCareSettings } from './prediabetes-care.contract';
+import { prediabetesCareParams } from './prediabetes-care.contract';
+import { prediabetesCareSettings } from './prediabetes-care.settings';
 import {
   cdcCriterion,
   initialMetrics,

@@ -10,11 +10,8 @@ import {
   rangeIn,
   type EnrolmentRefusal,
 } from './prediabetes-care.clinical';
-import type {
-  PrediabetesCareEvent,
-  PrediabetesCareParams,
-  PrediabetesCareSettings,
-} from './prediabetes-care.contract';
+import type { PrediabetesCareEvent, PrediabetesCareParams } from './prediabetes-care.contract';
+import { type PrediabetesCareSettings } from './prediabetes-care.settings';
 import { readingAlertTask } from './prediabetes-care.measurements';
 import type { CdcCriterion } from './prediabetes-care.metrics';
 import type {

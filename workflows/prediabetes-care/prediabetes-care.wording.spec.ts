@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * What the program's messages may say. A diagnosis is a clinician's to give, in person: no
  * automated message tells a patient they have diabetes, whatever started the referral.
  */
-const dir = join(__dirname, '..', '..', 'activities', 'engagement', 'templates', 'prediabetes-care');
+const dir = join(__dirname, 'wording');
 const templates = readdirSync(dir)
   .filter((file) => file.endsWith('.hbs'))
   .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));

@@ -6,8 +6,8 @@ import {
   prediabetesCareEvent,
   type PrediabetesCareEvent,
   type PrediabetesCareParams,
-  type PrediabetesCareSettings,
 } from './prediabetes-care.contract';
+import { type PrediabetesCareSettings } from './prediabetes-care.settings';
 import {
   applyProgramEvent,
   breachConfirmationDeadline,

@@ -1,6 +1,6 @@
 /*
  * The wording keys of preventive outreach: program settings choose among them, and the template
- * files in activities/engagement/templates/preventive-outreach/ word each one; a test checks both
+ * files in workflows/preventive-outreach/wording/ word each one; a test checks both
  * ways, so neither can name a message the other does not have.
  */
 export const preventiveOutreachWordingKeys = [

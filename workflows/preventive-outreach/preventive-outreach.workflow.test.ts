@@ -18,7 +18,7 @@ import {
   type JourneyProgress,
 } from '../../contracts/journey-contract';
 import { PREVENTIVE_OUTREACH, type PreventiveOutreachParams } from './preventive-outreach.contract';
-import { preventiveOutreachJourneyType } from './preventive-outreach.journey-type';
+import { preventiveOutreachJourney } from './preventive-outreach.journey';
 
 type Params = Partial<PreventiveOutreachParams> & Pick<PreventiveOutreachParams, 'item'>;
 
@@ -102,7 +102,7 @@ describe('preventive outreach journey (time-skipping)', () => {
 
     // One journey per due item: the item tells the patient's three journeys apart.
     const keys = (['annual-visit', 'mammogram', 'flu-shot'] as const).map((item) =>
-      preventiveOutreachJourneyType.instanceKey!({ item, timeZone: 'UTC' } as never),
+      preventiveOutreachJourney.instanceKey!({ item, timeZone: 'UTC' } as never),
     );
     expect(new Set(keys).size).toBe(3);
     const mammogramProgress = await progressOf(handles.mammogram);

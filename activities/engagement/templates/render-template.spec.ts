@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/activity';
 import { deliveryChannels } from '../../../contracts/delivery-channels';
 import { hasTemplate, renderTemplate, type ReadingLevel, type TemplateRequest } from './render-template';
-import { locateMessage, templatesDir } from './template-files';
+import { journeyModules } from '../../../workflows/journeys';
+import { locateMessage, wordingDir } from './template-files';
 
 const workflowsDir = path.join(__dirname, '..', '..', '..', 'workflows');
 
@@ -123,18 +124,19 @@ describe(renderTemplate.name, () => {
   });
 
   it('has no wording file that no journey sends', () => {
-    const journeys = fs
-      .readdirSync(templatesDir())
-      .filter((name) => !name.includes('.') && name !== 'layouts');
     const known = new Set(keys.map((key) => JSON.stringify(locateMessage(key))));
-    for (const journey of journeys)
-      for (const file of fs.readdirSync(path.join(templatesDir(), journey))) {
+    for (const { id: journey } of journeyModules)
+      for (const file of fs.readdirSync(wordingDir(journey)!)) {
         const message = file.replace(/\.[^.]+\.[^.]+\.[^.]+\.hbs$/, '');
         expect({ file, known: known.has(JSON.stringify({ journey, message })) }).toEqual({
           file,
           known: true,
         });
       }
+  });
+
+  it('finds every key a journey module declares, and only those', () => {
+    expect(journeyModules.flatMap((journey) => journey.wording.keys).sort()).toEqual(keys);
   });
 
   describe('fallback', () => {

@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { journeyModules } from '../../../workflows/journeys';
 import type { TemplateVariant } from './template-variants';
 import { allowedHelpers, templateEngine, type RenderData } from './template-helpers';
 
 /*
- * The wording files on disk: where the folder is, which file a wording key and variant name, and
- * each file parsed and compiled once. Files only change with a deployment, so a file found
- * missing stays missing for the life of the process too.
+ * The wording files on disk: each journey's in `wording/` in the folder its module declares
+ * (workflows/<journey>/wording), the layouts all journeys share here in `layouts/`; which file a
+ * wording key and variant name (only keys a module declares have files), and each file parsed
+ * and compiled once. Files only change with a deployment, so a file found missing stays missing
+ * for the life of the process too.
  */
 
 export type RenderValues = Record<string, string>;
 
 export interface TemplateFile {
-  /** Relative to the templates folder: what the outreach log records. */
+  /** `<journey>/<file>` or `layouts/<file>`: what the outreach log records. */
   file: string;
   render(values: RenderValues, data: RenderData): string;
   /** From the front matter; email subject and portal title. */
@@ -32,18 +35,25 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 let folder: string | undefined;
-let journeys: string[] | undefined;
 const compiled = new Map<string, TemplateFile | null>();
 
 /**
- * The folder beside package.json, not beside this file: compiled code runs from dist/, where the
- * .hbs files are not copied. CAREPATH_TEMPLATES_DIR points elsewhere (an image with its own wording).
+ * The folder of the shared layouts, beside package.json, not beside this file: compiled code runs
+ * from dist/, where the .hbs files are not copied. CAREPATH_TEMPLATES_DIR points elsewhere (an
+ * image with its own wording: `layouts/` and one `<journey>/` folder per journey).
  */
 export function templatesDir(): string {
   folder ??= process.env.CAREPATH_TEMPLATES_DIR
     ? path.resolve(process.env.CAREPATH_TEMPLATES_DIR)
     : path.join(projectRoot(), 'activities', 'engagement', 'templates');
   return folder;
+}
+
+/** The folder of a journey's wording: the one its module declares, unless CAREPATH_TEMPLATES_DIR replaces them all. */
+export function wordingDir(journey: string): string | undefined {
+  if (process.env.CAREPATH_TEMPLATES_DIR) return path.join(templatesDir(), journey);
+  const module = journeyModules.find((candidate) => candidate.id === journey);
+  return module && path.join(projectRoot(), module.folder, 'wording');
 }
 
 function projectRoot(): string {
@@ -57,26 +67,15 @@ function projectRoot(): string {
   return dir;
 }
 
-/** The journey folders, longest first so the most specific prefix of a key wins. */
-function journeyFolders(): string[] {
-  journeys ??= fs
-    .readdirSync(templatesDir(), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== LAYOUTS && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort((a, b) => b.length - a.length);
-  return journeys;
-}
-
 /**
+ * The journey whose module declares the key, and the message it names there:
  * `preventive-outreach.mammogram.call-to-action` -> preventive-outreach / mammogram.call-to-action.
  * The oncology keys predate the dot and join with a hyphen (`oncology-fast-track-waiting-list`);
- * a key that is a journey's name (`appointment-reminder`) is that journey's one message.
+ * a key that is a journey's id (`appointment-reminder`) is that journey's one message.
  */
 export function locateMessage(key: string): MessageLocation | undefined {
   if (!KEY_PATTERN.test(key)) return undefined;
-  const journey = journeyFolders().find(
-    (name) => key === name || key.startsWith(`${name}.`) || key.startsWith(`${name}-`),
-  );
+  const journey = journeyModules.find((candidate) => candidate.wording.keys.includes(key))?.id;
   if (!journey) return undefined;
   return { journey, message: key === journey ? key : key.slice(journey.length + 1) };
 }
@@ -85,15 +84,15 @@ export function variantFile({ journey, message }: MessageLocation, variant: Temp
   return `${journey}/${message}.${variant.language}.${variant.readingLevel}.${variant.channel}.hbs`;
 }
 
-/** A file under the templates folder, compiled; undefined when there is no such file. */
+/** A wording file (`<journey>/<file>`) or layout (`layouts/<file>`), compiled; undefined when there is no such file. */
 export function readTemplateFile(file: string): TemplateFile | undefined {
   if (!compiled.has(file)) compiled.set(file, compileFile(file));
   return compiled.get(file) ?? undefined;
 }
 
 function compileFile(file: string): TemplateFile | null {
-  const fullPath = path.join(templatesDir(), file);
-  if (!fs.existsSync(fullPath)) return null;
+  const fullPath = fullPathOf(file);
+  if (!fullPath || !fs.existsSync(fullPath)) return null;
   const source = fs.readFileSync(fullPath, 'utf8');
   const frontMatter = FRONT_MATTER.exec(source);
   const subject = frontMatter ? subjectOf(frontMatter[1], file) : undefined;
@@ -105,6 +104,13 @@ function compileFile(file: string): TemplateFile | null {
     render: compile(body.trim(), escape),
     ...(subject === undefined ? {} : { renderSubject: compile(subject, false) }),
   };
+}
+
+function fullPathOf(file: string): string | undefined {
+  const [journey, ...rest] = file.split('/');
+  if (journey === LAYOUTS) return path.join(templatesDir(), file);
+  const dir = wordingDir(journey!);
+  return dir && path.join(dir, ...rest);
 }
 
 function subjectOf(yamlText: string, file: string): string | undefined {

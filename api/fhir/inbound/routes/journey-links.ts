@@ -1,5 +1,5 @@
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import { journeyTriggers } from '../../../../workflows/journey-trigger-list';
+import { journeyTriggerList } from '../../../../workflows/journey-trigger-list';
 import {
   eventTriggerOf,
   type CodedField,
@@ -23,7 +23,7 @@ export interface LinkFacts {
 export function journeysTaking(
   resource: TriggerResource,
 ): Array<{ triggers: JourneyTriggers; take: EventTrigger }> {
-  return journeyTriggers.flatMap((triggers) => {
+  return journeyTriggerList().flatMap((triggers) => {
     const take = eventTriggerOf(triggers, resource);
     return take ? [{ triggers, take }] : [];
   });
@@ -46,7 +46,7 @@ export function targetFromTriggers(
   const concepts = (fields: readonly CodedField[]) => fields.flatMap((field) => facts.coded?.[field] ?? []);
 
   for (const journey of journeys) {
-    const triggers = journeyTriggers.find((candidate) => candidate.journey === journey);
+    const triggers = journeyTriggerList().find((candidate) => candidate.journey === journey);
     const take = triggers && eventTriggerOf(triggers, resource);
     if (!triggers || !take) throw new Error(`${journey} declares no ${resource} trigger`);
     for (const link of take.links) {

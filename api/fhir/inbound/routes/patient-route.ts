@@ -1,5 +1,5 @@
 import type { Patient } from '@medplum/fhirtypes';
-import { journeyTriggers } from '../../../../workflows/journey-trigger-list';
+import { journeyTriggerList } from '../../../../workflows/journey-trigger-list';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { noPatient } from './route-helpers';
 
@@ -23,7 +23,7 @@ export function routePatient(patient: Patient): RoutingDecision {
 
 /** Ends every running journey of a patient who has died. */
 export function deceasedDecision(patientId: string, rule: string, reason: string): RoutingDecision {
-  const journeys = journeyTriggers.map((triggers) => triggers.journey);
+  const journeys = journeyTriggerList().map((triggers) => triggers.journey);
   return {
     kind: 'cancel',
     rule,

@@ -1,4 +1,7 @@
-import type { JourneyType } from '../journey-types';
+import { defineJourney } from '../journey-module';
+import type * as Workflow from './emergency-follow-up.workflow';
+import { emergencyFollowUpWordingKeys } from './emergency-follow-up.messages';
+import { emergencyFollowUpTriggers } from './emergency-follow-up.triggers';
 import { emergencyFollowUpBlueprint } from './emergency-follow-up.blueprint';
 import {
   EMERGENCY_FOLLOW_UP,
@@ -7,18 +10,20 @@ import {
 } from './emergency-follow-up.contract';
 import { emergencyFollowUpSettings } from './emergency-follow-up.settings';
 
-export const emergencyFollowUpJourneyType: JourneyType = {
+export const emergencyFollowUpJourney = defineJourney({
   id: EMERGENCY_FOLLOW_UP,
+  folder: 'workflows/emergency-follow-up',
   title: 'Emergency visit follow-up',
   description:
     'After a discharge from the emergency department: a follow-up nudge with a booking link 48 h later, a booking ' +
     'prompt and a staff call while nothing is booked, a reminder before the visit; ends on the visit, a readmission ' +
     'or a decline.',
-  workflowType: 'emergencyFollowUpWorkflow',
-  paramsSchema: emergencyFollowUpParams,
-  eventSchema: emergencyFollowUpEvent,
-  settingsSchema: emergencyFollowUpSettings,
+  workflow: 'emergencyFollowUpWorkflow' satisfies keyof typeof Workflow,
+  contract: { params: emergencyFollowUpParams, event: emergencyFollowUpEvent },
+  settings: emergencyFollowUpSettings,
   blueprint: emergencyFollowUpBlueprint,
+  triggers: emergencyFollowUpTriggers,
+  wording: { keys: emergencyFollowUpWordingKeys },
   // No instance key: one follow-up per patient at a time. A later emergency visit restarts the
   // running one (its `emergency-visit` event) instead of a second journey nudging in parallel.
   sources: [
@@ -27,4 +32,4 @@ export const emergencyFollowUpJourneyType: JourneyType = {
     'Guy 2012: reminder timing 24/48/72 h before made no difference (appointment reminder lead time).',
     'Escalation cadence after the nudge and the 14-day window: tunable defaults.',
   ],
-};
+});

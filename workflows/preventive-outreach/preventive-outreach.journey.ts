@@ -1,4 +1,7 @@
-import type { JourneyType } from '../journey-types';
+import { defineJourney } from '../journey-module';
+import type * as Workflow from './preventive-outreach.workflow';
+import { preventiveOutreachWordingKeys } from './preventive-outreach.messages';
+import { preventiveOutreachTriggers } from './preventive-outreach.triggers';
 import { preventiveOutreachBlueprint } from './preventive-outreach.blueprint';
 import {
   PREVENTIVE_OUTREACH,
@@ -8,18 +11,20 @@ import {
 } from './preventive-outreach.contract';
 import { preventiveOutreachSettings } from './preventive-outreach.settings';
 
-export const preventiveOutreachJourneyType: JourneyType = {
+export const preventiveOutreachJourney = defineJourney({
   id: PREVENTIVE_OUTREACH,
+  folder: 'workflows/preventive-outreach',
   title: 'Preventive screening outreach',
   description:
     'One journey per due item (mammogram, flu shot, yearly check-up, colorectal or cervical screening): a tailored ' +
     'call to action with a scheduling link, escalation over days on other channels until an appointment is booked, ' +
     'a reminder before it, and rebooking outreach after a no-show.',
-  workflowType: 'preventiveOutreachWorkflow',
-  paramsSchema: preventiveOutreachParams,
-  eventSchema: preventiveOutreachEvent,
-  settingsSchema: preventiveOutreachSettings,
+  workflow: 'preventiveOutreachWorkflow' satisfies keyof typeof Workflow,
+  contract: { params: preventiveOutreachParams, event: preventiveOutreachEvent },
+  settings: preventiveOutreachSettings,
   blueprint: preventiveOutreachBlueprint,
+  triggers: preventiveOutreachTriggers,
+  wording: { keys: preventiveOutreachWordingKeys },
   // A patient due for three items has three journeys, told apart by the item.
   instanceKey: (params: PreventiveOutreachParams) => params.item,
   sources: [
@@ -34,4 +39,4 @@ export const preventiveOutreachJourneyType: JourneyType = {
     'Prior no-show ~4.4x odds of another (brief); primary-care no-show median 12.9 % (BJGP 2021).',
     'Cadence day 0 / 3 / 7-10 / 30 and the outreach window: tunable defaults.',
   ],
-};
+});

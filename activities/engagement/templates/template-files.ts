@@ -37,13 +37,23 @@ const compiled = new Map<string, TemplateFile | null>();
 
 /**
  * The folder beside package.json, not beside this file: compiled code runs from dist/, where the
- * .hbs files are not copied. CAREPATH_TEMPLATES_DIR points elsewhere (an image with its own wording).
+ * .hbs files are not copied; or the configured one (CAREPATH_TEMPLATES_DIR, an image with its
+ * own wording).
  */
 export function templatesDir(): string {
-  folder ??= process.env.CAREPATH_TEMPLATES_DIR
-    ? path.resolve(process.env.CAREPATH_TEMPLATES_DIR)
-    : path.join(projectRoot(), 'activities', 'engagement', 'templates');
+  folder ??= path.join(projectRoot(), 'activities', 'engagement', 'templates');
   return folder;
+}
+
+/**
+ * Points the wording at another folder, once at process start (createEngagement, from
+ * AppConfig.templatesDir): the parsed files are a cache of the whole process, not of a caller.
+ */
+export function useTemplatesDir(dir: string): void {
+  if (folder !== undefined && folder !== dir) {
+    throw new Error(`The message templates are already read from ${folder}, not ${dir}.`);
+  }
+  folder = dir;
 }
 
 function projectRoot(): string {

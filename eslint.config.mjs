@@ -6,10 +6,9 @@ import prettier from 'eslint-config-prettier';
 // Workflow code runs in Temporal's deterministic sandbox: Node built-ins and activity
 // implementations must never be imported at runtime there (type-only imports are fine).
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
-const serverFolders = ['activities', 'api', 'worker', 'persistence', 'shared', 'config', 'channels'].flatMap((name) => [
-  `**/${name}`,
-  `**/${name}/**`,
-]);
+const serverFolders = ['activities', 'api', 'worker', 'persistence', 'shared', 'config', 'channels'].flatMap(
+  (name) => [`**/${name}`, `**/${name}/**`],
+);
 
 // Who owns what: each process owns its edges, and shared code never reaches into a process.
 // (Type-only imports are allowed: they vanish at build time.)

@@ -27,12 +27,10 @@ export function createEngagement(
 ): EngagementDependencies & { close(): void } {
   const { dataSource, policy } = options;
   if (options.templatesDir) useTemplatesDir(options.templatesDir);
-  const channels = options.channels.map(
-    ({ module, settings }) => ({
-      module,
-      adapter: module.createAdapter({ settings, dataSource, policy }),
-    }),
-  );
+  const channels = options.channels.map(({ module, settings }) => ({
+    module,
+    adapter: module.createAdapter({ settings, dataSource, policy }),
+  }));
   return {
     dataSource,
     policy,

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
-import { type ChannelAdapter, NotSentError, type OutboundMessage, type SendOutcome } from '../channel-adapter';
+import {
+  type ChannelAdapter,
+  NotSentError,
+  type OutboundMessage,
+  type SendOutcome,
+} from '../channel-adapter';
 import { type EmailSettings } from './email-settings';
 
 /** What nodemailer attaches to its errors. */

@@ -1,6 +1,12 @@
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
-import { type ChannelAdapter, NotSentError, type OutboundMessage, type ProviderCopy, type SendOutcome } from '../channel-adapter';
+import {
+  type ChannelAdapter,
+  NotSentError,
+  type OutboundMessage,
+  type ProviderCopy,
+  type SendOutcome,
+} from '../channel-adapter';
 import { type SmsSettings, TWILIO_API_BASE_URL } from './sms-settings';
 
 /** Twilio's RestException, and the RFC 9457 exception newer endpoints answer with. */

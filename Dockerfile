@@ -31,6 +31,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund \
 COPY tsconfig.json tsconfig.build.json ./
 COPY config ./config
 COPY contracts ./contracts
+COPY channels ./channels
 COPY workflows ./workflows
 COPY persistence ./persistence
 COPY shared ./shared

@@ -6,10 +6,9 @@ import prettier from 'eslint-config-prettier';
 // Workflow code runs in Temporal's deterministic sandbox: Node built-ins and activity
 // implementations must never be imported at runtime there (type-only imports are fine).
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
-const serverFolders = ['activities', 'api', 'worker', 'persistence', 'shared', 'config'].flatMap((name) => [
-  `**/${name}`,
-  `**/${name}/**`,
-]);
+const serverFolders = ['activities', 'api', 'worker', 'persistence', 'shared', 'config', 'channels'].flatMap(
+  (name) => [`**/${name}`, `**/${name}/**`],
+);
 
 // Who owns what: each process owns its edges, and shared code never reaches into a process.
 // (Type-only imports are allowed: they vanish at build time.)
@@ -33,6 +32,16 @@ const boundaries = [
     folder: 'shared',
     mayNotImport: ['api', 'activities', 'worker'],
     why: 'shared/ is code both processes use; it cannot depend on either.',
+  },
+  {
+    folder: 'channels',
+    mayNotImport: ['api', 'activities', 'worker'],
+    why: 'A channel module is read by both processes (the worker sends, the API routes consent and lists channels); a webhook that needs the API stays in api/.',
+  },
+  {
+    folder: 'config',
+    mayNotImport: ['api', 'activities', 'worker'],
+    why: 'config/ composes the settings schemas the modules declare (channels/, shared/); both processes load it.',
   },
 ];
 
@@ -140,6 +149,23 @@ export default tseslint.config(
               message: 'A unit spec reaches no server: name the file *.test.ts (integration project).',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Configuration is parsed once at process start (config/app-config.ts) and injected. Scripts
+    // are processes of their own (dev stack, toolchain), tests and benchmarks set up child
+    // processes and environments: they may read it.
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    ignores: ['config/**', 'scripts/**', 'test/**', 'bench/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Read settings through AppConfig (config/app-config.ts), parsed once at process start.',
         },
       ],
     },

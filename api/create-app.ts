@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import type { FhirClient } from '../shared/ehr/fhir-client';
-import { createFhirClientFromEnv } from '../shared/ehr/http-fhir-client';
+import { createFhirClient } from '../shared/ehr/http-fhir-client';
 import { FHIR_WEBHOOK_PATH } from './fhir/fhir-inbound.controller';
 import { AppModule } from './app.module';
 import { codecCors } from './codec/codec-cors';
@@ -18,13 +18,13 @@ import { apiValidationPipe } from './requests/validation-pipe';
 
 /**
  * Builds the configured API application; `main.ts` listens, tests use it over supertest. The EHR
- * client comes from FHIR_BASE_URL (and its SMART settings) unless a test passes its own.
+ * client comes from the configuration (FHIR_BASE_URL and its SMART settings) unless a test passes its own.
  * `preview` builds the modules without instantiating them (no database or Temporal connection):
  * enough to describe the API (the designer client generator), never to serve it.
  */
 export async function createApp(
   config: AppConfig,
-  ehr: { fhir: FhirClient | undefined } = { fhir: createFhirClientFromEnv(process.env) },
+  ehr: { fhir: FhirClient | undefined } = { fhir: createFhirClient(config.ehr) },
   { preview = false }: { preview?: boolean } = {},
 ): Promise<INestApplication> {
   const designerDist = config.api.designerDist ?? join(__dirname, '..', '..', 'designer', 'dist');

@@ -1,12 +1,10 @@
-import { loadConfig } from '../config/app-config';
+import { loadProcessConfig } from '../config/app-config';
 import { isLoopbackHost } from '../config/loopback';
-import { loadSecretFiles } from '../config/secret-files';
 import { createApp } from './create-app';
 
 /** The API process. */
 async function main(): Promise<void> {
-  loadSecretFiles(process.env);
-  const config = loadConfig();
+  const config = loadProcessConfig();
   const app = await createApp(config);
   await app.listen(config.api.port, config.api.host);
   if (!config.production && !isLoopbackHost(config.api.host)) {

@@ -86,6 +86,36 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_KEYS: 'superuser=abc' })).toThrow(/"superuser" is not a role/);
   });
 
+  test('each module contributes its settings: channels, the engagement policy, the EHR, the cohort finder', () => {
+    const defaults = loadConfig({});
+    expect(defaults.channels.map(({ module }) => module.name)).toEqual(['portal', 'letter', 'call']);
+    expect(defaults.ehr).toBeUndefined();
+    expect(loadConfig({ FHIR_BASE_URL: ' ' }).ehr).toBeUndefined();
+    expect(defaults.engagementPolicy.defaultTimeZone).toBe(defaults.organisationTimeZone);
+    const configured = loadConfig({
+      SMTP_URL: 'smtp://mail.example.org:587',
+      EMAIL_FROM: 'Carepath <care@example.org>',
+      FHIR_BASE_URL: 'http://127.0.0.1:8103/fhir/R4/',
+      ENGAGEMENT_POLICY: '{"dailyMessageCap":2}',
+    });
+    expect(configured.channels.map(({ module }) => module.name)).toEqual([
+      'email',
+      'portal',
+      'letter',
+      'call',
+    ]);
+    expect(configured.channels[0]!.settings).toMatchObject({ from: 'Carepath <care@example.org>' });
+    expect(configured.ehr?.baseUrl).toBe('http://127.0.0.1:8103/fhir/R4');
+    expect(configured.engagementPolicy.dailyMessageCap).toBe(2);
+  });
+
+  test("a module's bad setting stops the process with that module's message, naming the variable", () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example.org' })).toThrow(
+      'Invalid email settings:\n  SMTP_URL: must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.org:587\n  EMAIL_FROM: is required',
+    );
+    expect(() => loadConfig({ ENGAGEMENT_POLICY: '{' })).toThrow('ENGAGEMENT_POLICY: must be JSON');
+  });
+
   test('the FHIR webhook secret is optional, and long enough in production when set', () => {
     expect(loadConfig({}).fhirWebhookSecret).toBeUndefined();
     expect(loadConfig({ FHIR_WEBHOOK_SECRET: '' }).fhirWebhookSecret).toBeUndefined();

@@ -7,12 +7,25 @@ import {
 import { isTimeZone } from '../contracts/contract-fields';
 import { developmentPayloadKeys, developmentPseudonymKey } from './development-secrets';
 import { parseApiKeys, type ApiKey } from './api-keys';
+import { ConfigError, DEFAULT_ORGANISATION_TIME_ZONE } from './env-values';
+import { loadSecretFiles } from './secret-files';
+import { productChannels } from '../channels';
+import { configureChannels, type ChannelModule, type ConfiguredChannel } from '../channels/channel-module';
+import { loadEhrSettings, type EhrSettings } from '../shared/ehr/ehr-settings';
+import { loadCohortSettings, type CohortSettings } from '../shared/cohort/cohort-settings';
+import { loadEngagementPolicy, type EngagementPolicy } from '../shared/engagement/engagement-policy';
+
+// Config errors and the zone default are declared beside the value helpers the modules' own
+// schemas use, so those modules need not import this file (which imports them).
+export { ConfigError, DEFAULT_ORGANISATION_TIME_ZONE };
 
 /**
  * Every setting the API and the worker read, parsed once at process start and injected.
  * The mode is always explicit (`CAREPATH_MODE`): development runs on loopback with demo API keys
  * and secrets generated for this installation; production refuses to start on any of those, so no
  * demo credential reaches a real deployment, and no misspelt mode silently becomes development.
+ * Each module contributes its own schema (the channels their providers' settings, the EHR, the
+ * engagement policy, the cohort finder); this file composes them.
  */
 export interface AppConfig {
   mode: CarepathMode;
@@ -45,10 +58,17 @@ export interface AppConfig {
    * the journey says so on its timeline. Never a silent UTC.
    */
   organisationTimeZone: string;
+  /** The channels this deployment turned on, each with its parsed settings (channels/). */
+  channels: ConfiguredChannel[];
+  /** `ENGAGEMENT_POLICY`, its default zone the organisation's unless it names one. */
+  engagementPolicy: EngagementPolicy;
+  /** `FHIR_BASE_URL` and its SMART settings; undefined: no EHR. */
+  ehr: EhrSettings | undefined;
+  /** `COHORT_FINDER_CRON` / `COHORT_FINDER_TIME_ZONE`. */
+  cohort: CohortSettings;
+  /** `CAREPATH_TEMPLATES_DIR`: wording files of an image with its own; unset: the repository's. */
+  templatesDir: string | undefined;
 }
-
-/** The documented default of `ORGANISATION_TIME_ZONE`: Carepath's first deployments are Polish DiLO programs. */
-export const DEFAULT_ORGANISATION_TIME_ZONE = 'Europe/Warsaw';
 
 export interface TemporalConfig {
   address: string;
@@ -119,11 +139,23 @@ const environmentSchema = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/London or America/Chicago'),
   /** Where development mode keeps its generated payload key (as `npm start` keeps its data). */
   CAREPATH_DATA_DIR: z.string().optional(),
+  CAREPATH_TEMPLATES_DIR: z.string().optional(),
 });
 
-export class ConfigError extends Error {}
+/**
+ * The configuration of this process, read once at its start: `*_FILE` secrets into the
+ * environment, then every setting. The only place a process reads its environment.
+ */
+export function loadProcessConfig(channels: readonly ChannelModule[] = productChannels): AppConfig {
+  loadSecretFiles(process.env);
+  return loadConfig(process.env, channels);
+}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** `channels`: the modules a deployment may turn on; tests pass the product's plus a fixture. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  channels: readonly ChannelModule[] = productChannels,
+): AppConfig {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -166,7 +198,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     payloadEncryption: payloadEncryptionKeys(vars, dataDir),
     publicBaseUrl: (vars.PUBLIC_BASE_URL ?? `http://localhost:${vars.API_PORT}`).replace(/\/$/, ''),
     organisationTimeZone: vars.ORGANISATION_TIME_ZONE,
+    channels: configureChannels(env, channels),
+    engagementPolicy: engagementPolicy(env, vars.ORGANISATION_TIME_ZONE),
+    ehr: env.FHIR_BASE_URL?.trim() ? loadEhrSettings(env) : undefined,
+    cohort: loadCohortSettings(env),
+    templatesDir: vars.CAREPATH_TEMPLATES_DIR ? resolve(vars.CAREPATH_TEMPLATES_DIR) : undefined,
   };
+}
+
+function engagementPolicy(env: NodeJS.ProcessEnv, organisationTimeZone: string): EngagementPolicy {
+  try {
+    return loadEngagementPolicy(env, organisationTimeZone);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 const MODE_HELP =

@@ -118,10 +118,10 @@ const SAMPLE_VARIABLES = {
 /** The files whose zod schemas declare the environment the app processes read. */
 const SETTINGS_SCHEMAS = {
   'config/app-config.ts': 'environmentSchema',
-  'activities/engagement/channels/email/email-settings.ts': 'emailEnvironmentSchema',
-  'activities/engagement/channels/sms/sms-settings.ts': 'smsEnvironmentSchema',
+  'channels/email/email-settings.ts': 'emailEnvironmentSchema',
+  'channels/sms/sms-settings.ts': 'smsEnvironmentSchema',
   'shared/ehr/ehr-settings.ts': 'ehrEnvironmentSchema',
-  'activities/cohort/cohort-settings.ts': 'cohortEnvironmentSchema',
+  'shared/cohort/cohort-settings.ts': 'cohortEnvironmentSchema',
 };
 
 /** The variables the app reads: the keys of each settings schema above. */

@@ -1,12 +1,10 @@
 import { Client } from '@temporalio/client';
-import { loadConfig } from '../config/app-config';
-import { loadSecretFiles } from '../config/secret-files';
+import { loadProcessConfig } from '../config/app-config';
 import { describePayloadEncryptionKey } from '../shared/payload-encryption/encryption-keys';
 import { journeyDataConverter } from '../shared/payload-encryption/journey-data-converter';
 import { ensureCohortFinderSchedule } from '../activities/cohort/cohort-schedule';
-import { loadCohortSettings } from '../activities/cohort/cohort-settings';
 import { createDataSource } from '../persistence/data-source';
-import { createFhirClientFromEnv } from '../shared/ehr/http-fhir-client';
+import { createFhirClient } from '../shared/ehr/http-fhir-client';
 import { createEngagement } from '../activities/engagement/engagement-setup';
 import { createJourneyStarter } from '../shared/journeys/journey-starter';
 import { ProgramSettingsStore } from '../persistence/program-settings-store';
@@ -15,18 +13,19 @@ import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 
 /** The worker process: runs journey workflows and their activities until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
-  loadSecretFiles(process.env);
-  const config = loadConfig();
+  const config = loadProcessConfig();
   const dataConverter = journeyDataConverter(config.payloadEncryption);
-  const cohort = loadCohortSettings(process.env);
+  const { cohort } = config;
   const dataSource = await createDataSource(config.databaseUrl, 'carepath-worker').initialize();
   const engagement = createEngagement({
     dataSource,
     publicBaseUrl: config.publicBaseUrl,
     linkSigningKey: config.pseudonymKey,
-    organisationTimeZone: config.organisationTimeZone,
+    policy: config.engagementPolicy,
+    channels: config.channels,
+    ...(config.templatesDir ? { templatesDir: config.templatesDir } : {}),
   });
-  const fhir = createFhirClientFromEnv(process.env);
+  const fhir = createFhirClient(config.ehr);
   const connection = await connectWorkerToTemporal(config.temporal);
   const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
   const journeyStarter = createJourneyStarter({
@@ -57,8 +56,8 @@ async function main(): Promise<void> {
       cohortSchedule ? `${outcome}: "${cohortSchedule.cron}" ${cohortSchedule.timeZone}` : outcome,
     (error: unknown) => `NOT SET: ${error instanceof Error ? error.message : String(error)}`,
   );
-  console.log(`worker: channels ${Object.keys(engagement.adapters).join(', ')}`);
-  console.log(`worker: ${fhir ? `EHR at ${process.env.FHIR_BASE_URL}` : 'no EHR (FHIR_BASE_URL unset)'}`);
+  console.log(`worker: channels ${engagement.channels.map(({ module }) => module.name).join(', ')}`);
+  console.log(`worker: ${config.ehr ? `EHR at ${config.ehr.baseUrl}` : 'no EHR (FHIR_BASE_URL unset)'}`);
   console.log(`worker: cohort finder schedule ${schedule}`);
   console.log(
     `worker: payloads encrypted with key ${describePayloadEncryptionKey(config.payloadEncryption.active)}`,

@@ -1,7 +1,7 @@
 import { Client, Connection, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
 import { stackValue, TEST_NAMESPACE, uniqueName } from '../../test/helpers/test-stack';
 import { ensureCohortFinderSchedule } from './cohort-schedule';
-import { DEFAULT_COHORT_FINDER_CRON, loadCohortSettings } from './cohort-settings';
+import { DEFAULT_COHORT_FINDER_CRON, loadCohortSettings } from '../../shared/cohort/cohort-settings';
 
 describe('loadCohortSettings', () => {
   test('nightly at 02:00 UTC unless told otherwise; off turns the schedule off', () => {

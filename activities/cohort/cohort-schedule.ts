@@ -8,7 +8,7 @@ import {
   type ScheduleSpec,
 } from '@temporalio/client';
 import type { cohortFinderWorkflow } from '../../workflows/cohort-finder/cohort-finder.workflow';
-import type { CohortFinderSchedule } from './cohort-settings';
+import type { CohortFinderSchedule } from '../../shared/cohort/cohort-settings';
 
 export const COHORT_FINDER_SCHEDULE_ID = 'cohort-finder';
 

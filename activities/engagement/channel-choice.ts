@@ -2,6 +2,8 @@ import type { ChannelConsent } from '../../persistence/entities/channel-consent.
 import type { PatientContact } from '../../persistence/entities/patient-contact.entity';
 import type { DeliveryChannel } from '../../contracts/delivery-channels';
 import type { EngagementPolicy } from '../../shared/engagement/engagement-policy';
+import type { ChannelModule } from '../../channels/channel-module';
+import { productChannel } from '../../channels';
 
 export interface ChannelChoiceInput {
   patientRef: string;
@@ -13,7 +15,9 @@ export interface ChannelChoiceInput {
   /** Channels this step already tried (failed, refused, or no answer in time). */
   exclude: DeliveryChannel[];
   /** Channels this deployment has a provider for. */
-  available: ReadonlySet<DeliveryChannel>;
+  available: ReadonlySet<string>;
+  /** The module of a channel by name (its address); unset: the product's. */
+  moduleOf?: (name: string) => ChannelModule | undefined;
 }
 
 export type ChannelChoice =
@@ -31,11 +35,15 @@ export function chooseChannel(input: ChannelChoiceInput): ChannelChoice {
   ];
   const reasons: Partial<Record<DeliveryChannel, string>> = {};
   for (const channel of order) {
-    const address = addressFor(channel, input.patientRef, contact);
+    const module = (input.moduleOf ?? productChannel)(channel);
+    const address = module?.addressOf(contact, input.patientRef);
     const consent = input.consents.find((row) => row.channel === channel);
-    const consented = consent ? consent.status === 'granted' : policy.consentWithoutRecord[channel];
+    // A channel the policy does not know (one registered at runtime) needs a recorded grant.
+    const consented = consent
+      ? consent.status === 'granted'
+      : (policy.consentWithoutRecord[channel] ?? false);
     if (input.exclude.includes(channel)) reasons[channel] = 'already tried for this message';
-    else if (!input.available.has(channel)) reasons[channel] = 'no provider configured';
+    else if (!module || !input.available.has(channel)) reasons[channel] = 'no provider configured';
     else if (!address) reasons[channel] = 'no address on file';
     else if (!consented)
       reasons[channel] = consent ? `consent revoked (${consent.source})` : 'no consent on file';
@@ -44,27 +52,11 @@ export function chooseChannel(input: ChannelChoiceInput): ChannelChoice {
   return { channel: null, reasons };
 }
 
+/**
+ * Names as stored: the product's channels, or one registered at runtime (channel-module.ts says
+ * why such a name travels typed as a `DeliveryChannel`).
+ */
 function channelOrder(contact: PatientContact | null, policy: EngagementPolicy): DeliveryChannel[] {
   const order = contact?.channelOrder.length ? contact.channelOrder : policy.defaultChannelOrder;
   return order as DeliveryChannel[];
-}
-
-/** Email and SMS need an address; the portal an account; letters and calls go to staff by patient. */
-function addressFor(
-  channel: DeliveryChannel,
-  patientRef: string,
-  contact: PatientContact | null,
-): string | null {
-  switch (channel) {
-    case 'email':
-      return contact?.email ?? null;
-    case 'sms':
-      return contact?.phone ?? null;
-    case 'portal':
-      return contact?.portalEnabled ? patientRef : null;
-    case 'call':
-      return contact?.phone ? patientRef : null;
-    case 'letter':
-      return patientRef;
-  }
 }

@@ -1,7 +1,8 @@
 import { log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { DELIVERED_STATUSES, type OutreachMessage } from '../../persistence/entities/outreach-message.entity';
-import { NotSentError, type ChannelAdapter, type OutboundMessage } from './channels/channel-adapter';
+import { NotSentError, type ChannelAdapter, type OutboundMessage } from '../../channels/channel-adapter';
+import type { ChannelModule } from '../../channels/channel-module';
 import { type DeliveryChannel } from '../../contracts/delivery-channels';
 import { chooseChannel } from './channel-choice';
 import { DeliveryLog } from './delivery-log';
@@ -55,10 +56,16 @@ const PROVIDER_CLOCK_MARGIN_MS = 5_000;
 export interface EngagementDependencies {
   dataSource: DataSource;
   policy: EngagementPolicy;
-  adapters: Partial<Record<DeliveryChannel, ChannelAdapter>>;
+  /** The channels this deployment has a provider for: each module with its adapter. */
+  channels: readonly ReadyChannel[];
   links: DeliveryLinks;
   /** The patient's EHR record, asked before every send; without an EHR nothing can be asked. */
   vitalStatus?: PatientVitalStatus;
+}
+
+export interface ReadyChannel {
+  module: ChannelModule;
+  adapter: ChannelAdapter;
 }
 
 /**
@@ -72,11 +79,13 @@ export interface EngagementDependencies {
 export function deliverMessageActivity(deps: EngagementDependencies) {
   const deliveryLog = new DeliveryLog(deps.dataSource);
   const contacts = new PatientContactStore(deps.dataSource);
-  const available = new Set(Object.keys(deps.adapters) as DeliveryChannel[]);
+  const available = new Map(deps.channels.map(({ module }) => [module.name, module]));
+  const adapters = new Map(deps.channels.map(({ module, adapter }) => [module.name, adapter]));
+  const adapterNames = new Set(adapters.keys());
 
   return async function deliverMessage(request: DeliveryRequest): Promise<DeliveryResult> {
     const attempts = await deliveryLog.attemptsOfStep(request.stepKey);
-    const open = attempts.filter((attempt) => !request.exclude.includes(attempt.channel as DeliveryChannel));
+    const open = attempts.filter((attempt) => !request.exclude.includes(channelOf(attempt)));
     const delivered = open.find(
       (attempt) => DELIVERED_STATUSES.includes(attempt.status) && attempt.status !== 'sending',
     );
@@ -96,11 +105,13 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
       policy: deps.policy,
       requested: request.channel,
       exclude: request.exclude,
-      available,
+      available: adapterNames,
+      moduleOf: (name) => available.get(name),
     });
     if (choice.channel === null) return { outcome: 'unreachable', reasons: choice.reasons };
     const { channel, address } = choice;
-    const adapter = deps.adapters[channel]!;
+    const adapter = adapters.get(channel)!;
+    const { rendering } = available.get(channel)!;
 
     const inFlight = open.find((attempt) => attempt.status === 'sending' && attempt.channel === channel);
     if (inFlight) return recover(inFlight, outbound(inFlight, address, request), adapter);
@@ -117,12 +128,13 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
     const rendered = renderTemplate({
       key: request.template,
       channel,
+      rendering,
       language,
       readingLevel,
       values: {
         ...request.values,
-        ...(channel === 'email'
-          ? { unsubscribeUrl: deps.links.unsubscribeUrl(request.patientRef, 'email') }
+        ...(rendering.unsubscribeLink
+          ? { unsubscribeUrl: deps.links.unsubscribeUrl(request.patientRef, channel) }
           : {}),
       },
     });
@@ -155,17 +167,16 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
   };
 
   function outbound(attempt: OutreachMessage, address: string, request: DeliveryRequest): OutboundMessage {
+    const { rendering } = available.get(attempt.channel)!;
     return {
       messageId: attempt.id,
       idempotencyKey: attempt.idempotencyKey,
       to: address,
       content: { ...(attempt.subject ? { subject: attempt.subject } : {}), text: attempt.body },
-      ...(attempt.channel === 'email'
-        ? { unsubscribeUrl: deps.links.unsubscribeUrl(request.patientRef, 'email') }
+      ...(rendering.unsubscribeLink
+        ? { unsubscribeUrl: deps.links.unsubscribeUrl(request.patientRef, channelOf(attempt)) }
         : {}),
-      ...(attempt.channel === 'sms'
-        ? { statusCallbackUrl: deps.links.smsStatusCallbackUrl(attempt.id) }
-        : {}),
+      ...(rendering.statusCallback ? { statusCallbackUrl: deps.links.smsStatusCallbackUrl(attempt.id) } : {}),
       journeyId: request.journeyId,
       urgent: request.urgent ?? false,
     };
@@ -191,12 +202,12 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
     await deliveryLog.markRejected(attempt.id, answer.code, answer.reason);
     if (answer.optedOut) {
       await contacts.setConsent(attempt.patientRef, {
-        channel: adapter.channel,
+        channel: channelOf(attempt),
         status: 'revoked',
         source: 'provider',
       });
     }
-    return { outcome: 'rejected', channel: adapter.channel, code: answer.code, reason: answer.reason };
+    return { outcome: 'rejected', channel: channelOf(attempt), code: answer.code, reason: answer.reason };
   }
 
   /**
@@ -219,7 +230,7 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
     const copies = await adapter.findSent(message, new Date(attemptStart - PROVIDER_CLOCK_MARGIN_MS));
     const claimed = await deliveryLog.claimedElsewhere(
       attempt.id,
-      adapter.channel,
+      channelOf(attempt),
       copies.map((copy) => copy.providerMessageId),
     );
     // Several unclaimed copies are this attempt's and other in-doubt attempts' of the same text to
@@ -240,7 +251,7 @@ function settled(attempt: OutreachMessage): DeliveryResult | null {
   if (attempt.status === 'rejected') {
     return {
       outcome: 'rejected',
-      channel: attempt.channel as DeliveryChannel,
+      channel: channelOf(attempt),
       code: attempt.errorCode ?? 'rejected',
       reason: attempt.errorReason ?? '',
     };
@@ -249,12 +260,20 @@ function settled(attempt: OutreachMessage): DeliveryResult | null {
   return sentResult(attempt, true);
 }
 
+/**
+ * The attempt's channel as the log stores it: a product channel, or one registered at runtime,
+ * which reaches journeys as an opaque name (channels/channel-module.ts says why).
+ */
+function channelOf(attempt: OutreachMessage): DeliveryChannel {
+  return attempt.channel as DeliveryChannel;
+}
+
 type SentResult = Extract<DeliveryResult, { outcome: 'sent' }>;
 
 function sentResult(attempt: OutreachMessage, alreadySent: boolean): SentResult {
   return {
     outcome: 'sent',
-    channel: attempt.channel as DeliveryChannel,
+    channel: channelOf(attempt),
     messageId: attempt.id,
     alreadySent,
     ...(attempt.status === 'uncertain' ? { uncertain: true } : {}),

@@ -5,7 +5,7 @@ import {
   OutreachMessage,
   type OutreachStatus,
 } from '../../persistence/entities/outreach-message.entity';
-import type { RenderedMessage } from './channels/channel-adapter';
+import type { RenderedMessage } from '../../channels/channel-adapter';
 import type { DeliveryChannel } from '../../contracts/delivery-channels';
 
 export interface AttemptDraft {

@@ -1,51 +1,41 @@
 import type { DataSource } from 'typeorm';
-import type { ChannelAdapter } from './channels/channel-adapter';
-import type { DeliveryChannel } from '../../contracts/delivery-channels';
-import { loadEmailSettings } from './channels/email/email-settings';
-import { createSmtpEmailAdapter } from './channels/email/smtp-email-adapter';
-import { createPortalInboxAdapter } from './channels/portal/portal-inbox-adapter';
-import { loadSmsSettings } from './channels/sms/sms-settings';
-import { createTwilioSmsAdapter } from './channels/sms/twilio-sms-adapter';
-import { createStaffWorkAdapter } from './channels/staff/staff-work-adapter';
+import type { ConfiguredChannel } from '../../channels/channel-module';
 import type { EngagementDependencies } from './deliver-message';
 import { createDeliveryLinks } from '../../shared/engagement/delivery-links';
-import { loadEngagementPolicy } from '../../shared/engagement/engagement-policy';
+import type { EngagementPolicy } from '../../shared/engagement/engagement-policy';
+import { useTemplatesDir } from './templates/template-files';
 
 export interface EngagementSetupOptions {
   dataSource: DataSource;
   /** Where links in messages and provider callbacks reach the API. */
   publicBaseUrl: string;
   linkSigningKey: string;
-  /** ORGANISATION_TIME_ZONE: quiet hours of a patient whose zone nobody recorded. */
-  organisationTimeZone?: string;
-  env?: NodeJS.ProcessEnv;
+  /** ENGAGEMENT_POLICY, its default zone the organisation's (AppConfig.engagementPolicy). */
+  policy: EngagementPolicy;
+  /**
+   * The channels this deployment turned on, settings parsed (AppConfig.channels): the portal inbox
+   * and the staff queue always; email when `SMTP_URL` is set; SMS when `TWILIO_ACCOUNT_SID` is set.
+   */
+  channels: readonly ConfiguredChannel[];
+  /** CAREPATH_TEMPLATES_DIR (AppConfig.templatesDir); unset: the repository's wording. */
+  templatesDir?: string;
 }
 
-/**
- * The channels this deployment can use, from its environment: the portal inbox and the staff
- * queue always; email when `SMTP_URL` is set; SMS when `TWILIO_ACCOUNT_SID` is set. Each
- * adapter's settings are validated here, at process start, so a typo stops the worker at once
- * instead of failing the first patient message.
- */
+/** Each enabled channel's adapter, built once at process start from its already-validated settings. */
 export function createEngagement(
   options: EngagementSetupOptions,
 ): EngagementDependencies & { close(): void } {
-  const env = options.env ?? process.env;
-  const email = env.SMTP_URL ? createSmtpEmailAdapter(loadEmailSettings(env)) : undefined;
-  const sms = env.TWILIO_ACCOUNT_SID ? createTwilioSmsAdapter(loadSmsSettings(env)) : undefined;
-  const policy = loadEngagementPolicy(env, options.organisationTimeZone);
-  const adapters: Partial<Record<DeliveryChannel, ChannelAdapter>> = {
-    portal: createPortalInboxAdapter(),
-    call: createStaffWorkAdapter(options.dataSource, 'call', policy),
-    letter: createStaffWorkAdapter(options.dataSource, 'letter', policy),
-    ...(email ? { email } : {}),
-    ...(sms ? { sms } : {}),
-  };
+  const { dataSource, policy } = options;
+  if (options.templatesDir) useTemplatesDir(options.templatesDir);
+  const channels = options.channels.map(({ module, settings }) => ({
+    module,
+    adapter: module.createAdapter({ settings, dataSource, policy }),
+  }));
   return {
-    dataSource: options.dataSource,
+    dataSource,
     policy,
-    adapters,
+    channels,
     links: createDeliveryLinks(options.publicBaseUrl, options.linkSigningKey),
-    close: () => email?.close(),
+    close: () => channels.forEach(({ adapter }) => adapter.close?.()),
   };
 }

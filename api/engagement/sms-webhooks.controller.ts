@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { verifyTwilioSignature } from '../../shared/engagement/twilio-webhook-signature';
+import { verifyTwilioSignature } from '../../channels/sms/twilio-webhook-signature';
 import {
   SMS_INBOUND_PATH,
   SMS_STATUS_MESSAGE_PARAM,

@@ -1,8 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { emptyAsUnset } from '../../config/env-values';
-import { ConfigError } from '../../config/app-config';
+import { ConfigError, emptyAsUnset } from '../../config/env-values';
 
 /** The signing algorithms SMART Backend Services requires servers to support. */
 export type SmartSigningAlgorithm = 'RS384' | 'ES384';

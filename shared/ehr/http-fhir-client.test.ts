@@ -2,8 +2,9 @@ import type { Communication, Observation, Patient } from '@medplum/fhirtypes';
 import { ApplicationFailure } from '@temporalio/common';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
 import type { FhirClient } from './fhir-client';
+import { loadEhrSettings } from './ehr-settings';
 import {
-  createFhirClientFromEnv,
+  createFhirClient,
   createHttpFhirClient,
   FHIR_REQUEST_REJECTED,
   FHIR_SERVER_UNAVAILABLE,
@@ -159,10 +160,9 @@ describe('createHttpFhirClient', () => {
     expect(failure.message).toMatch(/not a FHIR id/);
   });
 
-  test('createFhirClientFromEnv: no FHIR_BASE_URL means no EHR; with it, a working client', async () => {
-    expect(createFhirClientFromEnv({})).toBeUndefined();
-    expect(createFhirClientFromEnv({ FHIR_BASE_URL: '' })).toBeUndefined();
-    const fromEnv = createFhirClientFromEnv({ FHIR_BASE_URL: `${sandbox.baseUrl}/` });
+  test('createFhirClient: no EHR settings means no EHR; with them, a working client', async () => {
+    expect(createFhirClient(undefined)).toBeUndefined();
+    const fromEnv = createFhirClient(loadEhrSettings({ FHIR_BASE_URL: `${sandbox.baseUrl}/` }));
     expect((await fromEnv!.read<Patient>('Patient', 'pat-1003'))?.name?.[0]?.family).toBe('Miller');
   });
 });

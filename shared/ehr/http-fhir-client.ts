@@ -1,6 +1,6 @@
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { ApplicationFailure } from '@temporalio/common';
-import { loadEhrSettings, type EhrSettings } from './ehr-settings';
+import type { EhrSettings } from './ehr-settings';
 import type { FhirClient, FhirIdentifier } from './fhir-client';
 import { createSmartTokenSource, type BearerTokenSource } from './smart-backend-auth';
 
@@ -158,10 +158,9 @@ export function createHttpFhirClient(settings: EhrSettings): FhirClient {
   return client;
 }
 
-/** The HTTP client for `FHIR_BASE_URL` (SMART credentials if configured), or undefined without an EHR. */
-export function createFhirClientFromEnv(env: NodeJS.ProcessEnv): FhirClient | undefined {
-  if (!env.FHIR_BASE_URL?.trim()) return undefined;
-  return createHttpFhirClient(loadEhrSettings(env));
+/** The HTTP client for the configured EHR (AppConfig.ehr), or undefined without one. */
+export function createFhirClient(settings: EhrSettings | undefined): FhirClient | undefined {
+  return settings ? createHttpFhirClient(settings) : undefined;
 }
 
 async function expectOk(

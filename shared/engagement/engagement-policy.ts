@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../config/app-config';
+import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../config/env-values';
 import { isTimeZone } from '../../contracts/contract-fields';
 import { deliveryChannels, type DeliveryChannel } from '../../contracts/delivery-channels';
 
@@ -66,7 +66,8 @@ export function quietWindowFor(
   override?: Partial<Record<string, QuietWindow | null>> | null,
 ): QuietWindow | null {
   if (override && channel in override) return override[channel] ?? null;
-  return policy.quietHours[channel];
+  // A channel registered at runtime has no policy entry: no quiet hours unless the contact gives some.
+  return policy.quietHours[channel] ?? null;
 }
 
 /**
@@ -75,7 +76,7 @@ export function quietWindowFor(
  * names one.
  */
 export function loadEngagementPolicy(
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
   organisationTimeZone?: string,
 ): EngagementPolicy {
   const raw = env.ENGAGEMENT_POLICY;

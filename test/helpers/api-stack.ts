@@ -7,7 +7,8 @@ import { createApp } from '../../api/create-app';
 import { createJourneyWorker } from '../../worker/create-worker';
 import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
 import { freePort } from '../../scripts/dev-stack/free-port';
-import { createFhirClientFromEnv } from '../../shared/ehr/http-fhir-client';
+import { createFhirClient } from '../../shared/ehr/http-fhir-client';
+import { loadEhrSettings } from '../../shared/ehr/ehr-settings';
 import {
   startFhirSandbox,
   type FhirSandbox,
@@ -59,6 +60,7 @@ export async function startApiStack(
   const database = await createTestDatabase();
   const fhirSandbox = options.fhirSandbox ? await startFhirSandbox(options.fhirSandbox) : undefined;
   const ehrEnv = { ...(fhirSandbox ? { FHIR_BASE_URL: fhirSandbox.baseUrl } : {}), ...env };
+  const ehr = ehrEnv.FHIR_BASE_URL ? loadEhrSettings(ehrEnv) : undefined;
   // The API listens on a real port: the SMS endpoint posts inbound messages and status callbacks
   // to it, signed for the public URL the API checks them against.
   const port = options.port ?? (await freePort());
@@ -86,11 +88,11 @@ export async function startApiStack(
     engagement,
     workflowBundle: await journeyWorkflowBundle(),
     ...(fhirSandbox && options.workerReadsEhr
-      ? { ehr: { fhir: createFhirClientFromEnv(ehrEnv)!, pseudonymKey: config.pseudonymKey } }
+      ? { ehr: { fhir: createFhirClient(ehr)!, pseudonymKey: config.pseudonymKey } }
       : {}),
   });
   const running = worker.run();
-  const app: INestApplication = await createApp(config, { fhir: createFhirClientFromEnv(ehrEnv) });
+  const app: INestApplication = await createApp(config, { fhir: createFhirClient(ehr) });
   await app.listen(port, '127.0.0.1');
   const clientConnection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({

@@ -3,6 +3,9 @@ import type { ConsentStatus } from '../../persistence/entities/channel-consent.e
 import type { DeliveryChannel } from '../../contracts/delivery-channels';
 import type { EngagementDependencies } from '../../activities/engagement/deliver-message';
 import { createEngagement } from '../../activities/engagement/engagement-setup';
+import { productChannels } from '../../channels';
+import { configureChannels, type ChannelModule } from '../../channels/channel-module';
+import { loadEngagementPolicy } from '../../shared/engagement/engagement-policy';
 import { PatientContactStore, type ContactDetails } from '../../persistence/patient-contact-store';
 import { startSmsSink, type SmsSink } from '../../scripts/dev-stack/sms-sink';
 import { startSmtpCapture, type SmtpCapture } from '../../scripts/dev-stack/smtp-capture';
@@ -57,17 +60,25 @@ export async function startProviderSandbox(
  * The engagement layer wired to the sandbox. Journey tests that are not about quiet hours or the
  * cap run without them (`relaxedPolicy`), so their timing stays the journey's own.
  */
+/** The channels a test worker may turn on (default: the product's) and their settings beyond the sandbox's. */
+export interface SandboxChannels {
+  modules?: readonly ChannelModule[];
+  env?: Record<string, string>;
+}
+
 export function sandboxEngagement(
   dataSource: DataSource,
   sandbox: ProviderSandbox,
   policy: Record<string, unknown> = relaxedPolicy,
   publicBaseUrl = 'http://127.0.0.1:9',
+  channels: SandboxChannels = {},
 ): EngagementDependencies & { close(): void } {
   return createEngagement({
     dataSource,
     publicBaseUrl,
     linkSigningKey: TEST_PSEUDONYM_KEY,
-    env: { ...sandbox.env, ENGAGEMENT_POLICY: JSON.stringify(policy) },
+    policy: loadEngagementPolicy({ ENGAGEMENT_POLICY: JSON.stringify(policy) }),
+    channels: configureChannels({ ...sandbox.env, ...channels.env }, channels.modules ?? productChannels),
   });
 }
 
@@ -93,11 +104,16 @@ export async function seedContact(
   dataSource: DataSource,
   patientRef: string,
   contact: Partial<ContactDetails> = {},
-  consents: Partial<Record<DeliveryChannel, ConsentStatus>> = { email: 'granted', sms: 'granted' },
+  // By name: a channel a test registers at runtime has consent rows like any other.
+  consents: Partial<Record<string, ConsentStatus>> = { email: 'granted', sms: 'granted' },
 ): Promise<void> {
   const store = new PatientContactStore(dataSource);
   await store.save(patientRef, { ...reachableContact, ...contact });
   for (const [channel, status] of Object.entries(consents)) {
-    await store.setConsent(patientRef, { channel: channel as DeliveryChannel, status, source: 'test' });
+    await store.setConsent(patientRef, {
+      channel: channel as DeliveryChannel,
+      status: status!,
+      source: 'test',
+    });
   }
 }

@@ -18,6 +18,7 @@ import {
   seedContact,
   startProviderSandbox,
   type ProviderSandbox,
+  type SandboxChannels,
 } from './engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { uniqueName } from './test-stack';
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   inboundWebhookUrl?: string;
   /** The EHR the worker reads and writes (e.g. a FHIR sandbox's client); none by default. */
   fhir?: FhirClient;
+  /** The channels the worker may turn on and their settings; default: the product's, on the sandbox. */
+  channels?: SandboxChannels;
   /** Wraps the real activities, e.g. to hold one until a test has changed the journey meanwhile. */
   wrapActivities?: (activities: Activities) => Activities;
   /** The workflows the worker runs; default: the product's (`bundleRegisteredJourneys` adds a registered fixture's). */
@@ -95,7 +98,13 @@ export async function createJourneyHarness(
     startProviderSandbox(options.inboundWebhookUrl ? { inboundWebhookUrl: options.inboundWebhookUrl } : {}),
   ]);
   const taskQueue = uniqueName(name);
-  const engagement = sandboxEngagement(database.dataSource, providers, options.policy);
+  const engagement = sandboxEngagement(
+    database.dataSource,
+    providers,
+    options.policy,
+    undefined,
+    options.channels,
+  );
   const contacts = new PatientContactStore(database.dataSource);
   const worker = await Worker.create({
     connection: env.nativeConnection,

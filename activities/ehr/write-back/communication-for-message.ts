@@ -1,22 +1,10 @@
-import type { Communication, Coding } from '@medplum/fhirtypes';
+import type { Communication } from '@medplum/fhirtypes';
+import { productChannel } from '../../../channels';
 import type { OutreachMessage, OutreachStatus } from '../../../persistence/entities/outreach-message.entity';
 import { journeyExtension, OUTREACH_MESSAGE_SYSTEM } from '../../../shared/ehr/carepath-identifiers';
 
-const PARTICIPATION_MODE = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
 const COMMUNICATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/communication-category';
 const DELIVERY_OUTCOME = 'https://carepath.dev/fhir/CodeSystem/delivery-outcome';
-
-/**
- * How each channel reached the patient, as v3 ParticipationMode (the Communication.medium
- * binding). SMSWRIT is in the current terminology.hl7.org release, newer than the R4 copy.
- */
-const mediumByChannel: Record<string, Coding> = {
-  sms: { system: PARTICIPATION_MODE, code: 'SMSWRIT', display: 'SMS' },
-  email: { system: PARTICIPATION_MODE, code: 'EMAILWRIT', display: 'email' },
-  portal: { system: PARTICIPATION_MODE, code: 'ONLINEWRIT', display: 'online written' },
-  call: { system: PARTICIPATION_MODE, code: 'PHONE', display: 'telephone' },
-  letter: { system: PARTICIPATION_MODE, code: 'MAILWRIT', display: 'mail' },
-};
 
 /**
  * The Communication status for an outreach status; undefined while the attempt is `sending`
@@ -45,6 +33,7 @@ export function communicationForMessage(
   const status = communicationStatusOf(message.status);
   if (!status) return undefined;
   const patient = { reference: `Patient/${patientId}` };
+  const medium = productChannel(message.channel)?.medium;
   const reached = status === 'completed' || status === 'unknown';
   const sentAt = message.sentAt ?? (reached ? message.statusUpdatedAt : null);
   return {
@@ -69,7 +58,8 @@ export function communicationForMessage(
     priority: message.urgent ? 'urgent' : 'routine',
     medium: [
       {
-        coding: mediumByChannel[message.channel] ? [mediumByChannel[message.channel]!] : [],
+        // Each channel module declares its medium; a name the product does not ship has none.
+        coding: medium ? [medium] : [],
         text: message.channel,
       },
     ],

@@ -1,7 +1,8 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { SegmentedMessage } from 'sms-segments-calculator';
-import type { RenderedMessage } from '../channels/channel-adapter';
-import type { DeliveryChannel } from '../../../contracts/delivery-channels';
+import type { RenderedMessage } from '../../../channels/channel-adapter';
+import type { RenderingHints } from '../../../channels/channel-module';
+import { productChannel } from '../../../channels';
 import { buildEmail } from './email-body';
 import {
   locateMessage,
@@ -16,7 +17,13 @@ export type ReadingLevel = 'plain' | 'standard';
 
 export interface TemplateRequest {
   key: string;
-  channel: DeliveryChannel;
+  /** The channel's name: its own wording files end in `.<channel>.hbs`. */
+  channel: string;
+  /**
+   * What the channel's module asks of the text (an HTML email body, an SMS segment limit);
+   * unset: the product channel's of that name. A channel registered at runtime passes its own.
+   */
+  rendering?: RenderingHints;
   language: string;
   readingLevel: ReadingLevel;
   /** The journey's values; `unsubscribeUrl`, when present, closes an email with an unsubscribe line. */
@@ -25,14 +32,10 @@ export interface TemplateRequest {
 
 export interface RenderedTemplate extends RenderedMessage {
   /** The file that was used, so the outreach log says which wording the patient got. */
-  variant: { language: string; readingLevel: ReadingLevel; channel: DeliveryChannel | 'any'; file: string };
+  variant: { language: string; readingLevel: ReadingLevel; channel: string; file: string };
   /** SMS only: segments the text takes (GSM-7 or UCS-2). */
   segments?: number;
 }
-
-// Carriers join up to ~10 segments, but each is billed and long texts arrive out of order on
-// some phones: past three, the wording belongs in another channel.
-const MAX_SMS_SEGMENTS = 3;
 
 /**
  * The patient's message from its wording file, with the closest variant there is: the language
@@ -84,11 +87,12 @@ function renderVariant(
     ...(subject === undefined ? {} : { subject }),
     variant: { ...variant, file: template.file },
   };
-  if (request.channel === 'email') {
+  const { html, maxSegments } = request.rendering ?? productChannel(request.channel)?.rendering ?? {};
+  if (html) {
     const { unsubscribeUrl } = request.values;
     return { ...rendered, ...buildEmail({ text, subject, language: variant.language, unsubscribeUrl }) };
   }
-  if (request.channel === 'sms') return { ...rendered, segments: smsSegments(text, template.file) };
+  if (maxSegments) return { ...rendered, segments: smsSegments(text, template.file, maxSegments) };
   return rendered;
 }
 
@@ -112,11 +116,11 @@ function subjectFile(location: MessageLocation, chain: TemplateVariant[], from: 
     .find((template) => template?.renderSubject !== undefined);
 }
 
-function smsSegments(text: string, file: string): number {
+function smsSegments(text: string, file: string, maxSegments: number): number {
   const segments = new SegmentedMessage(text).segmentsCount;
-  if (segments > MAX_SMS_SEGMENTS) {
+  if (segments > maxSegments) {
     throw ApplicationFailure.nonRetryable(
-      `${file} renders an SMS of ${segments} segments (at most ${MAX_SMS_SEGMENTS}).`,
+      `${file} renders an SMS of ${segments} segments (at most ${maxSegments}).`,
       'MessageTooLong',
     );
   }

@@ -34,26 +34,34 @@ const LAYOUTS = 'layouts';
 const KEY_PATTERN = /^[a-z0-9][a-z0-9.-]*$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-let folder: string | undefined;
+let configuredFolder: string | undefined;
 const compiled = new Map<string, TemplateFile | null>();
 
 /**
  * The folder of the shared layouts, beside package.json, not beside this file: compiled code runs
- * from dist/, where the .hbs files are not copied. CAREPATH_TEMPLATES_DIR points elsewhere (an
- * image with its own wording: `layouts/` and one `<journey>/` folder per journey).
+ * from dist/, where the .hbs files are not copied; or the configured one (CAREPATH_TEMPLATES_DIR,
+ * an image with its own wording: `layouts/` and one `<journey>/` folder per journey).
  */
 export function templatesDir(): string {
-  folder ??= process.env.CAREPATH_TEMPLATES_DIR
-    ? path.resolve(process.env.CAREPATH_TEMPLATES_DIR)
-    : path.join(projectRoot(), 'activities', 'engagement', 'templates');
-  return folder;
+  return configuredFolder ?? path.join(projectRoot(), 'activities', 'engagement', 'templates');
 }
 
-/** The folder of a journey's wording: the one its module declares, unless CAREPATH_TEMPLATES_DIR replaces them all. */
+/** The folder of a journey's wording: the one its module declares, unless a configured folder replaces them all. */
 export function wordingDir(journey: string): string | undefined {
-  if (process.env.CAREPATH_TEMPLATES_DIR) return path.join(templatesDir(), journey);
+  if (configuredFolder) return path.join(configuredFolder, journey);
   const module = journeyModules.find((candidate) => candidate.id === journey);
   return module && path.join(projectRoot(), module.folder, 'wording');
+}
+
+/**
+ * Points the wording at another folder, once at process start (createEngagement, from
+ * AppConfig.templatesDir): the parsed files are a cache of the whole process, not of a caller.
+ */
+export function useTemplatesDir(dir: string): void {
+  if (configuredFolder !== undefined && configuredFolder !== dir) {
+    throw new Error(`The message templates are already read from ${configuredFolder}, not ${dir}.`);
+  }
+  configuredFolder = dir;
 }
 
 function projectRoot(): string {

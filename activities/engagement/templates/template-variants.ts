@@ -1,11 +1,11 @@
-import type { DeliveryChannel } from '../../../contracts/delivery-channels';
 import type { ReadingLevel } from './render-template';
 
 /** One wording file of a message: `<message>.<language>.<readingLevel>.<channel>.hbs`. */
 export interface TemplateVariant {
   language: string;
   readingLevel: ReadingLevel;
-  channel: DeliveryChannel | 'any';
+  /** A channel's name, or `any`: the file every channel without its own uses. */
+  channel: string;
 }
 
 /** Every message has English: the language a patient gets when theirs has no wording yet. */
@@ -33,7 +33,7 @@ function canonicalLanguage(language: string): string | undefined {
  * The files to try, best first: the language (then its base, then English) matters most, then
  * the reading level (then plain), then the channel's own file (then `any`).
  */
-export function variantsToTry(language: string, readingLevel: ReadingLevel, channel: DeliveryChannel) {
+export function variantsToTry(language: string, readingLevel: ReadingLevel, channel: string) {
   const levels: ReadingLevel[] = readingLevel === 'plain' ? ['plain'] : [readingLevel, 'plain'];
   const channels: TemplateVariant['channel'][] = [channel, 'any'];
   return languageFallbacks(language).flatMap((lang) =>

@@ -1,4 +1,3 @@
-import type { DeliveryChannel } from '../../../contracts/delivery-channels';
 import type {
   ClockStart,
   DeadlineProfileId,
@@ -401,33 +400,4 @@ export const screeningItemCodes: Record<ScreeningItem, CodeMatch[]> = {
 /** Value sets that name a journey instance by a code (see `instance` links in journey-triggers.ts). */
 export const instanceValueSets: Record<string, Record<string, CodeMatch[]>> = {
   [SCREENING_ITEM_CODES]: screeningItemCodes,
-};
-
-// --- Consent: channel opt-in and opt-out --------------------------------------------------------
-
-/** Codes in Consent.provision.code or .action naming a channel. */
-export const consentChannelCodes: Record<DeliveryChannel, CodeMatch[]> = {
-  sms: [
-    { system: CODE_SYSTEMS.contactPointSystem, codes: ['sms'] },
-    { system: CODE_SYSTEMS.participationMode, codes: ['SMSWRIT'] },
-    { system: CODE_SYSTEMS.carepathChannel, codes: ['sms'] },
-  ],
-  email: [
-    { system: CODE_SYSTEMS.contactPointSystem, codes: ['email'] },
-    { system: CODE_SYSTEMS.participationMode, codes: ['EMAILWRIT'] },
-    { system: CODE_SYSTEMS.carepathChannel, codes: ['email'] },
-  ],
-  portal: [
-    { system: CODE_SYSTEMS.participationMode, codes: ['ONLINEWRIT'] },
-    { system: CODE_SYSTEMS.carepathChannel, codes: ['portal'] },
-  ],
-  call: [
-    { system: CODE_SYSTEMS.contactPointSystem, codes: ['phone'] },
-    { system: CODE_SYSTEMS.participationMode, codes: ['PHONE'] },
-    { system: CODE_SYSTEMS.carepathChannel, codes: ['call'] },
-  ],
-  letter: [
-    { system: CODE_SYSTEMS.participationMode, codes: ['MAILWRIT'] },
-    { system: CODE_SYSTEMS.carepathChannel, codes: ['letter'] },
-  ],
 };

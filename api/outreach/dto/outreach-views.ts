@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { deliveryChannels } from '../../../contracts/delivery-channels';
 
 export class DeliveryEventView {
   @ApiProperty({ example: 'delivered' }) status!: string;
@@ -12,7 +13,7 @@ export class OutreachMessageView {
   @ApiProperty() journeyId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The journey step the message belongs to.' })
   step!: string | null;
-  @ApiProperty({ enum: ['email', 'sms', 'portal', 'letter', 'call'] }) channel!: string;
+  @ApiProperty({ enum: deliveryChannels }) channel!: string;
   @ApiProperty({ example: 'preventive-outreach.reminder' }) template!: string;
   @ApiProperty({ type: String, nullable: true, example: 'preventive-outreach/reminder.en.plain.sms.hbs' })
   templateFile!: string | null;

@@ -1,11 +1,13 @@
 import type { CodeableConcept, Consent, ConsentProvision } from '@medplum/fhirtypes';
-import { deliveryChannels } from '../../../../contracts/delivery-channels';
+import { productChannels } from '../../../../channels';
+import type { DeliveryChannel } from '../../../../contracts/delivery-channels';
 import { toInstant } from '../clinical-time';
 import { findCoding } from '../../../../shared/ehr/code-systems';
 import { patientIdOf } from '../../../../shared/ehr/fhir-references';
 import { ignore, type ConsentDecision, type RoutingDecision } from '../routing-decision';
-import { consentChannelCodes } from '../routing-rules';
 import { isDefined, noPatient } from './route-helpers';
+
+const channelNames = productChannels.map(({ name }) => name).join(', ');
 
 /** A Consent naming messaging channels becomes per-channel grants and revocations. */
 export function routeConsent(consent: Consent): RoutingDecision {
@@ -23,7 +25,7 @@ export function routeConsent(consent: Consent): RoutingDecision {
     }),
   );
   if (provisions.every(({ concepts }) => channelsNamedBy(concepts).length === 0)) {
-    return ignore('the Consent names no messaging channel (sms, email, portal, call, letter)', rule);
+    return ignore(`the Consent names no messaging channel (${channelNames})`, rule);
   }
   if (!patientId) return noPatient('Consent.patient', rule);
   if (changes.length === 0) return ignore(`a ${consent.status} Consent changes no channel consent`, rule);
@@ -53,8 +55,11 @@ function flattenProvisions(
   ];
 }
 
+/** Each channel module declares the codes that name it (channels/<name>/index.ts). */
 function channelsNamedBy(concepts: CodeableConcept[]) {
-  return deliveryChannels.filter((channel) => findCoding(concepts, consentChannelCodes[channel]));
+  return productChannels
+    .filter(({ consentCodes }) => findCoding(concepts, consentCodes))
+    .map(({ name }) => name as DeliveryChannel);
 }
 
 /** Nested provisions are more specific than their parent: the last word on a channel wins. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { emptyAsUnset } from '../../config/env-values';
-import { ConfigError } from '../../config/app-config';
+import { ConfigError, emptyAsUnset } from '../../config/env-values';
 
 export interface CohortFinderSchedule {
   /** Five-field cron (minute hour day-of-month month day-of-week) or a macro such as `@daily`. */

@@ -1,4 +1,4 @@
-import { startSmtpCapture, type SmtpCapture } from '../../../../scripts/dev-stack/smtp-capture';
+import { startSmtpCapture, type SmtpCapture } from '../../scripts/dev-stack/smtp-capture';
 import { NotSentError, type ChannelAdapter, type OutboundMessage } from '../channel-adapter';
 import { loadEmailSettings } from './email-settings';
 import { createSmtpEmailAdapter } from './smtp-email-adapter';

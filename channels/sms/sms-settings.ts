@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { emptyAsUnset } from '../../../../config/env-values';
-import { ConfigError } from '../../../../config/app-config';
+import { ConfigError, emptyAsUnset } from '../../config/env-values';
 
 export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
 

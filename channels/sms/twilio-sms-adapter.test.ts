@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import { PLAY_INBOUND_PATH, startSmsSink, type SmsSink } from '../../../../scripts/dev-stack/sms-sink';
+import { PLAY_INBOUND_PATH, startSmsSink, type SmsSink } from '../../scripts/dev-stack/sms-sink';
 import { NotSentError, type ChannelAdapter, type OutboundMessage } from '../channel-adapter';
 import { loadSmsSettings } from './sms-settings';
 import { createTwilioSmsAdapter } from './twilio-sms-adapter';
-import { verifyTwilioSignature } from '../../../../shared/engagement/twilio-webhook-signature';
+import { verifyTwilioSignature } from './twilio-webhook-signature';
 
 const ACCOUNT_SID = `AC${'0'.repeat(31)}7`;
 const AUTH_TOKEN = 'sms-adapter-test-token';

@@ -1,10 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { insertOnce } from '../../../../persistence/insert-once';
-import { StaffTask } from '../../../../persistence/entities/staff-task.entity';
-import { PatientContactStore } from '../../../../persistence/patient-contact-store';
-import type { EngagementPolicy } from '../../../../shared/engagement/engagement-policy';
-import type { ChannelAdapter, OutboundMessage } from '../channel-adapter';
-import { callPlanFor } from '../../../../shared/engagement/call-preferences';
+import { insertOnce } from '../persistence/insert-once';
+import { StaffTask } from '../persistence/entities/staff-task.entity';
+import { PatientContactStore } from '../persistence/patient-contact-store';
+import type { EngagementPolicy } from '../shared/engagement/engagement-policy';
+import type { ChannelAdapter, OutboundMessage } from './channel-adapter';
+import { callPlanFor } from '../shared/engagement/call-preferences';
 
 const titles: Record<'call' | 'letter', string> = {
   call: 'Call the patient',

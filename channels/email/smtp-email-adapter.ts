@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createTransport } from 'nodemailer';
-import { ChannelAdapter, NotSentError, OutboundMessage, SendOutcome } from '../channel-adapter';
-import { EmailSettings } from './email-settings';
+import {
+  type ChannelAdapter,
+  NotSentError,
+  type OutboundMessage,
+  type SendOutcome,
+} from '../channel-adapter';
+import { type EmailSettings } from './email-settings';
 
 /** What nodemailer attaches to its errors. */
 interface SmtpError extends Error {

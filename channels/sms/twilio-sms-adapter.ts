@@ -1,7 +1,13 @@
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient';
-import { ChannelAdapter, NotSentError, OutboundMessage, ProviderCopy, SendOutcome } from '../channel-adapter';
-import { SmsSettings, TWILIO_API_BASE_URL } from './sms-settings';
+import {
+  type ChannelAdapter,
+  NotSentError,
+  type OutboundMessage,
+  type ProviderCopy,
+  type SendOutcome,
+} from '../channel-adapter';
+import { type SmsSettings, TWILIO_API_BASE_URL } from './sms-settings';
 
 /** Twilio's RestException, and the RFC 9457 exception newer endpoints answer with. */
 interface TwilioError extends Error {

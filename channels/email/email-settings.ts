@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { emptyAsUnset } from '../../../../config/env-values';
-import { ConfigError } from '../../../../config/app-config';
+import { ConfigError, emptyAsUnset } from '../../config/env-values';
 
 export interface EmailSettings {
   /** `smtp://user:pass@host:port`, or `smtps://` for TLS from the first byte. */

@@ -3,7 +3,6 @@
  * it; the delivery activity owns consent, quiet hours, the frequency cap and the send-once log,
  * so an adapter only speaks its provider's protocol.
  */
-import type { DeliveryChannel } from '../../../contracts/delivery-channels';
 
 export interface RenderedMessage {
   /** Email subject and portal title; other channels ignore it. */
@@ -53,7 +52,8 @@ export class NotSentError extends Error {
 }
 
 export interface ChannelAdapter {
-  readonly channel: DeliveryChannel;
+  /** Its module's name: a `DeliveryChannel`, or a channel registered at runtime (channel-module.ts). */
+  readonly channel: string;
   /** Sends once. Throws on a transient fault (network, 4xx SMTP, 429/5xx), so the activity retries. */
   send(message: OutboundMessage): Promise<SendOutcome>;
   /**

@@ -116,7 +116,7 @@ export default tseslint.config(
     },
   },
   ...boundaries.map(({ folder, mayNotImport, why }) => ({
-    files: [`${folder}/**/*.ts`],
+    files: [`${folder}/**/*.ts`, `${folder}/**/*.tsx`],
     ignores: ['**/*.test.ts', ...specFiles, '**/*.test-support.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

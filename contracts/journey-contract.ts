@@ -6,7 +6,16 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
  */
 export type JourneyStatus = 'active' | 'paused' | 'completed' | 'cancelled';
 
-export type TimelineKind = 'stage' | 'event' | 'message' | 'task' | 'deadline' | 'control' | 'cancellation';
+export const timelineKinds = [
+  'stage',
+  'event',
+  'message',
+  'task',
+  'deadline',
+  'control',
+  'cancellation',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
 
 export interface TimelineEntry {
   at: string;
@@ -25,7 +34,8 @@ export interface UpcomingTimer {
   dueAt: string;
 }
 
-export type DeadlineStatus = 'pending' | 'met' | 'met-late' | 'breached' | 'void';
+export const deadlineStatuses = ['pending', 'met', 'met-late', 'breached', 'void'] as const;
+export type DeadlineStatus = (typeof deadlineStatuses)[number];
 
 /** A clinical deadline as operators see it: when it falls due, and how it went. */
 export interface DeadlineView {

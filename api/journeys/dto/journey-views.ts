@@ -5,26 +5,37 @@ import type {
   BlueprintNode,
   BlueprintNodeKind,
 } from '../../../contracts/blueprint';
+import {
+  deadlineStatuses,
+  timelineKinds,
+  type DeadlineStatus,
+  type DeadlineView,
+  type TimelineEntry,
+  type TimelineKind,
+  type UpcomingTimer,
+} from '../../../contracts/journey-contract';
 
-export class TimelineEntryView {
+// The views restate the contract's shapes for the OpenAPI document; `implements` keeps them equal.
+
+export class TimelineEntryView implements TimelineEntry {
   @ApiProperty() at!: string;
-  @ApiProperty({ enum: ['stage', 'event', 'message', 'task', 'deadline', 'control', 'cancellation'] })
-  kind!: string;
+  @ApiProperty({ enum: timelineKinds })
+  kind!: TimelineKind;
   @ApiProperty() summary!: string;
   @ApiPropertyOptional() ref?: string;
 }
 
-export class UpcomingTimerView {
+export class UpcomingTimerView implements UpcomingTimer {
   @ApiProperty() id!: string;
   @ApiProperty() label!: string;
   @ApiProperty() dueAt!: string;
 }
 
-export class DeadlineViewDto {
+export class DeadlineViewDto implements DeadlineView {
   @ApiProperty() id!: string;
   @ApiProperty() label!: string;
   @ApiProperty() dueAt!: string;
-  @ApiProperty({ enum: ['pending', 'met', 'met-late', 'breached', 'void'] }) status!: string;
+  @ApiProperty({ enum: deadlineStatuses }) status!: DeadlineStatus;
   @ApiPropertyOptional() warnedAt?: string;
   @ApiPropertyOptional() breachedAt?: string;
   @ApiPropertyOptional() metAt?: string;

@@ -18,7 +18,10 @@ import {
 export type StaffTask = Pick<StaffTaskRequest, 'kind' | 'priority' | 'title' | 'details' | 'dueAt'>;
 
 /** Why a journey's open tasks are no longer needed: the outcome word and the sentence staff read. */
-export type StaffTaskClosure = Pick<CloseJourneyStaffTasksRequest, 'outcome' | 'note' | 'kinds' | 'stepsContaining'>;
+export type StaffTaskClosure = Pick<
+  CloseJourneyStaffTasksRequest,
+  'outcome' | 'note' | 'kinds' | 'stepsContaining'
+>;
 
 export interface PatientIdentity {
   patientRef: string;

@@ -189,7 +189,7 @@ export async function outcomeOf(stack: DrillStack, journey: DrillJourney): Promi
       REACHED_OR_MAYBE.includes(status) ? channel : `${channel} ${status}`,
     ),
     received: receivedAt(stack, journey),
-    staffCalls: (tasks.body as Array<{ kind: string }>).filter((task) => task.kind === 'call').length,
+    staffCalls: (tasks.body.items as Array<{ kind: string }>).filter((task) => task.kind === 'call').length,
     unconfirmed: logged.some((message) => message.status === 'uncertain'),
   };
 }

@@ -124,7 +124,7 @@ describe('preventive outreach journey (time-skipping)', () => {
     }
   });
 
-  test('with no response: day 3 SMS, day 7 staff call, day 30 letter, then closed as unresponsive at day 45', async () => {
+  test('with no response: day 3 SMS, day 7 staff call, day 30 letter, then closed as unresponsive at day 45 with the call', async () => {
     const handle = await start({ item: 'colorectal-screening' });
 
     const final = await finished(handle);
@@ -132,8 +132,12 @@ describe('preventive outreach journey (time-skipping)', () => {
     expect(final).toMatchObject({ status: 'completed', stage: 'unresponsive' });
     expectStagesInBlueprint(final);
     expect(daysOf(final, 'message')).toEqual([0, 3, 30]);
-    expect(daysOf(final, 'task')).toEqual([7]);
+    // The day-7 call, then its closing when the journey ends: nobody reports to a closed journey (HZ-95).
+    expect(daysOf(final, 'task')).toEqual([7, 45]);
     const lastEntry = final.timeline.at(-1)!;
+    expect(lastEntry.summary).toBe(
+      '1 staff task(s) closed: The journey ended (unresponsive): the call is no longer needed',
+    );
     expect((Date.parse(lastEntry.at) - Date.parse(final.startedAt)) / DAY).toBeCloseTo(45, 3);
 
     const messages = await harness.messagesOf(handle.workflowId);

@@ -104,4 +104,52 @@ describe('the staff work list in headless Chromium', () => {
       await context.close();
     },
   );
+
+  test('focus stays on the task after claiming it; completing needs a chosen outcome, and focus moves to the next task', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(stack.config.publicBaseUrl);
+    await page.getByLabel('API key').fill('dev-operator-key');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Staff queue' })
+      .click();
+    const queue = page.getByRole('region', { name: 'Staff work queue' });
+    await queue.getByLabel('Sort').selectOption('due');
+    const rows = queue.getByRole('row', { name: 'Follow up the flu shot invitation' });
+    await rows.nth(1).waitFor();
+    const [first, second] = await Promise.all([
+      rows.nth(0).getAttribute('id'),
+      rows.nth(1).getAttribute('id'),
+    ]);
+    const focusOn = (id: string | null) =>
+      page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`, undefined, {
+        timeout: 5_000,
+      });
+
+    await rows
+      .nth(0)
+      .getByRole('button', { name: /^Claim/ })
+      .click();
+    await rows.nth(0).getByRole('cell', { name: 'dev-operator', exact: true }).waitFor();
+    await focusOn(first);
+
+    const complete = rows.nth(0).getByRole('button', { name: 'Complete' });
+    expect(await complete.isDisabled()).toBe(true);
+    expect(
+      await rows
+        .nth(0)
+        .getByLabel(/^Outcome/)
+        .inputValue(),
+    ).toBe('');
+    await rows
+      .nth(0)
+      .getByLabel(/^Outcome/)
+      .selectOption('reached');
+    await complete.click();
+    await page.locator(`#${first}`).waitFor({ state: 'detached' });
+    await focusOn(second);
+    await context.close();
+  });
 });

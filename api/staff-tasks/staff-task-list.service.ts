@@ -7,6 +7,7 @@ import { StaffTask } from '../../persistence/entities/staff-task.entity';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { badRequest } from '../errors/api-error';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { JOURNEY_ID } from '../journeys/journey-id.pipe';
 import { workflowIdIn } from '../journeys/staff-task-journeys';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.decorator';
 import { PageTokenSeal } from '../pagination/sealed-page-token';
@@ -130,7 +131,8 @@ export class StaffTaskListService {
   /** Each journey's current stage from its search attributes; none when the engine does not answer in time. */
   private async stagesOf(journeyIds: string[]): Promise<Map<string, string>> {
     const stages = new Map<string, string>();
-    const ids = [...new Set(journeyIds)];
+    // Only ids of the journey id pattern go near a visibility query (no quoting issue).
+    const ids = [...new Set(journeyIds)].filter((id) => JOURNEY_ID.test(id));
     if (ids.length === 0) return stages;
     const read = (async () => {
       for await (const workflow of this.temporal.workflow.list({ query: workflowIdIn(ids) })) {

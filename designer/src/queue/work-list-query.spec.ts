@@ -1,3 +1,4 @@
+import { describe, expect, test } from '@jest/globals';
 import { lateness, noFilters, rangeLabel, workListQuery } from './work-list-query';
 
 describe('the work list query', () => {

@@ -11,6 +11,7 @@ import { SmsWebhookReplays1764500000000 } from './migrations/1764500000000-sms-w
 import { CreateCodecSession1764600000000 } from './migrations/1764600000000-create-codec-session';
 import { PatientContactCallPreferences1764600000060 } from './migrations/1764600000060-patient-contact-call-preferences';
 import { AuditPatientRef1764700000000 } from './migrations/1764700000000-audit-patient-ref';
+import { StaffTaskWorkList1764800000000 } from './migrations/1764800000000-staff-task-work-list';
 import { AuditEvent } from './entities/audit-event.entity';
 import { ChannelConsent } from './entities/channel-consent.entity';
 import { CohortEnrolment } from './entities/cohort-enrolment.entity';
@@ -52,6 +53,7 @@ export const migrations = [
   CreateCodecSession1764600000000,
   PatientContactCallPreferences1764600000060,
   AuditPatientRef1764700000000,
+  StaffTaskWorkList1764800000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, patched, workflowInfo } from '@temporal
 import type { DeliveryChannel } from '../contracts/delivery-channels';
 import type { Channel } from '../activities/outreach/send-message';
 import type { StaffTaskRequest, StaffTaskResult } from '../activities/staff-tasks/create-staff-task';
+import type { CloseJourneyStaffTasksRequest } from '../activities/staff-tasks/close-journey-staff-tasks';
 import { refreshContactFromEhr, writeBackToEhr, type EhrWriteBack } from './ehr-record';
 import { journeyActivities } from './journey-activities';
 import type { JourneyClocks, WaitOutcome } from './journey-clocks';
@@ -15,6 +16,12 @@ import {
 } from './patient-delivery';
 
 export type StaffTask = Pick<StaffTaskRequest, 'kind' | 'priority' | 'title' | 'details' | 'dueAt'>;
+
+/** Why a journey's open tasks are no longer needed: the outcome word and the sentence staff read. */
+export type StaffTaskClosure = Pick<
+  CloseJourneyStaffTasksRequest,
+  'outcome' | 'note' | 'kinds' | 'stepsContaining'
+>;
 
 export interface PatientIdentity {
   patientRef: string;
@@ -188,6 +195,21 @@ export class JourneyOutbox implements DeliveryHost {
     const { patientId } = this.patient;
     if (patientId) this.writeBack({ kind: 'task', staffTaskId: result.taskId, patientId });
     return result;
+  }
+
+  /**
+   * Cancels this journey's open and claimed tasks that it no longer needs (of `kinds`, or all),
+   * with the reason on each task and a timeline line when any was open.
+   */
+  async closeTasks(closure: StaffTaskClosure): Promise<number> {
+    const { closed } = await journeyActivities.closeJourneyStaffTasks({
+      journeyId: this.workflowId,
+      ...closure,
+    });
+    if (closed > 0) {
+      this.state.record('task', `${closed} staff task(s) closed: ${closure.note ?? closure.outcome}`);
+    }
+    return closed;
   }
 
   /** Starts writing to the patient's record without waiting: the journey goes on meanwhile. */

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { DeliveryChannel } from '../contracts/delivery-channels';
 import type { StaffTaskResult } from '../activities/staff-tasks/create-staff-task';
+import { patched } from '@temporalio/workflow';
+import { CALL_TASK_KINDS } from '../contracts/staff-task-kinds';
 import { JourneyClocks, type WaitOutcome } from './journey-clocks';
 import type {
   DeadlineView,
@@ -10,12 +12,15 @@ import type {
   UpcomingTimer,
 } from '../contracts/journey-contract';
 import { installJourneyHandlers } from './journey-handlers';
-import { JourneyOutbox, type StaffTask } from './journey-outbox';
+import { JourneyOutbox, type StaffTask, type StaffTaskClosure } from './journey-outbox';
 import { JourneyState, type JourneySnapshot } from './journey-state';
 import type { NotifyResult, PatientMessage } from './patient-delivery';
 
 export type { WaitOutcome } from './journey-clocks';
-export type { StaffTask } from './journey-outbox';
+export type { StaffTask, StaffTaskClosure } from './journey-outbox';
+
+/** Journeys that ended before this rule left their open staff calls in the queue; they replay as they ran. */
+export const CLOSE_CALLS_AT_END_PATCH = 'journey-end-closes-staff-calls';
 export type { JourneySnapshot } from './journey-state';
 export type { NotifyResult, PatientMessage } from './patient-delivery';
 
@@ -185,6 +190,11 @@ export class Journey<Event> {
     return this.outbox.escalate(step, task);
   }
 
+  /** Cancels the journey's open tasks it no longer needs, with the reason on each; see `JourneyOutbox.closeTasks`. */
+  closeStaffTasks(closure: StaffTaskClosure): Promise<number> {
+    return this.outbox.closeTasks(closure);
+  }
+
   /**
    * Waits for running update handlers and EHR writes still in flight. Call before the journey
    * ends or continues as new, so neither an answer nor a write-back is cut off.
@@ -193,9 +203,21 @@ export class Journey<Event> {
     return this.outbox.settle();
   }
 
-  /** Settles, then returns the final progress: the journey's result. */
+  /**
+   * Settles, then returns the final progress: the journey's result. A call the journey asked for
+   * has no one to report to once it has ended (a patient who declined, a cancelled or closed
+   * journey, a death recorded in the EHR), so its open calls close with the reason; other tasks
+   * (a breached deadline, a referral, a critical value) are clinical work that outlives it.
+   */
   async result(): Promise<JourneyProgress> {
     await this.settle();
+    if (!this.state.isOpen && patched(CLOSE_CALLS_AT_END_PATCH)) {
+      await this.outbox.closeTasks({
+        outcome: 'journey-ended',
+        note: `The journey ended (${this.state.currentStage}): the call is no longer needed`,
+        kinds: [...CALL_TASK_KINDS],
+      });
+    }
     return this.progress();
   }
 }

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { CALL_TASK_KINDS } from '../../contracts/staff-task-kinds';
+import { HOUR_MS } from '../../contracts/durations';
 import { insertOnce } from '../../persistence/insert-once';
 import { StaffTask, type StaffTaskPriority } from '../../persistence/entities/staff-task.entity';
 import { callPlanFor } from '../../shared/engagement/call-preferences';
@@ -24,13 +26,11 @@ export interface StaffTaskResult {
   alreadyCreated: boolean;
 }
 
-/** Task kinds that are a phone call to the patient: they carry and honour the patient's call preferences. */
-export const CALL_TASK_KINDS: readonly string[] = ['phone-call', 'call'];
-
 /**
  * Puts a task in the staff work queue exactly once per idempotency key. A call task carries the
  * number and the times the patient takes calls, in their time zone, and a routine one is due at
  * the end of the patient's next window when no window opens before its deadline (call-preferences.ts).
+ * An urgent task is always due: by the journey's deadline, else within the policy's hours.
  */
 export function createStaffTaskActivity(
   dataSource: DataSource,
@@ -58,10 +58,16 @@ export function createStaffTaskActivity(
       details = { ...details, call };
       dueAt = call.dueAt ?? dueAt;
     }
+    // An urgent task with no due time sorts as "no due time" and is never overdue: it gets one here,
+    // whatever step raised it, so none can be left without (HZ-94).
+    if (request.priority === 'urgent' && !dueAt) {
+      dueAt = new Date(Date.now() + policy.urgentTaskDueWithinHours * HOUR_MS).toISOString();
+    }
     const { id, inserted } = await insertOnce(dataSource, StaffTask, {
       idempotencyKey: request.idempotencyKey,
       journeyId: request.journeyId,
       patientRef: request.patientRef,
+      patientId: request.patientId ?? null,
       kind: request.kind,
       priority: request.priority,
       title: request.title,

@@ -4,6 +4,7 @@ import { OutreachLog } from '../outreach/outreach-log.service';
 import { PatientsController } from '../patients/patients.controller';
 import { PatientsService } from '../patients/patients.service';
 import { StaffTasksController } from '../staff-tasks/staff-tasks.controller';
+import { StaffTaskListService } from '../staff-tasks/staff-task-list.service';
 import { StaffTasksService } from '../staff-tasks/staff-tasks.service';
 import { JourneySignals } from './journey-signals.service';
 import { SmsWebhooksController } from './sms-webhooks.controller';
@@ -18,6 +19,6 @@ import { UnsubscribeController } from './unsubscribe.controller';
     UnsubscribeController,
     StaffTasksController,
   ],
-  providers: [JourneySignals, OutreachLog, PatientsService, StaffTasksService],
+  providers: [JourneySignals, OutreachLog, PatientsService, StaffTasksService, StaffTaskListService],
 })
 export class EngagementModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,13 +7,19 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { StaffTask } from '../../persistence/entities/staff-task.entity';
 import { AuditedAs } from '../audit/audited.decorator';
+import { noteAuditedPatients } from '../audit/audited-patients';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
-import { DATA_SOURCE } from '../infrastructure/tokens';
 import { ClaimStaffTaskDto, CompleteStaffTaskDto } from './dto/staff-task-actions.dto';
-import { CompletedStaffTaskView, ListStaffTasksQuery, StaffTaskView } from './dto/staff-task-views';
+import {
+  CompletedStaffTaskView,
+  ListStaffTasksQuery,
+  StaffTaskPage,
+  StaffTaskView,
+} from './dto/staff-task-views';
+import { StaffTaskListService } from './staff-task-list.service';
+import { toStaffTaskView } from './staff-task-view';
 import { StaffTasksService } from './staff-tasks.service';
 
 /** The staff work queue as journeys fill it: escalations, calls, letters, referrals. */
@@ -22,8 +28,8 @@ import { StaffTasksService } from './staff-tasks.service';
 @Controller('staff-tasks')
 export class StaffTasksController {
   constructor(
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly tasks: StaffTasksService,
+    private readonly workList: StaffTaskListService,
   ) {}
 
   @Post(':id/claim')
@@ -38,7 +44,7 @@ export class StaffTasksController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ClaimStaffTaskDto,
   ): Promise<StaffTaskView> {
-    return toView(await this.tasks.claim(id, body));
+    return toStaffTaskView(await this.tasks.claim(id, body), Date.now());
   }
 
   @Post(':id/complete')
@@ -54,43 +60,28 @@ export class StaffTasksController {
     @Body() body: CompleteStaffTaskDto,
   ): Promise<CompletedStaffTaskView> {
     const { task, journeyTold } = await this.tasks.complete(id, body);
-    return { ...toView(task), journeyTold };
+    return { ...toStaffTaskView(task, Date.now()), journeyTold };
   }
 
   @Get()
   @Roles('operator', 'auditor')
   @AuditedAs('staff-task.list', { journeyId: 'query.journeyId' })
-  @ApiOperation({ summary: 'Tasks by status (default open), urgent first, then by due time.' })
-  @ApiOkResponse({ type: [StaffTaskView] })
-  async list(@Query() query: ListStaffTasksQuery): Promise<StaffTaskView[]> {
-    const selection = this.dataSource
-      .getRepository(StaffTask)
-      .createQueryBuilder('task')
-      .where('task.status IN (:...statuses)', { statuses: query.status ?? ['open'] });
-    if (query.journeyId) selection.andWhere('task.journey_id = :journeyId', { journeyId: query.journeyId });
-    const tasks = await selection
-      .orderBy(`CASE task.priority WHEN 'urgent' THEN 0 ELSE 1 END`)
-      .addOrderBy('task.due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('task.created_at', 'ASC')
-      .limit(query.limit ?? 50)
-      .getMany();
-    return tasks.map(toView);
+  @ApiOperation({
+    summary:
+      'The work list: filtered, sorted (default urgent first, then by due time) and paged, with the total. Operators also see each patient from the EHR.',
+  })
+  @ApiOkResponse({ type: StaffTaskPage })
+  async list(
+    @Query() query: ListStaffTasksQuery,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<StaffTaskPage> {
+    const actor = request.actor!;
+    const { page, patientRefsShown } = await this.workList.list(query, {
+      name: actor.name,
+      seesPatients: actor.role === 'operator',
+    });
+    // Names were read from the EHR: the audit trail records whose.
+    noteAuditedPatients(request, patientRefsShown);
+    return page;
   }
-}
-
-function toView(task: StaffTask): StaffTaskView {
-  return {
-    id: task.id,
-    journeyId: task.journeyId,
-    kind: task.kind,
-    priority: task.priority,
-    title: task.title,
-    details: task.details,
-    dueAt: task.dueAt?.toISOString() ?? null,
-    status: task.status,
-    claimedBy: task.claimedBy,
-    outcome: task.outcome,
-    note: task.note,
-    createdAt: task.createdAt.toISOString(),
-  };
 }

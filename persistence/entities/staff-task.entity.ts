@@ -18,6 +18,10 @@ export class StaffTask {
   @Column({ name: 'patient_ref', type: 'text' })
   patientRef!: string;
 
+  /** The EHR patient id, when the journey has one: the work list reads the patient's name with it. */
+  @Column({ name: 'patient_id', type: 'text', nullable: true })
+  patientId!: string | null;
+
   @Column({ type: 'text' })
   kind!: string;
 

@@ -51,6 +51,14 @@ export const engagementPolicySchema = z.object({
       "Zone of quiet hours for a patient with no zone of their own and no journey zone; the organisation's zone unless set.",
     ),
   defaultChannelOrder: z.array(channel).min(1).default(['portal', 'email', 'sms']),
+  urgentTaskDueWithinHours: z
+    .number()
+    .positive()
+    .max(24)
+    .default(4)
+    .describe(
+      'When an urgent staff task is due if the journey gave no deadline (tunable default 4 h: a critical value reaches a clinician the same day).',
+    ),
   consentWithoutRecord: z
     .partialRecord(channel, z.boolean())
     .default({})

@@ -71,7 +71,7 @@ describe('staff calls read the EHR (real API, worker, FHIR sandbox)', () => {
       async () =>
         (
           await api().get('/api/staff-tasks').set('Authorization', DEMO_KEYS.operator).expect(200)
-        ).body.filter(
+        ).body.items.filter(
           (candidate: { journeyId: string; priority: string }) =>
             candidate.journeyId === journeyId && candidate.priority === 'urgent',
         ),

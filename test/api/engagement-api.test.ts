@@ -253,7 +253,7 @@ describe('engagement over HTTP', () => {
           .get('/api/staff-tasks')
           .query({ journeyId })
           .set(as('operator'))
-          .then((response) => response.body),
+          .then((response) => response.body.items as Array<{ id: string }>),
       (tasks) => tasks.length > 0,
     );
     expect(task).toMatchObject({ kind: 'call', status: 'open' });

@@ -50,7 +50,7 @@ describe('prediabetes care over HTTP: what a reading is decides what it does', (
         .query({ journeyId })
         .set('Authorization', DEMO_KEYS.operator)
         .expect(200)
-    ).body as Array<{ kind: string; priority: string }>;
+    ).body.items as Array<{ kind: string; priority: string }>;
 
   function labResult(patientId: string, code: string, value: number, unit: string): Observation {
     return {

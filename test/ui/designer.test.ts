@@ -105,16 +105,16 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
 
     // The journey's patient has no contact on file: its first step became a staff call.
     const queue = page.getByRole('region', { name: 'Staff work queue' });
-    const task = queue.getByRole('listitem', {
+    const task = queue.getByRole('row', {
       name: 'Call the patient: no message channel could reach them',
     });
     await task.getByRole('button', { name: 'Claim' }).click();
 
-    await task.getByText('claimed by dev-operator').waitFor();
+    await task.getByRole('cell', { name: 'dev-operator', exact: true }).waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'designer-staff-queue.png'), fullPage: true });
     await task.getByLabel('Outcome').selectOption('reached');
     await task.getByRole('button', { name: 'Complete' }).click();
-    await queue.getByText('No open tasks.').waitFor();
+    await queue.getByText('No tasks match.').waitFor();
 
     await page
       .getByRole('navigation', { name: 'Sections' })

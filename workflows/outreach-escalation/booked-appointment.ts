@@ -1,7 +1,11 @@
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { UpcomingTimer } from '../../contracts/journey-contract';
 import type { Journey, PatientMessage } from '../journey-runtime';
 import { HOUR_MS } from '../../contracts/durations';
+import { ESCALATION_STEP_MARK } from './escalation-plan';
+
+/** Journeys booked before a booking closed the escalation's open tasks replay as they ran. */
+export const BOOKING_CLOSES_ESCALATION_TASKS_PATCH = 'booking-closes-escalation-tasks';
 
 /** An appointment the outreach led to; reminder and outcome check are owed once per appointment time. */
 export interface Booking {
@@ -9,6 +13,8 @@ export interface Booking {
   appointmentId?: string;
   remindedFor?: number;
   outcomeCheckedFor?: number;
+  /** Set once the outreach's open staff calls were closed for this booking. */
+  escalationTasksClosed?: boolean;
 }
 
 export interface BookingCare {
@@ -32,6 +38,15 @@ export async function advanceBooking<Event>(
   booking: Booking,
   care: BookingCare,
 ): Promise<BookingOutcome> {
+  if (!booking.escalationTasksClosed && patched(BOOKING_CLOSES_ESCALATION_TASKS_PATCH)) {
+    // A call to get the patient to book is pointless once they have: nobody should still make it.
+    booking.escalationTasksClosed = true;
+    await journey.closeStaffTasks({
+      outcome: 'booked',
+      note: 'The patient booked an appointment: the outreach call is no longer needed',
+      stepsContaining: ESCALATION_STEP_MARK,
+    });
+  }
   const { appointmentAt } = booking;
   const now = Date.now();
   const { remindAt, reminderOwed, checkAt, checkOwed } = bookingSchedule(booking, care, now);

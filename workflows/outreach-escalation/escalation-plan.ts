@@ -75,8 +75,11 @@ export function nextEscalationMove<Wording extends string>(
 }
 
 /** The key of a step's message or task: stable across retries and replays, unique per round. */
+/** In every escalation step's key, and in no other step's: finds the tasks a plan raised. */
+export const ESCALATION_STEP_MARK = ':step-';
+
 export function escalationStepKey(round: EscalationRound, stepNumber: number): string {
-  return `${round.id}:step-${stepNumber}`;
+  return `${round.id}${ESCALATION_STEP_MARK}${stepNumber}`;
 }
 
 /**

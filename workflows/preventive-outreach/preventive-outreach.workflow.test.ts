@@ -124,7 +124,7 @@ describe('preventive outreach journey (time-skipping)', () => {
     }
   });
 
-  test('with no response: day 3 SMS, day 7 staff call, day 30 letter, then closed as unresponsive at day 45', async () => {
+  test('with no response: day 3 SMS, day 7 staff call, day 30 letter, then closed as unresponsive at day 45 with the call', async () => {
     const handle = await start({ item: 'colorectal-screening' });
 
     const final = await finished(handle);
@@ -132,8 +132,12 @@ describe('preventive outreach journey (time-skipping)', () => {
     expect(final).toMatchObject({ status: 'completed', stage: 'unresponsive' });
     expectStagesInBlueprint(final);
     expect(daysOf(final, 'message')).toEqual([0, 3, 30]);
-    expect(daysOf(final, 'task')).toEqual([7]);
+    // The day-7 call, then its closing when the journey ends: nobody reports to a closed journey (HZ-95).
+    expect(daysOf(final, 'task')).toEqual([7, 45]);
     const lastEntry = final.timeline.at(-1)!;
+    expect(lastEntry.summary).toBe(
+      '1 staff task(s) closed: The journey ended (unresponsive): the call is no longer needed',
+    );
     expect((Date.parse(lastEntry.at) - Date.parse(final.startedAt)) / DAY).toBeCloseTo(45, 3);
 
     const messages = await harness.messagesOf(handle.workflowId);
@@ -158,6 +162,45 @@ describe('preventive outreach journey (time-skipping)', () => {
     // The call is due within the brief's day 7-10 window.
     expect((call!.dueAt!.getTime() - Date.parse(final.startedAt)) / DAY).toBeCloseTo(10, 3);
     await recordHistoryFixture(handle, PREVENTIVE_OUTREACH, 'unresponsive');
+  });
+
+  test('[HZ-95] booking closes the open call to book, with the reason on the task; a journey that ends closes its open calls', async () => {
+    const handle = await start({ item: 'colorectal-screening' }, 'pat-books-after-call');
+    await harness.env.sleep(7 * DAY + HOUR); // the day-7 staff call to book is in the queue
+    const [call] = await harness.tasksOf(handle.workflowId);
+    expect(call).toMatchObject({ kind: 'phone-call', status: 'open' });
+    const appointmentAt = (await harness.now()) + 10 * DAY;
+    await send(handle, { type: 'appointment-booked', appointmentAt: new Date(appointmentAt).toISOString() });
+    await harness.env.sleep('1 minute');
+    expect(await harness.tasksOf(handle.workflowId)).toEqual([
+      expect.objectContaining({
+        id: call!.id,
+        status: 'cancelled',
+        outcome: 'booked',
+        note: 'The patient booked an appointment: the outreach call is no longer needed',
+      }),
+    ]);
+    const timeline = (await progressOf(handle)).timeline.map((entry) => entry.summary);
+    expect(timeline).toContain(
+      '1 staff task(s) closed: The patient booked an appointment: the outreach call is no longer needed',
+    );
+    await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of scenario' }] });
+
+    // A patient who declines after the call was queued: the journey ends, and so does its call.
+    const declining = await start({ item: 'colorectal-screening' }, 'pat-declines-after-call');
+    await harness.env.sleep(7 * DAY + HOUR);
+    expect(await harness.tasksOf(declining.workflowId)).toEqual([
+      expect.objectContaining({ kind: 'phone-call', status: 'open' }),
+    ]);
+    await send(declining, { type: 'declined' });
+    expect(await finished(declining)).toMatchObject({ status: 'completed', stage: 'declined' });
+    expect(await harness.tasksOf(declining.workflowId)).toEqual([
+      expect.objectContaining({
+        status: 'cancelled',
+        outcome: 'journey-ended',
+        note: 'The journey ended (declined): the call is no longer needed',
+      }),
+    ]);
   });
 
   test('booking on day 2 stops the escalation; a reminder goes out 48 h before; attended completes the journey', async () => {

@@ -442,7 +442,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks by status (default open), urgent first, then by due time. */
+        /** The work list: filtered, sorted (default urgent first, then by due time) and paged, with the total. Operators also see each patient from the EHR. */
         get: operations["StaffTasksController_list"];
         put?: never;
         post?: never;
@@ -561,24 +561,51 @@ export interface components {
             assignee: string;
         };
         CompletedStaffTaskView: {
+            claimedAt: string | null;
             claimedBy: string | null;
             createdAt: string;
             details: {
                 [key: string]: unknown;
             };
+            /** @description Every urgent task has one. */
             dueAt: string | null;
             id: string;
             journeyId: string;
             /** @description False when the journey had already ended and could not be told. */
             journeyTold: boolean;
+            /**
+             * @description The journey's type id.
+             * @example preventive-outreach
+             */
+            journeyType: string;
             /** @example deadline-breach */
             kind: string;
+            /** @description The note on completion, or why the journey closed it. */
             note: string | null;
             outcome: string | null;
+            /** @description Minutes past the due time, for open and claimed tasks that are overdue; else null. */
+            overdueByMinutes: number | null;
+            /** @description Operators only: the patient from the EHR (null when the EHR has no record or could not be read). Absent for other roles. */
+            patient?: components["schemas"]["StaffTaskPatientView"] | null;
             /** @enum {string} */
             priority: "routine" | "urgent";
+            /**
+             * @description Why the journey raised it, from its details; the title when they say no more.
+             * @example sms: no consent; email: no address
+             */
+            reason: string;
+            /**
+             * @description The journey's current stage; null when the engine could not be asked.
+             * @example outreach
+             */
+            stage: string | null;
             /** @enum {string} */
             status: "open" | "claimed" | "done" | "cancelled";
+            /**
+             * @description The journey step that raised the task.
+             * @example outreach-1:step-3
+             */
+            step: string;
             title: string;
         };
         CompleteStaffTaskDto: {
@@ -922,23 +949,68 @@ export interface components {
             /** @description 0 is the built-in defaults, in force until a version is published. */
             version: number;
         };
+        StaffTaskPage: {
+            items: components["schemas"]["StaffTaskView"][];
+            /** @description Pass as pageToken to read the next page; absent on the last page. */
+            nextPageToken?: string;
+            /** @description The position of the first item among them (0-based). */
+            offset: number;
+            /** @description How many tasks match the filters, across all pages. */
+            total: number;
+        };
+        StaffTaskPatientView: {
+            /** @example 1961-04-02 */
+            birthDate: string | null;
+            /**
+             * @description The patient's name as the EHR records it.
+             * @example Maria Nowak
+             */
+            name: string;
+        };
         StaffTaskView: {
+            claimedAt: string | null;
             claimedBy: string | null;
             createdAt: string;
             details: {
                 [key: string]: unknown;
             };
+            /** @description Every urgent task has one. */
             dueAt: string | null;
             id: string;
             journeyId: string;
+            /**
+             * @description The journey's type id.
+             * @example preventive-outreach
+             */
+            journeyType: string;
             /** @example deadline-breach */
             kind: string;
+            /** @description The note on completion, or why the journey closed it. */
             note: string | null;
             outcome: string | null;
+            /** @description Minutes past the due time, for open and claimed tasks that are overdue; else null. */
+            overdueByMinutes: number | null;
+            /** @description Operators only: the patient from the EHR (null when the EHR has no record or could not be read). Absent for other roles. */
+            patient?: components["schemas"]["StaffTaskPatientView"] | null;
             /** @enum {string} */
             priority: "routine" | "urgent";
+            /**
+             * @description Why the journey raised it, from its details; the title when they say no more.
+             * @example sms: no consent; email: no address
+             */
+            reason: string;
+            /**
+             * @description The journey's current stage; null when the engine could not be asked.
+             * @example outreach
+             */
+            stage: string | null;
             /** @enum {string} */
             status: "open" | "claimed" | "done" | "cancelled";
+            /**
+             * @description The journey step that raised the task.
+             * @example outreach-1:step-3
+             */
+            step: string;
             title: string;
         };
         StageCountView: {
@@ -2667,9 +2739,23 @@ export interface operations {
             query?: {
                 /** @description Only tasks of this journey (its id). */
                 journeyId?: string;
+                /** @description Only tasks of journeys of this type (a journey type id). */
+                journeyType?: string;
                 limit?: number;
+                /** @description Only tasks the caller has claimed. */
+                mine?: boolean;
+                /** @description Only tasks past their due time (true) or not (false). */
+                overdue?: boolean;
+                /** @description The nextPageToken of the previous page (same filters and sort). */
+                pageToken?: string;
+                /** @description Only tasks of this priority. */
+                priority?: "routine" | "urgent";
+                /** @description `priority`: urgent first, then by due time; `due`: the most overdue first; `created`: the oldest first. */
+                sort?: "priority" | "due" | "created";
                 /** @description One status or several, comma-separated (open, claimed, done, cancelled); the work queue asks for open,claimed. */
                 status?: ("open" | "claimed" | "done" | "cancelled")[];
+                /** @description Only tasks nobody has claimed. */
+                unclaimed?: boolean;
             };
             header?: never;
             path?: never;
@@ -2682,7 +2768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffTaskView"][];
+                    "application/json": components["schemas"]["StaffTaskPage"];
                 };
             };
             /** @description The body, query or path parameters are not valid. */

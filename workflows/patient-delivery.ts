@@ -3,6 +3,7 @@ import type { DeliveryChannel } from '../contracts/delivery-channels';
 import type { DeliveryResult } from '../activities/engagement/deliver-message';
 import { journeyActivities } from './journey-activities';
 import type { TimelineKind } from '../contracts/journey-contract';
+import { heldLine } from '../contracts/held-messages';
 
 export interface PatientMessage {
   /** The step's first-choice channel; the patient's own order follows. Omit to use only theirs. */
@@ -86,7 +87,7 @@ export async function deliverToPatient(
       return afterJourneyEnded(host, step, label, message, result);
     switch (result.outcome) {
       case 'deferred':
-        host.record('message', `${label} held until ${result.until}: ${deferralReason[result.reason]}`, step);
+        host.record('message', heldLine(label, result.until, result.reason), step);
         await host.sleepUntil(Date.parse(result.until));
         continue;
       case 'rejected':
@@ -187,11 +188,6 @@ async function confirmWithPatient(
     details: { template: message.template, channel, reason: 'delivery unconfirmed after an interruption' },
   });
 }
-
-const deferralReason = {
-  'quiet-hours': "the patient's quiet hours",
-  'daily-cap': "the patient's daily message limit is reached",
-};
 
 function sentLine(
   label: string,

@@ -1,5 +1,6 @@
 import { withAuditedPatient } from '../audit/audited-patients';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
+import { heldMessages } from '../../contracts/held-messages';
 import type { JourneyProgress } from '../../contracts/journey-contract';
 import {
   journeyStageKey,
@@ -43,6 +44,9 @@ export function toDetailView(
       timeline: progress.timeline,
       upcoming: progress.upcoming,
       deadlines: progress.deadlines ?? [],
+      // A closed journey sends nothing more: what it held will never go.
+      heldMessages:
+        progress.status === 'active' || progress.status === 'paused' ? heldMessages(progress.timeline) : [],
       facts: progress.facts ?? {},
       temporalUiUrl,
     },

@@ -6,6 +6,7 @@ import { OutreachMessage, type OutreachStatus } from '../../persistence/entities
 import { deliveryStatusSignal, patientRespondedSignal } from '../../contracts/journey-contract';
 import { JourneySignals } from '../engagement/journey-signals.service';
 import { DATA_SOURCE } from '../infrastructure/tokens';
+import { withAuditedPatient } from '../audit/audited-patients';
 import type { OutreachMessageView } from './dto/outreach-views';
 
 /** How far along a message is; a late or repeated callback never moves it back. */
@@ -39,12 +40,17 @@ export class OutreachLog {
     private readonly signals: JourneySignals,
   ) {}
 
-  forJourney(journeyId: string): Promise<OutreachMessageView[]> {
-    return this.list({ journeyId });
+  /**
+   * A journey's messages, marked as its patient's for the audit trail (every row of a journey
+   * names the same patient; an empty log showed nothing about anyone).
+   */
+  async forJourney(journeyId: string): Promise<OutreachMessageView[]> {
+    const { views, patientRefs } = await this.read({ journeyId });
+    return withAuditedPatient(views, patientRefs[0]);
   }
 
-  forPatient(patientRef: string, channel?: DeliveryChannel): Promise<OutreachMessageView[]> {
-    return this.list({ patientRef, ...(channel ? { channel } : {}) });
+  async forPatient(patientRef: string, channel?: DeliveryChannel): Promise<OutreachMessageView[]> {
+    return (await this.read({ patientRef, ...(channel ? { channel } : {}) })).views;
   }
 
   /**
@@ -100,7 +106,9 @@ export class OutreachLog {
     return message;
   }
 
-  private async list(where: FindOptionsWhere<OutreachMessage>): Promise<OutreachMessageView[]> {
+  private async read(
+    where: FindOptionsWhere<OutreachMessage>,
+  ): Promise<{ views: OutreachMessageView[]; patientRefs: string[] }> {
     const messages = await this.dataSource
       .getRepository(OutreachMessage)
       .find({ where, order: { createdAt: 'DESC' }, take: 200 });
@@ -110,7 +118,7 @@ export class OutreachLog {
           order: { occurredAt: 'ASC' },
         })
       : [];
-    return messages.map((message) => ({
+    const views = messages.map((message) => ({
       id: message.id,
       journeyId: message.journeyId,
       step: message.stepKey ? message.stepKey.slice(message.journeyId.length + 1) : null,
@@ -136,5 +144,6 @@ export class OutreachLog {
           occurredAt: event.occurredAt.toISOString(),
         })),
     }));
+    return { views, patientRefs: [...new Set(messages.map((message) => message.patientRef))] };
   }
 }

@@ -1,8 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
-import { createApiClient, type ApiClient } from './api';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { createApiClient, type ApiClient, type JourneyType } from './api';
+import { AuditScreen } from './audit/AuditScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { Notice } from './Notice';
+import { JourneyDetailScreen } from './patients/JourneyDetailScreen';
 import { PatientsScreen } from './patients/PatientsScreen';
+import { NO_SCREEN_NOTICE, type Role, SECTION_LINKS, SECTIONS_OF } from './sections';
 import { SignInPanel } from './SignInPanel';
 import { StaffQueuePanel } from './StaffQueuePanel';
 import { useApiResource } from './useApiResource';
@@ -31,6 +35,7 @@ export function App() {
   );
 
   if (!client) {
+    // The address stays as it is: after signing in the user lands where the link pointed.
     return (
       <SignInPanel
         notice={signInNotice}
@@ -42,87 +47,128 @@ export function App() {
     );
   }
 
-  return <Workspace client={client} onSignOut={() => endSession()} />;
+  return <Workspace client={client} onSignOut={endSession} />;
 }
 
 interface WorkspaceProps {
   client: ApiClient;
-  onSignOut: () => void;
+  onSignOut: (notice?: string) => void;
 }
-
-type Screen = 'catalogue' | 'patients' | 'queue';
 
 /** What a signed-in key sees: each role only the work it may do (the API enforces it regardless). */
 function Workspace({ client, onSignOut }: WorkspaceProps) {
-  const { resource: session } = useApiResource(client, '/api/session');
-  const { resource: types, reload: reloadTypes } = useApiResource(client, '/api/journey-types');
-  const [screen, setScreen] = useState<Screen>('catalogue');
+  const { resource: session, reload: reloadSession } = useApiResource(client, '/api/session');
   const role = session.status === 'ready' ? session.data.role : undefined;
-  // Designers work on programs, maps, counts and settings; patients are for operators and auditors.
-  const seesPatients = role === 'operator' || role === 'auditor';
-  const screens: Array<[Screen, string]> = [
-    ['catalogue', 'Journeys'],
-    ...(seesPatients ? [['patients', 'Patients'] as [Screen, string]] : []),
-    ...(role === 'operator' ? [['queue', 'Staff queue'] as [Screen, string]] : []),
-  ];
+  const sections = role ? SECTIONS_OF[role] : [];
+
+  // A key kept from an earlier tab may belong to a role with no screen: back to the sign-in.
+  useEffect(() => {
+    if (role && SECTIONS_OF[role].length === 0) onSignOut(NO_SCREEN_NOTICE);
+  }, [role, onSignOut]);
 
   return (
     <>
       <header className="app-header">
-        <h1>Carepath designer</h1>
+        <h1>Carepath</h1>
         <nav aria-label="Sections">
           <ul className="nav">
-            {screens.map(([value, label]) => (
-              <li key={value}>
-                <button
-                  type="button"
-                  className={screen === value ? 'nav-item current' : 'nav-item'}
-                  aria-current={screen === value ? 'page' : undefined}
-                  onClick={() => setScreen(value)}
-                >
-                  {label}
-                </button>
+            {sections.map((section) => (
+              <li key={section}>
+                <NavLink to={SECTION_LINKS[section].path} className="nav-item">
+                  {SECTION_LINKS[section].label}
+                </NavLink>
               </li>
             ))}
           </ul>
         </nav>
-        <div className="toolbar">
+        <div className="toolbar account">
           {session.status === 'ready' && (
             <span className="muted">
               Signed in as {session.data.name} ({session.data.role})
             </span>
           )}
-          <button type="button" className="button-secondary" onClick={onSignOut}>
+          <button type="button" className="button-secondary" onClick={() => onSignOut()}>
             Sign out
           </button>
         </div>
       </header>
       <main>
-        {types.status === 'loading' && <Notice tone="loading">Loading journey types…</Notice>}
-        {types.status === 'error' && (
-          <Notice tone="error" onRetry={reloadTypes}>
-            {types.message}
+        {session.status === 'loading' && <Notice tone="loading">Checking your key…</Notice>}
+        {session.status === 'error' && (
+          // Without the role nothing can be shown safely: say why, and let the user try again.
+          <Notice tone="error" onRetry={reloadSession}>
+            Your screens could not be loaded: {session.message}
           </Notice>
         )}
-        {types.status === 'ready' && types.data.length === 0 && (
-          <Notice tone="empty">This deployment has no journey types yet.</Notice>
-        )}
-        {types.status === 'ready' && types.data.length > 0 && (
-          <>
-            {screen === 'catalogue' && (
-              <CatalogueScreen client={client} types={types.data} canPublish={role === 'designer'} />
-            )}
-            {screen === 'patients' && seesPatients && (
-              <PatientsScreen client={client} types={types.data} isOperator={role === 'operator'} />
-            )}
-            {screen === 'queue' && role === 'operator' && session.status === 'ready' && (
-              <div className="page">
-                <StaffQueuePanel client={client} operatorName={session.data.name} />
-              </div>
-            )}
-          </>
+        {session.status === 'ready' && role && sections.length > 0 && (
+          <Screens client={client} role={role} operatorName={session.data.name} />
         )}
       </main>
     </>
+  );
+}
+
+interface ScreensProps {
+  client: ApiClient;
+  role: Role;
+  operatorName: string;
+}
+
+function Screens({ client, role, operatorName }: ScreensProps) {
+  const { resource: types, reload: reloadTypes } = useApiResource(client, '/api/journey-types');
+  if (types.status === 'loading') return <Notice tone="loading">Loading journey types…</Notice>;
+  if (types.status === 'error')
+    return (
+      <Notice tone="error" onRetry={reloadTypes}>
+        {types.message}
+      </Notice>
+    );
+  if (types.data.length === 0) return <Notice tone="empty">This deployment has no journey types yet.</Notice>;
+  return <SectionRoutes client={client} role={role} operatorName={operatorName} types={types.data} />;
+}
+
+function SectionRoutes({ client, role, operatorName, types }: ScreensProps & { types: JourneyType[] }) {
+  const sections = SECTIONS_OF[role];
+  const isOperator = role === 'operator';
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/journeys" replace />} />
+      <Route
+        path="/journeys/:typeId?/:view?"
+        element={<CatalogueScreen client={client} types={types} canPublish={role === 'designer'} />}
+      />
+      {sections.includes('patients') && (
+        <>
+          <Route path="/patients" element={<PatientsScreen client={client} types={types} />} />
+          <Route
+            path="/patients/:journeyId"
+            element={<JourneyDetailScreen client={client} types={types} isOperator={isOperator} />}
+          />
+        </>
+      )}
+      {sections.includes('queue') && (
+        <Route
+          path="/queue"
+          element={
+            <div className="page">
+              <StaffQueuePanel client={client} operatorName={operatorName} />
+            </div>
+          }
+        />
+      )}
+      {sections.includes('audit') && <Route path="/audit" element={<AuditScreen client={client} />} />}
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="page">
+      <Notice tone="empty">
+        Nothing here for your key: the address is unknown or belongs to another role&apos;s screens.{' '}
+        <NavLink to="/journeys">Go to the journeys</NavLink>
+      </Notice>
+    </div>
   );
 }

@@ -13,7 +13,7 @@ describe('Notice', () => {
       </Notice>,
     );
     expect(screen.getByRole('alert').textContent).toContain('The API is down.');
-    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 

@@ -13,7 +13,7 @@ export function Notice({ tone, children, onRetry }: NoticeProps) {
       <span>{children}</span>
       {onRetry && (
         <button type="button" className="button-secondary" onClick={onRetry}>
-          Try again
+          Retry
         </button>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ApiError, createApiClient } from './api';
+import { NO_SCREEN_NOTICE, SECTIONS_OF } from './sections';
 
 interface SignInPanelProps {
   /** Why the user is here again, e.g. after the API rejected their key. */
@@ -22,8 +23,13 @@ export function SignInPanel({ notice, onSignIn }: SignInPanelProps) {
     setChecking(true);
     setError(undefined);
     try {
-      // Every role may read the journey types, so this checks the key without assuming a role.
-      await createApiClient(trimmed).get('/api/journey-types');
+      // Every role may read its session: the key is checked, and a role with no screen is told here.
+      const session = await createApiClient(trimmed).get('/api/session');
+      if (SECTIONS_OF[session.role].length === 0) {
+        setChecking(false);
+        setError(NO_SCREEN_NOTICE);
+        return;
+      }
       onSignIn(trimmed);
     } catch (caught) {
       setChecking(false);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
-import { ApiError, createApiClient, isAbort } from './api';
+import { ApiError, createApiClient, isAbort, retryAfterOf } from './api';
 
 /** The client over a stubbed fetch: what it sends, and what each kind of answer becomes. */
 const realFetch = globalThis.fetch;
@@ -35,6 +35,32 @@ describe('createApiClient', () => {
     const post = fetch.mock.calls[1]![0];
     expect(new URL(post.url).pathname).toBe('/api/journeys/journey%2F1/pause');
     expect(await post.json()).toEqual({ reason: 'In hospital' });
+  });
+
+  test('a 429 says how long the API asks to wait, from Retry-After', async () => {
+    answering(
+      () =>
+        new Response(JSON.stringify({ message: 'ThrottlerException: Too Many Requests' }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '30' },
+        }),
+    );
+    const failure = (await createApiClient('key', undefined, API)
+      .get('/api/session')
+      .catch((error: unknown) => error)) as ApiError;
+    expect(failure.status).toBe(429);
+    expect(failure.retryAfterSeconds).toBe(30);
+    expect(failure.message).toMatch(
+      /^Too many requests: the API asks to wait 30 seconds before trying again\./,
+    );
+  });
+
+  test('Retry-After is read as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-12-07T10:00:00Z');
+    expect(retryAfterOf('120', now)).toBe(120);
+    expect(retryAfterOf('Mon, 07 Dec 2026 10:01:30 GMT', now)).toBe(90);
+    expect(retryAfterOf('soon', now)).toBeUndefined();
+    expect(retryAfterOf(null, now)).toBeUndefined();
   });
 
   test("an API error keeps its message and field errors; a 401 also reports the key's end", async () => {

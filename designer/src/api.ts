@@ -69,12 +69,15 @@ export interface ApiClient {
 export class ApiError extends Error {
   readonly status: number;
   readonly errors: FieldError[];
+  /** How long the API asked the caller to wait before trying again (429, 503: `Retry-After`). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(status: number, message: string, errors: FieldError[] = []) {
+  constructor(status: number, message: string, errors: FieldError[] = [], retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.errors = errors;
+    if (retryAfterSeconds !== undefined) this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -112,7 +115,7 @@ export function createApiClient(
     }
     const { data, error, response } = result;
     if (response.ok) return data as T;
-    const failure = apiErrorOf(response.status, error);
+    const failure = apiErrorOf(response.status, error, retryAfterOf(response.headers.get('Retry-After')));
     if (failure.status === 401) onUnauthorized(failure.message);
     throw failure;
   }
@@ -149,15 +152,34 @@ const readableAnswers: Middleware = {
   },
 };
 
-function apiErrorOf(status: number, body: unknown): ApiError {
+function apiErrorOf(status: number, body: unknown, retryAfterSeconds: number | undefined): ApiError {
   const { message, errors } = (typeof body === 'object' && body !== null ? body : {}) as Partial<
     Schemas['ApiErrorView']
   >;
-  return new ApiError(
-    status,
-    typeof message === 'string' && message ? message : `The request failed (HTTP ${status}).`,
-    Array.isArray(errors) ? errors : [],
-  );
+  const said = typeof message === 'string' && message ? message : undefined;
+  const fieldErrors = Array.isArray(errors) ? errors : [];
+  if (status === 429) {
+    // The wait is what the user needs: the API's own words (if any) come after it.
+    const wait = retryAfterSeconds === undefined ? 'a moment' : waitText(retryAfterSeconds);
+    const text = `Too many requests: the API asks to wait ${wait} before trying again.`;
+    return new ApiError(status, said ? `${text} (${said})` : text, fieldErrors, retryAfterSeconds);
+  }
+  return new ApiError(status, said ?? `The request failed (HTTP ${status}).`, fieldErrors, retryAfterSeconds);
+}
+
+/** `Retry-After` as seconds from now: either a number of seconds or an HTTP date. */
+export function retryAfterOf(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const trimmed = header.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function waitText(seconds: number): string {
+  if (seconds < 90) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
 }
 
 export function messageOf(error: unknown): string {

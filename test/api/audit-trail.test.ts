@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
+import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import { signUnsubscribeToken } from '../../shared/engagement/delivery-links';
+import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -24,6 +26,7 @@ interface AuditEventBody {
   route: string;
   journeyId: string | null;
   patientId: string | null;
+  patientRef: string | null;
   outcomeStatus: number | null;
 }
 
@@ -125,6 +128,36 @@ describe('the audit trail of patient-level reads and changes', () => {
       [started.id, patientId],
     );
     expect(JSON.stringify(rows)).not.toMatch(/another clinic|Europe\/Warsaw|appointmentAt/);
+  });
+
+  test("reading a journey's messages is recorded with the journey and the patient's reference", async () => {
+    const patientId = uniqueName('pat');
+    const { body: started } = await startJourney(patientId);
+    const patientRef = patientRefFor(patientId, stack.config.pseudonymKey);
+    // A message the journey sent, as the delivery activity logs it.
+    await stack.database.dataSource.getRepository(OutreachMessage).insert({
+      idempotencyKey: `${started.id}/reminder#sms`,
+      stepKey: `${started.id}/reminder`,
+      journeyId: started.id,
+      patientRef,
+      channel: 'sms',
+      template: 'appointment-reminder.reminder',
+      status: 'sent',
+      body: 'Your appointment is on Friday.',
+      plannedAt: new Date(),
+      sentAt: new Date(),
+      statusUpdatedAt: new Date(),
+    });
+    await api().get(`/api/journeys/${started.id}/messages`).set(as(KEYS.alice)).expect(200);
+    await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200);
+
+    const { items } = await auditEvents({ patientId });
+    expect(items.map((event) => [event.action, event.journeyId])).toEqual([
+      ['journey.read', started.id],
+      ['journey.messages.read', started.id],
+      ['journey.start', started.id],
+    ]);
+    expect(items.slice(0, 2).map((event) => event.patientRef)).toEqual([patientRef, patientRef]);
   });
 
   test('designers and operators cannot read the audit trail, and their attempts are recorded', async () => {

@@ -38,12 +38,9 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.goto(stack.config.publicBaseUrl);
     await page.getByLabel('API key').fill('dev-operator-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('button', { name: 'Patients' })
-      .click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
 
-    await page.getByRole('button', { name: journeyId }).click();
+    await page.getByRole('link', { name: journeyId }).click();
     const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
     await detail.getByRole('heading', { name: 'Timeline' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'designer-journey-detail.png'), fullPage: true });
@@ -76,18 +73,15 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.getByLabel('API key').fill('dev-auditor-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as dev-auditor (auditor)').waitFor();
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('button', { name: 'Patients' })
-      .click();
-    await page.getByRole('button', { name: journeyId }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('link', { name: journeyId }).click();
     await context.route('http://localhost:8233/**', (route) => route.abort());
     const newTab = context.waitForEvent('page');
     await page.getByRole('link', { name: 'Open in Temporal Web UI' }).click();
     await newTab;
     expect(sessionCalls).toEqual([]);
     expect(await context.cookies()).toEqual([]);
-    expect(await page.getByRole('button', { name: 'Staff queue' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Staff queue' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'Staff work queue' }).count()).toBe(0);
     await context.close();
   });
@@ -100,7 +94,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page
       .getByRole('navigation', { name: 'Sections' })
-      .getByRole('button', { name: 'Staff queue' })
+      .getByRole('link', { name: 'Staff queue' })
       .click();
 
     // The journey's patient has no contact on file: its first step became a staff call.
@@ -116,11 +110,8 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await task.getByRole('button', { name: 'Complete' }).click();
     await queue.getByText('No tasks match.').waitFor();
 
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('button', { name: 'Patients' })
-      .click();
-    await page.getByRole('button', { name: journeyId }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('link', { name: journeyId }).click();
     const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
     await detail
       .getByText(/reached/)
@@ -141,11 +132,8 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.goto(stack.config.publicBaseUrl);
     await page.getByLabel('API key').fill('dev-operator-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('button', { name: 'Patients' })
-      .click();
-    await page.getByRole('button', { name: id }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
+    await page.getByRole('link', { name: id }).click();
     const detail = page.getByRole('region', { name: `Journey ${id}` });
     const controls = detail.getByRole('form', { name: 'Steer this journey' });
 
@@ -175,9 +163,9 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await designerPage.getByRole('button', { name: 'Sign in' }).click();
     // Minimum necessary: a designer works on programs and never sees a patient's journey.
     const sections = designerPage.getByRole('navigation', { name: 'Sections' });
-    await sections.getByRole('button', { name: 'Journeys' }).waitFor();
-    expect(await sections.getByRole('button', { name: 'Patients' }).count()).toBe(0);
-    expect(await designerPage.getByRole('button', { name: journeyId }).count()).toBe(0);
+    await sections.getByRole('link', { name: 'Journeys' }).waitFor();
+    expect(await sections.getByRole('link', { name: 'Patients' }).count()).toBe(0);
+    expect(await designerPage.getByRole('link', { name: journeyId }).count()).toBe(0);
     expect(await designerPage.getByRole('form', { name: 'Steer this journey' }).count()).toBe(0);
     await designer.close();
   });

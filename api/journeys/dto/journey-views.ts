@@ -53,6 +53,14 @@ export class JourneySummaryView {
   @ApiPropertyOptional() closedAt?: string;
 }
 
+export class HeldMessageView {
+  @ApiProperty({ description: 'The journey step the message belongs to.' }) step!: string;
+  @ApiProperty({ description: 'What the journey calls the message.' }) label!: string;
+  @ApiProperty({ description: 'When the journey tries it again (ISO 8601).' }) until!: string;
+  @ApiProperty({ enum: ['quiet-hours', 'daily-cap'] }) reason!: 'quiet-hours' | 'daily-cap';
+  @ApiProperty({ description: 'When the journey held it back.' }) heldAt!: string;
+}
+
 export class JourneyDetailView extends JourneySummaryView {
   @ApiProperty({
     description: 'The program settings version the journey was enrolled with (0: built-in defaults).',
@@ -61,6 +69,12 @@ export class JourneyDetailView extends JourneySummaryView {
   @ApiProperty({ type: [TimelineEntryView] }) timeline!: TimelineEntryView[];
   @ApiProperty({ type: [UpcomingTimerView] }) upcoming!: UpcomingTimerView[];
   @ApiProperty({ type: [DeadlineViewDto] }) deadlines!: DeadlineViewDto[];
+  @ApiProperty({
+    type: [HeldMessageView],
+    description:
+      'Messages held back (quiet hours, daily cap) and when they will go; not in the outreach log until tried.',
+  })
+  heldMessages!: HeldMessageView[];
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

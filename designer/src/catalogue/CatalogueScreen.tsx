@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { Navigate, useParams } from 'react-router';
 import type { ApiClient, JourneyType } from '../api';
 import { JourneyTypeCard } from './JourneyTypeCard';
-import { JourneyTypeView } from './JourneyTypeView';
+import { isJourneyTypeView, JourneyTypeView, journeyTypePath } from './JourneyTypeView';
 
 interface CatalogueScreenProps {
   client: ApiClient;
@@ -9,27 +9,29 @@ interface CatalogueScreenProps {
   canPublish: boolean;
 }
 
-/** Every journey type with its counts; the chosen one (the first at start) shown as a map. */
+/**
+ * Every journey type with its counts; the one in the address (`/journeys/<type>/map`) shown as a
+ * map or its settings. Without one, the first type's map.
+ */
 export function CatalogueScreen({ client, types, canPublish }: CatalogueScreenProps) {
-  const [chosenId, setChosenId] = useState(types[0]?.id);
-  const chosen = types.find((type) => type.id === chosenId);
+  const { typeId, view } = useParams();
+  const chosen = types.find((type) => type.id === typeId);
+  const first = types[0];
+  if ((!chosen || !isJourneyTypeView(view)) && first)
+    return <Navigate to={journeyTypePath(chosen ?? first, 'map')} replace />;
   return (
     <div className="layout">
       <section className="panel" aria-labelledby="catalogue-heading">
         <h2 id="catalogue-heading">Journey catalogue</h2>
         <ul className="type-list">
           {types.map((type) => (
-            <JourneyTypeCard
-              key={type.id}
-              client={client}
-              type={type}
-              selected={type.id === chosenId}
-              onSelect={() => setChosenId(type.id)}
-            />
+            <JourneyTypeCard key={type.id} client={client} type={type} selected={type.id === chosen?.id} />
           ))}
         </ul>
       </section>
-      {chosen && <JourneyTypeView key={chosen.id} client={client} type={chosen} canPublish={canPublish} />}
+      {chosen && isJourneyTypeView(view) && (
+        <JourneyTypeView key={chosen.id} client={client} type={chosen} view={view} canPublish={canPublish} />
+      )}
     </div>
   );
 }

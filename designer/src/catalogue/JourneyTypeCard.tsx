@@ -1,6 +1,8 @@
+import { Link } from 'react-router';
 import type { ApiClient, JourneyType } from '../api';
 import { useApiResource } from '../useApiResource';
 import { JourneyTypeCounts } from './JourneyTypeCounts';
+import { journeyTypePath } from './JourneyTypeView';
 
 /** Counts move as patients do; a catalogue left open stays current without a reload. */
 const COUNTS_REFRESH_MS = 15_000;
@@ -9,10 +11,9 @@ interface JourneyTypeCardProps {
   client: ApiClient;
   type: JourneyType;
   selected: boolean;
-  onSelect: () => void;
 }
 
-export function JourneyTypeCard({ client, type, selected, onSelect }: JourneyTypeCardProps) {
+export function JourneyTypeCard({ client, type, selected }: JourneyTypeCardProps) {
   const { resource: stats } = useApiResource(client, '/api/journey-types/{journeyType}/stats', {
     params: { path: { journeyType: type.id } },
     refreshMs: COUNTS_REFRESH_MS,
@@ -20,9 +21,9 @@ export function JourneyTypeCard({ client, type, selected, onSelect }: JourneyTyp
   return (
     <li className={selected ? 'type-card selected' : 'type-card'}>
       <h3>
-        <button type="button" className="link-button" aria-current={selected} onClick={onSelect}>
+        <Link to={journeyTypePath(type, 'map')} aria-current={selected ? 'page' : undefined}>
           {type.title}
-        </button>
+        </Link>
       </h3>
       <p className="description" title={type.description}>
         {type.description}

@@ -1,4 +1,5 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { ApiClient, JourneyType } from '../api';
 import { JourneyMap } from '../map/JourneyMap';
 import { Notice } from '../Notice';
@@ -8,39 +9,50 @@ import { statsOverlay } from './stats-overlay';
 
 const OVERLAY_REFRESH_MS = 10_000;
 
-type View = 'map' | 'settings';
+const VIEWS = ['map', 'settings'] as const;
+export type JourneyTypeViewName = (typeof VIEWS)[number];
+
+export function isJourneyTypeView(value: string | undefined): value is JourneyTypeViewName {
+  return (VIEWS as readonly (string | undefined)[]).includes(value);
+}
+
+/** The address of a journey type's map or settings: a link to share or open in another tab. */
+export function journeyTypePath(type: Pick<JourneyType, 'id'>, view: JourneyTypeViewName): string {
+  return `/journeys/${encodeURIComponent(type.id)}/${view}`;
+}
 
 interface JourneyTypeViewProps {
   client: ApiClient;
   type: JourneyType;
+  view: JourneyTypeViewName;
   canPublish: boolean;
 }
 
 /** One journey type: its map with where patients are now, and its program settings. */
-export function JourneyTypeView({ client, type, canPublish }: JourneyTypeViewProps) {
-  const [view, setView] = useState<View>('map');
+export function JourneyTypeView({ client, type, view, canPublish }: JourneyTypeViewProps) {
+  const navigate = useNavigate();
   const id = useId();
-  const tab = (value: View, label: string) => (
-    <button
-      type="button"
+  // Tabs are links: each view has its own address, and Back returns to the other one.
+  const tab = (value: JourneyTypeViewName, label: string) => (
+    <Link
+      to={journeyTypePath(type, value)}
       role="tab"
       id={`${id}-${value}-tab`}
       aria-selected={view === value}
       aria-controls={`${id}-${value}`}
       tabIndex={view === value ? 0 : -1}
       className={view === value ? 'tab selected' : 'tab'}
-      onClick={() => setView(value)}
       onKeyDown={(event) => {
         // Arrow keys move between the two tabs, as WAI-ARIA tabs do.
         if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-          const next: View = view === 'map' ? 'settings' : 'map';
-          setView(next);
+          const next: JourneyTypeViewName = view === 'map' ? 'settings' : 'map';
+          void navigate(journeyTypePath(type, next));
           document.getElementById(`${id}-${next}-tab`)?.focus();
         }
       }}
     >
       {label}
-    </button>
+    </Link>
   );
 
   return (

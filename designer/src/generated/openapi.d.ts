@@ -708,6 +708,18 @@ export interface components {
             status: "ok" | "degraded";
             temporal: components["schemas"]["DependencyHealth"];
         };
+        HeldMessageView: {
+            /** @description When the journey held it back. */
+            heldAt: string;
+            /** @description What the journey calls the message. */
+            label: string;
+            /** @enum {string} */
+            reason: "quiet-hours" | "daily-cap";
+            /** @description The journey step the message belongs to. */
+            step: string;
+            /** @description When the journey tries it again (ISO 8601). */
+            until: string;
+        };
         InboundResultView: {
             entries: components["schemas"]["EntryOutcomeView"][];
             /** @description Event numbers of this subscription never received: recover them with the EHR's $events. */
@@ -723,6 +735,8 @@ export interface components {
             facts: {
                 [key: string]: unknown;
             };
+            /** @description Messages held back (quiet hours, daily cap) and when they will go; not in the outreach log until tried. */
+            heldMessages: components["schemas"]["HeldMessageView"][];
             /** @description Opaque journey id (the Temporal workflow id). */
             id: string;
             journey: string;
@@ -1055,6 +1069,8 @@ export interface components {
             facts: {
                 [key: string]: unknown;
             };
+            /** @description Messages held back (quiet hours, daily cap) and when they will go; not in the outreach log until tried. */
+            heldMessages: components["schemas"]["HeldMessageView"][];
             /** @description Opaque journey id (the Temporal workflow id). */
             id: string;
             journey: string;

@@ -194,6 +194,7 @@ export function JourneyDetailPanel({
               <MessagesReceived
                 client={client}
                 journeyId={journeyId}
+                held={journey.heldMessages}
                 refreshMs={running ? DETAIL_REFRESH_MS : null}
               />
             </div>

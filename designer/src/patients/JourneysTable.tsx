@@ -1,32 +1,35 @@
-import type { JourneyFilters, JourneyType } from '../api';
+import { Link, useLocation } from 'react-router';
+import type { JourneyFilters, JourneySummary, JourneyType } from '../api';
 import { DateTime } from '../DateTime';
 import { Notice } from '../Notice';
 import { StatusBadge } from '../StatusBadge';
+import { NARROW_SCREEN, useMediaQuery } from '../useMediaQuery';
 import { type JourneysState } from './useJourneys';
 
 interface JourneysTableProps {
   types: JourneyType[];
   filters: JourneyFilters;
   state: JourneysState;
-  selectedId?: string;
-  onSelect: (journeyId: string) => void;
   onLoadMore: () => void;
   onReload: () => void;
 }
 
-/** Journeys newest first, a page at a time; a row opens the journey's detail. */
-export function JourneysTable({
-  types,
-  filters,
-  state,
-  selectedId,
-  onSelect,
-  onLoadMore,
-  onReload,
-}: JourneysTableProps) {
+/**
+ * Journeys newest first, a page at a time; each links to the journey's own page. On a phone the
+ * rows are cards, so nothing scrolls sideways.
+ */
+export function JourneysTable({ types, filters, state, onLoadMore, onReload }: JourneysTableProps) {
+  const narrow = useMediaQuery(NARROW_SCREEN);
+  // The journey's page keeps the list's filters, so "Back to patients" returns to this very list.
+  const { search } = useLocation();
   const typeOf = (id: string) => types.find((type) => type.id === id);
-  const stageLabel = (journey: string, stage: string) =>
-    typeOf(journey)?.blueprint.nodes.find((node) => node.id === stage)?.label ?? stage;
+  const row = (journey: JourneySummary) => ({
+    href: `/patients/${encodeURIComponent(journey.id)}${search}`,
+    type: typeOf(journey.journey)?.title ?? journey.journey,
+    stage:
+      typeOf(journey.journey)?.blueprint.nodes.find((node) => node.id === journey.stage)?.label ??
+      journey.stage,
+  });
   const filtered = filters.journey || filters.stage || filters.status || filters.overdue;
 
   if (state.phase === 'loading') return <Notice tone="loading">Loading journeys…</Notice>;
@@ -41,64 +44,89 @@ export function JourneysTable({
 
   return (
     <>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">
-            Journeys, newest first. Choose a journey to see its map, timeline and timers.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Journey</th>
-              <th scope="col">Type</th>
-              <th scope="col">Status</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Started</th>
-              <th scope="col">Closed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.items.map((journey) => {
-              const selected = journey.id === selectedId;
-              return (
-                <tr
-                  key={journey.id}
-                  className={selected ? 'selected' : undefined}
-                  onClick={() => onSelect(journey.id)}
-                >
-                  <th scope="row">
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-pressed={selected}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        onSelect(journey.id);
-                      }}
-                    >
-                      <code>{journey.id}</code>
-                    </button>
-                  </th>
-                  <td>{typeOf(journey.journey)?.title ?? journey.journey}</td>
-                  <td>
+      {narrow ? (
+        <ul className="cards" aria-label="Journeys, newest first">
+          {state.items.map((journey) => {
+            const { href, type, stage } = row(journey);
+            return (
+              <li key={journey.id} className="card">
+                <Link to={href} className="card-title">
+                  <code>{journey.id}</code>
+                </Link>
+                <dl className="card-facts">
+                  <dt>Type</dt>
+                  <dd>{type}</dd>
+                  <dt>Status</dt>
+                  <dd>
                     <StatusBadge status={journey.status} />
-                  </td>
-                  <td>{stageLabel(journey.journey, journey.stage)}</td>
-                  <td>
+                  </dd>
+                  <dt>Stage</dt>
+                  <dd>{stage}</dd>
+                  <dt>Started</dt>
+                  <dd>
                     <DateTime value={journey.startedAt} />
-                  </td>
-                  <td>
-                    {journey.closedAt ? (
-                      <DateTime value={journey.closedAt} />
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                  </dd>
+                  {journey.closedAt && (
+                    <>
+                      <dt>Closed</dt>
+                      <dd>
+                        <DateTime value={journey.closedAt} />
+                      </dd>
+                    </>
+                  )}
+                </dl>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">
+              Journeys, newest first. Open a journey to see its map, timeline and timers.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Journey</th>
+                <th scope="col">Type</th>
+                <th scope="col">Status</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Started</th>
+                <th scope="col">Closed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.items.map((journey) => {
+                const { href, type, stage } = row(journey);
+                return (
+                  <tr key={journey.id}>
+                    <th scope="row">
+                      <Link to={href}>
+                        <code>{journey.id}</code>
+                      </Link>
+                    </th>
+                    <td>{type}</td>
+                    <td>
+                      <StatusBadge status={journey.status} />
+                    </td>
+                    <td>{stage}</td>
+                    <td>
+                      <DateTime value={journey.startedAt} />
+                    </td>
+                    <td>
+                      {journey.closedAt ? (
+                        <DateTime value={journey.closedAt} />
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
       <div className="table-footer">
         <span className="muted">
           {state.items.length} shown{state.nextPageToken ? '' : ' (all)'}

@@ -1,17 +1,52 @@
-import type { ApiClient } from '../api';
+import type { ApiClient, JourneyDetail } from '../api';
+import { Countdown } from '../Countdown';
 import { DateTime } from '../DateTime';
 import { Notice } from '../Notice';
 import { useApiResource } from '../useApiResource';
+import { InertText } from './InertText';
 
 interface MessagesReceivedProps {
   client: ApiClient;
   journeyId: string;
+  /** Messages the journey holds back (quiet hours, daily cap): not in the outreach log yet. */
+  held: JourneyDetail['heldMessages'];
   /** Delivery statuses change after sending: read them again this often (null: never). */
   refreshMs: number | null;
 }
 
-/** What the patient was sent in this journey: channel, wording, delivery status, newest first. */
-export function MessagesReceived({ client, journeyId, refreshMs }: MessagesReceivedProps) {
+const HOLD_REASON: Record<JourneyDetail['heldMessages'][number]['reason'], string> = {
+  'quiet-hours': "the patient's quiet hours",
+  'daily-cap': "the patient's daily message limit",
+};
+
+/**
+ * What the patient was sent in this journey (channel, wording, delivery status, newest first),
+ * after what is held back and when it will go.
+ */
+export function MessagesReceived({ client, journeyId, held, refreshMs }: MessagesReceivedProps) {
+  return (
+    <>
+      {held.length > 0 && (
+        <ul className="upcoming" aria-label="Held messages">
+          {held.map((message) => (
+            <li key={message.step}>
+              <span>
+                <strong>held</strong> · {message.label} · {HOLD_REASON[message.reason]}
+              </span>
+              <span>
+                goes at <DateTime value={message.until} /> (
+                <Countdown dueAt={message.until} pastLabel="ago" />)
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <SentMessages client={client} journeyId={journeyId} refreshMs={refreshMs} />
+    </>
+  );
+}
+
+function SentMessages({ client, journeyId, refreshMs }: Omit<MessagesReceivedProps, 'held'>) {
   const { resource, reload } = useApiResource(client, '/api/journeys/{id}/messages', {
     params: { path: { id: journeyId } },
     refreshMs,
@@ -23,9 +58,9 @@ export function MessagesReceived({ client, journeyId, refreshMs }: MessagesRecei
         {resource.message}
       </Notice>
     );
-  if (resource.data.length === 0) return <Notice tone="empty">No messages yet.</Notice>;
+  if (resource.data.length === 0) return <Notice tone="empty">No messages sent yet.</Notice>;
   return (
-    <ol className="timeline messages">
+    <ol className="timeline messages" aria-label="Messages sent">
       {resource.data.map((message) => (
         <li key={message.id}>
           <DateTime value={message.sentAt ?? message.plannedAt} />
@@ -36,7 +71,9 @@ export function MessagesReceived({ client, journeyId, refreshMs }: MessagesRecei
             {message.errorCode && ` · ${message.errorCode}`} · {message.subject ?? message.template}
             <details>
               <summary>Wording ({message.templateFile ?? message.template})</summary>
-              <p className="message-body">{message.body}</p>
+              <p className="message-body">
+                <InertText text={message.body} />
+              </p>
             </details>
           </span>
         </li>

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, jest, test } from '@jest/globals';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter, useLocation } from 'react-router';
 import type { ApiClient, JourneyPage, JourneySummary, JourneyType } from '../api';
 import { fakeGet, unusedPost } from '../fake-api-client';
 import { PatientsScreen } from './PatientsScreen';
@@ -56,6 +57,12 @@ function fakeApi(initial: JourneySummary[]) {
   return { client, paths, enrol: (summary: JourneySummary) => journeys.unshift(summary) };
 }
 
+/** Where the router is: what the address bar would show. */
+function Address() {
+  const { pathname, search } = useLocation();
+  return <output aria-label="Address">{pathname + search}</output>;
+}
+
 describe('the patients list', () => {
   beforeEach(() => {
     jest.useFakeTimers();
@@ -64,17 +71,22 @@ describe('the patients list', () => {
     jest.useRealTimers();
   });
 
-  const setup = async (api: ReturnType<typeof fakeApi>) => {
+  const setup = async (api: ReturnType<typeof fakeApi>, start = '/patients') => {
     const user = userEvent.setup({ advanceTimers: (ms) => jest.advanceTimersByTime(ms) });
     await act(async () => {
-      render(<PatientsScreen client={api.client} types={[outreach]} isOperator={false} />);
+      render(
+        <MemoryRouter initialEntries={[start]}>
+          <PatientsScreen client={api.client} types={[outreach]} />
+          <Address />
+        </MemoryRouter>,
+      );
     });
     return user;
   };
   const rowIds = () =>
     within(screen.getByRole('table'))
-      .getAllByRole('button')
-      .map((button) => button.textContent);
+      .getAllByRole('link')
+      .map((link) => link.textContent);
 
   test('shows journeys with their type and stage names, and picks up a new enrolment by itself', async () => {
     const api = fakeApi([journey(1, 'booked')]);
@@ -129,6 +141,26 @@ describe('the patients list', () => {
       status: 'active',
       overdue: 'true',
     });
+    // The same filters are in the address, so a refresh or a shared link shows this list again.
+    expect(screen.getByLabelText('Address').textContent).toBe(
+      '/patients?journey=preventive-outreach&stage=booked&status=active&overdue=1',
+    );
+  });
+
+  test('filters in the address are the list shown; each journey links to its own page with them', async () => {
+    const api = fakeApi([journey(1)]);
+    await setup(api, '/patients?journey=preventive-outreach&status=paused&bogus=1');
+    const filters = screen.getByRole('group', { name: 'Filters' });
+    expect((within(filters).getByLabelText('Status') as HTMLSelectElement).value).toBe('paused');
+    const asked = new URL(api.paths.at(-1)!, 'http://designer').searchParams;
+    expect(Object.fromEntries(asked)).toEqual({
+      pageSize: '50',
+      journey: 'preventive-outreach',
+      status: 'paused',
+    });
+    expect(screen.getByRole('link', { name: journey(1).id }).getAttribute('href')).toBe(
+      `/patients/${journey(1).id}?journey=preventive-outreach&status=paused&bogus=1`,
+    );
   });
 
   test('long lists load a page at a time, and a refresh keeps the pages already loaded', async () => {

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import { type ApiClient, type JourneyFilters, type JourneyType, NO_FILTERS } from '../api';
-import { JourneyDetailPanel } from './JourneyDetailPanel';
+import type { ApiClient, JourneyType } from '../api';
 import { JourneyFiltersBar } from './JourneyFiltersBar';
 import { JourneysTable } from './JourneysTable';
 import { LiveStatus } from './LiveStatus';
+import { useJourneyFilters } from './useJourneyFilters';
 import { useJourneys } from './useJourneys';
 
 /** New enrolments appear within seconds while the list is open. */
@@ -12,15 +12,12 @@ const LIST_REFRESH_MS = 5_000;
 interface PatientsScreenProps {
   client: ApiClient;
   types: JourneyType[];
-  isOperator: boolean;
 }
 
-/** Patients in journeys, filtered and paged; a row opens the journey's detail below. */
-export function PatientsScreen({ client, types, isOperator }: PatientsScreenProps) {
-  const [filters, setFilters] = useState<JourneyFilters>(NO_FILTERS);
+/** Patients in journeys, filtered (in the address) and paged; a journey opens on its own page. */
+export function PatientsScreen({ client, types }: PatientsScreenProps) {
+  const [filters, setFilters] = useJourneyFilters();
   const [live, setLive] = useState(true);
-  // Component state only: journey ids stay out of the URL and the browser history.
-  const [selected, setSelected] = useState<string>();
   const { state, loadMore, reload } = useJourneys(client, filters, live ? LIST_REFRESH_MS : null);
   const liveId = useId();
 
@@ -55,22 +52,10 @@ export function PatientsScreen({ client, types, isOperator }: PatientsScreenProp
           types={types}
           filters={filters}
           state={state}
-          selectedId={selected}
-          onSelect={setSelected}
           onLoadMore={loadMore}
           onReload={reload}
         />
       </section>
-      {selected && (
-        <JourneyDetailPanel
-          key={selected}
-          client={client}
-          journeyId={selected}
-          types={types}
-          isOperator={isOperator}
-          onClose={() => setSelected(undefined)}
-        />
-      )}
     </div>
   );
 }

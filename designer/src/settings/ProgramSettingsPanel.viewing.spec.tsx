@@ -85,7 +85,7 @@ describe('ProgramSettingsPanel, slow and failing API', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not reach the Carepath API.');
     client.failGets = undefined;
-    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     await waitUntilLoaded();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('combobox', { name: 'Version' })).toBeTruthy();
@@ -101,7 +101,7 @@ describe('ProgramSettingsPanel, slow and failing API', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Something went wrong.');
     client.failGets = undefined;
-    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'Draft based on version 1' })).toBeTruthy();
   });
 

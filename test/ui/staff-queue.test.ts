@@ -79,7 +79,7 @@ describe('the staff work list in headless Chromium', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page
         .getByRole('navigation', { name: 'Sections' })
-        .getByRole('button', { name: 'Staff queue' })
+        .getByRole('link', { name: 'Staff queue' })
         .click();
       const queue = page.getByRole('region', { name: 'Staff work queue' });
       await queue.getByLabel('Sort').selectOption('due');
@@ -95,9 +95,10 @@ describe('the staff work list in headless Chromium', () => {
       await page.screenshot({ path: join(SCREENSHOT_DIR, screenshot), fullPage: true });
 
       const link = first.getByRole('link', { name: 'preventive-outreach' });
-      expect(await link.getAttribute('href')).toBe(`/journeys/${journeys.mostOverdue}`);
+      expect(await link.getAttribute('href')).toBe(`/patients/${journeys.mostOverdue}`);
       await link.click();
-      await page.waitForURL(`**/journeys/${journeys.mostOverdue}`);
+      await page.waitForURL(`**/patients/${journeys.mostOverdue}`);
+      await page.getByRole('region', { name: `Journey ${journeys.mostOverdue}` }).waitFor();
       // Sign in, Staff queue, the journey: three clicks, and the sort choice counted as a fourth.
       expect(clicks()).toBe(3);
       expect(clicks() + 1).toBeLessThan(5);
@@ -113,7 +114,7 @@ describe('the staff work list in headless Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page
       .getByRole('navigation', { name: 'Sections' })
-      .getByRole('button', { name: 'Staff queue' })
+      .getByRole('link', { name: 'Staff queue' })
       .click();
     const queue = page.getByRole('region', { name: 'Staff work queue' });
     await queue.getByLabel('Sort').selectOption('due');

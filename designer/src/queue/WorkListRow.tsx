@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { StaffTask } from '../api';
 import { DateTime } from '../DateTime';
 import { lateness } from './work-list-query';
@@ -38,7 +39,7 @@ export function WorkListRow({ task, operatorName, busy, onClaim, onComplete }: R
         </td>
       )}
       <td data-label="Journey">
-        <a href={`/journeys/${task.journeyId}`}>{task.journeyType}</a>
+        <Link to={`/patients/${task.journeyId}`}>{task.journeyType}</Link>
         {task.stage && <span className="muted"> · {task.stage}</span>}
       </td>
       <td data-label="Task">

@@ -1,11 +1,11 @@
 import type { Node, Viewport } from '@xyflow/react';
 
 /**
- * The zoom a map never opens below: at it a node's 13 px label reads at 10 px or more. A journey
+ * The zoom a map never opens below: at it the smallest label (12 px, on arrows) reads at 10 px or more. A journey
  * too big for the frame at this zoom opens on its beginning (or the patient's stage), and the
  * reader pans or uses the minimap rather than squinting at the whole of it.
  */
-export const MIN_OPENING_ZOOM = 0.8;
+export const MIN_OPENING_ZOOM = 0.85;
 /** Small journeys are not blown up beyond their drawn size. */
 const MAX_OPENING_ZOOM = 1;
 /** Screen pixels kept free around the map's edge. */

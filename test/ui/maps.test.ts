@@ -157,8 +157,9 @@ describe('journey maps in headless Chromium: readable zoom, shared exits, escala
       const view = await page.evaluate<MapView>(READ_MAP);
       expect(view.zoom).toBeGreaterThanOrEqual(0.6);
       expect(await isInFrame(page, here)).toBe(true);
-      await here.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SCREENSHOT_DIR, `map-journey-detail-${viewport.width}.png`) });
+      const canvas = page.locator('.journey-map-canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      await canvas.screenshot({ path: join(SCREENSHOT_DIR, `map-journey-detail-${viewport.width}.png`) });
       await context.close();
     },
     60_000,
@@ -193,6 +194,8 @@ describe('journey maps in headless Chromium: readable zoom, shared exits, escala
           );
         if (path.startsWith('/journeys/')) {
           const name = path.split('/')[2];
+          // On a phone the catalogue comes first: the screenshot shows the map, scrolled to.
+          await page.locator('.journey-map-canvas').scrollIntoViewIfNeeded();
           await page.screenshot({ path: join(SCREENSHOT_DIR, `map-${name}-${viewport.width}.png`) });
         }
       }

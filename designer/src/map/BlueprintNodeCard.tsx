@@ -22,7 +22,8 @@ export function BlueprintNodeCard({ data }: NodeProps<NodeCard>) {
   return (
     <div
       className={`map-node map-node-${node.kind}${isPatientHere ? ' map-node-patient-here' : ''}`}
-      title={node.description}
+      // The whole label on hover, with what the node does when the blueprint says more.
+      title={node.description ? `${node.label}: ${node.description}` : node.label}
       aria-current={isPatientHere ? 'step' : undefined}
     >
       {/* Edges follow ELK's routes; the handles only tell React Flow the nodes are connected. */}

@@ -95,6 +95,38 @@ describe(JourneyMap.name, () => {
     ]);
   });
 
+  test('draws the published escalation plan as its steps with their days, and names the stages a shared exit stands for', async () => {
+    const escalation = {
+      steps: [
+        { afterDays: 0, action: 'message', channel: 'sms', wording: 'call-to-action' },
+        { afterDays: 4, action: 'staff-call', priority: 'routine', dueWithinHours: 72 },
+      ],
+      closeAfterDays: 14,
+    };
+    render(
+      <JourneyMap
+        title="Preventive outreach"
+        blueprint={preventiveOutreachBlueprint}
+        settings={{ ...settings, escalation }}
+      />,
+    );
+    const map = screen.getByRole('figure', { name: 'Map of Preventive outreach' });
+    const firstStep = await within(map).findByRole(
+      'group',
+      { name: 'Message: Day 0: message (SMS)' },
+      { timeout: 15_000 },
+    );
+    expect(firstStep.querySelector('[title]')?.getAttribute('title')).toContain('Day 0: message (SMS)');
+    expect(within(map).getByRole('group', { name: 'Staff task: Day 4: staff call (routine)' })).toBeTruthy();
+    expect(
+      within(map).getByRole('group', { name: 'Timer: Day 14: close if nothing is booked' }),
+    ).toBeTruthy();
+    expect(within(map).queryByText('Message step')).toBeNull();
+    expect(
+      within(map).getByRole('group', { name: /^From any open stage: Outreach, Appointment booked/ }),
+    ).toBeTruthy();
+  });
+
   test('shows how many patients are at each stage, dropped off or breached, spelled out', async () => {
     const map = await renderMap({
       overlay: {

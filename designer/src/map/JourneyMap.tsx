@@ -1,16 +1,26 @@
 import '@xyflow/react/dist/style.css';
 import './journey-map.css';
-import { Controls, type DefaultEdgeOptions, MarkerType, ReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import {
+  Controls,
+  type DefaultEdgeOptions,
+  MarkerType,
+  MiniMap,
+  type Node,
+  ReactFlow,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef } from 'react';
 import { Notice } from '../Notice';
 import { type Blueprint, isStageNode } from './blueprint-types';
 import { BlueprintNodeCard, type NodeCard } from './BlueprintNodeCard';
-import { firstViewNodes } from './first-view';
-import type { MapNode } from './layout-blueprint';
+import { expandEscalationPlans } from './expand-escalation-plans';
+import { initialViewport } from './initial-viewport';
+import type { MapNode, SharedExitNode } from './layout-blueprint';
 import { MapLegend } from './MapLegend';
 import { NODE_KINDS } from './node-kinds';
 import { RoutedEdge } from './RoutedEdge';
 import { describeSetting } from './setting-value';
+import { SharedExitCard } from './SharedExitCard';
 import { countsAt, type StageOverlay } from './stage-counts';
 import { StageList } from './StageList';
 import { useBlueprintLayout } from './useBlueprintLayout';
@@ -28,7 +38,7 @@ export interface JourneyMapProps {
   readonly position?: string;
 }
 
-const nodeTypes = { blueprint: BlueprintNodeCard };
+const nodeTypes = { blueprint: BlueprintNodeCard, 'shared-exit': SharedExitCard };
 const edgeTypes = { routed: RoutedEdge };
 const defaultEdgeOptions: DefaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#5b6b7a' },
@@ -45,7 +55,9 @@ const ariaLabelConfig = {
 
 /** A journey type's blueprint drawn as a graph, with patient counts or one patient's position on it. */
 export function JourneyMap({ title, blueprint, settings, overlay, position }: JourneyMapProps) {
-  const layoutState = useBlueprintLayout(blueprint, {
+  // The escalation plans in force replace their generic loops, once the settings are here.
+  const drawn = useMemo(() => expandEscalationPlans(blueprint, settings), [blueprint, settings]);
+  const layoutState = useBlueprintLayout(drawn, {
     withCounts: overlay !== undefined,
     patientStage: position,
   });
@@ -55,10 +67,14 @@ export function JourneyMap({ title, blueprint, settings, overlay, position }: Jo
     () => layout?.nodes.map((node) => withJourneyData(node, settings, overlay, position)) ?? [],
     [layout, settings, overlay, position],
   );
-  // React Flow fits the view once, when it first draws the nodes: later counts keep the reader's view.
-  const fitViewOptions = useMemo(
-    () => ({ nodes: firstViewNodes(layout?.nodes ?? [], position), padding: 0.05, maxZoom: 1 }),
-    [layout, position],
+  const canvas = useRef<HTMLDivElement>(null);
+  // The view is set once, when React Flow starts: later counts keep the reader's view.
+  const openView = useCallback(
+    (instance: ReactFlowInstance<MapCardNode>) => {
+      const frame = canvas.current?.getBoundingClientRect() ?? { width: 800, height: 600 };
+      void instance.setViewport(initialViewport(instance.getNodes(), frame, blueprint.start, position));
+    },
+    [blueprint.start, position],
   );
 
   return (
@@ -67,21 +83,22 @@ export function JourneyMap({ title, blueprint, settings, overlay, position }: Jo
         <strong>{title}</strong>: each arrow says what moves a patient on. Drag to move around; zoom with the
         buttons or Ctrl + scroll.
       </figcaption>
-      <div className="journey-map-canvas">
+      <div className="journey-map-canvas" ref={canvas}>
         {layoutState.status === 'loading' && <Notice tone="loading">Drawing the map…</Notice>}
         {layoutState.status === 'error' && (
           <Notice tone="error">The map could not be drawn: {layoutState.message}</Notice>
         )}
         {layout && (
-          <ReactFlow<NodeCard>
+          <ReactFlow<MapCardNode>
+            // A new layout (settings arrived, another stage) opens its view afresh.
+            key={`${position ?? ''}:${layout.nodes.length}`}
             nodes={nodes}
             edges={layout.edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
             defaultEdgeOptions={defaultEdgeOptions}
-            fitView
-            fitViewOptions={fitViewOptions}
-            minZoom={0.1}
+            onInit={openView}
+            minZoom={0.2}
             // The map sits in a scrolling page: the wheel scrolls the page unless Ctrl is held.
             zoomOnScroll={false}
             preventScrolling={false}
@@ -92,6 +109,13 @@ export function JourneyMap({ title, blueprint, settings, overlay, position }: Jo
             ariaLabelConfig={ariaLabelConfig}
           >
             <Controls showInteractive={false} fitViewOptions={{ padding: 0.05 }} />
+            <MiniMap
+              pannable
+              zoomable
+              ariaLabel={`Overview of the map of ${title}`}
+              nodeColor={minimapColour}
+              nodeStrokeWidth={0}
+            />
           </ReactFlow>
         )}
       </div>
@@ -101,12 +125,25 @@ export function JourneyMap({ title, blueprint, settings, overlay, position }: Jo
   );
 }
 
+type MapCardNode = NodeCard | SharedExitNode;
+
+/** The minimap shows where patients are: stages stand out, the steps between them stay faint. */
+function minimapColour(node: Node): string {
+  if (node.type !== 'blueprint') return '#9aa7b4';
+  const { node: blueprintNode, isPatientHere } = node.data as NodeCard['data'];
+  if (isPatientHere) return '#084785';
+  return blueprintNode.kind === 'stage' || blueprintNode.kind === 'end' ? '#0b5cad' : '#c5ced7';
+}
+
 function withJourneyData(
-  node: MapNode,
+  node: MapNode | SharedExitNode,
   settings: Record<string, unknown> | undefined,
   overlay: StageOverlay | undefined,
   position: string | undefined,
-): NodeCard {
+): MapCardNode {
+  if (node.type === 'shared-exit') {
+    return { ...node, ariaLabel: `${node.data.label}: ${node.data.sourceLabels.join(', ')}` };
+  }
   const blueprintNode = node.data.node;
   return {
     ...node,

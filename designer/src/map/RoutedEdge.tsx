@@ -14,6 +14,7 @@ export function RoutedEdge({ id, data, markerEnd }: EdgeProps<MapEdge>) {
           <div
             aria-hidden="true"
             className="map-edge-label"
+            title={label.text}
             style={{
               transform: `translate(${label.x}px, ${label.y}px)`,
               width: label.width,

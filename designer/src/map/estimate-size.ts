@@ -23,10 +23,10 @@ const LABEL_LINE_HEIGHT = 17;
 const SETTING_LINE_HEIGHT = 16;
 const STATUS_ROW_HEIGHT = 22;
 
-const EDGE_LABEL_CHAR_WIDTH = 6.5;
+const EDGE_LABEL_CHAR_WIDTH = 7.1;
 const EDGE_LABEL_MAX_WIDTH = 140;
 const EDGE_LABEL_PADDING_X = 4;
-const EDGE_LABEL_LINE_HEIGHT = 14;
+const EDGE_LABEL_LINE_HEIGHT = 15;
 
 export interface BoxSize {
   width: number;

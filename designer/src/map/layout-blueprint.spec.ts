@@ -20,9 +20,12 @@ describe(layoutBlueprint.name, () => {
     layout = await layoutBlueprint(preventiveOutreachBlueprint);
   });
 
-  test('every node gets a position and a size, once', () => {
+  test('every node gets a position and a size, once, with one marker for the shared exits', () => {
     expect(layout.nodes.map((node) => node.id).sort()).toEqual(
-      preventiveOutreachBlueprint.nodes.map((node) => node.id).sort(),
+      [
+        ...preventiveOutreachBlueprint.nodes.map((node) => node.id),
+        'from-any:booked+outreach+rebooking',
+      ].sort(),
     );
     for (const node of layout.nodes) {
       expect(Number.isFinite(node.position.x) && Number.isFinite(node.position.y)).toBe(true);
@@ -50,7 +53,8 @@ describe(layoutBlueprint.name, () => {
     const centreX = (node: (typeof layout.nodes)[number]) => node.position.x + node.width! / 2;
     const start = layout.nodes.find((node) => node.id === 'outreach')!;
     expect(start.data.isStart).toBe(true);
-    for (const node of layout.nodes) expect(centreX(node)).toBeGreaterThanOrEqual(centreX(start));
+    for (const node of layout.nodes)
+      if (node.type === 'blueprint') expect(centreX(node)).toBeGreaterThanOrEqual(centreX(start));
   });
 
   test('nodes come in reading order, the order Tab visits them', () => {
@@ -59,14 +63,39 @@ describe(layoutBlueprint.name, () => {
   });
 
   test('parallel edges become one arrow whose label names each way', () => {
-    const toCompleted = layout.edges.filter(
-      (edge) => edge.source === 'outreach' && edge.target === 'completed',
+    const toBooked = layout.edges.filter((edge) => edge.source === 'booked' && edge.target === 'rebooking');
+    expect(toBooked).toHaveLength(1);
+    expect(toBooked[0]!.data?.label?.text).toBe('no-show or cancelled after a no-show');
+  });
+
+  test('ways out every open stage shares are drawn once, from one "from any open stage" marker', async () => {
+    // The trimmed blueprint lacks two of rebooking's ways out: with them, all three stages share four.
+    const withAllExits = {
+      ...preventiveOutreachBlueprint,
+      edges: [
+        ...preventiveOutreachBlueprint.edges,
+        { from: 'rebooking', to: 'declined', label: 'patient declines', event: 'declined' },
+        { from: 'rebooking', to: 'cancelled', label: 'operator cancels' },
+      ],
+    };
+    const { nodes, edges } = await layoutBlueprint(withAllExits);
+    const marker = nodes.find((node) => node.type === 'shared-exit')!;
+    expect(marker.data).toEqual({
+      label: 'From any open stage',
+      sourceLabels: ['Outreach', 'Appointment booked', 'Rebooking after a no-show'],
+    });
+    const fromMarker = edges.filter((edge) => edge.source === marker.id);
+    expect(fromMarker.map((edge) => [edge.target, edge.data?.label?.text])).toEqual([
+      ['completed', 'attended or done elsewhere'],
+      ['declined', 'patient declines'],
+      ['cancelled', 'operator cancels'],
+    ]);
+    expect(fromMarker[2]!.ariaLabel).toBe(
+      'From any open stage to Cancelled by an operator: operator cancels',
     );
-    expect(toCompleted).toHaveLength(1);
-    expect(toCompleted[0]!.data?.label?.text).toBe('attended or done elsewhere');
-    expect(toCompleted[0]!.ariaLabel).toBe('Outreach to Screening done: attended or done elsewhere');
-    const pairs = new Set(preventiveOutreachBlueprint.edges.map((edge) => `${edge.from}->${edge.to}`));
-    expect(layout.edges).toHaveLength(pairs.size);
+    expect(edges.filter((edge) => edge.data?.label?.text === 'operator cancels')).toHaveLength(1);
+    // The stages keep no arrow of their own to those ends.
+    expect(edges.some((edge) => edge.source === 'booked' && edge.target === 'declined')).toBe(false);
   });
 
   test('every label of the blueprint is kept, and every arrow has a route', () => {

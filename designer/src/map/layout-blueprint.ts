@@ -5,12 +5,20 @@ import { estimateEdgeLabelSize, estimateNodeSize } from './estimate-size';
 import { findBackEdges } from './find-back-edges';
 import { loadElk } from './load-elk';
 import { type MergedEdge, mergeParallelEdges } from './merge-parallel-edges';
+import { findSharedExits, type SharedExit } from './shared-exits';
 
 export interface MapNodeData extends Record<string, unknown> {
   node: BlueprintNode;
   isStart: boolean;
 }
 export type MapNode = Node<MapNodeData, 'blueprint'>;
+
+/** A "from any stage" marker: where the ways out many stages share start (see shared-exits.ts). */
+export interface SharedExitData extends Record<string, unknown> {
+  label: string;
+  sourceLabels: string[];
+}
+export type SharedExitNode = Node<SharedExitData, 'shared-exit'>;
 
 export interface EdgeLabelBox extends XYPosition {
   text: string;
@@ -26,7 +34,7 @@ export type MapEdge = Edge<MapEdgeData, 'routed'>;
 
 export interface BlueprintLayout {
   /** In reading order, left to right then top to bottom: the order Tab visits them. */
-  nodes: MapNode[];
+  nodes: Array<MapNode | SharedExitNode>;
   edges: MapEdge[];
 }
 
@@ -62,27 +70,35 @@ export async function layoutBlueprint(
   blueprint: Blueprint,
   options: LayoutOptions = { withCounts: false },
 ): Promise<BlueprintLayout> {
-  const edges = mergeParallelEdges(blueprint.edges);
+  const { exits, otherEdges } = findSharedExits(blueprint.nodes, blueprint.edges);
+  const edges = mergeParallelEdges([...otherEdges, ...exits.flatMap((exit) => exit.edges)]);
   const backEdges = findBackEdges(
     blueprint.start,
-    blueprint.nodes.map((node) => node.id),
+    [...blueprint.nodes, ...exits].map((node) => node.id),
     edges,
   );
   const elk = await loadElk();
   const graph = await elk.layout({
     id: 'blueprint',
     layoutOptions: LAYOUT_OPTIONS,
-    children: blueprint.nodes.map((node) => elkNode(node, blueprint.start, options)),
+    children: [
+      ...blueprint.nodes.map((node) => elkNode(node, blueprint.start, options)),
+      ...exits.map(elkExitNode),
+    ],
     edges: edges.map((edge) => elkEdge(edge, backEdges.has(edge.id))),
   });
 
   const placedById = new Map((graph.children ?? []).map((placed) => [placed.id, placed]));
   const routedById = new Map((graph.edges ?? []).map((routed) => [routed.id, routed]));
-  const labelOf = new Map(blueprint.nodes.map((node) => [node.id, node.label]));
+  const labelOf = new Map([
+    ...blueprint.nodes.map((node): [string, string] => [node.id, node.label]),
+    ...exits.map((exit): [string, string] => [exit.id, exit.label]),
+  ]);
   return {
-    nodes: blueprint.nodes
-      .map((node) => mapNode(node, blueprint.start, placedById.get(node.id)))
-      .sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y),
+    nodes: [
+      ...blueprint.nodes.map((node) => mapNode(node, blueprint.start, placedById.get(node.id))),
+      ...exits.map((exit) => sharedExitNode(exit, placedById.get(exit.id))),
+    ].sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y),
     edges: edges.map((edge) => ({
       id: edge.id,
       type: 'routed',
@@ -106,6 +122,15 @@ function elkNode(node: BlueprintNode, start: string, options: LayoutOptions): El
   };
 }
 
+function elkExitNode(exit: SharedExit): ElkNode {
+  return {
+    id: exit.id,
+    ...estimateNodeSize({ id: exit.id, kind: 'stage', label: exit.label }, NO_STATUS),
+  };
+}
+
+const NO_STATUS = { withCounts: false, isPatientHere: false };
+
 /** ELK gets a graph without cycles: a back edge is laid out forward, and its route reversed after. */
 function elkEdge(edge: MergedEdge, isBackEdge: boolean): ElkExtendedEdge {
   return {
@@ -124,6 +149,17 @@ function mapNode(node: BlueprintNode, start: string, placed: ElkNode | undefined
     width: placed?.width,
     height: placed?.height,
     data: { node, isStart: node.id === start },
+  };
+}
+
+function sharedExitNode(exit: SharedExit, placed: ElkNode | undefined): SharedExitNode {
+  return {
+    id: exit.id,
+    type: 'shared-exit',
+    position: { x: placed?.x ?? 0, y: placed?.y ?? 0 },
+    width: placed?.width,
+    height: placed?.height,
+    data: { label: exit.label, sourceLabels: exit.sourceLabels },
   };
 }
 

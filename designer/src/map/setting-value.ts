@@ -24,7 +24,7 @@ export function describeSetting(path: string, settings: Record<string, unknown> 
   return `Setting: ${path}`;
 }
 
-function valueAt(settings: Record<string, unknown>, path: string): unknown {
+export function valueAt(settings: Record<string, unknown>, path: string): unknown {
   return path
     .split('.')
     .reduce<unknown>(

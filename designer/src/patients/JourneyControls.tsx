@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type ApiClient, type JourneyDetail, messageOf } from '../api';
 import { Notice } from '../Notice';
 import { ConfirmCancelDialog } from './ConfirmCancelDialog';
@@ -24,6 +24,13 @@ export function JourneyControls({ client, journey, onChanged }: JourneyControlsP
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const cancelButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    // Only once the modal dialog is gone: while it is open, the rest of the page cannot take focus.
+    if (confirming || !returnFocus.current) return;
+    returnFocus.current = false;
+    cancelButton.current?.focus();
+  }, [confirming]);
   const available: Control[] =
     journey.status === 'active'
       ? ['pause', 'cancel']
@@ -52,9 +59,9 @@ export function JourneyControls({ client, journey, onChanged }: JourneyControlsP
   }
 
   function back(): void {
-    setConfirming(false);
     // Focus returns to what opened the dialog.
-    cancelButton.current?.focus();
+    returnFocus.current = true;
+    setConfirming(false);
   }
 
   return (

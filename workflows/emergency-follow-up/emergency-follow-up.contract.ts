@@ -53,14 +53,10 @@ const encounterId = z
   .max(200)
   .meta({ title: 'Emergency visit id', description: "The EHR encounter's id." });
 
-const dischargeDisposition = z
-  .string()
-  .min(1)
-  .max(64)
-  .meta({
-    title: 'How the patient left',
-    description: 'HL7 discharge-disposition code, e.g. home, aadvice.',
-  });
+const dischargeDisposition = z.string().min(1).max(64).meta({
+  title: 'How the patient left',
+  description: 'HL7 discharge-disposition code, e.g. home, aadvice.',
+});
 
 export const emergencyFollowUpEvent = z.discriminatedUnion('type', [
   ...appointmentEventSchemas,

@@ -99,7 +99,16 @@ export interface ControlRequest {
   by?: 'operator' | 'ehr';
 }
 
+/**
+ * What the journey would do with an event now, answered from its state by the same checks its
+ * event update runs: applied, held until an earlier step is recorded, or refused and why.
+ */
+export type EventPreview =
+  { outcome: 'applied' } | { outcome: 'held'; until: string } | { outcome: 'refused'; reason: string };
+
 export const progressQuery = defineQuery<JourneyProgress>('progress');
+/** A query, not an update: a preview leaves nothing in the journey's history. */
+export const previewEventQuery = defineQuery<EventPreview, [JourneyEvent]>('previewEvent');
 export const journeyEventUpdate = defineUpdate<JourneyProgress, [JourneyEvent]>('event');
 export const pauseJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('pause');
 export const resumeJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('resume');

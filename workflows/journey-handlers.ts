@@ -6,10 +6,12 @@ import {
   journeyEventUpdate,
   patientRespondedSignal,
   pauseJourneyUpdate,
+  previewEventQuery,
   progressQuery,
   resumeJourneyUpdate,
   staffTaskCompletedSignal,
   type ControlRequest,
+  type EventPreview,
   type JourneyProgress,
 } from '../contracts/journey-contract';
 import type { JourneyOutbox } from './journey-outbox';
@@ -20,6 +22,7 @@ export interface JourneyEvents<Event> {
   eventSchema: z.ZodType<Event>;
   applyEvent: (event: Event) => void;
   checkEvent?: (event: Event) => void;
+  heldUntil?: (event: Event) => string | undefined;
   describeEvent?: (event: Event) => string;
 }
 
@@ -42,12 +45,27 @@ export function installJourneyHandlers<Event>(
   state: JourneyState,
   outbox: JourneyOutbox,
 ): void {
-  const { eventSchema, applyEvent, checkEvent, describeEvent = describeByType } = events;
+  const { eventSchema, applyEvent, checkEvent, heldUntil, describeEvent = describeByType } = events;
+  /** The event update's validator, and the preview's: one check, so they cannot disagree. */
+  const validEvent = (event: unknown): Event => {
+    state.requireOpen();
+    const parsed = parseOrThrow(eventSchema, event);
+    checkEvent?.(parsed);
+    return parsed;
+  };
   const accepted = (): JourneyProgress => {
     state.markChanged();
     return state.progress(UPDATE_TIMELINE_TAIL);
   };
   setHandler(progressQuery, () => state.progress());
+  setHandler(previewEventQuery, (event): EventPreview => {
+    try {
+      const until = heldUntil?.(validEvent(event));
+      return until === undefined ? { outcome: 'applied' } : { outcome: 'held', until };
+    } catch (refusal) {
+      return { outcome: 'refused', reason: refusal instanceof Error ? refusal.message : String(refusal) };
+    }
+  });
   setHandler(staffTaskCompletedSignal, ({ kind, outcome, note, step }) => {
     state.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step);
     if (kind === 'call' && outcome === 'reached') outbox.countResponse();
@@ -69,9 +87,7 @@ export function installJourneyHandlers<Event>(
     },
     {
       validator: (event) => {
-        state.requireOpen();
-        const parsed = parseOrThrow(eventSchema, event);
-        checkEvent?.(parsed);
+        validEvent(event);
       },
     },
   );

@@ -44,6 +44,11 @@ export interface JourneyOptions<Event> {
   /** Rejects an event that is valid in shape but not now (e.g. out of order) by throwing. */
   checkEvent?: (event: Event) => void;
   /**
+   * For an event that passes `checkEvent` but is kept, not applied yet (it came before the step
+   * it follows): the step it waits for. The event preview tells operators so before they send it.
+   */
+  heldUntil?: (event: Event) => string | undefined;
+  /**
    * The timeline line for an accepted event (the runtime records one for every event). Name the
    * event; keep clinical values out unless operators need them.
    */

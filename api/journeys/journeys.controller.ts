@@ -16,7 +16,7 @@ import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorView } from '../errors/api-error.view';
 import { ControlJourneyDto } from './dto/control-journey.dto';
-import { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
+import { EventPreviewView, JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
 import { ListJourneysQuery } from './dto/list-journeys.query';
 import { StartJourneyDto } from './dto/start-journey.dto';
 import { JourneyIdPipe } from './journey-id.pipe';
@@ -96,6 +96,32 @@ export class JourneysController {
   @ApiConflictResponse({ description: 'The journey has already ended.' })
   sendEvent(@Param('id', JourneyIdPipe) id: string, @Body() event: unknown): Promise<JourneyDetailView> {
     return this.journeys.sendEvent(id, event);
+  }
+
+  @Post(':id/events/preview')
+  @HttpCode(HttpStatus.OK)
+  @Roles('operator')
+  // A read: the journey answers from its state, and nothing about it changes.
+  @AuditedAs('journey.event.preview', { journeyId: 'params.id' })
+  @ApiOperation({
+    summary:
+      'What the journey would do with an event now: apply it, hold it until an earlier step, or refuse it and why. Nothing is sent.',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { type: 'string' } },
+      additionalProperties: true,
+    },
+    description: "One of the journey type's events, as it would be sent to POST /api/journeys/{id}/events.",
+  })
+  @ApiOkResponse({ type: EventPreviewView })
+  @ApiBadRequestResponse({ description: 'The event is unknown to this journey or malformed.' })
+  @ApiNotFoundResponse()
+  @NeedsWorker()
+  previewEvent(@Param('id', JourneyIdPipe) id: string, @Body() event: unknown): Promise<EventPreviewView> {
+    return this.journeys.previewEvent(id, event);
   }
 
   @Post(':id/pause')

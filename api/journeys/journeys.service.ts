@@ -21,9 +21,11 @@ import {
   cancelJourneyUpdate,
   journeyEventUpdate,
   pauseJourneyUpdate,
+  previewEventQuery,
   progressQuery,
   resumeJourneyUpdate,
   type ControlRequest,
+  type EventPreview,
   type JourneyEvent,
   type JourneyProgress,
 } from '../../contracts/journey-contract';
@@ -151,18 +153,43 @@ export class JourneysService {
   async sendEvent(id: string, event: unknown): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
     const description = await this.describe(handle);
-    const type = this.typeOfRunning(description);
+    const parsed = this.validEvent(this.typeOfRunning(description), event);
+    await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed] }));
+    // The update's own answer carries only the newest timeline entries (it is stored in the
+    // journey's history); the API answers with the whole journey as it stands after the change.
+    return this.get(id);
+  }
+
+  /**
+   * What the journey would do with the event if it were sent now. The same checks as sending it
+   * (a malformed event is a 400 either way), then the journey's own answer from its state: a
+   * query runs the event update's validator and records nothing.
+   */
+  async previewEvent(id: string, event: unknown): Promise<EventPreview> {
+    const handle = this.temporal.workflow.getHandle(id);
+    const description = await this.describe(handle);
+    if (description.status.name !== 'RUNNING') {
+      return { outcome: 'refused', reason: 'The journey has already ended; it accepts no more changes.' };
+    }
+    const parsed = this.validEvent(findJourneyTypeByWorkflow(description.type)!, event);
+    try {
+      return await this.temporal.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
+        handle.query(previewEventQuery, parsed),
+      );
+    } catch (error) {
+      if (error instanceof ServiceError)
+        throw workerUnavailable('No worker answered: is the worker running?');
+      throw error;
+    }
+  }
+
+  private validEvent(type: JourneyType, event: unknown): JourneyEvent {
     this.refuseImplausibleDates(event, '', `Invalid event for journey "${type.id}".`);
     const parsed = type.eventSchema.safeParse(event);
     if (!parsed.success) {
       throw badRequest(`Invalid event for journey "${type.id}".`, fromZodIssues(parsed.error.issues, ''));
     }
-    await this.update(() =>
-      handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent] }),
-    );
-    // The update's own answer carries only the newest timeline entries (it is stored in the
-    // journey's history); the API answers with the whole journey as it stands after the change.
-    return this.get(id);
+    return parsed.data as JourneyEvent;
   }
 
   /** Pause, resume or cancel; the journey's own validator refuses a control that does not apply now. */

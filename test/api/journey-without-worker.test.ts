@@ -30,6 +30,13 @@ describe('a journey no worker answers for', () => {
       .set('Authorization', DEMO_KEYS.operator)
       .expect(503);
     expect(response.body.message).toBe('No worker answered: is the worker running?');
+    // So does asking what the journey would do with an event.
+    const preview = await request(stack.http)
+      .post(`/api/journeys/${id}/events/preview`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ type: 'appointment-attended' })
+      .expect(503);
+    expect(preview.body.message).toBe('No worker answered: is the worker running?');
 
     // A change waits for a worker under a deadline too, rather than holding the request open.
     const paused = await request(stack.http)
@@ -48,6 +55,7 @@ describe('a journey no worker answers for', () => {
       ['/api/journeys', 'post'],
       ['/api/journeys/{id}', 'get'],
       ['/api/journeys/{id}/events', 'post'],
+      ['/api/journeys/{id}/events/preview', 'post'],
       ['/api/journeys/{id}/pause', 'post'],
       ['/api/journeys/{id}/resume', 'post'],
       ['/api/journeys/{id}/cancel', 'post'],

@@ -31,6 +31,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/journeys': only('operator', 'auditor'),
   'GET /api/journeys/{id}': only('operator', 'auditor'),
   'POST /api/journeys/{id}/events': only('operator', 'integration'),
+  'POST /api/journeys/{id}/events/preview': only('operator'),
   'POST /api/journeys/{id}/pause': only('operator'),
   'POST /api/journeys/{id}/resume': only('operator'),
   'POST /api/journeys/{id}/cancel': only('operator'),

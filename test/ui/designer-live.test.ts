@@ -148,12 +148,14 @@ describe('designer in headless Chromium: maps, live patients list, a detail that
     const detail = page.getByRole('region', { name: `Journey ${id}` });
     const form = detail.getByRole('form', { name: 'Send an event' });
     await form.getByLabel('Event').selectOption('appointment-booked');
-    await form.getByRole('button', { name: 'Send event' }).click();
-    await form.getByText('appointmentAt is required').waitFor();
+    await form.getByRole('button', { name: 'Check what would happen' }).click();
+    await form.getByText('Appointment time is required').waitFor();
     expect(await detail.getByText('active', { exact: true }).count()).toBeGreaterThan(0);
 
     await form.getByLabel('Event').selectOption('declined');
-    await form.getByLabel('reason (optional)').fill('Had it at the pharmacy');
+    await form.getByLabel('Reason (optional)').fill('Had it at the pharmacy');
+    await form.getByRole('button', { name: 'Check what would happen' }).click();
+    await form.getByText('The journey would apply “Patient declined” now.').waitFor();
     await form.getByRole('button', { name: 'Send event' }).click();
     // The journey ends at once: the detail shows it, and its timeline has the event.
     await detail.getByText('completed', { exact: true }).first().waitFor();

@@ -150,6 +150,10 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
 
     await controls.getByLabel('Reason (shown in the timeline)').fill('Screened at another practice');
     await controls.getByRole('button', { name: 'Cancel journey' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel this journey?' })
+      .getByRole('button', { name: /^Confirm/ })
+      .click();
     await detail.getByText('Screened at another practice').first().waitFor();
     await detail.getByText('cancelled', { exact: true }).first().waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'designer-journey-cancelled.png'), fullPage: true });

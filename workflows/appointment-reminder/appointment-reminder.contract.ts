@@ -31,9 +31,28 @@ export const appointmentReminderParams = z
 export type AppointmentReminderParams = z.output<typeof appointmentReminderParams>;
 
 export const appointmentReminderEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('appointment-cancelled'), reason: z.string().max(500).optional() }).strict(),
-  z.object({ type: z.literal('appointment-rescheduled'), appointmentAt: isoInstant }).strict(),
-  z.object({ type: z.literal('appointment-attended') }).strict(),
+  z
+    .object({
+      type: z.literal('appointment-cancelled'),
+      reason: z
+        .string()
+        .max(500)
+        .optional()
+        .meta({ title: 'Reason', description: 'Why, if the record says.' }),
+    })
+    .strict()
+    .meta({ title: 'Appointment cancelled' }),
+  z
+    .object({
+      type: z.literal('appointment-rescheduled'),
+      appointmentAt: isoInstant.meta({ title: 'New appointment time' }),
+    })
+    .strict()
+    .meta({ title: 'Appointment rescheduled' }),
+  z
+    .object({ type: z.literal('appointment-attended') })
+    .strict()
+    .meta({ title: 'Appointment attended' }),
 ]);
 
 export type AppointmentReminderEvent = z.output<typeof appointmentReminderEvent>;

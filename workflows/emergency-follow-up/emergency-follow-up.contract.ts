@@ -47,9 +47,26 @@ export type EmergencyFollowUpParams = z.output<typeof emergencyFollowUpParams>;
  * Appointment events as in preventive outreach (FHIR Appointment, HL7v2 SIU); `readmitted`
  * (ADT^A01 for the same patient) ends the follow-up: the patient is back in hospital care.
  */
+const encounterId = z
+  .string()
+  .min(1)
+  .max(200)
+  .meta({ title: 'Emergency visit id', description: "The EHR encounter's id." });
+
+const dischargeDisposition = z.string().min(1).max(64).meta({
+  title: 'How the patient left',
+  description: 'HL7 discharge-disposition code, e.g. home, aadvice.',
+});
+
 export const emergencyFollowUpEvent = z.discriminatedUnion('type', [
   ...appointmentEventSchemas,
-  z.object({ type: z.literal('readmitted'), at: isoInstant.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('readmitted'),
+      at: isoInstant.optional().meta({ title: 'Admitted at', description: 'Default: now.' }),
+    })
+    .strict()
+    .meta({ title: 'Readmitted to hospital' }),
   declinedEventSchema,
   /*
    * Another emergency visit of the same patient ended while this follow-up runs: a later one with a
@@ -59,22 +76,25 @@ export const emergencyFollowUpEvent = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('emergency-visit'),
-      encounterId: z.string().min(1).max(200),
-      dischargedAt: isoInstant,
-      dischargeDisposition: z.string().min(1).max(64),
+      encounterId: encounterId,
+      dischargedAt: isoInstant.meta({ title: 'Discharged at' }),
+      dischargeDisposition: dischargeDisposition,
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'Another emergency visit' }),
   /** The emergency visit followed up was entered in error or cancelled in the EHR (e.g. the wrong patient's chart). */
   z
-    .object({ type: z.literal('emergency-visit-withdrawn'), encounterId: z.string().min(1).max(200) })
-    .strict(),
+    .object({ type: z.literal('emergency-visit-withdrawn'), encounterId: encounterId })
+    .strict()
+    .meta({ title: 'Emergency visit withdrawn' }),
   /** Staff checked how the patient left (after an unknown disposition): the follow-up goes on or ends. */
   z
     .object({
       type: z.literal('disposition-confirmed'),
-      dischargeDisposition: z.string().min(1).max(64),
+      dischargeDisposition: dischargeDisposition,
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'Discharge disposition confirmed' }),
 ]);
 
 export type EmergencyFollowUpEvent = z.output<typeof emergencyFollowUpEvent>;

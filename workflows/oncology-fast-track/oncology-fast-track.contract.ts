@@ -69,29 +69,35 @@ const happenedAt = isoInstant
   .optional()
   .describe(
     'When it happened (ISO 8601 with offset); not in the future, not before the clock start. Default: now.',
-  );
+  )
+  .meta({ title: 'When it happened' });
 
 const deadlineId = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be a deadline id of the card profile')
-  .describe("The id of one of the profile's deadlines (e.g. `referral-to-treatment`).");
+  .describe("The id of one of the profile's deadlines (e.g. `referral-to-treatment`).")
+  .meta({ title: 'Deadline' });
 
 const operatorReason = z
   .string()
   .trim()
   .min(3)
   .max(500)
-  .describe('Why, as the operator records it: audited and shown on the card timeline.');
+  .describe('Why, as the operator records it: audited and shown on the card timeline.')
+  .meta({ title: 'Reason' });
 
 export const oncologyFastTrackEvent = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('clock-started'),
-      at: isoInstant.describe(
-        'When the clock started: waiting-list entry (DiLO) or receipt of the urgent referral or consultant upgrade (NHS).',
-      ),
+      at: isoInstant
+        .describe(
+          'When the clock started: waiting-list entry (DiLO) or receipt of the urgent referral or consultant upgrade (NHS).',
+        )
+        .meta({ title: 'Clock start' }),
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'Clock started' }),
   z
     .object({
       type: z.literal('patient-informed'),
@@ -99,31 +105,45 @@ export const oncologyFastTrackEvent = z.discriminatedUnion('type', [
       outcome: z
         .enum(['diagnosis', 'cancer-ruled-out'])
         .optional()
-        .describe('What the patient was told, when the record says.'),
+        .describe('What the patient was told, when the record says.')
+        .meta({ title: 'What they were told' }),
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'Patient informed of the result' }),
   z
     .object({
       type: z.literal('clock-adjustment'),
-      at: isoInstant.describe(
-        'The date of the reasonable offer the patient declined (ISO 8601 with offset).',
-      ),
+      at: isoInstant
+        .describe('The date of the reasonable offer the patient declined (ISO 8601 with offset).')
+        .meta({ title: 'Declined offer date' }),
       deadline: deadlineId,
       days: z
         .number()
         .int()
         .min(1)
         .max(365)
-        .describe('Days the clock is adjusted by: from the declined offer to when the patient is available.'),
+        .describe('Days the clock is adjusted by: from the declined offer to when the patient is available.')
+        .meta({ title: 'Adjustment', unit: 'days' }),
       reason: operatorReason,
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'Clock adjustment (declined offer)' }),
   z
     .object({ type: z.literal('delay-reason'), at: happenedAt, deadline: deadlineId, reason: operatorReason })
-    .strict(),
-  z.object({ type: z.literal('specialist-visit-done'), at: happenedAt }).strict(),
-  z.object({ type: z.literal('cancer-confirmed'), at: happenedAt }).strict(),
-  z.object({ type: z.literal('cancer-ruled-out'), at: happenedAt }).strict(),
+    .strict()
+    .meta({ title: 'Delay reason' }),
+  z
+    .object({ type: z.literal('specialist-visit-done'), at: happenedAt })
+    .strict()
+    .meta({ title: 'Specialist visit done' }),
+  z
+    .object({ type: z.literal('cancer-confirmed'), at: happenedAt })
+    .strict()
+    .meta({ title: 'Cancer confirmed' }),
+  z
+    .object({ type: z.literal('cancer-ruled-out'), at: happenedAt })
+    .strict()
+    .meta({ title: 'Cancer ruled out' }),
   z
     .object({
       type: z.literal('in-depth-diagnostics-done'),
@@ -131,10 +151,12 @@ export const oncologyFastTrackEvent = z.discriminatedUnion('type', [
       presentedAt: isoInstant
         .optional()
         .describe(
-          'When the patient presented at the treating hospital (starts the plan deadline). Default: `at`.',
-        ),
+          'When the patient presented at the treating hospital (starts the plan deadline). Default: when it happened.',
+        )
+        .meta({ title: 'Presented at the treating hospital' }),
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'In-depth diagnostics done' }),
   z
     .object({
       type: z.literal('consilium-plan'),
@@ -145,11 +167,19 @@ export const oncologyFastTrackEvent = z.discriminatedUnion('type', [
         .min(1)
         .max(120)
         .optional()
-        .describe("The coordinator the consilium named (a staff member's name), told to the patient."),
+        .describe("The coordinator the consilium named (a staff member's name), told to the patient.")
+        .meta({ title: 'Coordinator' }),
     })
-    .strict(),
-  z.object({ type: z.literal('treatment-started'), at: happenedAt }).strict(),
-  z.object({ type: z.literal('treatment-finished'), at: happenedAt }).strict(),
+    .strict()
+    .meta({ title: 'Treatment plan agreed (consilium)' }),
+  z
+    .object({ type: z.literal('treatment-started'), at: happenedAt })
+    .strict()
+    .meta({ title: 'Treatment started' }),
+  z
+    .object({ type: z.literal('treatment-finished'), at: happenedAt })
+    .strict()
+    .meta({ title: 'Treatment finished' }),
 ]);
 
 export type OncologyFastTrackEvent = z.output<typeof oncologyFastTrackEvent>;

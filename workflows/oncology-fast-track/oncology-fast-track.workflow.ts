@@ -62,6 +62,10 @@ export async function oncologyFastTrackWorkflow(
       const handling = card.handling(event, Date.now());
       if (handling.action === 'reject') throw new Error(handling.reason);
     },
+    heldUntil: (event) => {
+      const handling = card.handling(event, Date.now());
+      return handling.action === 'hold' ? handling.waitingFor : undefined;
+    },
     describeEvent: (event) => {
       const now = Date.now();
       const handling = card.handling(event, now);

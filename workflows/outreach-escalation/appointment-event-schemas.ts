@@ -7,21 +7,49 @@ import { isoInstant } from '../../contracts/contract-fields';
  * against the clock here: the API and the workflow have different clocks, so the workflow's
  * `checkEvent` judges order instead.
  */
+const optionalReason = z
+  .string()
+  .max(500)
+  .optional()
+  .meta({ title: 'Reason', description: 'Why, if the record says.' });
+
 export const appointmentEventSchemas = [
   z
     .object({
       type: z.literal('appointment-booked'),
-      appointmentAt: isoInstant,
-      appointmentId: z.string().min(1).max(200).optional(),
+      appointmentAt: isoInstant.meta({ title: 'Appointment time' }),
+      appointmentId: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .meta({ title: 'Appointment id', description: "The EHR appointment's id, when it has one." }),
     })
-    .strict(),
-  z.object({ type: z.literal('appointment-rescheduled'), appointmentAt: isoInstant }).strict(),
-  z.object({ type: z.literal('appointment-cancelled'), reason: z.string().max(500).optional() }).strict(),
-  z.object({ type: z.literal('appointment-no-show') }).strict(),
-  z.object({ type: z.literal('appointment-attended') }).strict(),
+    .strict()
+    .meta({ title: 'Appointment booked' }),
+  z
+    .object({
+      type: z.literal('appointment-rescheduled'),
+      appointmentAt: isoInstant.meta({ title: 'New appointment time' }),
+    })
+    .strict()
+    .meta({ title: 'Appointment rescheduled' }),
+  z
+    .object({ type: z.literal('appointment-cancelled'), reason: optionalReason })
+    .strict()
+    .meta({ title: 'Appointment cancelled' }),
+  z
+    .object({ type: z.literal('appointment-no-show') })
+    .strict()
+    .meta({ title: 'Did not attend' }),
+  z
+    .object({ type: z.literal('appointment-attended') })
+    .strict()
+    .meta({ title: 'Appointment attended' }),
 ] as const;
 
 /** The patient declines the outreach; the reason may be clinical, so it stays out of the timeline. */
 export const declinedEventSchema = z
-  .object({ type: z.literal('declined'), reason: z.string().max(500).optional() })
-  .strict();
+  .object({ type: z.literal('declined'), reason: optionalReason })
+  .strict()
+  .meta({ title: 'Patient declined' });

@@ -172,24 +172,31 @@ export type MeasurementSource = (typeof measurementSources)[number];
 const readingEvent = z
   .object({
     type: z.literal('reading'),
-    metric: z.enum(readingMetrics),
-    value: z.number().describe('The value as measured, in `unit`.'),
+    metric: z.enum(readingMetrics).meta({ title: 'Measurement' }),
+    value: z
+      .number()
+      .describe("The value as measured: in the measurement's own unit (in its name) unless a unit is given.")
+      .meta({ title: 'Value' }),
     unit: z
       .string()
       .optional()
-      .describe("The unit of `value` as received (UCUM); the metric's default unit when absent."),
+      .describe("The unit of the value as received (UCUM); the measurement's own unit when absent.")
+      .meta({ title: 'Unit' }),
     source: z
       .enum(measurementSources)
       .optional()
-      .describe(
-        'How it was measured: only a laboratory value may diagnose; absent means a monitoring value.',
-      ),
+      .describe('How it was measured: only a laboratory value may diagnose; absent means a monitoring value.')
+      .meta({ title: 'Measured by' }),
     code: z
       .string()
       .max(200)
       .optional()
-      .describe('The code as received, `system|code` (e.g. `http://loinc.org|4548-4`).'),
-    at: isoInstant.optional().describe('When it was measured; when the event arrives if absent.'),
+      .describe('The code as received, `system|code` (e.g. `http://loinc.org|4548-4`).')
+      .meta({ title: 'Code' }),
+    at: isoInstant
+      .optional()
+      .describe('When it was measured; when the event arrives if absent.')
+      .meta({ title: 'Measured at' }),
   })
   .strict()
   .superRefine(({ metric, value, unit, source, at }, context) => {
@@ -215,7 +222,8 @@ const readingEvent = z
         message: 'a laboratory result must say when the sample was taken',
       });
     }
-  });
+  })
+  .meta({ title: 'Reading' });
 
 export const prediabetesCareEvent = z.discriminatedUnion('type', [
   readingEvent,
@@ -227,11 +235,19 @@ export const prediabetesCareEvent = z.discriminatedUnion('type', [
         .int()
         .min(1)
         .optional()
-        .describe('The session number; the latest session offered if absent.'),
+        .describe('The session number; the latest session offered if absent.')
+        .meta({ title: 'Session' }),
     })
-    .strict(),
-  z.object({ type: z.literal('diabetes-diagnosed') }).strict(),
-  z.object({ type: z.literal('follow-up-booked') }).strict(),
+    .strict()
+    .meta({ title: 'Session attended' }),
+  z
+    .object({ type: z.literal('diabetes-diagnosed') })
+    .strict()
+    .meta({ title: 'Diabetes diagnosed' }),
+  z
+    .object({ type: z.literal('follow-up-booked') })
+    .strict()
+    .meta({ title: 'Follow-up booked' }),
 ]);
 
 export type PrediabetesCareEvent = z.output<typeof prediabetesCareEvent>;

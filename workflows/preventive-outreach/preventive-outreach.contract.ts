@@ -48,29 +48,41 @@ export const preventiveOutreachParams = z
 
 export type PreventiveOutreachParams = z.output<typeof preventiveOutreachParams>;
 
+const recordedCode = z
+  .string()
+  .min(1)
+  .max(300)
+  .meta({ title: 'Code', description: 'As recorded, `system|code`; shown on the timeline.' });
+
 /** The shared appointment events, plus this journey's own. */
 export const preventiveOutreachEvent = z.discriminatedUnion('type', [
   ...appointmentEventSchemas,
   z
     .object({
       type: z.literal('screening-done'),
-      at: isoDate,
-      /** Set when the EHR recorded it: the test's interval decides whether it still covers the patient. */
-      test: z.enum(screeningTestIds).optional(),
-      /** `system|code` as recorded, shown on the timeline. */
-      code: z.string().min(1).max(300).optional(),
+      at: isoDate.meta({ title: 'Date done' }),
+      test: z.enum(screeningTestIds).optional().meta({
+        title: 'Test',
+        description:
+          'Which test, when the record says: its interval decides whether it still covers the patient.',
+      }),
+      code: recordedCode.optional(),
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'Screening done' }),
   z
     .object({
       type: z.literal('screening-excluded'),
-      reason: z.enum(exclusionReasons),
-      /** A one-sided mastectomy: excludes only once both sides are recorded (HEDIS BCS-E). */
-      side: z.enum(['left', 'right', 'unknown']).optional(),
-      code: z.string().min(1).max(300),
-      at: isoDate.optional(),
+      reason: z.enum(exclusionReasons).meta({ title: 'Why it does not apply' }),
+      side: z.enum(['left', 'right', 'unknown']).optional().meta({
+        title: 'Side',
+        description: 'A one-sided mastectomy excludes only once both sides are recorded (HEDIS BCS-E).',
+      }),
+      code: recordedCode,
+      at: isoDate.optional().meta({ title: 'Date recorded' }),
     })
-    .strict(),
+    .strict()
+    .meta({ title: 'Screening does not apply (exclusion)' }),
   declinedEventSchema,
 ]);
 

@@ -166,3 +166,19 @@ export class JourneyTypeView {
   blueprint!: BlueprintView;
   @ApiProperty({ type: [String], description: 'Where the clinical numbers come from.' }) sources!: string[];
 }
+
+/** What a running journey would do with an event now; nothing was sent (POST .../events/preview). */
+export class EventPreviewView {
+  @ApiProperty({
+    enum: ['applied', 'held', 'refused'],
+    description:
+      'applied: it takes effect when sent; held: the journey keeps it until an earlier step is recorded; refused: sending it would be rejected.',
+  })
+  outcome!: 'applied' | 'held' | 'refused';
+  @ApiPropertyOptional({
+    description: 'For a held event: the step the journey waits for before applying it.',
+  })
+  until?: string;
+  @ApiPropertyOptional({ description: 'For a refused event: why the journey would refuse it.' })
+  reason?: string;
+}

@@ -1,7 +1,21 @@
 import { useId, useMemo, useState } from 'react';
-import { ApiError, type ApiClient, messageOf } from '../api';
+import { ApiError, type ApiAnswer, type ApiClient, type JourneyEvent, messageOf } from '../api';
 import { Notice } from '../Notice';
-import { buildEvent, eventForms, type EventField, type FieldProblem } from './event-forms';
+import {
+  buildEvent,
+  eventForms,
+  inWords,
+  type EventField,
+  type EventForm,
+  type FieldProblem,
+} from './event-forms';
+
+type Preview = ApiAnswer<'post', '/api/journeys/{id}/events/preview'>;
+/** A prediction, with the event it is for: any change to the form discards it. */
+interface Checked {
+  event: JourneyEvent;
+  preview: Preview;
+}
 
 interface SendEventFormProps {
   client: ApiClient;
@@ -13,8 +27,9 @@ interface SendEventFormProps {
 
 /**
  * An operator records what happened outside Carepath (a booked visit, a reading taken at the
- * desk): one of the journey's own events, with its fields. The journey checks it again and
- * refuses what does not apply; nothing is sent until the button is pressed.
+ * desk): one of the journey's own events, with its fields. First the journey says what it would
+ * do with it (apply it, hold it until an earlier step, or refuse it); the operator then sends it
+ * knowing that, and a refused event cannot be sent at all.
  */
 export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEventFormProps) {
   const forms = useMemo(() => eventForms(eventSchema), [eventSchema]);
@@ -23,14 +38,21 @@ export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEv
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [error, setError] = useState<string>();
   const [sent, setSent] = useState<string>();
+  const [checked, setChecked] = useState<Checked>();
   const [busy, setBusy] = useState(false);
   const id = useId();
   const form = forms.find((candidate) => candidate.type === type);
   if (!form) return null;
 
-  async function send(): Promise<void> {
+  function failed(failure: unknown): void {
+    setError(messageOf(failure));
+    if (failure instanceof ApiError) setProblems(failure.errors.map(toFieldProblem));
+  }
+
+  async function check(): Promise<void> {
     setSent(undefined);
     setError(undefined);
+    setChecked(undefined);
     const built = buildEvent(form!, values);
     if (!built.ok) {
       setProblems(built.problems);
@@ -39,19 +61,37 @@ export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEv
     setProblems([]);
     setBusy(true);
     try {
-      await client.post('/api/journeys/{id}/events', {
+      const preview = await client.post('/api/journeys/{id}/events/preview', {
         params: { path: { id: journeyId } },
         body: built.event,
       });
-      setSent(`The journey received “${form!.type}”.`);
-      setValues({});
-      onSent();
+      setChecked({ event: built.event, preview });
     } catch (failure) {
-      setError(messageOf(failure));
-      if (failure instanceof ApiError) setProblems(failure.errors.map(toFieldProblem));
+      failed(failure);
     } finally {
       setBusy(false);
     }
+  }
+
+  async function send({ event, preview }: Checked): Promise<void> {
+    setError(undefined);
+    setBusy(true);
+    try {
+      await client.post('/api/journeys/{id}/events', { params: { path: { id: journeyId } }, body: event });
+      setSent(sentLine(form!, preview));
+      setChecked(undefined);
+      setValues({});
+      onSent();
+    } catch (failure) {
+      failed(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function edited(): void {
+    setChecked(undefined);
+    setSent(undefined);
   }
 
   return (
@@ -62,7 +102,7 @@ export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEv
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void send();
+        void check();
       }}
     >
       <h3 id={`${id}-heading`}>Send an event</h3>
@@ -75,11 +115,12 @@ export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEv
             setType(event.target.value);
             setValues({});
             setProblems([]);
+            edited();
           }}
         >
           {forms.map((candidate) => (
             <option key={candidate.type} value={candidate.type}>
-              {candidate.type}
+              {candidate.label}
             </option>
           ))}
         </select>
@@ -91,12 +132,26 @@ export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEv
           field={field}
           value={values[field.name] ?? ''}
           problem={problems.find((problem) => problem.field === field.name)?.message}
-          onChange={(value) => setValues((previous) => ({ ...previous, [field.name]: value }))}
+          onChange={(value) => {
+            setValues((previous) => ({ ...previous, [field.name]: value }));
+            edited();
+          }}
         />
       ))}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Sending…' : 'Send event'}
-      </button>
+      {!checked && (
+        <button type="submit" disabled={busy}>
+          {busy ? 'Checking…' : 'Check what would happen'}
+        </button>
+      )}
+      {checked && (
+        <EventPrediction
+          form={form}
+          checked={checked}
+          busy={busy}
+          onSend={() => void send(checked)}
+          onBack={() => setChecked(undefined)}
+        />
+      )}
       {sent && (
         <p role="status" className="success">
           {sent}
@@ -105,6 +160,57 @@ export function SendEventForm({ client, journeyId, eventSchema, onSent }: SendEv
       {error && <Notice tone="error">{error}</Notice>}
     </form>
   );
+}
+
+interface EventPredictionProps {
+  form: EventForm;
+  checked: Checked;
+  busy: boolean;
+  onSend: () => void;
+  onBack: () => void;
+}
+
+/** The journey's answer before anything is sent, and the one way on that it allows. */
+function EventPrediction({ form, checked, busy, onSend, onBack }: EventPredictionProps) {
+  const { preview } = checked;
+  const name = `“${form.label}”`;
+  if (preview.outcome === 'refused') {
+    return (
+      <div className="event-prediction">
+        <Notice tone="error">
+          The journey would refuse {name}: {preview.reason} It cannot be sent.
+        </Notice>
+        <button type="button" onClick={onBack}>
+          Change the event
+        </button>
+      </div>
+    );
+  }
+  const held = preview.outcome === 'held';
+  return (
+    <div className="event-prediction">
+      <p role="status" className={held ? 'prediction prediction-held' : 'prediction'}>
+        {held
+          ? `The journey would hold ${name} until ${preview.until} is recorded: it does not take effect now.`
+          : `The journey would apply ${name} now.`}
+      </p>
+      <div className="toolbar">
+        <button type="button" disabled={busy} onClick={onSend}>
+          {busy ? 'Sending…' : held ? 'Send and hold it' : 'Send event'}
+        </button>
+        <button type="button" disabled={busy} onClick={onBack}>
+          Change the event
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function sentLine(form: EventForm, preview: Preview): string {
+  const name = `“${form.label}”`;
+  return preview.outcome === 'held'
+    ? `Sent: the journey holds ${name} until ${preview.until} is recorded.`
+    : `Sent: the journey applied ${name}.`;
 }
 
 interface EventFieldInputProps {
@@ -118,7 +224,10 @@ interface EventFieldInputProps {
 function EventFieldInput({ id, field, value, problem, onChange }: EventFieldInputProps) {
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
-  const describedBy = [field.description ? hintId : '', problem ? problemId : ''].filter(Boolean).join(' ');
+  const unitId = `${id}-unit`;
+  const describedBy = [field.unit ? unitId : '', field.description ? hintId : '', problem ? problemId : '']
+    .filter(Boolean)
+    .join(' ');
   const common = {
     id,
     value,
@@ -129,7 +238,7 @@ function EventFieldInput({ id, field, value, problem, onChange }: EventFieldInpu
   return (
     <div className="field">
       <label htmlFor={id}>
-        {field.name}
+        {field.label}
         {field.required ? '' : ' (optional)'}
       </label>
       {field.kind === 'choice' ? (
@@ -137,17 +246,24 @@ function EventFieldInput({ id, field, value, problem, onChange }: EventFieldInpu
           <option value="">Choose…</option>
           {field.choices?.map((choice) => (
             <option key={choice} value={choice}>
-              {choice}
+              {inWords(choice)}
             </option>
           ))}
         </select>
       ) : (
-        <input
-          {...common}
-          type={inputType(field)}
-          step={field.kind === 'number' ? 'any' : undefined}
-          onChange={(event) => onChange(event.target.value)}
-        />
+        <span className="input-with-unit">
+          <input
+            {...common}
+            type={inputType(field)}
+            step={field.kind === 'number' ? 'any' : undefined}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          {field.unit && (
+            <span id={unitId} className="unit">
+              {field.unit}
+            </span>
+          )}
+        </span>
       )}
       {field.description && (
         <span id={hintId} className="hint">

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { buildEvent, eventForms } from './event-forms';
+import { buildEvent, eventForms, inWords } from './event-forms';
 
 /** The shape GET /api/journey-types sends for prediabetes care (trimmed). */
 const prediabetesEvents = {
@@ -8,11 +8,17 @@ const prediabetesEvents = {
       type: 'object',
       properties: {
         type: { type: 'string', const: 'reading' },
-        metric: { type: 'string', enum: ['weight-kg', 'hba1c-percent'] },
-        value: { type: 'number' },
-        at: { type: 'string', format: 'date-time', description: 'When it was measured. Default: now.' },
+        metric: { type: 'string', enum: ['weight-kg', 'hba1c-percent'], title: 'Measurement' },
+        value: { type: 'number', title: 'Weight', unit: 'kg' },
+        at: {
+          type: 'string',
+          format: 'date-time',
+          title: 'Measured at',
+          description: 'When it was measured. Default: now.',
+        },
       },
       required: ['type', 'metric', 'value'],
+      title: 'Reading',
     },
     {
       type: 'object',
@@ -33,16 +39,36 @@ describe('event forms from a journey type’s event schema', () => {
       'diabetes-diagnosed',
     ]);
     expect(reading!.fields).toEqual([
-      { name: 'metric', kind: 'choice', required: true, choices: ['weight-kg', 'hba1c-percent'] },
-      { name: 'value', kind: 'number', required: true },
+      {
+        name: 'metric',
+        label: 'Measurement',
+        kind: 'choice',
+        required: true,
+        choices: ['weight-kg', 'hba1c-percent'],
+      },
+      { name: 'value', label: 'Weight', kind: 'number', required: true, unit: 'kg' },
       {
         name: 'at',
+        label: 'Measured at',
         kind: 'date-time',
         required: false,
         description: 'When it was measured. Default: now.',
       },
     ]);
     expect(diagnosed!.fields).toEqual([]);
+  });
+
+  test('people read titles; a key without one is put in words, never shown raw', () => {
+    expect(reading!.label).toBe('Reading');
+    expect(session!.label).toBe('Session attended');
+    expect(session!.fields[0]!.label).toBe('Session');
+    expect(diagnosed!.label).toBe('Diabetes diagnosed');
+    expect(['presentedAt', 'clock-started', 'dischargeDisposition', 'at'].map(inWords)).toEqual([
+      'Presented at',
+      'Clock started',
+      'Discharge disposition',
+      'At',
+    ]);
   });
 
   test('typed values become the event; empty optional fields are left to the journey', () => {
@@ -58,13 +84,13 @@ describe('event forms from a journey type’s event schema', () => {
     expect(buildEvent(reading!, { metric: '', value: 'heavy' })).toEqual({
       ok: false,
       problems: [
-        { field: 'metric', message: 'metric is required' },
-        { field: 'value', message: 'value must be a number' },
+        { field: 'metric', message: 'Measurement is required' },
+        { field: 'value', message: 'Weight must be a number' },
       ],
     });
     expect(buildEvent(session!, { session: '2.5' })).toEqual({
       ok: false,
-      problems: [{ field: 'session', message: 'session must be a whole number' }],
+      problems: [{ field: 'session', message: 'Session must be a whole number' }],
     });
   });
 });

@@ -2,6 +2,8 @@
  * The events a journey accepts, read from its JSON Schema (`eventSchema` of the journey type):
  * one form per event type, one field per property. Every event of Carepath's journeys has
  * primitive fields (text, dates, numbers, a list of choices); anything else is typed as JSON.
+ * People read the schema's `title`, `description` and `unit` (the journeys declare them with
+ * zod's `.meta()`); a field without a title is named from its key in words, never shown raw.
  */
 import type { JourneyEvent } from '../api';
 
@@ -9,14 +11,20 @@ export type EventFieldKind = 'text' | 'date-time' | 'date' | 'number' | 'integer
 
 export interface EventField {
   name: string;
+  /** What people call it ("When it happened"). */
+  label: string;
   kind: EventFieldKind;
   required: boolean;
   description?: string;
+  /** The unit a number is in ("days"). */
+  unit?: string;
   choices?: string[];
 }
 
 export interface EventForm {
   type: string;
+  /** What people call the event ("Treatment started"). */
+  label: string;
   fields: EventField[];
 }
 
@@ -32,13 +40,20 @@ export function eventForms(eventSchema: Schema): EventForm[] {
     const fields = Object.entries(properties)
       .filter(([name]) => name !== 'type')
       .map(([name, schema]) => toField(name, schema, required.has(name)));
-    return [{ type, fields }];
+    return [{ type, label: titleOf(variant, type), fields }];
   });
 }
 
 function toField(name: string, schema: Schema, required: boolean): EventField {
   const description = typeof schema.description === 'string' ? schema.description : undefined;
-  const base = { name, required, ...(description ? { description } : {}) };
+  const unit = typeof schema.unit === 'string' ? schema.unit : undefined;
+  const base = {
+    name,
+    label: titleOf(schema, name),
+    required,
+    ...(description ? { description } : {}),
+    ...(unit ? { unit } : {}),
+  };
   if (Array.isArray(schema.enum)) return { ...base, kind: 'choice', choices: schema.enum.map(String) };
   if (schema.type === 'number') return { ...base, kind: 'number' };
   if (schema.type === 'integer') return { ...base, kind: 'integer' };
@@ -46,6 +61,20 @@ function toField(name: string, schema: Schema, required: boolean): EventField {
   if (schema.type === 'string' && schema.format === 'date') return { ...base, kind: 'date' };
   if (schema.type === 'string') return { ...base, kind: 'text' };
   return { ...base, kind: 'json' };
+}
+
+function titleOf(schema: Schema, key: string): string {
+  return typeof schema.title === 'string' && schema.title.trim() ? schema.title : inWords(key);
+}
+
+/** `presentedAt`, `clock-started` → "Presented at", "Clock started". */
+export function inWords(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export type BuiltEvent = { ok: true; event: JourneyEvent } | { ok: false; problems: FieldProblem[] };
@@ -64,7 +93,7 @@ export function buildEvent(form: EventForm, values: Record<string, string>): Bui
   for (const field of form.fields) {
     const raw = (values[field.name] ?? '').trim();
     if (raw === '') {
-      if (field.required) problems.push({ field: field.name, message: `${field.name} is required` });
+      if (field.required) problems.push({ field: field.name, message: `${field.label} is required` });
       continue;
     }
     const value = parseValue(field, raw);
@@ -103,12 +132,12 @@ function parseValue(field: EventField, raw: string): unknown {
 function problemOf(field: EventField): string {
   switch (field.kind) {
     case 'number':
-      return `${field.name} must be a number`;
+      return `${field.label} must be a number`;
     case 'integer':
-      return `${field.name} must be a whole number`;
+      return `${field.label} must be a whole number`;
     case 'date-time':
-      return `${field.name} must be a date and time`;
+      return `${field.label} must be a date and time`;
     default:
-      return `${field.name} must be valid JSON`;
+      return `${field.label} must be valid JSON`;
   }
 }

@@ -209,6 +209,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/journeys/{id}/events/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What the journey would do with an event now: apply it, hold it until an earlier step, or refuse it and why. Nothing is sent. */
+        post: operations["JourneysController_previewEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/journeys/{id}/messages": {
         parameters: {
             query?: never;
@@ -692,6 +709,17 @@ export interface components {
             detectedAt: string;
             from: number;
             to: number;
+        };
+        EventPreviewView: {
+            /**
+             * @description applied: it takes effect when sent; held: the journey keeps it until an earlier step is recorded; refused: sending it would be rejected.
+             * @enum {string}
+             */
+            outcome: "applied" | "held" | "refused";
+            /** @description For a refused event: why the journey would refuse it. */
+            reason?: string;
+            /** @description For a held event: the step the journey waits for before applying it. */
+            until?: string;
         };
         FieldErrorView: {
             /**
@@ -1889,6 +1917,80 @@ export interface operations {
             };
             /** @description The journey has already ended. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No worker answered in time (a change may still be applied when one does). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneysController_previewEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description One of the journey type's events, as it would be sent to POST /api/journeys/{id}/events. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPreviewView"];
+                };
+            };
+            /** @description The event is unknown to this journey or malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

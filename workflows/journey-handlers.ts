@@ -10,6 +10,8 @@ import {
   resumeJourneyUpdate,
   staffTaskCompletedSignal,
   type ControlRequest,
+  type EventCause,
+  type JourneyEvent,
   type JourneyProgress,
 } from '../contracts/journey-contract';
 import type { JourneyOutbox } from './journey-outbox';
@@ -57,18 +59,19 @@ export function installJourneyHandlers<Event>(
   });
   setHandler(patientRespondedSignal, ({ channel }) => {
     outbox.countResponse();
-    state.record('event', `The patient responded (${channel})`);
+    state.record('event', `The patient responded (${channel})`, undefined, 'patient');
   });
   setHandler(
     journeyEventUpdate,
-    (event) => {
+    (event, cause) => {
       const parsed = eventSchema.parse(event);
-      state.record('event', describeEvent(parsed), (parsed as { type: string }).type);
+      state.record('event', describeEvent(parsed), (parsed as { type: string }).type, cause?.by);
       applyEvent(parsed);
       return accepted();
     },
     {
-      validator: (event) => {
+      // The cause needs no check: it only names who sent the event.
+      validator: (event: JourneyEvent, _cause?: EventCause) => {
         state.requireOpen();
         const parsed = parseOrThrow(eventSchema, event);
         checkEvent?.(parsed);
@@ -77,8 +80,8 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     pauseJourneyUpdate,
-    ({ reason }) => {
-      state.pause(reason);
+    ({ reason, operator }) => {
+      state.pause(reason, operator);
       return accepted();
     },
     {
@@ -91,8 +94,8 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     resumeJourneyUpdate,
-    ({ reason }) => {
-      state.resume(reason);
+    ({ reason, operator }) => {
+      state.resume(reason, operator);
       return accepted();
     },
     {
@@ -105,9 +108,12 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     cancelJourneyUpdate,
-    ({ reason, by }) => {
+    ({ reason, by, operator }) => {
       // The timeline says who ended it: a journey the EHR ended was not an operator's decision.
-      state.cancel(`${by === 'ehr' ? 'Ended by the EHR' : 'Cancelled by an operator'}: ${reason}`);
+      state.cancel(
+        `${by === 'ehr' ? 'Ended by the EHR' : 'Cancelled by an operator'}: ${reason}`,
+        by === 'ehr' ? 'EHR event' : operator,
+      );
       return accepted();
     },
     {

@@ -59,7 +59,7 @@ describe('the patients list over HTTP (real API, worker, Temporal, PostgreSQL, F
   const ours = (items: ListedJourney[]) =>
     items.filter((item) => item.id === ids.overdue || item.id === ids.onTime);
 
-  test('sorted by next deadline, the most overdue journey comes first with when its deadline passed', async () => {
+  test('[HZ-96] sorted by next deadline, the most overdue journey comes first with when its deadline passed', async () => {
     const { body } = await list({ journey: 'oncology-fast-track', sort: 'next-deadline' });
     const [first, second] = ours(body.items as ListedJourney[]);
     expect(first!.id).toBe(ids.overdue);

@@ -19,6 +19,9 @@ describe('timelineCause', () => {
     expect(timelineCause({ at, kind: 'event', summary: 'Lab', ref: 'lab-result' })).toBe('EHR event');
     expect(timelineCause({ at, kind: 'event', summary: 'The patient responded (sms)' })).toBe('patient');
     expect(timelineCause({ at, kind: 'control', summary: 'Paused by an operator: x' })).toBe('operator');
-    expect(timelineCause({ at, kind: 'task', summary: 'Staff task done' })).toBe('staff');
+    expect(timelineCause({ at, kind: 'task', summary: 'Staff task done (call): reached' })).toBe('staff');
+    expect(timelineCause({ at, kind: 'task', summary: 'Staff task (urgent): Deadline missed' })).toBe(
+      'timer',
+    );
   });
 });

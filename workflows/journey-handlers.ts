@@ -51,7 +51,7 @@ export function installJourneyHandlers<Event>(
   };
   setHandler(progressQuery, () => state.progress());
   setHandler(staffTaskCompletedSignal, ({ kind, outcome, note, step }) => {
-    state.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step);
+    state.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step, 'staff');
     if (kind === 'call' && outcome === 'reached') outbox.countResponse();
   });
   setHandler(deliveryStatusSignal, ({ step, channel, status, detail }) => {

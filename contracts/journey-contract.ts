@@ -26,6 +26,11 @@ export interface TimelineEntry {
    * `task` entries, deadline id for `deadline` entries.
    */
   ref?: string;
+  /**
+   * Who or what caused it, when the journey knew (an operator's key name, "EHR event (Observation)",
+   * "patient"); entries written before it existed have none: `timelineCause` derives one from `kind`.
+   */
+  by?: string;
 }
 
 export interface UpcomingTimer {
@@ -97,6 +102,13 @@ export interface ControlRequest {
   reason: string;
   /** Who ends or steers the journey: an operator (the API's controls) unless the EHR did (a death, a withdrawn referral). */
   by?: 'operator' | 'ehr';
+  /** The operator's API key name (never PHI), named on the timeline. */
+  operator?: string;
+}
+
+/** Who sent an event: an operator's key name or "EHR event (<resource type>)"; absent in older histories. */
+export interface EventCause {
+  by: string;
 }
 
 /**
@@ -109,7 +121,7 @@ export type EventPreview =
 export const progressQuery = defineQuery<JourneyProgress>('progress');
 /** A query, not an update: a preview leaves nothing in the journey's history. */
 export const previewEventQuery = defineQuery<EventPreview, [JourneyEvent]>('previewEvent');
-export const journeyEventUpdate = defineUpdate<JourneyProgress, [JourneyEvent]>('event');
+export const journeyEventUpdate = defineUpdate<JourneyProgress, [JourneyEvent, EventCause?]>('event');
 export const pauseJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('pause');
 export const resumeJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('resume');
 export const cancelJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('cancel');

@@ -12,6 +12,8 @@ import {
   staffTaskCompletedSignal,
   type ControlRequest,
   type EventPreview,
+  type EventCause,
+  type JourneyEvent,
   type JourneyProgress,
 } from '../contracts/journey-contract';
 import type { JourneyOutbox } from './journey-outbox';
@@ -67,7 +69,7 @@ export function installJourneyHandlers<Event>(
     }
   });
   setHandler(staffTaskCompletedSignal, ({ kind, outcome, note, step }) => {
-    state.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step);
+    state.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step, 'staff');
     if (kind === 'call' && outcome === 'reached') outbox.countResponse();
   });
   setHandler(deliveryStatusSignal, ({ step, channel, status, detail }) => {
@@ -75,26 +77,27 @@ export function installJourneyHandlers<Event>(
   });
   setHandler(patientRespondedSignal, ({ channel }) => {
     outbox.countResponse();
-    state.record('event', `The patient responded (${channel})`);
+    state.record('event', `The patient responded (${channel})`, undefined, 'patient');
   });
   setHandler(
     journeyEventUpdate,
-    (event) => {
+    (event, cause) => {
       const parsed = eventSchema.parse(event);
-      state.record('event', describeEvent(parsed), (parsed as { type: string }).type);
+      state.record('event', describeEvent(parsed), (parsed as { type: string }).type, cause?.by);
       applyEvent(parsed);
       return accepted();
     },
     {
-      validator: (event) => {
+      // The cause needs no check: it only names who sent the event.
+      validator: (event: JourneyEvent, _cause?: EventCause) => {
         validEvent(event);
       },
     },
   );
   setHandler(
     pauseJourneyUpdate,
-    ({ reason }) => {
-      state.pause(reason);
+    ({ reason, operator }) => {
+      state.pause(reason, operator);
       return accepted();
     },
     {
@@ -107,8 +110,8 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     resumeJourneyUpdate,
-    ({ reason }) => {
-      state.resume(reason);
+    ({ reason, operator }) => {
+      state.resume(reason, operator);
       return accepted();
     },
     {
@@ -121,9 +124,12 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     cancelJourneyUpdate,
-    ({ reason, by }) => {
+    ({ reason, by, operator }) => {
       // The timeline says who ended it: a journey the EHR ended was not an operator's decision.
-      state.cancel(`${by === 'ehr' ? 'Ended by the EHR' : 'Cancelled by an operator'}: ${reason}`);
+      state.cancel(
+        `${by === 'ehr' ? 'Ended by the EHR' : 'Cancelled by an operator'}: ${reason}`,
+        by === 'ehr' ? 'EHR event' : operator,
+      );
       return accepted();
     },
     {

@@ -125,7 +125,7 @@ export class JourneyState {
     upsertSearchAttributes([{ key: journeyStageKey, value: stage }]);
   }
 
-  finish(status: 'completed' | 'cancelled', stage: string, summary: string): void {
+  finish(status: 'completed' | 'cancelled', stage: string, summary: string, by?: string): void {
     this.status = status;
     this.upcoming = [];
     this.deadlines = this.deadlines.map((deadline) =>
@@ -133,29 +133,29 @@ export class JourneyState {
     );
     // A journey may show its end stage before it finishes (e.g. while a closing message goes out):
     // then the timeline already has it. The upsert stays either way, as released histories expect it.
-    if (stage !== this.stage) this.record('stage', summary, stage);
+    if (stage !== this.stage) this.record('stage', summary, stage, by);
     this.stage = stage;
     upsertSearchAttributes([{ key: journeyStageKey, value: stage }]);
     upsertSearchAttributes([{ key: journeyStatusKey, value: status }]);
   }
 
-  pause(reason: string): void {
+  pause(reason: string, by?: string): void {
     this.status = 'paused';
     this.pausedSinceMs = Date.now();
-    this.record('control', `Paused by an operator: ${reason}`);
+    this.record('control', `Paused by an operator: ${reason}`, undefined, by);
     upsertSearchAttributes([{ key: journeyStatusKey, value: 'paused' }]);
   }
 
-  resume(reason: string): void {
+  resume(reason: string, by?: string): void {
     this.endPause();
     this.status = 'active';
-    this.record('control', `Resumed by an operator: ${reason}`);
+    this.record('control', `Resumed by an operator: ${reason}`, undefined, by);
     upsertSearchAttributes([{ key: journeyStatusKey, value: 'active' }]);
   }
 
-  cancel(summary: string): void {
+  cancel(summary: string, by?: string): void {
     this.endPause();
-    this.finish('cancelled', 'cancelled', summary);
+    this.finish('cancelled', 'cancelled', summary, by);
   }
 
   private endPause(): void {
@@ -167,8 +167,15 @@ export class JourneyState {
     if (!this.isOpen) throw new Error(`The journey has already ended (stage "${this.stage}").`);
   }
 
-  record(kind: TimelineKind, summary: string, ref?: string): void {
-    this.timeline.push({ at: new Date().toISOString(), kind, summary, ...(ref ? { ref } : {}) });
+  /** `by`: who or what caused it, when known here (a field on the entry, not a command: replay is unaffected). */
+  record(kind: TimelineKind, summary: string, ref?: string, by?: string): void {
+    this.timeline.push({
+      at: new Date().toISOString(),
+      kind,
+      summary,
+      ...(ref ? { ref } : {}),
+      ...(by ? { by } : {}),
+    });
     const excess = this.timeline.length - TIMELINE_LIMIT;
     if (excess > 0) {
       this.timeline = this.timeline.slice(excess);

@@ -141,7 +141,13 @@ export class JourneyDispatcher {
       // One running journey of the type per patient: the new fact goes to it (a later emergency
       // visit restarts the running follow-up) instead of a second journey messaging in parallel.
       const running: TargetJourney = { id: outcome.workflowId, type, running: true };
-      const applied = await this.update(running, decision.whenRunning, undefined, context.updateId);
+      const applied = await this.update(
+        running,
+        decision.whenRunning,
+        undefined,
+        context.updateId,
+        context.resourceKey,
+      );
       return applied.result === 'applied'
         ? { outcome: 'applied', journeys: [applied], event: decision.whenRunning }
         : ignored(`${type.id}: ${applied.reason}`, [applied]);
@@ -168,6 +174,7 @@ export class JourneyDispatcher {
               event,
               decision.kind === 'cancel' ? decision.reason : undefined,
               context.updateId,
+              context.resourceKey,
             )
           : { id: target.id, journey: target.type.id, result: 'ended', reason: 'the journey has ended' },
       );
@@ -185,6 +192,7 @@ export class JourneyDispatcher {
     event: JourneyEvent | undefined,
     cancelReason: string | undefined,
     updateId: string,
+    resourceKey: string | undefined,
   ): Promise<JourneyResult> {
     const base = { id: target.id, journey: target.type.id };
     const handle = this.temporal.workflow.getHandle(target.id);
@@ -200,7 +208,10 @@ export class JourneyDispatcher {
         };
       }
       return this.attempt(base, event.type, () =>
-        handle.executeUpdate(journeyEventUpdate, { args: [parsed.data as JourneyEvent], updateId }),
+        handle.executeUpdate(journeyEventUpdate, {
+          args: [parsed.data as JourneyEvent, { by: ehrCause(resourceKey) }],
+          updateId,
+        }),
       );
     }
     return this.attempt(base, 'cancel', () =>
@@ -248,4 +259,10 @@ export class JourneyDispatcher {
 
 function ignored(reason: string, journeys: JourneyResult[] = []): Dispatched {
   return { outcome: 'ignored', reason, journeys };
+}
+
+/** The timeline's cause for an EHR-applied event: the resource type only (its id stays out). */
+function ehrCause(resourceKey: string | undefined): string {
+  const type = resourceKey?.split('/')[0];
+  return type ? `EHR event (${type})` : 'EHR event';
 }

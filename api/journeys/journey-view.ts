@@ -2,6 +2,7 @@ import { withAuditedPatient } from '../audit/audited-patients';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { heldMessages } from '../../contracts/held-messages';
 import type { JourneyProgress } from '../../contracts/journey-contract';
+import { timelineCause } from '../../contracts/timeline-cause';
 import {
   journeyStageKey,
   journeyStatusKey,
@@ -41,7 +42,7 @@ export function toDetailView(
         info.status.name === 'RUNNING' || info.status.name === 'COMPLETED' ? progress.status : summary.status,
       stage: progress.stage,
       settingsVersion: progress.settingsVersion ?? 0,
-      timeline: progress.timeline,
+      timeline: progress.timeline.map((entry) => ({ ...entry, by: timelineCause(entry) })),
       upcoming: progress.upcoming,
       deadlines: progress.deadlines ?? [],
       // A closed journey sends nothing more: what it held will never go.

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,6 +13,8 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditedAs } from '../audit/audited.decorator';
+import { noteAuditedPatients } from '../audit/audited-patients';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorView } from '../errors/api-error.view';
 import { ControlJourneyDto } from './dto/control-journey.dto';
@@ -58,10 +60,19 @@ export class JourneysController {
   @Get()
   @Roles('operator', 'auditor')
   @AuditedAs('journey.list', { patientId: 'query.patientId' })
-  @ApiOperation({ summary: 'List journeys, newest first, filtered by type, status, stage or patient.' })
+  @ApiOperation({
+    summary:
+      'List journeys, newest first (or by next deadline), filtered by type, status, stage, patient or card/encounter; operators also see each patient from the EHR.',
+  })
   @ApiOkResponse({ type: JourneyPage })
-  list(@Query() query: ListJourneysQuery): Promise<JourneyPage> {
-    return this.journeys.list(query);
+  @ApiBadRequestResponse({ description: 'A card or encounter id without a patient id, or a bad filter.' })
+  async list(@Query() query: ListJourneysQuery, @Req() request: AuthenticatedRequest): Promise<JourneyPage> {
+    const { page, patientRefsShown } = await this.journeys.list(query, {
+      seesPatients: request.actor!.role === 'operator',
+    });
+    // Names were read from the EHR: the audit trail records whose.
+    noteAuditedPatients(request, patientRefsShown);
+    return page;
   }
 
   @Get(':id')
@@ -94,8 +105,14 @@ export class JourneysController {
   @ApiNotFoundResponse()
   @NeedsWorker()
   @ApiConflictResponse({ description: 'The journey has already ended.' })
-  sendEvent(@Param('id', JourneyIdPipe) id: string, @Body() event: unknown): Promise<JourneyDetailView> {
-    return this.journeys.sendEvent(id, event);
+  sendEvent(
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() event: unknown,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<JourneyDetailView> {
+    // An integration's event came from the EHR; an operator's is named as theirs on the timeline.
+    const actor = request.actor!;
+    return this.journeys.sendEvent(id, event, actor.role === 'operator' ? actor.name : 'EHR event');
   }
 
   @Post(':id/events/preview')
@@ -137,8 +154,12 @@ export class JourneysController {
   @ApiNotFoundResponse()
   @NeedsWorker()
   @ApiConflictResponse({ description: 'The journey has already ended.' })
-  pause(@Param('id', JourneyIdPipe) id: string, @Body() body: ControlJourneyDto): Promise<JourneyDetailView> {
-    return this.journeys.control(id, 'pause', { reason: body.reason });
+  pause(
+    @Param('id', JourneyIdPipe) id: string,
+    @Body() body: ControlJourneyDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<JourneyDetailView> {
+    return this.journeys.control(id, 'pause', { reason: body.reason, operator: request.actor!.name });
   }
 
   @Post(':id/resume')
@@ -154,8 +175,9 @@ export class JourneysController {
   resume(
     @Param('id', JourneyIdPipe) id: string,
     @Body() body: ControlJourneyDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<JourneyDetailView> {
-    return this.journeys.control(id, 'resume', { reason: body.reason });
+    return this.journeys.control(id, 'resume', { reason: body.reason, operator: request.actor!.name });
   }
 
   @Post(':id/cancel')
@@ -170,7 +192,8 @@ export class JourneysController {
   cancel(
     @Param('id', JourneyIdPipe) id: string,
     @Body() body: ControlJourneyDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<JourneyDetailView> {
-    return this.journeys.control(id, 'cancel', { reason: body.reason });
+    return this.journeys.control(id, 'cancel', { reason: body.reason, operator: request.actor!.name });
   }
 }

@@ -50,7 +50,9 @@ import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/j
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
-import { patientRefFor } from '../../shared/journeys/patient-ref';
+import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
+import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.decorator';
+import { byNextDeadline, withDeadlineFacts, withPatients } from './journey-list-facts';
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { vitalStatusFromEhr, type PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
@@ -77,7 +79,7 @@ export class JourneysService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
-    @Inject(FHIR_CLIENT) fhir: FhirClient | null,
+    @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
     private readonly starter: JourneyStarter,
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
@@ -110,17 +112,24 @@ export class JourneysService {
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
-  async list(query: ListJourneysQuery): Promise<JourneyPage> {
+  /**
+   * A page of journeys with their deadlines (running ones asked, bounded) and, for a reader who
+   * sees patients, each patient from the EHR; returns the patients shown for the audit trail.
+   */
+  async list(
+    query: ListJourneysQuery,
+    reader: { seesPatients: boolean },
+  ): Promise<{ page: JourneyPage; patientRefsShown: string[] }> {
     const clauses = [this.visibilityQuery(query)];
     if (query.overdue !== undefined) {
       const overdue = await overdueJourneyIds(this.dataSource, OVERDUE_LIMIT);
-      if (query.overdue && overdue.length === 0) return { items: [] };
+      if (query.overdue && overdue.length === 0) return { page: { items: [] }, patientRefsShown: [] };
       if (overdue.length) clauses.push(workflowIdIn(overdue, { not: !query.overdue }));
     }
     const visibilityQuery = clauses.join(' AND ');
-    const nextPageToken = query.pageToken
-      ? this.pageTokens.open(query.pageToken, visibilityQuery)
-      : undefined;
+    // The sort is part of what a token continues: a page sorted otherwise is another list.
+    const tokenBinding = `${visibilityQuery}|${query.sort ?? 'started'}`;
+    const nextPageToken = query.pageToken ? this.pageTokens.open(query.pageToken, tokenBinding) : undefined;
     if (query.pageToken && !nextPageToken) {
       throw badRequest('The page token is not valid.', [
         { field: 'pageToken', message: 'is not a token this API issued for this query' },
@@ -129,32 +138,53 @@ export class JourneysService {
     const response = await this.temporal.workflowService.listWorkflowExecutions({
       namespace: this.config.temporal.namespace,
       query: visibilityQuery,
-      pageSize: query.pageSize ?? 50,
+      pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
       nextPageToken,
     });
-    const items = await Promise.all(
-      response.executions.map(async (raw) =>
-        toSummaryView(
-          await executionInfoFromRaw(
-            raw,
-            this.temporal.options.loadedDataConverter,
-            raw,
-            this.config.temporal.namespace,
-          ),
-        ),
-      ),
+    const rows = await Promise.all(
+      response.executions.map(async (raw) => {
+        const info = await executionInfoFromRaw(
+          raw,
+          this.temporal.options.loadedDataConverter,
+          raw,
+          this.config.temporal.namespace,
+        );
+        return {
+          item: toSummaryView(info),
+          runId: info.runId,
+          patientRef: info.typedSearchAttributes.get(patientRefKey),
+        };
+      }),
     );
+    const [dated, named] = await Promise.all([
+      withDeadlineFacts(
+        this.temporal,
+        rows.map((row) => row.item),
+      ),
+      reader.seesPatients
+        ? withPatients(this.temporal, this.config.temporal.namespace, this.fhir, rows)
+        : undefined,
+    ]);
+    const items = dated.map((item, index) => ({
+      ...item,
+      ...(named ? { patient: named.items[index]!.patient ?? null } : {}),
+    }));
+    if (query.sort === 'next-deadline') items.sort(byNextDeadline);
     const token = response.nextPageToken?.length
-      ? this.pageTokens.seal(response.nextPageToken, visibilityQuery)
+      ? this.pageTokens.seal(response.nextPageToken, tokenBinding)
       : undefined;
-    return { items, ...(token ? { nextPageToken: token } : {}) };
+    return {
+      page: { items, ...(token ? { nextPageToken: token } : {}) },
+      patientRefsShown: named?.patientRefsShown ?? [],
+    };
   }
 
-  async sendEvent(id: string, event: unknown): Promise<JourneyDetailView> {
+  /** `by`: who sent it, for the timeline (an operator's key name, or "EHR event" for an integration). */
+  async sendEvent(id: string, event: unknown, by: string): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
     const description = await this.describe(handle);
     const parsed = this.validEvent(this.typeOfRunning(description), event);
-    await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed] }));
+    await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed, { by }] }));
     // The update's own answer carries only the newest timeline entries (it is stored in the
     // journey's history); the API answers with the whole journey as it stands after the change.
     return this.get(id);
@@ -297,8 +327,25 @@ export class JourneysService {
     if (query.patientId) {
       clauses.push(`${patientRefKey.name} = '${patientRefFor(query.patientId, this.config.pseudonymKey)}'`);
     }
+    if (query.instance) clauses.push(this.instanceClause(query.patientId, query.instance));
     // No ORDER BY: SQL visibility (dev server, PostgreSQL clusters) rejects it and already lists newest first.
     return clauses.join(' AND ');
+  }
+
+  /**
+   * A card, appointment or screening item names a journey only together with its patient: the id
+   * is a keyed hash of both (no PHI in ids), so the journeys that could carry it are computed.
+   */
+  private instanceClause(patientId: string | undefined, instance: string): string {
+    if (!patientId) {
+      throw badRequest('A card or encounter id is searched within one patient.', [
+        { field: 'instance', message: 'needs patientId' },
+      ]);
+    }
+    const ids = journeyTypes
+      .filter((type) => type.instanceKey)
+      .map((type) => journeyWorkflowId(type.id, patientId, instance, this.config.pseudonymKey));
+    return workflowIdIn(ids);
   }
 
   private temporalUiUrl(id: string): string {

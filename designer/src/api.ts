@@ -201,22 +201,46 @@ export const STATUS_FILTERS = [
   'cancelled',
 ] as const satisfies StatusFilter[];
 
-/** What the patients list is narrowed to; empty strings mean "any". */
+export type JourneySort = NonNullable<JourneysQuery['sort']>;
+
+/** What the patients list is narrowed to and how it is ordered; empty strings mean "any". */
 export interface JourneyFilters {
   journey: string;
   stage: string;
   status: StatusFilter | '';
   overdue: boolean;
+  sort: JourneySort;
 }
 
-export const NO_FILTERS: JourneyFilters = { journey: '', stage: '', status: '', overdue: false };
+export const NO_FILTERS: JourneyFilters = {
+  journey: '',
+  stage: '',
+  status: '',
+  overdue: false,
+  sort: 'started',
+};
+
+/** A search for one patient (and one of their cards or encounters): never kept in the address. */
+export interface PatientSearch {
+  patientId: string;
+  instance: string;
+}
+
+export const NO_PATIENT_SEARCH: PatientSearch = { patientId: '', instance: '' };
 
 export const JOURNEYS_PAGE_SIZE = 50;
 
 /** The `GET /api/journeys` query for these filters, from `pageToken` on. */
-export function journeysQuery(filters: JourneyFilters, pageToken?: string): JourneysQuery {
+export function journeysQuery(
+  filters: JourneyFilters,
+  search: PatientSearch,
+  pageToken?: string,
+): JourneysQuery {
   return {
     pageSize: JOURNEYS_PAGE_SIZE,
+    ...(filters.sort !== 'started' ? { sort: filters.sort } : {}),
+    ...(search.patientId ? { patientId: search.patientId } : {}),
+    ...(search.patientId && search.instance ? { instance: search.instance } : {}),
     ...(filters.journey ? { journey: filters.journey } : {}),
     ...(filters.journey && filters.stage ? { stage: filters.stage } : {}),
     ...(filters.status ? { status: filters.status } : {}),

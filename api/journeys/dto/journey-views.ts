@@ -14,6 +14,7 @@ import {
   type TimelineKind,
   type UpcomingTimer,
 } from '../../../contracts/journey-contract';
+import { StaffTaskPatientView } from '../../staff-tasks/dto/staff-task-views';
 
 // The views restate the contract's shapes for the OpenAPI document; `implements` keeps them equal.
 
@@ -23,6 +24,11 @@ export class TimelineEntryView implements TimelineEntry {
   kind!: TimelineKind;
   @ApiProperty() summary!: string;
   @ApiPropertyOptional() ref?: string;
+  @ApiProperty({
+    description:
+      'Who or what caused it: an operator (by key name), "EHR event (<resource type>)", "timer", "patient", "staff", "journey".',
+  })
+  by!: string;
 }
 
 export class UpcomingTimerView implements UpcomingTimer {
@@ -43,6 +49,11 @@ export class DeadlineViewDto implements DeadlineView {
   lateByDays?: number;
 }
 
+export class NextDeadlineView {
+  @ApiProperty() label!: string;
+  @ApiProperty() dueAt!: string;
+}
+
 export class JourneySummaryView {
   @ApiProperty({ description: 'Opaque journey id (the Temporal workflow id).' }) id!: string;
   @ApiProperty() journey!: string;
@@ -51,6 +62,20 @@ export class JourneySummaryView {
   @ApiProperty() stage!: string;
   @ApiProperty() startedAt!: string;
   @ApiPropertyOptional() closedAt?: string;
+  @ApiPropertyOptional({
+    type: NextDeadlineView,
+    description:
+      'In lists: the open deadline due first (a breached one still owed included); absent when none or the worker did not answer in time.',
+  })
+  nextDeadline?: NextDeadlineView;
+  @ApiPropertyOptional({ description: 'In lists: when the oldest breached, still unmet deadline fell due.' })
+  overdueSince?: string;
+  @ApiPropertyOptional({
+    type: StaffTaskPatientView,
+    nullable: true,
+    description: 'In lists, for operators only: the patient from the EHR (null when the EHR cannot say).',
+  })
+  patient?: StaffTaskPatientView | null;
 }
 
 export class HeldMessageView {

@@ -8,6 +8,8 @@ export const OVERDUE_LIMIT = 1000;
 
 export const JOURNEY_STATUSES = ['active', 'paused', 'completed', 'cancelled'] as const;
 
+export const JOURNEY_SORTS = ['started', 'next-deadline'] as const;
+
 export class ListJourneysQuery {
   @ApiPropertyOptional({ description: 'Only journeys of this type.' })
   @IsOptional()
@@ -30,6 +32,23 @@ export class ListJourneysQuery {
   @IsOptional()
   @Matches(/^[A-Za-z0-9\-.]{1,64}$/, { message: 'patientId must be a FHIR id' })
   patientId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Only the patient's journey for this card, appointment or screening item (a journey type's instance key); needs patientId.",
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9\-._:]{1,128}$/, { message: 'instance must be a card, appointment or item id' })
+  instance?: string;
+
+  @ApiPropertyOptional({
+    enum: JOURNEY_SORTS,
+    description:
+      'started: newest first (default). next-deadline: most overdue and soonest due first, within the page read.',
+  })
+  @IsOptional()
+  @IsIn(JOURNEY_SORTS)
+  sort?: (typeof JOURNEY_SORTS)[number];
 
   @ApiPropertyOptional({
     type: Boolean,

@@ -147,7 +147,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List journeys, newest first, filtered by type, status, stage or patient. */
+        /** List journeys, newest first (or by next deadline), filtered by type, status, stage, patient or card/encounter; operators also see each patient from the EHR. */
         get: operations["JourneysController_list"];
         put?: never;
         /** Enrol a patient in a journey; returns the running one if already enrolled. */
@@ -768,6 +768,12 @@ export interface components {
             /** @description Opaque journey id (the Temporal workflow id). */
             id: string;
             journey: string;
+            /** @description In lists: the open deadline due first (a breached one still owed included); absent when none or the worker did not answer in time. */
+            nextDeadline?: components["schemas"]["NextDeadlineView"];
+            /** @description In lists: when the oldest breached, still unmet deadline fell due. */
+            overdueSince?: string;
+            /** @description In lists, for operators only: the patient from the EHR (null when the EHR cannot say). */
+            patient?: components["schemas"]["StaffTaskPatientView"] | null;
             /** @description The program settings version the journey was enrolled with (0: built-in defaults). */
             settingsVersion: number;
             stage: string;
@@ -800,6 +806,12 @@ export interface components {
             /** @description Opaque journey id (the Temporal workflow id). */
             id: string;
             journey: string;
+            /** @description In lists: the open deadline due first (a breached one still owed included); absent when none or the worker did not answer in time. */
+            nextDeadline?: components["schemas"]["NextDeadlineView"];
+            /** @description In lists: when the oldest breached, still unmet deadline fell due. */
+            overdueSince?: string;
+            /** @description In lists, for operators only: the patient from the EHR (null when the EHR cannot say). */
+            patient?: components["schemas"]["StaffTaskPatientView"] | null;
             stage: string;
             startedAt: string;
             /** @enum {string} */
@@ -844,6 +856,10 @@ export interface components {
             /** @description Where the clinical numbers come from. */
             sources: string[];
             title: string;
+        };
+        NextDeadlineView: {
+            dueAt: string;
+            label: string;
         };
         NotificationView: {
             eventsSinceSubscriptionStart?: number;
@@ -1102,6 +1118,12 @@ export interface components {
             /** @description Opaque journey id (the Temporal workflow id). */
             id: string;
             journey: string;
+            /** @description In lists: the open deadline due first (a breached one still owed included); absent when none or the worker did not answer in time. */
+            nextDeadline?: components["schemas"]["NextDeadlineView"];
+            /** @description In lists: when the oldest breached, still unmet deadline fell due. */
+            overdueSince?: string;
+            /** @description In lists, for operators only: the patient from the EHR (null when the EHR cannot say). */
+            patient?: components["schemas"]["StaffTaskPatientView"] | null;
             /** @description The program settings version the journey was enrolled with (0: built-in defaults). */
             settingsVersion: number;
             stage: string;
@@ -1115,6 +1137,8 @@ export interface components {
         };
         TimelineEntryView: {
             at: string;
+            /** @description Who or what caused it: an operator (by key name), "EHR event (<resource type>)", "timer", "patient", "staff", "journey". */
+            by: string;
             /** @enum {string} */
             kind: "stage" | "event" | "message" | "task" | "deadline" | "control" | "cancellation";
             ref?: string;
@@ -1584,6 +1608,8 @@ export interface operations {
     JourneysController_list: {
         parameters: {
             query?: {
+                /** @description Only the patient's journey for this card, appointment or screening item (a journey type's instance key); needs patientId. */
+                instance?: string;
                 /** @description Only journeys of this type. */
                 journey?: string;
                 /** @description Only journeys with staff work past its due time (a missed deadline, an unanswered escalation); at most the 1000 most overdue. */
@@ -1593,6 +1619,8 @@ export interface operations {
                 pageToken?: string;
                 /** @description Only this patient's journeys (EHR patient id; matched by its pseudonym). */
                 patientId?: string;
+                /** @description started: newest first (default). next-deadline: most overdue and soonest due first, within the page read. */
+                sort?: "started" | "next-deadline";
                 /** @description Only journeys currently at this stage id. */
                 stage?: string;
                 status?: "active" | "paused" | "completed" | "cancelled";
@@ -1611,7 +1639,7 @@ export interface operations {
                     "application/json": components["schemas"]["JourneyPage"];
                 };
             };
-            /** @description The body, query or path parameters are not valid. */
+            /** @description A card or encounter id without a patient id, or a bad filter. */
             400: {
                 headers: {
                     [name: string]: unknown;

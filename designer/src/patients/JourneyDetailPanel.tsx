@@ -9,6 +9,7 @@ import { Notice } from '../Notice';
 import { StatusBadge } from '../StatusBadge';
 import { useApiResource } from '../useApiResource';
 import { DeadlinesList } from './DeadlinesList';
+import { JourneyAlerts } from './JourneyAlerts';
 import { JourneyControls } from './JourneyControls';
 import { LiveStatus } from './LiveStatus';
 import { MessagesReceived } from './MessagesReceived';
@@ -83,6 +84,7 @@ export function JourneyDetailPanel({
       )}
       {journey && (
         <>
+          <JourneyAlerts client={client} journey={journey} refreshMs={running ? DETAIL_REFRESH_MS : null} />
           <dl className="facts">
             <div>
               <dt>Type</dt>
@@ -163,6 +165,7 @@ export function JourneyDetailPanel({
                       <DateTime value={entry.at} />
                       <span className={`kind kind-${entry.kind}`}>{entry.kind}</span>
                       <span>{entry.summary}</span>
+                      <span className="cause">by {entry.by}</span>
                     </li>
                   ))}
                 </ol>

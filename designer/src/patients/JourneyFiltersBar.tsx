@@ -1,5 +1,11 @@
 import { useId } from 'react';
-import { type JourneyFilters, type JourneyType, STATUS_FILTERS, type StatusFilter } from '../api';
+import {
+  type JourneyFilters,
+  type JourneySort,
+  type JourneyType,
+  STATUS_FILTERS,
+  type StatusFilter,
+} from '../api';
 import { isStageNode } from '../map/blueprint-types';
 
 interface JourneyFiltersBarProps {
@@ -8,7 +14,7 @@ interface JourneyFiltersBarProps {
   onChange: (filters: JourneyFilters) => void;
 }
 
-/** Journey, stage (of that journey's map), status and overdue: each change lists afresh. */
+/** Journey, stage (of that journey's map), status, overdue and the order: each change lists afresh. */
 export function JourneyFiltersBar({ types, filters, onChange }: JourneyFiltersBarProps) {
   const id = useId();
   const stages = types.find((type) => type.id === filters.journey)?.blueprint.nodes.filter(isStageNode) ?? [];
@@ -70,6 +76,17 @@ export function JourneyFiltersBar({ types, filters, onChange }: JourneyFiltersBa
           onChange={(event) => onChange({ ...filters, overdue: event.target.checked })}
         />
         <label htmlFor={`${id}-overdue`}>Overdue only</label>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-sort`}>Sort by</label>
+        <select
+          id={`${id}-sort`}
+          value={filters.sort}
+          onChange={(event) => onChange({ ...filters, sort: event.target.value as JourneySort })}
+        >
+          <option value="started">Started, newest first</option>
+          <option value="next-deadline">Next deadline, most overdue first</option>
+        </select>
       </div>
     </div>
   );

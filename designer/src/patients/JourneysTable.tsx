@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import type { JourneyFilters, JourneySummary, JourneyType } from '../api';
+import { Countdown } from '../Countdown';
 import { DateTime } from '../DateTime';
 import { Notice } from '../Notice';
 import { StatusBadge } from '../StatusBadge';
@@ -9,16 +10,19 @@ import { type JourneysState } from './useJourneys';
 interface JourneysTableProps {
   types: JourneyType[];
   filters: JourneyFilters;
+  /** A patient search is on (it is not in the filters: it never goes into the address). */
+  searched: boolean;
   state: JourneysState;
   onLoadMore: () => void;
   onReload: () => void;
 }
 
 /**
- * Journeys newest first, a page at a time; each links to the journey's own page. On a phone the
- * rows are cards, so nothing scrolls sideways.
+ * Journeys newest first (or most overdue first), a page at a time; each links to the journey's own
+ * page. Operators see each patient's name and birth date (the API sends them to operators only).
+ * On a phone the rows are cards, so nothing scrolls sideways.
  */
-export function JourneysTable({ types, filters, state, onLoadMore, onReload }: JourneysTableProps) {
+export function JourneysTable({ types, filters, searched, state, onLoadMore, onReload }: JourneysTableProps) {
   const narrow = useMediaQuery(NARROW_SCREEN);
   // The journey's page keeps the list's filters, so "Back to patients" returns to this very list.
   const { search } = useLocation();
@@ -30,7 +34,9 @@ export function JourneysTable({ types, filters, state, onLoadMore, onReload }: J
       typeOf(journey.journey)?.blueprint.nodes.find((node) => node.id === journey.stage)?.label ??
       journey.stage,
   });
-  const filtered = filters.journey || filters.stage || filters.status || filters.overdue;
+  const filtered = filters.journey || filters.stage || filters.status || filters.overdue || searched;
+  const showsPatients = state.items.some((journey) => journey.patient !== undefined);
+  const order = filters.sort === 'next-deadline' ? 'most overdue and soonest due first' : 'newest first';
 
   if (state.phase === 'loading') return <Notice tone="loading">Loading journeys…</Notice>;
   if (state.phase === 'error')
@@ -45,7 +51,7 @@ export function JourneysTable({ types, filters, state, onLoadMore, onReload }: J
   return (
     <>
       {narrow ? (
-        <ul className="cards" aria-label="Journeys, newest first">
+        <ul className="cards" aria-label={`Journeys, ${order}`}>
           {state.items.map((journey) => {
             const { href, type, stage } = row(journey);
             return (
@@ -54,6 +60,22 @@ export function JourneysTable({ types, filters, state, onLoadMore, onReload }: J
                   <code>{journey.id}</code>
                 </Link>
                 <dl className="card-facts">
+                  {showsPatients && (
+                    <>
+                      <dt>Patient</dt>
+                      <dd>
+                        <PatientCell patient={journey.patient} />
+                      </dd>
+                    </>
+                  )}
+                  <dt>Next deadline</dt>
+                  <dd>
+                    <NextDeadlineCell journey={journey} />
+                  </dd>
+                  <dt>Overdue by</dt>
+                  <dd>
+                    <OverdueCell journey={journey} />
+                  </dd>
                   <dt>Type</dt>
                   <dd>{type}</dd>
                   <dt>Status</dt>
@@ -83,11 +105,14 @@ export function JourneysTable({ types, filters, state, onLoadMore, onReload }: J
         <div className="table-scroll">
           <table>
             <caption className="visually-hidden">
-              Journeys, newest first. Open a journey to see its map, timeline and timers.
+              Journeys, {order}. Open a journey to see its alerts, map, timeline and timers.
             </caption>
             <thead>
               <tr>
                 <th scope="col">Journey</th>
+                {showsPatients && <th scope="col">Patient</th>}
+                <th scope="col">Next deadline</th>
+                <th scope="col">Overdue by</th>
                 <th scope="col">Type</th>
                 <th scope="col">Status</th>
                 <th scope="col">Stage</th>
@@ -105,6 +130,17 @@ export function JourneysTable({ types, filters, state, onLoadMore, onReload }: J
                         <code>{journey.id}</code>
                       </Link>
                     </th>
+                    {showsPatients && (
+                      <td>
+                        <PatientCell patient={journey.patient} />
+                      </td>
+                    )}
+                    <td>
+                      <NextDeadlineCell journey={journey} />
+                    </td>
+                    <td>
+                      <OverdueCell journey={journey} />
+                    </td>
                     <td>{type}</td>
                     <td>
                       <StatusBadge status={journey.status} />
@@ -144,4 +180,28 @@ export function JourneysTable({ types, filters, state, onLoadMore, onReload }: J
       )}
     </>
   );
+}
+
+function PatientCell({ patient }: { readonly patient: JourneySummary['patient'] }) {
+  if (!patient) return <span className="muted">Not found in the EHR</span>;
+  return (
+    <span className="patient-cell">
+      <span>{patient.name}</span>
+      {patient.birthDate && <span className="muted"> born {patient.birthDate}</span>}
+    </span>
+  );
+}
+
+function NextDeadlineCell({ journey }: { readonly journey: JourneySummary }) {
+  if (!journey.nextDeadline) return <span className="muted">—</span>;
+  return (
+    <span>
+      {journey.nextDeadline.label}, <DateTime value={journey.nextDeadline.dueAt} />
+    </span>
+  );
+}
+
+function OverdueCell({ journey }: { readonly journey: JourneySummary }) {
+  if (!journey.overdueSince) return <span className="muted">—</span>;
+  return <Countdown dueAt={journey.overdueSince} pastLabel="overdue" />;
 }

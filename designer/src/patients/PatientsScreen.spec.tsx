@@ -178,4 +178,47 @@ describe('the patients list', () => {
     // Journey 2 slid onto the second page: it stays in view all the same.
     expect(rowIds()).toEqual([journey(4).id, journey(3).id, journey(2).id, journey(1).id]);
   });
+
+  test('a patient search and a card id go to the API but never into the address; the sort does', async () => {
+    const api = fakeApi([journey(1)]);
+    const user = await setup(api);
+    const search = screen.getByRole('search', { name: 'Find a patient' });
+    expect(within(search).getByLabelText('Card or encounter id').hasAttribute('disabled')).toBe(true);
+    await user.type(within(search).getByLabelText('Patient id'), 'pat-77');
+    await user.type(within(search).getByLabelText('Card or encounter id'), 'card-9');
+    await user.click(within(search).getByRole('button', { name: 'Search' }));
+    await user.selectOptions(
+      within(screen.getByRole('group', { name: 'Filters' })).getByLabelText('Sort by'),
+      'next-deadline',
+    );
+    const asked = new URL(api.paths.at(-1)!, 'http://designer').searchParams;
+    expect(Object.fromEntries(asked)).toEqual({
+      pageSize: '50',
+      sort: 'next-deadline',
+      patientId: 'pat-77',
+      instance: 'card-9',
+    });
+    expect(screen.getByLabelText('Address').textContent).toBe('/patients?sort=next-deadline');
+  });
+
+  test('operators see the patient, the next deadline and how long it is overdue', async () => {
+    const api = fakeApi([
+      {
+        ...journey(1),
+        patient: { name: 'Maria Nowak', birthDate: '1961-04-02' },
+        nextDeadline: { label: 'Diagnosis within 14 days', dueAt: '2026-11-30T10:00:00Z' },
+        overdueSince: '2026-11-30T10:00:00Z',
+      },
+    ]);
+    jest.setSystemTime(new Date('2026-12-02T12:00:00Z'));
+    await setup(api);
+    const headers = within(screen.getByRole('table'))
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent);
+    expect(headers.slice(0, 4)).toEqual(['Journey', 'Patient', 'Next deadline', 'Overdue by']);
+    const row = screen.getByRole('row', { name: /preventive-outreach-0+1/ });
+    expect(row.textContent).toContain('Maria Nowak born 1961-04-02');
+    expect(row.textContent).toContain('Diagnosis within 14 days');
+    expect(row.textContent).toContain('2 d 2 h overdue');
+  });
 });

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
-import type { ApiClient, JourneyType } from '../api';
+import { type ApiClient, type JourneyType, NO_PATIENT_SEARCH, type PatientSearch } from '../api';
 import { JourneyFiltersBar } from './JourneyFiltersBar';
 import { JourneysTable } from './JourneysTable';
 import { LiveStatus } from './LiveStatus';
+import { PatientSearchForm } from './PatientSearchForm';
 import { useJourneyFilters } from './useJourneyFilters';
 import { useJourneys } from './useJourneys';
 
@@ -14,11 +15,16 @@ interface PatientsScreenProps {
   types: JourneyType[];
 }
 
-/** Patients in journeys, filtered (in the address) and paged; a journey opens on its own page. */
+/**
+ * Patients in journeys, filtered and sorted (in the address), searched by patient (in memory
+ * only: a patient id never goes into the address or the browser history) and paged; a journey
+ * opens on its own page.
+ */
 export function PatientsScreen({ client, types }: PatientsScreenProps) {
   const [filters, setFilters] = useJourneyFilters();
+  const [search, setSearch] = useState<PatientSearch>(NO_PATIENT_SEARCH);
   const [live, setLive] = useState(true);
-  const { state, loadMore, reload } = useJourneys(client, filters, live ? LIST_REFRESH_MS : null);
+  const { state, loadMore, reload } = useJourneys(client, filters, search, live ? LIST_REFRESH_MS : null);
   const liveId = useId();
 
   return (
@@ -47,10 +53,12 @@ export function PatientsScreen({ client, types }: PatientsScreenProps) {
             </button>
           </div>
         </div>
+        <PatientSearchForm search={search} onSearch={setSearch} />
         <JourneyFiltersBar types={types} filters={filters} onChange={setFilters} />
         <JourneysTable
           types={types}
           filters={filters}
+          searched={Boolean(search.patientId)}
           state={state}
           onLoadMore={loadMore}
           onReload={reload}

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { type JourneyFilters, STATUS_FILTERS, type StatusFilter } from '../api';
 
 /**
- * The patients list's filters, kept in the address (`?journey=…&status=active&overdue=1`): a
+ * The patients list's filters and sort, kept in the address (`?journey=…&status=active&overdue=1&sort=next-deadline`): a
  * refresh keeps them, Back undoes a change, and a link shares the same list. They name journey
  * types, stages and statuses only, never a patient.
  */
@@ -22,6 +22,7 @@ export function filtersOf(params: URLSearchParams): JourneyFilters {
     stage: journey ? (params.get('stage') ?? '') : '',
     status: (STATUS_FILTERS as readonly string[]).includes(status) ? (status as StatusFilter) : '',
     overdue: params.get('overdue') === '1',
+    sort: params.get('sort') === 'next-deadline' ? 'next-deadline' : 'started',
   };
 }
 
@@ -31,5 +32,6 @@ export function searchOf(filters: JourneyFilters): URLSearchParams {
   if (filters.journey && filters.stage) params.set('stage', filters.stage);
   if (filters.status) params.set('status', filters.status);
   if (filters.overdue) params.set('overdue', '1');
+  if (filters.sort !== 'started') params.set('sort', filters.sort);
   return params;
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type ApiClient,
   type JourneyFilters,
+  type PatientSearch,
   type JourneyPage,
   type JourneysQuery,
   type JourneySummary,
@@ -36,6 +37,7 @@ const LOADING: JourneysState = { phase: 'loading', items: [], firstPageLength: 0
 export function useJourneys(
   client: ApiClient,
   filters: JourneyFilters,
+  search: PatientSearch,
   refreshMs: number | null,
 ): { state: JourneysState; loadMore: () => void; reload: () => void } {
   const [state, setState] = useState<JourneysState>(LOADING);
@@ -43,7 +45,7 @@ export function useJourneys(
   const moreRequest = useRef<AbortController | null>(null);
   const refreshing = useRef(false);
   // The filters usually arrive as a new object each render: the first page is keyed by its query.
-  const firstPageKey = JSON.stringify(journeysQuery(filters));
+  const firstPageKey = JSON.stringify(journeysQuery(filters, search));
   const current = useRef({ client, firstPageKey });
   current.current = { client, firstPageKey };
 
@@ -98,7 +100,7 @@ export function useJourneys(
     const controller = new AbortController();
     moreRequest.current = controller;
     setState((previous) => ({ ...previous, loadingMore: true, loadMoreError: undefined }));
-    readPage(client, journeysQuery(filters, nextPageToken), controller.signal).then(
+    readPage(client, journeysQuery(filters, search, nextPageToken), controller.signal).then(
       (page) =>
         setState((previous) => ({
           ...previous,
@@ -111,7 +113,7 @@ export function useJourneys(
         setState((previous) => ({ ...previous, loadingMore: false, loadMoreError: messageOf(error) }));
       },
     );
-  }, [client, filters, nextPageToken, loadingMore]);
+  }, [client, filters, search, nextPageToken, loadingMore]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
   return { state, loadMore, reload };

@@ -9,7 +9,10 @@ import {
 } from '../../persistence/program-settings-store';
 import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
 import { plainTextProblem } from '../requests/plain-text';
-import { badRequest, fromZodIssues, type FieldError } from '../errors/api-error';
+import { z } from 'zod';
+import { readableIssue } from '../../shared/settings/readable-issues';
+import type { JsonSchemaNode } from '../../shared/settings/settings-schema-lookup';
+import { badRequest, type FieldError } from '../errors/api-error';
 
 export interface SettingsCheck {
   valid: boolean;
@@ -20,6 +23,8 @@ export interface SettingsCheck {
 /** Program settings over HTTP: the store's rules, with its failures turned into API errors. */
 @Injectable()
 export class ProgramSettingsService {
+  private readonly jsonSchemas = new Map<string, JsonSchemaNode>();
+
   constructor(private readonly store: ProgramSettingsStore) {}
 
   current(journeyType: string): Promise<PublishedSettings> {
@@ -49,7 +54,7 @@ export class ProgramSettingsService {
       return { valid: true, settings: this.store.resolve(this.requireType(journeyType), draft), errors: [] };
     } catch (error) {
       if (error instanceof SettingsValidationError) {
-        return { valid: false, errors: fromZodIssues(error.issues, 'settings') };
+        return { valid: false, errors: this.fieldErrors(journeyType, error) };
       }
       throw error;
     }
@@ -63,7 +68,10 @@ export class ProgramSettingsService {
       return await this.store.publish(this.requireType(journeyType), request);
     } catch (error) {
       if (error instanceof SettingsValidationError) {
-        throw badRequest(error.message, fromZodIssues(error.issues, 'settings'));
+        throw badRequest(
+          'The settings have problems; nothing was published.',
+          this.fieldErrors(journeyType, error),
+        );
       }
       if (error instanceof SettingsVersionConflictError) {
         throw new ConflictException({
@@ -73,6 +81,27 @@ export class ProgramSettingsService {
       }
       throw error;
     }
+  }
+
+  /** Each issue as a sentence naming the field by its schema title, at its zod path. */
+  private fieldErrors(journeyType: string, error: SettingsValidationError): FieldError[] {
+    const schema = this.jsonSchema(this.requireType(journeyType));
+    return error.issues.map((issue) => ({
+      field: ['settings', ...issue.path.map(String)].join('.'),
+      message: readableIssue(issue, schema),
+    }));
+  }
+
+  private jsonSchema(type: JourneyType): JsonSchemaNode | undefined {
+    if (!type.settingsSchema) return undefined;
+    const cached = this.jsonSchemas.get(type.id);
+    if (cached) return cached;
+    const schema = z.toJSONSchema(type.settingsSchema, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as JsonSchemaNode;
+    this.jsonSchemas.set(type.id, schema);
+    return schema;
   }
 
   private requireType(id: string): JourneyType {

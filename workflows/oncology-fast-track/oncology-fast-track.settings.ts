@@ -20,7 +20,10 @@ const deadlineRule = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be kebab-case')
+      .regex(
+        /^[a-z][a-z0-9-]{1,63}$/,
+        'must be lowercase letters, digits and hyphens, starting with a letter (for example treatment-start)',
+      )
       .meta({ title: 'Deadline id' })
       .describe('Stable id: staff task keys and dashboards refer to it.'),
     label: z
@@ -63,7 +66,7 @@ const deadlineRule = z
   .strict()
   .refine(
     (rule) => !rule.metBy.includes(rule.from),
-    'a deadline cannot be met by the milestone that starts it',
+    'A deadline cannot be met by the milestone that starts it.',
   );
 
 export type DeadlineRule = z.output<typeof deadlineRule>;
@@ -73,7 +76,7 @@ const deadlineProfile = z
   .max(20)
   .refine(
     (rules) => new Set(rules.map((rule) => rule.id)).size === rules.length,
-    'deadline ids must be unique',
+    'Each deadline needs its own id.',
   );
 
 export const DILO_DEADLINES: DeadlineRule[] = [

@@ -69,7 +69,7 @@ export function escalationPlanSchema<const Wording extends readonly [string, ...
         .refine(
           (steps) =>
             steps.every((step, index) => index === 0 || steps[index - 1]!.afterDays <= step.afterDays),
-          'steps must be in order of afterDays',
+          'Steps must be in order of their "After (days)": a step cannot come before the one above it.',
         )
         .meta({ title: 'Steps' })
         .describe('What happens, and when, while the patient has not booked.'),
@@ -82,7 +82,7 @@ export function escalationPlanSchema<const Wording extends readonly [string, ...
     })
     .strict()
     .refine((plan) => plan.closeAfterDays > (plan.steps.at(-1)?.afterDays ?? 0), {
-      message: 'closeAfterDays must come after the last step',
+      message: 'Close as unresponsive after (days) must be later than the last step.',
       path: ['closeAfterDays'],
     });
 }

@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   ProgramSettingsStore,
   SettingsValidationError,
@@ -10,9 +16,32 @@ import {
 import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
 import { plainTextProblem } from '../requests/plain-text';
 import { z } from 'zod';
+import { renderTemplate } from '../../shared/engagement/templates/render-template';
+import { valuesInLanguage } from '../../shared/engagement/templates/values-in-language';
 import { readableIssue } from '../../shared/settings/readable-issues';
+import { DEFAULT_TEXT_LANGUAGE } from '../../workflows/outreach-escalation/localized-text';
+import { previewValues } from './preview-values';
 import type { JsonSchemaNode } from '../../shared/settings/settings-schema-lookup';
 import { badRequest, type FieldError } from '../errors/api-error';
+
+export interface PreviewRequest {
+  settings: unknown;
+  wording: string;
+  language: string;
+  channel: string;
+  item?: string;
+}
+
+export interface SettingsPreview {
+  text: string;
+  subject?: string;
+  language: string;
+  file: string;
+  segments?: number;
+  fallbacks: Array<{ value?: string; message: string }>;
+}
+
+const languageName = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 
 export interface SettingsCheck {
   valid: boolean;
@@ -58,6 +87,75 @@ export class ProgramSettingsService {
       }
       throw error;
     }
+  }
+
+  /**
+   * A message as a patient in `language` would get it on `channel` with the draft settings: the
+   * real renderer and wording files, and a note wherever the default language stands in.
+   */
+  preview(journeyType: string, request: PreviewRequest): SettingsPreview {
+    if (!request.wording.startsWith(`${journeyType}.`)) {
+      throw badRequest(`The wording must be one of ${journeyType}'s.`, [
+        { field: 'wording', message: `must start with "${journeyType}."` },
+      ]);
+    }
+    const checked = this.check(journeyType, request.settings);
+    if (!checked.valid || !checked.settings) {
+      throw badRequest('Fix the draft before previewing it.', checked.errors);
+    }
+    const { values, localizable } = previewValues(
+      journeyType,
+      checked.settings,
+      request.wording,
+      request.item,
+    );
+    let rendered;
+    try {
+      rendered = renderTemplate({
+        key: request.wording,
+        channel: request.channel,
+        language: request.language,
+        readingLevel: 'plain',
+        values,
+      });
+    } catch (error) {
+      if (error instanceof ApplicationFailure) {
+        throw new UnprocessableEntityException({
+          message: `The message cannot be rendered: ${error.message}`,
+          errors: [{ field: 'wording', message: error.message }],
+        });
+      }
+      throw error;
+    }
+    const fallbacks: SettingsPreview['fallbacks'] = [];
+    const wanted = languageName(request.language);
+    if (rendered.variant.language.split('-')[0] !== request.language.split('-')[0]) {
+      fallbacks.push({
+        message: `This message has no ${wanted} wording: the patient gets the ${languageName(rendered.variant.language)} one.`,
+      });
+    }
+    const { inDefaultLanguage } = valuesInLanguage(
+      values,
+      rendered.variant.language,
+      Object.keys(localizable),
+    );
+    // Only what the patient reads: a value the wording does not use cannot fall back.
+    const shown = (name: string) =>
+      [rendered.text, rendered.subject ?? ''].some((text) => text.includes(values[name]!));
+    for (const name of inDefaultLanguage.filter(shown)) {
+      fallbacks.push({
+        value: name,
+        message: `${localizable[name] ?? name} has no ${wanted} text: the message shows the ${languageName(DEFAULT_TEXT_LANGUAGE)} one.`,
+      });
+    }
+    return {
+      text: rendered.text,
+      ...(rendered.subject === undefined ? {} : { subject: rendered.subject }),
+      language: rendered.variant.language,
+      file: rendered.variant.file,
+      ...(rendered.segments === undefined ? {} : { segments: rendered.segments }),
+      fallbacks,
+    };
   }
 
   async publish(journeyType: string, request: PublishRequest): Promise<PublishedSettings> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSetting, escalationPlanSchema } from '../outreach-escalation/escalation-settings';
+import { localizedText } from '../outreach-escalation/localized-text';
 import type { ScreeningItem } from './preventive-outreach.contract';
 import { outreachWordingRoles, preventiveOutreachWordingKeys } from './preventive-outreach.messages';
 import { screeningTestIds, screeningTests, type ScreeningTestId } from './screening-value-sets';
@@ -83,13 +84,12 @@ function itemSettings(item: ScreeningItem) {
   const defaults = itemDefaults[item];
   return z
     .object({
-      label: z
-        .string()
-        .min(1)
-        .max(80)
+      label: localizedText(z.string().min(1).max(80))
         .default(defaults.label)
         .meta({ title: 'Name in messages' })
-        .describe('How messages name the item (tunable default).'),
+        .describe(
+          'How messages name the item (tunable default); per language, or one text in the default language.',
+        ),
       firstChannel: channelSetting
         .default(defaults.firstChannel)
         .meta({ title: 'First channel' })
@@ -105,13 +105,12 @@ function itemSettings(item: ScreeningItem) {
         .default(defaults.schedulingUrl)
         .meta({ title: 'Scheduling link' })
         .describe("Online scheduling link (demo default: replace with the program's own)."),
-      locations: z
-        .string()
-        .min(1)
-        .max(300)
+      locations: localizedText(z.string().min(1).max(300))
         .default(defaults.locations)
         .meta({ title: 'Where to go' })
-        .describe('Where the patient can go, as the messages say it (demo default: replace).'),
+        .describe(
+          "Where the patient can go, as the messages say it (demo default: replace); per language, or one text in the program's default language.",
+        ),
       intervalMonths: z
         .number()
         .int()

@@ -1,5 +1,6 @@
 import { FieldName } from './FieldName';
 import { ObjectListInput } from './ObjectListInput';
+import { PerLanguageTextInput } from './PerLanguageTextInput';
 import { OrderedListInput } from './OrderedListInput';
 import type { SettingField } from './setting-fields';
 import { parseNumberInput } from './setting-input-text';
@@ -52,6 +53,8 @@ export function SettingInput({ field, id, value, problems, problemsAt, onChange 
           />
           {label}
         </div>
+      ) : field.kind === 'per-language' ? (
+        <PerLanguageTextInput field={field} value={value} control={control} onChange={onChange} />
       ) : field.kind === 'rows' ? (
         <ObjectListInput
           field={field}

@@ -1,4 +1,4 @@
-import { flattenSettings, isPlainObject } from './flatten-settings';
+import { flattenSettings, isPerLanguageText, isPlainObject } from './flatten-settings';
 import { labelWithUnit, rowShapes, type RowShape } from './row-schema';
 import { enumOptions, numberRules, schemaAt, schemaDescription, schemaTitle } from './schema-lookup';
 import type { JsonSchema, SettingsObject } from './settings-api';
@@ -13,6 +13,8 @@ export type SettingKind =
   | 'ordered-list'
   /** Any other array of numbers or strings: typed as comma-separated text. */
   | 'list-text'
+  /** Patient-facing text, plain (the default language) or per language: one input per language. */
+  | 'per-language'
   /** Arrays of objects (escalation steps, deadline rules): repeatable rows, one control per field. */
   | 'rows'
   /** Anything the schema does not describe well enough for a form: edited as JSON. */
@@ -32,6 +34,8 @@ export interface SettingField {
   max?: number;
   /** For list-text: numbers are parsed back as numbers. */
   itemType?: 'number' | 'string';
+  /** For per-language text: the languages offered, the default one first. */
+  languages?: readonly string[];
   /** For rows: the kinds of row the list allows and their fields. */
   shapes?: readonly RowShape[];
 }
@@ -55,6 +59,20 @@ function groupOf(path: string, schema: JsonSchema | undefined): string {
     .join(' › ');
 }
 
+/** The schema's note that a text may be given per language (localizedText in the settings schemas). */
+function perLanguageMeta(
+  node: JsonSchema | undefined,
+): { defaultLanguage?: string; languages?: string[] } | undefined {
+  if (node?.localized !== true) return undefined;
+  const languages = Array.isArray(node.languages)
+    ? node.languages.filter((tag): tag is string => typeof tag === 'string')
+    : undefined;
+  return {
+    defaultLanguage: typeof node.defaultLanguage === 'string' ? node.defaultLanguage : undefined,
+    languages,
+  };
+}
+
 /** The item type of an empty array, which only the schema can tell. */
 function schemaItemType(node: JsonSchema | undefined): 'number' | 'string' | undefined {
   const items = node?.items;
@@ -66,7 +84,14 @@ function schemaItemType(node: JsonSchema | undefined): 'number' | 'string' | und
 function kindOf(
   value: unknown,
   node: JsonSchema | undefined,
-): Pick<SettingField, 'kind' | 'options' | 'itemType' | 'shapes'> {
+): Pick<SettingField, 'kind' | 'options' | 'itemType' | 'shapes' | 'languages'> {
+  const perLanguage = perLanguageMeta(node);
+  if (perLanguage || isPerLanguageText(value)) {
+    const given = isPerLanguageText(value) ? Object.keys(value) : [];
+    const offered = perLanguage?.languages ?? [];
+    const first = perLanguage?.defaultLanguage ?? 'en';
+    return { kind: 'per-language', languages: [...new Set([first, ...offered, ...given])] };
+  }
   if (typeof value === 'boolean') return { kind: 'yes-no' };
   if (typeof value === 'number') return { kind: 'number' };
   if (typeof value === 'string') {

@@ -47,7 +47,7 @@ const deadlineRule = z
       .min(1)
       .max(365)
       .meta({ title: 'Deadline', unit: 'calendar days' })
-      .describe('Calendar days from `from` to the deadline.'),
+      .describe('Calendar days from the starting milestone to the deadline.'),
     forUpgrades: z
       .boolean()
       .optional()

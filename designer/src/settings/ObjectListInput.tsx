@@ -227,15 +227,34 @@ function RowFieldInput({ id, context, field, value, problems, onChange }: RowFie
       break;
     }
     case 'yes-no':
-      return (
-        <div className="setting-input setting-checkbox">
-          <input
-            type="checkbox"
+      if (!field.required) {
+        // Unset is a third answer (the schema's default, which its help states), not "no".
+        control = (
+          <select
             {...attributes}
-            checked={value === true}
-            onChange={(event) => onChange(event.target.checked)}
-          />
-          {label}
+            value={value === true ? 'yes' : value === false ? 'no' : ''}
+            onChange={(event) =>
+              onChange(event.target.value === '' ? undefined : event.target.value === 'yes')
+            }
+          >
+            <option value="">Not set (the default)</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        );
+        break;
+      }
+      return (
+        <div className="setting-input">
+          <div className="setting-checkbox">
+            <input
+              type="checkbox"
+              {...attributes}
+              checked={value === true}
+              onChange={(event) => onChange(event.target.checked)}
+            />
+            {label}
+          </div>
           <Help id={hintId} text={field.description} />
           <ProblemLines id={problemsId ?? ''} problems={problems} />
         </div>

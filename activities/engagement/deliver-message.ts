@@ -11,7 +11,7 @@ import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
 import { quietWindowFor, type EngagementPolicy } from '../../shared/engagement/engagement-policy';
 import { firstAllowedAt, localDay, quietHoursEnd } from './policy/send-window';
-import { renderTemplate } from './templates/render-template';
+import { renderTemplate } from '../../shared/engagement/templates/render-template';
 import { isTimeZone } from '../../contracts/contract-fields';
 
 export interface DeliveryRequest {

@@ -3,7 +3,7 @@ import type { ConfiguredChannel } from '../../channels/channel-module';
 import type { EngagementDependencies } from './deliver-message';
 import { createDeliveryLinks } from '../../shared/engagement/delivery-links';
 import type { EngagementPolicy } from '../../shared/engagement/engagement-policy';
-import { useTemplatesDir } from './templates/template-files';
+import { useTemplatesDir } from '../../shared/engagement/templates/template-files';
 
 export interface EngagementSetupOptions {
   dataSource: DataSource;

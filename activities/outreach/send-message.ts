@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertOnce } from '../../persistence/insert-once';
 import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
-import { renderTemplate } from '../engagement/templates/render-template';
+import { renderTemplate } from '../../shared/engagement/templates/render-template';
 
 export type Channel = 'portal' | 'email' | 'sms' | 'letter';
 

@@ -8,11 +8,13 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
 import { PublishSettingsDto, SettingsDraftDto } from './dto/publish-settings.dto';
 import { SettingsCheckView, SettingsVersionSummaryView, SettingsVersionView } from './dto/settings-views';
+import { SettingsPreviewDto, SettingsPreviewView } from './dto/settings-preview.dto';
 import { ProgramSettingsService } from './program-settings.service';
 import { Int32Pipe } from '../requests/int32';
 
@@ -68,6 +70,23 @@ export class ProgramSettingsController {
   @ApiNotFoundResponse({ description: 'Unknown journey type.' })
   validate(@Param('journeyType') journeyType: string, @Body() body: SettingsDraftDto): SettingsCheckView {
     return this.settings.check(journeyType, body.settings);
+  }
+
+  @Post('preview')
+  @HttpCode(HttpStatus.OK)
+  @Roles('designer')
+  @ApiOperation({
+    summary:
+      'Render one wording with a draft for a language and channel, as the patient would read it; notes where the default language stands in.',
+  })
+  @ApiOkResponse({ type: SettingsPreviewView })
+  @ApiBadRequestResponse({ description: 'The draft is invalid, or the request is.' })
+  @ApiNotFoundResponse({ description: 'Unknown journey type.' })
+  @ApiUnprocessableEntityResponse({
+    description: 'The wording cannot be rendered (unknown key, too long an SMS).',
+  })
+  preview(@Param('journeyType') journeyType: string, @Body() body: SettingsPreviewDto): SettingsPreviewView {
+    return this.settings.preview(journeyType, body);
   }
 
   @Post()

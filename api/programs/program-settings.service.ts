@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
 import {
   ProgramSettingsStore,
   SettingsValidationError,
@@ -9,7 +15,33 @@ import {
 } from '../../persistence/program-settings-store';
 import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
 import { plainTextProblem } from '../requests/plain-text';
-import { badRequest, fromZodIssues, type FieldError } from '../errors/api-error';
+import { z } from 'zod';
+import { renderTemplate } from '../../shared/engagement/templates/render-template';
+import { valuesInLanguage } from '../../shared/engagement/templates/values-in-language';
+import { readableIssue } from '../../shared/settings/readable-issues';
+import { DEFAULT_TEXT_LANGUAGE } from '../../workflows/outreach-escalation/localized-text';
+import { previewValues } from './preview-values';
+import type { JsonSchemaNode } from '../../shared/settings/settings-schema-lookup';
+import { badRequest, type FieldError } from '../errors/api-error';
+
+export interface PreviewRequest {
+  settings: unknown;
+  wording: string;
+  language: string;
+  channel: string;
+  item?: string;
+}
+
+export interface SettingsPreview {
+  text: string;
+  subject?: string;
+  language: string;
+  file: string;
+  segments?: number;
+  fallbacks: Array<{ value?: string; message: string }>;
+}
+
+const languageName = (tag: string) => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
 
 export interface SettingsCheck {
   valid: boolean;
@@ -20,6 +52,8 @@ export interface SettingsCheck {
 /** Program settings over HTTP: the store's rules, with its failures turned into API errors. */
 @Injectable()
 export class ProgramSettingsService {
+  private readonly jsonSchemas = new Map<string, JsonSchemaNode>();
+
   constructor(private readonly store: ProgramSettingsStore) {}
 
   current(journeyType: string): Promise<PublishedSettings> {
@@ -49,10 +83,79 @@ export class ProgramSettingsService {
       return { valid: true, settings: this.store.resolve(this.requireType(journeyType), draft), errors: [] };
     } catch (error) {
       if (error instanceof SettingsValidationError) {
-        return { valid: false, errors: fromZodIssues(error.issues, 'settings') };
+        return { valid: false, errors: this.fieldErrors(journeyType, error) };
       }
       throw error;
     }
+  }
+
+  /**
+   * A message as a patient in `language` would get it on `channel` with the draft settings: the
+   * real renderer and wording files, and a note wherever the default language stands in.
+   */
+  preview(journeyType: string, request: PreviewRequest): SettingsPreview {
+    if (!request.wording.startsWith(`${journeyType}.`)) {
+      throw badRequest(`The wording must be one of ${journeyType}'s.`, [
+        { field: 'wording', message: `must start with "${journeyType}."` },
+      ]);
+    }
+    const checked = this.check(journeyType, request.settings);
+    if (!checked.valid || !checked.settings) {
+      throw badRequest('Fix the draft before previewing it.', checked.errors);
+    }
+    const { values, localizable } = previewValues(
+      journeyType,
+      checked.settings,
+      request.wording,
+      request.item,
+    );
+    let rendered;
+    try {
+      rendered = renderTemplate({
+        key: request.wording,
+        channel: request.channel,
+        language: request.language,
+        readingLevel: 'plain',
+        values,
+      });
+    } catch (error) {
+      if (error instanceof ApplicationFailure) {
+        throw new UnprocessableEntityException({
+          message: `The message cannot be rendered: ${error.message}`,
+          errors: [{ field: 'wording', message: error.message }],
+        });
+      }
+      throw error;
+    }
+    const fallbacks: SettingsPreview['fallbacks'] = [];
+    const wanted = languageName(request.language);
+    if (rendered.variant.language.split('-')[0] !== request.language.split('-')[0]) {
+      fallbacks.push({
+        message: `This message has no ${wanted} wording: the patient gets the ${languageName(rendered.variant.language)} one.`,
+      });
+    }
+    const { inDefaultLanguage } = valuesInLanguage(
+      values,
+      rendered.variant.language,
+      Object.keys(localizable),
+    );
+    // Only what the patient reads: a value the wording does not use cannot fall back.
+    const shown = (name: string) =>
+      [rendered.text, rendered.subject ?? ''].some((text) => text.includes(values[name]!));
+    for (const name of inDefaultLanguage.filter(shown)) {
+      fallbacks.push({
+        value: name,
+        message: `${localizable[name] ?? name} has no ${wanted} text: the message shows the ${languageName(DEFAULT_TEXT_LANGUAGE)} one.`,
+      });
+    }
+    return {
+      text: rendered.text,
+      ...(rendered.subject === undefined ? {} : { subject: rendered.subject }),
+      language: rendered.variant.language,
+      file: rendered.variant.file,
+      ...(rendered.segments === undefined ? {} : { segments: rendered.segments }),
+      fallbacks,
+    };
   }
 
   async publish(journeyType: string, request: PublishRequest): Promise<PublishedSettings> {
@@ -63,7 +166,10 @@ export class ProgramSettingsService {
       return await this.store.publish(this.requireType(journeyType), request);
     } catch (error) {
       if (error instanceof SettingsValidationError) {
-        throw badRequest(error.message, fromZodIssues(error.issues, 'settings'));
+        throw badRequest(
+          'The settings have problems; nothing was published.',
+          this.fieldErrors(journeyType, error),
+        );
       }
       if (error instanceof SettingsVersionConflictError) {
         throw new ConflictException({
@@ -73,6 +179,27 @@ export class ProgramSettingsService {
       }
       throw error;
     }
+  }
+
+  /** Each issue as a sentence naming the field by its schema title, at its zod path. */
+  private fieldErrors(journeyType: string, error: SettingsValidationError): FieldError[] {
+    const schema = this.jsonSchema(this.requireType(journeyType));
+    return error.issues.map((issue) => ({
+      field: ['settings', ...issue.path.map(String)].join('.'),
+      message: readableIssue(issue, schema),
+    }));
+  }
+
+  private jsonSchema(type: JourneyType): JsonSchemaNode | undefined {
+    if (!type.settingsSchema) return undefined;
+    const cached = this.jsonSchemas.get(type.id);
+    if (cached) return cached;
+    const schema = z.toJSONSchema(type.settingsSchema, {
+      io: 'input',
+      unrepresentable: 'any',
+    }) as JsonSchemaNode;
+    this.jsonSchemas.set(type.id, schema);
+    return schema;
   }
 
   private requireType(id: string): JourneyType {

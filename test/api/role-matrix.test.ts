@@ -41,6 +41,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/programs/{journeyType}/settings/versions': only('designer', 'operator', 'auditor'),
   'GET /api/programs/{journeyType}/settings/versions/{version}': only('designer', 'operator', 'auditor'),
   'POST /api/programs/{journeyType}/settings/validate': only('designer'),
+  'POST /api/programs/{journeyType}/settings/preview': only('designer'),
   'GET /api/patients/{patientId}/contact': only('operator', 'integration', 'auditor'),
   'PUT /api/patients/{patientId}/contact': only('operator', 'integration'),
   'PUT /api/patients/{patientId}/consents/{channel}': only('operator', 'integration'),

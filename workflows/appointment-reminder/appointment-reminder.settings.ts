@@ -9,10 +9,15 @@ export const appointmentReminderSettings = z
       .min(1)
       .max(24 * 14)
       .default(24)
+      .meta({ title: 'Reminder lead time', unit: 'hours' })
       .describe(
         'Hours before the appointment that the reminder goes out (tunable default: 24-72 h work alike).',
       ),
-    channel: z.enum(['portal', 'email', 'sms']).default('portal').describe('Channel of the reminder.'),
+    channel: z
+      .enum(['portal', 'email', 'sms'])
+      .default('portal')
+      .meta({ title: 'Reminder channel' })
+      .describe('Channel of the reminder.'),
   })
   .strict();
 

@@ -24,18 +24,21 @@ export const emergencyFollowUpSettings = z
       .min(1)
       .max(24 * 7)
       .default(48)
+      .meta({ title: 'First nudge after discharge', unit: 'hours' })
       .describe(
         'Hours after discharge before the first nudge; counted on the wall clock from discharge (tunable default: ' +
           'nudge within 48-72 h, brief).',
       ),
     firstChannel: channelSetting
       .default('sms')
+      .meta({ title: 'First channel' })
       .describe(
         "Channel of escalation steps on the 'default' channel: a text reaches a recovering patient soonest (tunable default).",
       ),
     schedulingUrl: z
       .url({ protocol: /^https$/ })
       .default('https://scheduling.example.org/follow-up-visit')
+      .meta({ title: 'Scheduling link' })
       .describe(
         "Online scheduling link for a follow-up visit (demo default: replace with the program's own).",
       ),
@@ -53,6 +56,7 @@ export const emergencyFollowUpSettings = z
         ],
         closeAfterDays: 14,
       })
+      .meta({ title: 'Escalation plan' })
       .describe(
         'From the nudge on, until a follow-up visit is booked: the nudge with a booking link, a booking prompt, then a ' +
           'staff phone call for those who do not respond (tunable default; digital first, a call only for non-responders, brief).',
@@ -61,13 +65,23 @@ export const emergencyFollowUpSettings = z
       .array(
         z
           .object({
-            system: z.string().min(1).max(200).describe('Code system URI, e.g. http://snomed.info/sct.'),
-            codes: z.array(z.string().min(1).max(64)).min(1).max(200),
+            system: z
+              .string()
+              .min(1)
+              .max(200)
+              .meta({ title: 'Code system' })
+              .describe('Code system URI, e.g. http://snomed.info/sct.'),
+            codes: z
+              .array(z.string().min(1).max(64))
+              .min(1)
+              .max(200)
+              .meta({ title: 'Codes', description: 'Codes of that system that count.' }),
           })
           .strict(),
       )
       .min(1)
       .default(declaredFollowUpVisits)
+      .meta({ title: 'Visits that count as the follow-up' })
       .describe(
         'Appointment types and service types that count as the follow-up visit: only these book, move or complete the ' +
           'follow-up (tunable default: HL7 v2-0276 FOLLOWUP, SNOMED CT follow-up visit, CPT established-patient office ' +
@@ -75,6 +89,7 @@ export const emergencyFollowUpSettings = z
       ),
     appointmentReminderWording: wordingKey
       .default('emergency-follow-up.appointment-reminder')
+      .meta({ title: 'Appointment reminder wording' })
       .describe('Wording of the reminder before the booked follow-up visit (tunable default).'),
     reminderLeadHours: z
       .number()
@@ -82,6 +97,7 @@ export const emergencyFollowUpSettings = z
       .min(24)
       .max(72)
       .default(24)
+      .meta({ title: 'Reminder lead time', unit: 'hours' })
       .describe(
         'Hours before the follow-up visit that the reminder goes out (tunable default: 24/48/72 h made no difference).',
       ),
@@ -91,6 +107,7 @@ export const emergencyFollowUpSettings = z
       .min(1)
       .max(24 * 14)
       .default(48)
+      .meta({ title: 'Attendance check after the visit', unit: 'hours' })
       .describe(
         'Hours after the visit, with no attended or no-show news, before staff are asked to check (tunable default).',
       ),

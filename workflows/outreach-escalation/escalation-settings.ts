@@ -10,6 +10,7 @@ const afterDays = z
   .number()
   .min(0)
   .max(365)
+  .meta({ title: 'After', unit: 'days' })
   .describe('Days after the round started (on the active clock: time paused does not count).');
 
 /**
@@ -22,19 +23,21 @@ export function escalationPlanSchema<const Wording extends readonly [string, ...
   const messageStep = z
     .object({
       afterDays,
-      action: z.literal('message'),
+      action: z.literal('message').meta({ title: 'Action' }),
       channel: z
         .enum(['default', ...messageChannels])
+        .meta({ title: 'Channel' })
         .describe(
           "The channel; 'default' is the journey's first channel (per screening item, or the program's).",
         ),
-      wording: z.enum(wordings).describe('Which wording the message uses.'),
+      wording: z.enum(wordings).meta({ title: 'Wording' }).describe('Which wording the message uses.'),
       respondWithinHours: z
         .number()
         .int()
         .min(1)
         .max(24 * 14)
         .optional()
+        .meta({ title: 'Respond within', unit: 'hours' })
         .describe(
           "Hours to wait for a response (a booking, a reply, a read portal message) before the message goes out on the patient's next channel too.",
         ),
@@ -43,13 +46,17 @@ export function escalationPlanSchema<const Wording extends readonly [string, ...
   const staffCallStep = z
     .object({
       afterDays,
-      action: z.literal('staff-call'),
-      priority: z.enum(['routine', 'urgent']).describe('Priority of the phone-call task in the staff queue.'),
+      action: z.literal('staff-call').meta({ title: 'Action' }),
+      priority: z
+        .enum(['routine', 'urgent'])
+        .meta({ title: 'Call priority' })
+        .describe('Priority of the phone-call task in the staff queue.'),
       dueWithinHours: z
         .number()
         .int()
         .min(1)
         .max(24 * 14)
+        .meta({ title: 'Call due within', unit: 'hours' })
         .describe('Hours staff have to make the call once the task is raised.'),
     })
     .strict();
@@ -62,18 +69,20 @@ export function escalationPlanSchema<const Wording extends readonly [string, ...
         .refine(
           (steps) =>
             steps.every((step, index) => index === 0 || steps[index - 1]!.afterDays <= step.afterDays),
-          'steps must be in order of afterDays',
+          'Steps must be in order of their "After (days)": a step cannot come before the one above it.',
         )
+        .meta({ title: 'Steps' })
         .describe('What happens, and when, while the patient has not booked.'),
       closeAfterDays: z
         .number()
         .min(1)
         .max(365)
+        .meta({ title: 'Close as unresponsive after', unit: 'days' })
         .describe('Days after the round started when a patient who never booked is closed as unresponsive.'),
     })
     .strict()
     .refine((plan) => plan.closeAfterDays > (plan.steps.at(-1)?.afterDays ?? 0), {
-      message: 'closeAfterDays must come after the last step',
+      message: 'Close as unresponsive after (days) must be later than the last step.',
       path: ['closeAfterDays'],
     });
 }

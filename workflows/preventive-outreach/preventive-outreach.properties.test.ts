@@ -18,7 +18,7 @@ import { routeResource } from '../../api/fhir/inbound/route-resource';
 import { chooseChannel } from '../../activities/engagement/channel-choice';
 import type { DeliveryChannel } from '../../contracts/delivery-channels';
 import { defaultEngagementPolicy } from '../../shared/engagement/engagement-policy';
-import { renderTemplate } from '../../activities/engagement/templates/render-template';
+import { renderTemplate } from '../../shared/engagement/templates/render-template';
 import type { ChannelConsent } from '../../persistence/entities/channel-consent.entity';
 import type { PatientContact } from '../../persistence/entities/patient-contact.entity';
 import { drillSize } from '../../test/helpers/drills/drill-size';

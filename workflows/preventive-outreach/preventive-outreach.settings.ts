@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelSetting, escalationPlanSchema } from '../outreach-escalation/escalation-settings';
+import { localizedText } from '../outreach-escalation/localized-text';
 import type { ScreeningItem } from './preventive-outreach.contract';
 import { outreachWordingRoles, preventiveOutreachWordingKeys } from './preventive-outreach.messages';
 import { screeningTestIds, screeningTests, type ScreeningTestId } from './screening-value-sets';
@@ -13,6 +14,8 @@ import { screeningTestIds, screeningTests, type ScreeningTestId } from './screen
 const wordingKey = z.enum(preventiveOutreachWordingKeys);
 
 interface ItemDefaults {
+  /** How the settings screen names the item. */
+  title: string;
   label: string;
   firstChannel: z.output<typeof channelSetting>;
   callToAction: z.output<typeof wordingKey>;
@@ -24,6 +27,7 @@ interface ItemDefaults {
 
 const itemDefaults: Record<ScreeningItem, ItemDefaults> = {
   mammogram: {
+    title: 'Mammogram',
     label: 'mammogram',
     firstChannel: 'email',
     callToAction: 'preventive-outreach.mammogram.call-to-action',
@@ -33,6 +37,7 @@ const itemDefaults: Record<ScreeningItem, ItemDefaults> = {
     intervalSource: 'USPSTF 2024: every 2 years, age 40-74.',
   },
   'flu-shot': {
+    title: 'Flu shot',
     label: 'flu shot',
     firstChannel: 'sms',
     callToAction: 'preventive-outreach.flu-shot.call-to-action',
@@ -42,6 +47,7 @@ const itemDefaults: Record<ScreeningItem, ItemDefaults> = {
     intervalSource: 'CDC via immunize.org: yearly, offered September-October.',
   },
   'annual-visit': {
+    title: 'Yearly check-up',
     label: 'yearly check-up',
     firstChannel: 'email',
     callToAction: 'preventive-outreach.annual-visit.call-to-action',
@@ -51,6 +57,7 @@ const itemDefaults: Record<ScreeningItem, ItemDefaults> = {
     intervalSource: 'Medicare annual wellness visit: every 12 months.',
   },
   'colorectal-screening': {
+    title: 'Colorectal cancer screening',
     label: 'colorectal cancer screening',
     firstChannel: 'email',
     callToAction: 'preventive-outreach.colorectal-screening.call-to-action',
@@ -61,6 +68,7 @@ const itemDefaults: Record<ScreeningItem, ItemDefaults> = {
       'USPSTF 2021: age 45-75; the longest of its tests (colonoscopy every 10 years), so an unknown test never reads as more overdue than it is.',
   },
   'cervical-screening': {
+    title: 'Cervical screening',
     label: 'cervical screening',
     firstChannel: 'email',
     callToAction: 'preventive-outreach.cervical-screening.call-to-action',
@@ -76,42 +84,47 @@ function itemSettings(item: ScreeningItem) {
   const defaults = itemDefaults[item];
   return z
     .object({
-      label: z
-        .string()
-        .min(1)
-        .max(80)
+      label: localizedText(z.string().min(1).max(80))
         .default(defaults.label)
-        .describe('How messages name the item (tunable default).'),
+        .meta({ title: 'Name in messages' })
+        .describe(
+          'How messages name the item (tunable default); per language, or one text in the default language.',
+        ),
       firstChannel: channelSetting
         .default(defaults.firstChannel)
+        .meta({ title: 'First channel' })
         .describe(
           "Channel of the call to action and of escalation steps on the 'default' channel (tunable default, brief).",
         ),
       callToAction: wordingKey
         .default(defaults.callToAction)
+        .meta({ title: 'Call-to-action wording' })
         .describe('Wording of the tailored call to action (seed scenario, Bucher 2023).'),
       schedulingUrl: z
         .url({ protocol: /^https$/ })
         .default(defaults.schedulingUrl)
+        .meta({ title: 'Scheduling link' })
         .describe("Online scheduling link (demo default: replace with the program's own)."),
-      locations: z
-        .string()
-        .min(1)
-        .max(300)
+      locations: localizedText(z.string().min(1).max(300))
         .default(defaults.locations)
-        .describe('Where the patient can go, as the messages say it (demo default: replace).'),
+        .meta({ title: 'Where to go' })
+        .describe(
+          "Where the patient can go, as the messages say it (demo default: replace); per language, or one text in the program's default language.",
+        ),
       intervalMonths: z
         .number()
         .int()
         .min(1)
         .max(240)
         .default(defaults.intervalMonths)
+        .meta({ title: 'Interval when the test is unknown', unit: 'months' })
         .describe(
           `Months between screenings when the record does not say which test was done, to say how overdue the item is (the test's own interval, testIntervalMonths, when it does). ${defaults.intervalSource}`,
         ),
     })
     .strict()
     .default(itemDefaultValues(item))
+    .meta({ title: defaults.title })
     .describe(`Settings for the ${defaults.label}.`);
 }
 
@@ -129,6 +142,7 @@ const testIntervalMonths = z
           .min(1)
           .max(240)
           .default(screeningTests[id].validForMonths)
+          .meta({ title: capitalized(screeningTests[id].label), unit: 'months' })
           .describe(`${screeningTests[id].label}: ${screeningTests[id].intervalSource}`),
       ]),
     ) as Record<ScreeningTestId, z.ZodDefault<z.ZodNumber>>,
@@ -140,6 +154,7 @@ const testIntervalMonths = z
       number
     >,
   )
+  .meta({ title: 'Months each test keeps a patient up to date' })
   .describe(
     'Months a test keeps the patient up to date, per test done: the overdue wording and whether a screening recorded in the EHR still covers the patient follow from it.',
   );
@@ -162,19 +177,26 @@ export const preventiveOutreachSettings = z
         'colorectal-screening': itemDefaultValues('colorectal-screening'),
         'cervical-screening': itemDefaultValues('cervical-screening'),
       })
+      .meta({ title: 'Screening items' })
       .describe('Per screening item: channel, tailored wording, scheduling link, locations and interval.'),
     testIntervalMonths,
     wording: z
       .object({
         reminder: wordingKey
           .default('preventive-outreach.reminder')
+          .meta({ title: 'Reminder wording' })
           .describe('Short follow-up reminder (tunable default).'),
-        letter: wordingKey.default('preventive-outreach.letter').describe('The letter (tunable default).'),
+        letter: wordingKey
+          .default('preventive-outreach.letter')
+          .meta({ title: 'Letter wording' })
+          .describe('The letter (tunable default).'),
         rebooking: wordingKey
           .default('preventive-outreach.rebooking')
+          .meta({ title: 'Rebooking wording' })
           .describe('Rebooking after a missed appointment (tunable default).'),
         appointmentReminder: wordingKey
           .default('preventive-outreach.appointment-reminder')
+          .meta({ title: 'Appointment reminder wording' })
           .describe('Reminder before a booked appointment (tunable default).'),
       })
       .strict()
@@ -184,6 +206,7 @@ export const preventiveOutreachSettings = z
         rebooking: 'preventive-outreach.rebooking',
         appointmentReminder: 'preventive-outreach.appointment-reminder',
       })
+      .meta({ title: 'Shared wordings' })
       .describe('Wordings shared by every item.'),
     escalation: escalationRoles
       .default({
@@ -195,6 +218,7 @@ export const preventiveOutreachSettings = z
         ],
         closeAfterDays: 45,
       })
+      .meta({ title: 'Outreach escalation plan' })
       .describe(
         'Outreach until something is booked (tunable default, brief: day 0 email/portal, day 3 SMS, day 7-10 staff phone ' +
           'call, day 30 letter; phone or enhanced reminders +15.5 points of uptake vs +4.5 for a letter, Community Guide).',
@@ -209,6 +233,7 @@ export const preventiveOutreachSettings = z
         ],
         closeAfterDays: 30,
       })
+      .meta({ title: 'Escalation after a missed appointment' })
       .describe(
         'Outreach after a no-show: faster, with the staff call sooner and urgent (tunable default; a prior no-show ' +
           'has ~4.4x the odds of another, brief).',
@@ -219,6 +244,7 @@ export const preventiveOutreachSettings = z
       .min(24)
       .max(72)
       .default(48)
+      .meta({ title: 'Reminder lead time', unit: 'hours' })
       .describe(
         'Hours before a booked appointment that the reminder goes out (tunable default: 24/48/72 h made no difference).',
       ),
@@ -228,15 +254,20 @@ export const preventiveOutreachSettings = z
       .min(1)
       .max(24 * 14)
       .default(48)
+      .meta({ title: 'Attendance check after the appointment', unit: 'hours' })
       .describe(
         'Hours after the appointment, with no attended or no-show news, before staff are asked to check (tunable default).',
       ),
   })
   .strict();
 
-function itemDefaultValues(item: ScreeningItem): Omit<ItemDefaults, 'intervalSource'> {
-  const { intervalSource: _source, ...values } = itemDefaults[item];
+function itemDefaultValues(item: ScreeningItem): Omit<ItemDefaults, 'intervalSource' | 'title'> {
+  const { intervalSource: _source, title: _title, ...values } = itemDefaults[item];
   return values;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export type PreventiveOutreachSettings = z.output<typeof preventiveOutreachSettings>;

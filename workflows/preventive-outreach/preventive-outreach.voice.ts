@@ -1,5 +1,6 @@
 import type { FactValue, JourneyInput } from '../../contracts/journey-contract';
 import type { BookingCare } from '../outreach-escalation/booked-appointment';
+import { defaultText, localizedValues } from '../outreach-escalation/localized-text';
 import type { EscalationVoice } from '../outreach-escalation/escalation-runner';
 import type { PreventiveOutreachParams } from './preventive-outreach.contract';
 import type { OutreachWordingRole, PreventiveOutreachValues } from './preventive-outreach.messages';
@@ -19,15 +20,19 @@ export function preventiveOutreachVoice(
   const { params } = input;
   const { settings } = input.program;
   const item = settings.items[params.item];
+  // Staff read the default language; the patient's message picks theirs at render time.
+  const itemName = defaultText(item.label);
   const overdue = monthsOverdue(
     params.lastDoneAt,
     overdueIntervalMonths(input),
     localDate(enrolledAtMs, params.timeZone),
   );
   const values: PreventiveOutreachValues = {
-    item: item.label,
+    item: itemName,
+    ...localizedValues('item', item.label),
     schedulingUrl: params.schedulingUrl ?? item.schedulingUrl,
-    locations: item.locations,
+    locations: defaultText(item.locations),
+    ...localizedValues('locations', item.locations),
     monthsOverdue: overdue === undefined ? '' : String(overdue),
     timeZone: params.timeZone,
   };
@@ -41,8 +46,8 @@ export function preventiveOutreachVoice(
     call: (step) => ({
       title:
         kind === 'rebooking'
-          ? `Call the patient to rebook their missed ${item.label}`
-          : `Call the patient to help them book their ${item.label}`,
+          ? `Call the patient to rebook their missed ${itemName}`
+          : `Call the patient to help them book their ${itemName}`,
       details: {
         item: params.item,
         outreach: kind,
@@ -62,7 +67,7 @@ export function preventiveOutreachVoice(
       summary: `Appointment reminder sent (${item.firstChannel})`,
     }),
     outcomeCheck: (booking) => ({
-      title: `Record whether the patient attended their ${item.label} appointment`,
+      title: `Record whether the patient attended their ${itemName} appointment`,
       details: {
         item: params.item,
         appointmentAt: new Date(booking.appointmentAt).toISOString(),

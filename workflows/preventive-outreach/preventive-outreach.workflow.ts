@@ -10,6 +10,7 @@ import {
 import { advanceBooking, bookingTimers, type Booking } from '../outreach-escalation/booked-appointment';
 import { startRound, upcomingEscalation, type EscalationRound } from '../outreach-escalation/escalation-plan';
 import { advanceEscalation } from '../outreach-escalation/escalation-runner';
+import { defaultText } from '../outreach-escalation/localized-text';
 import {
   PREVENTIVE_OUTREACH,
   preventiveOutreachEvent,
@@ -94,7 +95,7 @@ export async function preventiveOutreachWorkflow(
     patientId: input.patientId,
     settingsVersion: program.version,
     stage: 'outreach',
-    summary: `Enrolled: ${item.label} due`,
+    summary: `Enrolled: ${defaultText(item.label)} due`,
     eventSchema: preventiveOutreachEvent,
     checkEvent: (event) => {
       const decision = decide(event);
@@ -126,7 +127,11 @@ export async function preventiveOutreachWorkflow(
           startOutreach('rebooking', 'Appointment missed: rebooking outreach with higher priority');
           break;
         case 'appointment-attended':
-          journey.finish('completed', 'completed', `Journey ended: ${item.label} appointment attended`);
+          journey.finish(
+            'completed',
+            'completed',
+            `Journey ended: ${defaultText(item.label)} appointment attended`,
+          );
           break;
         case 'screening-done':
           if (decide(event)?.kind !== 'complete') break;
@@ -135,8 +140,8 @@ export async function preventiveOutreachWorkflow(
             'completed',
             'completed',
             event.test
-              ? `Journey ended: ${item.label} recorded in the EHR`
-              : `Journey ended: ${item.label} done elsewhere`,
+              ? `Journey ended: ${defaultText(item.label)} recorded in the EHR`
+              : `Journey ended: ${defaultText(item.label)} done elsewhere`,
           );
           break;
         case 'screening-excluded': {

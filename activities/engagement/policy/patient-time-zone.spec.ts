@@ -1,5 +1,5 @@
 import { quietHoursZone } from '../deliver-message';
-import { renderTemplate } from '../templates/render-template';
+import { renderTemplate } from '../../../shared/engagement/templates/render-template';
 import { defaultEngagementPolicy, loadEngagementPolicy } from '../../../shared/engagement/engagement-policy';
 import { quietHoursEnd } from './send-window';
 

@@ -384,6 +384,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programs/{journeyType}/settings/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Render one wording with a draft for a language and channel, as the patient would read it; notes where the default language stands in. */
+        post: operations["ProgramSettingsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programs/{journeyType}/settings/validate": {
         parameters: {
             query?: never;
@@ -945,6 +962,11 @@ export interface components {
             consents: components["schemas"]["ConsentView"][];
             contact: components["schemas"]["PatientContactDto"];
         };
+        PreviewNoteView: {
+            message: string;
+            /** @description The message value concerned, when a value fell back. */
+            value?: string;
+        };
         PublishSettingsDto: {
             /** @description The version this draft was edited from; 409 if another was published since. */
             basedOnVersion: number;
@@ -984,6 +1006,43 @@ export interface components {
             settings: {
                 [key: string]: unknown;
             };
+        };
+        SettingsPreviewDto: {
+            /**
+             * @description The channel whose wording file is used.
+             * @enum {string}
+             */
+            channel: "email" | "sms" | "portal" | "letter" | "call";
+            /** @description For a wording shared by several items (preventive outreach): the item whose settings fill it. */
+            item?: string;
+            /**
+             * @description The patient's language, a language tag.
+             * @example es
+             */
+            language: string;
+            /** @description The settings, per the journey type's settingsSchema; omitted fields take their defaults. */
+            settings: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The wording key to render, one the journey's settings may name.
+             * @example preventive-outreach.flu-shot.call-to-action
+             */
+            wording: string;
+        };
+        SettingsPreviewView: {
+            /** @description Where the patient would read the program's default language instead of theirs. */
+            fallbacks: components["schemas"]["PreviewNoteView"][];
+            /** @description The wording file used. */
+            file: string;
+            /** @description The language of the wording file used. */
+            language: string;
+            /** @description SMS only: segments the text takes. */
+            segments?: number;
+            /** @description Email subject or portal title. */
+            subject?: string;
+            /** @description The message as the patient would read it (plain text). */
+            text: string;
         };
         SettingsVersionSummaryView: {
             journeyType: string;
@@ -2667,6 +2726,76 @@ export interface operations {
             };
             /** @description Another version was published after basedOnVersion. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ProgramSettingsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                journeyType: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsPreviewView"];
+                };
+            };
+            /** @description The draft is invalid, or the request is. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Unknown journey type. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The wording cannot be rendered (unknown key, too long an SMS). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

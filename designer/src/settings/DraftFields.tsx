@@ -34,7 +34,12 @@ export function DraftFields({ fields, values, problems, fieldId, disabled, onCha
                 field={field}
                 id={fieldId(field.path)}
                 value={values.get(field.path)}
-                problems={problems.byPath.get(field.path) ?? NONE}
+                problems={
+                  field.kind === 'rows'
+                    ? (problems.atPath.get(field.path) ?? NONE)
+                    : (problems.byPath.get(field.path) ?? NONE)
+                }
+                problemsAt={(path) => problems.atPath.get(path) ?? NONE}
                 onChange={(value) => onChange(field.path, value)}
               />
             ))}

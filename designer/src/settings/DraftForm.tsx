@@ -3,6 +3,7 @@ import type { ApiClient } from '../api';
 import { Notice } from '../Notice';
 import { DraftFields } from './DraftFields';
 import { NO_PROBLEMS } from './field-problems';
+import { MessagePreview } from './MessagePreview';
 import { flattenSettings, leavesToMap, mapToLeaves, rebuildSettings } from './flatten-settings';
 import { ProblemList } from './ProblemList';
 import { PublishNote } from './PublishNote';
@@ -132,6 +133,7 @@ export function DraftForm({
               Discard draft
             </button>
           </div>
+          <MessagePreview client={client} journeyType={journeyType} draft={draft} />
           <PublishNote
             note={note}
             onNoteChange={setNote}

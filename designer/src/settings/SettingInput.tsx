@@ -1,4 +1,6 @@
 import { FieldName } from './FieldName';
+import { ObjectListInput } from './ObjectListInput';
+import { PerLanguageTextInput } from './PerLanguageTextInput';
 import { OrderedListInput } from './OrderedListInput';
 import type { SettingField } from './setting-fields';
 import { parseNumberInput } from './setting-input-text';
@@ -17,11 +19,15 @@ interface SettingInputProps {
   id: string;
   value: unknown;
   problems: readonly string[];
+  /** For rows: problems the API placed on one field of one row. */
+  problemsAt?: (path: string) => readonly string[];
   onChange: (value: unknown) => void;
 }
 
+const NONE: readonly string[] = [];
+
 /** One draft setting: its label, the control its kind needs, its meaning and its problems. */
-export function SettingInput({ field, id, value, problems, onChange }: SettingInputProps) {
+export function SettingInput({ field, id, value, problems, problemsAt, onChange }: SettingInputProps) {
   const hintId = field.description ? `${id}-hint` : undefined;
   const problemsId = problems.length > 0 ? `${id}-problems` : undefined;
   const control: ControlAttributes = {
@@ -47,6 +53,16 @@ export function SettingInput({ field, id, value, problems, onChange }: SettingIn
           />
           {label}
         </div>
+      ) : field.kind === 'per-language' ? (
+        <PerLanguageTextInput field={field} value={value} control={control} onChange={onChange} />
+      ) : field.kind === 'rows' ? (
+        <ObjectListInput
+          field={field}
+          rows={Array.isArray(value) ? (value as Array<Record<string, unknown>>) : []}
+          control={control}
+          problemsAt={problemsAt ?? (() => NONE)}
+          onChange={onChange}
+        />
       ) : field.kind === 'ordered-list' ? (
         <OrderedListInput
           field={field}

@@ -1,4 +1,5 @@
-import { isPlainObject } from './flatten-settings';
+import { isPerLanguageText, isPlainObject } from './flatten-settings';
+import { languageName } from './PerLanguageTextInput';
 import { humanizeKey } from './setting-fields';
 
 /** A setting's value for reading: lists as ordered lists, yes/no for booleans, objects as "key: value". */
@@ -16,6 +17,18 @@ export function SettingValue({ value }: { value: unknown }) {
           </li>
         ))}
       </ol>
+    );
+  }
+  if (isPerLanguageText(value)) {
+    return (
+      <ul className="setting-value-object">
+        {Object.entries(value).map(([language, text]) => (
+          <li key={language}>
+            <span className="setting-value-key">{languageName(language)}:</span>{' '}
+            <span lang={language}>{text}</span>
+          </li>
+        ))}
+      </ul>
     );
   }
   if (isPlainObject(value)) {

@@ -15,7 +15,8 @@ describe('placeProblems', () => {
       [{ field: 'settings.escalation.steps.1.afterDays', message: 'must be at least 0' }],
       paths,
     );
-    expect(placed.byPath.get('escalation.steps')).toEqual(['item 2 › after days: must be at least 0']);
+    expect(placed.byPath.get('escalation.steps')).toEqual(['row 2: must be at least 0']);
+    expect(placed.atPath.get('escalation.steps.1.afterDays')).toEqual(['must be at least 0']);
   });
 
   test('problems without a known field concern the whole draft', () => {

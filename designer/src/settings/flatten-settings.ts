@@ -19,9 +19,22 @@ export function flattenSettings(settings: SettingsObject): SettingsLeaf[] {
   return Object.entries(settings).flatMap(([key, value]) => leavesOf(key, value));
 }
 
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** `{ en: '...', es: '...' }`: one patient-facing text given per language, so one setting. */
+export function isPerLanguageText(value: unknown): value is Record<string, string> {
+  if (!isPlainObject(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length > 0 && entries.every(([key, text]) => LANGUAGE_TAG.test(key) && typeof text === 'string')
+  );
+}
+
 function leavesOf(path: string, value: unknown): SettingsLeaf[] {
   // An empty object stays a leaf: flattening it would lose it, and rebuilding would drop the key.
-  if (!isPlainObject(value) || Object.keys(value).length === 0) return [{ path, value }];
+  if (!isPlainObject(value) || Object.keys(value).length === 0 || isPerLanguageText(value)) {
+    return [{ path, value }];
+  }
   return Object.entries(value).flatMap(([key, child]) => leavesOf(`${path}.${key}`, child));
 }
 

@@ -1,4 +1,5 @@
-import { flattenSettings } from './flatten-settings';
+import { flattenSettings, isPerLanguageText, isPlainObject } from './flatten-settings';
+import { labelWithUnit, rowShapes, type RowShape } from './row-schema';
 import { enumOptions, numberRules, schemaAt, schemaDescription, schemaTitle } from './schema-lookup';
 import type { JsonSchema, SettingsObject } from './settings-api';
 
@@ -12,7 +13,11 @@ export type SettingKind =
   | 'ordered-list'
   /** Any other array of numbers or strings: typed as comma-separated text. */
   | 'list-text'
-  /** Arrays of objects (escalation steps, deadline rules) and anything else: edited as JSON. */
+  /** Patient-facing text, plain (the default language) or per language: one input per language. */
+  | 'per-language'
+  /** Arrays of objects (escalation steps, deadline rules): repeatable rows, one control per field. */
+  | 'rows'
+  /** Anything the schema does not describe well enough for a form: edited as JSON. */
   | 'structured';
 
 export interface SettingField {
@@ -29,6 +34,10 @@ export interface SettingField {
   max?: number;
   /** For list-text: numbers are parsed back as numbers. */
   itemType?: 'number' | 'string';
+  /** For per-language text: the languages offered, the default one first. */
+  languages?: readonly string[];
+  /** For rows: the kinds of row the list allows and their fields. */
+  shapes?: readonly RowShape[];
 }
 
 /** "followUpDelayHours" → "Follow up delay hours"; "nhs-england" → "Nhs england". */
@@ -50,6 +59,20 @@ function groupOf(path: string, schema: JsonSchema | undefined): string {
     .join(' › ');
 }
 
+/** The schema's note that a text may be given per language (localizedText in the settings schemas). */
+function perLanguageMeta(
+  node: JsonSchema | undefined,
+): { defaultLanguage?: string; languages?: string[] } | undefined {
+  if (node?.localized !== true) return undefined;
+  const languages = Array.isArray(node.languages)
+    ? node.languages.filter((tag): tag is string => typeof tag === 'string')
+    : undefined;
+  return {
+    defaultLanguage: typeof node.defaultLanguage === 'string' ? node.defaultLanguage : undefined,
+    languages,
+  };
+}
+
 /** The item type of an empty array, which only the schema can tell. */
 function schemaItemType(node: JsonSchema | undefined): 'number' | 'string' | undefined {
   const items = node?.items;
@@ -61,7 +84,14 @@ function schemaItemType(node: JsonSchema | undefined): 'number' | 'string' | und
 function kindOf(
   value: unknown,
   node: JsonSchema | undefined,
-): Pick<SettingField, 'kind' | 'options' | 'itemType'> {
+): Pick<SettingField, 'kind' | 'options' | 'itemType' | 'shapes' | 'languages'> {
+  const perLanguage = perLanguageMeta(node);
+  if (perLanguage || isPerLanguageText(value)) {
+    const given = isPerLanguageText(value) ? Object.keys(value) : [];
+    const offered = perLanguage?.languages ?? [];
+    const first = perLanguage?.defaultLanguage ?? 'en';
+    return { kind: 'per-language', languages: [...new Set([first, ...offered, ...given])] };
+  }
   if (typeof value === 'boolean') return { kind: 'yes-no' };
   if (typeof value === 'number') return { kind: 'number' };
   if (typeof value === 'string') {
@@ -69,6 +99,8 @@ function kindOf(
     return options ? { kind: 'choice', options } : { kind: 'text' };
   }
   if (Array.isArray(value)) {
+    const shapes = rowShapes(node);
+    if (shapes.length > 0 && value.every(isPlainObject)) return { kind: 'rows', shapes };
     if (value.length > 0 && value.every((item) => typeof item === 'string')) return { kind: 'ordered-list' };
     if (value.length > 0 && value.every((item) => typeof item === 'number')) {
       return { kind: 'list-text', itemType: 'number' };
@@ -88,7 +120,7 @@ export function settingFields(settings: SettingsObject, schema: JsonSchema | und
     return {
       path,
       group: groupOf(path, schema),
-      label: schemaTitle(node) ?? humanizeKey(path.split('.').at(-1)!),
+      label: labelWithUnit(schemaTitle(node) ?? humanizeKey(path.split('.').at(-1)!), node),
       description: schemaDescription(node),
       ...kind,
       ...(kind.kind === 'number' && numberRules(node)),

@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { SegmentedMessage } from 'sms-segments-calculator';
 import type { RenderedMessage } from '../../../channels/channel-adapter';
 import type { RenderingHints } from '../../../channels/channel-module';
@@ -12,6 +12,7 @@ import {
   type TemplateFile,
 } from './template-files';
 import { FALLBACK_LANGUAGE, variantsToTry, type TemplateVariant } from './template-variants';
+import { valuesInLanguage } from './values-in-language';
 
 export type ReadingLevel = 'plain' | 'standard';
 
@@ -80,8 +81,11 @@ function renderVariant(
   subjectTemplate: TemplateFile | undefined,
 ): RenderedTemplate {
   const data = { language: variant.language };
-  const text = template.render(request.values, data);
-  const subject = subjectTemplate?.renderSubject?.(request.values, data);
+  // Per-language values (a clinic's locations) follow the wording's language, not the request's:
+  // an English fallback wording says the English locations.
+  const { values } = valuesInLanguage(request.values, variant.language);
+  const text = template.render(values, data);
+  const subject = subjectTemplate?.renderSubject?.(values, data);
   const rendered: RenderedTemplate = {
     text,
     ...(subject === undefined ? {} : { subject }),
@@ -89,7 +93,7 @@ function renderVariant(
   };
   const { html, maxSegments } = request.rendering ?? productChannel(request.channel)?.rendering ?? {};
   if (html) {
-    const { unsubscribeUrl } = request.values;
+    const { unsubscribeUrl } = values;
     return { ...rendered, ...buildEmail({ text, subject, language: variant.language, unsubscribeUrl }) };
   }
   if (maxSegments) return { ...rendered, segments: smsSegments(text, template.file, maxSegments) };

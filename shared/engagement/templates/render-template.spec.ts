@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { deliveryChannels } from '../../../contracts/delivery-channels';
 import { hasTemplate, renderTemplate, type ReadingLevel, type TemplateRequest } from './render-template';
 import { journeyModules } from '../../../workflows/journeys';

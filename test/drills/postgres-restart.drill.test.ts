@@ -7,7 +7,7 @@ import { watchHealth } from '../helpers/drills/health-watch';
 import { attendOnceReminded, enrolRemindersDueAt } from '../helpers/drills/outage-reminders';
 import {
   enrolmentRetries,
-  expectedOutcome,
+  expectedOutcomeAllowingDoubt,
   explainMismatches,
   outcomesOf,
   waitUntilClosed,
@@ -136,8 +136,15 @@ describe('drill: PostgreSQL is restarted while journeys are mid-flight', () => {
 
     expect(stillOpen.map((journey) => journey.id)).toEqual([]);
     const outcomes = await outcomesOf(stack, journeys);
-    await explainMismatches(stack, journeys, outcomes);
-    expect(outcomes).toEqual(journeys.map(expectedOutcome));
+    // An email whose SMTP answer could not be recorded because PostgreSQL went down after the send
+    // is left in doubt, as after a worker kill: not sent again, a person checks with the patient
+    // (HZ-83). SMS is asked at the provider, so it is never left in doubt.
+    const expected = journeys.map((journey, index) =>
+      expectedOutcomeAllowingDoubt(journey, outcomes[index]!),
+    );
+    await explainMismatches(stack, journeys, outcomes, expected);
+    expect(outcomes).toEqual(expected);
+    expect(outcomes.filter((outcome) => outcome.unconfirmed && outcome.reach !== 'email')).toEqual([]);
     const messaged = journeys.filter((journey) => journey.reach !== 'staff-call').length;
     expect(captured()).toBe(messaged);
     // Activities met the outage and retried through it.

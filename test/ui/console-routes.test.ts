@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
+import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
 
 // Evaluated rather than added as a <script>: the API's CSP rightly refuses inline scripts.
@@ -26,7 +27,12 @@ describe('console in headless Chromium: addresses, failures, roles, small screen
 
   beforeAll(async () => {
     const designerDist = buildDesignerForTest();
-    stack = await startApiStack({ DESIGNER_DIST: designerDist });
+    // A namespace of its own: the patients list is newest first, and journeys other test files
+    // start meanwhile would push this one off its first page.
+    stack = await startApiStack({
+      DESIGNER_DIST: designerDist,
+      TEMPORAL_NAMESPACE: await createTestNamespace('console-ui'),
+    });
     const { body } = await request(stack.http)
       .post('/api/journeys')
       .set('Authorization', DEMO_KEYS.operator)

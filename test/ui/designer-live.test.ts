@@ -176,13 +176,13 @@ describe('designer in headless Chromium: maps, live patients list, a detail that
     await page.getByRole('tab', { name: 'Program settings' }).click();
     await page.getByText(/Journeys already running keep the settings version/).waitFor();
     await page.getByRole('button', { name: 'Edit a draft' }).click();
-    const leadHours = page.getByRole('spinbutton', { name: 'Reminder lead hours' });
+    const leadHours = page.getByRole('spinbutton', { name: /^Reminder lead time/ });
     await leadHours.fill('36');
     await page.getByRole('button', { name: 'Validate' }).click();
     await page.getByText('The draft is valid.').waitFor();
     const differences = page.getByRole('table', { name: /Differences from the published version/ });
     await differences
-      .getByRole('row', { name: /Reminder lead hours/ })
+      .getByRole('row', { name: /Reminder lead time/ })
       .filter({ hasText: '36' })
       .waitFor();
     await page.getByRole('textbox', { name: 'What changed and why' }).fill('Closer to the visit');

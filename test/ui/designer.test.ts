@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
+import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
 
 /*
@@ -17,7 +18,12 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
 
   beforeAll(async () => {
     const designerDist = buildDesignerForTest();
-    stack = await startApiStack({ DESIGNER_DIST: designerDist });
+    // A namespace of its own: the patients list is newest first, and journeys other test files
+    // start meanwhile would push this one off its first page.
+    stack = await startApiStack({
+      DESIGNER_DIST: designerDist,
+      TEMPORAL_NAMESPACE: await createTestNamespace('designer-ui'),
+    });
     const { body } = await request(stack.http)
       .post('/api/journeys')
       .set('Authorization', DEMO_KEYS.operator)

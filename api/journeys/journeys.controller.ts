@@ -31,6 +31,14 @@ const NeedsWorker = () =>
     description: 'No worker answered in time (a change may still be applied when one does).',
   });
 
+/** A journey event as sent and as previewed: its `type`, then the fields its journey defines. */
+const JOURNEY_EVENT_BODY = {
+  type: 'object' as const,
+  required: ['type'],
+  properties: { type: { type: 'string' as const } },
+  additionalProperties: true,
+};
+
 @ApiTags('journeys')
 @ApiBearerAuth()
 @Controller('journeys')
@@ -92,12 +100,7 @@ export class JourneysController {
   @AuditedAs('journey.event', { journeyId: 'params.id' })
   @ApiOperation({ summary: 'Deliver an event to a running journey; invalid events change nothing.' })
   @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['type'],
-      properties: { type: { type: 'string' } },
-      additionalProperties: true,
-    },
+    schema: JOURNEY_EVENT_BODY,
     description: "One of the journey type's events (see eventSchema in GET /api/journey-types).",
   })
   @ApiOkResponse({ type: JourneyDetailView })
@@ -125,12 +128,7 @@ export class JourneysController {
       'What the journey would do with an event now: apply it, hold it until an earlier step, or refuse it and why. Nothing is sent.',
   })
   @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['type'],
-      properties: { type: { type: 'string' } },
-      additionalProperties: true,
-    },
+    schema: JOURNEY_EVENT_BODY,
     description: "One of the journey type's events, as it would be sent to POST /api/journeys/{id}/events.",
   })
   @ApiOkResponse({ type: EventPreviewView })

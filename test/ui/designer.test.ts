@@ -79,8 +79,8 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.getByLabel('API key').fill('dev-auditor-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Signed in as dev-auditor (auditor)').waitFor();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
-    await page.getByRole('link', { name: journeyId }).click();
+    // The journey's own address: opening it from the list is the first test.
+    await page.goto(`${stack.config.publicBaseUrl}/patients/${journeyId}`);
     await context.route('http://localhost:8233/**', (route) => route.abort());
     const newTab = context.waitForEvent('page');
     await page.getByRole('link', { name: 'Open in Temporal Web UI' }).click();
@@ -116,8 +116,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await task.getByRole('button', { name: 'Complete' }).click();
     await queue.getByText('No tasks match.').waitFor();
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
-    await page.getByRole('link', { name: journeyId }).click();
+    await page.goto(`${stack.config.publicBaseUrl}/patients/${journeyId}`);
     const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
     await detail
       .getByText(/reached/)
@@ -138,8 +137,8 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     await page.goto(stack.config.publicBaseUrl);
     await page.getByLabel('API key').fill('dev-operator-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
-    await page.getByRole('link', { name: id }).click();
+    await page.getByText(/^Signed in as/).waitFor();
+    await page.goto(`${stack.config.publicBaseUrl}/patients/${id}`);
     const detail = page.getByRole('region', { name: `Journey ${id}` });
     const controls = detail.getByRole('form', { name: 'Steer this journey' });
 

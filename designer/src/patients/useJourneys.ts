@@ -75,6 +75,12 @@ export function useJourneys(
   }, [client, firstPageKey, generation]);
 
   const refresh = useCallback(() => {
+    // A live list whose first read failed (a timeout, a 503 while the worker was busy) tries
+    // again on its own, showing the error meanwhile, instead of staying empty until Retry.
+    if (state.phase === 'error') {
+      setGeneration((n) => n + 1);
+      return;
+    }
     // One refresh at a time: a slow API gets no pile of requests, and the list never blanks.
     if (refreshing.current || state.phase !== 'ready') return;
     refreshing.current = true;

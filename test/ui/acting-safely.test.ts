@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { DAY_MS } from '../../contracts/durations';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -65,9 +65,7 @@ describe('acting safely in headless Chromium: labelled events, a preview before 
   async function openJourney(id: string, viewport: { width: number; height: number }) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(url(`/patients/${id}`));
-    await page.getByLabel('API key').fill('dev-operator-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, url(`/patients/${id}`), 'dev-operator-key');
     await page
       .getByRole('region', { name: `Journey ${id}` })
       .getByRole('heading', { name: 'Timeline' })

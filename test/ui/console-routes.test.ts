@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
@@ -137,9 +137,7 @@ describe('console in headless Chromium: addresses, failures, roles, small screen
   test('an integration key is told at sign-in that the console has no screen for it', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(url('/'));
-    await page.getByLabel('API key').fill('dev-integration-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, url('/'), 'dev-integration-key');
     await page.getByRole('alert').filter({ hasText: 'This is an integration key' }).waitFor();
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await context.close();

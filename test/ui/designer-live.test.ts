@@ -4,7 +4,7 @@ import request from 'supertest';
 import { appointment } from '../../api/fhir/inbound/inbound.test-support';
 import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
@@ -41,9 +41,7 @@ describe('designer in headless Chromium: maps, live patients list, a detail that
   async function signIn(key: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(stack.config.publicBaseUrl);
-    await page.getByLabel('API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, stack.config.publicBaseUrl, key);
     return page;
   }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
@@ -41,9 +41,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
   test('an operator signs in, opens a journey, and following it to the Temporal Web UI opens a codec session', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(stack.config.publicBaseUrl);
-    await page.getByLabel('API key').fill('dev-operator-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, stack.config.publicBaseUrl, 'dev-operator-key');
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Patients' }).click();
 
     await page.getByRole('link', { name: journeyId }).click();
@@ -75,9 +73,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     page.on('response', (response) => {
       if (response.url().endsWith('/api/codec/session')) sessionCalls.push(response.status());
     });
-    await page.goto(stack.config.publicBaseUrl);
-    await page.getByLabel('API key').fill('dev-auditor-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, stack.config.publicBaseUrl, 'dev-auditor-key');
     await page.getByText('Signed in as dev-auditor (auditor)').waitFor();
     // The journey's own address: opening it from the list is the first test.
     await page.goto(`${stack.config.publicBaseUrl}/patients/${journeyId}`);
@@ -95,9 +91,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
   test("an operator claims the journey's staff call and completes it; the journey hears the outcome", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(stack.config.publicBaseUrl);
-    await page.getByLabel('API key').fill('dev-operator-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, stack.config.publicBaseUrl, 'dev-operator-key');
     await page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link', { name: 'Staff queue' })
@@ -134,9 +128,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
     const id = body.id as string;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(stack.config.publicBaseUrl);
-    await page.getByLabel('API key').fill('dev-operator-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, stack.config.publicBaseUrl, 'dev-operator-key');
     await page.getByText(/^Signed in as/).waitFor();
     await page.goto(`${stack.config.publicBaseUrl}/patients/${id}`);
     const detail = page.getByRole('region', { name: `Journey ${id}` });
@@ -172,9 +164,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
 
     const designer = await browser.newContext();
     const designerPage = await designer.newPage();
-    await designerPage.goto(stack.config.publicBaseUrl);
-    await designerPage.getByLabel('API key').fill('dev-designer-key');
-    await designerPage.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(designerPage, stack.config.publicBaseUrl, 'dev-designer-key');
     // Minimum necessary: a designer works on programs and never sees a patient's journey.
     const sections = designerPage.getByRole('navigation', { name: 'Sections' });
     await sections.getByRole('link', { name: 'Journeys' }).waitFor();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -79,9 +79,7 @@ describe('journey maps in headless Chromium: readable zoom, shared exits, escala
   async function openAs(path: string, viewport: { width: number; height: number } = DESKTOP) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(url(path));
-    await page.getByLabel('API key').fill('dev-operator-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, url(path), 'dev-operator-key');
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
     return { context, page };
   }

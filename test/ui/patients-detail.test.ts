@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -71,9 +71,7 @@ describe('[HZ-97] the patients list and a journey page in headless Chromium', ()
     async (_screen, viewport, shot) => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
-      await page.goto(stack.config.publicBaseUrl);
-      await page.getByLabel('API key').fill('dev-operator-key');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, stack.config.publicBaseUrl, 'dev-operator-key');
       await page
         .getByRole('navigation', { name: 'Sections' })
         .getByRole('link', { name: 'Patients' })

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 
 // Evaluated rather than added as a <script>: the API's CSP rightly refuses inline scripts.
@@ -38,9 +38,7 @@ describe('settings as forms in headless Chromium', () => {
   async function openDraft(viewport: { width: number; height: number }) {
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(url(SETTINGS));
-    await page.getByLabel('API key').fill('dev-designer-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, url(SETTINGS), 'dev-designer-key');
     await page.getByRole('region', { name: 'Journey catalogue' }).waitFor();
     await page.getByRole('button', { name: 'Edit a draft' }).click();
     await page.getByRole('form', { name: 'Draft settings' }).waitFor();

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { createStaffTaskActivity } from '../../activities/staff-tasks/create-staff-task';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -74,9 +74,7 @@ describe('the staff work list in headless Chromium', () => {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       const clicks = await countingClicks(page);
-      await page.goto(stack.config.publicBaseUrl);
-      await page.getByLabel('API key').fill('dev-operator-key');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signInAt(page, stack.config.publicBaseUrl, 'dev-operator-key');
       await page
         .getByRole('navigation', { name: 'Sections' })
         .getByRole('link', { name: 'Staff queue' })
@@ -109,9 +107,7 @@ describe('the staff work list in headless Chromium', () => {
   test('focus stays on the task after claiming it; completing needs a chosen outcome, and focus moves to the next task', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(stack.config.publicBaseUrl);
-    await page.getByLabel('API key').fill('dev-operator-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAt(page, stack.config.publicBaseUrl, 'dev-operator-key');
     await page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link', { name: 'Staff queue' })

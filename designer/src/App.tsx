@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { NavLink, Route, Routes } from 'react-router';
 import { createApiClient, type ApiClient, type JourneyType } from './api';
 import { AuditScreen } from './audit/AuditScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { Notice } from './Notice';
+import { Redirect } from './Redirect';
 import { JourneyDetailScreen } from './patients/JourneyDetailScreen';
 import { PatientsScreen } from './patients/PatientsScreen';
 import { NO_SCREEN_NOTICE, type Role, SECTION_LINKS, SECTIONS_OF } from './sections';
@@ -132,7 +133,7 @@ function SectionRoutes({ client, role, operatorName, types }: ScreensProps & { t
   const isOperator = role === 'operator';
   return (
     <Routes>
-      <Route path="/" element={<Navigate to="/journeys" replace />} />
+      <Route path="/" element={<Redirect to="/journeys" />} />
       <Route
         path="/journeys/:typeId?/:view?"
         element={<CatalogueScreen client={client} types={types} canPublish={role === 'designer'} />}

@@ -1,5 +1,6 @@
-import { Navigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { ApiClient, JourneyType } from '../api';
+import { Redirect } from '../Redirect';
 import { JourneyTypeCard } from './JourneyTypeCard';
 import { isJourneyTypeView, JourneyTypeView, journeyTypePath } from './JourneyTypeView';
 
@@ -18,7 +19,7 @@ export function CatalogueScreen({ client, types, canPublish }: CatalogueScreenPr
   const chosen = types.find((type) => type.id === typeId);
   const first = types[0];
   if ((!chosen || !isJourneyTypeView(view)) && first)
-    return <Navigate to={journeyTypePath(chosen ?? first, 'map')} replace />;
+    return <Redirect to={journeyTypePath(chosen ?? first, 'map')} />;
   return (
     <div className="layout">
       <section className="panel" aria-labelledby="catalogue-heading">

@@ -33,6 +33,12 @@ export interface PatientIdentity {
 const ENGAGEMENT_LAYER_PATCH = 'engagement-layer';
 
 /**
+ * Journeys that ended while a staff task was being raised finished without waiting for it, so the
+ * end's closing of open calls could run before the task existed (HZ-95); they replay as they ran.
+ */
+const SETTLE_WAITS_FOR_STAFF_TASKS_PATCH = 'settle-waits-for-staff-tasks';
+
+/**
  * Everything a journey sends out: patient messages (idempotent by step, redelivered on the next
  * channel when the provider reports one undelivered), staff tasks, and the EHR write-back of both.
  * Also the delivery loop's host (see `deliverToPatient`).
@@ -49,6 +55,8 @@ export class JourneyOutbox implements DeliveryHost {
   private contactRefreshed = false;
   /** Write-backs to the patient's EHR record still running (see `settle`). */
   private readonly ehrWrites: Promise<void>[] = [];
+  /** Staff tasks being raised right now (see `settle`). */
+  private readonly staffTasksInFlight = new Set<Promise<StaffTaskResult>>();
 
   constructor(
     private readonly patient: PatientIdentity,
@@ -183,6 +191,16 @@ export class JourneyOutbox implements DeliveryHost {
 
   /** Puts a task in the staff queue once for `step`; not held by a pause (escalations never wait). */
   async escalate(step: string, task: StaffTask): Promise<StaffTaskResult> {
+    const raising = this.raise(step, task);
+    this.staffTasksInFlight.add(raising);
+    try {
+      return await raising;
+    } finally {
+      this.staffTasksInFlight.delete(raising);
+    }
+  }
+
+  private async raise(step: string, task: StaffTask): Promise<StaffTaskResult> {
     const result = await journeyActivities.createStaffTask({
       idempotencyKey: `${this.workflowId}/${step}`,
       journeyId: this.workflowId,
@@ -191,7 +209,10 @@ export class JourneyOutbox implements DeliveryHost {
       ...(this.patient.patientId ? { patientId: this.patient.patientId } : {}),
       ...task,
     });
-    this.state.record('task', `Staff task (${task.priority}): ${task.title}`, step);
+    // Raised as the journey ended (the answer it follows came just before the end): the end then
+    // closes it if it is a call (see `settle`), and the timeline says why it came after the end.
+    const asEnded = this.state.isOpen ? '' : ', raised as the journey ended';
+    this.state.record('task', `Staff task (${task.priority}): ${task.title}${asEnded}`, step);
     const { patientId } = this.patient;
     if (patientId) this.writeBack({ kind: 'task', staffTaskId: result.taskId, patientId });
     return result;
@@ -222,11 +243,16 @@ export class JourneyOutbox implements DeliveryHost {
   }
 
   /**
-   * Waits for running update handlers and EHR writes still in flight. Call before the journey
-   * ends or continues as new, so neither an answer nor a write-back is cut off.
+   * Waits for running update handlers, staff tasks being raised and EHR writes still in flight.
+   * Call before the journey ends or continues as new, so no answer, task or write-back is cut off.
    */
   async settle(): Promise<void> {
     await condition(allHandlersFinished);
+    // A task still being raised is waited for: the end's closing of calls must find it (HZ-95),
+    // and its write-back joins `ehrWrites` below.
+    if (this.staffTasksInFlight.size > 0 && patched(SETTLE_WAITS_FOR_STAFF_TASKS_PATCH)) {
+      await Promise.allSettled([...this.staffTasksInFlight]);
+    }
     await Promise.all(this.ehrWrites);
   }
 }

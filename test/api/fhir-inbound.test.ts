@@ -679,14 +679,24 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       const ended = await journey(id);
       expect(ended.stage).toBe('cancelled');
       // The end is the last thing the journey did, but for closing the calls it no longer needs
-      // (nobody phones about a patient who died, HZ-95); no message or task comes after it.
+      // (nobody phones about a patient who died, HZ-95) and what was already under way as it ended
+      // (a message or a call already handed over, HZ-93); nothing new starts after it.
       const end = ended.timeline.findIndex((entry) =>
         /^Ended by the EHR: The EHR records the patient as deceased/.test(entry.summary),
       );
       expect(end).toBeGreaterThanOrEqual(0);
       expect(
-        ended.timeline.slice(end + 1).filter((entry) => !/staff task\(s\) closed/.test(entry.summary)),
+        ended.timeline
+          .slice(end + 1)
+          .filter((entry) => !/staff task\(s\) closed|as the journey ended$/.test(entry.summary)),
       ).toEqual([]);
+      // And no call is left in the queue for the family to receive.
+      const open = await api()
+        .get('/api/staff-tasks')
+        .query({ journeyId: id, status: 'open,claimed' })
+        .set('Authorization', DEMO_KEYS.operator)
+        .expect(200);
+      expect(open.body.items.filter((task: { kind: string }) => task.kind === 'call')).toEqual([]);
     }
     const later = emergencyEncounter(patientId, uniqueName('enc'), ago(HOUR_MS / 2));
     expect((await post(later).expect(200)).body.entries[0]).toMatchObject({

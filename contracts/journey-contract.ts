@@ -67,7 +67,10 @@ export interface JourneyProgress {
   timeline: TimelineEntry[];
   upcoming: UpcomingTimer[];
   deadlines: DeadlineView[];
-  /** Journey-specific figures worth showing (e.g. weight change so far); never identifying data. */
+  /**
+   * Journey-specific figures worth showing (e.g. weight change so far); never identifying data.
+   * `heldEvents` (see `HELD_EVENTS_FACT` in journey-facts.ts), when a journey keeps events that came before their step.
+   */
   facts: Record<string, FactValue>;
 }
 

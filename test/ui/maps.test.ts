@@ -155,6 +155,11 @@ describe('journey maps in headless Chromium: readable zoom, shared exits, escala
       const view = await page.evaluate<MapView>(READ_MAP);
       expect(view.zoom).toBeGreaterThanOrEqual(0.6);
       expect(await isInFrame(page, here)).toBe(true);
+      // Drawn with the settings the journey was enrolled with: its plan's steps, not the generic loop.
+      expect(view.nodeLabels).toEqual(
+        expect.arrayContaining(['Day 0: message (first channel)', 'Day 45: close if nothing is booked']),
+      );
+      expect(view.nodeLabels).not.toContain('Message step');
       const canvas = page.locator('.journey-map-canvas');
       await canvas.scrollIntoViewIfNeeded();
       await canvas.screenshot({ path: join(SCREENSHOT_DIR, `map-journey-detail-${viewport.width}.png`) });

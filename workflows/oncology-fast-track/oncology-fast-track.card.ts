@@ -1,4 +1,5 @@
 import type { DeadlineView, FactValue, UpcomingTimer } from '../../contracts/journey-contract';
+import { HELD_EVENTS_FACT } from '../../contracts/journey-facts';
 import {
   isClockEvent,
   MILESTONES,
@@ -308,7 +309,7 @@ export class CardState {
           `${new Date(this.milestones[milestone]!).toISOString()}${this.implied.has(milestone) ? ' (implied)' : ''}`,
         ]),
       ),
-      heldEvents: this.held.length > 0 ? this.held.map((held) => held.event.type).join(', ') : null,
+      [HELD_EVENTS_FACT]: this.held.length > 0 ? this.held.map((held) => held.event.type).join(', ') : null,
       ...(this.sourceClocks
         ? {
             clockAdjustments:

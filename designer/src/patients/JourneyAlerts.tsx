@@ -1,3 +1,4 @@
+import { HELD_EVENTS_FACT } from '../../../contracts/journey-facts';
 import type { ApiClient, Deadline, JourneyDetail } from '../api';
 import { Countdown } from '../Countdown';
 import { DateTime } from '../DateTime';
@@ -14,8 +15,8 @@ interface JourneyAlertsProps {
 
 /**
  * What needs someone now, above everything else on the journey's page: breached and near
- * deadlines, open urgent tasks of this journey, and messages held back until the patient's morning
- * (or the daily cap). Nothing to act on says so in one line.
+ * deadlines, open urgent tasks of this journey, EHR events kept until the step they follow, and
+ * messages held back until the patient's morning (or the daily cap). Nothing to act on says so.
  */
 export function JourneyAlerts({ client, journey, refreshMs }: JourneyAlertsProps) {
   const { resource: urgent } = useApiResource(client, '/api/staff-tasks', {
@@ -31,14 +32,16 @@ export function JourneyAlerts({ client, journey, refreshMs }: JourneyAlertsProps
   );
   const tasks = urgent.status === 'ready' ? urgent.data.items : [];
   const held = journey.heldMessages;
-  const none = breached.length + near.length + tasks.length + held.length === 0;
+  const heldEvents = journey.facts[HELD_EVENTS_FACT];
+  const none =
+    breached.length + near.length + tasks.length + held.length === 0 && typeof heldEvents !== 'string';
 
   return (
     <section className="alerts" aria-labelledby="journey-alerts-heading">
       <h3 id="journey-alerts-heading">Alerts</h3>
       {none && urgent.status !== 'loading' ? (
         <p className="muted">
-          Nothing needs attention: no breached or near deadline, urgent task or held message.
+          Nothing needs attention: no breached or near deadline, urgent task, held event or held message.
         </p>
       ) : (
         <ul className="alert-list" aria-label="Alerts">
@@ -60,6 +63,12 @@ export function JourneyAlerts({ client, journey, refreshMs }: JourneyAlertsProps
               {task.claimedBy ? <span className="muted"> claimed by {task.claimedBy}</span> : null}
             </li>
           ))}
+          {typeof heldEvents === 'string' && (
+            <li className="alert alert-held">
+              <strong>Held EHR events:</strong> {heldEvents}, kept until the journey reaches the step they
+              follow
+            </li>
+          )}
           {held.map((message) => (
             <li key={`${message.step}-${message.heldAt}`} className="alert alert-held">
               <strong>Held message:</strong> {message.label},{' '}

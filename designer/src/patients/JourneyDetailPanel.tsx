@@ -4,13 +4,13 @@ import { Countdown } from '../Countdown';
 import { DateTime } from '../DateTime';
 import { SendEventForm } from '../events/SendEventForm';
 import { safeHttpUrl } from '../format';
-import { JourneyMap } from '../map/JourneyMap';
 import { Notice } from '../Notice';
 import { StatusBadge } from '../StatusBadge';
 import { useApiResource } from '../useApiResource';
 import { DeadlinesList } from './DeadlinesList';
 import { JourneyAlerts } from './JourneyAlerts';
 import { JourneyControls } from './JourneyControls';
+import { JourneyMapAsEnrolled } from './JourneyMapAsEnrolled';
 import { LiveStatus } from './LiveStatus';
 import { MessagesReceived } from './MessagesReceived';
 
@@ -151,7 +151,14 @@ export function JourneyDetailPanel({
             </div>
           )}
 
-          {type && <JourneyMap title={type.title} blueprint={type.blueprint} position={journey.stage} />}
+          {type && (
+            <JourneyMapAsEnrolled
+              client={client}
+              type={type}
+              settingsVersion={journey.settingsVersion}
+              stage={journey.stage}
+            />
+          )}
 
           <div className="detail-columns">
             <div>

@@ -1,15 +1,30 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditedAs } from '../audit/audited.decorator';
@@ -18,11 +33,18 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
 import { ApiErrorView } from '../errors/api-error.view';
 import { ControlJourneyDto } from './dto/control-journey.dto';
-import { EventPreviewView, JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
+import {
+  EventPreviewView,
+  JourneyDetailView,
+  JourneyPage,
+  StartJourneyAccepted,
+  StartJourneyResult,
+} from './dto/journey-views';
 import { ListJourneysQuery } from './dto/list-journeys.query';
 import { StartJourneyDto } from './dto/start-journey.dto';
 import { JourneyIdPipe } from './journey-id.pipe';
 import { JourneysService } from './journeys.service';
+import { prefersRespondAsync } from './prefer-header';
 
 /** Routes that wait on the journey's worker (a progress query or an update) say when none answered. */
 const NeedsWorker = () =>
@@ -48,20 +70,41 @@ export class JourneysController {
   @Post()
   @Roles('operator', 'integration')
   @AuditedAs('journey.start', { journeyId: 'result.id', patientId: 'body.patientId' })
-  @ApiOperation({ summary: 'Enrol a patient in a journey; returns the running one if already enrolled.' })
-  @ApiCreatedResponse({ type: StartJourneyResult, description: 'A new journey was started.' })
+  @ApiOperation({
+    summary:
+      'Enrol a patient in a journey; returns the running one if already enrolled. Answers with the first state, or, with `Prefer: respond-async`, as soon as the start is accepted.',
+  })
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description:
+      '`respond-async`: answer once Temporal has accepted the start, with the id only (bulk enrolment); the journey is then read at `Location`.',
+  })
+  @ApiExtraModels(StartJourneyResult, StartJourneyAccepted)
+  @ApiCreatedResponse({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(StartJourneyResult) }, { $ref: getSchemaPath(StartJourneyAccepted) }],
+    },
+    description: 'A new journey was started; `Location` is its address.',
+  })
   @ApiOkResponse({
-    type: StartJourneyResult,
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(StartJourneyResult) }, { $ref: getSchemaPath(StartJourneyAccepted) }],
+    },
     description: 'The patient was already enrolled; nothing new started.',
   })
   @ApiBadRequestResponse({ description: 'Unknown journey type or invalid parameters.' })
   @NeedsWorker()
   async start(
     @Body() body: StartJourneyDto,
+    @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<StartJourneyResult> {
-    const result = await this.journeys.start(body);
+  ): Promise<StartJourneyResult | StartJourneyAccepted> {
+    const respondAsync = prefersRespondAsync(prefer);
+    const result = respondAsync ? await this.journeys.startAccepted(body) : await this.journeys.start(body);
     response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
+    response.location(`/api/journeys/${encodeURIComponent(result.id)}`);
+    if (respondAsync) response.setHeader('Preference-Applied', 'respond-async');
     return result;
   }
 

@@ -46,7 +46,12 @@ import { PageTokenSeal } from '../pagination/sealed-page-token';
 import { implausibleDates } from '../requests/plausible-dates';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { OVERDUE_LIMIT, type ListJourneysQuery } from './dto/list-journeys.query';
-import type { JourneyDetailView, JourneyPage, StartJourneyResult } from './dto/journey-views';
+import type {
+  JourneyDetailView,
+  JourneyPage,
+  StartJourneyAccepted,
+  StartJourneyResult,
+} from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
@@ -87,6 +92,20 @@ export class JourneysService {
   }
 
   async start(request: StartJourneyDto): Promise<StartJourneyResult> {
+    const { created, workflowId } = await this.startWorkflow(request);
+    return { created, ...(await this.get(workflowId)) };
+  }
+
+  /**
+   * The same start, answered once Temporal has accepted it, without waiting for the journey's
+   * first workflow task to read its state: the fast path for bulk enrolment.
+   */
+  async startAccepted(request: StartJourneyDto): Promise<StartJourneyAccepted> {
+    const { created, workflowId } = await this.startWorkflow(request);
+    return { id: workflowId, journey: request.journey, created };
+  }
+
+  private async startWorkflow(request: StartJourneyDto): Promise<{ created: boolean; workflowId: string }> {
     const type = this.requireType(request.journey);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
     // As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled.
@@ -102,7 +121,7 @@ export class JourneysService {
         fromZodIssues(outcome.issues, 'params'),
       );
     }
-    return { created: outcome.created, ...(await this.get(outcome.workflowId)) };
+    return { created: outcome.created, workflowId: outcome.workflowId };
   }
 
   async get(id: string): Promise<JourneyDetailView> {

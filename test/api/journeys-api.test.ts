@@ -46,6 +46,32 @@ describe('journeys over HTTP (real API, worker, Temporal dev server, PostgreSQL)
     expect(first.body.temporalUiUrl).toContain(`/workflows/${first.body.id}`);
   });
 
+  test('with Prefer: respond-async the start answers as soon as it is accepted, with the id and its Location', async () => {
+    const patientId = uniqueName('pat');
+    const accepted = await startReminder(patientId).set('Prefer', 'respond-async').expect(201);
+
+    expect(accepted.headers['preference-applied']).toBe('respond-async');
+    expect(accepted.body).toEqual({ id: expect.any(String), journey: 'appointment-reminder', created: true });
+    expect(accepted.headers.location).toBe(`/api/journeys/${accepted.body.id}`);
+    // No state in the answer: the journey is read at its address once its first task has run.
+    expect(accepted.body).not.toHaveProperty('stage');
+    const read = await eventually(
+      () => api().get(accepted.headers.location!).set('Authorization', DEMO_KEYS.operator),
+      (response) => response.status === 200,
+    );
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ id: accepted.body.id, stage: 'scheduled' });
+
+    // Asked again, the running journey is named and nothing new starts; without the preference,
+    // the answer carries the first state as before, and its address too.
+    const again = await startReminder(patientId).set('Prefer', 'respond-async').expect(200);
+    expect(again.body).toEqual({ id: accepted.body.id, journey: 'appointment-reminder', created: false });
+    const waited = await startReminder(uniqueName('pat')).expect(201);
+    expect(waited.headers['preference-applied']).toBeUndefined();
+    expect(waited.headers.location).toBe(`/api/journeys/${waited.body.id}`);
+    expect(waited.body).toMatchObject({ created: true, stage: 'scheduled' });
+  });
+
   test('a journey is findable by its search attributes, as in `temporal workflow list --query`', async () => {
     const patientId = uniqueName('pat');
     const { body: started } = await startReminder(patientId).expect(201);

@@ -116,6 +116,16 @@ export class StartJourneyResult extends JourneyDetailView {
   created!: boolean;
 }
 
+/** The answer to `Prefer: respond-async`: the start was accepted; the journey runs on from there. */
+export class StartJourneyAccepted {
+  @ApiProperty({ example: 'preventive-outreach-7ac8476ee4e948d44e40965d8282e658' }) id!: string;
+  @ApiProperty({ example: 'preventive-outreach' }) journey!: string;
+  @ApiProperty({
+    description: 'False when the patient was already enrolled and the running journey is returned.',
+  })
+  created!: boolean;
+}
+
 export class JourneyPage {
   @ApiProperty({ type: [JourneySummaryView] }) items!: JourneySummaryView[];
   @ApiPropertyOptional({ description: 'Pass as pageToken to read the next page; absent on the last page.' })

@@ -150,7 +150,7 @@ export interface paths {
         /** List journeys, newest first (or by next deadline), filtered by type, status, stage, patient or card/encounter; operators also see each patient from the EHR. */
         get: operations["JourneysController_list"];
         put?: never;
-        /** Enrol a patient in a journey; returns the running one if already enrolled. */
+        /** Enrol a patient in a journey; returns the running one if already enrolled. Answers with the first state, or, with `Prefer: respond-async`, as soon as the start is accepted. */
         post: operations["JourneysController_start"];
         delete?: never;
         options?: never;
@@ -1140,6 +1140,14 @@ export interface components {
             /** @description A stage or end node id of the blueprint. */
             stage: string;
         };
+        StartJourneyAccepted: {
+            /** @description False when the patient was already enrolled and the running journey is returned. */
+            created: boolean;
+            /** @example preventive-outreach-7ac8476ee4e948d44e40965d8282e658 */
+            id: string;
+            /** @example preventive-outreach */
+            journey: string;
+        };
         StartJourneyDto: {
             /**
              * @description A journey type id from GET /api/journey-types.
@@ -1730,7 +1738,10 @@ export interface operations {
     JourneysController_start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `respond-async`: answer once Temporal has accepted the start, with the id only (bulk enrolment); the journey is then read at `Location`. */
+                Prefer?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1746,16 +1757,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StartJourneyResult"];
+                    "application/json": components["schemas"]["StartJourneyResult"] | components["schemas"]["StartJourneyAccepted"];
                 };
             };
-            /** @description A new journey was started. */
+            /** @description A new journey was started; `Location` is its address. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StartJourneyResult"];
+                    "application/json": components["schemas"]["StartJourneyResult"] | components["schemas"]["StartJourneyAccepted"];
                 };
             };
             /** @description Unknown journey type or invalid parameters. */

@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS } from '../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../contracts/ehr/code-systems';
 import { journeyTriggerList } from './journey-trigger-list';
 import { TRIGGER_SYSTEMS } from './journey-triggers';
 import { journeyTypes } from './journey-types';

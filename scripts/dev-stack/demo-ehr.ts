@@ -12,7 +12,7 @@ import type {
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { CLOCK_START_EXTENSIONS } from '../../api/fhir/inbound/routing-rules';
 import { DAY_MS } from '../../contracts/durations';
 

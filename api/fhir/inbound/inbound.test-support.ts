@@ -11,7 +11,7 @@ import type {
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
 import { CLOCK_START_EXTENSIONS } from './routing-rules';
 import type { NotificationType, PayloadContent } from './notification-bundle';
 

@@ -1,5 +1,5 @@
 import type { Encounter, Resource, ServiceRequest } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
 import { requireValidFhirResource } from './fhir-validation';
 import {
   appointment,

@@ -6,7 +6,7 @@ import { DIABETES_CODES } from '../../../workflows/prediabetes-care/prediabetes-
 import type { ReadingMetric } from '../../../workflows/prediabetes-care/prediabetes-care.contract';
 import type { ScreeningItem } from '../../../workflows/preventive-outreach/preventive-outreach.contract';
 import { SCREENING_ITEM_CODES } from '../../../workflows/preventive-outreach/preventive-outreach.triggers';
-import { CODE_SYSTEMS, type CodeMatch } from '../../../shared/ehr/code-systems';
+import { CODE_SYSTEMS, type CodeMatch } from '../../../contracts/ehr/code-systems';
 
 /*
  * The routing rules: which EHR resources mean something to which journey. They are data (code

@@ -1,9 +1,9 @@
 import type { Condition } from '@medplum/fhirtypes';
 import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import { PREDIABETES_CARE } from '../../../../workflows/prediabetes-care/prediabetes-care.contract';
-import { clinicalTimeOf, toInstant } from '../clinical-time';
-import { CODE_SYSTEMS, findCoding } from '../../../../shared/ehr/code-systems';
-import { patientIdOf, resourceKey } from '../../../../shared/ehr/fhir-references';
+import { clinicalTimeOf, toInstant } from '../../../../contracts/ehr/clinical-time';
+import { CODE_SYSTEMS, findCoding } from '../../../../contracts/ehr/code-systems';
+import { patientIdOf, resourceKey } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { ACTIVE_CONDITION_STATUSES, conditionRules } from '../routing-rules';
 import { oncologyTarget } from './oncology-routes';

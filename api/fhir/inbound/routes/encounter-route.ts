@@ -5,9 +5,9 @@ import {
   UNKNOWN_DISPOSITION,
 } from '../../../../workflows/emergency-follow-up/emergency-follow-up.disposition';
 import type { JourneyEvent } from '../../../../contracts/journey-contract';
-import { toInstant } from '../clinical-time';
-import { describeCodings, findCoding } from '../../../../shared/ehr/code-systems';
-import { patientIdOf } from '../../../../shared/ehr/fhir-references';
+import { toInstant } from '../../../../contracts/ehr/clinical-time';
+import { describeCodings, findCoding } from '../../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { DISCHARGE_DISPOSITION_SYSTEM, encounterRules } from '../routing-rules';
 import { targetFromTriggers } from './journey-links';

@@ -1,5 +1,5 @@
 import type { Communication, ServiceRequest } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../../../contracts/ehr/code-systems';
 import { condition, diloReferral } from '../inbound.test-support';
 import { routeResource } from '../route-resource';
 import { CLOCK_START_EXTENSIONS } from '../routing-rules';

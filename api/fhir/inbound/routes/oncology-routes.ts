@@ -1,8 +1,8 @@
 import type { CodeableConcept, Communication, DiagnosticReport, ServiceRequest } from '@medplum/fhirtypes';
 import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
-import { clinicalTimeOf, toInstant } from '../clinical-time';
-import { findCoding } from '../../../../shared/ehr/code-systems';
-import { patientIdOf, resourceKey } from '../../../../shared/ehr/fhir-references';
+import { clinicalTimeOf, toInstant } from '../../../../contracts/ehr/clinical-time';
+import { findCoding } from '../../../../contracts/ehr/code-systems';
+import { patientIdOf, resourceKey } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type JourneyTarget, type RoutingDecision } from '../routing-decision';
 import {
   diagnosticReportRules,

@@ -13,7 +13,7 @@ import type {
   ServiceRequest,
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
-import { CLOCK_START_EXTENSIONS } from '../../api/fhir/inbound/routing-rules';
+import { CLOCK_START_EXTENSIONS } from '../../workflows/oncology-fast-track/oncology-fast-track.starts';
 import { DAY_MS } from '../../contracts/durations';
 
 /*

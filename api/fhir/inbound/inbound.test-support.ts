@@ -12,7 +12,7 @@ import type {
   ServiceRequest,
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
-import { CLOCK_START_EXTENSIONS } from './routing-rules';
+import { CLOCK_START_EXTENSIONS } from '../../../workflows/oncology-fast-track/oncology-fast-track.starts';
 import type { NotificationType, PayloadContent } from './notification-bundle';
 
 /*

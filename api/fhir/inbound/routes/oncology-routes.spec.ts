@@ -2,7 +2,7 @@ import type { Communication, ServiceRequest } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../../../contracts/ehr/code-systems';
 import { condition, diloReferral } from '../inbound.test-support';
 import { routeResource } from '../route-resource';
-import { CLOCK_START_EXTENSIONS } from '../routing-rules';
+import { CLOCK_START_EXTENSIONS } from '../../../../workflows/oncology-fast-track/oncology-fast-track.starts';
 
 /*
  * What oncology EHR facts mean for the card's clocks: the clock starts where its source says,

@@ -32,6 +32,13 @@ describe('journey triggers', () => {
     },
   );
 
+  test('start rules have ids no other start rule has, and select their resource by at least one code', () => {
+    const starts = journeyTriggerList().flatMap((triggers) => triggers.starts);
+    const ids = starts.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of starts) expect(rule.codes.flatMap((match) => match.codes).length).toBeGreaterThan(0);
+  });
+
   test('declarations spell code systems as the router does', () => {
     const routerSystems = new Set(Object.values(CODE_SYSTEMS).flat());
     for (const system of [TRIGGER_SYSTEMS.snomed, TRIGGER_SYSTEMS.cpt, TRIGGER_SYSTEMS.actCode]) {

@@ -15,7 +15,7 @@
  */
 import type { Coding } from '@medplum/fhirtypes';
 import type { DataSource } from 'typeorm';
-import type { CodeMatch } from '../shared/ehr/code-systems';
+import type { CodeMatch } from '../contracts/ehr/code-systems';
 import type { EngagementPolicy } from '../shared/engagement/engagement-policy';
 import type { PatientContact } from '../persistence/entities/patient-contact.entity';
 import type { DeliveryChannel } from '../contracts/delivery-channels';

@@ -1,5 +1,5 @@
-import { CODE_SYSTEMS } from '../shared/ehr/code-systems';
-import type { CodeMatch } from '../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../contracts/ehr/code-systems';
+import type { CodeMatch } from '../contracts/ehr/code-systems';
 import type { Coding } from '@medplum/fhirtypes';
 
 /**

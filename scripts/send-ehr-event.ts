@@ -11,7 +11,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { z } from 'zod';
-import { CODE_SYSTEMS } from '../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../contracts/ehr/code-systems';
 import { screeningItemCodes } from '../api/fhir/inbound/routing-rules';
 import {
   screeningItems,

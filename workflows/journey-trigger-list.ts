@@ -1,3 +1,4 @@
+import type { StartResource, StartRule } from './journey-starts';
 import type { JourneyTriggers } from './journey-triggers';
 import { journeyModules } from './journeys';
 
@@ -8,4 +9,18 @@ export function journeyTriggerList(): readonly JourneyTriggers[] {
 
 export function triggersOf(journey: string): JourneyTriggers | undefined {
   return journeyTriggerList().find((triggers) => triggers.journey === journey);
+}
+
+/** A journey's start rule, with the journey it starts. */
+export type DeclaredStart<R extends StartResource = StartResource> = Extract<StartRule, { resource: R }> & {
+  journey: string;
+};
+
+/** The start rules every journey declares for `resource`, in module order. */
+export function startRulesFor<R extends StartResource>(resource: R): Array<DeclaredStart<R>> {
+  return journeyTriggerList().flatMap((triggers) =>
+    triggers.starts
+      .filter((rule): rule is Extract<StartRule, { resource: R }> => rule.resource === resource)
+      .map((rule) => ({ ...rule, journey: triggers.journey })),
+  );
 }

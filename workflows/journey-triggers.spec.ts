@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS } from '../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../contracts/ehr/code-systems';
 import { journeyTriggerList } from './journey-trigger-list';
 import { TRIGGER_SYSTEMS } from './journey-triggers';
 import { journeyTypes } from './journey-types';
@@ -31,6 +31,13 @@ describe('journey triggers', () => {
       expect(triggers.closes.length).toBeGreaterThan(0);
     },
   );
+
+  test('start rules have ids no other start rule has, and select their resource by at least one code', () => {
+    const starts = journeyTriggerList().flatMap((triggers) => triggers.starts);
+    const ids = starts.map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of starts) expect(rule.codes.flatMap((match) => match.codes).length).toBeGreaterThan(0);
+  });
 
   test('declarations spell code systems as the router does', () => {
     const routerSystems = new Set(Object.values(CODE_SYSTEMS).flat());

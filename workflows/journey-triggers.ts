@@ -1,3 +1,5 @@
+import type { StartRule } from './journey-starts';
+
 /*
  * What a journey listens to: which EHR resources start it, which events it takes from which
  * resources, how a resource must be linked to one journey before it may move it, and what closes
@@ -88,16 +90,10 @@ export interface EventTrigger {
   description: string;
 }
 
-export interface StartTrigger {
-  resource: TriggerResource;
-  /** The routing rule id that starts it (routing-rules.ts). */
-  rule: string;
-  description: string;
-}
-
 export interface JourneyTriggers {
   journey: string;
-  starts: readonly StartTrigger[];
+  /** The EHR resources that start it, and how it reads them (`<journey>.starts.ts`). */
+  starts: readonly StartRule[];
   takes: readonly EventTrigger[];
   /** The value sets named by `value-set` links. */
   valueSets: Readonly<Record<string, DeclaredValueSet>>;

@@ -2,7 +2,7 @@ import type { Encounter, Patient } from '@medplum/fhirtypes';
 import { ApplicationFailure } from '@temporalio/common';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
 import type { BirthdateCursor } from './birthdate-slices';
 import { findDuePatientsActivity, type DuePatient } from './find-due-patients';

@@ -14,7 +14,7 @@ import {
   type ScreeningItem,
 } from '../../workflows/preventive-outreach/preventive-outreach.contract';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
-import { patientIdOf } from '../../shared/ehr/fhir-references';
+import { patientIdOf } from '../../contracts/ehr/fhir-references';
 import {
   birthdateRange,
   birthdateSearch,

@@ -1,5 +1,5 @@
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import type { CodeMatch } from '../../shared/ehr/code-systems';
+import type { CodeMatch } from '../../contracts/ehr/code-systems';
 import {
   exclusionRules,
   type HistoryResourceType,

@@ -12,7 +12,7 @@ import {
   screeningItems,
   type ScreeningItem,
 } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { birthdateRange, cursorAfter, sliceAt } from './birthdate-slices';
 import { addMonths, ageOn } from '../../shared/ehr/calendar-dates';
 import { historySearches } from './history-searches';

@@ -15,7 +15,7 @@ import {
   type ScreeningTest,
   type ScreeningTestId,
 } from '../../workflows/preventive-outreach/screening-value-sets';
-import { findCoding } from '../../shared/ehr/code-systems';
+import { findCoding } from '../../contracts/ehr/code-systems';
 import { timeZoneOf } from '../../shared/ehr/patient-context-mapping';
 import {
   addMonths,

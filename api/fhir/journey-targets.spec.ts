@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { appointment } from './inbound/inbound.test-support';
 import { routeResource } from './inbound/route-resource';
 import type { JourneyTarget } from './inbound/routing-decision';

@@ -2,7 +2,7 @@ import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@tempor
 import type { EntityManager } from 'typeorm';
 import type { Communication, Task } from '@medplum/fhirtypes';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
-import { findCoding, type CodeMatch } from '../../shared/ehr/code-systems';
+import { findCoding, type CodeMatch } from '../../contracts/ehr/code-systems';
 import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
 import type { JourneyTarget } from './inbound/routing-decision';
 import type { ProgramSettingsStore } from '../../persistence/program-settings-store';

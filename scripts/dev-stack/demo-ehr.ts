@@ -12,8 +12,8 @@ import type {
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
-import { CLOCK_START_EXTENSIONS } from '../../api/fhir/inbound/routing-rules';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
+import { CLOCK_START_EXTENSIONS } from '../../workflows/oncology-fast-track/oncology-fast-track.starts';
 import { DAY_MS } from '../../contracts/durations';
 
 /*

@@ -7,7 +7,7 @@ import {
   oneBreastAbsentConditions,
   type ExclusionReason,
 } from '../../workflows/preventive-outreach/screening-value-sets';
-import { findCoding, type CodeMatch } from './code-systems';
+import { findCoding, type CodeMatch } from '../../contracts/ehr/code-systems';
 import { dateOf, type IsoDate } from './calendar-dates';
 
 /*

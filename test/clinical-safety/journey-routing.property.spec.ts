@@ -1,6 +1,6 @@
 import type { Appointment, DiagnosticReport, Encounter, Patient, Resource } from '@medplum/fhirtypes';
 import fc from 'fast-check';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import {
   appointment,
   diloReferral,

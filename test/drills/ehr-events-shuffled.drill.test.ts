@@ -1,6 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import request from 'supertest';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import {
   EHR_BASE,
   appointment,

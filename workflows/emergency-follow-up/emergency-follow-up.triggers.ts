@@ -1,6 +1,7 @@
 import { TRIGGER_SYSTEMS, type JourneyTriggers } from '../journey-triggers';
 import { APPOINTMENT_STATUS_EVENTS } from '../outreach-escalation/appointment-events';
 import { EMERGENCY_FOLLOW_UP } from './emergency-follow-up.contract';
+import { emergencyDischarge } from './emergency-follow-up.starts';
 
 const { snomed, cpt, appointmentReason, serviceType } = TRIGGER_SYSTEMS;
 
@@ -16,16 +17,7 @@ export const FOLLOW_UP_VISITS = 'follow-up-visits';
  */
 export const emergencyFollowUpTriggers: JourneyTriggers = {
   journey: EMERGENCY_FOLLOW_UP,
-  starts: [
-    {
-      resource: 'Encounter',
-      rule: 'emergency-discharge',
-      description:
-        'An emergency Encounter (class EMER) finished with a discharge disposition that calls for a follow-up ' +
-        '(home, alternative home, left against advice; an unknown one after a staff check). One follow-up per ' +
-        'patient: a later discharge restarts the running one.',
-    },
-  ],
+  starts: [emergencyDischarge],
   takes: [
     {
       resource: 'Appointment',

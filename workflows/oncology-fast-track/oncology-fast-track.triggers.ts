@@ -1,5 +1,6 @@
 import type { JourneyTriggers } from '../journey-triggers';
 import { ONCOLOGY_FAST_TRACK } from './oncology-fast-track.contract';
+import { oncologyFastTrackStarts } from './oncology-fast-track.starts';
 
 /**
  * The oncology card listens to its own referral and what is based on it. A report, a diagnosis or
@@ -10,14 +11,7 @@ import { ONCOLOGY_FAST_TRACK } from './oncology-fast-track.contract';
  */
 export const oncologyFastTrackTriggers: JourneyTriggers = {
   journey: ONCOLOGY_FAST_TRACK,
-  starts: [
-    { resource: 'ServiceRequest', rule: 'dilo-card', description: 'An active DiLO card (referral).' },
-    {
-      resource: 'ServiceRequest',
-      rule: 'urgent-suspected-cancer-referral',
-      description: 'An active NHS England urgent suspected cancer referral.',
-    },
-  ],
+  starts: oncologyFastTrackStarts,
   takes: [
     {
       resource: 'Appointment',

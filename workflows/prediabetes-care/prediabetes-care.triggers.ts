@@ -1,5 +1,6 @@
 import type { JourneyTriggers } from '../journey-triggers';
 import { PREDIABETES_CARE } from './prediabetes-care.contract';
+import { prediabetesDiagnosis } from './prediabetes-care.starts';
 
 /**
  * Prediabetes care is one journey per patient: readings and diagnoses about the patient go to it.
@@ -7,7 +8,7 @@ import { PREDIABETES_CARE } from './prediabetes-care.contract';
  */
 export const prediabetesCareTriggers: JourneyTriggers = {
   journey: PREDIABETES_CARE,
-  starts: [{ resource: 'Condition', rule: 'prediabetes-diagnosis', description: 'A prediabetes diagnosis.' }],
+  starts: [prediabetesDiagnosis],
   takes: [
     {
       resource: 'Observation',

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { addDays, addMonths } from '../../shared/ehr/calendar-dates';
 import { exclusionOf } from '../../shared/ehr/screening-exclusions';
 import { dueItems } from '../../activities/cohort/screening-eligibility';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { routeResource } from '../../api/fhir/inbound/route-resource';
 import { chooseChannel } from '../../activities/engagement/channel-choice';
 import type { DeliveryChannel } from '../../contracts/delivery-channels';

@@ -1,5 +1,5 @@
 import type { Patient, Procedure } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { createHttpFhirClient } from '../../shared/ehr/http-fhir-client';
 import { startFhirSandbox, type FhirSandbox } from '../../scripts/dev-stack/fhir-sandbox';
 import { DAY, createJourneyHarness, type JourneyHarness } from '../../test/helpers/journey-harness';

@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS } from '../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import {
   exclusionRules,
   SCREENING_CODE_SYSTEMS,

@@ -1,4 +1,4 @@
-import type { CodeMatch } from '../../shared/ehr/code-systems';
+import type { CodeMatch } from '../../contracts/ehr/code-systems';
 import type { ScreeningItem } from './preventive-outreach.contract';
 
 /*

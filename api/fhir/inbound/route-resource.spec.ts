@@ -1,11 +1,10 @@
-import type { Encounter, Resource, ServiceRequest } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../shared/ehr/code-systems';
+import type { Encounter, Resource } from '@medplum/fhirtypes';
+import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
 import { requireValidFhirResource } from './fhir-validation';
 import {
   appointment,
   channelConsent,
   condition,
-  diloReferral,
   emergencyEncounter,
   pathologyReport,
 } from './inbound.test-support';
@@ -19,35 +18,10 @@ const route = (resource: Resource, context?: RoutingContext) =>
 
 const prediabetesInstance = { linkedTo: [], instances: [{ journey: 'prediabetes-care', params: {} }] };
 
-// Observations: see routes/observation-route.spec.ts.
+// Observations: see routes/observation-route.spec.ts. What starts a journey (a prediabetes
+// diagnosis, an emergency discharge, a referral): each journey's <journey>.starts.spec.ts.
 
 describe('routeResource: conditions', () => {
-  test.each([
-    ['ICD-10-CM with the dot', { system: icd10cm, code: 'R73.03' }, 'R73.03'],
-    ['ICD-10-CM without the dot', { system: icd10cm, code: 'R7303' }, 'R73.03'],
-    ['SNOMED CT', { system: snomed, code: '714628002' }, '714628002'],
-  ])('prediabetes (%s) enrols the patient in prediabetes care', (_name, code, entryCode) => {
-    expect(route(condition('pat-2', code, { onset: '2025-05-20' }))).toEqual({
-      kind: 'start',
-      rule: 'prediabetes-diagnosis',
-      patientId: 'pat-2',
-      journey: 'prediabetes-care',
-      params: { entry: { kind: 'condition', code: entryCode, at: '2025-05-20T00:00:00Z' } },
-    });
-  });
-
-  test.each([
-    ['resolved', { clinical: 'resolved' }, /clinical status is resolved, not active/],
-    ['provisional', { verification: 'provisional' }, /is provisional, not confirmed/],
-    ['entered in error', { verification: 'entered-in-error' }, /entered in error/],
-    ['refuted', { verification: 'refuted' }, /prediabetes was refuted/],
-  ])('a %s prediabetes condition enrols nobody', (_name, options, reason) => {
-    expect(route(condition('pat-2', { system: icd10cm, code: 'R73.03' }, options))).toMatchObject({
-      kind: 'ignore',
-      reason: expect.stringMatching(reason),
-    });
-  });
-
   test('type 2 diabetes tells the prediabetes journey a clinician diagnosed it', () => {
     expect(route(condition('pat-2', { system: icd10cm, code: 'E11.9' }))).toEqual({
       kind: 'event',
@@ -87,79 +61,6 @@ describe('routeResource: conditions', () => {
 });
 
 describe('routeResource: encounters', () => {
-  const visitEvent = (disposition: string) => ({
-    type: 'emergency-visit',
-    encounterId: 'enc-9',
-    dischargedAt: '2025-05-30T06:00:00Z',
-    dischargeDisposition: disposition,
-  });
-
-  test('[HZ-26] a finished emergency visit home starts the follow-up, or restarts the running one', () => {
-    expect(route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z'))).toEqual({
-      kind: 'start',
-      rule: 'emergency-discharge',
-      patientId: 'pat-4',
-      journey: 'emergency-follow-up',
-      params: { encounterId: 'enc-9', dischargedAt: '2025-05-30T06:00:00Z', dischargeDisposition: 'home' },
-      whenRunning: visitEvent('home'),
-    });
-  });
-
-  describe('[HZ-23] dispositions that rule out a follow-up nudge', () => {
-    test.each([
-      ['hosp', /discharged to hospice/],
-      ['other-hcf', /transferred to another health care facility/],
-      ['snf', /skilled nursing facility/],
-      ['long', /long-term care/],
-    ])(
-      '[HZ-23] a discharge with disposition %s starts no follow-up and ends a running one',
-      (disposition, label) => {
-        const decision = route(
-          emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', disposition),
-        );
-        expect(decision).toEqual({
-          kind: 'event',
-          rule: 'emergency-discharge',
-          patientId: 'pat-4',
-          events: { 'emergency-follow-up': visitEvent(disposition) },
-          target: {
-            linkedTo: [],
-            instances: [],
-            running: { journeys: ['emergency-follow-up'] },
-            ifNone: expect.stringMatching(label),
-          },
-        });
-      },
-    );
-  });
-
-  test('[HZ-29] a discharge with disposition expired ends every running journey of the patient', () => {
-    const decision = route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', 'exp'));
-    expect(decision).toMatchObject({
-      kind: 'cancel',
-      patientId: 'pat-4',
-      reason: expect.stringMatching(/died in the emergency department/),
-      journeys: expect.arrayContaining(['emergency-follow-up', 'oncology-fast-track', 'preventive-outreach']),
-      target: { running: { journeys: expect.arrayContaining(['prediabetes-care', 'appointment-reminder']) } },
-    });
-  });
-
-  describe('[HZ-24] dispositions a person must check', () => {
-    test.each([
-      ['no disposition', null, 'unknown'],
-      ['"other"', 'oth', 'oth'],
-      ['a code outside the code system', 'gone-fishing', 'gone-fishing'],
-      ['left against advice', 'aadvice', 'aadvice'],
-    ])(
-      '[HZ-24] a discharge with %s starts the follow-up carrying it, for the journey to ask staff',
-      (_name, code, kept) => {
-        expect(
-          route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'finished', code)),
-        ).toMatchObject({ kind: 'start', params: { dischargeDisposition: kept } });
-      },
-    );
-  });
-
   test('[HZ-31] an emergency visit entered in error goes to the running follow-up, which ends only if it is its visit', () => {
     const withdrawn = emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'entered-in-error');
     expect(route(withdrawn)).toEqual({
@@ -174,19 +75,6 @@ describe('routeResource: encounters', () => {
         ifNone: 'no running emergency follow-up: nothing to withdraw',
       },
     });
-  });
-
-  test('an emergency visit still in progress, or finished without its end time, starts nothing', () => {
-    expect(route(emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'in-progress'))).toEqual({
-      kind: 'ignore',
-      rule: 'emergency-discharge',
-      reason: expect.stringMatching(/status in-progress changes nothing/),
-    });
-    const noEnd: Encounter = {
-      ...emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z'),
-      period: { start: '2025-05-30T02:00:00Z' },
-    };
-    expect(route(noEnd)).toMatchObject({ kind: 'ignore', reason: expect.stringMatching(/no period.end/) });
   });
 
   test('[HZ-27] an inpatient admission goes to the running follow-up with its own start date', () => {
@@ -218,52 +106,6 @@ describe('routeResource: encounters', () => {
     expect(route(visit)).toEqual({
       kind: 'ignore',
       reason: 'no routing rule takes Encounter class http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB',
-    });
-  });
-});
-
-describe('routeResource: referrals start the oncology card', () => {
-  test('an active DiLO card starts the track under its card number, clock at waiting-list entry', () => {
-    expect(route(diloReferral('pat-5', 'DILO-2025-000123', '2025-05-28T09:00:00+02:00'))).toEqual({
-      kind: 'start',
-      rule: 'dilo-card',
-      patientId: 'pat-5',
-      journey: 'oncology-fast-track',
-      params: { cardId: 'DILO-2025-000123', clockStartAt: '2025-05-28T09:00:00+02:00', profile: 'dilo' },
-    });
-  });
-
-  test('an NHS urgent suspected cancer referral uses the NHS profile and the requisition as the card', () => {
-    const referral: ServiceRequest = {
-      ...diloReferral('pat-5', 'x', '2025-05-27'),
-      extension: [
-        {
-          url: 'https://carepath.dev/fhir/StructureDefinition/referral-received',
-          valueDateTime: '2025-05-28',
-        },
-      ],
-      identifier: undefined,
-      requisition: { system: 'https://nhs.example/ubrn', value: 'UBRN-000111222' },
-      code: { coding: [{ system: carepathOncology, code: 'urgent-suspected-cancer' }] },
-    };
-    expect(route(referral)).toMatchObject({
-      kind: 'start',
-      params: { cardId: 'UBRN-000111222', profile: 'nhs-england', clockStartAt: '2025-05-28T00:00:00Z' },
-    });
-  });
-
-  test('a revoked referral cancels the card it started; a completed one changes nothing', () => {
-    expect(route(diloReferral('pat-5', 'DILO-2025-000123', '2025-05-28', 'revoked'))).toEqual({
-      kind: 'cancel',
-      rule: 'dilo-card',
-      patientId: 'pat-5',
-      journeys: ['oncology-fast-track'],
-      reason: 'The referral was withdrawn in the EHR',
-      target: { linkedTo: ['ServiceRequest/sr-DILO-2025-000123'], instances: [] },
-    });
-    expect(route(diloReferral('pat-5', 'DILO-2025-000123', '2025-05-28', 'completed'))).toMatchObject({
-      kind: 'ignore',
-      reason: expect.stringMatching(/referral status completed/),
     });
   });
 });

@@ -7,12 +7,15 @@ import { routeConsent } from './routes/consent-route';
 import { routeEncounter } from './routes/encounter-route';
 import { routeObservation } from './routes/observation-route';
 import { routePatient } from './routes/patient-route';
-import { routeCommunication, routeDiagnosticReport, routeServiceRequest } from './routes/oncology-routes';
+import { routeCommunication, routeDiagnosticReport } from './routes/oncology-routes';
+import { routeServiceRequest } from './routes/service-request-route';
 import { routeImmunization, routeProcedure } from './routes/screening-route';
 
 /*
- * Routing: what one EHR resource means for Carepath's journeys. The rules are data in
- * routing-rules.ts; each file in routes/ reads the rules for one kind of resource.
+ * Routing: what one EHR resource means for Carepath's journeys. What starts a journey is the
+ * journey's own declaration (`<journey>.starts.ts`, read from the module list); what moves one is
+ * its triggers and the rules in routing-rules.ts. Each file in routes/ reads them for one kind of
+ * resource.
  */
 
 export interface RoutingContext {

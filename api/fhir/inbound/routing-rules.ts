@@ -1,17 +1,15 @@
-import type {
-  ClockStart,
-  DeadlineProfileId,
-} from '../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import { DIABETES_CODES } from '../../../workflows/prediabetes-care/prediabetes-care.clinical';
 import type { ReadingMetric } from '../../../workflows/prediabetes-care/prediabetes-care.contract';
 import type { ScreeningItem } from '../../../workflows/preventive-outreach/preventive-outreach.contract';
 import { SCREENING_ITEM_CODES } from '../../../workflows/preventive-outreach/preventive-outreach.triggers';
-import { CODE_SYSTEMS, type CodeMatch } from '../../../shared/ehr/code-systems';
+import { CODE_SYSTEMS, type CodeMatch } from '../../../contracts/ehr/code-systems';
 
 /*
- * The routing rules: which EHR resources mean something to which journey. They are data (code
- * systems, codes, statuses, units, plausible ranges); `route-resource.ts` reads them. To route a
- * new code, add it here; to route a new kind of fact, add a rule and its reading there.
+ * The routing rules: which EHR resources mean something to which running journey. They are data
+ * (code systems, codes, statuses, units, plausible ranges); `route-resource.ts` reads them. To route a
+ * new code, add it here; to route a new kind of fact, add a rule and its reading there. What
+ * starts a journey is not here: each journey declares it in its folder (`<journey>.starts.ts`:
+ * an emergency discharge, an oncology referral, a prediabetes diagnosis).
  * Codes are matched exactly (ICD-10 by prefix where marked): SNOMED CT descendants need a
  * terminology server, so list every concept an EHR is expected to send.
  */
@@ -124,9 +122,9 @@ export const readingRules: readonly ReadingRule[] = [
 
 // --- Conditions ---------------------------------------------------------------------------------
 
+/* A prediabetes diagnosis is a start rule of prediabetes care (prediabetes-care.starts.ts). */
+
 export type ConditionEffect =
-  /** Enrol in prediabetes care when no journey is running (ICD-10-CM / SNOMED code kept as the entry). */
-  | { kind: 'enrol-prediabetes'; entryCodes: Record<string, '714628002' | 'R73.03'> }
   /** Tell the running prediabetes journey a clinician diagnosed diabetes. */
   | { kind: 'diabetes-diagnosed' }
   /** Confirmed cancer moves the card on; a refuted one rules cancer out. */
@@ -140,15 +138,6 @@ export interface ConditionRule {
 }
 
 export const conditionRules: readonly ConditionRule[] = [
-  {
-    id: 'prediabetes-diagnosis',
-    label: 'prediabetes',
-    codes: [
-      { system: icd10cm, codes: ['R73.03'] },
-      { system: snomed, codes: ['714628002'] },
-    ],
-    effect: { kind: 'enrol-prediabetes', entryCodes: { [icd10cm]: 'R73.03', [snomed]: '714628002' } },
-  },
   {
     // Diabetes of any type ends the prevention program (CDC National DPP: no diabetes).
     id: 'diabetes-diagnosis',
@@ -179,40 +168,28 @@ export const ACTIVE_CONDITION_STATUSES = ['active', 'recurrence', 'relapse'] as 
 // --- Encounters ---------------------------------------------------------------------------------
 
 /*
- * An emergency discharge starts the follow-up only when its discharge disposition calls for one
- * (workflows/emergency-follow-up/emergency-follow-up.disposition.ts: home yes; died, hospice or a
- * transfer never; unknown after a staff check). An admission is a readmission only when it began
- * after the discharge it would end: the workflow compares the two dates.
+ * An emergency discharge is a start rule of the follow-up (emergency-follow-up.starts.ts). An
+ * admission is a readmission only when it began after the discharge it would end: the workflow
+ * compares the two dates.
  */
 
-/** Encounter.hospitalization.dischargeDisposition (HL7 discharge-disposition code system). */
-export const DISCHARGE_DISPOSITION_SYSTEM = 'http://terminology.hl7.org/CodeSystem/discharge-disposition';
-
-export type EncounterEffect = 'start-emergency-follow-up' | 'readmitted' | 'emergency-visit-withdrawn';
+export type EncounterEffect = 'readmitted' | 'emergency-visit-withdrawn';
 
 export interface EncounterRule {
   id: string;
   label: string;
   /** Encounter.class (a Coding in R4), v3 ActCode. */
-  classes: CodeMatch[];
+  codes: CodeMatch[];
   statuses: readonly string[];
   effect: EncounterEffect;
 }
 
 export const encounterRules: readonly EncounterRule[] = [
   {
-    // HL7v2 ADT^A03 from the emergency department.
-    id: 'emergency-discharge',
-    label: 'emergency visit finished',
-    classes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
-    statuses: ['finished'],
-    effect: 'start-emergency-follow-up',
-  },
-  {
     // The emergency visit was recorded in error (often in the wrong patient's chart) or never happened.
     id: 'emergency-visit-withdrawn',
     label: 'emergency visit entered in error or cancelled',
-    classes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
+    codes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
     statuses: ['entered-in-error', 'cancelled'],
     effect: 'emergency-visit-withdrawn',
   },
@@ -220,75 +197,11 @@ export const encounterRules: readonly EncounterRule[] = [
     // HL7v2 ADT^A01: back in hospital, so the follow-up of an earlier emergency visit ends.
     id: 'hospital-admission',
     label: 'inpatient admission',
-    classes: [{ system: CODE_SYSTEMS.actCode, codes: ['IMP', 'ACUTE'] }],
+    codes: [{ system: CODE_SYSTEMS.actCode, codes: ['IMP', 'ACUTE'] }],
     statuses: ['arrived', 'in-progress'],
     effect: 'readmitted',
   },
 ];
-
-// --- ServiceRequests: the oncology card ---------------------------------------------------------
-
-export interface ReferralRule {
-  id: string;
-  label: string;
-  /** Business identifier systems that name the card (its value becomes the card id). */
-  identifierSystems: readonly string[];
-  /** Codes in ServiceRequest.code or .category. */
-  codes: CodeMatch[];
-  profile: DeadlineProfileId;
-  /**
-   * The extension (valueDateTime) on the referral that carries the clock start the profile's
-   * source defines; `authoredOn` (when the card or referral was written) never stands in for it.
-   * Missing: the card starts without a clock and the coordinator gets a task to record it.
-   */
-  clockStart: { extension: string; label: string };
-  /** What the referral is for the clock: absent, a referral. */
-  startedBy?: ClockStart;
-}
-
-/**
- * Clock-start extensions an integration engine sets on the referral from the receiving provider's
- * record: DiLO, the entry on that provider's waiting list (pakietonkologiczny.gov.pl: the clock
- * starts there, not at card issue); NHS England, the receipt of the referral (CWT guidance v12.1).
- */
-export const CLOCK_START_EXTENSIONS = {
-  waitingListEntry: 'https://carepath.dev/fhir/StructureDefinition/waiting-list-entry',
-  referralReceived: 'https://carepath.dev/fhir/StructureDefinition/referral-received',
-  consultantUpgrade: 'https://carepath.dev/fhir/StructureDefinition/consultant-upgrade',
-} as const;
-
-export const referralRules: readonly ReferralRule[] = [
-  {
-    id: 'dilo-card',
-    label: 'DiLO card (Polish fast oncology track)',
-    identifierSystems: [CODE_SYSTEMS.diloCardNumber],
-    codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['dilo-card'] }],
-    profile: 'dilo',
-    clockStart: { extension: CLOCK_START_EXTENSIONS.waitingListEntry, label: 'waiting-list entry' },
-  },
-  {
-    id: 'urgent-suspected-cancer-referral',
-    label: 'urgent suspected cancer referral (NHS England)',
-    identifierSystems: [],
-    codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['urgent-suspected-cancer'] }],
-    profile: 'nhs-england',
-    clockStart: { extension: CLOCK_START_EXTENSIONS.referralReceived, label: 'receipt of the referral' },
-  },
-  {
-    // NHS CWT v12.1: a consultant upgrades a patient not referred urgently; the 62-day clock starts
-    // at the upgrade (the FDS does not apply).
-    id: 'consultant-upgrade',
-    label: 'consultant upgrade to the suspected cancer pathway (NHS England)',
-    identifierSystems: [],
-    codes: [{ system: CODE_SYSTEMS.carepathOncology, codes: ['consultant-upgrade'] }],
-    profile: 'nhs-england',
-    clockStart: { extension: CLOCK_START_EXTENSIONS.consultantUpgrade, label: 'consultant upgrade' },
-    startedBy: 'consultant-upgrade',
-  },
-];
-
-/** Referral statuses that end the card: the referral was withdrawn or never valid. */
-export const WITHDRAWN_REFERRAL_STATUSES = ['revoked', 'entered-in-error'] as const;
 
 // --- DiagnosticReports: pathology and imaging on the card ---------------------------------------
 

@@ -1,18 +1,25 @@
 import type { Condition } from '@medplum/fhirtypes';
 import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
 import { PREDIABETES_CARE } from '../../../../workflows/prediabetes-care/prediabetes-care.contract';
-import { clinicalTimeOf, toInstant } from '../clinical-time';
-import { CODE_SYSTEMS, findCoding } from '../../../../shared/ehr/code-systems';
-import { patientIdOf, resourceKey } from '../../../../shared/ehr/fhir-references';
+import { startRulesFor } from '../../../../workflows/journey-trigger-list';
+import { clinicalTimeOf, toInstant } from '../../../../contracts/ehr/clinical-time';
+import { CODE_SYSTEMS, findCoding } from '../../../../contracts/ehr/code-systems';
+import { patientIdOf, resourceKey } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { ACTIVE_CONDITION_STATUSES, conditionRules } from '../routing-rules';
 import { oncologyTarget } from './oncology-routes';
 import { codeOf, isDefined, noPatient, noRuleFor, references } from './route-helpers';
 import { routeExclusionCondition } from './screening-route';
+import { startDecision } from './start-decision';
 
-/** Diagnoses: prediabetes enrols, diabetes exits the program, cancer moves the card. */
+/**
+ * Diagnoses: one a journey's start rule selects is read by that rule (prediabetes enrols:
+ * prediabetes-care.starts.ts); diabetes exits the program, cancer moves the card.
+ */
 export function routeCondition(condition: Condition): RoutingDecision {
-  const rule = conditionRules.find((candidate) => findCoding(condition.code, candidate.codes));
+  const rule = [...startRulesFor('Condition'), ...conditionRules].find((candidate) =>
+    findCoding(condition.code, candidate.codes),
+  );
   // No organ to screen (Z90.13, Z90.710...): ends the outreach for that screening, screening-route.ts.
   if (!rule) return routeExclusionCondition(condition) ?? noRuleFor('Condition', condition.code);
   const verification = codeOf(condition.verificationStatus, CODE_SYSTEMS.conditionVerification);
@@ -28,25 +35,16 @@ export function routeCondition(condition: Condition): RoutingDecision {
     return ignore(`the condition is ${verification}, not confirmed`, rule.id);
   }
   const at = clinicalTimeOf(condition);
+  if ('read' in rule) {
+    return startDecision(
+      rule,
+      rule.read(condition, { refuted, ...(at ? { at } : {}) }),
+      patientId,
+      condition,
+    );
+  }
   const self = resourceKey(condition);
   switch (rule.effect.kind) {
-    case 'enrol-prediabetes': {
-      if (refuted) return ignore('prediabetes was refuted: nothing to enrol', rule.id);
-      const matched = findCoding(condition.code, rule.codes)!;
-      return {
-        kind: 'start',
-        rule: rule.id,
-        patientId,
-        journey: PREDIABETES_CARE,
-        params: {
-          entry: {
-            kind: 'condition',
-            code: rule.effect.entryCodes[matched.match.system],
-            ...(at ? { at } : {}),
-          },
-        },
-      };
-    }
     case 'diabetes-diagnosed':
       if (refuted) return ignore('diabetes was refuted: nothing to tell the prediabetes journey', rule.id);
       return {

@@ -7,7 +7,7 @@ import {
   type JourneyTriggers,
   type TriggerResource,
 } from '../../../../workflows/journey-triggers';
-import { describeCodings, findCoding, type CodeMatch } from '../../../../shared/ehr/code-systems';
+import { describeCodings, findCoding, type CodeMatch } from '../../../../contracts/ehr/code-systems';
 import type { JourneyTarget } from '../routing-decision';
 import { instanceValueSets } from '../routing-rules';
 

@@ -1,5 +1,5 @@
 import type { Observation, Resource } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../../../contracts/ehr/code-systems';
 import { requireValidFhirResource } from '../fhir-validation';
 import { observation } from '../inbound.test-support';
 import { routeResource } from '../route-resource';

@@ -6,9 +6,9 @@ import {
   type ReadingEvent,
   type ReadingMetric,
 } from '../../../../workflows/prediabetes-care/prediabetes-care.contract';
-import { clinicalTimeOf } from '../clinical-time';
-import { codingsOf, findCoding } from '../../../../shared/ehr/code-systems';
-import { parseLiteralReference, patientIdOf } from '../../../../shared/ehr/fhir-references';
+import { clinicalTimeOf } from '../../../../contracts/ehr/clinical-time';
+import { codingsOf, findCoding } from '../../../../contracts/ehr/code-systems';
+import { parseLiteralReference, patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import {
   FASTING_STATUS,

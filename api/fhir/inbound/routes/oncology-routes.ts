@@ -1,74 +1,15 @@
-import type { CodeableConcept, Communication, DiagnosticReport, ServiceRequest } from '@medplum/fhirtypes';
+import type { CodeableConcept, Communication, DiagnosticReport } from '@medplum/fhirtypes';
 import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
-import { clinicalTimeOf, toInstant } from '../clinical-time';
-import { findCoding } from '../../../../shared/ehr/code-systems';
-import { patientIdOf, resourceKey } from '../../../../shared/ehr/fhir-references';
+import { clinicalTimeOf, toInstant } from '../../../../contracts/ehr/clinical-time';
+import { findCoding } from '../../../../contracts/ehr/code-systems';
+import { patientIdOf, resourceKey } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type JourneyTarget, type RoutingDecision } from '../routing-decision';
-import {
-  diagnosticReportRules,
-  patientInformedCodes,
-  referralRules,
-  WITHDRAWN_REFERRAL_STATUSES,
-} from '../routing-rules';
+import { diagnosticReportRules, patientInformedCodes } from '../routing-rules';
 import { targetFromTriggers } from './journey-links';
 import { isDefined, isFinal, noPatient, noRuleFor, notFinal, references } from './route-helpers';
 import { routeScreeningResult } from './screening-route';
 
-/** The oncology card: a referral starts (or withdraws) it, pathology and imaging reports move it. */
-export function routeServiceRequest(request: ServiceRequest): RoutingDecision {
-  const rule = referralRules.find(
-    (candidate) =>
-      request.identifier?.some((identifier) =>
-        candidate.identifierSystems.includes(identifier.system ?? ''),
-      ) ||
-      findCoding([...(request.code ? [request.code] : []), ...(request.category ?? [])], candidate.codes),
-  );
-  if (!rule)
-    return noRuleFor('ServiceRequest', [
-      ...(request.code ? [request.code] : []),
-      ...(request.category ?? []),
-    ]);
-  const patientId = patientIdOf(request.subject);
-  if (!patientId) return noPatient('ServiceRequest.subject', rule.id);
-  if ((WITHDRAWN_REFERRAL_STATUSES as readonly string[]).includes(request.status)) {
-    return {
-      kind: 'cancel',
-      rule: rule.id,
-      patientId,
-      journeys: [ONCOLOGY_FAST_TRACK],
-      reason: `The referral was ${request.status === 'revoked' ? 'withdrawn' : 'entered in error'} in the EHR`,
-      target: { linkedTo: [resourceKey(request)].filter(isDefined), instances: [] },
-    };
-  }
-  if (request.status !== 'active') {
-    return ignore(`referral status ${request.status}: only an active referral starts the card`, rule.id);
-  }
-  const cardId =
-    request.identifier?.find((identifier) => rule.identifierSystems.includes(identifier.system ?? ''))
-      ?.value ??
-    request.requisition?.value ??
-    request.id;
-  if (!cardId)
-    return ignore('the referral has no card number, requisition or id to tell cards apart', rule.id);
-  // The clock starts where the profile's source says (DiLO: waiting-list entry at the provider
-  // that takes the card; NHS CWT v12.1: receipt of the referral), never at authoredOn. Without
-  // it the card starts with no clock and the coordinator is asked to record it: no guessed date.
-  const clockStartAt = toInstant(
-    request.extension?.find((extension) => extension.url === rule.clockStart.extension)?.valueDateTime,
-  );
-  return {
-    kind: 'start',
-    rule: rule.id,
-    patientId,
-    journey: ONCOLOGY_FAST_TRACK,
-    params: {
-      cardId,
-      profile: rule.profile,
-      ...(rule.startedBy ? { startedBy: rule.startedBy } : {}),
-      ...(clockStartAt ? { clockStartAt } : {}),
-    },
-  };
-}
+/* The oncology card after its referral started it (oncology-fast-track.starts.ts): reports move it. */
 
 /**
  * A Communication recording that the patient was told the outcome (a diagnosis or cancer ruled

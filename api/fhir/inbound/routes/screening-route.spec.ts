@@ -11,7 +11,7 @@ import {
   screeningTestIds,
   screeningTests,
 } from '../../../../workflows/preventive-outreach/screening-value-sets';
-import { CODE_SYSTEMS } from '../../../../shared/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../../../contracts/ehr/code-systems';
 import { requireValidFhirResource } from '../fhir-validation';
 import { routeResource } from '../route-resource';
 

@@ -17,8 +17,8 @@ import {
 } from '../../../../workflows/preventive-outreach/screening-value-sets';
 import { dateOf } from '../../../../shared/ehr/calendar-dates';
 import { exclusionFindingsOf } from '../../../../shared/ehr/screening-exclusions';
-import { describeCodings, findCoding } from '../../../../shared/ehr/code-systems';
-import { patientIdOf } from '../../../../shared/ehr/fhir-references';
+import { describeCodings, findCoding } from '../../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { noPatient } from './route-helpers';
 

@@ -83,11 +83,13 @@ function printEnrolment(result: EnrolmentThroughput): void {
   );
   const sides = {
     'API POST /api/journeys': result.api,
+    'API POST, Prefer: respond-async': result.apiRespondAsync,
     'raw client start': result.rawClient,
     'raw start+describe+query': result.rawClientStartAndRead,
   };
   console.table(rowsOf(sides, (side) => ({ 'journeys/s': side.perSecond, ...latencyColumns(side) })));
   console.log(`API / raw client start: ${result.apiToRawRatio} (journeys per second)`);
+  console.log(`API respond-async / raw client start: ${result.apiRespondAsyncToRawRatio} (target >= 0.9)`);
   const steps = result.rawClientStartAndReadStepsMs;
   console.log(
     `raw start+describe+query, p50 (p95) ms per step: start ${steps.start.p50} (${steps.start.p95}), ` +

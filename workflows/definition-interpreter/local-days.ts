@@ -33,9 +33,15 @@ export function endOfLocalDayAfter(fromMs: number, days: number, count: DayCount
   return startOfLocalDay(year, month, day + offset + 1, timeZone);
 }
 
-/** Local midnight of a date; `day` may overflow the month (Date.UTC normalises it). */
-export function startOfLocalDay(year: number, month: number, day: number, timeZone: string): number {
-  const wallClock = Date.UTC(year, month - 1, day);
+/** Local midnight (or `hour` o'clock) of a date; `day` may overflow the month (Date.UTC normalises it). */
+export function startOfLocalDay(
+  year: number,
+  month: number,
+  day: number,
+  timeZone: string,
+  hour = 0,
+): number {
+  const wallClock = Date.UTC(year, month - 1, day, hour);
   // The offset at the guess can differ from the offset at the answer across a DST change: refine once.
   const firstGuess = wallClock - offsetMs(wallClock, timeZone);
   return wallClock - offsetMs(firstGuess, timeZone);

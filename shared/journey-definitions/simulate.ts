@@ -29,7 +29,14 @@ import { initialState, reduce } from '../../workflows/definition-interpreter/red
  * response window's fallback to the next channel.
  */
 
-export const QUIET_HOURS = { from: 21, until: 8 } as const;
+/** The engagement layer's default quiet hours (ENGAGEMENT_POLICY can set others; pass them in the request). */
+export const QUIET_HOURS: QuietHours = { from: 21, until: 8 };
+
+/** Local hours, overnight (`from` > `until`): nothing is sent from `from` o'clock until `until` o'clock. */
+export interface QuietHours {
+  from: number;
+  until: number;
+}
 
 export interface SyntheticPatient {
   language: string;
@@ -58,6 +65,7 @@ export interface SimulationRequest {
   /** How far to run, in months (default 12). */
   months?: number;
   settings?: Readonly<Record<string, SettingValue>>;
+  quietHours?: QuietHours;
 }
 
 export interface SimulatedMessage {
@@ -252,7 +260,7 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
       schedule(at, { type: 'message-result', step, outcome: 'unreachable', at });
       return;
     }
-    const sendAt = channel === 'letter' ? at : afterQuietHours(at, patient.timeZone);
+    const sendAt = channel === 'letter' ? at : afterQuietHours(at, patient.timeZone, request.quietHours);
     const { language, readingLevel, text } = wordingFor(message, channel);
     result.messages.push({
       at: iso(sendAt),
@@ -299,11 +307,11 @@ function timerInput(id: string, at: number): InterpreterInput {
 }
 
 /** The first moment a message may go out: now, or 08:00 in the patient's zone after the quiet hours. */
-export function afterQuietHours(at: number, timeZone: string): number {
+export function afterQuietHours(at: number, timeZone: string, quiet: QuietHours = QUIET_HOURS): number {
   const local = localTime(at, timeZone);
-  if (local.hour >= QUIET_HOURS.until && local.hour < QUIET_HOURS.from) return at;
-  const day = local.hour >= QUIET_HOURS.from ? local.day + 1 : local.day;
-  return startOfLocalDay(local.year, local.month, day, timeZone, QUIET_HOURS.until);
+  if (local.hour >= quiet.until && local.hour < quiet.from) return at;
+  const day = local.hour >= quiet.from ? local.day + 1 : local.day;
+  return startOfLocalDay(local.year, local.month, day, timeZone, quiet.until);
 }
 
 function addMonths(at: number, months: number): number {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import screeningBooking from '../../contracts/journey-definitions/examples/screening-booking.json';
 import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 import {
@@ -352,4 +353,128 @@ describe('the definition interpreter on deadlines, escalation plans and pauses',
     ];
     expect(drive(fastTrack, inputs)).toEqual(drive(fastTrack, inputs));
   });
+});
+
+/*
+ * Random event orders, duplicates, stale timers and controls against what must always hold
+ * (clinical-safety.md: a control counts only with a test that fails without it).
+ */
+describe('the definition interpreter under any order of inputs', () => {
+  const choice = fc.record({ kind: fc.nat(9), pick: fc.nat(), hours: fc.nat(96) });
+
+  function play(definition: JourneyDefinition, choices: { kind: number; pick: number; hours: number }[]) {
+    let state = initialState(definition, { timeZone: 'America/New_York' });
+    let now = at(0);
+    const reductions: { input: InterpreterInput; commands: InterpreterCommand[]; state: InterpreterState }[] =
+      [];
+    const feed = (input: InterpreterInput) => {
+      const reduction = reduce(definition, state, input);
+      state = reduction.state;
+      reductions.push({ input, ...reduction });
+    };
+    feed({ type: 'started', at: now });
+    for (const { kind, pick, hours } of choices) {
+      now += hours * HOUR_MS;
+      const of = <T>(list: readonly T[]): T | undefined => list[pick % Math.max(1, list.length)];
+      const timers = Object.keys(state.timers);
+      const steps = reductions.flatMap((seen) =>
+        seen.commands.flatMap((command) =>
+          command.type === 'send-message' || command.type === 'create-task' ? [command.step] : [],
+        ),
+      );
+      const outcomes = ['booked', 'declined', 'no-answer', 'reviewed'];
+      switch (kind) {
+        case 0:
+        case 1:
+          feed({ type: 'timer-fired', id: of(timers) ?? 'stale:timeout', at: now });
+          break;
+        case 2:
+        case 3: {
+          const type = of([...definition.events.map((event) => event.type), 'undeclared'])!;
+          if (!eventRefusal(definition, state, { type }))
+            feed({ type: 'event', event: { type, result: of(['clear', 'unclear']) }, at: now });
+          break;
+        }
+        case 4:
+        case 5:
+          feed({
+            type: 'message-result',
+            step: state.awaiting?.step ?? of(steps) ?? 'none',
+            outcome: pick % 17 === 0 ? 'deceased' : pick % 5 === 0 ? 'unreachable' : 'sent',
+            at: now,
+          });
+          break;
+        case 6:
+          feed({
+            type: 'task-completed',
+            step: state.awaiting?.step ?? of(steps) ?? 'none',
+            outcome: of(outcomes)!,
+            at: now,
+          });
+          break;
+        case 7:
+          feed({ type: 'pause', reason: 'test', at: now });
+          break;
+        case 8:
+          feed({ type: 'resume', reason: 'test', at: now });
+          break;
+        default:
+          if (pick % 4 === 0) feed({ type: 'cancel', reason: 'test', at: now });
+      }
+    }
+    return { reductions, state };
+  }
+
+  for (const [name, definition] of [
+    ['the example', example],
+    ['the fast track', fastTrack],
+  ] as const) {
+    it(`keeps its safety invariants on ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(choice, { maxLength: 40 }), (choices) => {
+          const { reductions, state } = play(definition, choices);
+          const commands = reductions.flatMap((reduction) => reduction.commands);
+          // Nothing after the end; the end leaves no timer and no pending deadline behind.
+          const endAt = commands.findIndex((command) => command.type === 'end');
+          if (endAt >= 0) {
+            expect(commands.slice(endAt + 1)).toEqual([]);
+            expect(state.timers).toEqual({});
+            expect(state.deadlines.filter((deadline) => deadline.status === 'pending')).toEqual([]);
+          }
+          // Nothing goes to the patient while the journey is paused.
+          for (const reduction of reductions) {
+            if (reduction.state.status === 'paused') {
+              expect(reduction.commands.filter((command) => command.type === 'send-message')).toEqual([]);
+            }
+          }
+          // One message per step, whatever repeats.
+          const sent = commands.flatMap((command) => (command.type === 'send-message' ? [command.step] : []));
+          expect(new Set(sent).size).toBe(sent.length);
+          // A deadline that passed reached a person.
+          for (const deadline of state.deadlines.filter((candidate) => candidate.status === 'breached')) {
+            expect(commands).toContainEqual(
+              expect.objectContaining({
+                type: 'create-task',
+                step: `${deadline.id}/breach`,
+                task: expect.objectContaining({ priority: 'urgent' }),
+              }),
+            );
+          }
+          // The timers the state counts on are exactly those started and neither cancelled nor fired.
+          const running = new Set<string>();
+          for (const reduction of reductions) {
+            if (reduction.input.type === 'timer-fired') running.delete(reduction.input.id);
+            for (const command of reduction.commands) {
+              if (command.type === 'start-timer') running.add(command.id);
+              if (command.type === 'cancel-timer') running.delete(command.id);
+            }
+          }
+          expect([...running].sort()).toEqual(Object.keys(state.timers).sort());
+          // Plain JSON: continue-as-new carries it as it is.
+          expect(JSON.parse(JSON.stringify(state))).toEqual(state);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  }
 });

@@ -99,6 +99,12 @@ export interface InterpreterState {
   deadlines: DeadlineView[];
   /** Messages the flow reached while the journey was paused: sent when it resumes. */
   held: SendMessage[];
+  /**
+   * Events that came while the flow was passing through messages and decisions (a booking while
+   * the invitation waits for the quiet hours to end): the next wait or escalation plan takes them
+   * as if they came while it waited. Any other node clears them.
+   */
+  early?: string[];
   startedAt: number;
   timeZone: string;
   settings: ResolvedSettings;

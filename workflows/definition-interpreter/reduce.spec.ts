@@ -139,9 +139,30 @@ describe('the definition interpreter (reduce)', () => {
     expect(eventRefusal(example, started.state, { type: 'lab-result' })).toBe(
       'This journey does not take "lab-result" events.',
     );
-    // Booked while the invitation is still going out: recorded as a fact, the wait then sees it in the decision.
     const early = drive(example, [{ type: 'started', at: at(0) }, booked(0)]);
     expect(early.state).toMatchObject({ node: 'invite', facts: { appointmentAt: '2026-04-01T08:00:00Z' } });
+  });
+
+  it('lets the next wait take an event that came while a message was still going out', () => {
+    // Booked while the invitation waited for the quiet hours to end: no 14-day wait for nothing.
+    const run = drive(example, [
+      { type: 'started', at: at(0) },
+      booked(0),
+      { type: 'message-result', step: 'invite', outcome: 'sent', at: at(0, 8) },
+    ]);
+    expect(run.types).toEqual([
+      'send screening-invitation (invite)',
+      'event: Appointment booked',
+      'end completed booked',
+    ]);
+    expect(run.state.outcomes).toMatchObject({ 'wait-booking': 'appointment-booked' });
+    // Not an event from an earlier wait, though: a node that waits clears what came before it.
+    const later = drive(fastTrack, [
+      { type: 'started', at: at(0) },
+      { type: 'event', event: { type: 'replied' }, at: at(0, 1) },
+      { type: 'event', event: { type: 'visit-done' }, at: at(1) },
+    ]);
+    expect(later.state).toMatchObject({ node: 'nudge', stage: 'follow-up' });
   });
 
   it('cancels with the reason, stopping every timer', () => {

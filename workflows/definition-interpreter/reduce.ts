@@ -159,6 +159,18 @@ export function reduce(
       const label = definition.stages.find((stage) => stage.id === node.stage)?.label ?? node.stage;
       commands.push({ type: 'set-stage', stage: node.stage, summary: label });
     }
+    const early = state.early ?? [];
+    if (node.kind !== 'message' && node.kind !== 'decision') delete state.early;
+    const taken =
+      node.kind === 'wait'
+        ? node.events.find((edge) => early.includes(edge.event))
+        : node.kind === 'escalation'
+          ? node.until.find((edge) => early.includes(edge.event))
+          : undefined;
+    if (taken) {
+      state.outcomes[node.id] = taken.event;
+      return taken.next;
+    }
     switch (node.kind) {
       case 'message':
         state.awaiting = { kind: 'message', step };
@@ -326,6 +338,9 @@ export function reduce(
           ? node.until.find((candidate) => candidate.event === event.type)
           : undefined;
     if (edge) go(event.type, edge.next);
+    else if (node?.kind === 'message' || node?.kind === 'decision') {
+      state.early = [...new Set([...(state.early ?? []), event.type])];
+    }
   }
 
   function messageResult(step: string, outcome: 'sent' | 'unreachable' | 'deceased'): void {

@@ -14,6 +14,7 @@ import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { JourneyDefinitionsModule } from './journey-definitions/journey-definitions.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { ProgramsModule } from './programs/programs.module';
 
@@ -27,6 +28,7 @@ export class AppModule {
         // Per client address, in this process's memory: a flood is refused before authentication.
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.api.rateLimitPerMinute }]),
         JourneysModule,
+        JourneyDefinitionsModule,
         ProgramsModule,
         EngagementModule,
         FhirModule,

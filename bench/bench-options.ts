@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const BENCHMARKS = ['enrolment', 'events', 'year', 'waiting'] as const;
+export const BENCHMARKS = ['enrolment', 'events', 'year', 'waiting', 'simulator'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {

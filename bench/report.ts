@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SideFigures } from './alternating-rounds';
 import type { BenchOptions } from './bench-options';
 import type { BenchStack } from './bench-stack';
+import type { DefinitionSimulation } from './definition-simulator';
 import type { EhrEventReaction } from './ehr-event-reaction';
 import type { EnrolmentThroughput } from './enrolment-throughput';
 import type { TimeSkippedYear } from './time-skipped-year';
@@ -18,9 +19,11 @@ export interface BenchReport {
   ehrEventReaction?: EhrEventReaction;
   timeSkippedYear?: TimeSkippedYear;
   waitingJourneys?: WaitingJourneys;
+  definitionSimulator?: DefinitionSimulation;
 }
 
-export function machineInfo(server: BenchStack['server']) {
+/** Without a server when only in-process benchmarks ran. */
+export function machineInfo(server?: BenchStack['server']) {
   return {
     os: `${type()} ${release()} ${arch()}`,
     cores: cpus().length,
@@ -46,14 +49,34 @@ export function printReport(report: BenchReport): void {
     `\nCarepath benchmarks${report.options.quick ? ' (quick)' : ''}: ${machine.cores} cores (${machine.cpu}), ` +
       `${machine.memoryGb} GiB, ${machine.os}, Node ${machine.node}`,
   );
-  console.log(
-    `Temporal: ${machine.temporal.devServer} ${machine.temporal.cliVersion ?? ''} ` +
-      `(server ${machine.temporal.serverVersion ?? 'unknown'}); ${machine.temporal.timeSkippingServer}`,
-  );
+  if (machine.temporal) {
+    console.log(
+      `Temporal: ${machine.temporal.devServer} ${machine.temporal.cliVersion ?? ''} ` +
+        `(server ${machine.temporal.serverVersion ?? 'unknown'}); ${machine.temporal.timeSkippingServer}`,
+    );
+  }
   if (report.enrolmentThroughput) printEnrolment(report.enrolmentThroughput);
   if (report.ehrEventReaction) printEhrEvents(report.ehrEventReaction);
   if (report.timeSkippedYear) printYear(report.timeSkippedYear);
   if (report.waitingJourneys) printWaiting(report.waitingJourneys);
+  if (report.definitionSimulator) printSimulator(report.definitionSimulator);
+}
+
+function printSimulator(result: DefinitionSimulation): void {
+  console.log(
+    `\n5. Definition simulator: ${result.months} months, ${result.scriptedEvents} scripted events, ` +
+      `${result.inputsPerRun} reducer inputs, ${result.messagesPerRun} messages, ${result.tasksPerRun} tasks, ` +
+      `ended ${result.outcome}`,
+  );
+  console.table([
+    {
+      'first run ms': result.firstRunMs,
+      'p50 ms': result.runMs.p50,
+      'p95 ms': result.runMs.p95,
+      'max ms': result.runMs.max,
+      runs: result.runs,
+    },
+  ]);
 }
 
 function printWaiting(result: WaitingJourneys): void {

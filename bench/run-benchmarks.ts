@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { parseBenchOptions } from './bench-options';
 import { startBenchStack } from './bench-stack';
+import { measureDefinitionSimulator } from './definition-simulator';
 import { measureEhrEventReaction } from './ehr-event-reaction';
 import { measureEnrolmentThroughput } from './enrolment-throughput';
 import { machineInfo, printReport, writeReport, type BenchReport } from './report';
@@ -12,7 +13,8 @@ import { measureWaitingJourneys } from './waiting-journeys';
  *   1. enrolment throughput: POST /api/journeys vs the raw client starting the same workflow;
  *   2. EHR event reaction: POST /api/fhir until the journey shows it vs a raw update + query;
  *   3. a time-skipped year of prediabetes care: real seconds and history per continued run;
- *   4. journeys sleeping on timers at scale: enrolment time, worker memory, list and count latency.
+ *   4. journeys sleeping on timers at scale: enrolment time, worker memory, list and count latency;
+ *   5. the definition simulator (the designer's preview): a 12-month definition with 50 events, no servers.
  *
  *   npm run bench [-- --quick] [-- --enrolments 500 --concurrency 16 --events 1000 --only enrolment,events]
  */
@@ -23,6 +25,20 @@ async function main(): Promise<void> {
   const began = performance.now();
   const log = (message: string) =>
     console.log(`[bench ${((performance.now() - began) / 1000).toFixed(1)} s] ${message}`);
+  // Pure and in this process: measured before the servers start, and without them when it is all that is asked.
+  const simulator = options.only.includes('simulator') ? measureDefinitionSimulator() : undefined;
+  if (options.only.every((name) => name === 'simulator')) {
+    const report: BenchReport = {
+      benchmark: 'carepath',
+      at: new Date().toISOString(),
+      options,
+      machine: machineInfo(),
+    };
+    if (simulator) report.definitionSimulator = simulator;
+    printReport(report);
+    console.log(`\nreport: ${writeReport(report)}`);
+    return;
+  }
   log('starting PostgreSQL, the Temporal dev server, the API and a worker...');
   const stack = await startBenchStack(options);
   const report: BenchReport = {
@@ -30,6 +46,7 @@ async function main(): Promise<void> {
     at: new Date().toISOString(),
     options,
     machine: machineInfo(stack.server),
+    ...(simulator ? { definitionSimulator: simulator } : {}),
   };
   try {
     if (options.only.includes('enrolment')) {

@@ -25,6 +25,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/health': PUBLIC,
   'GET /api/journey-types': only('designer', 'operator', 'integration', 'auditor'),
   'GET /api/journey-types/{journeyType}/stats': only('designer', 'operator', 'auditor'),
+  'GET /api/journey-definitions/schema': only('designer', 'operator', 'auditor'),
   'GET /api/session': only('designer', 'operator', 'integration', 'auditor'),
   'POST /api/journeys': only('operator', 'integration'),
   // Designers see programs, maps, counts and settings, not patients (minimum necessary).

@@ -1,0 +1,152 @@
+import screeningBooking from '../../contracts/journey-definitions/examples/screening-booking.json';
+import { journeyDefinitionSchema } from '../../contracts/journey-definitions/definition-schema';
+import { afterQuietHours, simulateJourney, type SyntheticPatient } from './simulate';
+
+const definition = journeyDefinitionSchema.parse(screeningBooking);
+const startAt = Date.parse('2026-03-06T09:00:00Z'); // 10:00 in Warsaw, 03:00 in Mexico City
+
+const englishSms: SyntheticPatient = {
+  language: 'en',
+  readingLevel: 'plain',
+  timeZone: 'Europe/Warsaw',
+  channels: [
+    { channel: 'sms', consent: true },
+    { channel: 'email', consent: true },
+  ],
+};
+const spanishEmail: SyntheticPatient = {
+  language: 'es-MX',
+  readingLevel: 'standard',
+  timeZone: 'America/Mexico_City',
+  channels: [
+    { channel: 'email', consent: true },
+    { channel: 'sms', consent: false },
+  ],
+};
+
+describe(simulateJourney.name, () => {
+  it('shows an English SMS patient who books on day 5 one message and a booked end', () => {
+    const run = simulateJourney({
+      definition,
+      patient: englishSms,
+      startAt,
+      script: [{ day: 5, event: { type: 'appointment-booked', appointmentAt: '2026-03-20T09:00:00Z' } }],
+    });
+    expect(run.messages).toEqual([
+      {
+        at: '2026-03-06T09:00:00.000Z',
+        step: 'invite',
+        node: 'invite',
+        key: 'screening-invitation',
+        language: 'en',
+        readingLevel: 'plain',
+        channel: 'sms',
+        text: 'Your screening is due. Book: {{schedulingUrl}}',
+      },
+    ]);
+    expect(run.tasks).toEqual([]);
+    expect(run.final).toEqual({
+      status: 'completed',
+      stage: 'booked',
+      dropOff: false,
+      endedAt: '2026-03-11T09:00:00.000Z',
+    });
+    expect(run.timeline.map((entry) => `${entry.at.slice(0, 10)} ${entry.kind}: ${entry.summary}`)).toEqual([
+      '2026-03-06 stage: Enrolled: Book a screening',
+      '2026-03-06 message: Sent "screening-invitation" (sms, en)',
+      '2026-03-11 event: Appointment booked',
+      '2026-03-11 stage: Journey ended: screening booked',
+    ]);
+  });
+
+  it('holds a Spanish email patient’s message for the quiet hours, then calls when nothing is booked', () => {
+    const run = simulateJourney({
+      definition,
+      patient: spanishEmail,
+      startAt,
+      script: [{ day: 16, taskOutcome: { node: 'call-patient', outcome: 'no-answer' } }],
+    });
+    expect(run.messages).toEqual([
+      {
+        at: '2026-03-06T14:00:00.000Z', // 08:00 in Mexico City
+        heldSince: '2026-03-06T09:00:00.000Z',
+        step: 'invite',
+        node: 'invite',
+        key: 'screening-invitation',
+        // No es-MX wording, no standard reading level, no email text: es, plain, any.
+        language: 'es',
+        readingLevel: 'plain',
+        channel: 'email',
+        text: 'Es hora de su prueba de detección. Reserve en {{schedulingUrl}} o llámenos.',
+      },
+    ]);
+    // The 14-day window starts once the message went out.
+    expect(run.tasks).toEqual([
+      {
+        at: '2026-03-20T14:00:00.000Z',
+        step: 'call-patient',
+        node: 'call-patient',
+        kind: 'call',
+        title: 'Call the patient: no screening booked',
+        priority: 'routine',
+        dueAt: '2026-03-22T14:00:00.000Z',
+        completedAt: '2026-03-22T09:00:00.000Z',
+        outcome: 'no-answer',
+      },
+    ]);
+    expect(run.final).toMatchObject({ status: 'completed', stage: 'unresponsive', dropOff: true });
+  });
+
+  it('raises a staff call for a patient no channel may reach, and goes on', () => {
+    const run = simulateJourney({
+      definition,
+      patient: { ...englishSms, channels: [{ channel: 'sms', consent: false }] },
+      startAt,
+      script: [],
+    });
+    expect(run.messages).toEqual([]);
+    expect(run.tasks.map((task) => `${task.at.slice(0, 10)} ${task.step}: ${task.title}`)).toEqual([
+      '2026-03-06 invite/unreachable: Call the patient: no message channel could reach them',
+      '2026-03-20 call-patient: Call the patient: no screening booked',
+    ]);
+    // Nobody completes the call in the script: the journey is still waiting on it at the horizon.
+    expect(run.final).toEqual({ status: 'active', stage: 'calling' });
+  });
+
+  it('stops the booking window while the journey is paused', () => {
+    const run = simulateJourney({
+      definition,
+      patient: englishSms,
+      startAt,
+      script: [
+        { day: 3, pause: 'In hospital' },
+        { day: 7, resume: 'Home' },
+      ],
+      months: 1,
+    });
+    expect(run.tasks[0]?.at).toBe('2026-03-24T09:00:00.000Z'); // day 14 + 4 days paused
+  });
+
+  it('notes a script line that finds nothing to act on', () => {
+    const run = simulateJourney({
+      definition,
+      patient: englishSms,
+      startAt,
+      script: [{ day: 2, taskOutcome: { node: 'call-patient', outcome: 'booked' } }],
+      months: 1,
+    });
+    expect(run.notes).toEqual(['Day 2: no open task at call-patient for the outcome "booked"']);
+  });
+});
+
+describe(afterQuietHours.name, () => {
+  it('keeps a daytime send and moves a night one to 08:00 local, across a DST change', () => {
+    expect(afterQuietHours(Date.parse('2026-03-06T12:00:00Z'), 'Europe/Warsaw')).toBe(
+      Date.parse('2026-03-06T12:00:00Z'),
+    );
+    // 22:30 on the Saturday before summer time in Warsaw: 08:00 CEST on Sunday is 06:00 UTC.
+    expect(afterQuietHours(Date.parse('2026-03-28T21:30:00Z'), 'Europe/Warsaw')).toBe(
+      Date.parse('2026-03-29T06:00:00Z'),
+    );
+  });
+});

@@ -126,8 +126,9 @@ async function startTemporal(): Promise<string> {
     namespace,
     dbFile: join(dataDir, 'temporal', 'temporal.db'),
     logFile: join(dataDir, 'logs', 'temporal.log'),
-    // Histories are encrypted; the UI asks the API's codec server to show them to operators.
-    uiCodecEndpoint: codecEndpoint(),
+    // No --ui-codec-endpoint: the dev server's UI cannot be told to send credentials with it, so
+    // a cluster-level endpoint only ever answers 401 and hides the browser setting that works
+    // (README, "Reading encrypted histories").
   });
   stopsInReverse.unshift({ name: 'Temporal dev server', stop: server.stop });
   step(`Temporal is ready; namespace "${namespace}" and search attributes registered`);

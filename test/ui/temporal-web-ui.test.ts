@@ -4,6 +4,7 @@ import request from 'supertest';
 import { freePort } from '../../scripts/dev-stack/free-port';
 import { startTemporalDevServer, type RunningDevServer } from '../../scripts/dev-stack/temporal-dev-server';
 import { locateTemporalCli } from '../../scripts/toolchain/temporal-cli';
+import { temporalWebUiSavedViews } from '../../shared/temporal-web-ui/saved-views';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
@@ -114,6 +115,34 @@ describe('the Temporal Web UI decodes journeys through the API for an operator w
     expect(await page.getByText('flu-shot').count()).toBe(0);
     expect(refused.length).toBeGreaterThan(0);
     expect(new Set(refused)).toEqual(new Set([401]));
+    await context.close();
+  }, 60_000);
+
+  test("a saved-view link saves the journey type's view in the browser; Journey, Stage and Status become columns", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const [view] = temporalWebUiSavedViews(webUi, NAMESPACE, ['preventive-outreach']).slice(-1);
+    await page.goto(view!.url);
+    await page.getByRole('link', { name: journeyId }).waitFor({ timeout: 20_000 });
+
+    // Saved in this browser: the plain list offers it, and it filters the list again.
+    await page.goto(`${webUi}/namespaces/${NAMESPACE}/workflows`);
+    await page.getByText(view!.name).first().click();
+    await page.waitForURL((url) => url.searchParams.get('query') === view!.query);
+    await page.getByRole('link', { name: journeyId }).waitFor();
+
+    await page.getByTestId('workflows-summary-table-configuration-button').click();
+    for (const column of ['CarepathJourney', 'CarepathStage', 'CarepathStatus'])
+      await page.getByRole('button', { name: `Add ${column} column` }).click();
+    await page.getByTestId('drawer-close-button').click();
+    const row = page.getByRole('row').filter({ hasText: journeyId });
+    for (const column of ['CarepathJourney', 'CarepathStage', 'CarepathStatus'])
+      expect(await page.getByRole('columnheader', { name: column }).isVisible()).toBe(true);
+    await row.getByText('preventive-outreach', { exact: true }).waitFor();
+    await row.getByText('active', { exact: true }).waitFor();
+    // The new columns follow the default ones, past the table's right edge at this width.
+    await page.getByRole('columnheader', { name: 'CarepathStatus' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'temporal-web-ui-saved-view.png'), fullPage: true });
     await context.close();
   }, 60_000);
 });

@@ -17,24 +17,39 @@ export interface SavedViewLink {
 /** The statuses an operator watches; completed and cancelled journeys are one query away. */
 const WATCHED_STATUSES: readonly JourneyStatus[] = ['active', 'paused'];
 
+/** Every view an operator needs: one per watched status, one per journey type. */
 export function temporalWebUiSavedViews(
   webUiUrl: string,
   namespace: string,
   journeyTypes: readonly string[],
 ): SavedViewLink[] {
-  const views = [
-    ...WATCHED_STATUSES.map((status) => ({
-      name: `Carepath: ${status}`,
-      query: `${journeyStatusKey.name} = "${status}"`,
-    })),
-    ...journeyTypes.map((journey) => ({
-      name: `Carepath: ${journey}`,
-      query: `${journeyTypeKey.name} = "${journey}"`,
-    })),
+  return [
+    ...WATCHED_STATUSES.map((status) =>
+      savedViewLink(webUiUrl, namespace, `Carepath: ${status}`, `${journeyStatusKey.name} = "${status}"`),
+    ),
+    ...journeyTypes.map((journeyType) => journeyTypeSavedView(webUiUrl, namespace, journeyType)),
   ];
+}
+
+/** The journeys of one type (the designer's catalogue links to it). */
+export function journeyTypeSavedView(
+  webUiUrl: string,
+  namespace: string,
+  journeyType: string,
+): SavedViewLink {
+  return savedViewLink(
+    webUiUrl,
+    namespace,
+    `Carepath: ${journeyType}`,
+    `${journeyTypeKey.name} = "${journeyType}"`,
+  );
+}
+
+function savedViewLink(webUiUrl: string, namespace: string, name: string, query: string): SavedViewLink {
   const list = `${webUiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows`;
-  return views.map((view) => ({
-    ...view,
-    url: `${list}?query=${encodeURIComponent(view.query)}&savedQuery=${encodeURIComponent(view.name)}`,
-  }));
+  return {
+    name,
+    query,
+    url: `${list}?query=${encodeURIComponent(query)}&savedQuery=${encodeURIComponent(name)}`,
+  };
 }

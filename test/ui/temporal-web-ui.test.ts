@@ -4,7 +4,7 @@ import request from 'supertest';
 import { freePort } from '../../scripts/dev-stack/free-port';
 import { startTemporalDevServer, type RunningDevServer } from '../../scripts/dev-stack/temporal-dev-server';
 import { locateTemporalCli } from '../../scripts/toolchain/temporal-cli';
-import { temporalWebUiSavedViews } from '../../shared/temporal-web-ui/saved-views';
+import { journeyTypeSavedView } from '../../shared/temporal-web-ui/saved-views';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
@@ -118,17 +118,22 @@ describe('the Temporal Web UI decodes journeys through the API for an operator w
     await context.close();
   }, 60_000);
 
-  test("a saved-view link saves the journey type's view in the browser; Journey, Stage and Status become columns", async () => {
+  test("the catalogue's link saves the journey type's view in the Web UI; Journey, Stage and Status become columns", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const [view] = temporalWebUiSavedViews(webUi, NAMESPACE, ['preventive-outreach']).slice(-1);
-    await page.goto(view!.url);
+    const designer = await context.newPage();
+    await signInAt(designer, stack.config.publicBaseUrl, 'dev-designer-key');
+    const link = designer.getByRole('link', { name: 'Preventive screening outreach in Temporal Web UI' });
+    const view = journeyTypeSavedView(webUi, NAMESPACE, 'preventive-outreach');
+    expect(await link.getAttribute('href')).toBe(view.url);
+    const newTab = context.waitForEvent('page');
+    await link.click();
+    const page = await newTab;
     await page.getByRole('link', { name: journeyId }).waitFor({ timeout: 20_000 });
 
     // Saved in this browser: the plain list offers it, and it filters the list again.
     await page.goto(`${webUi}/namespaces/${NAMESPACE}/workflows`);
-    await page.getByText(view!.name).first().click();
-    await page.waitForURL((url) => url.searchParams.get('query') === view!.query);
+    await page.getByText(view.name).first().click();
+    await page.waitForURL((url) => url.searchParams.get('query') === view.query);
     await page.getByRole('link', { name: journeyId }).waitFor();
 
     await page.getByTestId('workflows-summary-table-configuration-button').click();

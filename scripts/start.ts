@@ -16,6 +16,8 @@ import { ensureSearchAttributes } from './dev-stack/search-attributes';
 import { startSmsSink } from './dev-stack/sms-sink';
 import { startSmtpCapture } from './dev-stack/smtp-capture';
 import { startTemporalDevServer, stopChild } from './dev-stack/temporal-dev-server';
+import { temporalWebUiSavedViews } from '../shared/temporal-web-ui/saved-views';
+import { journeyModules } from '../workflows/journeys';
 import { locateTemporalCli } from './toolchain/temporal-cli';
 
 /**
@@ -126,8 +128,9 @@ async function startTemporal(): Promise<string> {
     namespace,
     dbFile: join(dataDir, 'temporal', 'temporal.db'),
     logFile: join(dataDir, 'logs', 'temporal.log'),
-    // Histories are encrypted; the UI asks the API's codec server to show them to operators.
-    uiCodecEndpoint: codecEndpoint(),
+    // No --ui-codec-endpoint: the dev server's UI cannot be told to send credentials with it, so
+    // a cluster-level endpoint only ever answers 401 and hides the browser setting that works
+    // (README, "Reading encrypted histories").
   });
   stopsInReverse.unshift({ name: 'Temporal dev server', stop: server.stop });
   step(`Temporal is ready; namespace "${namespace}" and search attributes registered`);
@@ -235,7 +238,13 @@ async function waitForHealth(url: string): Promise<void> {
 function printWelcome(temporalUi: string, fhirBaseUrl: string): void {
   const api = `http://localhost:${ports.api}`;
   const keys = process.env.API_KEYS ? '(from API_KEYS)' : DEV_API_KEYS.split(',').join('  ');
-  const host = loadConfig(stackEnv).api.host;
+  const config = loadConfig(stackEnv);
+  const host = config.api.host;
+  const views = temporalWebUiSavedViews(
+    temporalUi,
+    config.temporal.namespace,
+    journeyModules.map((journey) => journey.id),
+  );
   console.log(`
 Carepath is running (${((Date.now() - started) / 1000).toFixed(1)} s).
 ${process.env.API_KEYS ? '' : `Demo API keys are active: development mode, the API listens on ${host} only.\n`}
@@ -245,6 +254,9 @@ ${process.env.API_KEYS ? '' : `Demo API keys are active: development mode, the A
   Health          ${api}/api/health
   Temporal Web UI ${temporalUi}   (payloads encrypted; operators decode them, see README "Reading encrypted histories")
   Codec server    ${codecEndpoint()}
+  Web UI views    open each once to save it in your browser; add the CarepathJourney, CarepathStage
+                  and CarepathStatus columns with the table's settings icon (README "Temporal Web UI views")
+${views.map((view) => `    ${view.name.padEnd(32)} ${view.url}`).join('\n')}
   API keys        ${keys}
   Data and logs   ${dataDir}
   Sent messages   ${join(dataDir, 'outbox')}   (email as .eml, SMS in sms.jsonl)

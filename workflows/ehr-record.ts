@@ -1,5 +1,6 @@
-import { ActivityFailure, patched, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, patched } from '@temporalio/workflow';
 import type { EhrActivities } from '../activities/ehr/ehr-activities';
+import { summarisedActivities } from './activity-summaries';
 
 /*
  * How a journey keeps in step with the patient's EHR record. Both behind patches: journeys
@@ -9,14 +10,14 @@ const EHR_WRITE_BACK_PATCH = 'ehr-write-back';
 const EHR_PATIENT_CONTEXT_PATCH = 'ehr-patient-context';
 
 // A message should not wait on an EHR outage: a few quick tries, then the stored details serve.
-const contextRead = proxyActivities<EhrActivities>({
+const contextRead = summarisedActivities<EhrActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 3, maximumInterval: '10 seconds' },
 });
 
 // The EHR may be down for hours: a write is retried without limit, at most every 10 minutes.
 // Nothing waits for it but the journey's end (see Journey.settle).
-const recordWrite = proxyActivities<EhrActivities>({
+const recordWrite = summarisedActivities<EhrActivities>({
   startToCloseTimeout: '1 minute',
   retry: { maximumInterval: '10 minutes' },
 });

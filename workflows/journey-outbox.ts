@@ -88,12 +88,12 @@ export class JourneyOutbox implements DeliveryHost {
     return this.clocks.whenRunning();
   }
 
-  sleep(durationMs: number, wake?: () => boolean): Promise<WaitOutcome> {
-    return this.clocks.sleep(durationMs, wake);
+  sleep(durationMs: number, summary: string, wake?: () => boolean): Promise<WaitOutcome> {
+    return this.clocks.sleep(durationMs, summary, wake);
   }
 
-  sleepUntil(epochMs: number, wake?: () => boolean): Promise<WaitOutcome> {
-    return this.clocks.sleepUntil(epochMs, wake);
+  sleepUntil(epochMs: number, summary: string, wake?: () => boolean): Promise<WaitOutcome> {
+    return this.clocks.sleepUntil(epochMs, summary, wake);
   }
 
   responsesSoFar(): number {

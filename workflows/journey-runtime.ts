@@ -144,18 +144,18 @@ export class Journey<Event> {
   }
 
   /** A cadence wait in active time (paused time does not count); see `JourneyClocks.sleep`. */
-  sleep(durationMs: number, wake?: () => boolean): Promise<WaitOutcome> {
-    return this.clocks.sleep(durationMs, wake);
+  sleep(durationMs: number, summary: string, wake?: () => boolean): Promise<WaitOutcome> {
+    return this.clocks.sleep(durationMs, summary, wake);
   }
 
   /** Waits until the active clock (see `activeElapsedMs`) reads `activeMs`. */
-  sleepUntilActive(activeMs: number, wake?: () => boolean): Promise<WaitOutcome> {
-    return this.clocks.sleepUntilActive(activeMs, wake);
+  sleepUntilActive(activeMs: number, summary: string, wake?: () => boolean): Promise<WaitOutcome> {
+    return this.clocks.sleepUntilActive(activeMs, summary, wake);
   }
 
   /** A wall-clock wait (deadlines): runs on while the journey is paused. */
-  sleepUntil(epochMs: number, wake?: () => boolean): Promise<WaitOutcome> {
-    return this.clocks.sleepUntil(epochMs, wake);
+  sleepUntil(epochMs: number, summary: string, wake?: () => boolean): Promise<WaitOutcome> {
+    return this.clocks.sleepUntil(epochMs, summary, wake);
   }
 
   /** Resolves once the journey is not paused; false if it ended meanwhile. */

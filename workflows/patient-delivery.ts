@@ -42,8 +42,8 @@ export interface DeliveryHost {
   readonly isOpen: boolean;
   record(kind: TimelineKind, summary: string, ref?: string): void;
   whenRunning(): Promise<boolean>;
-  sleep(durationMs: number, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
-  sleepUntil(epochMs: number, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
+  sleep(durationMs: number, summary: string, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
+  sleepUntil(epochMs: number, summary: string, wake?: () => boolean): Promise<'elapsed' | 'woken' | 'ended'>;
   escalate(
     step: string,
     task: { kind: string; priority: 'routine' | 'urgent'; title: string; details?: Record<string, unknown> },
@@ -88,7 +88,7 @@ export async function deliverToPatient(
     switch (result.outcome) {
       case 'deferred':
         host.record('message', heldLine(label, result.until, result.reason), step);
-        await host.sleepUntil(Date.parse(result.until));
+        await host.sleepUntil(Date.parse(result.until), 'Message held: quiet hours or the daily cap');
         continue;
       case 'rejected':
         host.record(
@@ -130,6 +130,7 @@ export async function deliverToPatient(
           ? 'woken'
           : await host.sleep(
               message.respondWithinMs ?? 0,
+              `Wait for a response by ${result.channel}`,
               () => failed() || host.responsesSoFar() !== responses || (message.responded?.() ?? false),
             );
         if (waited === 'ended' || (waited === 'woken' && !failed())) return sentOutcome(result);

@@ -38,6 +38,7 @@ export class JourneyTypesController {
         settingsVersion: (await this.settings.current(type.id)).version,
         blueprint: type.blueprint,
         sources: type.sources,
+        temporalUiView: this.journeys.temporalUiViewOf(type.id),
       })),
     );
   }

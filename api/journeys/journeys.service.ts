@@ -5,6 +5,7 @@ import {
   NotFoundException,
   ServiceUnavailableException,
 } from '@nestjs/common';
+import { journeyTypeSavedView, type SavedViewLink } from '../../shared/temporal-web-ui/saved-views';
 import {
   ServiceError,
   WorkflowNotFoundError,
@@ -365,6 +366,12 @@ export class JourneysService {
       .filter((type) => type.instanceKey)
       .map((type) => journeyWorkflowId(type.id, patientId, instance, this.config.pseudonymKey));
     return workflowIdIn(ids);
+  }
+
+  /** Journeys of one type in the Temporal Web UI, as a view link that saves itself there. */
+  temporalUiViewOf(journeyType: string): SavedViewLink {
+    const { webUiUrl, namespace } = this.config.temporal;
+    return journeyTypeSavedView(webUiUrl, namespace, journeyType);
   }
 
   private temporalUiUrl(id: string): string {

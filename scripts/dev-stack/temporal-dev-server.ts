@@ -15,7 +15,6 @@ export interface DevServerOptions {
   /** Persistent SQLite file; undefined keeps everything in memory. */
   dbFile?: string;
   logFile?: string;
-  uiCodecEndpoint?: string;
 }
 
 export interface RunningDevServer {
@@ -61,7 +60,6 @@ async function spawnCli(cliPath: string, options: DevServerOptions): Promise<Run
     mkdirSync(dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=WAL');
   }
-  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
 
   // Own process group: Ctrl-C goes to the orchestrator, which stops the server last and cleanly.
   const child = spawn(cliPath, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -86,7 +84,6 @@ async function startSdkDownload(options: DevServerOptions): Promise<RunningDevSe
       namespace: options.namespace,
       ...(options.uiPort ? { ui: true, uiPort: options.uiPort } : {}),
       ...(options.dbFile ? { dbFilename: options.dbFile } : {}),
-      extraArgs: options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [],
     },
   });
   return { address: `127.0.0.1:${options.port}`, stop: () => env.teardown() };

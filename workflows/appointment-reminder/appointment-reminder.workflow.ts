@@ -82,7 +82,7 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
     }
     if (journey.isPaused) {
       // A paused journey sends nothing, but the appointment's time still ends it.
-      await journey.sleepUntil(appointmentAt, () => !journey.isPaused);
+      await journey.sleepUntil(appointmentAt, 'Appointment time (paused)', () => !journey.isPaused);
       continue;
     }
     if (reminderOwed() && now >= remindAt()) {
@@ -94,7 +94,11 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
 
     planTimers();
     const seen = journey.changes;
-    await journey.sleepUntil(reminderOwed() ? remindAt() : appointmentAt, () => journey.changes !== seen);
+    await journey.sleepUntil(
+      reminderOwed() ? remindAt() : appointmentAt,
+      reminderOwed() ? 'Reminder before the appointment' : 'Appointment time',
+      () => journey.changes !== seen,
+    );
   }
 
   return journey.result();

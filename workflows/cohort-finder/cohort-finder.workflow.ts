@@ -1,6 +1,7 @@
-import { continueAsNew, log, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { continueAsNew, log, workflowInfo } from '@temporalio/workflow';
 import type { BirthdateCursor } from '../../activities/cohort/birthdate-slices';
 import type { CohortActivities } from '../../activities/cohort/cohort-activities';
+import { summarisedActivities } from '../activity-summaries';
 import { screeningItems, type ScreeningItem } from '../preventive-outreach/preventive-outreach.contract';
 
 export interface CohortFinderInput {
@@ -38,7 +39,7 @@ const PAGES_PER_RUN = 100;
  * hour, then the run fails visibly in the Web UI; the next scheduled run starts afresh. Enrolment
  * is idempotent (one row per patient, item and due cycle), so a retried page enrols nobody twice.
  */
-const cohort = proxyActivities<CohortActivities>({
+const cohort = summarisedActivities<CohortActivities>({
   startToCloseTimeout: '5 minutes',
   retry: { maximumInterval: '5 minutes', maximumAttempts: 20 },
 });

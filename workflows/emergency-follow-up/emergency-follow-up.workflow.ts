@@ -196,7 +196,11 @@ export async function emergencyFollowUpWorkflow(
       // Nothing reaches the patient until staff say how they left; the window still closes.
       const closeAt = visit.dischargedAtMs + settings.escalation.closeAfterDays * 24 * HOUR_MS;
       const seen = journey.changes;
-      const waited = await journey.sleepUntil(closeAt, () => journey.changes !== seen);
+      const waited = await journey.sleepUntil(
+        closeAt,
+        'Follow-up window closes (discharge disposition unconfirmed)',
+        () => journey.changes !== seen,
+      );
       if (waited === 'elapsed') {
         journey.finish(
           'completed',
@@ -211,7 +215,11 @@ export async function emergencyFollowUpWorkflow(
     } else if (!round) {
       // A pause does not stop this clock; the nudge itself is then held until the journey resumes.
       const seen = journey.changes;
-      const waited = await journey.sleepUntil(nudgeAt, () => journey.changes !== seen);
+      const waited = await journey.sleepUntil(
+        nudgeAt,
+        'Nudge to book a follow-up visit',
+        () => journey.changes !== seen,
+      );
       if (waited === 'elapsed') startOutreach('Follow-up time: nudging the patient to book a visit');
     } else {
       const outcome = await advanceEscalation(journey, settings.escalation, round, voice.escalation);

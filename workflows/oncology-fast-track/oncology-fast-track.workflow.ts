@@ -152,7 +152,8 @@ export async function oncologyFastTrackWorkflow(
       const seen = journey.changes;
       const wakeAt = card.nextAlertAt(now);
       if (wakeAt === undefined) await condition(() => journey.changes !== seen || !journey.isOpen);
-      else await journey.sleepUntil(wakeAt, () => journey.changes !== seen);
+      else
+        await journey.sleepUntil(wakeAt, 'Next deadline alert of the card', () => journey.changes !== seen);
     }
   }
 

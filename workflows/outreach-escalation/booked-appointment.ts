@@ -56,7 +56,7 @@ export async function advanceBooking<Event>(
   const changed = () => journey.changes !== seen;
   const stamp = new Date(appointmentAt).toISOString();
   if (reminderOwed) {
-    const waited = await journey.sleepUntil(remindAt, changed);
+    const waited = await journey.sleepUntil(remindAt, 'Reminder before the booked appointment', changed);
     if (waited !== 'elapsed') return waited === 'ended' ? 'ended' : 'interrupted';
     if (journey.isPaused) return waitForChange(journey, changed);
     await journey.notify(`appointment-reminder:${stamp}`, care.reminder(booking));
@@ -64,7 +64,7 @@ export async function advanceBooking<Event>(
     return 'step-done';
   }
   if (checkOwed) {
-    const waited = await journey.sleepUntil(checkAt, changed);
+    const waited = await journey.sleepUntil(checkAt, "Check the booked appointment's outcome", changed);
     if (waited !== 'elapsed') return waited === 'ended' ? 'ended' : 'interrupted';
     await journey.escalate(`outcome-check:${stamp}`, {
       kind: 'appointment-outcome-check',

@@ -37,7 +37,13 @@ export async function advanceEscalation<Event, Wording extends string>(
   const move = nextEscalationMove(plan, round);
   journey.expect(upcomingEscalation(plan, round, journey.activeElapsedMs(), Date.now()));
   const seen = journey.changes;
-  const waited = await journey.sleepUntilActive(move.dueAtActiveMs, () => journey.changes !== seen);
+  const waited = await journey.sleepUntilActive(
+    move.dueAtActiveMs,
+    move.kind === 'close'
+      ? 'Outreach window closes'
+      : `Outreach step ${move.stepNumber} of ${plan.steps.length}: ${move.step.action}`,
+    () => journey.changes !== seen,
+  );
   if (waited === 'ended') return 'ended';
   if (waited === 'woken') return 'interrupted';
   if (move.kind === 'close') return 'window-closed';

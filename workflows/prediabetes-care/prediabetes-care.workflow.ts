@@ -201,7 +201,10 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
       const overdueAtMs = confirmation && !confirmation.overdueEscalated ? confirmation.dueAtMs : null;
       const pending = () => !journey.isOpen || hasStaffWork();
       if (overdueAtMs === null) await condition(pending);
-      else await condition(pending, Math.max(1, overdueAtMs - Date.now()));
+      else
+        await condition(pending, Math.max(1, overdueAtMs - Date.now()), {
+          summary: 'Enrolment confirmation overdue',
+        });
     }
   }
 
@@ -300,7 +303,7 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     const seen = journey.changes;
     const changed = () => journey.changes !== seen;
     if (wallDue.length === 0) await condition(() => changed() || !journey.isOpen);
-    else await journey.sleepUntil(Math.min(...wallDue), changed);
+    else await journey.sleepUntil(Math.min(...wallDue), 'Next programme step or check due', changed);
   }
 
   /** Changes one alert; an alert with nothing left to do leaves the state (its key stays, for duplicates). */

@@ -1,4 +1,5 @@
-import { patched, proxyActivities } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
+import { summarisedActivities } from '../activity-summaries';
 import type { Activities } from '../../activities';
 import type { JourneyInput, JourneyProgress } from '../../contracts/journey-contract';
 import { Journey } from '../journey-runtime';
@@ -32,11 +33,11 @@ export const CLOSE_TASKS_WHEN_DONE_PATCH = 'preventive-outreach-closes-staff-tas
 /** New journeys read the patient's record for an exclusion or a covering test before any message. */
 export const RECORD_CHECK_AT_START_PATCH = 'preventive-outreach-reads-record-at-start';
 
-const staffTasks = proxyActivities<Pick<Activities, 'closeJourneyStaffTasks'>>({
+const staffTasks = summarisedActivities<Pick<Activities, 'closeJourneyStaffTasks'>>({
   startToCloseTimeout: '1 minute',
 });
 // The EHR may be down: a few tries, then the outreach goes ahead and says the record was not read.
-const record = proxyActivities<Pick<Activities, 'screeningRecordOf'>>({
+const record = summarisedActivities<Pick<Activities, 'screeningRecordOf'>>({
   startToCloseTimeout: '1 minute',
   retry: { maximumAttempts: 5, maximumInterval: '1 minute' },
 });

@@ -173,6 +173,19 @@ export class BlueprintView implements Blueprint {
   @ApiProperty({ type: [BlueprintEdgeView] }) edges!: BlueprintEdgeView[];
 }
 
+export class TemporalUiViewDto {
+  @ApiProperty({
+    description: 'The saved view\'s name in the Temporal Web UI, e.g. "Carepath: preventive-outreach".',
+  })
+  name!: string;
+  @ApiProperty({ description: 'The visibility query it shows.' }) query!: string;
+  @ApiProperty({
+    description:
+      'Opening this address in the Temporal Web UI lists the journeys and saves the view in that browser.',
+  })
+  url!: string;
+}
+
 export class JourneyTypeView {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
@@ -200,6 +213,11 @@ export class JourneyTypeView {
   @ApiProperty({ type: BlueprintView, description: 'The static map: nodes and edges, with stable ids.' })
   blueprint!: BlueprintView;
   @ApiProperty({ type: [String], description: 'Where the clinical numbers come from.' }) sources!: string[];
+  @ApiProperty({
+    type: TemporalUiViewDto,
+    description: 'Journeys of this type in the Temporal Web UI, as a saved view.',
+  })
+  temporalUiView!: TemporalUiViewDto;
 }
 
 /** What a running journey would do with an event now; nothing was sent (POST .../events/preview). */

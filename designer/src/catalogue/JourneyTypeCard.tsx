@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { ApiClient, JourneyType } from '../api';
+import { safeHttpUrl } from '../format';
 import { useApiResource } from '../useApiResource';
 import { JourneyTypeCounts } from './JourneyTypeCounts';
 import { journeyTypePath } from './JourneyTypeView';
@@ -18,6 +19,7 @@ export function JourneyTypeCard({ client, type, selected }: JourneyTypeCardProps
     params: { path: { journeyType: type.id } },
     refreshMs: COUNTS_REFRESH_MS,
   });
+  const temporalView = safeHttpUrl(type.temporalUiView.url);
   return (
     <li className={selected ? 'type-card selected' : 'type-card'}>
       <h3>
@@ -33,6 +35,20 @@ export function JourneyTypeCard({ client, type, selected }: JourneyTypeCardProps
         {type.settingsVersion === 0 ? 'built-in defaults (version 0)' : `version ${type.settingsVersion}`}
       </p>
       <JourneyTypeCounts stats={stats} />
+      {temporalView && (
+        <p className="muted">
+          {/* The Web UI keeps views per browser: this link lists the journeys and saves the view there. */}
+          <a
+            href={temporalView}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={`${type.title} in Temporal Web UI`}
+          >
+            In Temporal Web UI
+          </a>{' '}
+          (saved there as “{type.temporalUiView.name}”)
+        </p>
+      )}
     </li>
   );
 }

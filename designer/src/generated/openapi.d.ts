@@ -889,6 +889,8 @@ export interface components {
             settingsVersion: number;
             /** @description Where the clinical numbers come from. */
             sources: string[];
+            /** @description Journeys of this type in the Temporal Web UI, as a saved view. */
+            temporalUiView: components["schemas"]["TemporalUiViewDto"];
             title: string;
         };
         NextDeadlineView: {
@@ -1218,6 +1220,14 @@ export interface components {
             temporalUiUrl: string;
             timeline: components["schemas"]["TimelineEntryView"][];
             upcoming: components["schemas"]["UpcomingTimerView"][];
+        };
+        TemporalUiViewDto: {
+            /** @description The saved view's name in the Temporal Web UI, e.g. "Carepath: preventive-outreach". */
+            name: string;
+            /** @description The visibility query it shows. */
+            query: string;
+            /** @description Opening this address in the Temporal Web UI lists the journeys and saves the view in that browser. */
+            url: string;
         };
         TimelineEntryView: {
             at: string;

@@ -16,6 +16,11 @@ const outreach: JourneyType = {
   settingsSchema: {},
   settingsVersion: 0,
   sources: [],
+  temporalUiView: {
+    name: 'Carepath: preventive-outreach',
+    query: 'CarepathJourney = "preventive-outreach"',
+    url: 'http://localhost:8233/namespaces/carepath/workflows?query=CarepathJourney%20%3D%20%22preventive-outreach%22',
+  },
   blueprint: {
     start: 'outreach',
     nodes: [

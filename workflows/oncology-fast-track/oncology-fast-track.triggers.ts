@@ -12,6 +12,7 @@ import { oncologyFastTrackStarts } from './oncology-fast-track.starts';
 export const oncologyFastTrackTriggers: JourneyTriggers = {
   journey: ONCOLOGY_FAST_TRACK,
   starts: oncologyFastTrackStarts,
+  events: [],
   takes: [
     {
       resource: 'Appointment',

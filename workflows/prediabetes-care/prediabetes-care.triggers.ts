@@ -9,6 +9,7 @@ import { prediabetesDiagnosis } from './prediabetes-care.starts';
 export const prediabetesCareTriggers: JourneyTriggers = {
   journey: PREDIABETES_CARE,
   starts: [prediabetesDiagnosis],
+  events: [],
   takes: [
     {
       resource: 'Observation',

@@ -19,7 +19,8 @@ const route = (resource: Resource, context?: RoutingContext) =>
 const prediabetesInstance = { linkedTo: [], instances: [{ journey: 'prediabetes-care', params: {} }] };
 
 // Observations: see routes/observation-route.spec.ts. What starts a journey (a prediabetes
-// diagnosis, an emergency discharge, a referral): each journey's <journey>.starts.spec.ts.
+// diagnosis, an emergency discharge, a referral): each journey's <journey>.starts.spec.ts; what
+// moves a running one: its <journey>.ehr-events.spec.ts.
 
 describe('routeResource: conditions', () => {
   test('type 2 diabetes tells the prediabetes journey a clinician diagnosed it', () => {
@@ -61,43 +62,6 @@ describe('routeResource: conditions', () => {
 });
 
 describe('routeResource: encounters', () => {
-  test('[HZ-31] an emergency visit entered in error goes to the running follow-up, which ends only if it is its visit', () => {
-    const withdrawn = emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'entered-in-error');
-    expect(route(withdrawn)).toEqual({
-      kind: 'event',
-      rule: 'emergency-visit-withdrawn',
-      patientId: 'pat-4',
-      events: { 'emergency-follow-up': { type: 'emergency-visit-withdrawn', encounterId: 'enc-9' } },
-      target: {
-        linkedTo: [],
-        instances: [],
-        running: { journeys: ['emergency-follow-up'] },
-        ifNone: 'no running emergency follow-up: nothing to withdraw',
-      },
-    });
-  });
-
-  test('[HZ-27] an inpatient admission goes to the running follow-up with its own start date', () => {
-    const admission: Encounter = {
-      ...emergencyEncounter('pat-4', 'enc-10', '2025-06-02T06:00:00Z', 'in-progress'),
-      class: { system: CODE_SYSTEMS.actCode, code: 'IMP' },
-      period: { start: '2025-06-02T01:00:00Z' },
-    };
-    expect(route(admission)).toEqual({
-      kind: 'event',
-      rule: 'hospital-admission',
-      patientId: 'pat-4',
-      events: { 'emergency-follow-up': { type: 'readmitted', at: '2025-06-02T01:00:00Z' } },
-      target: { linkedTo: [], instances: [], running: { journeys: ['emergency-follow-up'] } },
-    });
-    expect(route({ ...admission, period: {} })).toMatchObject({
-      kind: 'ignore',
-      reason: expect.stringMatching(
-        /no period.start: whether it followed the emergency discharge is unknown/,
-      ),
-    });
-  });
-
   test('an ambulatory encounter is not routed', () => {
     const visit: Encounter = {
       ...emergencyEncounter('pat-4', 'enc-11', '2025-06-02T06:00:00Z'),

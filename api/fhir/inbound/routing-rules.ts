@@ -165,44 +165,6 @@ export const conditionRules: readonly ConditionRule[] = [
 /** Clinical statuses of a Condition that is present now (absent means present too). */
 export const ACTIVE_CONDITION_STATUSES = ['active', 'recurrence', 'relapse'] as const;
 
-// --- Encounters ---------------------------------------------------------------------------------
-
-/*
- * An emergency discharge is a start rule of the follow-up (emergency-follow-up.starts.ts). An
- * admission is a readmission only when it began after the discharge it would end: the workflow
- * compares the two dates.
- */
-
-export type EncounterEffect = 'readmitted' | 'emergency-visit-withdrawn';
-
-export interface EncounterRule {
-  id: string;
-  label: string;
-  /** Encounter.class (a Coding in R4), v3 ActCode. */
-  codes: CodeMatch[];
-  statuses: readonly string[];
-  effect: EncounterEffect;
-}
-
-export const encounterRules: readonly EncounterRule[] = [
-  {
-    // The emergency visit was recorded in error (often in the wrong patient's chart) or never happened.
-    id: 'emergency-visit-withdrawn',
-    label: 'emergency visit entered in error or cancelled',
-    codes: [{ system: CODE_SYSTEMS.actCode, codes: ['EMER'] }],
-    statuses: ['entered-in-error', 'cancelled'],
-    effect: 'emergency-visit-withdrawn',
-  },
-  {
-    // HL7v2 ADT^A01: back in hospital, so the follow-up of an earlier emergency visit ends.
-    id: 'hospital-admission',
-    label: 'inpatient admission',
-    codes: [{ system: CODE_SYSTEMS.actCode, codes: ['IMP', 'ACUTE'] }],
-    statuses: ['arrived', 'in-progress'],
-    effect: 'readmitted',
-  },
-];
-
 // --- DiagnosticReports: pathology and imaging on the card ---------------------------------------
 
 export interface DiagnosticReportRule {

@@ -27,7 +27,7 @@ export function eventDecision(
 function targetOf(rule: DeclaredEvent, address: EventAddress): JourneyTarget {
   switch (address.to) {
     case 'instance':
-      return { linkedTo: [], instances: [{ journey: rule.journey, params: address.params }] };
+      return { linkedTo: [], instances: [{ journey: rule.journey, params: { ...address.params } }] };
     case 'linked':
       return { linkedTo: [...address.resources], instances: [] };
     case 'declared': {

@@ -1,3 +1,4 @@
+import type { EventResource, EventRule } from './journey-events';
 import type { StartResource, StartRule } from './journey-starts';
 import type { JourneyTriggers } from './journey-triggers';
 import { journeyModules } from './journeys';
@@ -21,6 +22,20 @@ export function startRulesFor<R extends StartResource>(resource: R): Array<Decla
   return journeyTriggerList().flatMap((triggers) =>
     triggers.starts
       .filter((rule): rule is Extract<StartRule, { resource: R }> => rule.resource === resource)
+      .map((rule) => ({ ...rule, journey: triggers.journey })),
+  );
+}
+
+/** A journey's event rule, with the journey it moves. */
+export type DeclaredEvent<R extends EventResource = EventResource> = Extract<EventRule, { resource: R }> & {
+  journey: string;
+};
+
+/** The event rules every journey declares for `resource`, in module order. */
+export function eventRulesFor<R extends EventResource>(resource: R): Array<DeclaredEvent<R>> {
+  return journeyTriggerList().flatMap((triggers) =>
+    triggers.events
+      .filter((rule): rule is Extract<EventRule, { resource: R }> => rule.resource === resource)
       .map((rule) => ({ ...rule, journey: triggers.journey })),
   );
 }

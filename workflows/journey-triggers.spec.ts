@@ -32,11 +32,11 @@ describe('journey triggers', () => {
     },
   );
 
-  test('start rules have ids no other start rule has, and select their resource by at least one code', () => {
-    const starts = journeyTriggerList().flatMap((triggers) => triggers.starts);
-    const ids = starts.map((rule) => rule.id);
+  test('start and event rules have ids no other rule has, and select their resource by at least one code', () => {
+    const rules = journeyTriggerList().flatMap((triggers) => [...triggers.starts, ...triggers.events]);
+    const ids = rules.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const rule of starts) expect(rule.codes.flatMap((match) => match.codes).length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule.codes.flatMap((match) => match.codes).length).toBeGreaterThan(0);
   });
 
   test('declarations spell code systems as the router does', () => {

@@ -1,8 +1,10 @@
+import type { CodeableConcept } from '@medplum/fhirtypes';
+import type { EventRule } from './journey-events';
 import type { StartRule } from './journey-starts';
 
 /*
  * What a journey listens to: which EHR resources start it, which events it takes from which
- * resources, how a resource must be linked to one journey before it may move it, and what closes
+ * resources and how it reads them, how a resource must be linked to one journey before it may move it, and what closes
  * it. Pure data (no I/O), one exported const per journey in `<journey>.triggers.ts`, the `triggers`
  * field of its module (`defineJourney(...)` in `<journey>.journey.ts`); `journeyTriggerList()`
  * (journey-trigger-list.ts) reads them from the module list, and the EHR router reads these
@@ -42,6 +44,7 @@ export interface DeclaredValueSet {
 
 export type TriggerResource =
   | 'Appointment'
+  | 'Communication'
   | 'Condition'
   | 'DiagnosticReport'
   | 'Encounter'
@@ -80,6 +83,14 @@ export type EventLink =
 
 export type CodedField = 'serviceType' | 'appointmentType' | 'reasonCode' | 'code';
 
+/** What in a resource can link it to a journey: its own key, its references, its coded fields. */
+export interface LinkFacts {
+  self?: string;
+  basedOn?: string[];
+  evidence?: string[];
+  coded?: Partial<Record<CodedField, readonly CodeableConcept[]>>;
+}
+
 /** Events a journey takes from one kind of resource, and the links that let it. */
 export interface EventTrigger {
   resource: TriggerResource;
@@ -94,6 +105,8 @@ export interface JourneyTriggers {
   journey: string;
   /** The EHR resources that start it, and how it reads them (`<journey>.starts.ts`). */
   starts: readonly StartRule[];
+  /** What the EHR resources it takes mean for a running journey of the type (`<journey>.ehr-events.ts`). */
+  events: readonly EventRule[];
   takes: readonly EventTrigger[];
   /** The value sets named by `value-set` links. */
   valueSets: Readonly<Record<string, DeclaredValueSet>>;

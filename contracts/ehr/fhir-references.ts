@@ -37,6 +37,13 @@ export function referenceKey(reference: string | undefined): string | undefined 
   return parsed && `${parsed.resourceType}/${parsed.id}`;
 }
 
+/** The keys of the literal references in `list` (references to nothing Carepath can key are left out). */
+export function referenceKeys(list: readonly Reference[] | undefined): string[] {
+  return (list ?? [])
+    .map((reference) => referenceKey(reference.reference))
+    .filter((key) => key !== undefined);
+}
+
 /** The EHR patient id a reference points at, when it is a literal `Patient/<id>` reference. */
 export function patientIdOf(reference: Reference | undefined): string | undefined {
   const parsed = parseLiteralReference(reference?.reference);

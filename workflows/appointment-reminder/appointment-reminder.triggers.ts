@@ -10,6 +10,7 @@ import { APPOINTMENT_REMINDER } from './appointment-reminder.contract';
 export const appointmentReminderTriggers: JourneyTriggers = {
   journey: APPOINTMENT_REMINDER,
   starts: [],
+  events: [],
   takes: [
     {
       resource: 'Appointment',

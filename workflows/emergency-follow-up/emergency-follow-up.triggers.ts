@@ -1,6 +1,7 @@
 import { TRIGGER_SYSTEMS, type JourneyTriggers } from '../journey-triggers';
 import { APPOINTMENT_STATUS_EVENTS } from '../outreach-escalation/appointment-events';
 import { EMERGENCY_FOLLOW_UP } from './emergency-follow-up.contract';
+import { emergencyFollowUpEvents } from './emergency-follow-up.ehr-events';
 import { emergencyDischarge } from './emergency-follow-up.starts';
 
 const { snomed, cpt, appointmentReason, serviceType } = TRIGGER_SYSTEMS;
@@ -18,6 +19,7 @@ export const FOLLOW_UP_VISITS = 'follow-up-visits';
 export const emergencyFollowUpTriggers: JourneyTriggers = {
   journey: EMERGENCY_FOLLOW_UP,
   starts: [emergencyDischarge],
+  events: emergencyFollowUpEvents,
   takes: [
     {
       resource: 'Appointment',

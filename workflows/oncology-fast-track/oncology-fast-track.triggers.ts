@@ -1,5 +1,6 @@
 import type { JourneyTriggers } from '../journey-triggers';
 import { ONCOLOGY_FAST_TRACK } from './oncology-fast-track.contract';
+import { oncologyFastTrackEvents } from './oncology-fast-track.ehr-events';
 import { oncologyFastTrackStarts } from './oncology-fast-track.starts';
 
 /**
@@ -12,6 +13,7 @@ import { oncologyFastTrackStarts } from './oncology-fast-track.starts';
 export const oncologyFastTrackTriggers: JourneyTriggers = {
   journey: ONCOLOGY_FAST_TRACK,
   starts: oncologyFastTrackStarts,
+  events: oncologyFastTrackEvents,
   takes: [
     {
       resource: 'Appointment',

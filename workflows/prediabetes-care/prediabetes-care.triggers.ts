@@ -1,5 +1,6 @@
 import type { JourneyTriggers } from '../journey-triggers';
 import { PREDIABETES_CARE } from './prediabetes-care.contract';
+import { prediabetesCareEvents } from './prediabetes-care.ehr-events';
 import { prediabetesDiagnosis } from './prediabetes-care.starts';
 
 /**
@@ -9,6 +10,7 @@ import { prediabetesDiagnosis } from './prediabetes-care.starts';
 export const prediabetesCareTriggers: JourneyTriggers = {
   journey: PREDIABETES_CARE,
   starts: [prediabetesDiagnosis],
+  events: prediabetesCareEvents,
   takes: [
     {
       resource: 'Observation',

@@ -13,6 +13,7 @@ export const SCREENING_ITEM_CODES = 'screening-item-codes';
 export const preventiveOutreachTriggers: JourneyTriggers = {
   journey: PREVENTIVE_OUTREACH,
   starts: [],
+  events: [],
   takes: [
     {
       resource: 'Appointment',

@@ -1,103 +1,20 @@
 import type { Encounter, Resource } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
 import { requireValidFhirResource } from './fhir-validation';
-import {
-  appointment,
-  channelConsent,
-  condition,
-  emergencyEncounter,
-  pathologyReport,
-} from './inbound.test-support';
+import { appointment, channelConsent, emergencyEncounter, observation } from './inbound.test-support';
 import { routeResource, type RoutingContext } from './route-resource';
 
-const { loinc, snomed, icd10cm, carepathOncology, contactPointSystem, participationMode } = CODE_SYSTEMS;
+const { snomed, contactPointSystem, participationMode } = CODE_SYSTEMS;
 
 /** Every case routes a resource the FHIR validator accepts, as the webhook would. */
 const route = (resource: Resource, context?: RoutingContext) =>
   routeResource(requireValidFhirResource(resource), context);
 
-const prediabetesInstance = { linkedTo: [], instances: [{ journey: 'prediabetes-care', params: {} }] };
-
 // Observations: see routes/observation-route.spec.ts. What starts a journey (a prediabetes
-// diagnosis, an emergency discharge, a referral): each journey's <journey>.starts.spec.ts.
-
-describe('routeResource: conditions', () => {
-  test('type 2 diabetes tells the prediabetes journey a clinician diagnosed it', () => {
-    expect(route(condition('pat-2', { system: icd10cm, code: 'E11.9' }))).toEqual({
-      kind: 'event',
-      rule: 'diabetes-diagnosis',
-      patientId: 'pat-2',
-      events: { 'prediabetes-care': { type: 'diabetes-diagnosed' } },
-      target: prediabetesInstance,
-    });
-  });
-
-  test('a confirmed cancer moves the card on; a refuted one rules cancer out', () => {
-    const confirmed = route({
-      ...condition(
-        'pat-3',
-        { system: icd10cm, code: 'C50.911' },
-        { id: 'c-1', onset: '2025-05-21T10:00:00Z' },
-      ),
-      recordedDate: '2025-05-23T10:00:00Z',
-    });
-    expect(confirmed).toEqual({
-      kind: 'event',
-      rule: 'cancer-diagnosis',
-      patientId: 'pat-3',
-      events: { 'oncology-fast-track': { type: 'cancer-confirmed', at: '2025-05-23T10:00:00Z' } },
-      target: {
-        linkedTo: ['Condition/c-1'],
-        instances: [],
-        ifNone: expect.stringMatching(/^Condition .* is linked to no journey/),
-      },
-    });
-    const refuted = route(
-      condition('pat-3', { system: icd10cm, code: 'C50.911' }, { verification: 'refuted' }),
-    );
-    expect(refuted).toMatchObject({ events: { 'oncology-fast-track': { type: 'cancer-ruled-out' } } });
-    expect(route(condition('pat-3', { system: icd10cm, code: 'D05.10' }))).toMatchObject({ kind: 'ignore' });
-  });
-});
+// diagnosis, an emergency discharge, a referral): each journey's <journey>.starts.spec.ts; what
+// moves a running one: its <journey>.ehr-events.spec.ts.
 
 describe('routeResource: encounters', () => {
-  test('[HZ-31] an emergency visit entered in error goes to the running follow-up, which ends only if it is its visit', () => {
-    const withdrawn = emergencyEncounter('pat-4', 'enc-9', '2025-05-30T06:00:00Z', 'entered-in-error');
-    expect(route(withdrawn)).toEqual({
-      kind: 'event',
-      rule: 'emergency-visit-withdrawn',
-      patientId: 'pat-4',
-      events: { 'emergency-follow-up': { type: 'emergency-visit-withdrawn', encounterId: 'enc-9' } },
-      target: {
-        linkedTo: [],
-        instances: [],
-        running: { journeys: ['emergency-follow-up'] },
-        ifNone: 'no running emergency follow-up: nothing to withdraw',
-      },
-    });
-  });
-
-  test('[HZ-27] an inpatient admission goes to the running follow-up with its own start date', () => {
-    const admission: Encounter = {
-      ...emergencyEncounter('pat-4', 'enc-10', '2025-06-02T06:00:00Z', 'in-progress'),
-      class: { system: CODE_SYSTEMS.actCode, code: 'IMP' },
-      period: { start: '2025-06-02T01:00:00Z' },
-    };
-    expect(route(admission)).toEqual({
-      kind: 'event',
-      rule: 'hospital-admission',
-      patientId: 'pat-4',
-      events: { 'emergency-follow-up': { type: 'readmitted', at: '2025-06-02T01:00:00Z' } },
-      target: { linkedTo: [], instances: [], running: { journeys: ['emergency-follow-up'] } },
-    });
-    expect(route({ ...admission, period: {} })).toMatchObject({
-      kind: 'ignore',
-      reason: expect.stringMatching(
-        /no period.start: whether it followed the emergency discharge is unknown/,
-      ),
-    });
-  });
-
   test('an ambulatory encounter is not routed', () => {
     const visit: Encounter = {
       ...emergencyEncounter('pat-4', 'enc-11', '2025-06-02T06:00:00Z'),
@@ -106,83 +23,6 @@ describe('routeResource: encounters', () => {
     expect(route(visit)).toEqual({
       kind: 'ignore',
       reason: 'no routing rule takes Encounter class http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB',
-    });
-  });
-});
-
-describe('routeResource: diagnostic reports advance the card', () => {
-  test('a pathology report concluding malignancy confirms cancer on the card it was ordered for', () => {
-    const report = pathologyReport('pat-5', { system: snomed, code: '363346000' }, '2025-06-03T12:00:00Z', {
-      id: 'dr-1',
-      basedOn: 'ServiceRequest/sr-DILO-2025-000123',
-    });
-    expect(route(report)).toEqual({
-      kind: 'event',
-      rule: 'malignancy-reported',
-      patientId: 'pat-5',
-      events: { 'oncology-fast-track': { type: 'cancer-confirmed', at: '2025-06-03T12:00:00Z' } },
-      target: {
-        linkedTo: ['DiagnosticReport/dr-1', 'ServiceRequest/sr-DILO-2025-000123'],
-        instances: [],
-      },
-    });
-  });
-
-  test("[HZ-22] a report based on no referral reaches no card, not even the patient's only one", () => {
-    const report = pathologyReport('pat-5', { system: snomed, code: '363346000' }, '2025-06-03T12:00:00Z', {
-      id: 'dr-2',
-    });
-    expect(route(report)).toMatchObject({
-      kind: 'event',
-      target: {
-        linkedTo: ['DiagnosticReport/dr-2'],
-        instances: [],
-        ifNone: expect.stringMatching(/^DiagnosticReport coded .*363346000.* is linked to no journey/),
-      },
-    });
-    expect(route(report)).not.toHaveProperty('target.running');
-  });
-
-  test('a malignancy code on a laboratory report is not taken as a cancer diagnosis', () => {
-    const labReport = pathologyReport(
-      'pat-5',
-      { system: snomed, code: '363346000' },
-      '2025-06-03T12:00:00Z',
-      { category: 'CH' },
-    );
-    expect(route(labReport)).toMatchObject({
-      kind: 'ignore',
-      reason: expect.stringMatching(/^no routing rule matches DiagnosticReport/),
-    });
-  });
-
-  test('ruled out and staging reports map to their card events; a preliminary report to nothing', () => {
-    expect(
-      route(
-        pathologyReport(
-          'pat-5',
-          { system: carepathOncology, code: 'malignancy-ruled-out' },
-          '2025-06-03T12:00:00Z',
-        ),
-      ),
-    ).toMatchObject({
-      events: { 'oncology-fast-track': { type: 'cancer-ruled-out' } },
-    });
-    const staging = {
-      ...pathologyReport('pat-5', { system: carepathOncology, code: 'x' }, '2025-06-10T12:00:00Z'),
-      code: { coding: [{ system: loinc, code: '21908-9' }] },
-    };
-    expect(route(staging)).toMatchObject({
-      rule: 'cancer-staging',
-      events: { 'oncology-fast-track': { type: 'in-depth-diagnostics-done' } },
-    });
-    const preliminary = {
-      ...pathologyReport('pat-5', { system: snomed, code: '363346000' }, '2025-06-03T12:00:00Z'),
-      status: 'preliminary',
-    };
-    expect(route(preliminary as Resource)).toMatchObject({
-      kind: 'ignore',
-      reason: expect.stringMatching(/status preliminary/),
     });
   });
 });
@@ -355,6 +195,15 @@ describe('routeResource: consent', () => {
       kind: 'ignore',
       rule: 'channel-consent',
       reason: expect.stringMatching(/names no messaging channel/),
+    });
+  });
+});
+
+describe('routeResource: observations', () => {
+  test('an observation no rule knows is ignored, naming its codes', () => {
+    expect(route(observation('pat-1', '8867-4', 72, '/min', '2025-05-30'))).toEqual({
+      kind: 'ignore',
+      reason: `no routing rule matches Observation coded ${CODE_SYSTEMS.loinc}|8867-4`,
     });
   });
 });

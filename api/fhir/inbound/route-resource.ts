@@ -2,20 +2,22 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { JourneyEvent } from '../../../contracts/journey-contract';
 import { ignore, type RoutingDecision } from './routing-decision';
 import { routeAppointment } from './routes/appointment-route';
+import { routeCommunication } from './routes/communication-route';
 import { routeCondition } from './routes/condition-route';
 import { routeConsent } from './routes/consent-route';
+import { routeDiagnosticReport } from './routes/diagnostic-report-route';
 import { routeEncounter } from './routes/encounter-route';
 import { routeObservation } from './routes/observation-route';
 import { routePatient } from './routes/patient-route';
-import { routeCommunication, routeDiagnosticReport } from './routes/oncology-routes';
 import { routeServiceRequest } from './routes/service-request-route';
 import { routeImmunization, routeProcedure } from './routes/screening-route';
 
 /*
- * Routing: what one EHR resource means for Carepath's journeys. What starts a journey is the
- * journey's own declaration (`<journey>.starts.ts`, read from the module list); what moves one is
- * its triggers and the rules in routing-rules.ts. Each file in routes/ reads them for one kind of
- * resource.
+ * Routing: what one EHR resource means for Carepath's journeys. What starts a journey and what
+ * moves a running one are the journey's own declarations (`<journey>.starts.ts`,
+ * `<journey>.ehr-events.ts` and the links of `<journey>.triggers.ts`, read from the module list);
+ * what concerns the patient whatever the journey (a death, consent) is the API's own. Each file in
+ * routes/ reads them for one kind of resource.
  */
 
 export interface RoutingContext {

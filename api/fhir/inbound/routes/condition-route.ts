@@ -1,25 +1,35 @@
 import type { Condition } from '@medplum/fhirtypes';
-import { ONCOLOGY_FAST_TRACK } from '../../../../workflows/oncology-fast-track/oncology-fast-track.contract';
-import { PREDIABETES_CARE } from '../../../../workflows/prediabetes-care/prediabetes-care.contract';
-import { startRulesFor } from '../../../../workflows/journey-trigger-list';
-import { clinicalTimeOf, toInstant } from '../../../../contracts/ehr/clinical-time';
+import type { ConditionFacts } from '../../../../workflows/journey-starts';
+import { eventRulesFor, startRulesFor } from '../../../../workflows/journey-trigger-list';
+import { clinicalTimeOf } from '../../../../contracts/ehr/clinical-time';
 import { CODE_SYSTEMS, findCoding } from '../../../../contracts/ehr/code-systems';
-import { patientIdOf, resourceKey } from '../../../../contracts/ehr/fhir-references';
+import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
-import { ACTIVE_CONDITION_STATUSES, conditionRules } from '../routing-rules';
-import { oncologyTarget } from './oncology-routes';
-import { codeOf, isDefined, noPatient, noRuleFor, references } from './route-helpers';
+import { ACTIVE_CONDITION_STATUSES } from '../routing-rules';
+import { eventDecision } from './event-decision';
+import { codeOf, noPatient, noRuleFor } from './route-helpers';
 import { routeExclusionCondition } from './screening-route';
 import { startDecision } from './start-decision';
 
 /**
- * Diagnoses: one a journey's start rule selects is read by that rule (prediabetes enrols:
- * prediabetes-care.starts.ts); diabetes exits the program, cancer moves the card.
+ * A diagnosis is read by the journey rule that selects it by its code: a start rule
+ * (`<journey>.starts.ts`: prediabetes enrols) or an event rule (`<journey>.ehr-events.ts`:
+ * diabetes ends prediabetes care, cancer moves the card), once the router found it present (or
+ * refuted) and not entered in error.
  */
 export function routeCondition(condition: Condition): RoutingDecision {
-  const rule = [...startRulesFor('Condition'), ...conditionRules].find((candidate) =>
-    findCoding(condition.code, candidate.codes),
-  );
+  const rule = [
+    ...startRulesFor('Condition').map((start) => ({
+      ...start,
+      decide: (patientId: string, facts: ConditionFacts) =>
+        startDecision(start, start.read(condition, facts), patientId, condition),
+    })),
+    ...eventRulesFor('Condition').map((event) => ({
+      ...event,
+      decide: (patientId: string, facts: ConditionFacts) =>
+        eventDecision(event, event.read(condition, facts), patientId),
+    })),
+  ].find((candidate) => findCoding(condition.code, candidate.codes));
   // No organ to screen (Z90.13, Z90.710...): ends the outreach for that screening, screening-route.ts.
   if (!rule) return routeExclusionCondition(condition) ?? noRuleFor('Condition', condition.code);
   const verification = codeOf(condition.verificationStatus, CODE_SYSTEMS.conditionVerification);
@@ -35,52 +45,5 @@ export function routeCondition(condition: Condition): RoutingDecision {
     return ignore(`the condition is ${verification}, not confirmed`, rule.id);
   }
   const at = clinicalTimeOf(condition);
-  if ('read' in rule) {
-    return startDecision(
-      rule,
-      rule.read(condition, { refuted, ...(at ? { at } : {}) }),
-      patientId,
-      condition,
-    );
-  }
-  const self = resourceKey(condition);
-  switch (rule.effect.kind) {
-    case 'diabetes-diagnosed':
-      if (refuted) return ignore('diabetes was refuted: nothing to tell the prediabetes journey', rule.id);
-      return {
-        kind: 'event',
-        rule: rule.id,
-        patientId,
-        events: { [PREDIABETES_CARE]: { type: 'diabetes-diagnosed' } },
-        target: { linkedTo: [], instances: [{ journey: PREDIABETES_CARE, params: {} }] },
-      };
-    case 'oncology-diagnosis': {
-      const evidence = references(condition.evidence?.flatMap((e) => e.detail ?? []));
-      if (refuted) {
-        // Only the card's own suspected diagnosis rules cancer out: a Condition applied to that
-        // card before, or one whose evidence cites its referral or a report applied to it. Any
-        // other refuted malignancy (an old problem-list entry) says nothing about this card.
-        return {
-          kind: 'event',
-          rule: rule.id,
-          patientId,
-          events: { [ONCOLOGY_FAST_TRACK]: { type: 'cancer-ruled-out' } },
-          target: { linkedTo: [self, ...evidence].filter(isDefined), instances: [] },
-        };
-      }
-      // The card's date is when the diagnosis was recorded, not the disease onset: an onset
-      // before the referral is a valid (pre-existing) diagnosis, and the card places a date
-      // before its clock start itself instead of refusing it.
-      const recorded = toInstant(condition.recordedDate);
-      return {
-        kind: 'event',
-        rule: rule.id,
-        patientId,
-        events: {
-          [ONCOLOGY_FAST_TRACK]: { type: 'cancer-confirmed', ...(recorded ? { at: recorded } : {}) },
-        },
-        target: oncologyTarget([self, ...evidence]),
-      };
-    }
-  }
+  return rule.decide(patientId, { refuted, ...(at ? { at } : {}) });
 }

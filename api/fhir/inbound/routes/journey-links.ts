@@ -1,23 +1,15 @@
-import type { CodeableConcept } from '@medplum/fhirtypes';
 import { journeyTriggerList } from '../../../../workflows/journey-trigger-list';
 import {
   eventTriggerOf,
   type CodedField,
   type EventTrigger,
   type JourneyTriggers,
+  type LinkFacts,
   type TriggerResource,
 } from '../../../../workflows/journey-triggers';
 import { describeCodings, findCoding, type CodeMatch } from '../../../../contracts/ehr/code-systems';
 import type { JourneyTarget } from '../routing-decision';
 import { instanceValueSets } from '../routing-rules';
-
-/** What in a resource can link it to a journey: its own key, its references, its coded fields. */
-export interface LinkFacts {
-  self?: string;
-  basedOn?: string[];
-  evidence?: string[];
-  coded?: Partial<Record<CodedField, readonly CodeableConcept[]>>;
-}
 
 /** The journeys that take events from `resource`, with their declaration. */
 export function journeysTaking(

@@ -1,11 +1,16 @@
 import type { Observation, Resource } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../../contracts/ehr/code-systems';
-import { requireValidFhirResource } from '../fhir-validation';
-import { observation } from '../inbound.test-support';
-import { routeResource } from '../route-resource';
-import { FASTING_STATUS, OBSERVATION_CATEGORY_SYSTEM } from '../routing-rules';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
+import { requireValidFhirResource } from '../../api/fhir/inbound/fhir-validation';
+import { condition, observation } from '../../api/fhir/inbound/inbound.test-support';
+import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { FASTING_STATUS, OBSERVATION_CATEGORY_SYSTEM } from './prediabetes-care.ehr-events';
 
+/*
+ * The event rules of prediabetes care (prediabetes-care.ehr-events.ts), through the EHR router
+ * that reads them from the module list: readings and a diabetes diagnosis.
+ */
 const route = (resource: Resource) => routeResource(requireValidFhirResource(resource));
+const { icd10cm, icd10, snomed } = CODE_SYSTEMS;
 const AT = '2025-05-30T08:00:00+02:00';
 const prediabetesInstance = { linkedTo: [], instances: [{ journey: 'prediabetes-care', params: {} }] };
 
@@ -175,11 +180,41 @@ describe('routeObservation: a reading says what it is, with its code and unit as
       reason: 'the laboratory HbA1c result has no effective time or issued date',
     });
   });
+});
 
-  test('an observation no rule knows is ignored, naming its codes', () => {
-    expect(route(observation('pat-1', '8867-4', 72, '/min', '2025-05-30'))).toEqual({
-      kind: 'ignore',
-      reason: `no routing rule matches Observation coded ${CODE_SYSTEMS.loinc}|8867-4`,
+describe('routeCondition: a diabetes diagnosis ends prediabetes care', () => {
+  test('type 2 diabetes tells the prediabetes journey a clinician diagnosed it', () => {
+    expect(route(condition('pat-2', { system: icd10cm, code: 'E11.9' }))).toEqual({
+      kind: 'event',
+      rule: 'diabetes-diagnosis',
+      patientId: 'pat-2',
+      events: { 'prediabetes-care': { type: 'diabetes-diagnosed' } },
+      target: prediabetesInstance,
     });
+  });
+
+  test.each([
+    ['type 1 (ICD-10-CM E10.9)', { system: icd10cm, code: 'E10.9' }],
+    ['other specified (ICD-10-CM E13.65)', { system: icd10cm, code: 'E13.65' }],
+    ['drug-induced (ICD-10 E09)', { system: icd10, code: 'E09' }],
+    ['diabetes mellitus (SNOMED CT 73211009)', { system: snomed, code: '73211009' }],
+    ['type 1 (SNOMED CT 46635009)', { system: snomed, code: '46635009' }],
+  ])('diabetes of any type, %s, tells the prediabetes journey a clinician diagnosed it', (_name, code) => {
+    expect(route(condition('pat-7', code))).toMatchObject({
+      kind: 'event',
+      rule: 'diabetes-diagnosis',
+      events: { 'prediabetes-care': { type: 'diabetes-diagnosed' } },
+    });
+  });
+
+  test('[HZ-17] a type 1 diabetes diagnosis ends prevention care, not only type 2', () => {
+    expect(route(condition('pat-7', { system: icd10cm, code: 'E10.65' }))).toMatchObject({
+      events: { 'prediabetes-care': { type: 'diabetes-diagnosed' } },
+    });
+  });
+
+  test('gestational diabetes (O24.4) and prediabetes itself are not a diabetes diagnosis', () => {
+    expect(route(condition('pat-7', { system: icd10cm, code: 'O24.410' }))).toMatchObject({ kind: 'ignore' });
+    expect(route(condition('pat-7', { system: icd10cm, code: 'R73.03' }))).toMatchObject({ kind: 'start' });
   });
 });

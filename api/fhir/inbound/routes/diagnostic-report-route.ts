@@ -1,0 +1,31 @@
+import type { DiagnosticReport } from '@medplum/fhirtypes';
+import { eventRulesFor } from '../../../../workflows/journey-trigger-list';
+import { findCoding } from '../../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
+import type { RoutingDecision } from '../routing-decision';
+import { eventDecision } from './event-decision';
+import { isFinal, noPatient, noRuleFor, notFinal } from './route-helpers';
+import { routeScreeningResult } from './screening-route';
+
+/**
+ * A final report is read by the journey event rule that selects it by its conclusion or its code,
+ * and its category where the rule requires one (`<journey>.ehr-events.ts`: the oncology card's
+ * pathology and imaging results).
+ */
+export function routeDiagnosticReport(report: DiagnosticReport): RoutingDecision {
+  const rule = eventRulesFor('DiagnosticReport').find(
+    (candidate) =>
+      findCoding(candidate.on === 'code' ? report.code : report.conclusionCode, candidate.codes) &&
+      (!candidate.categories || findCoding(report.category, candidate.categories)),
+  );
+  if (!rule) {
+    // A screening report (a mammogram, a colonoscopy) closes the outreach for its item: screening-route.ts.
+    const screening = routeScreeningResult(report);
+    if (screening) return screening;
+    return noRuleFor('DiagnosticReport', [report.code, ...(report.conclusionCode ?? [])]);
+  }
+  if (!isFinal(report.status)) return notFinal(report.status, rule.id);
+  const patientId = patientIdOf(report.subject);
+  if (!patientId) return noPatient('DiagnosticReport.subject', rule.id);
+  return eventDecision(rule, rule.read(report), patientId);
+}

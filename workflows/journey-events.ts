@@ -1,0 +1,88 @@
+import type { Communication, Condition, DiagnosticReport, Encounter, Observation } from '@medplum/fhirtypes';
+import type { CodeMatch } from '../contracts/ehr/code-systems';
+import type { JourneyEvent } from '../contracts/journey-contract';
+import type { ConditionFacts } from './journey-starts';
+import type { LinkFacts } from './journey-triggers';
+
+/*
+ * What moves a running journey from the EHR: each journey declares its event rules in
+ * `<journey>.ehr-events.ts` (the `events` of its triggers), as it declares its start rules, and the
+ * EHR router (api/fhir/inbound) reads them from the module list: it names no journey. The router
+ * picks a rule by the codes it declares, checks what every rule of that resource type checks
+ * alike (a patient, a final result, a present and confirmed Condition, the Encounter's status),
+ * asks the rule what the resource means for its journey, and finds the journeys the reading is
+ * addressed to. Pure: no I/O, no Node built-ins.
+ */
+
+/**
+ * Which journeys of the rule's type an event is for (product safety invariant 8: only a journey
+ * the resource is linked to):
+ * - `instance`: the patient's one journey of the type, or the one these parameters name;
+ * - `linked`: only journeys these resources (`Type/id`) started or were applied to before;
+ * - `declared`: the journeys the type's declared links (its `takes` of the resource) reach from
+ *   these facts; `ifNone` replaces the reason given when none takes it.
+ */
+export type EventAddress =
+  | { to: 'instance'; params: Record<string, unknown> }
+  | { to: 'linked'; resources: readonly string[] }
+  | { to: 'declared'; facts: LinkFacts; ifNone?: string };
+
+/** What one resource means for a running journey of the type whose event rule took it. */
+export type EventReading =
+  { kind: 'event'; event: JourneyEvent; address: EventAddress } | { kind: 'ignore'; reason: string };
+
+export function notMoved(reason: string): EventReading {
+  return { kind: 'ignore', reason };
+}
+
+interface EventRuleBase {
+  /** The rule id decisions and the inbox record. */
+  id: string;
+  label: string;
+  /** What the resource does to the journey, for the clinical review page. */
+  description: string;
+  /** The codes that select the resource (each resource type says which field they are matched on). */
+  codes: readonly CodeMatch[];
+}
+
+/** Selected by Observation.code; only a final result is read. */
+export interface ObservationEventRule extends EventRuleBase {
+  resource: 'Observation';
+  read(observation: Observation): EventReading;
+}
+
+/** Selected by Condition.code; read once the router found it present (or refuted) and not in error. */
+export interface ConditionEventRule extends EventRuleBase {
+  resource: 'Condition';
+  read(condition: Condition, facts: ConditionFacts): EventReading;
+}
+
+/** Selected by Encounter.class (a Coding in R4) and one of `statuses`. */
+export interface EncounterEventRule extends EventRuleBase {
+  resource: 'Encounter';
+  statuses: readonly string[];
+  read(encounter: Encounter): EventReading;
+}
+
+/** Selected by DiagnosticReport.conclusionCode (or .code when `on` says so); only a final report is read. */
+export interface DiagnosticReportEventRule extends EventRuleBase {
+  resource: 'DiagnosticReport';
+  on: 'conclusionCode' | 'code';
+  /** Report categories (v2-0074) the rule requires besides its codes. */
+  categories?: readonly CodeMatch[];
+  read(report: DiagnosticReport): EventReading;
+}
+
+/** Selected by Communication.topic, .reasonCode or .category; the rule reads its status. */
+export interface CommunicationEventRule extends EventRuleBase {
+  resource: 'Communication';
+  read(communication: Communication): EventReading;
+}
+
+export type EventRule =
+  | ObservationEventRule
+  | ConditionEventRule
+  | EncounterEventRule
+  | DiagnosticReportEventRule
+  | CommunicationEventRule;
+export type EventResource = EventRule['resource'];

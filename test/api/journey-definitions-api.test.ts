@@ -291,6 +291,24 @@ describe('journey definitions over HTTP: drafts, publishing, versions and their 
     expect(definition).toMatchObject({ revision: 1, latestVersion: null });
   });
 
+  test('two designers saving the same revision at once: one is saved, the other told', async () => {
+    const id = 'concurrent-saves';
+    await api().post('/api/journey-definitions').set(as('designer')).send({ id, title: 'Twice' }).expect(201);
+    const content = (title: string) => ({ ...screening(), id, title });
+    const saves = await Promise.all(
+      ['First', 'Second'].map((title) =>
+        api()
+          .put(`/api/journey-definitions/${id}/draft`)
+          .set(as('designer'))
+          .send({ definition: content(title), basedOnRevision: 1 }),
+      ),
+    );
+    expect(saves.map((save) => save.status).sort()).toEqual([200, 409]);
+    const winner = saves.find((save) => save.status === 200)!.body as { definition: { title: string } };
+    const draft = await api().get(`/api/journey-definitions/${id}/draft`).set(as('designer')).expect(200);
+    expect(draft.body).toMatchObject({ revision: 2, definition: { title: winner.definition.title } });
+  });
+
   test('operators and auditors read; only designers write', async () => {
     for (const role of ['operator', 'auditor', 'integration'] as const) {
       await api().post('/api/journey-definitions').set(as(role)).send({ title: 'Not mine' }).expect(403);

@@ -18,7 +18,8 @@ import {
   type StoredDraft,
   type VersionSummary,
 } from '../../persistence/journey-definition-store';
-import { badRequest } from '../errors/api-error';
+import { badRequest, type FieldError } from '../errors/api-error';
+import { plainTextProblem } from '../requests/plain-text';
 import type { DefinitionCheckView } from './dto/definition-views';
 
 export interface DefinitionDiffResult extends DefinitionDiff {
@@ -58,14 +59,23 @@ export class JourneyDefinitionsService {
   }
 
   saveDraft(id: string, request: SaveDraftRequest): Promise<StoredDraft> {
+    const textProblems = unreadableText(request.definition, 'definition');
+    if (textProblems.length > 0) {
+      throw badRequest('The draft holds text no one should read; nothing was saved.', textProblems);
+    }
     return this.answer(this.store.saveDraft(id, request));
   }
 
   /** Problems only, as the designer shows them while editing: nothing is stored. */
   async check(id: string, definition: unknown): Promise<DefinitionCheckView> {
     await this.get(id);
+    const textProblems = unreadableText(definition, 'definition').map((problem) => ({
+      code: 'shape' as const,
+      message: `At ${(problem.field ?? '').replace(/^definition\.?/, '') || 'the definition'}: ${problem.message}.`,
+    }));
     const checked = checkDefinition(definition);
-    return { valid: checked.ok, problems: checked.problems };
+    const problems = [...textProblems, ...checked.problems];
+    return { valid: problems.length === 0, problems };
   }
 
   publish(id: string, request: PublishRequest): Promise<PublishedVersion> {
@@ -145,6 +155,26 @@ function httpError(error: unknown, body: { copyOf?: { id: string; version: numbe
     ]);
   }
   return error;
+}
+
+/**
+ * Definition text reaches staff and, in messages, patients: no control characters (a NUL would
+ * also break PostgreSQL's jsonb) or direction overrides, in any value or key of the draft.
+ */
+function unreadableText(value: unknown, path: string): FieldError[] {
+  if (typeof value === 'string') {
+    const problem = value === '' ? undefined : plainTextProblem(value, { multiline: true });
+    return problem ? [{ field: path, message: problem }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const keyProblem = plainTextProblem(key, { multiline: false });
+    const field = `${path}.${key}`;
+    return [
+      ...(keyProblem ? [{ field, message: `its name ${keyProblem}` }] : []),
+      ...unreadableText(child, field),
+    ];
+  });
 }
 
 function notFound(error: DefinitionNotFoundError): NotFoundException {

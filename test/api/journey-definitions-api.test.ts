@@ -259,6 +259,19 @@ describe('journey definitions over HTTP: drafts, publishing, versions and their 
     expect(fieldsOf(await put({ definition: screening(), basedOnRevision: 1 }).expect(400))).toEqual([
       'definition.id',
     ]);
+    const hidden = { ...screening(), id: 'malformed-bodies', title: 'Book\u0000 now\u202e' };
+    expect(fieldsOf(await put({ definition: hidden, basedOnRevision: 1 }).expect(400))).toEqual([
+      'definition.title',
+    ]);
+    const checked = await api()
+      .post(`${draftUrl}/validate`)
+      .set(as('designer'))
+      .send({ definition: hidden })
+      .expect(200);
+    expect(checked.body.problems[0]).toMatchObject({
+      code: 'shape',
+      message: expect.stringMatching(/^At title: /),
+    });
     expect(
       fieldsOf(
         await api()

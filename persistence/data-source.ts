@@ -12,6 +12,7 @@ import { CreateCodecSession1764600000000 } from './migrations/1764600000000-crea
 import { PatientContactCallPreferences1764600000060 } from './migrations/1764600000060-patient-contact-call-preferences';
 import { AuditPatientRef1764700000000 } from './migrations/1764700000000-audit-patient-ref';
 import { StaffTaskWorkList1764800000000 } from './migrations/1764800000000-staff-task-work-list';
+import { CreateJourneyDefinitions1764900000000 } from './migrations/1764900000000-create-journey-definitions';
 import { AuditEvent } from './entities/audit-event.entity';
 import { ChannelConsent } from './entities/channel-consent.entity';
 import { CohortEnrolment } from './entities/cohort-enrolment.entity';
@@ -24,6 +25,8 @@ import { ProgramSettingsVersion } from './entities/program-settings-version.enti
 import { StaffTask } from './entities/staff-task.entity';
 import { SmsInboundMessage } from './entities/sms-inbound-message.entity';
 import { CodecSession } from './entities/codec-session.entity';
+import { JourneyDefinitionRow } from './entities/journey-definition.entity';
+import { JourneyDefinitionVersionRow } from './entities/journey-definition-version.entity';
 
 /** Classes, not globs: the same list works from TypeScript sources in tests and compiled code in dist/. */
 export const entities = [
@@ -39,6 +42,8 @@ export const entities = [
   AuditEvent,
   SmsInboundMessage,
   CodecSession,
+  JourneyDefinitionRow,
+  JourneyDefinitionVersionRow,
 ];
 export const migrations = [
   CreateOutreachMessage1763800000000,
@@ -54,6 +59,7 @@ export const migrations = [
   PatientContactCallPreferences1764600000060,
   AuditPatientRef1764700000000,
   StaffTaskWorkList1764800000000,
+  CreateJourneyDefinitions1764900000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

@@ -34,6 +34,9 @@ export class AuditEvents {
         patientRef: patientRefFor(query.patientId, this.config.pseudonymKey),
       });
     }
+    if (query.definitionId) {
+      selection.andWhere('event.definition_id = :definitionId', { definitionId: query.definitionId });
+    }
     if (query.actor) selection.andWhere('event.actor_name = :actor', { actor: query.actor });
     if (query.action) selection.andWhere('event.action = :action', { action: query.action });
     if (since) selection.andWhere('event.occurred_at >= :since', { since });
@@ -60,6 +63,7 @@ function toView(event: AuditEvent): AuditEventView {
     journeyId: event.journeyId,
     patientId: event.patientId,
     patientRef: event.patientRef,
+    definitionId: event.definitionId,
     outcomeStatus: event.outcomeStatus,
   };
 }

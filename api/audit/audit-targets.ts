@@ -1,10 +1,12 @@
 import { JOURNEY_ID } from '../journeys/journey-id.pipe';
 import { PATIENT_ID } from '../patients/patient-id.pipe';
+import { DEFINITION_ID } from '../../contracts/journey-definitions/definition-schema';
 import type { AuditIdSource, AuditSources, AuditSpec } from './audited.decorator';
 
 export interface AuditTargets {
   journeyId: string | null;
   patientId: string | null;
+  definitionId: string | null;
 }
 
 /** The journey and patient a call concerns, as far as its route, query and result tell. */
@@ -12,6 +14,7 @@ export function auditTargets(spec: AuditSpec, sources: AuditSources): AuditTarge
   return {
     journeyId: wellFormed(valueOf(spec.journeyId, sources), JOURNEY_ID),
     patientId: wellFormed(valueOf(spec.patientId, sources), PATIENT_ID),
+    definitionId: wellFormed(valueOf(spec.definitionId, sources), DEFINITION_ID),
   };
 }
 

@@ -45,10 +45,10 @@ export class AuditTrail {
 
   /** The change's outcome, and the ids only its result could tell (a start's new journey). */
   async close(id: string, outcomeStatus: number, entry: AuditEntry): Promise<void> {
-    const { journeyId, patientId, patientRefs } = entry;
+    const { journeyId, patientId, definitionId, patientRefs } = entry;
     await this.events.update(
       { id },
-      { outcomeStatus, journeyId, patientId, patientRef: patientRefs[0] ?? null },
+      { outcomeStatus, journeyId, patientId, definitionId, patientRef: patientRefs[0] ?? null },
     );
   }
 }
@@ -64,6 +64,7 @@ function toRow(entry: AuditEntry, outcomeStatus: number | null): Partial<AuditEv
     journeyId: entry.journeyId,
     patientId: entry.patientId,
     patientRef: entry.patientRefs[0] ?? null,
+    definitionId: entry.definitionId,
     outcomeStatus,
   };
 }

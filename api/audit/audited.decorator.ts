@@ -20,6 +20,8 @@ export interface AuditSpec {
   action: string;
   journeyId?: AuditIdSource;
   patientId?: AuditIdSource;
+  /** The journey definition a designer's change concerns. */
+  definitionId?: AuditIdSource;
   /** For routes whose caller proves itself by a signature instead of an API key: who signs. */
   signedBy?: string;
 }

@@ -14,6 +14,7 @@ import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../persistence/data-source';
 import { PatientContactStore } from '../../persistence/patient-contact-store';
 import { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { JourneyDefinitionStore } from '../../persistence/journey-definition-store';
 import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/journey-starter';
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
@@ -63,6 +64,11 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
           inject: [DATA_SOURCE],
         },
         {
+          provide: JourneyDefinitionStore,
+          useFactory: (dataSource: DataSource) => new JourneyDefinitionStore(dataSource),
+          inject: [DATA_SOURCE],
+        },
+        {
           provide: JourneyStarter,
           useFactory: (
             temporal: Client,
@@ -80,6 +86,7 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
         FHIR_CLIENT,
         PatientContactStore,
         ProgramSettingsStore,
+        JourneyDefinitionStore,
         JourneyStarter,
       ],
     };

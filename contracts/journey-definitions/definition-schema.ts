@@ -10,6 +10,8 @@ import { deliveryChannels } from '../delivery-channels';
  */
 
 const NODE_ID = /^[a-z][a-z0-9-]{0,62}$/;
+/** A definition's id: what the store keys it by, and the audit trail names it by. */
+export const DEFINITION_ID = NODE_ID;
 /** Fact and setting names are JSON Logic `var` path segments: no dots, no spaces. */
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,62}$/;
 

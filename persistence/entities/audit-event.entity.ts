@@ -45,6 +45,10 @@ export class AuditEvent {
   @Column({ name: 'patient_ref', type: 'text', nullable: true })
   patientRef!: string | null;
 
+  /** The journey definition a designer's change concerned (create, draft save, publish). */
+  @Column({ name: 'definition_id', type: 'text', nullable: true })
+  definitionId!: string | null;
+
   /** The HTTP status answered; null while a change is under way (or if the process died during it). */
   @Column({ name: 'outcome_status', type: 'int', nullable: true })
   outcomeStatus!: number | null;

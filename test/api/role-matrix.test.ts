@@ -26,6 +26,17 @@ const ACCESS: Record<string, Access> = {
   'GET /api/journey-types': only('designer', 'operator', 'integration', 'auditor'),
   'GET /api/journey-types/{journeyType}/stats': only('designer', 'operator', 'auditor'),
   'GET /api/journey-definitions/schema': only('designer', 'operator', 'auditor'),
+  // Definitions hold no patient data: designers author them; operators and auditors read them.
+  'GET /api/journey-definitions': only('designer', 'operator', 'auditor'),
+  'POST /api/journey-definitions': only('designer'),
+  'GET /api/journey-definitions/{id}': only('designer', 'operator', 'auditor'),
+  'GET /api/journey-definitions/{id}/draft': only('designer', 'operator', 'auditor'),
+  'PUT /api/journey-definitions/{id}/draft': only('designer'),
+  'POST /api/journey-definitions/{id}/draft/validate': only('designer'),
+  'POST /api/journey-definitions/{id}/publish': only('designer'),
+  'GET /api/journey-definitions/{id}/versions': only('designer', 'operator', 'auditor'),
+  'GET /api/journey-definitions/{id}/versions/{version}': only('designer', 'operator', 'auditor'),
+  'GET /api/journey-definitions/{id}/diff': only('designer', 'operator', 'auditor'),
   'GET /api/session': only('designer', 'operator', 'integration', 'auditor'),
   'POST /api/journeys': only('operator', 'integration'),
   // Designers see programs, maps, counts and settings, not patients (minimum necessary).

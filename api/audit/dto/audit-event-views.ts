@@ -23,6 +23,12 @@ export class AuditEventView {
   })
   patientRef!: string | null;
   @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The journey definition a designer changed (create, draft save, publish).',
+  })
+  definitionId!: string | null;
+  @ApiProperty({
     type: Number,
     nullable: true,
     description: 'HTTP status answered; null while a change was under way and never finished.',

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import { JOURNEY_ID } from '../../journeys/journey-id.pipe';
 import { PATIENT_ID } from '../../patients/patient-id.pipe';
+import { DEFINITION_ID } from '../../../contracts/journey-definitions/definition-schema';
 import { PageSize } from '../../pagination/page-size.decorator';
 
 export class ListAuditEventsQuery {
@@ -14,6 +15,11 @@ export class ListAuditEventsQuery {
   @IsOptional()
   @Matches(PATIENT_ID, { message: 'patientId must be a FHIR id' })
   patientId?: string;
+
+  @ApiPropertyOptional({ description: 'Only calls about this journey definition (its id).' })
+  @IsOptional()
+  @Matches(DEFINITION_ID, { message: 'definitionId must be a journey definition id' })
+  definitionId?: string;
 
   @ApiPropertyOptional({
     description: 'Only calls by this key holder (`API_KEYS` name) or signer (`ehr-webhook`...).',

@@ -106,6 +106,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/journey-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every definition, by id, with its latest published version and its draft. */
+        get: operations["JourneyDefinitionsController_list"];
+        put?: never;
+        /** Create a definition with a draft: from scratch (a stage and an end to build on), or as a copy of a published version (copyOf). */
+        post: operations["JourneyDefinitionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One definition, with its latest published version and its draft. */
+        get: operations["JourneyDefinitionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two versions (or a version and the draft): nodes, stages, events and settings added, removed or changed. */
+        get: operations["JourneyDefinitionsController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft, with its revision and the problems the validator finds in it. */
+        get: operations["JourneyDefinitionsController_draft"];
+        /** Save the draft (starting one after a publish). It must be well-formed; it may be unfinished: the answer lists its problems. */
+        put: operations["JourneyDefinitionsController_saveDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/draft/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The problems of a draft as it is being edited; nothing is stored. */
+        post: operations["JourneyDefinitionsController_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft as the next version, with a note. Refused while it has problems or is the same as the latest version. */
+        post: operations["JourneyDefinitionsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version, newest first, with its note. */
+        get: operations["JourneyDefinitionsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version, as journeys pinned to it run. */
+        get: operations["JourneyDefinitionsController_version"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/journey-definitions/schema": {
         parameters: {
             query?: never;
@@ -564,6 +702,8 @@ export interface components {
             /** @example journey.cancel */
             action: string;
             actor: components["schemas"]["AuditActorView"];
+            /** @description The journey definition a designer changed (create, draft save, publish). */
+            definitionId: string | null;
             id: string;
             journeyId: string | null;
             /** @example POST */
@@ -603,6 +743,13 @@ export interface components {
             nodes: components["schemas"]["BlueprintNodeView"][];
             /** @description The node a journey starts at. */
             start: string;
+        };
+        ChangedItemView: {
+            changes: components["schemas"]["ValueChangeView"][];
+            id: string;
+            /** @description A node's kind, a setting's type. */
+            kind?: string;
+            label?: string;
         };
         ClaimStaffTaskDto: {
             /**
@@ -695,6 +842,17 @@ export interface components {
              */
             reason: string;
         };
+        CreateJourneyDefinitionDto: {
+            /** @description Start the draft as a copy of this published version; from scratch when absent. */
+            copyOf?: components["schemas"]["DefinitionVersionRefDto"];
+            /**
+             * @description The new definition's id; derived from the title (or "<copied id>-copy") when absent, with -2, -3... if taken.
+             * @example screening-booking
+             */
+            id?: string;
+            /** @description Required from scratch; a copy is titled "<copied title> (copy)" unless given one. */
+            title?: string;
+        };
         DeadlineViewDto: {
             breachedAt?: string;
             dueAt: string;
@@ -706,6 +864,76 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "met" | "met-late" | "breached" | "void";
             warnedAt?: string;
+        };
+        DefinitionCheckView: {
+            problems: components["schemas"]["DefinitionProblemView"][];
+            valid: boolean;
+        };
+        DefinitionCopyRefView: {
+            id: string;
+            version: number;
+        };
+        DefinitionDiffView: {
+            definitionId: string;
+            events: components["schemas"]["ItemChangesView"];
+            /** @description Title, description, languages, start. */
+            fields: components["schemas"]["ValueChangeView"][];
+            /**
+             * @description A version number, or draft.
+             * @example 1
+             */
+            from: string;
+            /** @description Nothing differs but the version number. */
+            identical: boolean;
+            nodes: components["schemas"]["ItemChangesView"];
+            settings: components["schemas"]["ItemChangesView"];
+            stages: components["schemas"]["ItemChangesView"];
+            /**
+             * @description A version number, or draft.
+             * @example 2
+             */
+            to: string;
+        };
+        DefinitionProblemView: {
+            /** @enum {string} */
+            code: "duplicate-id" | "unknown-node" | "unknown-stage" | "unknown-event" | "unknown-setting" | "setting-type" | "setting-default" | "unreachable" | "dead-end" | "no-way-to-end" | "instant-loop" | "wait-without-timeout" | "decision-without-default" | "task-without-default" | "invalid-condition" | "missing-language" | "unknown-field" | "shape";
+            /** @description What is wrong, in a sentence a designer can act on. */
+            message: string;
+            /** @description The node the problem is on. */
+            node?: string;
+        };
+        DefinitionVersionRefDto: {
+            /**
+             * @description The definition to copy.
+             * @example screening-booking
+             */
+            id: string;
+            /** @description Its published version to copy. */
+            version: number;
+        };
+        DefinitionVersionSummaryView: {
+            definitionId: string;
+            note: string;
+            publishedAt: string;
+            /** @description The API key holder who published it. */
+            publishedBy: string;
+            title: string;
+            version: number;
+        };
+        DefinitionVersionView: {
+            /** @description A journey definition (GET /api/journey-definitions/schema). */
+            definition: {
+                [key: string]: unknown;
+            };
+            definitionId: string;
+            note: string;
+            publishedAt: string;
+            /** @description The API key holder who published it. */
+            publishedBy: string;
+            title: string;
+            /** @description What the validator found when it was published. */
+            validation: components["schemas"]["DefinitionCheckView"];
+            version: number;
         };
         DeliveryEventView: {
             detail: string | null;
@@ -722,6 +950,39 @@ export interface components {
             latencyMs: number;
             /** @enum {string} */
             status: "up" | "down";
+        };
+        DiffItemView: {
+            id: string;
+            /** @description A node's kind, a setting's type. */
+            kind?: string;
+            label?: string;
+        };
+        DraftDefinitionDto: {
+            /** @description The definition (GET /api/journey-definitions/schema). It must be well-formed; it may be unfinished. Its version is set by the server. */
+            definition: {
+                [key: string]: unknown;
+            };
+        };
+        DraftSummaryView: {
+            /** @description The version it was started from; 0 for a new definition. */
+            basedOnVersion: number;
+            savedAt: string;
+            savedBy: string;
+        };
+        DraftView: {
+            /** @description The version it was started from; 0 for a new definition. */
+            basedOnVersion: number;
+            /** @description A journey definition (GET /api/journey-definitions/schema). */
+            definition: {
+                [key: string]: unknown;
+            };
+            definitionId: string;
+            /** @description Publishing is refused until there are none. */
+            problems: components["schemas"]["DefinitionProblemView"][];
+            /** @description Send it as basedOnRevision with the next save or the publish. */
+            revision: number;
+            savedAt: string;
+            savedBy: string;
         };
         EntryOutcomeView: {
             /** @description Position of the entry in the request (notification events in order). */
@@ -789,6 +1050,22 @@ export interface components {
             /** @description Set when some entries failed: the answer is then 503, send them again. */
             message?: string;
             notification?: components["schemas"]["NotificationView"];
+        };
+        ItemChangesView: {
+            added: components["schemas"]["DiffItemView"][];
+            changed: components["schemas"]["ChangedItemView"][];
+            removed: components["schemas"]["DiffItemView"][];
+        };
+        JourneyDefinitionView: {
+            copiedFrom: components["schemas"]["DefinitionCopyRefView"] | null;
+            createdAt: string;
+            createdBy: string;
+            draft: components["schemas"]["DraftSummaryView"] | null;
+            id: string;
+            latestVersion: components["schemas"]["DefinitionVersionSummaryView"] | null;
+            /** @description Goes up with every save and publish: what basedOnRevision must be. */
+            revision: number;
+            title: string;
         };
         JourneyDetailView: {
             closedAt?: string;
@@ -986,6 +1263,12 @@ export interface components {
             /** @description The message value concerned, when a value fell back. */
             value?: string;
         };
+        PublishDefinitionDto: {
+            /** @description The definition's revision the designer reviewed; 409 if the draft changed since. */
+            basedOnRevision: number;
+            /** @description What changed and why (shown in the version history). */
+            note: string;
+        };
         PublishSettingsDto: {
             /** @description The version this draft was edited from; 409 if another was published since. */
             basedOnVersion: number;
@@ -1001,6 +1284,14 @@ export interface components {
             end: string;
             /** @example 21:00 */
             start: string;
+        };
+        SaveDraftDto: {
+            /** @description The definition's revision the draft was edited from; 409 if it was saved or published since. */
+            basedOnRevision: number;
+            /** @description The definition (GET /api/journey-definitions/schema). It must be well-formed; it may be unfinished. Its version is set by the server. */
+            definition: {
+                [key: string]: unknown;
+            };
         };
         SessionView: {
             /**
@@ -1243,6 +1534,18 @@ export interface components {
             id: string;
             label: string;
         };
+        ValueChangeView: {
+            /** @description Absent when the value was removed. */
+            after?: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Absent when the value was added. */
+            before?: (string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            }) | null;
+            /** @example message.wording.es.plain.sms */
+            path: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1259,6 +1562,8 @@ export interface operations {
                 action?: string;
                 /** @description Only calls by this key holder (`API_KEYS` name) or signer (`ehr-webhook`...). */
                 actor?: string;
+                /** @description Only calls about this journey definition (its id). */
+                definitionId?: string;
                 /** @description Only calls about this journey (its id). */
                 journeyId?: string;
                 pageSize?: number;
@@ -1610,6 +1915,594 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDefinitionView"][];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJourneyDefinitionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDefinitionView"];
+                };
+            };
+            /** @description No title, a bad id, or copyOf names no published version. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description A definition with this id exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDefinitionView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_diff: {
+        parameters: {
+            query: {
+                /** @description A published version number, or `draft`. */
+                from: string;
+                /** @description A published version number, or `draft`. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionDiffView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition, version or draft. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition, or it has no draft. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description The draft is not well-formed (each field named); nothing was saved. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The draft was saved or published since basedOnRevision. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_validate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionCheckView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishDefinitionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionVersionView"];
+                };
+            };
+            /** @description No note, the draft has problems (each listed), or nothing changed; nothing was published. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description There is no draft, or it changed since basedOnRevision. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionVersionSummaryView"][];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_version: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefinitionVersionView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition, or no such version. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
         };

@@ -15,8 +15,8 @@ import {
   screeningTests,
   type ScreeningTest,
 } from '../../../../workflows/preventive-outreach/screening-value-sets';
-import { dateOf } from '../../../../shared/ehr/calendar-dates';
-import { exclusionFindingsOf } from '../../../../shared/ehr/screening-exclusions';
+import { dateOf } from '../../../../contracts/ehr/calendar-dates';
+import { exclusionFindingsOf } from '../../../../workflows/preventive-outreach/screening-exclusion';
 import { describeCodings, findCoding } from '../../../../contracts/ehr/code-systems';
 import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';

@@ -9,7 +9,9 @@ import { isDefined, noPatient, references } from './route-helpers';
 /**
  * Appointment statuses become the appointment events of the journeys that declare them
  * (`<journey>.triggers.ts`), and reach only a journey the appointment is linked to: applied to it
- * before, based on its request, or coded with a service or appointment type it declares.
+ * before, based on its request, or coded with a service or appointment type it declares. There is
+ * no "the patient's only running journey" fallback (a screening mammogram once booked the
+ * emergency follow-up that way).
  */
 export function routeAppointment(
   appointment: Appointment,

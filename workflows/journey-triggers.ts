@@ -101,6 +101,11 @@ export interface EventTrigger {
   resource: TriggerResource;
   /** Resource status -> the journey's event type (statuses not listed change nothing). */
   events: Readonly<Record<string, string>>;
+  /**
+   * Events (of `events`) that carry when the visit took place as `at`: an Appointment's end, else
+   * its start. A journey whose clock stops when the visit is over declares it; others get no `at`.
+   */
+  dated?: readonly string[];
   links: readonly EventLink[];
   /** What the event means for the journey, for the clinical review page. */
   description: string;

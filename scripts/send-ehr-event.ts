@@ -12,7 +12,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { z } from 'zod';
 import { CODE_SYSTEMS } from '../contracts/ehr/code-systems';
-import { screeningItemCodes } from '../api/fhir/inbound/routing-rules';
+import { screeningItemCodes } from '../workflows/preventive-outreach/screening-value-sets';
 import {
   screeningItems,
   type ScreeningItem,

@@ -1,4 +1,12 @@
-import type { Communication, Condition, DiagnosticReport, Encounter, Observation } from '@medplum/fhirtypes';
+import type {
+  Communication,
+  Condition,
+  DiagnosticReport,
+  Encounter,
+  Immunization,
+  Observation,
+  Procedure,
+} from '@medplum/fhirtypes';
 import type { CodeMatch } from '../contracts/ehr/code-systems';
 import type { JourneyEvent } from '../contracts/journey-contract';
 import type { ConditionFacts } from './journey-starts';
@@ -79,10 +87,38 @@ export interface CommunicationEventRule extends EventRuleBase {
   read(communication: Communication): EventReading;
 }
 
+/** A resource a record rule may read whole. */
+export type RecordedResource =
+  Procedure | Immunization | Observation | DiagnosticReport | Encounter | Condition;
+
+/** What a record rule reads: its journey, by an instance or a link (never through declared links). */
+export type RecordReading =
+  | { kind: 'event'; event: JourneyEvent; address: Exclude<EventAddress, { to: 'declared' }> }
+  | { kind: 'ignore'; reason: string };
+
+/**
+ * Reads a clinical record whole (something done or found: a screening test, an exclusion), with
+ * its own checks in its own order, since statuses differ by resource type (a Procedure
+ * `completed`, a result `final` or `appended`, an Encounter `finished`) and a date may decide
+ * before the patient is looked at. The router asks record rules, in module order, about every
+ * Procedure and Immunization, and about an Observation, DiagnosticReport, Encounter or Condition
+ * that no rule above selected by its code or class; the first one that takes the resource decides,
+ * and the router then checks only its patient. `codes` lists every code the rule takes, for the
+ * review page; the rule matches them itself, on the fields each resource type codes them in.
+ */
+export interface RecordEventRule extends EventRuleBase {
+  resource: 'record';
+  /** The resource types it reads. */
+  reads: ReadonlyArray<RecordedResource['resourceType']>;
+  /** Undefined when the resource is not for this rule (the next rule is asked). */
+  read(resource: RecordedResource): RecordReading | undefined;
+}
+
 export type EventRule =
   | ObservationEventRule
   | ConditionEventRule
   | EncounterEventRule
   | DiagnosticReportEventRule
-  | CommunicationEventRule;
+  | CommunicationEventRule
+  | RecordEventRule;
 export type EventResource = EventRule['resource'];

@@ -24,6 +24,7 @@ describe('journey triggers', () => {
       );
       for (const take of triggers.takes) {
         for (const event of Object.values(take.events)) expect(accepted).toContain(event);
+        for (const event of take.dated ?? []) expect(Object.values(take.events)).toContain(event);
         for (const link of take.links) {
           if (link.kind === 'value-set') expect(Object.keys(triggers.valueSets)).toContain(link.valueSet);
         }

@@ -59,8 +59,8 @@ export type TriggerResource =
  *   reference in the named fields points at a resource that did: `basedOn` the ServiceRequest
  *   the journey tracks, `evidence` naming its report;
  * - `instance`: a code in the resource names the patient's one journey of the type (the screening
- *   item of a preventive outreach) as the journey's parameter `param`, by the codes of each
- *   parameter value in `valueSet` (held by the router where other routes share them);
+ *   item of a preventive outreach) as the journey's parameter `param`, by the codes `values`
+ *   declares for each parameter value;
  * - `value-set`: a code in the named fields is in a value set this journey declares: the patient's
  *   running journeys of the type take it (one per patient where the type says so);
  * - `instance-id`: the resource's own id names the journey instance, as its parameter `param`
@@ -70,7 +70,12 @@ export type TriggerResource =
  */
 export type EventLink =
   | { kind: 'resource'; via: ReadonlyArray<'self' | 'basedOn' | 'evidence'> }
-  | { kind: 'instance'; param: string; valueSet: string; fields: readonly CodedField[] }
+  | {
+      kind: 'instance';
+      param: string;
+      values: Readonly<Record<string, readonly DeclaredCodes[]>>;
+      fields: readonly CodedField[];
+    }
   | {
       kind: 'value-set';
       valueSet: string;
@@ -96,6 +101,11 @@ export interface EventTrigger {
   resource: TriggerResource;
   /** Resource status -> the journey's event type (statuses not listed change nothing). */
   events: Readonly<Record<string, string>>;
+  /**
+   * Events (of `events`) that carry when the visit took place as `at`: an Appointment's end, else
+   * its start. A journey whose clock stops when the visit is over declares it; others get no `at`.
+   */
+  dated?: readonly string[];
   links: readonly EventLink[];
   /** What the event means for the journey, for the clinical review page. */
   description: string;

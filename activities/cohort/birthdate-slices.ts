@@ -1,5 +1,5 @@
 import type { ScreeningItem } from '../../workflows/preventive-outreach/preventive-outreach.contract';
-import { addDays, addYears, type IsoDate } from '../../shared/ehr/calendar-dates';
+import { addDays, addYears, type IsoDate } from '../../contracts/ehr/calendar-dates';
 import { ruleFor } from './screening-rules';
 
 /*

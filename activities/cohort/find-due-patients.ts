@@ -24,7 +24,7 @@ import {
   sliceDays,
   type BirthdateCursor,
 } from './birthdate-slices';
-import { localDateOf } from '../../shared/ehr/calendar-dates';
+import { localDateOf } from '../../shared/ehr/local-date';
 import { historySearches } from './history-searches';
 import { dueItems, eligibleItems, type DueItem, type IntervalOf } from './screening-eligibility';
 

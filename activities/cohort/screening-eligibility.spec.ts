@@ -14,7 +14,7 @@ import {
 } from '../../workflows/preventive-outreach/preventive-outreach.contract';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { birthdateRange, cursorAfter, sliceAt } from './birthdate-slices';
-import { addMonths, ageOn } from '../../shared/ehr/calendar-dates';
+import { addMonths, ageOn } from '../../contracts/ehr/calendar-dates';
 import { historySearches } from './history-searches';
 import { dueItems, eligibleItems } from './screening-eligibility';
 

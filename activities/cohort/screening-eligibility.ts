@@ -17,15 +17,9 @@ import {
 } from '../../workflows/preventive-outreach/screening-value-sets';
 import { findCoding } from '../../contracts/ehr/code-systems';
 import { timeZoneOf } from '../../shared/ehr/patient-context-mapping';
-import {
-  addMonths,
-  addYears,
-  ageOn,
-  dateOf,
-  localDateOf,
-  type IsoDate,
-} from '../../shared/ehr/calendar-dates';
-import { exclusionOf } from '../../shared/ehr/screening-exclusions';
+import { addMonths, addYears, ageOn, dateOf, type IsoDate } from '../../contracts/ehr/calendar-dates';
+import { localDateOf } from '../../shared/ehr/local-date';
+import { exclusionOf } from '../../workflows/preventive-outreach/screening-exclusion';
 import { ruleFor, type ScreeningRule } from './screening-rules';
 
 /** An item a patient is due for, as the preventive-outreach journey is started with it. */
@@ -49,8 +43,8 @@ const US_CORE_BIRTH_SEX = 'http://hl7.org/fhir/us/core/StructureDefinition/us-co
  * The items of `items` this patient is due for on `asOf`, judged on their record: `history`
  * holds the patient's Procedures, Observations, DiagnosticReports, Immunizations, Encounters and
  * Conditions (others are ignored). Deceased and inactive patients, patients without a birth
- * date, and patients excluded by a procedure or condition (screening-exclusions.ts) are due for
- * nothing. `fallbackZone` is the organisation's zone for patients whose record names none.
+ * date, and patients excluded by a procedure or condition (the journey's screening-exclusion.ts)
+ * are due for nothing. `fallbackZone` is the organisation's zone for patients whose record names none.
  */
 export function dueItems(
   patient: Patient,

@@ -6,7 +6,7 @@ import type {
 } from '../../workflows/preventive-outreach/screening-value-sets';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { historySearches } from './history-searches';
-import { exclusionOf } from '../../shared/ehr/screening-exclusions';
+import { exclusionOf } from '../../workflows/preventive-outreach/screening-exclusion';
 import { coveringTest, patientToday, type IntervalOf } from './screening-eligibility';
 
 export interface ScreeningRecordOfInput {

@@ -128,7 +128,7 @@ describe('POST /api/fhir: a screening or an exclusion recorded in the EHR', () =
     const response = await post(procedure(patientId, CODE_SYSTEMS.cpt, '97110', daysAgo(1))).expect(200);
     expect(response.body.entries[0]).toMatchObject({
       outcome: 'ignored',
-      reason: `no screening value set or exclusion takes Procedure coded ${CODE_SYSTEMS.cpt}|97110`,
+      reason: `no routing rule matches Procedure coded ${CODE_SYSTEMS.cpt}|97110`,
     });
   });
 });

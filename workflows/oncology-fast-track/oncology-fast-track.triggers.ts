@@ -18,6 +18,8 @@ export const oncologyFastTrackTriggers: JourneyTriggers = {
     {
       resource: 'Appointment',
       events: { fulfilled: 'specialist-visit-done' },
+      // The milestone is met when the visit is over, not when the EHR reports it.
+      dated: ['specialist-visit-done'],
       links: [{ kind: 'resource', via: ['self', 'basedOn'] }],
       description: "The specialist visit based on the card's referral took place.",
     },

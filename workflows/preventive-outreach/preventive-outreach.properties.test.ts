@@ -10,8 +10,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import fc from 'fast-check';
-import { addDays, addMonths } from '../../shared/ehr/calendar-dates';
-import { exclusionOf } from '../../shared/ehr/screening-exclusions';
+import { addDays, addMonths } from '../../contracts/ehr/calendar-dates';
 import { dueItems } from '../../activities/cohort/screening-eligibility';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { routeResource } from '../../api/fhir/inbound/route-resource';
@@ -23,7 +22,7 @@ import type { ChannelConsent } from '../../persistence/entities/channel-consent.
 import type { PatientContact } from '../../persistence/entities/patient-contact.entity';
 import { drillSize } from '../../test/helpers/drills/drill-size';
 import { PREVENTIVE_OUTREACH, screeningItems, type ScreeningItem } from './preventive-outreach.contract';
-import type { OneSideRecord } from './screening-exclusion';
+import { exclusionOf, type OneSideRecord } from './screening-exclusion';
 import { monthsBetween, monthsOverdue } from './screening-due';
 import { decideExclusion, decideScreeningDone } from './screening-record';
 import { screeningTestIds, screeningTests, type ScreeningTestId } from './screening-value-sets';

@@ -1,9 +1,8 @@
 import type { JourneyTriggers } from '../journey-triggers';
 import { APPOINTMENT_STATUS_EVENTS } from '../outreach-escalation/appointment-events';
 import { PREVENTIVE_OUTREACH } from './preventive-outreach.contract';
-
-/** The value set (held by the router, shared with other screening routes) naming each screening item. */
-export const SCREENING_ITEM_CODES = 'screening-item-codes';
+import { preventiveOutreachEvents } from './preventive-outreach.ehr-events';
+import { screeningItemCodes } from './screening-value-sets';
 
 /**
  * Preventive outreach hears of the appointments for its own screening item: an appointment coded
@@ -13,7 +12,7 @@ export const SCREENING_ITEM_CODES = 'screening-item-codes';
 export const preventiveOutreachTriggers: JourneyTriggers = {
   journey: PREVENTIVE_OUTREACH,
   starts: [],
-  events: [],
+  events: preventiveOutreachEvents,
   takes: [
     {
       resource: 'Appointment',
@@ -23,7 +22,7 @@ export const preventiveOutreachTriggers: JourneyTriggers = {
         {
           kind: 'instance',
           param: 'item',
-          valueSet: SCREENING_ITEM_CODES,
+          values: screeningItemCodes,
           fields: ['serviceType', 'appointmentType', 'reasonCode'],
         },
       ],

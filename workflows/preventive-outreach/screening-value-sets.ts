@@ -3,9 +3,9 @@ import type { ScreeningItem } from './preventive-outreach.contract';
 
 /*
  * What counts as a screening done, and what takes a patient out of a screening, as pure data:
- * the cohort finder (activities/cohort/screening-rules.ts), the EHR routes for a screening
- * recorded in the record (api/fhir/inbound/routes/screening-route.ts) and the journey's
- * overdue wording all read these lists, so "done" means the same thing everywhere.
+ * the cohort finder (activities/cohort/screening-rules.ts), the journey's rules for a screening
+ * recorded in the record (preventive-outreach.ehr-events.ts) and its overdue wording all read
+ * these lists, so "done" means the same thing everywhere.
  *
  * Codes are matched exactly (SNOMED CT descendants need a terminology server, so every concept an
  * EHR is expected to send is listed). The lists follow the HEDIS measure value sets for the same
@@ -387,3 +387,27 @@ export const LATERALITY = {
   left: ['7771000'],
   both: ['51440002'],
 } as const;
+
+/**
+ * Codes in Appointment.serviceType, appointmentType or reasonCode naming a screening item: an
+ * appointment coded so goes to the patient's outreach for that item (its `instance` link in
+ * preventive-outreach.triggers.ts). The demo EHR (scripts/send-ehr-event.ts) books with the first.
+ */
+export const screeningItemCodes: Record<ScreeningItem, CodeMatch[]> = {
+  mammogram: [
+    { system: snomed, codes: ['71651007'] },
+    { system: cpt, codes: ['77067'] },
+    { system: loinc, codes: ['24606-6'] },
+  ],
+  'colorectal-screening': [
+    { system: snomed, codes: ['73761001'] },
+    { system: cpt, codes: ['45378'] },
+  ],
+  'cervical-screening': [{ system: snomed, codes: ['171149006'] }],
+  'flu-shot': [
+    { system: snomed, codes: ['86198006'] },
+    { system: cvx, codes: ['140', '141', '150', '158', '161', '171', '185', '186', '197'] },
+  ],
+  // Medicare annual wellness visit, initial and subsequent; HCPCS travels under both URIs.
+  'annual-visit': [{ system: cpt, codes: ['99387', '99396', '99397'] }, ...hcpcsCodes('G0438', 'G0439')],
+};

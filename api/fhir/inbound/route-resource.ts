@@ -9,15 +9,17 @@ import { routeDiagnosticReport } from './routes/diagnostic-report-route';
 import { routeEncounter } from './routes/encounter-route';
 import { routeObservation } from './routes/observation-route';
 import { routePatient } from './routes/patient-route';
+import { routeRecord } from './routes/record-route';
+import { noRuleFor } from './routes/route-helpers';
 import { routeServiceRequest } from './routes/service-request-route';
-import { routeImmunization, routeProcedure } from './routes/screening-route';
 
 /*
  * Routing: what one EHR resource means for Carepath's journeys. What starts a journey and what
  * moves a running one are the journey's own declarations (`<journey>.starts.ts`,
  * `<journey>.ehr-events.ts` and the links of `<journey>.triggers.ts`, read from the module list);
  * what concerns the patient whatever the journey (a death, consent) is the API's own. Each file in
- * routes/ reads them for one kind of resource.
+ * routes/ reads them for one kind of resource; record-route.ts asks the journeys' record rules
+ * (a screening done, an exclusion) about what no coded rule took.
  */
 
 export interface RoutingContext {
@@ -48,9 +50,9 @@ export function routeResource(resource: Resource, context: RoutingContext = {}):
     case 'Communication':
       return routeCommunication(resource);
     case 'Procedure':
-      return routeProcedure(resource);
+      return routeRecord(resource) ?? noRuleFor('Procedure', resource.code);
     case 'Immunization':
-      return routeImmunization(resource);
+      return routeRecord(resource) ?? noRuleFor('Immunization', resource.vaccineCode);
     case 'Patient':
       return routePatient(resource);
     default:

@@ -9,7 +9,10 @@ import { isDefined, noPatient, references } from './route-helpers';
 /**
  * Appointment statuses become the appointment events of the journeys that declare them
  * (`<journey>.triggers.ts`), and reach only a journey the appointment is linked to: applied to it
- * before, based on its request, or coded with a service or appointment type it declares.
+ * before, based on its request, or coded with a service or appointment type it declares. There is
+ * no "the patient's only running journey" fallback (a screening mammogram once booked the
+ * emergency follow-up that way). An event the journey declares `dated` carries when the visit
+ * took place (its end, else its start).
  */
 export function routeAppointment(
   appointment: Appointment,
@@ -31,7 +34,7 @@ export function routeAppointment(
       const booked = bookingEvent(start, appointment.id, previous);
       if (typeof booked === 'string') return ignore(booked, rule);
       events[triggers.journey] = booked;
-    } else if (type === 'specialist-visit-done') {
+    } else if (take.dated?.includes(type)) {
       const at = toInstant(appointment.end) ?? start;
       events[triggers.journey] = { type, ...(at ? { at } : {}) };
     } else {

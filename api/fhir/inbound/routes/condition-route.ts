@@ -7,8 +7,8 @@ import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { ACTIVE_CONDITION_STATUSES } from '../routing-rules';
 import { eventDecision } from './event-decision';
+import { routeRecord } from './record-route';
 import { codeOf, noPatient, noRuleFor } from './route-helpers';
-import { routeExclusionCondition } from './screening-route';
 import { startDecision } from './start-decision';
 
 /**
@@ -30,8 +30,8 @@ export function routeCondition(condition: Condition): RoutingDecision {
         eventDecision(event, event.read(condition, facts), patientId),
     })),
   ].find((candidate) => findCoding(condition.code, candidate.codes));
-  // No organ to screen (Z90.13, Z90.710...): ends the outreach for that screening, screening-route.ts.
-  if (!rule) return routeExclusionCondition(condition) ?? noRuleFor('Condition', condition.code);
+  // A diagnosis no coded rule selects may still be a record a journey reads whole (no organ to screen).
+  if (!rule) return routeRecord(condition) ?? noRuleFor('Condition', condition.code);
   const verification = codeOf(condition.verificationStatus, CODE_SYSTEMS.conditionVerification);
   if (verification === 'entered-in-error') return ignore('the condition was entered in error', rule.id);
   const patientId = patientIdOf(condition.subject);

@@ -4,8 +4,8 @@ import { findCoding } from '../../../../contracts/ehr/code-systems';
 import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import type { RoutingDecision } from '../routing-decision';
 import { eventDecision } from './event-decision';
+import { routeRecord } from './record-route';
 import { isFinal, noPatient, noRuleFor, notFinal } from './route-helpers';
-import { routeScreeningResult } from './screening-route';
 
 /**
  * A final report is read by the journey event rule that selects it by its conclusion or its code,
@@ -19,10 +19,10 @@ export function routeDiagnosticReport(report: DiagnosticReport): RoutingDecision
       (!candidate.categories || findCoding(report.category, candidate.categories)),
   );
   if (!rule) {
-    // A screening report (a mammogram, a colonoscopy) closes the outreach for its item: screening-route.ts.
-    const screening = routeScreeningResult(report);
-    if (screening) return screening;
-    return noRuleFor('DiagnosticReport', [report.code, ...(report.conclusionCode ?? [])]);
+    // A report no coded rule selects may still be a record a journey reads whole (a screening test).
+    return (
+      routeRecord(report) ?? noRuleFor('DiagnosticReport', [report.code, ...(report.conclusionCode ?? [])])
+    );
   }
   if (!isFinal(report.status)) return notFinal(report.status, rule.id);
   const patientId = patientIdOf(report.subject);

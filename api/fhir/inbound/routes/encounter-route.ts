@@ -4,8 +4,8 @@ import { describeCodings, findCoding } from '../../../../contracts/ehr/code-syst
 import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { eventDecision } from './event-decision';
+import { routeRecord } from './record-route';
 import { noPatient } from './route-helpers';
-import { routeScreeningEncounter } from './screening-route';
 import { startDecision } from './start-decision';
 
 /**
@@ -24,10 +24,10 @@ export function routeEncounter(encounter: Encounter): RoutingDecision {
       decide: (patientId: string) => eventDecision(rule, rule.read(encounter), patientId),
     })),
   ].filter((candidate) => findCoding(classConcept, candidate.codes));
-  // A preventive visit (annual wellness) closes the annual-visit outreach: screening-route.ts.
+  // An Encounter of no rule's class may still be a record a journey reads whole (a preventive visit).
   if (rules.length === 0) {
     return (
-      routeScreeningEncounter(encounter) ??
+      routeRecord(encounter) ??
       ignore(`no routing rule takes Encounter class ${describeCodings(classConcept)}`)
     );
   }

@@ -31,6 +31,9 @@ function targetOf(rule: DeclaredEvent, address: EventAddress): JourneyTarget {
     case 'linked':
       return { linkedTo: [...address.resources], instances: [] };
     case 'declared': {
+      // A record rule's reading names an instance or links (RecordReading): never declared links.
+      if (rule.resource === 'record')
+        throw new Error(`${rule.id}: a record rule cannot address declared links`);
       const target = targetFromTriggers(rule.resource, [rule.journey], address.facts);
       return address.ifNone ? { ...target, ifNone: address.ifNone } : target;
     }

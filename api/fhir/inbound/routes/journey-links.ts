@@ -9,7 +9,6 @@ import {
 } from '../../../../workflows/journey-triggers';
 import { describeCodings, findCoding, type CodeMatch } from '../../../../contracts/ehr/code-systems';
 import type { JourneyTarget } from '../routing-decision';
-import { instanceValueSets } from '../routing-rules';
 
 /** The journeys that take events from `resource`, with their declaration. */
 export function journeysTaking(
@@ -49,9 +48,8 @@ export function targetFromTriggers(
           if (link.via.includes('evidence')) facts.evidence?.forEach((key) => linkedTo.add(key));
           break;
         case 'instance': {
-          const byValue = instanceValueSets[link.valueSet] ?? {};
-          const value = Object.keys(byValue).find((candidate) =>
-            findCoding(concepts(link.fields), byValue[candidate]!),
+          const value = Object.keys(link.values).find((candidate) =>
+            findCoding(concepts(link.fields), link.values[candidate] as readonly CodeMatch[]),
           );
           if (value !== undefined) {
             instances.push({ journey, params: { [link.param]: value } });

@@ -4,8 +4,8 @@ import { findCoding } from '../../../../contracts/ehr/code-systems';
 import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
 import type { RoutingDecision } from '../routing-decision';
 import { eventDecision } from './event-decision';
+import { routeRecord } from './record-route';
 import { isFinal, noPatient, noRuleFor, notFinal } from './route-helpers';
-import { routeScreeningResult } from './screening-route';
 
 /**
  * A final result is read by the journey event rule that selects it by its code
@@ -16,8 +16,8 @@ export function routeObservation(observation: Observation): RoutingDecision {
   const rule = eventRulesFor('Observation').find((candidate) =>
     findCoding(observation.code, candidate.codes),
   );
-  // A screening result (a FIT, a Pap test) closes the outreach for its item: screening-route.ts.
-  if (!rule) return routeScreeningResult(observation) ?? noRuleFor('Observation', observation.code);
+  // A result no coded rule selects may still be a record a journey reads whole (a screening test).
+  if (!rule) return routeRecord(observation) ?? noRuleFor('Observation', observation.code);
   if (!isFinal(observation.status)) return notFinal(observation.status, rule.id);
   const patientId = patientIdOf(observation.subject);
   if (!patientId) return noPatient('Observation.subject', rule.id);

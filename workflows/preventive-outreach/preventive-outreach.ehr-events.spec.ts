@@ -7,13 +7,16 @@ import type {
   Procedure,
   Resource,
 } from '@medplum/fhirtypes';
-import {
-  screeningTestIds,
-  screeningTests,
-} from '../../../../workflows/preventive-outreach/screening-value-sets';
-import { CODE_SYSTEMS } from '../../../../contracts/ehr/code-systems';
-import { requireValidFhirResource } from '../fhir-validation';
-import { routeResource } from '../route-resource';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
+import { requireValidFhirResource } from '../../api/fhir/inbound/fhir-validation';
+import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { screeningTestIds, screeningTests } from './screening-value-sets';
+
+/*
+ * The record rules of the preventive outreach (preventive-outreach.ehr-events.ts), through the EHR
+ * router that reads them from the module list: a screening test or an exclusion in the record
+ * reaches the outreach of its own item only.
+ */
 
 const { loinc, snomed, cpt, cvx, icd10cm } = CODE_SYSTEMS;
 const route = (resource: Resource) => routeResource(requireValidFhirResource(resource));
@@ -120,7 +123,7 @@ describe('screening recorded in the EHR', () => {
     });
     expect(route(procedure(cpt, '97110'))).toEqual({
       kind: 'ignore',
-      reason: `no screening value set or exclusion takes Procedure coded ${cpt}|97110`,
+      reason: `no routing rule matches Procedure coded ${cpt}|97110`,
     });
   });
 });

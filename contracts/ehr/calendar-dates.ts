@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
-
 /**
  * Calendar dates (`YYYY-MM-DD`) as screening rules count them: ages in whole years, intervals in
  * calendar months. Dates are compared as strings, which sorts them correctly. A dateTime keeps
  * the date it was written with (`2023-09-01T23:30:00-05:00` is 1 September where it happened),
- * which is the date a clinician would say.
+ * which is the date a clinician would say. Pure: workflows, the EHR routes and the cohort finder
+ * read dates alike.
  */
 export type IsoDate = string;
 
@@ -15,11 +14,6 @@ export function dateOf(value: string | undefined): IsoDate | undefined {
   const match = value ? DATE_PREFIX.exec(value) : null;
   if (!match) return undefined;
   return `${match[1]}-${match[2] ?? '01'}-${match[3] ?? '01'}`;
-}
-
-/** The calendar date at `at` in a time zone: the patient's "today". */
-export function localDateOf(at: Date, timeZone: string): IsoDate {
-  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate()!;
 }
 
 /** `months` calendar months later (or earlier), on the last day of the month when it is shorter. */

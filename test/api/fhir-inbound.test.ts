@@ -83,7 +83,12 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   async function journey(
     id: string,
-  ): Promise<{ stage: string; timeline: TimelineEntry[]; facts: Record<string, unknown> }> {
+  ): Promise<{
+    stage: string;
+    timeline: TimelineEntry[];
+    facts: Record<string, unknown>;
+    closedAt?: string;
+  }> {
     return (await api().get(`/api/journeys/${id}`).set('Authorization', DEMO_KEYS.operator).expect(200)).body;
   }
 
@@ -676,7 +681,13 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       ].sort(),
     );
     for (const id of [mammogram, followUp]) {
-      const ended = await journey(id);
+      // The stage reads "cancelled" as soon as the update is applied; the journey then closes
+      // what it no longer needs before it completes: read it once it has.
+      const ended = await eventually(
+        () => journey(id),
+        (read) => read.closedAt !== undefined,
+      );
+      expect(ended.closedAt).toBeDefined();
       expect(ended.stage).toBe('cancelled');
       // The end is the last thing the journey did, but for closing the calls it no longer needs
       // (nobody phones about a patient who died, HZ-95) and what was already under way as it ended

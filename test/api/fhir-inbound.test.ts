@@ -81,9 +81,7 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     return response.body.id as string;
   }
 
-  async function journey(
-    id: string,
-  ): Promise<{
+  async function journey(id: string): Promise<{
     stage: string;
     timeline: TimelineEntry[];
     facts: Record<string, unknown>;

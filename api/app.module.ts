@@ -15,6 +15,7 @@ import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProgramsModule } from './programs/programs.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         // Patient-level reads and changes are recorded; the API key guard reports its refusals to it.
         AuditModule,
         CodecModule,
+        MetricsModule,
         // The designer is a static single-page app; every non-API path falls back to its index.html.
         ...(designerDist
           ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]

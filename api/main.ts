@@ -1,11 +1,13 @@
 import { loadProcessConfig } from '../config/app-config';
 import { isLoopbackHost } from '../config/loopback';
+import { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
 import { createApp } from './create-app';
 
 /** The API process. */
 async function main(): Promise<void> {
   const config = loadProcessConfig();
   const app = await createApp(config);
+  app.get(CarepathMetrics).collectProcessMetrics('api');
   await app.listen(config.api.port, config.api.host);
   if (!config.production && !isLoopbackHost(config.api.host)) {
     // Development's demo keys are documented: anyone who reaches this address holds every role.

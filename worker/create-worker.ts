@@ -21,6 +21,8 @@ export interface JourneyWorkerOptions {
   ehr?: ActivityDependencies['ehr'];
   journeyStarter?: ActivityDependencies['journeyStarter'];
   cohortTimeZone?: ActivityDependencies['cohortTimeZone'];
+  /** Counts what the activities did (messages, staff tasks, deadline breaches) for `/metrics`. */
+  metrics?: ActivityDependencies['metrics'];
   /** Pre-built bundle for tests that start many workers; production bundles from source at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -46,6 +48,7 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
         ...(options.ehr ? { ehr: options.ehr } : {}),
         ...(options.journeyStarter ? { journeyStarter: options.journeyStarter } : {}),
         ...(options.cohortTimeZone ? { cohortTimeZone: options.cohortTimeZone } : {}),
+        ...(options.metrics ? { metrics: options.metrics } : {}),
       }),
     });
   } finally {

@@ -17,6 +17,7 @@ import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/journey-starter';
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { drainHttpServer } from './drain-http-server';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
@@ -32,6 +33,8 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // One registry per app, never prom-client's global one: tests build several apps in a process.
+        { provide: CarepathMetrics, useFactory: () => new CarepathMetrics() },
         {
           provide: TEMPORAL_CLIENT,
           useFactory: () =>
@@ -69,12 +72,14 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
             settings: ProgramSettingsStore,
             contacts: PatientContactStore,
             fhirClient: FhirClient | null,
-          ) => createJourneyStarter({ temporal, settings, contacts, fhir: fhirClient, config }),
-          inject: [TEMPORAL_CLIENT, ProgramSettingsStore, PatientContactStore, FHIR_CLIENT],
+            metrics: CarepathMetrics,
+          ) => createJourneyStarter({ temporal, settings, contacts, fhir: fhirClient, config, metrics }),
+          inject: [TEMPORAL_CLIENT, ProgramSettingsStore, PatientContactStore, FHIR_CLIENT, CarepathMetrics],
         },
       ],
       exports: [
         APP_CONFIG,
+        CarepathMetrics,
         TEMPORAL_CLIENT,
         DATA_SOURCE,
         FHIR_CLIENT,

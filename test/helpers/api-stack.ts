@@ -5,6 +5,7 @@ import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
 import { createApp } from '../../api/create-app';
 import { createJourneyWorker } from '../../worker/create-worker';
+import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
 import { freePort } from '../../scripts/dev-stack/free-port';
 import { createFhirClient } from '../../shared/ehr/http-fhir-client';
@@ -36,6 +37,8 @@ export interface ApiStack {
   temporal: Client;
   /** The local FHIR server the API reads the EHR from, when asked for (`fhirSandbox`). */
   fhirSandbox: FhirSandbox | undefined;
+  /** What the worker's activities counted (the worker process serves it on its `/metrics`). */
+  workerMetrics: CarepathMetrics;
   close(): Promise<void>;
 }
 
@@ -80,6 +83,7 @@ export async function startApiStack(
   });
   const engagement = sandboxEngagement(database.dataSource, providers, policy, publicBaseUrl);
   const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
+  const workerMetrics = new CarepathMetrics();
   const worker: Worker = await createJourneyWorker({
     connection: workerConnection,
     temporal: config.temporal,
@@ -87,6 +91,7 @@ export async function startApiStack(
     dataConverter: testDataConverter,
     engagement,
     workflowBundle: await journeyWorkflowBundle(),
+    metrics: workerMetrics,
     ...(fhirSandbox && options.workerReadsEhr
       ? { ehr: { fhir: createFhirClient(ehr)!, pseudonymKey: config.pseudonymKey } }
       : {}),
@@ -108,6 +113,7 @@ export async function startApiStack(
     providers,
     temporal,
     fhirSandbox,
+    workerMetrics,
     async close() {
       await app.close();
       worker.shutdown();

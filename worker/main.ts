@@ -9,7 +9,9 @@ import { createEngagement } from '../activities/engagement/engagement-setup';
 import { createJourneyStarter } from '../shared/journeys/journey-starter';
 import { ProgramSettingsStore } from '../persistence/program-settings-store';
 import { PatientContactStore } from '../persistence/patient-contact-store';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
+import { configuredSpanProcessor, installTracing } from '../shared/telemetry/tracing';
 import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
 import { installSdkMetrics, startWorkerMetricsServer } from './metrics-server';
 
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
   if (telemetry.workerMetrics) installSdkMetrics(telemetry.workerMetrics);
   const metrics = new CarepathMetrics();
   metrics.collectProcessMetrics('worker');
+  const spans = configuredSpanProcessor(telemetry.tracesExporter);
+  const tracing = spans ? installTracing('carepath-worker', spans) : undefined;
   const dataSource = await createDataSource(config.databaseUrl, 'carepath-worker').initialize();
   const engagement = createEngagement({
     dataSource,
@@ -33,7 +37,13 @@ async function main(): Promise<void> {
   });
   const fhir = createFhirClient(config.ehr);
   const connection = await connectWorkerToTemporal(config.temporal);
-  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter,
+    // The cohort finder's enrolments carry its activity's span to the journeys it starts.
+    ...(tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+  });
   const journeyStarter = createJourneyStarter({
     temporal: client,
     settings: new ProgramSettingsStore(dataSource),
@@ -52,6 +62,7 @@ async function main(): Promise<void> {
     ...(fhir ? { ehr: { fhir, pseudonymKey: config.pseudonymKey } } : {}),
     journeyStarter,
     metrics,
+    ...(tracing ? { tracing } : {}),
   });
   // Without an EHR there is nobody to find: no schedule then (a stale one is removed). A server
   // refusing the schedule must not keep journeys from running: said in the log instead.
@@ -79,6 +90,9 @@ async function main(): Promise<void> {
       })
     : undefined;
   console.log(
+    `worker: traces ${tracing ? `to ${telemetry.tracesExporter}` : 'off (OTEL_TRACES_EXPORTER unset)'}`,
+  );
+  console.log(
     `worker: ${metricsServer ? `metrics at ${metricsServer.url}` : 'no metrics listener (WORKER_METRICS_PORT unset)'}`,
   );
   console.log(
@@ -92,6 +106,7 @@ async function main(): Promise<void> {
     await connection.close();
     engagement.close();
     await dataSource.destroy();
+    await tracing?.shutdown();
   }
 }
 

@@ -9,6 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../persistence/data-source';
@@ -46,6 +47,10 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
               }),
               namespace: config.temporal.namespace,
               dataConverter: journeyDataConverter(config.payloadEncryption),
+              // Traces: starts, updates and queries carry the request's span to the workflow.
+              ...(config.telemetry.tracesExporter === 'none'
+                ? {}
+                : { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }),
             }),
         },
         {

@@ -24,7 +24,8 @@ import {
 } from './engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { stackValue, TEST_NAMESPACE, uniqueName } from './test-stack';
-import { journeyWorkflowBundle } from './workflow-bundle';
+import { journeyWorkflowBundle, tracedJourneyWorkflowBundle } from './workflow-bundle';
+import type { Tracing } from '../../shared/telemetry/tracing';
 import { testDataConverter, TEST_PAYLOAD_ENCRYPTION_KEYS } from './test-payload-encryption';
 
 export interface ApiStack {
@@ -52,6 +53,11 @@ export interface ApiStackOptions {
    * write-back). Off by default: tests that make the sandbox fail once need the API's read to meet it.
    */
   workerReadsEhr?: boolean;
+  /**
+   * Traces on: the API's Temporal client and the worker carry spans, the worker's to this
+   * processor (the API's go to the global provider the test installed, as main.ts does).
+   */
+  tracing?: Tracing;
 }
 
 /** The real API and a real worker on the shared dev server, with their own database and task queue. */
@@ -79,6 +85,7 @@ export async function startApiStack(
     PUBLIC_BASE_URL: publicBaseUrl,
     TWILIO_AUTH_TOKEN: SINK_AUTH_TOKEN,
     PAYLOAD_ENCRYPTION_KEYS: TEST_PAYLOAD_ENCRYPTION_KEYS,
+    ...(options.tracing ? { OTEL_TRACES_EXPORTER: 'console' } : {}),
     ...env,
   });
   const engagement = sandboxEngagement(database.dataSource, providers, policy, publicBaseUrl);
@@ -90,8 +97,9 @@ export async function startApiStack(
     dataSource: database.dataSource,
     dataConverter: testDataConverter,
     engagement,
-    workflowBundle: await journeyWorkflowBundle(),
+    workflowBundle: await (options.tracing ? tracedJourneyWorkflowBundle() : journeyWorkflowBundle()),
     metrics: workerMetrics,
+    ...(options.tracing ? { tracing: options.tracing } : {}),
     ...(fhirSandbox && options.workerReadsEhr
       ? { ehr: { fhir: createFhirClient(ehr)!, pseudonymKey: config.pseudonymKey } }
       : {}),

@@ -102,7 +102,7 @@ describe('Prometheus and Grafana in docker-compose.yml', () => {
 
   test('the dashboard groups by labels that hold no patient data', () => {
     const allowed = ['journey_type', 'outcome', 'source', 'channel', 'kind', 'priority', 'le'];
-    allowed.push('carepath_process', 'worker_type', 'activity_type');
+    allowed.push('method', 'route', 'status', 'carepath_process', 'worker_type', 'activity_type');
     const grouped = expressions.flatMap((expr) =>
       [...expr.matchAll(/\bby \(([^)]*)\)/g)].flatMap((match) =>
         match[1]!.split(',').map((label) => label.trim()),

@@ -31,6 +31,24 @@ describe(CarepathMetrics.name, () => {
     expect(text).not.toContain('carepath_deadline_breaches_total{journey_type="preventive-outreach"}');
   });
 
+  test('requests are counted by route pattern; a concrete URL or an unknown method is "other"', async () => {
+    const metrics = new CarepathMetrics();
+    metrics.httpRequestServed('POST', '/api/journeys/:id/events', 200, 0.01);
+    metrics.httpRequestServed('GET', '/api/patients/pat-1001/contact', 200, 0.01);
+    metrics.httpRequestServed('BREW', undefined, 404, 0.01);
+    const text = await metrics.exposition();
+    expect(text).toContain(
+      'carepath_http_request_duration_seconds_count{method="POST",route="/api/journeys/:id/events",status="200"} 1',
+    );
+    expect(text).toContain(
+      'carepath_http_request_duration_seconds_count{method="GET",route="other",status="200"} 1',
+    );
+    expect(text).toContain(
+      'carepath_http_request_duration_seconds_count{method="other",route="other",status="404"} 1',
+    );
+    expect(text).not.toContain('pat-1001');
+  });
+
   test('each instance has its own registry: several apps in one process do not collide', async () => {
     const [one, two] = [new CarepathMetrics(), new CarepathMetrics()];
     one.journeyStarted('appointment-reminder', 'created');

@@ -64,6 +64,14 @@ export class CarepathMetrics {
     registers: [this.registry],
   });
 
+  readonly httpRequests = new Histogram({
+    name: 'carepath_http_request_duration_seconds',
+    help: 'API requests by method, route pattern (never the URL: it may name a patient) and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
   /**
    * Node's own metrics (CPU, memory, event loop lag, GC), labelled `carepath_process` (`api` or
    * `worker`). Once per process, from its main: each call adds observers that live as long as it.
@@ -94,6 +102,18 @@ export class CarepathMetrics {
     }
   }
 
+  /** `route`: the pattern the request matched (`/api/journeys/:id`); undefined when none did. */
+  httpRequestServed(method: string, route: string | undefined, status: number, seconds: number): void {
+    this.httpRequests.observe(
+      {
+        method: HTTP_METHODS.includes(method) ? method : 'other',
+        route: route && ROUTE_PATTERN.test(route) ? route : 'other',
+        status: String(status),
+      },
+      seconds,
+    );
+  }
+
   /** The exposition Prometheus scrapes. */
   exposition(): Promise<string> {
     return this.registry.metrics();
@@ -102,6 +122,10 @@ export class CarepathMetrics {
 
 export type JourneyStartOutcome = 'created' | 'already-running' | 'invalid-params';
 export type EventSource = 'fhir' | 'api';
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+/** Literal segments and `:parameters`, as routes are declared; a concrete URL's ids have digits or dots. */
+export const ROUTE_PATTERN = /^(\/([a-z]+(-[a-z]+)*|:[a-zA-Z]+))+$/;
 
 /** The staff task a journey raises when one of its deadlines passes (safety invariant 4). */
 export const DEADLINE_BREACH_TASK_KIND = 'deadline-breach';

@@ -5,6 +5,7 @@ import { createApp } from '../../api/create-app';
 import { observation } from '../../api/fhir/inbound/inbound.test-support';
 import { StaffTask } from '../../persistence/entities/staff-task.entity';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
+import { ROUTE_PATTERN } from '../../shared/telemetry/carepath-metrics';
 import { startWorkerMetricsServer, type WorkerMetricsServer } from '../../worker/metrics-server';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
@@ -116,6 +117,13 @@ describe('metrics', () => {
     expect(moved('carepath_events_handled_total', { source: 'api', outcome: 'refused' })).toBe(1);
     expect(moved('carepath_event_to_effect_seconds_count', { source: 'api', outcome: 'applied' })).toBe(1);
     expect(moved('carepath_events_received_total', { source: 'fhir' })).toBe(1);
+    const eventRequests = { method: 'POST', route: '/api/journeys/:id/events' };
+    expect(moved('carepath_http_request_duration_seconds_count', { ...eventRequests, status: '200' })).toBe(
+      1,
+    );
+    expect(moved('carepath_http_request_duration_seconds_count', { ...eventRequests, status: '400' })).toBe(
+      1,
+    );
     expect(moved('carepath_events_handled_total', { source: 'fhir', outcome: 'ignored' })).toBe(1);
 
     // The worker sent the outreach SMS at once (no quiet hours in the test policy).
@@ -167,7 +175,10 @@ describe('metrics', () => {
     const carepathValues = scraped
       .filter((sample) => sample.name.startsWith('carepath_'))
       .flatMap((sample) => Object.entries(sample.labels).filter(([name]) => name !== 'le'));
-    for (const [, value] of carepathValues) expect(value).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    const shapes: Record<string, RegExp> = { route: ROUTE_PATTERN, status: /^\d{3}$/, method: /^[A-Z]+$/ };
+    for (const [name, value] of carepathValues) {
+      expect(value).toMatch(value === 'other' ? /^other$/ : (shapes[name] ?? /^[a-z]+(-[a-z]+)*$/));
+    }
   });
 
   test('the API serves metrics to loopback in development, and to nobody without the token in production', async () => {

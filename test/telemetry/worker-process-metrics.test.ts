@@ -11,7 +11,7 @@ import { stackValue, TEST_NAMESPACE, uniqueName } from '../helpers/test-stack';
  * SDK runtime can be installed once per process, which a jest worker shared with other test files
  * cannot promise. Its `/metrics` serves Carepath's metrics and the SDK runtime's together.
  */
-describe('the worker process /metrics', () => {
+describe('the worker process /metrics (and traces)', () => {
   const token = 'worker-metrics-token-'.padEnd(40, 'x');
   let database: TestDatabase;
   let worker: TsChild | undefined;
@@ -34,6 +34,8 @@ describe('the worker process /metrics', () => {
         WORKER_METRICS_PORT: String(port),
         WORKER_SDK_METRICS_PORT: String(sdkPort),
         METRICS_TOKEN: token,
+        // Traces on as well: the worker then bundles the tracing workflow interceptors from source.
+        OTEL_TRACES_EXPORTER: 'console',
       },
       'worker: polling task queue',
       120_000,
@@ -59,5 +61,6 @@ describe('the worker process /metrics', () => {
     // The SDK labels by namespace, task queue and workflow or activity type: never an execution.
     expect(text).not.toMatch(/(workflow_id|run_id|activity_id)="/);
     expect(worker!.output.join('\n')).toContain(`worker: metrics at ${url}`);
+    expect(worker!.output.join('\n')).toContain('worker: traces to console');
   });
 });

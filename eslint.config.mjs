@@ -124,7 +124,11 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: mayNotImport.flatMap((name) => [`**/${name}`, `**/${name}/**`]),
+              // `**/api` would also match the package @opentelemetry/api, which is no folder of ours.
+              group: [
+                ...mayNotImport.flatMap((name) => [`**/${name}`, `**/${name}/**`]),
+                '!@opentelemetry/api',
+              ],
               message: why,
               allowTypeImports: true,
             },

@@ -11,6 +11,8 @@ import { sendPortalMessageActivity } from './outreach/send-portal-message';
 import type { JourneyStarter } from '../shared/journeys/journey-starter';
 import { closeJourneyStaffTasksActivity } from './staff-tasks/close-journey-staff-tasks';
 import { createStaffTaskActivity } from './staff-tasks/create-staff-task';
+import type { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
+import { countDeliveries, countStaffTasks } from './activity-metrics';
 
 export interface ActivityDependencies {
   dataSource: DataSource;
@@ -24,6 +26,8 @@ export interface ActivityDependencies {
    * the engagement policy's default zone when not given.
    */
   cohortTimeZone?: string;
+  /** The worker's metrics: messages by channel and outcome, staff tasks opened, deadline breaches. */
+  metrics?: CarepathMetrics;
 }
 
 /** Every activity the worker registers, built from injected dependencies. */
@@ -33,6 +37,7 @@ export function createActivities({
   ehr,
   journeyStarter,
   cohortTimeZone,
+  metrics,
 }: ActivityDependencies) {
   const ehrActivities = ehr
     ? createEhrActivities({
@@ -42,18 +47,20 @@ export function createActivities({
         policy: engagement.policy,
       })
     : ehrActivitiesWithoutEhr();
+  const deliverMessage = deliverMessageActivity({
+    ...engagement,
+    ...(ehr ? { vitalStatus: vitalStatusFromEhr(ehr.fhir) } : {}),
+  });
+  const createStaffTask = createStaffTaskActivity(dataSource, engagement.policy, (patientId) =>
+    ehrActivities.syncPatientContact({ patientId }),
+  );
   return {
     ...ehrActivities,
-    deliverMessage: deliverMessageActivity({
-      ...engagement,
-      ...(ehr ? { vitalStatus: vitalStatusFromEhr(ehr.fhir) } : {}),
-    }),
+    deliverMessage: metrics ? countDeliveries(deliverMessage, metrics) : deliverMessage,
     /** Journeys started before the engagement layer still schedule these two; they only log the message. */
     sendMessage: sendMessageActivity(dataSource),
     sendPortalMessage: sendPortalMessageActivity(dataSource),
-    createStaffTask: createStaffTaskActivity(dataSource, engagement.policy, (patientId) =>
-      ehrActivities.syncPatientContact({ patientId }),
-    ),
+    createStaffTask: metrics ? countStaffTasks(createStaffTask, metrics) : createStaffTask,
     closeJourneyStaffTasks: closeJourneyStaffTasksActivity(dataSource),
     checkPrediabetesEnrolment: prediabetesEnrolmentCheckActivity({ dataSource, fhir: ehr?.fhir }),
     ...createCohortActivities({

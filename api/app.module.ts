@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
@@ -16,7 +16,9 @@ import { HealthService } from './health/health.service';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JourneyDefinitionsModule } from './journey-definitions/journey-definitions.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProgramsModule } from './programs/programs.module';
+import { RequestSpanInterceptor } from './tracing/request-span.interceptor';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,7 @@ export class AppModule {
         // Patient-level reads and changes are recorded; the API key guard reports its refusals to it.
         AuditModule,
         CodecModule,
+        MetricsModule,
         // The designer is a static single-page app; every non-API path falls back to its index.html.
         ...(designerDist
           ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]
@@ -46,6 +49,10 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // Traces (OTEL_TRACES_EXPORTER): each request is the root of its journey calls' spans.
+        ...(config.telemetry.tracesExporter === 'none'
+          ? []
+          : [{ provide: APP_INTERCEPTOR, useClass: RequestSpanInterceptor }]),
       ],
     };
   }

@@ -10,6 +10,8 @@ import type { FhirClient } from '../shared/ehr/fhir-client';
 import { createFhirClient } from '../shared/ehr/http-fhir-client';
 import { FHIR_WEBHOOK_PATH } from './fhir/fhir-inbound.controller';
 import { AppModule } from './app.module';
+import { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
+import { countRequests } from './metrics/request-metrics';
 import { codecCors } from './codec/codec-cors';
 import { CODEC_SESSION_PATH } from './codec/codec-session';
 import { setUpOpenApi } from './openapi';
@@ -41,6 +43,8 @@ export async function createApp(
   // suit the designer and Swagger UI, which load only their own scripts. No upgrade-insecure-requests:
   // it would send a plain-HTTP local stack's own assets to https; TLS is the proxy's to enforce.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // A preview instantiates nothing, so there are no metrics to count into.
+  if (!preview) app.use(countRequests(app.get(CarepathMetrics)));
   // Nearly every API answer holds patient data: no browser or proxy may keep a copy.
   app.use('/api', (_request: Request, response: Response, next: NextFunction) => {
     response.setHeader('Cache-Control', 'no-store');

@@ -14,6 +14,7 @@ import { configureChannels, type ChannelModule, type ConfiguredChannel } from '.
 import { loadEhrSettings, type EhrSettings } from '../shared/ehr/ehr-settings';
 import { loadCohortSettings, type CohortSettings } from '../shared/cohort/cohort-settings';
 import { loadEngagementPolicy, type EngagementPolicy } from '../shared/engagement/engagement-policy';
+import { loadTelemetrySettings, type TelemetrySettings } from './telemetry-settings';
 
 // Config errors and the zone default are declared beside the value helpers the modules' own
 // schemas use, so those modules need not import this file (which imports them).
@@ -68,6 +69,8 @@ export interface AppConfig {
   cohort: CohortSettings;
   /** `CAREPATH_TEMPLATES_DIR`: wording files of an image with its own; unset: the repository's. */
   templatesDir: string | undefined;
+  /** `METRICS_TOKEN`, `WORKER_METRICS_PORT`, `OTEL_TRACES_EXPORTER` (config/telemetry-settings.ts). */
+  telemetry: TelemetrySettings;
 }
 
 export interface TemporalConfig {
@@ -203,6 +206,7 @@ export function loadConfig(
     ehr: env.FHIR_BASE_URL?.trim() ? loadEhrSettings(env) : undefined,
     cohort: loadCohortSettings(env),
     templatesDir: vars.CAREPATH_TEMPLATES_DIR ? resolve(vars.CAREPATH_TEMPLATES_DIR) : undefined,
+    telemetry: loadTelemetrySettings(env, production),
   };
 }
 

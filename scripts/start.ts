@@ -36,6 +36,8 @@ const ports = {
   smtp: Number(process.env.CAREPATH_SMTP_PORT ?? 2525),
   sms: Number(process.env.CAREPATH_SMS_PORT ?? 3025),
   fhir: Number(process.env.CAREPATH_FHIR_PORT ?? 8103),
+  // The worker's /metrics; the Temporal SDK's exporter takes the next port (config/telemetry-settings.ts).
+  workerMetrics: Number(process.env.WORKER_METRICS_PORT ?? 9464),
 };
 /**
  * What every process of the local stack reads: development mode, explicitly (the API and the
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     TEMPORAL_WEB_UI_URL: process.env.TEMPORAL_WEB_UI_URL ?? `http://localhost:${ports.temporalUi}`,
     DATABASE_URL: databaseUrl,
     API_PORT: String(ports.api),
+    WORKER_METRICS_PORT: String(ports.workerMetrics),
   };
   step('Starting the worker and the API...');
   for (const [name, script] of [
@@ -252,6 +255,7 @@ ${process.env.API_KEYS ? '' : `Demo API keys are active: development mode, the A
   API             ${api}/api
   API docs        ${api}/api/docs      (OpenAPI: ${api}/api/openapi.json)
   Health          ${api}/api/health
+  Metrics         ${api}/api/metrics  and the worker's http://127.0.0.1:${ports.workerMetrics}/metrics  (this machine only)
   Temporal Web UI ${temporalUi}   (payloads encrypted; operators decode them, see README "Reading encrypted histories")
   Codec server    ${codecEndpoint()}
   Web UI views    open each once to save it in your browser; add the CarepathJourney, CarepathStage

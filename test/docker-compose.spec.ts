@@ -113,6 +113,8 @@ const SAMPLE_VARIABLES = {
   API_KEYS: `designer=${'d'.repeat(32)},operator=${'o'.repeat(32)},integration=${'i'.repeat(32)}`,
   PSEUDONYM_KEY: 'p'.repeat(32),
   PAYLOAD_ENCRYPTION_KEYS: `k1=${Buffer.alloc(32, 1).toString('base64')}`,
+  METRICS_TOKEN: 'm'.repeat(32),
+  GRAFANA_ADMIN_PASSWORD: 'grafana-secret',
 };
 
 /** The files whose zod schemas declare the environment the app processes read. */
@@ -122,6 +124,7 @@ const SETTINGS_SCHEMAS = {
   'channels/sms/sms-settings.ts': 'smsEnvironmentSchema',
   'shared/ehr/ehr-settings.ts': 'ehrEnvironmentSchema',
   'shared/cohort/cohort-settings.ts': 'cohortEnvironmentSchema',
+  'config/telemetry-settings.ts': 'telemetryEnvironmentSchema',
 };
 
 /** The variables the app reads: the keys of each settings schema above. */

@@ -9,13 +9,23 @@ import { createEngagement } from '../activities/engagement/engagement-setup';
 import { createJourneyStarter } from '../shared/journeys/journey-starter';
 import { ProgramSettingsStore } from '../persistence/program-settings-store';
 import { PatientContactStore } from '../persistence/patient-contact-store';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
+import { configuredSpanProcessor, installTracing } from '../shared/telemetry/tracing';
 import { connectWorkerToTemporal, createJourneyWorker } from './create-worker';
+import { installSdkMetrics, startWorkerMetricsServer } from './metrics-server';
 
 /** The worker process: runs journey workflows and their activities until SIGINT or SIGTERM. */
 async function main(): Promise<void> {
   const config = loadProcessConfig();
   const dataConverter = journeyDataConverter(config.payloadEncryption);
-  const { cohort } = config;
+  const { cohort, telemetry } = config;
+  // Before anything creates the SDK runtime (the first connection does).
+  if (telemetry.workerMetrics) installSdkMetrics(telemetry.workerMetrics);
+  const metrics = new CarepathMetrics();
+  metrics.collectProcessMetrics('worker');
+  const spans = configuredSpanProcessor(telemetry.tracesExporter);
+  const tracing = spans ? installTracing('carepath-worker', spans) : undefined;
   const dataSource = await createDataSource(config.databaseUrl, 'carepath-worker').initialize();
   const engagement = createEngagement({
     dataSource,
@@ -27,13 +37,20 @@ async function main(): Promise<void> {
   });
   const fhir = createFhirClient(config.ehr);
   const connection = await connectWorkerToTemporal(config.temporal);
-  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter,
+    // The cohort finder's enrolments carry its activity's span to the journeys it starts.
+    ...(tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
+  });
   const journeyStarter = createJourneyStarter({
     temporal: client,
     settings: new ProgramSettingsStore(dataSource),
     contacts: new PatientContactStore(dataSource),
     fhir,
     config,
+    metrics,
   });
   const worker = await createJourneyWorker({
     connection,
@@ -44,6 +61,8 @@ async function main(): Promise<void> {
     cohortTimeZone: cohort.timeZone,
     ...(fhir ? { ehr: { fhir, pseudonymKey: config.pseudonymKey } } : {}),
     journeyStarter,
+    metrics,
+    ...(tracing ? { tracing } : {}),
   });
   // Without an EHR there is nobody to find: no schedule then (a stale one is removed). A server
   // refusing the schedule must not keep journeys from running: said in the log instead.
@@ -62,6 +81,20 @@ async function main(): Promise<void> {
   console.log(
     `worker: payloads encrypted with key ${describePayloadEncryptionKey(config.payloadEncryption.active)}`,
   );
+  const metricsServer = telemetry.workerMetrics
+    ? await startWorkerMetricsServer({
+        settings: telemetry.workerMetrics,
+        metricsToken: telemetry.metricsToken,
+        production: config.production,
+        metrics,
+      })
+    : undefined;
+  console.log(
+    `worker: traces ${tracing ? `to ${telemetry.tracesExporter}` : 'off (OTEL_TRACES_EXPORTER unset)'}`,
+  );
+  console.log(
+    `worker: ${metricsServer ? `metrics at ${metricsServer.url}` : 'no metrics listener (WORKER_METRICS_PORT unset)'}`,
+  );
   console.log(
     `worker: polling task queue "${config.temporal.taskQueue}" in namespace "${config.temporal.namespace}" at ${config.temporal.address}`,
   );
@@ -69,9 +102,11 @@ async function main(): Promise<void> {
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown that lets running activities finish.
     await worker.run();
   } finally {
+    await metricsServer?.close();
     await connection.close();
     engagement.close();
     await dataSource.destroy();
+    await tracing?.shutdown();
   }
 }
 

@@ -17,6 +17,7 @@ import type { EntryOutcomeView, InboundResultView, NotificationView } from './dt
 import { EhrInbox, type InboxResult } from './ehr-inbox.service';
 import { loggableError } from '../errors/loggable-error';
 import { JourneyDispatcher, type Dispatched } from './journey-dispatcher.service';
+import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 
 /**
  * How long an event that came before its patient's journey waits for it: the results and visits
@@ -52,9 +53,11 @@ export class FhirInboundService {
     private readonly inbox: EhrInbox,
     private readonly dispatcher: JourneyDispatcher,
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
+    private readonly metrics: CarepathMetrics,
   ) {}
 
   async receive(raw: Buffer | undefined, contentType: string | undefined): Promise<InboundResult> {
+    const receivedAt = Date.now();
     const { notification, entries } = refuseBadInput(() =>
       inboundEntriesOf(parseInboundBody(raw, contentType)),
     );
@@ -78,6 +81,10 @@ export class FhirInboundService {
           latest: notification.eventsSinceSubscriptionStart,
         })
       : undefined;
+    for (const { outcome } of outcomes) {
+      this.metrics.eventsReceived.inc({ source: 'fhir' });
+      this.metrics.eventHandled('fhir', outcome, receivedAt);
+    }
     const retryLater = outcomes.some((outcome) => outcome.outcome === 'failed');
     this.logger.log(`EHR ${notification?.type ?? 'resources'}: ${summarize(outcomes)}`);
     return {

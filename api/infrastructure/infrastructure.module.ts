@@ -9,6 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../persistence/data-source';
@@ -18,6 +19,7 @@ import { JourneyDefinitionStore } from '../../persistence/journey-definition-sto
 import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/journey-starter';
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
+import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { drainHttpServer } from './drain-http-server';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
@@ -33,6 +35,8 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // One registry per app, never prom-client's global one: tests build several apps in a process.
+        { provide: CarepathMetrics, useFactory: () => new CarepathMetrics() },
         {
           provide: TEMPORAL_CLIENT,
           useFactory: () =>
@@ -44,6 +48,10 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
               }),
               namespace: config.temporal.namespace,
               dataConverter: journeyDataConverter(config.payloadEncryption),
+              // Traces: starts, updates and queries carry the request's span to the workflow.
+              ...(config.telemetry.tracesExporter === 'none'
+                ? {}
+                : { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }),
             }),
         },
         {
@@ -75,12 +83,14 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
             settings: ProgramSettingsStore,
             contacts: PatientContactStore,
             fhirClient: FhirClient | null,
-          ) => createJourneyStarter({ temporal, settings, contacts, fhir: fhirClient, config }),
-          inject: [TEMPORAL_CLIENT, ProgramSettingsStore, PatientContactStore, FHIR_CLIENT],
+            metrics: CarepathMetrics,
+          ) => createJourneyStarter({ temporal, settings, contacts, fhir: fhirClient, config, metrics }),
+          inject: [TEMPORAL_CLIENT, ProgramSettingsStore, PatientContactStore, FHIR_CLIENT, CarepathMetrics],
         },
       ],
       exports: [
         APP_CONFIG,
+        CarepathMetrics,
         TEMPORAL_CLIENT,
         DATA_SOURCE,
         FHIR_CLIENT,

@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   ConflictException,
   Inject,
   Injectable,
@@ -60,6 +61,7 @@ import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.decorator';
 import { byNextDeadline, withDeadlineFacts, withPatients } from './journey-list-facts';
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
+import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { vitalStatusFromEhr, type PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
 
@@ -87,6 +89,7 @@ export class JourneysService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
     private readonly starter: JourneyStarter,
+    private readonly metrics: CarepathMetrics,
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
@@ -201,10 +204,18 @@ export class JourneysService {
 
   /** `by`: who sent it, for the timeline (an operator's key name, or "EHR event" for an integration). */
   async sendEvent(id: string, event: unknown, by: string): Promise<JourneyDetailView> {
-    const handle = this.temporal.workflow.getHandle(id);
-    const description = await this.describe(handle);
-    const parsed = this.validEvent(this.typeOfRunning(description), event);
-    await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed, { by }] }));
+    const receivedAt = Date.now();
+    this.metrics.eventsReceived.inc({ source: 'api' });
+    try {
+      const handle = this.temporal.workflow.getHandle(id);
+      const description = await this.describe(handle);
+      const parsed = this.validEvent(this.typeOfRunning(description), event);
+      await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed, { by }] }));
+      this.metrics.eventHandled('api', 'applied', receivedAt);
+    } catch (error) {
+      this.metrics.eventHandled('api', eventFailureOutcome(error), receivedAt);
+      throw error;
+    }
     // The update's own answer carries only the newest timeline entries (it is stored in the
     // journey's history); the API answers with the whole journey as it stands after the change.
     return this.get(id);
@@ -378,6 +389,15 @@ export class JourneysService {
     const { webUiUrl, namespace } = this.config.temporal;
     return `${webUiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(id)}`;
   }
+}
+
+/** How a refused or failed event is counted: the answer the caller got, in words. */
+function eventFailureOutcome(error: unknown): string {
+  if (error instanceof BadRequestException) return 'refused';
+  if (error instanceof NotFoundException) return 'not-found';
+  if (error instanceof ConflictException) return 'ended';
+  if (error instanceof ServiceUnavailableException) return 'unavailable';
+  return 'failed';
 }
 
 function workerUnavailable(message: string): ServiceUnavailableException {

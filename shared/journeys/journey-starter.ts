@@ -13,6 +13,7 @@ import type { ProgramSettingsStore } from '../../persistence/program-settings-st
 import type { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { AppConfig } from '../../config/app-config';
 import type { FhirClient } from '../ehr/fhir-client';
+import type { CarepathMetrics } from '../telemetry/carepath-metrics';
 import { journeyWorkflowId, patientRefFor } from './patient-ref';
 import {
   organisationZoneNote,
@@ -28,6 +29,8 @@ export interface JourneyStarterOptions {
   organisationTimeZone: string;
   /** The patient's zone from the EHR or contact preferences; absent: nobody can tell (tests). */
   patientTimeZone?: PatientTimeZoneReader;
+  /** Counts enrolments by journey type and outcome (the process's `/metrics`). */
+  metrics?: Pick<CarepathMetrics, 'journeyStarted'>;
 }
 
 export interface StartRequest {
@@ -66,7 +69,10 @@ export class JourneyStarter {
     const zone = await this.timeZoneToAdd(type, patientId, given);
     const rawParams = zone ? { ...(given as object), timeZone: zone.timeZone } : given;
     const params = type.paramsSchema.safeParse(rawParams ?? {});
-    if (!params.success) return { started: false, issues: params.error.issues };
+    if (!params.success) {
+      this.options.metrics?.journeyStarted(type.id, 'invalid-params');
+      return { started: false, issues: params.error.issues };
+    }
     const patientRef = this.patientRefOf(patientId);
     // One running journey per patient, type (and instance, e.g. a DiLO card): the id is derived,
     // so Temporal itself refuses a second enrolment.
@@ -96,9 +102,11 @@ export class JourneyStarter {
           { key: journeyStageKey, value: 'enrolled' },
         ],
       });
+      this.options.metrics?.journeyStarted(type.id, 'created');
       return { started: true, created: true, workflowId };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      this.options.metrics?.journeyStarted(type.id, 'already-running');
       return { started: true, created: false, workflowId };
     }
   }
@@ -130,6 +138,7 @@ export function createJourneyStarter(deps: {
   contacts: PatientContactStore;
   fhir: FhirClient | null | undefined;
   config: Pick<AppConfig, 'temporal' | 'pseudonymKey' | 'organisationTimeZone'>;
+  metrics?: CarepathMetrics;
 }): JourneyStarter {
   const { config } = deps;
   return new JourneyStarter(deps.temporal, deps.settings, {
@@ -141,5 +150,6 @@ export function createJourneyStarter(deps: {
       contacts: deps.contacts,
       pseudonymKey: config.pseudonymKey,
     }),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
 }

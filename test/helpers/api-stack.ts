@@ -5,6 +5,7 @@ import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
 import { createApp } from '../../api/create-app';
 import { createJourneyWorker } from '../../worker/create-worker';
+import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
 import { freePort } from '../../scripts/dev-stack/free-port';
 import { createFhirClient } from '../../shared/ehr/http-fhir-client';
@@ -23,7 +24,8 @@ import {
 } from './engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { stackValue, TEST_NAMESPACE, uniqueName } from './test-stack';
-import { journeyWorkflowBundle } from './workflow-bundle';
+import { journeyWorkflowBundle, tracedJourneyWorkflowBundle } from './workflow-bundle';
+import type { Tracing } from '../../shared/telemetry/tracing';
 import { testDataConverter, TEST_PAYLOAD_ENCRYPTION_KEYS } from './test-payload-encryption';
 
 export interface ApiStack {
@@ -36,6 +38,8 @@ export interface ApiStack {
   temporal: Client;
   /** The local FHIR server the API reads the EHR from, when asked for (`fhirSandbox`). */
   fhirSandbox: FhirSandbox | undefined;
+  /** What the worker's activities counted (the worker process serves it on its `/metrics`). */
+  workerMetrics: CarepathMetrics;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,11 @@ export interface ApiStackOptions {
    * write-back). Off by default: tests that make the sandbox fail once need the API's read to meet it.
    */
   workerReadsEhr?: boolean;
+  /**
+   * Traces on: the API's Temporal client and the worker carry spans, the worker's to this
+   * processor (the API's go to the global provider the test installed, as main.ts does).
+   */
+  tracing?: Tracing;
 }
 
 /** The real API and a real worker on the shared dev server, with their own database and task queue. */
@@ -76,17 +85,21 @@ export async function startApiStack(
     PUBLIC_BASE_URL: publicBaseUrl,
     TWILIO_AUTH_TOKEN: SINK_AUTH_TOKEN,
     PAYLOAD_ENCRYPTION_KEYS: TEST_PAYLOAD_ENCRYPTION_KEYS,
+    ...(options.tracing ? { OTEL_TRACES_EXPORTER: 'console' } : {}),
     ...env,
   });
   const engagement = sandboxEngagement(database.dataSource, providers, policy, publicBaseUrl);
   const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
+  const workerMetrics = new CarepathMetrics();
   const worker: Worker = await createJourneyWorker({
     connection: workerConnection,
     temporal: config.temporal,
     dataSource: database.dataSource,
     dataConverter: testDataConverter,
     engagement,
-    workflowBundle: await journeyWorkflowBundle(),
+    workflowBundle: await (options.tracing ? tracedJourneyWorkflowBundle() : journeyWorkflowBundle()),
+    metrics: workerMetrics,
+    ...(options.tracing ? { tracing: options.tracing } : {}),
     ...(fhirSandbox && options.workerReadsEhr
       ? { ehr: { fhir: createFhirClient(ehr)!, pseudonymKey: config.pseudonymKey } }
       : {}),
@@ -108,6 +121,7 @@ export async function startApiStack(
     providers,
     temporal,
     fhirSandbox,
+    workerMetrics,
     async close() {
       await app.close();
       worker.shutdown();

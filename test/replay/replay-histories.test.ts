@@ -1,6 +1,9 @@
+import { Resource } from '@opentelemetry/resources';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
 import { Worker } from '@temporalio/worker';
 import { historyFixtures } from '../helpers/history-fixtures';
-import { journeyWorkflowBundle } from '../helpers/workflow-bundle';
+import { journeyWorkflowBundle, tracedJourneyWorkflowBundle } from '../helpers/workflow-bundle';
 import { testDataConverter } from '../helpers/test-payload-encryption';
 
 /*
@@ -21,5 +24,30 @@ describe('[HZ-89] recorded journey histories replay on the current workflow code
       fixture.history,
       fixture.workflowId,
     );
+  });
+});
+
+/*
+ * Traces on (OTEL_TRACES_EXPORTER) bundle the OpenTelemetry workflow interceptors into the same
+ * workflow code: headers and sink calls are no commands, so every history replays with them too.
+ */
+describe('recorded journey histories replay with the tracing workflow interceptors', () => {
+  test('every fixture', async () => {
+    const workflowBundle = await tracedJourneyWorkflowBundle();
+    const sinks = {
+      exporter: makeWorkflowExporter(
+        new SimpleSpanProcessor(new InMemorySpanExporter()),
+        new Resource({ 'service.name': 'replay' }),
+      ),
+    };
+    const failed: string[] = [];
+    for (const fixture of fixtures) {
+      await Worker.runReplayHistory(
+        { workflowBundle, dataConverter: testDataConverter, sinks },
+        fixture.history,
+        fixture.workflowId,
+      ).catch(() => failed.push(fixture.name));
+    }
+    expect(failed).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
 import type { DeliveryChannel } from '../contracts/delivery-channels';
-import type { DeliveryResult } from '../activities/engagement/deliver-message';
+import type { DeliveryRequest, DeliveryResult } from '../activities/engagement/deliver-message';
 import { journeyActivities } from './journey-activities';
 import type { TimelineKind } from '../contracts/journey-contract';
 import { heldLine } from '../contracts/held-messages';
@@ -9,6 +9,8 @@ export interface PatientMessage {
   /** The step's first-choice channel; the patient's own order follows. Omit to use only theirs. */
   channel?: DeliveryChannel;
   template: string;
+  /** Wording written in a journey definition: rendered instead of the template's files. */
+  wording?: DeliveryRequest['wording'];
   values?: Record<string, string>;
   /** Clinical messages: exempt from the daily cap (and labelled so), never from quiet hours or consent. */
   urgent?: boolean;
@@ -77,6 +79,8 @@ export async function deliverToPatient(
       patientRef: host.patientRef,
       ...(host.patientId ? { patientId: host.patientId } : {}),
       template: message.template,
+      // Only definition journeys pass wording: the coded journeys' activity input is unchanged.
+      ...(message.wording ? { wording: message.wording } : {}),
       values: message.values ?? {},
       ...(message.urgent ? { urgent: true } : {}),
       ...(message.channel ? { channel: message.channel } : {}),

@@ -261,6 +261,95 @@ describe('deliverMessage: send once, whatever fails', () => {
     expect(attempt).toMatchObject({ language: 'es', templateFile: expect.stringContaining('.es.') });
   });
 
+  describe('wording written in a journey definition (inline), not in files', () => {
+    const wording = {
+      texts: {
+        en: {
+          plain: {
+            any: 'Time for your screening. Book at {{schedulingUrl}}.',
+            sms: 'Book: {{schedulingUrl}}',
+          },
+        },
+        es: { plain: { any: 'Es hora de su prueba. Reserve en {{schedulingUrl}}.' } },
+      },
+      languages: ['en', 'es'],
+    };
+    const inline = (patientRef: string, step: string, extra: Partial<DeliveryRequest> = {}) =>
+      request(patientRef, step, { template: 'screening-invitation', wording, ...extra });
+
+    test('is rendered in the patient language (email: layout and unsubscribe), logged by key and variant, and sent once', async () => {
+      const email = 'inline-es@patients.test';
+      await seedContact(
+        database.dataSource,
+        'ref-inline-es',
+        { email, language: 'es-MX', channelOrder: ['email'] },
+        { email: 'granted' },
+      );
+      const first = await deliver(inline('ref-inline-es', 'invite'));
+      const again = await deliver(inline('ref-inline-es', 'invite'));
+
+      expect(first).toMatchObject({ outcome: 'sent', channel: 'email', alreadySent: false });
+      expect(again).toMatchObject({ outcome: 'sent', alreadySent: true });
+      const mails = providers.smtp.messages().filter((captured) => captured.to.includes(email));
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.text).toContain('Es hora de su prueba. Reserve en https://book.example.org/flu.');
+      expect(mails[0]!.html).toContain('href="https://book.example.org/flu"');
+      expect(String(mails[0]!.headers['list-unsubscribe'] ?? '')).toMatch(/unsubscribe\?token=/);
+      const [attempt] = await attemptsOf('journey-under-test/invite');
+      expect(attempt).toMatchObject({
+        template: 'screening-invitation',
+        language: 'es',
+        templateFile: 'inline:screening-invitation.es.plain.any',
+      });
+    });
+
+    test("uses the channel's own text, and the definition's default language for a language it lacks", async () => {
+      const phone = '+15555550477';
+      await seedContact(
+        database.dataSource,
+        'ref-inline-fr',
+        { phone, language: 'fr', portalEnabled: false, channelOrder: ['sms'] },
+        { sms: 'granted' },
+      );
+      expect(await deliver(inline('ref-inline-fr', 'invite-fr'))).toMatchObject({
+        outcome: 'sent',
+        channel: 'sms',
+      });
+      const texts = providers.sms.messages().filter((sms) => sms.to === phone);
+      expect(texts.map((sms) => sms.body)).toEqual(['Book: https://book.example.org/flu']);
+    });
+
+    test('keeps consent, quiet hours and the daily cap, and fails loudly on a value the journey did not pass', async () => {
+      await seedContact(
+        database.dataSource,
+        'ref-inline-policy',
+        { email: 'inline-policy@patients.test', channelOrder: ['email'], timeZone: 'UTC' },
+        { email: 'granted' },
+      );
+      await seedContact(
+        database.dataSource,
+        'ref-inline-none',
+        { portalEnabled: false, channelOrder: ['email', 'sms'] },
+        {},
+      );
+      expect(await deliver(inline('ref-inline-none', 'invite-none'))).toMatchObject({
+        outcome: 'unreachable',
+      });
+      expect(
+        await deliver(inline('ref-inline-policy', 'inline-night', { at: '2026-05-04T23:30:00.000Z' })),
+      ).toMatchObject({ outcome: 'deferred', reason: 'quiet-hours' });
+      await deliver(inline('ref-inline-policy', 'inline-one'));
+      await deliver(inline('ref-inline-policy', 'inline-two'));
+      expect(await deliver(inline('ref-inline-policy', 'inline-three'))).toMatchObject({
+        outcome: 'deferred',
+        reason: 'daily-cap',
+      });
+      await expect(
+        deliver(inline('ref-inline-policy', 'no-values', { values: {}, urgent: true })),
+      ).rejects.toMatchObject({ type: 'TemplateRenderFailed', nonRetryable: true });
+    });
+  });
+
   test('[HZ-28] a patient the EHR records as deceased gets nothing on any channel; the living are sent to', async () => {
     const phone = '+15555550399';
     const email = 'deceased-check@patients.test';

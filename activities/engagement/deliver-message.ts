@@ -11,7 +11,11 @@ import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
 import { quietWindowFor, type EngagementPolicy } from '../../shared/engagement/engagement-policy';
 import { firstAllowedAt, localDay, quietHoursEnd } from './policy/send-window';
-import { renderTemplate } from '../../shared/engagement/templates/render-template';
+import {
+  renderInlineWording,
+  renderTemplate,
+  type InlineWording,
+} from '../../shared/engagement/templates/render-template';
 import { isTimeZone } from '../../contracts/contract-fields';
 
 export interface DeliveryRequest {
@@ -21,7 +25,13 @@ export interface DeliveryRequest {
   patientRef: string;
   /** The EHR patient id, when the journey has one: the patient's record is read before sending. */
   patientId?: string;
+  /** The wording key: its files' name, or (with `wording`) the name the log gives the message. */
   template: string;
+  /**
+   * Wording written in a journey definition, rendered instead of the key's files (the same
+   * renderer, fallback order, email layout and SMS limit); absent for the coded journeys.
+   */
+  wording?: InlineWording;
   values: Record<string, string>;
   /** Clinical messages: exempt from the daily cap, and labelled urgent in the log and for staff. */
   urgent?: boolean;
@@ -125,7 +135,7 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
 
     const language = contact?.language ?? 'en';
     const readingLevel = contact?.readingLevel ?? 'plain';
-    const rendered = renderTemplate({
+    const templateRequest = {
       key: request.template,
       channel,
       rendering,
@@ -137,7 +147,10 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
           ? { unsubscribeUrl: deps.links.unsubscribeUrl(request.patientRef, channel) }
           : {}),
       },
-    });
+    };
+    const rendered = request.wording
+      ? renderInlineWording({ ...templateRequest, wording: request.wording })
+      : renderTemplate(templateRequest);
     const day = localDay(at, timeZone);
     const reservation = await deliveryLog.reserve(
       {

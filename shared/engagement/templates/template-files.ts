@@ -130,6 +130,25 @@ function subjectOf(yamlText: string, file: string): string | undefined {
   return subject;
 }
 
+/**
+ * Wording written inside a journey definition (not a file), compiled exactly as a file's body is:
+ * strict values, the same helpers, no HTML escaping. Cached by its text, as files are by name.
+ */
+export function compileWording(source: string): TemplateFile['render'] {
+  let render = compiledWording.get(source);
+  if (!render) {
+    render = compile(source.trim(), false);
+    // Definitions are few, but their drafts' texts are many: a bounded cache, oldest out first.
+    if (compiledWording.size >= WORDING_CACHE_LIMIT)
+      compiledWording.delete(compiledWording.keys().next().value!);
+    compiledWording.set(source, render);
+  }
+  return render;
+}
+
+const WORDING_CACHE_LIMIT = 1000;
+const compiledWording = new Map<string, TemplateFile['render']>();
+
 function compile(source: string, escape: boolean) {
   // strict: a value the workflow did not pass is an error, never an empty gap in a patient's message.
   const template = templateEngine.compile<RenderValues>(source, {

@@ -15,6 +15,7 @@ import {
   type EventCause,
   type JourneyEvent,
   type JourneyProgress,
+  type StaffTaskOutcome,
 } from '../contracts/journey-contract';
 import type { JourneyOutbox } from './journey-outbox';
 import type { JourneyState } from './journey-state';
@@ -26,6 +27,21 @@ export interface JourneyEvents<Event> {
   checkEvent?: (event: Event) => void;
   heldUntil?: (event: Event) => string | undefined;
   describeEvent?: (event: Event) => string;
+  /** Told every staff outcome after the runtime recorded it (see `JourneyHooks`). */
+  onStaffTaskCompleted?: JourneyHooks['onStaffTaskCompleted'];
+  onControl?: JourneyHooks['onControl'];
+}
+
+/**
+ * What a journey may hear of besides its events, after the runtime has acted (its timeline line
+ * written, its status changed). Callbacks must not await, and issue no command themselves: the
+ * journey's main loop acts on what they note, so journeys without them replay as they ran.
+ */
+export interface JourneyHooks {
+  /** A staff member finished one of the journey's tasks: a definition's task node goes on by its outcome. */
+  onStaffTaskCompleted?: (outcome: StaffTaskOutcome) => void;
+  /** An accepted pause, resume or cancel; the runtime already wrote its one timeline line. */
+  onControl?: (control: 'pause' | 'resume' | 'cancel', request: ControlRequest) => void;
 }
 
 /**
@@ -48,6 +64,7 @@ export function installJourneyHandlers<Event>(
   outbox: JourneyOutbox,
 ): void {
   const { eventSchema, applyEvent, checkEvent, heldUntil, describeEvent = describeByType } = events;
+  const { onStaffTaskCompleted, onControl } = events;
   /** The event update's validator, and the preview's: one check, so they cannot disagree. */
   const validEvent = (event: unknown): Event => {
     state.requireOpen();
@@ -68,9 +85,11 @@ export function installJourneyHandlers<Event>(
       return { outcome: 'refused', reason: refusal instanceof Error ? refusal.message : String(refusal) };
     }
   });
-  setHandler(staffTaskCompletedSignal, ({ kind, outcome, note, step }) => {
+  setHandler(staffTaskCompletedSignal, (done) => {
+    const { kind, outcome, note, step } = done;
     state.record('task', `Staff task done (${kind}): ${outcome}${note ? ` (${note})` : ''}`, step, 'staff');
     if (kind === 'call' && outcome === 'reached') outbox.countResponse();
+    onStaffTaskCompleted?.(done);
   });
   setHandler(deliveryStatusSignal, ({ step, channel, status, detail }) => {
     if (status === 'failed') outbox.reportUndelivered(step, channel, detail);
@@ -96,8 +115,9 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     pauseJourneyUpdate,
-    ({ reason, operator }) => {
-      state.pause(reason, operator);
+    (request) => {
+      state.pause(request.reason, request.operator);
+      onControl?.('pause', request);
       return accepted();
     },
     {
@@ -110,8 +130,9 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     resumeJourneyUpdate,
-    ({ reason, operator }) => {
-      state.resume(reason, operator);
+    (request) => {
+      state.resume(request.reason, request.operator);
+      onControl?.('resume', request);
       return accepted();
     },
     {
@@ -124,12 +145,14 @@ export function installJourneyHandlers<Event>(
   );
   setHandler(
     cancelJourneyUpdate,
-    ({ reason, by, operator }) => {
+    (request) => {
+      const { reason, by, operator } = request;
       // The timeline says who ended it: a journey the EHR ended was not an operator's decision.
       state.cancel(
         `${by === 'ehr' ? 'Ended by the EHR' : 'Cancelled by an operator'}: ${reason}`,
         by === 'ehr' ? 'EHR event' : operator,
       );
+      onControl?.('cancel', request);
       return accepted();
     },
     {

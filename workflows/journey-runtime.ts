@@ -11,7 +11,7 @@ import type {
   TimelineKind,
   UpcomingTimer,
 } from '../contracts/journey-contract';
-import { installJourneyHandlers } from './journey-handlers';
+import { installJourneyHandlers, type JourneyHooks } from './journey-handlers';
 import { JourneyOutbox, type StaffTask, type StaffTaskClosure } from './journey-outbox';
 import { JourneyState, type JourneySnapshot } from './journey-state';
 import type { NotifyResult, PatientMessage } from './patient-delivery';
@@ -24,7 +24,7 @@ export const CLOSE_CALLS_AT_END_PATCH = 'journey-end-closes-staff-calls';
 export type { JourneySnapshot } from './journey-state';
 export type { NotifyResult, PatientMessage } from './patient-delivery';
 
-export interface JourneyOptions<Event> {
+export interface JourneyOptions<Event> extends JourneyHooks {
   /** The journey type id, as in the registry. */
   type: string;
   patientRef: string;

@@ -1,0 +1,244 @@
+import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import screeningBooking from '../../contracts/journey-definitions/examples/screening-booking.json';
+import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
+import {
+  cancelJourneyUpdate,
+  journeyEventUpdate,
+  pauseJourneyUpdate,
+  progressQuery,
+  resumeJourneyUpdate,
+  staffTaskCompletedSignal,
+  type JourneyProgress,
+} from '../../contracts/journey-contract';
+import { recordHistoryFixture } from '../../test/helpers/history-fixtures';
+import { DAY, HOUR, createJourneyHarness, type JourneyHarness } from '../../test/helpers/journey-harness';
+import { uniqueName } from '../../test/helpers/test-stack';
+import {
+  DEFINITION_JOURNEY_WORKFLOW,
+  type DefinitionJourneyInput,
+  type DefinitionJourneyParams,
+  type definitionJourney,
+} from './definition-journey.workflow';
+
+const definition = screeningBooking as unknown as JourneyDefinition;
+const schedulingUrl = 'https://scheduling.example.org/screening';
+
+/*
+ * The example definition (invite, wait for a booking with a timeout, decide, staff call, end) run
+ * by the interpreter workflow on a time-skipping server with the real engagement layer: an
+ * English patient by SMS and a Spanish one by email, as a designer would preview them.
+ */
+describe('definitionJourney: a journey definition on the worker (time-skipping)', () => {
+  let harness: JourneyHarness;
+
+  beforeAll(async () => {
+    harness = await createJourneyHarness('definition-journey');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const patients = {
+    englishSms: {
+      patientRef: 'ref-def-en',
+      contact: { phone: '+15555550611', language: 'en', channelOrder: ['sms' as const] },
+      consents: { sms: 'granted' as const },
+    },
+    spanishEmail: {
+      patientRef: 'ref-def-es',
+      contact: { email: 'maria@patients.test', language: 'es', channelOrder: ['email' as const] },
+      consents: { email: 'granted' as const },
+    },
+  };
+
+  async function start(
+    patient: keyof typeof patients,
+    params: Partial<DefinitionJourneyParams> = {},
+  ): Promise<WorkflowHandleWithFirstExecutionRunId<typeof definitionJourney>> {
+    const { patientRef, contact, consents } = patients[patient];
+    await harness.seedContact(patientRef, { ...contact, portalEnabled: false, timeZone: 'UTC' }, consents);
+    const input: DefinitionJourneyInput = {
+      patientRef,
+      patientId: `pat-${patientRef}`,
+      params: { definition, timeZone: 'America/New_York', values: { schedulingUrl }, ...params },
+      program: { version: 3, settings: {} },
+    };
+    return harness.env.client.workflow.start<typeof definitionJourney>(DEFINITION_JOURNEY_WORKFLOW, {
+      workflowId: uniqueName('definition-journey'),
+      taskQueue: harness.taskQueue,
+      args: [input],
+    });
+  }
+  const progressOf = (handle: WorkflowHandle) => handle.query(progressQuery);
+  const finished = async (handle: WorkflowHandle) => (await handle.result()) as JourneyProgress;
+  const control = { reason: 'Scenario', operator: 'ops-key' };
+  const lines = (progress: JourneyProgress, pattern: RegExp) =>
+    progress.timeline.filter((entry) => pattern.test(entry.summary));
+  const daysOf = (progress: JourneyProgress, at: string) =>
+    Math.round(((Date.parse(at) - Date.parse(progress.startedAt)) / DAY) * 10) / 10;
+
+  test('English SMS: the invitation goes out in the definition wording; a booking before the timeout ends it as booked', async () => {
+    const handle = await start('englishSms');
+    await harness.env.sleep('1 hour');
+
+    const [message] = await harness.messagesOf(handle.workflowId);
+    expect(message).toMatchObject({
+      channel: 'sms',
+      template: 'screening-invitation',
+      language: 'en',
+      templateFile: 'inline:screening-invitation.en.plain.sms',
+    });
+    expect(message!.body).toBe(`Your screening is due. Book: ${schedulingUrl}`);
+    expect(harness.providers.sms.messages().filter((sms) => sms.to === '+15555550611')).toHaveLength(1);
+    const waiting = await progressOf(handle);
+    expect(waiting).toMatchObject({
+      journey: 'screening-booking',
+      status: 'active',
+      stage: 'invited',
+      settingsVersion: 3,
+      facts: { definitionVersion: 1 },
+    });
+    expect(waiting.upcoming).toEqual([
+      expect.objectContaining({ id: 'wait-booking:timeout', label: 'Wait for a booking' }),
+    ]);
+    expect(daysOf(waiting, waiting.upcoming[0]!.dueAt)).toBe(14);
+
+    await harness.env.sleep(3 * DAY + 5 * HOUR);
+    await handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'appointment-booked', appointmentAt: '2030-01-10T15:00:00.000Z' }],
+    });
+    const final = await finished(handle);
+
+    expect(final).toMatchObject({
+      status: 'completed',
+      stage: 'booked',
+      facts: { appointmentAt: '2030-01-10T15:00:00.000Z', dropOff: false },
+      upcoming: [],
+    });
+    expect(lines(final, /^Appointment booked$/)).toHaveLength(1);
+    expect(final.timeline.at(-1)).toMatchObject({
+      kind: 'stage',
+      summary: 'Journey ended: screening booked',
+    });
+    expect(await harness.tasksOf(handle.workflowId)).toEqual([]);
+    await recordHistoryFixture(handle, 'definition-interpreter', 'english-sms-booked-before-timeout');
+  });
+
+  test('Spanish email: no booking, so the timeout, the decision and a staff call; its outcome picks the end', async () => {
+    const handle = await start('spanishEmail');
+    await harness.env.sleep('1 hour');
+    const [message] = await harness.messagesOf(handle.workflowId);
+    expect(message).toMatchObject({ channel: 'email', language: 'es' });
+    expect(message!.body.split('\n')[0]).toBe(
+      `Es hora de su prueba de detección. Reserve en ${schedulingUrl} o llámenos.`,
+    );
+    // The email's unsubscribe line comes in the patient's language too.
+    expect(message!.body).toContain('Puede dejar de recibir estos correos');
+    const [mail] = harness.providers.smtp
+      .messages()
+      .filter((sent) => sent.to.includes('maria@patients.test'));
+    expect(mail!.html).toContain(`href="${schedulingUrl}"`);
+
+    await harness.env.sleep(14 * DAY);
+    const calling = await progressOf(handle);
+    expect(calling).toMatchObject({ status: 'active', stage: 'calling' });
+    expect(lines(calling, /Wait for a booking: time is up/)).toHaveLength(1);
+    const [task] = await harness.tasksOf(handle.workflowId);
+    expect(task).toMatchObject({
+      kind: 'call',
+      title: 'Call the patient: no screening booked',
+      priority: 'routine',
+      status: 'open',
+      idempotencyKey: `${handle.workflowId}/call-patient`,
+    });
+    expect(task!.dueAt!.getTime() - Date.parse(lines(calling, /^Staff call$/)[0]!.at)).toBe(2 * DAY);
+
+    await handle.signal(staffTaskCompletedSignal, {
+      taskId: task!.id,
+      step: 'call-patient',
+      kind: 'call',
+      outcome: 'declined',
+    });
+    const final = await finished(handle);
+
+    expect(final).toMatchObject({ status: 'completed', stage: 'declined', facts: { dropOff: true } });
+    expect(lines(final, /^Staff task done \(call\): declined$/)).toHaveLength(1);
+    expect(lines(final, /^Journey ended: the patient declined$/)).toEqual([
+      expect.objectContaining({ kind: 'stage', ref: 'declined' }),
+    ]);
+    expect(await harness.messagesOf(handle.workflowId)).toHaveLength(1);
+    await recordHistoryFixture(handle, 'definition-interpreter', 'spanish-email-timeout-staff-call-declined');
+  });
+
+  test('pause stops the booking window (one line each for pause, resume and cancel); cancel ends it with nothing more sent', async () => {
+    const handle = await start('englishSms');
+    await harness.env.sleep(2 * DAY + 3 * HOUR);
+    await handle.executeUpdate(pauseJourneyUpdate, { args: [control] });
+    const paused = await progressOf(handle);
+    expect(paused).toMatchObject({ status: 'paused', upcoming: [] });
+
+    // Twenty days paused: the fourteen days of active time have not run out.
+    await harness.env.sleep(20 * DAY);
+    expect(await progressOf(handle)).toMatchObject({ status: 'paused', stage: 'invited' });
+    expect(await harness.tasksOf(handle.workflowId)).toEqual([]);
+
+    await handle.executeUpdate(resumeJourneyUpdate, { args: [control] });
+    const resumed = await progressOf(handle);
+    expect(resumed).toMatchObject({ status: 'active', stage: 'invited' });
+    // 14 days of active time less the 2 days and 3 hours before the pause.
+    expect(Date.parse(resumed.upcoming[0]!.dueAt) - (await harness.now())).toBeGreaterThan(11 * DAY);
+
+    await harness.env.sleep(5 * DAY);
+    await handle.executeUpdate(cancelJourneyUpdate, { args: [control] });
+    const final = await finished(handle);
+
+    expect(final).toMatchObject({ status: 'cancelled', stage: 'cancelled', upcoming: [] });
+    expect(lines(final, /^Paused by an operator: Scenario$/)).toHaveLength(1);
+    expect(lines(final, /^Resumed by an operator: Scenario$/)).toHaveLength(1);
+    expect(lines(final, /Cancel/)).toEqual([
+      expect.objectContaining({ summary: 'Cancelled by an operator: Scenario', by: 'ops-key' }),
+    ]);
+    expect(await harness.messagesOf(handle.workflowId)).toHaveLength(1);
+    expect(await harness.tasksOf(handle.workflowId)).toEqual([]);
+    await recordHistoryFixture(handle, 'definition-interpreter', 'paused-resumed-cancelled');
+  });
+
+  test('a long history continues as new with the reducer state: the timeout, the staff call and its outcome go on', async () => {
+    const handle = await start('spanishEmail', { historyEventsBeforeContinueAsNew: 40 });
+    await harness.env.sleep('1 hour');
+    // Each pause and resume adds to the history, as a year of events would.
+    for (let round = 0; round < 4; round++) {
+      await handle.executeUpdate(pauseJourneyUpdate, { args: [control] });
+      await harness.env.sleep(HOUR);
+      await handle.executeUpdate(resumeJourneyUpdate, { args: [control] });
+      await harness.env.sleep(HOUR);
+    }
+    const description = await handle.describe();
+    expect(description.runId).not.toBe(handle.firstExecutionRunId);
+    const carried = await progressOf(handle);
+    expect(lines(carried, /^History compacted: continuing as run 2$/)).toHaveLength(1);
+    expect(carried).toMatchObject({ status: 'active', stage: 'invited' });
+    expect(carried.upcoming.map((timer) => timer.id)).toEqual(['wait-booking:timeout']);
+
+    await harness.env.sleep(15 * DAY);
+    const [task] = await harness.tasksOf(handle.workflowId);
+    expect(task).toMatchObject({ kind: 'call', status: 'open' });
+    await handle.signal(staffTaskCompletedSignal, {
+      taskId: task!.id,
+      step: 'call-patient',
+      kind: 'call',
+      outcome: 'booked',
+    });
+    const final = await finished(handle);
+
+    expect(final).toMatchObject({ status: 'completed', stage: 'booked' });
+    expect(lines(final, /^Paused by an operator/)).toHaveLength(4);
+    expect(await harness.messagesOf(handle.workflowId)).toHaveLength(1);
+    // Run 2 came paused, resumed, had its timeout fire and raised the call, then continued as run 3.
+    expect(lines(final, /^History compacted: continuing as run 3$/)).toHaveLength(1);
+    const secondRun = harness.env.client.workflow.getHandle(handle.workflowId, description.runId);
+    await recordHistoryFixture(secondRun, 'definition-interpreter', 'continued-as-new-run-2-timeout-call');
+    await recordHistoryFixture(handle, 'definition-interpreter', 'continued-as-new-run-3-call-booked');
+  });
+});

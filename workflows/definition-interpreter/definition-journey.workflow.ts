@@ -1,0 +1,323 @@
+import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { z } from 'zod';
+import type {
+  JourneyEvent,
+  JourneyInput,
+  JourneyProgress,
+  UpcomingTimer,
+} from '../../contracts/journey-contract';
+import type {
+  EventDeclaration,
+  JourneyDefinition,
+  SettingValue,
+} from '../../contracts/journey-definitions/definition-schema';
+import { Journey, type JourneySnapshot } from '../journey-runtime';
+import type { NotifyResult } from '../patient-delivery';
+import type {
+  CreateTask,
+  InterpreterCommand,
+  InterpreterInput,
+  InterpreterState,
+  SendMessage,
+} from './interpreter-types';
+import { eventRefusal, initialState, reduce } from './reduce';
+
+/*
+ * The one workflow that runs every journey definition: the pure reducer (reduce.ts) decides, this
+ * host does. Its commands become the journey runtime's timers on the active or the wall clock,
+ * messages through the engagement layer, staff tasks, stages and timeline lines; what comes back
+ * (a timer fired, a message's result, a staff outcome, an event, a pause, resume or cancel) goes
+ * into the reducer as an input, one at a time, in the order it came. The definition travels in
+ * the input: a journey keeps the version it started on whatever is published later.
+ */
+
+export const DEFINITION_JOURNEY_WORKFLOW = 'definitionJourney';
+
+export interface DefinitionJourneyParams {
+  /** The published definition version the journey runs, whole: pinned at enrolment. */
+  definition: JourneyDefinition;
+  /** The patient's time zone: deadlines count their days; messages say times in it. */
+  timeZone: string;
+  /** The patient's language, when the enrolment knew it (the contact profile's wins at each send). */
+  language?: string;
+  /** Values the wording may name (`{{schedulingUrl}}`); `timeZone` is always there. */
+  values?: Record<string, string>;
+  /** History events before the journey continues as new (default 2,000; tests set fewer). */
+  historyEventsBeforeContinueAsNew?: number;
+}
+
+/** A timer the host runs for the reducer: on the active clock (by the active time it is due at) or the wall clock. */
+export type HostTimer =
+  { clock: 'active'; activeAt: number; label: string } | { clock: 'wall'; dueAt: number; label: string };
+
+/** What a run hands the next one when the history grows long. */
+export interface DefinitionJourneyCarried {
+  journey: JourneySnapshot;
+  interpreter: InterpreterState;
+  timers: Record<string, HostTimer>;
+  run: number;
+}
+
+export type DefinitionJourneyInput = JourneyInput<DefinitionJourneyParams, Record<string, SettingValue>> & {
+  carried?: DefinitionJourneyCarried;
+};
+
+const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2000;
+
+export async function definitionJourney(input: DefinitionJourneyInput): Promise<JourneyProgress> {
+  const { definition, timeZone } = input.params;
+  const { carried } = input;
+  let state: InterpreterState =
+    carried?.interpreter ?? initialState(definition, { timeZone, settings: input.program.settings ?? {} });
+  const timers = new Map<string, HostTimer>(Object.entries(carried?.timers ?? {}));
+  const inbox: InterpreterInput[] = [];
+  /** Deliveries and staff tasks still running: the journey continues as new only without any. */
+  let inFlight = 0;
+  /** Events accepted so far: a message waiting for a response counts one as a response. */
+  let eventsSeen = 0;
+  const values = { ...input.params.values, timeZone };
+
+  const journey: Journey<JourneyEvent> = new Journey<JourneyEvent>({
+    type: definition.id,
+    patientRef: input.patientRef,
+    ...(input.patientId ? { patientId: input.patientId } : {}),
+    settingsVersion: input.program.version,
+    stage: state.stage,
+    summary: `Enrolled: ${definition.title}`,
+    eventSchema: eventSchemaOf(definition),
+    checkEvent: (event) => {
+      const refusal = eventRefusal(definition, state, event);
+      if (refusal) throw new Error(refusal);
+    },
+    describeEvent: (event) => declaredEvent(definition, event.type)?.label ?? event.type,
+    applyEvent: (event) => {
+      eventsSeen++;
+      inbox.push({ type: 'event', event, at: Date.now() });
+    },
+    onStaffTaskCompleted: ({ step, outcome }) =>
+      inbox.push({ type: 'task-completed', step, outcome, at: Date.now() }),
+    onControl: (control, { reason, operator }) =>
+      inbox.push({ type: control, reason, at: Date.now(), ...(operator ? { by: operator } : {}) }),
+    ...(carried ? { restore: carried.journey } : {}),
+  });
+  const run = carried?.run ?? 1;
+
+  if (carried) {
+    for (const [id, timer] of timers) void runTimer(id, timer);
+  } else {
+    journey.setFacts({
+      definitionVersion: definition.version,
+      ...(input.params.language ? { language: input.params.language } : {}),
+    });
+    apply({ type: 'started', at: Date.now() });
+  }
+
+  while (isOpen(state)) {
+    await condition(() => inbox.length > 0 || dueToContinueAsNew() || !journey.isOpen);
+    const next = inbox.shift();
+    if (next) {
+      apply(next);
+      continue;
+    }
+    if (!journey.isOpen) break;
+    await journey.settle();
+    if (inbox.length > 0 || inFlight > 0) continue;
+    journey.record('control', `History compacted: continuing as run ${run + 1}`);
+    return continueAsNew<typeof definitionJourney>({
+      ...input,
+      carried: {
+        journey: journey.snapshot(),
+        interpreter: state,
+        timers: Object.fromEntries(timers),
+        run: run + 1,
+      },
+    });
+  }
+  return journey.result();
+
+  function dueToContinueAsNew(): boolean {
+    if (inFlight > 0) return false;
+    const info = workflowInfo();
+    const limit =
+      input.params.historyEventsBeforeContinueAsNew ?? DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+    return info.continueAsNewSuggested || info.historyLength > limit;
+  }
+
+  /** One input through the reducer, and its commands carried out in order. */
+  function apply(next: InterpreterInput): void {
+    const reduction = reduce(definition, state, next);
+    state = reduction.state;
+    for (const command of reduction.commands) {
+      if (isRecordedByRuntime(next, command)) continue;
+      carryOut(command);
+    }
+    journey.setFacts(state.dropOff === undefined ? state.facts : { ...state.facts, dropOff: state.dropOff });
+    journey.setDeadlines(state.deadlines);
+    journey.expect(upcoming());
+  }
+
+  function carryOut(command: InterpreterCommand): void {
+    switch (command.type) {
+      case 'send-message':
+        void track(sendMessage(command));
+        return;
+      case 'create-task':
+        void track(createTask(command));
+        return;
+      case 'start-timer': {
+        const timer: HostTimer =
+          command.clock === 'wall'
+            ? { clock: 'wall', dueAt: command.dueAt, label: command.label }
+            : {
+                clock: 'active',
+                activeAt: journey.activeElapsedMs() + command.afterMs,
+                label: command.label,
+              };
+        timers.set(command.id, timer);
+        void runTimer(command.id, timer);
+        return;
+      }
+      case 'cancel-timer':
+        timers.delete(command.id);
+        return;
+      case 'record':
+        journey.record(command.kind, command.summary, command.ref);
+        return;
+      case 'set-stage':
+        if (journey.isOpen) journey.enterStage(command.stage, command.summary);
+        return;
+      case 'end':
+        // A cancel already ended the runtime's journey, with its line.
+        if (journey.isOpen) journey.finish(command.status, command.stage, command.summary);
+        return;
+    }
+  }
+
+  /** A timer that fires into the inbox unless it was cancelled (or the journey ended) first. */
+  async function runTimer(id: string, timer: HostTimer): Promise<void> {
+    const cancelled = () => timers.get(id) !== timer;
+    // Named by the step (node ids are the definition's, never the patient's), as the Web UI shows it.
+    const outcome =
+      timer.clock === 'wall'
+        ? await journey.sleepUntil(timer.dueAt, `Definition deadline: ${id}`, cancelled)
+        : await journey.sleepUntilActive(timer.activeAt, `Definition timer: ${id}`, cancelled);
+    if (outcome !== 'elapsed' || cancelled()) return;
+    timers.delete(id);
+    inbox.push({ type: 'timer-fired', id, at: Date.now() });
+  }
+
+  async function sendMessage(command: SendMessage): Promise<void> {
+    const { message } = command;
+    const responses = eventsSeen;
+    const result: NotifyResult | undefined = await journey.notify(command.step, {
+      template: message.key,
+      wording: { texts: message.wording, languages: definition.languages },
+      values,
+      ...(message.channel ? { channel: message.channel } : {}),
+      ...(message.urgent ? { urgent: true } : {}),
+      ...(command.respondWithinMs ? { respondWithinMs: command.respondWithinMs } : {}),
+      // An event the journey waits for (a booking) answers a message as a reply does.
+      responded: () => eventsSeen !== responses,
+    });
+    if (!result) return;
+    inbox.push({
+      type: 'message-result',
+      step: command.step,
+      outcome: result.deceased ? 'deceased' : result.delivered ? 'sent' : 'unreachable',
+      ...(result.channel ? { channel: result.channel } : {}),
+      at: Date.now(),
+    });
+  }
+
+  async function createTask(command: CreateTask): Promise<void> {
+    const { task } = command;
+    await journey.escalate(command.step, {
+      kind: task.kind,
+      priority: task.priority,
+      title: task.title,
+      dueAt: task.dueAt,
+      details: { definition: definition.id, version: definition.version, node: command.node },
+    });
+  }
+
+  async function track(work: Promise<void>): Promise<void> {
+    inFlight++;
+    try {
+      await work;
+    } finally {
+      inFlight--;
+    }
+  }
+
+  function upcoming(): UpcomingTimer[] {
+    const activeMs = journey.activeElapsedMs();
+    const list: UpcomingTimer[] = [];
+    for (const [id, timer] of timers) {
+      if (timer.clock === 'wall') list.push({ id, label: timer.label, dueAt: iso(timer.dueAt) });
+      // An active-clock timer has no date while the journey is paused: it waits for the resume.
+      else if (!journey.isPaused)
+        list.push({
+          id,
+          label: timer.label,
+          dueAt: iso(Date.now() + Math.max(0, timer.activeAt - activeMs)),
+        });
+    }
+    return list.sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  }
+}
+
+/**
+ * The runtime writes one timeline line for each event, staff outcome, pause, resume and cancel
+ * it takes; the reducer's own line for the same input would say it twice.
+ */
+function isRecordedByRuntime(input: InterpreterInput, command: InterpreterCommand): boolean {
+  if (command.type !== 'record') return false;
+  switch (input.type) {
+    case 'pause':
+    case 'resume':
+      return command.kind === 'control';
+    case 'event':
+      return command.kind === 'event';
+    case 'task-completed':
+      return command.kind === 'task';
+    default:
+      return false;
+  }
+}
+
+function isOpen(state: InterpreterState): boolean {
+  return state.status === 'active' || state.status === 'paused';
+}
+
+function declaredEvent(definition: JourneyDefinition, type: string): EventDeclaration | undefined {
+  return definition.events.find((declared) => declared.type === type);
+}
+
+const fieldSchemas = {
+  string: z.string(),
+  number: z.number(),
+  boolean: z.boolean(),
+  date: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date'),
+} as const;
+
+/** The events a definition declares, each with its declared fields' types; other fields pass. */
+function eventSchemaOf(definition: JourneyDefinition): z.ZodType<JourneyEvent> {
+  const declared = definition.events.map((event) =>
+    z
+      .object({
+        type: z.literal(event.type),
+        ...Object.fromEntries(
+          Object.entries(event.fields ?? {}).map(([field, type]) => [field, fieldSchemas[type].optional()]),
+        ),
+      })
+      .passthrough(),
+  );
+  if (declared.length === 0) return z.never() as unknown as z.ZodType<JourneyEvent>;
+  const [first, ...rest] = declared;
+  const union = rest.length === 0 ? first! : z.union([first!, ...rest] as [typeof first, ...typeof rest]);
+  return union as unknown as z.ZodType<JourneyEvent>;
+}
+
+function iso(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}

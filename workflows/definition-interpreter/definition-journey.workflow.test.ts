@@ -105,9 +105,11 @@ describe('definitionJourney: a journey definition on the worker (time-skipping)'
     expect(daysOf(waiting, waiting.upcoming[0]!.dueAt)).toBe(14);
 
     await harness.env.sleep(3 * DAY + 5 * HOUR);
-    await handle.executeUpdate(journeyEventUpdate, {
+    const answer = await handle.executeUpdate(journeyEventUpdate, {
       args: [{ type: 'appointment-booked', appointmentAt: '2030-01-10T15:00:00.000Z' }],
     });
+    // The update's answer already shows where the booking took the patient, as for coded journeys.
+    expect(answer).toMatchObject({ status: 'completed', stage: 'booked' });
     const final = await finished(handle);
 
     expect(final).toMatchObject({
@@ -174,9 +176,12 @@ describe('definitionJourney: a journey definition on the worker (time-skipping)'
   test('pause stops the booking window (one line each for pause, resume and cancel); cancel ends it with nothing more sent', async () => {
     const handle = await start('englishSms');
     await harness.env.sleep(2 * DAY + 3 * HOUR);
-    await handle.executeUpdate(pauseJourneyUpdate, { args: [control] });
-    const paused = await progressOf(handle);
+    const paused = await handle.executeUpdate(pauseJourneyUpdate, { args: [control] });
     expect(paused).toMatchObject({ status: 'paused', upcoming: [] });
+    // An event the journey does not declare is refused before it reaches the history.
+    await expect(
+      handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'lab-result', value: 7 }] }),
+    ).rejects.toThrow();
 
     // Twenty days paused: the fourteen days of active time have not run out.
     await harness.env.sleep(20 * DAY);
@@ -202,6 +207,76 @@ describe('definitionJourney: a journey definition on the worker (time-skipping)'
     expect(await harness.messagesOf(handle.workflowId)).toHaveLength(1);
     expect(await harness.tasksOf(handle.workflowId)).toEqual([]);
     await recordHistoryFixture(handle, 'definition-interpreter', 'paused-resumed-cancelled');
+  });
+
+  test('a journey keeps the definition version it started on; a patient no channel reaches gets a staff call and the flow goes on', async () => {
+    const version2: JourneyDefinition = {
+      ...definition,
+      version: 2,
+      settings: {
+        ...definition.settings,
+        bookingWindow: { type: 'duration', title: 'Time to book', default: { amount: 7, unit: 'days' } },
+      },
+      nodes: definition.nodes.map((node) =>
+        node.kind === 'message'
+          ? {
+              ...node,
+              message: {
+                ...node.message,
+                wording: {
+                  ...node.message.wording,
+                  en: { plain: { any: 'Please book: {{schedulingUrl}}' } },
+                },
+              },
+            }
+          : node,
+      ),
+    };
+    const first = await start('englishSms');
+    const second = await start('englishSms', { definition: version2 });
+    await harness.seedContact('ref-def-none', { portalEnabled: false, channelOrder: ['email', 'sms'] }, {});
+    const unreachable = await harness.env.client.workflow.start<typeof definitionJourney>(
+      DEFINITION_JOURNEY_WORKFLOW,
+      {
+        workflowId: uniqueName('definition-journey'),
+        taskQueue: harness.taskQueue,
+        args: [
+          {
+            patientRef: 'ref-def-none',
+            patientId: 'pat-def-none',
+            params: { definition, timeZone: 'UTC', values: { schedulingUrl } },
+            program: { version: 0, settings: {} },
+          },
+        ],
+      },
+    );
+    await harness.env.sleep('1 hour');
+
+    const [firstMessage] = await harness.messagesOf(first.workflowId);
+    const [secondMessage] = await harness.messagesOf(second.workflowId);
+    expect(firstMessage!.body).toBe(`Your screening is due. Book: ${schedulingUrl}`);
+    expect(secondMessage!.body).toBe(`Please book: ${schedulingUrl}`);
+    const [one, two] = [await progressOf(first), await progressOf(second)];
+    expect(one.facts).toMatchObject({ definitionVersion: 1 });
+    expect(two.facts).toMatchObject({ definitionVersion: 2 });
+    expect(daysOf(one, one.upcoming[0]!.dueAt)).toBe(14);
+    expect(daysOf(two, two.upcoming[0]!.dueAt)).toBe(7);
+
+    expect(await harness.messagesOf(unreachable.workflowId)).toEqual([]);
+    expect(await harness.tasksOf(unreachable.workflowId)).toEqual([
+      expect.objectContaining({
+        kind: 'call',
+        idempotencyKey: `${unreachable.workflowId}/invite/unreachable`,
+      }),
+    ]);
+    expect(await progressOf(unreachable)).toMatchObject({
+      stage: 'invited',
+      upcoming: [expect.objectContaining({ id: 'wait-booking:timeout' })],
+    });
+
+    for (const handle of [first, second, unreachable]) {
+      await handle.executeUpdate(cancelJourneyUpdate, { args: [control] });
+    }
   });
 
   test('a long history continues as new with the reducer state: the timeout, the staff call and its outcome go on', async () => {

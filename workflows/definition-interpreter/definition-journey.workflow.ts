@@ -27,7 +27,7 @@ import { eventRefusal, initialState, reduce } from './reduce';
  * host does. Its commands become the journey runtime's timers on the active or the wall clock,
  * messages through the engagement layer, staff tasks, stages and timeline lines; what comes back
  * (a timer fired, a message's result, a staff outcome, an event, a pause, resume or cancel) goes
- * into the reducer as an input, one at a time, in the order it came. The definition travels in
+ * into the reducer as an input the moment it comes. The definition travels in
  * the input: a journey keeps the version it started on whatever is published later.
  */
 
@@ -70,7 +70,6 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
   let state: InterpreterState =
     carried?.interpreter ?? initialState(definition, { timeZone, settings: input.program.settings ?? {} });
   const timers = new Map<string, HostTimer>(Object.entries(carried?.timers ?? {}));
-  const inbox: InterpreterInput[] = [];
   /** Deliveries and staff tasks still running: the journey continues as new only without any. */
   let inFlight = 0;
   /** Events accepted so far: a message waiting for a response counts one as a response. */
@@ -92,12 +91,12 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     describeEvent: (event) => declaredEvent(definition, event.type)?.label ?? event.type,
     applyEvent: (event) => {
       eventsSeen++;
-      inbox.push({ type: 'event', event, at: Date.now() });
+      apply({ type: 'event', event, at: Date.now() });
     },
     onStaffTaskCompleted: ({ step, outcome }) =>
-      inbox.push({ type: 'task-completed', step, outcome, at: Date.now() }),
+      apply({ type: 'task-completed', step, outcome, at: Date.now() }),
     onControl: (control, { reason, operator }) =>
-      inbox.push({ type: control, reason, at: Date.now(), ...(operator ? { by: operator } : {}) }),
+      apply({ type: control, reason, at: Date.now(), ...(operator ? { by: operator } : {}) }),
     ...(carried ? { restore: carried.journey } : {}),
   });
   const run = carried?.run ?? 1;
@@ -113,15 +112,10 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
   }
 
   while (isOpen(state)) {
-    await condition(() => inbox.length > 0 || dueToContinueAsNew() || !journey.isOpen);
-    const next = inbox.shift();
-    if (next) {
-      apply(next);
-      continue;
-    }
-    if (!journey.isOpen) break;
+    await condition(() => !isOpen(state) || dueToContinueAsNew());
+    if (!isOpen(state)) break;
     await journey.settle();
-    if (inbox.length > 0 || inFlight > 0) continue;
+    if (!isOpen(state) || inFlight > 0) continue;
     journey.record('control', `History compacted: continuing as run ${run + 1}`);
     return continueAsNew<typeof definitionJourney>({
       ...input,
@@ -143,7 +137,11 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     return info.continueAsNewSuggested || info.historyLength > limit;
   }
 
-  /** One input through the reducer, and its commands carried out in order. */
+  /**
+   * One input through the reducer, and its commands carried out in order, at once: an update's
+   * answer already shows where the event took the patient. Nothing here awaits (messages, tasks
+   * and timers run on their own and come back as inputs), so inputs never interleave.
+   */
   function apply(next: InterpreterInput): void {
     const reduction = reduce(definition, state, next);
     state = reduction.state;
@@ -193,7 +191,7 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     }
   }
 
-  /** A timer that fires into the inbox unless it was cancelled (or the journey ended) first. */
+  /** A timer that fires into the reducer unless it was cancelled (or the journey ended) first. */
   async function runTimer(id: string, timer: HostTimer): Promise<void> {
     const cancelled = () => timers.get(id) !== timer;
     // Named by the step (node ids are the definition's, never the patient's), as the Web UI shows it.
@@ -203,7 +201,7 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
         : await journey.sleepUntilActive(timer.activeAt, `Definition timer: ${id}`, cancelled);
     if (outcome !== 'elapsed' || cancelled()) return;
     timers.delete(id);
-    inbox.push({ type: 'timer-fired', id, at: Date.now() });
+    apply({ type: 'timer-fired', id, at: Date.now() });
   }
 
   async function sendMessage(command: SendMessage): Promise<void> {
@@ -220,7 +218,7 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
       responded: () => eventsSeen !== responses,
     });
     if (!result) return;
-    inbox.push({
+    apply({
       type: 'message-result',
       step: command.step,
       outcome: result.deceased ? 'deceased' : result.delivered ? 'sent' : 'unreachable',

@@ -1,6 +1,7 @@
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import screeningBooking from '../../contracts/journey-definitions/examples/screening-booking.json';
 import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
+import { checkDefinition } from '../../contracts/journey-definitions/validate-definition';
 import {
   cancelJourneyUpdate,
   journeyEventUpdate,
@@ -287,6 +288,76 @@ describe('definitionJourney: a journey definition on the worker (time-skipping)'
     for (const handle of [first, second, unreachable]) {
       await handle.executeUpdate(cancelJourneyUpdate, { args: [control] });
     }
+  });
+
+  test('a deadline runs on the wall clock while the journey is paused: warned, then breached with an urgent task', async () => {
+    const checked = checkDefinition({
+      id: 'result-review',
+      version: 1,
+      title: 'Review a result',
+      languages: ['en'],
+      settings: {},
+      events: [{ type: 'result-reviewed', label: 'Result reviewed' }],
+      stages: [{ id: 'waiting', label: 'Waiting for the review' }],
+      start: 'wait-review',
+      nodes: [
+        {
+          id: 'wait-review',
+          kind: 'wait',
+          label: 'Wait for the review',
+          stage: 'waiting',
+          events: [{ event: 'result-reviewed', next: 'reviewed' }],
+          timeout: {
+            deadline: { label: 'Review the result', within: 3, count: 'calendar', warnBefore: 1 },
+            next: 'late',
+          },
+        },
+        {
+          id: 'reviewed',
+          kind: 'end',
+          label: 'Reviewed',
+          summary: 'Journey ended: reviewed',
+          dropOff: false,
+        },
+        { id: 'late', kind: 'end', label: 'Late', summary: 'Journey ended: reviewed late', dropOff: false },
+      ],
+    });
+    if (!checked.ok) throw new Error(JSON.stringify(checked));
+    const handle = await start('englishSms', { definition: checked.definition, timeZone: 'UTC' });
+    await harness.env.sleep(HOUR);
+    const started = await handle.executeUpdate(pauseJourneyUpdate, { args: [control] });
+    expect(started.deadlines).toEqual([
+      expect.objectContaining({ id: 'wait-review', label: 'Review the result', status: 'pending' }),
+    ]);
+    // A paused journey still shows its wall-clock deadline as upcoming.
+    expect(started.upcoming.map((timer) => timer.id)).toEqual(['wait-review:warn', 'wait-review:timeout']);
+
+    const final = await finished(handle);
+
+    expect(final).toMatchObject({ status: 'completed', stage: 'late' });
+    expect(final.deadlines).toEqual([
+      expect.objectContaining({
+        status: 'breached',
+        warnedAt: expect.any(String),
+        breachedAt: expect.any(String),
+      }),
+    ]);
+    const tasks = await harness.tasksOf(handle.workflowId);
+    expect(
+      tasks.map((task) => [task.kind, task.priority, task.idempotencyKey.split('/').slice(1).join('/')]),
+    ).toEqual([
+      ['deadline-warning', 'routine', 'wait-review/warning'],
+      ['deadline-breach', 'urgent', 'wait-review/breach'],
+    ]);
+    const breach = lines(final, /^Deadline passed: Review the result$/);
+    expect(breach).toHaveLength(1);
+    // Due at the end of the third local day after enrolment (UTC here), and breached then, paused or not.
+    const dueAt = Date.parse(final.deadlines[0]!.dueAt);
+    expect(daysOf(final, final.deadlines[0]!.dueAt)).toBeGreaterThan(3);
+    expect(daysOf(final, final.deadlines[0]!.dueAt)).toBeLessThanOrEqual(4);
+    expect(Date.parse(breach[0]!.at) - dueAt).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(breach[0]!.at) - dueAt).toBeLessThan(60_000);
+    await recordHistoryFixture(handle, 'definition-interpreter', 'deadline-warned-and-breached-while-paused');
   });
 
   test('a long history continues as new with the reducer state: the timeout, the staff call and its outcome go on', async () => {

@@ -393,3 +393,66 @@ describe('definitionJourney: a journey definition on the worker (time-skipping)'
     await recordHistoryFixture(handle, 'definition-interpreter', 'continued-as-new-run-3-call-booked');
   });
 });
+
+describe('definitionJourney with the quiet hours on (time-skipping)', () => {
+  let harness: JourneyHarness;
+
+  beforeAll(async () => {
+    harness = await createJourneyHarness('definition-journey-quiet', { policy: { dailyMessageCap: 50 } });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  test('a booking while the invitation waits for the morning is taken by the wait: booked, no staff call', async () => {
+    // 22:00 in the patient's zone (UTC): inside the quiet hours.
+    const now = await harness.now();
+    await harness.env.sleep((((22 * HOUR - (now % DAY)) % DAY) + DAY) % DAY);
+    await harness.seedContact(
+      'ref-def-night',
+      { phone: '+15555550622', language: 'en', timeZone: 'UTC', portalEnabled: false, channelOrder: ['sms'] },
+      { sms: 'granted' },
+    );
+    const handle = await harness.env.client.workflow.start<typeof definitionJourney>(
+      DEFINITION_JOURNEY_WORKFLOW,
+      {
+        workflowId: uniqueName('definition-journey'),
+        taskQueue: harness.taskQueue,
+        args: [
+          {
+            patientRef: 'ref-def-night',
+            patientId: 'pat-def-night',
+            params: { definition, timeZone: 'UTC', values: { schedulingUrl } },
+            program: { version: 0, settings: {} },
+          },
+        ],
+      },
+    );
+    await harness.env.sleep(90 * 60 * 1000);
+    expect(await harness.messagesOf(handle.workflowId)).toEqual([]);
+    const held = await handle.query(progressQuery);
+    expect(held.timeline.some((entry) => entry.kind === 'message' && /quiet hours/.test(entry.summary))).toBe(
+      true,
+    );
+
+    await handle.executeUpdate(journeyEventUpdate, {
+      args: [{ type: 'appointment-booked', appointmentAt: '2030-02-01T15:00:00.000Z' }],
+    });
+    const final = (await handle.result()) as JourneyProgress;
+
+    expect(final).toMatchObject({ status: 'completed', stage: 'booked' });
+    // The invitation still went at 08:00 (it was on its way); the booking came before it and counts.
+    expect(await harness.messagesOf(handle.workflowId)).toHaveLength(1);
+    const sent = final.timeline.filter((entry) => /sent by sms/.test(entry.summary));
+    expect(sent.map((entry) => entry.at.slice(11, 16))).toEqual(['08:00']);
+    const booked = final.timeline.findIndex((entry) => entry.summary === 'Appointment booked');
+    expect(booked).toBeLessThan(final.timeline.indexOf(sent[0]!));
+    expect(await harness.tasksOf(handle.workflowId)).toEqual([]);
+    await recordHistoryFixture(
+      handle,
+      'definition-interpreter',
+      'booking-while-invitation-held-for-quiet-hours',
+    );
+  });
+});

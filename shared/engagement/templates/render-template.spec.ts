@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { deliveryChannels } from '../../../contracts/delivery-channels';
-import { hasTemplate, renderTemplate, type ReadingLevel, type TemplateRequest } from './render-template';
+import {
+  hasTemplate,
+  renderInlineWording,
+  renderTemplate,
+  type ReadingLevel,
+  type TemplateRequest,
+} from './render-template';
 import { journeyModules } from '../../../workflows/journeys';
 import { locateMessage, wordingDir } from './template-files';
 
@@ -279,5 +285,69 @@ describe(renderTemplate.name, () => {
         expect(hasTemplate(key)).toBe(false);
       }
     });
+  });
+});
+
+describe('wording written in a journey definition (renderInlineWording)', () => {
+  const wording = {
+    texts: {
+      es: {
+        plain: { any: 'Reserve su cita: {{schedulingUrl}}' },
+        standard: { any: 'Le recomendamos reservar su cita en {{schedulingUrl}}.' },
+      },
+      en: {
+        plain: { any: 'Book: {{schedulingUrl}}', email: 'Please book your visit at {{schedulingUrl}}.' },
+      },
+    },
+    // The definition's default language first.
+    languages: ['es', 'en'],
+  };
+  const render = (
+    language: string,
+    readingLevel: ReadingLevel,
+    channel: string,
+    values = { schedulingUrl },
+  ) => renderInlineWording({ key: 'visit-invitation', channel, language, readingLevel, values, wording });
+
+  test('picks the language, then its base; the reading level, then plain; the channel, then any', () => {
+    expect(render('en-US', 'standard', 'email').variant).toEqual({
+      language: 'en',
+      readingLevel: 'plain',
+      channel: 'email',
+      file: 'inline:visit-invitation.en.plain.email',
+    });
+    expect(render('es-MX', 'standard', 'sms')).toMatchObject({
+      text: `Le recomendamos reservar su cita en ${schedulingUrl}.`,
+      variant: { language: 'es', readingLevel: 'standard', channel: 'any' },
+    });
+    expect(render('en', 'plain', 'sms').text).toBe(`Book: ${schedulingUrl}`);
+  });
+
+  test("a language the definition lacks gets the definition's default, not English", () => {
+    expect(render('fr', 'plain', 'sms').text).toBe(`Reserve su cita: ${schedulingUrl}`);
+  });
+
+  test('a missing value or an unknown helper fails at once and is not retried', () => {
+    expect(() => render('en', 'plain', 'sms', {} as never)).toThrow(ApplicationFailure);
+    expect(() =>
+      renderInlineWording({
+        key: 'bad',
+        channel: 'sms',
+        language: 'en',
+        readingLevel: 'plain',
+        values: {},
+        wording: { texts: { en: { plain: { any: '{{lookup this "x"}}' } } }, languages: ['en'] },
+      }),
+    ).toThrow(/could not be rendered/);
+    expect(() =>
+      renderInlineWording({
+        key: 'empty',
+        channel: 'sms',
+        language: 'en',
+        readingLevel: 'plain',
+        values: {},
+        wording: { texts: {}, languages: ['en'] },
+      }),
+    ).toThrow(/has no wording/);
   });
 });

@@ -22,15 +22,6 @@ export function deadlineFacts(
   };
 }
 
-/** Soonest (most overdue) first; journeys with no open deadline last, newest first among themselves. */
-export function byNextDeadline(a: JourneySummaryView, b: JourneySummaryView): number {
-  const dueA = a.nextDeadline?.dueAt;
-  const dueB = b.nextDeadline?.dueAt;
-  if (dueA && dueB) return dueA.localeCompare(dueB);
-  if (dueA || dueB) return dueA ? -1 : 1;
-  return b.startedAt.localeCompare(a.startedAt);
-}
-
 /**
  * One page's running journeys asked for their deadlines (one progress query each, ≤ a page, all
  * at once, bounded in time): a journey whose worker does not answer in time shows none.

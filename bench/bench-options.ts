@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const BENCHMARKS = ['enrolment', 'events', 'year', 'waiting', 'simulator'] as const;
+export const BENCHMARKS = ['enrolment', 'events', 'year', 'waiting', 'deadline-sort', 'simulator'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {
@@ -22,6 +22,8 @@ export interface BenchOptions {
   programMonths: number;
   /** Journeys enrolled and left sleeping on their timers, for the scale figures. */
   waitingJourneys: number;
+  /** Oncology cards with open deadlines the patients list sorts by next deadline. */
+  deadlineJourneys: number;
   /** Where the API + worker process writes a V8 CPU profile (`--cpu-profile <dir>`), to see where its time goes. */
   cpuProfileDir: string | undefined;
 }
@@ -35,6 +37,7 @@ const QUICK: Omit<BenchOptions, 'quick' | 'only' | 'cpuProfileDir'> = {
   eventConcurrency: 1,
   programMonths: 3,
   waitingJourneys: 500,
+  deadlineJourneys: 200,
 };
 
 const FULL: typeof QUICK = {
@@ -46,6 +49,7 @@ const FULL: typeof QUICK = {
   eventConcurrency: 1,
   programMonths: 12,
   waitingJourneys: 10_000,
+  deadlineJourneys: 1_000,
 };
 
 /** Sizes from flags (`--events 1000`), else `BENCH_*` variables, else the quick or default sizes. */
@@ -66,6 +70,7 @@ export function parseBenchOptions(
       'event-concurrency': { type: 'string' },
       'program-months': { type: 'string' },
       'waiting-journeys': { type: 'string' },
+      'deadline-journeys': { type: 'string' },
       'cpu-profile': { type: 'string' },
     },
   });
@@ -109,6 +114,12 @@ export function parseBenchOptions(
       'BENCH_WAITING_JOURNEYS',
       base.waitingJourneys,
       '--waiting-journeys',
+    ),
+    deadlineJourneys: count(
+      values['deadline-journeys'],
+      'BENCH_DEADLINE_JOURNEYS',
+      base.deadlineJourneys,
+      '--deadline-journeys',
     ),
   };
   if (options.programMonths < 3 || options.programMonths > 24) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SideFigures } from './alternating-rounds';
 import type { BenchOptions } from './bench-options';
 import type { BenchStack } from './bench-stack';
+import type { DeadlineSort } from './deadline-sort';
 import type { DefinitionSimulation } from './definition-simulator';
 import type { EhrEventReaction } from './ehr-event-reaction';
 import type { EnrolmentThroughput } from './enrolment-throughput';
@@ -19,6 +20,7 @@ export interface BenchReport {
   ehrEventReaction?: EhrEventReaction;
   timeSkippedYear?: TimeSkippedYear;
   waitingJourneys?: WaitingJourneys;
+  deadlineSort?: DeadlineSort;
   definitionSimulator?: DefinitionSimulation;
 }
 
@@ -60,6 +62,26 @@ export function printReport(report: BenchReport): void {
   if (report.timeSkippedYear) printYear(report.timeSkippedYear);
   if (report.waitingJourneys) printWaiting(report.waitingJourneys);
   if (report.definitionSimulator) printSimulator(report.definitionSimulator);
+  if (report.deadlineSort) printDeadlineSort(report.deadlineSort);
+}
+
+function printDeadlineSort(result: DeadlineSort): void {
+  console.log(
+    `\n6. Patients list by next deadline: ${result.journeys} ${result.journey} cards with open deadlines ` +
+      `(all dated after ${result.allDatedSeconds} s), 50 per page`,
+  );
+  console.table(
+    rowsOf(
+      {
+        'newest first, page 1': result.apiNewestFirstMs,
+        'by next deadline, page 1': result.apiByNextDeadlineMs,
+        'by next deadline, page 5': result.apiByNextDeadlinePage5Ms,
+        'raw visibility page of 50': result.rawVisibilityPageMs,
+        'raw: all dated cards read and sorted': result.rawSortedPageMs,
+      },
+      (latency) => ({ 'p50 ms': latency.p50, 'p95 ms': latency.p95, 'max ms': latency.max, n: latency.n }),
+    ),
+  );
 }
 
 function printSimulator(result: DefinitionSimulation): void {

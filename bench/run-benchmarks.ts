@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { parseBenchOptions } from './bench-options';
 import { startBenchStack } from './bench-stack';
+import { measureDeadlineSort } from './deadline-sort';
 import { measureDefinitionSimulator } from './definition-simulator';
 import { measureEhrEventReaction } from './ehr-event-reaction';
 import { measureEnrolmentThroughput } from './enrolment-throughput';
@@ -14,7 +15,8 @@ import { measureWaitingJourneys } from './waiting-journeys';
  *   2. EHR event reaction: POST /api/fhir until the journey shows it vs a raw update + query;
  *   3. a time-skipped year of prediabetes care: real seconds and history per continued run;
  *   4. journeys sleeping on timers at scale: enrolment time, worker memory, list and count latency;
- *   5. the definition simulator (the designer's preview): a 12-month definition with 50 events, no servers.
+ *   5. the definition simulator (the designer's preview): a 12-month definition with 50 events, no servers;
+ *   6. the patients list sorted by next deadline across 1,000 oncology cards, against newest first.
  *
  *   npm run bench [-- --quick] [-- --enrolments 500 --concurrency 16 --events 1000 --only enrolment,events]
  */
@@ -64,6 +66,10 @@ async function main(): Promise<void> {
     if (options.only.includes('waiting')) {
       log(`waiting journeys: ${options.waitingJourneys} enrolled and left sleeping...`);
       report.waitingJourneys = await measureWaitingJourneys(stack, options.waitingJourneys, log);
+    }
+    if (options.only.includes('deadline-sort')) {
+      log(`deadline sort: ${options.deadlineJourneys} oncology cards with open deadlines...`);
+      report.deadlineSort = await measureDeadlineSort(stack, options.deadlineJourneys, log);
     }
   } finally {
     log('stopping...');

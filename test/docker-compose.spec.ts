@@ -319,13 +319,13 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  test('the namespace job registers exactly the search attributes the workflows declare, as Keyword', () => {
+  test('the namespace job registers exactly the search attributes the workflows declare, with their types', () => {
     const job = environmentOf('temporal-namespace');
     const registered = job.CAREPATH_SEARCH_ATTRIBUTES.split(/\s+/).filter(Boolean).sort();
-    expect(registered).toEqual(carepathSearchAttributes.map((key) => key.name).sort());
-    // The script registers every attribute with --type Keyword.
-    expect(carepathSearchAttributes.map((key) => key.type)).toEqual(
-      carepathSearchAttributes.map(() => 'KEYWORD'),
+    // The CLI spells types as Keyword and Datetime; the SDK declares KEYWORD and DATETIME.
+    const cliType = (type: string) => type.charAt(0) + type.slice(1).toLowerCase();
+    expect(registered).toEqual(
+      carepathSearchAttributes.map((key) => `${key.name}=${cliType(key.type)}`).sort(),
     );
     expect(job.TEMPORAL_NAMESPACE).toBe(environmentOf('api').TEMPORAL_NAMESPACE);
 
@@ -333,8 +333,8 @@ describe('docker-compose.yml', () => {
     expect(service('temporal-namespace').volumes).toContain(
       './docs/compose/temporal-namespace.sh:/scripts/temporal-namespace.sh:ro',
     );
-    expect(script).toMatch(/for name in \$CAREPATH_SEARCH_ATTRIBUTES/);
-    expect(script).toMatch(/search-attribute create [^\n]*\\\n\s+--name "\$name" --type Keyword/);
+    expect(script).toMatch(/for entry in \$CAREPATH_SEARCH_ATTRIBUTES/);
+    expect(script).toMatch(/search-attribute create [^\n]*\\\n\s+--name "\$name" --type "\$type"/);
   });
 
   test('API_KEYS, PSEUDONYM_KEY and PAYLOAD_ENCRYPTION_KEYS must come from the host: compose refuses to start without them', () => {

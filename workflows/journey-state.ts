@@ -1,4 +1,4 @@
-import { upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   ENROLMENT_NOTES_MEMO,
   type DeadlineView,
@@ -9,7 +9,14 @@ import {
   type TimelineKind,
   type UpcomingTimer,
 } from '../contracts/journey-contract';
-import { journeyStageKey, journeyStatusKey } from '../contracts/search-attributes';
+import { openDeadlines } from '../contracts/open-deadlines';
+import { journeyStageKey, journeyStatusKey, nextDeadlineKey } from '../contracts/search-attributes';
+
+/**
+ * Journeys that ran before this mirrored nothing of their deadlines into search attributes; they
+ * replay as they ran, and start mirroring at their first deadline change after it.
+ */
+export const NEXT_DEADLINE_ATTRIBUTE_PATCH = 'next-deadline-search-attribute';
 
 /** What a journey carries into its next run when it continues as new. */
 export interface JourneySnapshot {
@@ -38,12 +45,16 @@ export interface JourneyStateInit {
   restore?: JourneySnapshot;
 }
 
+/** What `CarepathNextDeadline` says now: a due time, none (cleared), or not written by this run yet. */
+type MirroredDeadline = string | null | 'unwritten';
+
 /** Timeline entries a journey keeps in its state; older ones are dropped (and counted) first. */
 const TIMELINE_LIMIT = 500;
 
 /**
  * What a journey is and has been: status, stage, timeline, deadlines, facts and the time it spent
- * paused. Stage and status are mirrored into search attributes as they change. Nothing here waits.
+ * paused. Stage, status and the next deadline due are mirrored into search attributes as they
+ * change. Nothing here waits.
  */
 export class JourneyState {
   private status: JourneyStatus;
@@ -60,6 +71,8 @@ export class JourneyState {
   readonly activeClockStartMs: number;
   /** Bumped by every accepted update; loops wait on it to re-plan. */
   private revision = 0;
+  /** A run continued as new may carry its predecessor's attribute: it writes its own once. */
+  private mirroredDeadline: MirroredDeadline;
 
   constructor(private readonly init: JourneyStateInit) {
     const restored = init.restore;
@@ -75,6 +88,7 @@ export class JourneyState {
     this.pausedSinceMs = restored?.pausedSinceMs ?? null;
     this.pausedTotalMs = restored?.pausedTotalMs ?? 0;
     this.activeClockStartMs = restored?.activeClockStartMs ?? now;
+    this.mirroredDeadline = restored ? 'unwritten' : null;
     if (!restored) {
       this.record('stage', init.summary, init.stage);
       // What the enrolment had to decide for the patient (e.g. the organisation's time zone for a
@@ -86,6 +100,7 @@ export class JourneyState {
       { key: journeyStageKey, value: this.stage },
       { key: journeyStatusKey, value: this.status },
     ]);
+    this.mirrorNextDeadline();
   }
 
   get isOpen(): boolean {
@@ -137,6 +152,7 @@ export class JourneyState {
     this.stage = stage;
     upsertSearchAttributes([{ key: journeyStageKey, value: stage }]);
     upsertSearchAttributes([{ key: journeyStatusKey, value: status }]);
+    this.mirrorNextDeadline();
   }
 
   pause(reason: string, by?: string): void {
@@ -189,6 +205,19 @@ export class JourneyState {
 
   setDeadlines(deadlines: DeadlineView[]): void {
     this.deadlines = deadlines;
+    this.mirrorNextDeadline();
+  }
+
+  /**
+   * `CarepathNextDeadline`: the open deadline due first while the journey is open, so the patients
+   * list can sort all journeys by it (an ended journey owes nothing and is cleared). Written only
+   * when it changes: journeys refresh their deadlines often, and each write is a history event.
+   */
+  private mirrorNextDeadline(): void {
+    const next = this.isOpen ? (openDeadlines(this.deadlines)[0]?.dueAt ?? null) : null;
+    if (next === this.mirroredDeadline || !patched(NEXT_DEADLINE_ATTRIBUTE_PATCH)) return;
+    upsertSearchAttributes([{ key: nextDeadlineKey, value: next === null ? null : new Date(next) }]);
+    this.mirroredDeadline = next;
   }
 
   setFacts(facts: Record<string, FactValue>): void {

@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { DeadlineView } from '../../contracts/journey-contract';
-import type { JourneySummaryView } from './dto/journey-views';
-import { byNextDeadline, deadlineFacts } from './journey-list-facts';
+import { deadlineFacts } from './journey-list-facts';
 
 const deadline = (id: string, dueAt: string, status: DeadlineView['status']): DeadlineView => ({
   id,
@@ -31,26 +30,5 @@ describe('deadlineFacts', () => {
         deadline('b', '2026-12-02T00:00:00Z', 'void'),
       ]),
     ).toEqual({});
-  });
-});
-
-describe('byNextDeadline', () => {
-  const journey = (id: string, startedAt: string, dueAt?: string): JourneySummaryView => ({
-    id,
-    journey: 'oncology-fast-track',
-    status: 'active',
-    stage: 'diagnosis',
-    startedAt,
-    ...(dueAt ? { nextDeadline: { label: 'd', dueAt } } : {}),
-  });
-
-  test('most overdue first, then soonest due; journeys without a deadline last, newest first', () => {
-    const sorted = [
-      journey('none-old', '2026-11-01T00:00:00Z'),
-      journey('later', '2026-11-02T00:00:00Z', '2026-12-10T00:00:00Z'),
-      journey('none-new', '2026-11-05T00:00:00Z'),
-      journey('overdue', '2026-11-03T00:00:00Z', '2026-11-20T00:00:00Z'),
-    ].sort(byNextDeadline);
-    expect(sorted.map((item) => item.id)).toEqual(['overdue', 'later', 'none-new', 'none-old']);
   });
 });

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow';
 import { progressQuery, type DeadlineView, type JourneyInput } from '../../contracts/journey-contract';
+import { openDeadlines } from '../../contracts/open-deadlines';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { patientsFromEhr } from '../staff-tasks/staff-task-patients';
 import type { JourneySummaryView } from './dto/journey-views';
@@ -12,25 +13,13 @@ const FACTS_LOOKUP_MS = 2_000;
 export function deadlineFacts(
   deadlines: readonly DeadlineView[],
 ): Pick<JourneySummaryView, 'nextDeadline' | 'overdueSince'> {
-  // A breached deadline not yet met is still owed; a pending one is next; met or void ones are done.
-  const open = deadlines
-    .filter((deadline) => deadline.status === 'pending' || deadline.status === 'breached')
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const open = openDeadlines(deadlines);
   const next = open[0];
   const overdue = open.find((deadline) => deadline.status === 'breached');
   return {
     ...(next ? { nextDeadline: { label: next.label, dueAt: next.dueAt } } : {}),
     ...(overdue ? { overdueSince: overdue.dueAt } : {}),
   };
-}
-
-/** Soonest (most overdue) first; journeys with no open deadline last, newest first among themselves. */
-export function byNextDeadline(a: JourneySummaryView, b: JourneySummaryView): number {
-  const dueA = a.nextDeadline?.dueAt;
-  const dueB = b.nextDeadline?.dueAt;
-  if (dueA && dueB) return dueA.localeCompare(dueB);
-  if (dueA || dueB) return dueA ? -1 : 1;
-  return b.startedAt.localeCompare(a.startedAt);
 }
 
 /**

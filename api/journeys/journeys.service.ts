@@ -59,7 +59,8 @@ import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.decorator';
-import { byNextDeadline, withDeadlineFacts, withPatients } from './journey-list-facts';
+import { withDeadlineFacts, withPatients } from './journey-list-facts';
+import { NextDeadlineListing, type DeadlineCursor } from './next-deadline-listing';
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
@@ -81,6 +82,7 @@ export type JourneyControl = keyof typeof controlUpdates;
 @Injectable()
 export class JourneysService {
   private readonly pageTokens: PageTokenSeal;
+  private readonly deadlineListing: NextDeadlineListing;
   private readonly vitalStatus: PatientVitalStatus | undefined;
 
   constructor(
@@ -92,6 +94,7 @@ export class JourneysService {
     private readonly metrics: CarepathMetrics,
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
+    this.deadlineListing = new NextDeadlineListing(temporal.workflowService, config.temporal.namespace);
     this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
   }
 
@@ -152,20 +155,19 @@ export class JourneysService {
     const visibilityQuery = clauses.join(' AND ');
     // The sort is part of what a token continues: a page sorted otherwise is another list.
     const tokenBinding = `${visibilityQuery}|${query.sort ?? 'started'}`;
-    const nextPageToken = query.pageToken ? this.pageTokens.open(query.pageToken, tokenBinding) : undefined;
-    if (query.pageToken && !nextPageToken) {
+    const pageToken = query.pageToken ? this.pageTokens.open(query.pageToken, tokenBinding) : undefined;
+    if (query.pageToken && !pageToken) {
       throw badRequest('The page token is not valid.', [
         { field: 'pageToken', message: 'is not a token this API issued for this query' },
       ]);
     }
-    const response = await this.temporal.workflowService.listWorkflowExecutions({
-      namespace: this.config.temporal.namespace,
-      query: visibilityQuery,
-      pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
-      nextPageToken,
-    });
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { executions, next, truncated } =
+      query.sort === 'next-deadline'
+        ? await this.byNextDeadline(visibilityQuery, pageSize, pageToken)
+        : await this.newestFirst(visibilityQuery, pageSize, pageToken);
     const rows = await Promise.all(
-      response.executions.map(async (raw) => {
+      executions.map(async (raw) => {
         const info = await executionInfoFromRaw(
           raw,
           this.temporal.options.loadedDataConverter,
@@ -192,14 +194,31 @@ export class JourneysService {
       ...item,
       ...(named ? { patient: named.items[index]!.patient ?? null } : {}),
     }));
-    if (query.sort === 'next-deadline') items.sort(byNextDeadline);
-    const token = response.nextPageToken?.length
-      ? this.pageTokens.seal(response.nextPageToken, tokenBinding)
-      : undefined;
+    const token = next ? this.pageTokens.seal(next, tokenBinding) : undefined;
     return {
-      page: { items, ...(token ? { nextPageToken: token } : {}) },
+      page: { items, ...(token ? { nextPageToken: token } : {}), ...(truncated ? { truncated } : {}) },
       patientRefsShown: named?.patientRefsShown ?? [],
     };
+  }
+
+  /** Visibility's own order and page tokens: running journeys newest first, then the closed ones. */
+  private async newestFirst(visibilityQuery: string, pageSize: number, pageToken: Buffer | undefined) {
+    const response = await this.temporal.workflowService.listWorkflowExecutions({
+      namespace: this.config.temporal.namespace,
+      query: visibilityQuery,
+      pageSize,
+      nextPageToken: pageToken,
+    });
+    const next = response.nextPageToken?.length ? response.nextPageToken : undefined;
+    return { executions: response.executions, next, truncated: false };
+  }
+
+  /** Sorted by `CarepathNextDeadline` across pages; the token is the listing's cursor, sealed. */
+  private async byNextDeadline(visibilityQuery: string, pageSize: number, pageToken: Buffer | undefined) {
+    const cursor = pageToken ? (JSON.parse(pageToken.toString('utf8')) as DeadlineCursor) : undefined;
+    const page = await this.deadlineListing.page(visibilityQuery, pageSize, cursor);
+    const next = page.next ? Buffer.from(JSON.stringify(page.next), 'utf8') : undefined;
+    return { executions: page.executions, next, truncated: page.truncated };
   }
 
   /** `by`: who sent it, for the timeline (an operator's key name, or "EHR event" for an integration). */

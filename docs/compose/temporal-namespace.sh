@@ -8,7 +8,7 @@
 #   TEMPORAL_ADDRESS              host:port of the Temporal frontend
 #   TEMPORAL_NAMESPACE            namespace the API and worker use
 #   CAREPATH_NAMESPACE_RETENTION  how long closed journeys stay queryable (Go duration, e.g. 720h)
-#   CAREPATH_SEARCH_ATTRIBUTES    space-separated names, all of type Keyword
+#   CAREPATH_SEARCH_ATTRIBUTES    space-separated Name=Type pairs (Type as the CLI spells it: Keyword, Datetime)
 set -eu
 
 : "${TEMPORAL_ADDRESS:?}" "${TEMPORAL_NAMESPACE:?}" "${CAREPATH_NAMESPACE_RETENTION:?}" "${CAREPATH_SEARCH_ATTRIBUTES:?}"
@@ -48,13 +48,15 @@ list_search_attributes() {
 
 # A new namespace becomes visible to the search-attribute API once the namespace cache refreshes.
 retry list_search_attributes
-for name in $CAREPATH_SEARCH_ATTRIBUTES; do
+for entry in $CAREPATH_SEARCH_ATTRIBUTES; do
+  name=${entry%%=*}
+  type=${entry#*=}
   if printf '%s\n' "$registered" | grep -qw -- "$name"; then
     echo "temporal-namespace: search attribute $name exists"
   else
-    echo "temporal-namespace: registering search attribute $name (Keyword)"
+    echo "temporal-namespace: registering search attribute $name ($type)"
     temporal operator search-attribute create --namespace "$TEMPORAL_NAMESPACE" \
-      --name "$name" --type Keyword --address "$TEMPORAL_ADDRESS"
+      --name "$name" --type "$type" --address "$TEMPORAL_ADDRESS"
   fi
 done
 
@@ -62,8 +64,8 @@ done
 # accepts them on workflow starts.
 all_listed() {
   list_search_attributes || return 1
-  for name in $CAREPATH_SEARCH_ATTRIBUTES; do
-    printf '%s\n' "$registered" | grep -qw -- "$name" || return 1
+  for entry in $CAREPATH_SEARCH_ATTRIBUTES; do
+    printf '%s\n' "$registered" | grep -qw -- "${entry%%=*}" || return 1
   done
 }
 retry all_listed

@@ -3,7 +3,16 @@ import type { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { carepathSearchAttributes } from '../../contracts/search-attributes';
 
-const KEYWORD = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+const { IndexedValueType } = temporal.api.enums.v1;
+
+/** The server's type for each kind of attribute Carepath declares: a new kind is a compile error here. */
+const indexedTypes: Record<
+  (typeof carepathSearchAttributes)[number]['type'],
+  temporal.api.enums.v1.IndexedValueType
+> = {
+  KEYWORD: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  DATETIME: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
 
 /**
  * Registers Carepath's search attributes in a namespace, once. Works on the dev server, on a
@@ -17,7 +26,7 @@ export async function ensureSearchAttributes(connection: Connection, namespace: 
   try {
     await connection.operatorService.addSearchAttributes({
       namespace,
-      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, KEYWORD])),
+      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedTypes[key.type]])),
     });
   } catch (error) {
     if (registered || grpcCode(error) !== grpcStatus.ALREADY_EXISTS) throw error;

@@ -19,6 +19,8 @@ import {
 import { ONCOLOGY_FAST_TRACK, type OncologyFastTrackEvent } from './oncology-fast-track.contract';
 import { DILO_DEADLINES } from './oncology-fast-track.settings';
 import { daysLate, endOfLocalDayAfter } from './calendar-days';
+import { openDeadlines } from '../../contracts/open-deadlines';
+import { nextDeadlineKey } from '../../contracts/search-attributes';
 
 /*
  * Whole cards on the time-skipping server: weeks of a fast oncology track in seconds. Each card
@@ -516,5 +518,32 @@ describe('fast oncology track (time-skipping)', () => {
     ]);
     expectStagesInBlueprint(final);
     expect(await tasksOf(card.handle)).toEqual([]);
+  });
+
+  test('CarepathNextDeadline follows the deadline owed first: kept while breached, moved on when met, cleared at the end', async () => {
+    const card = await startCard();
+    const mirrored = async () =>
+      (await card.handle.describe()).typedSearchAttributes.get(nextDeadlineKey)?.toISOString();
+    const dueOf = async (id: string) => deadlinesById(await card.progress())[id]!.dueAt;
+
+    await card.skipTo(card.day(1));
+    const visitDue = await dueOf('specialist-visit');
+    expect(await mirrored()).toBe(visitDue);
+
+    // Breached and still owed: it stays the journey's next deadline, now overdue.
+    await card.skipTo(card.day(16));
+    expect(deadlinesById(await card.progress())['specialist-visit']!.status).toBe('breached');
+    expect(await mirrored()).toBe(visitDue);
+
+    // Met (late): the next one owed takes its place.
+    await card.eventAt(card.day(17), { type: 'specialist-visit-done' });
+    const [next] = openDeadlines((await card.progress()).deadlines);
+    expect(Date.parse(next!.dueAt)).toBeGreaterThan(Date.parse(visitDue));
+    expect(await mirrored()).toBe(next!.dueAt);
+
+    // An ended journey owes nothing: it sorts with the journeys that have no deadline.
+    await card.handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'Patient moved away' }] });
+    await card.handle.result();
+    expect(await mirrored()).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEADLINE_SORT_LIMIT } from './list-journeys.query';
 import type {
   Blueprint,
   BlueprintEdge,
@@ -130,6 +131,10 @@ export class JourneyPage {
   @ApiProperty({ type: [JourneySummaryView] }) items!: JourneySummaryView[];
   @ApiPropertyOptional({ description: 'Pass as pageToken to read the next page; absent on the last page.' })
   nextPageToken?: string;
+  @ApiPropertyOptional({
+    description: `sort=next-deadline only, present (true) when more than ${DEADLINE_SORT_LIMIT} running journeys with an open deadline matched: the ${DEADLINE_SORT_LIMIT} due first come in order, the others follow among the journeys without a deadline.`,
+  })
+  truncated?: boolean;
 }
 
 /** Every node kind, so the document's enum is checked against the workflows' union. */

@@ -6,6 +6,9 @@ import { PageSize } from '../../pagination/page-size.decorator';
 /** The overdue filter looks at this many journeys at most, the most overdue first. */
 export const OVERDUE_LIMIT = 1000;
 
+/** sort=next-deadline orders this many running journeys with an open deadline at most (the ones due first). */
+export const DEADLINE_SORT_LIMIT = 10_000;
+
 export const JOURNEY_STATUSES = ['active', 'paused', 'completed', 'cancelled'] as const;
 
 export const JOURNEY_SORTS = ['started', 'next-deadline'] as const;
@@ -44,7 +47,8 @@ export class ListJourneysQuery {
   @ApiPropertyOptional({
     enum: JOURNEY_SORTS,
     description:
-      'started: newest first (default). next-deadline: most overdue and soonest due first, within the page read.',
+      'started: newest first (default). next-deadline: across all pages, running journeys by the open deadline they owe first (the most overdue, then the soonest due; ties newest first), then the journeys with none (ended, no open deadline, or running since before journeys recorded it) newest first. Sorts at most the ' +
+      `${DEADLINE_SORT_LIMIT} due first (see truncated). A journey whose deadline changes between two pages may show on both or neither.`,
   })
   @IsOptional()
   @IsIn(JOURNEY_SORTS)

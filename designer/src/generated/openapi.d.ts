@@ -1100,6 +1100,8 @@ export interface components {
             items: components["schemas"]["JourneySummaryView"][];
             /** @description Pass as pageToken to read the next page; absent on the last page. */
             nextPageToken?: string;
+            /** @description sort=next-deadline only, present (true) when more than 10000 running journeys with an open deadline matched: the 10000 due first come in order, the others follow among the journeys without a deadline. */
+            truncated?: boolean;
         };
         JourneyResultView: {
             /** @description The journey event type sent. */
@@ -2646,7 +2648,7 @@ export interface operations {
                 pageToken?: string;
                 /** @description Only this patient's journeys (EHR patient id; matched by its pseudonym). */
                 patientId?: string;
-                /** @description started: newest first (default). next-deadline: most overdue and soonest due first, within the page read. */
+                /** @description started: newest first (default). next-deadline: across all pages, running journeys by the open deadline they owe first (the most overdue, then the soonest due; ties newest first), then the journeys with none (ended, no open deadline, or running since before journeys recorded it) newest first. Sorts at most the 10000 due first (see truncated). A journey whose deadline changes between two pages may show on both or neither. */
                 sort?: "started" | "next-deadline";
                 /** @description Only journeys currently at this stage id. */
                 stage?: string;

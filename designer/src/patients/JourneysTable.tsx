@@ -166,6 +166,9 @@ export function JourneysTable({ types, filters, searched, state, onLoadMore, onR
       <div className="table-footer">
         <span className="muted">
           {state.items.length} shown{state.nextPageToken ? '' : ' (all)'}
+          {filters.sort === 'next-deadline' && state.truncated
+            ? '. More journeys have an open deadline than the list can order: the 10,000 due first come first, the others follow with the journeys without one.'
+            : ''}
         </span>
         {state.nextPageToken && (
           <button type="button" onClick={onLoadMore} disabled={state.loadingMore}>

@@ -226,4 +226,14 @@ describe('the patients list', () => {
     expect(row.textContent).toContain('Diagnosis within 14 days');
     expect(row.textContent).toContain('2 d 2 h overdue');
   });
+
+  test('sorted by next deadline, a list too long to order whole says how far the order goes', async () => {
+    const api = fakeApi([journey(1)]);
+    const client: ApiClient = {
+      ...api.client,
+      get: fakeGet(() => Promise.resolve<JourneyPage>({ items: [journey(1)], truncated: true })),
+    };
+    await setup({ ...api, client }, '/patients?sort=next-deadline');
+    expect(screen.getByText(/the 10,000 due first come first/)).toBeTruthy();
+  });
 });

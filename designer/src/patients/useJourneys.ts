@@ -18,6 +18,8 @@ export interface JourneysState {
   /** How many of `items` came with the first page (the part a refresh replaces). */
   firstPageLength: number;
   nextPageToken?: string;
+  /** Sorted by next deadline, more journeys had one than the API orders: the first page says so. */
+  truncated?: boolean;
   error?: string;
   loadingMore: boolean;
   loadMoreError?: string;
@@ -59,6 +61,7 @@ export function useJourneys(
           items: page.items,
           firstPageLength: page.items.length,
           nextPageToken: page.nextPageToken,
+          truncated: page.truncated,
           loadingMore: false,
           refreshedAt: new Date(),
         }),
@@ -144,6 +147,7 @@ export function mergeFirstPage(previous: JourneysState, page: JourneyPage): Jour
     firstPageLength: page.items.length,
     // Past the first page the older token still continues where the user got to.
     nextPageToken: loadedMore ? previous.nextPageToken : page.nextPageToken,
+    truncated: page.truncated,
     refreshedAt: new Date(),
     refreshError: undefined,
   };

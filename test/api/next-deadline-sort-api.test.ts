@@ -83,7 +83,7 @@ describe('the patients list sorted by next deadline, across pages (real API, wor
   const idsOf = (pages: Page[]) =>
     pages.map((read) => read.items.map((item) => item.id)).filter((read) => read.length > 0);
 
-  test('the most overdue journey, enrolled first, heads page 1; later pages continue in deadline order', async () => {
+  test('[HZ-97] the most overdue journey, enrolled first, heads page 1; later pages continue in deadline order', async () => {
     const expected = [
       [ids.overdue, ids.ago5],
       [ids.ago3, ids.ago2],

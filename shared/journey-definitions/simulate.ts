@@ -17,7 +17,7 @@ import type {
   InterpreterState,
   SendMessage,
 } from '../../workflows/definition-interpreter/interpreter-types';
-import { localTime, startOfLocalDay } from '../../workflows/definition-interpreter/local-days';
+import { localTime, startOfLocalDay } from '../../workflows/local-days';
 import { initialState, reduce } from '../../workflows/definition-interpreter/reduce';
 
 /*

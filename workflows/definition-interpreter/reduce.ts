@@ -22,7 +22,7 @@ import type {
   SendMessage,
   TimerPurpose,
 } from './interpreter-types';
-import { endOfLocalDayAfter } from './local-days';
+import { endOfLocalDayAfter } from '../local-days';
 
 /*
  * The pure core of every definition-run journey: (state, input) -> (state, commands). The same

@@ -329,6 +329,15 @@ export class JourneyDefinitionStore {
     return row ? (row.definition as JourneyDefinition) : undefined;
   }
 
+  /** The latest published version of every definition that has one: what the journey catalogue offers. */
+  async latestPublished(): Promise<JourneyDefinition[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT DISTINCT ON (definition_id) definition
+         FROM journey_definition_version ORDER BY definition_id, version DESC`,
+    )) as Array<{ definition: JourneyDefinition }>;
+    return rows.map((row) => row.definition);
+  }
+
   private async requireDefinition(id: string): Promise<void> {
     if (!(await this.dataSource.getRepository(JourneyDefinitionRow).existsBy({ id }))) {
       throw new DefinitionNotFoundError(id);

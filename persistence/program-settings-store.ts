@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { JourneyType } from '../workflows/journey-types';
+
+/** What settings are kept for: a journey type's id and the schema its settings parse with (a coded module or a definition). */
+export type SettingsOwner = Pick<JourneyType, 'id' | 'settingsSchema'>;
 import { ProgramSettingsVersion } from './entities/program-settings-version.entity';
 
 export interface PublishedSettings {
@@ -43,13 +46,13 @@ export class ProgramSettingsStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Checks a draft and returns it with every default filled in, without storing anything. */
-  resolve(type: JourneyType, draft: unknown): Record<string, unknown> {
+  resolve(type: SettingsOwner, draft: unknown): Record<string, unknown> {
     const parsed = type.settingsSchema.safeParse(draft ?? {});
     if (!parsed.success) throw new SettingsValidationError(parsed.error.issues);
     return parsed.data as Record<string, unknown>;
   }
 
-  defaults(type: JourneyType): PublishedSettings {
+  defaults(type: SettingsOwner): PublishedSettings {
     return {
       journeyType: type.id,
       version: 0,
@@ -60,14 +63,14 @@ export class ProgramSettingsStore {
     };
   }
 
-  async current(type: JourneyType): Promise<PublishedSettings> {
+  async current(type: SettingsOwner): Promise<PublishedSettings> {
     const latest = await this.dataSource
       .getRepository(ProgramSettingsVersion)
       .findOne({ where: { journeyType: type.id }, order: { version: 'DESC' } });
     return latest ? toPublished(latest) : this.defaults(type);
   }
 
-  async version(type: JourneyType, version: number): Promise<PublishedSettings | undefined> {
+  async version(type: SettingsOwner, version: number): Promise<PublishedSettings | undefined> {
     if (version === 0) return this.defaults(type);
     const row = await this.dataSource
       .getRepository(ProgramSettingsVersion)
@@ -75,7 +78,7 @@ export class ProgramSettingsStore {
     return row ? toPublished(row) : undefined;
   }
 
-  async history(type: JourneyType): Promise<SettingsVersionSummary[]> {
+  async history(type: SettingsOwner): Promise<SettingsVersionSummary[]> {
     const rows = await this.dataSource
       .getRepository(ProgramSettingsVersion)
       .find({ where: { journeyType: type.id }, order: { version: 'DESC' } });
@@ -83,7 +86,7 @@ export class ProgramSettingsStore {
     return [...rows.map(({ settings: _unused, ...row }) => summaryOf(row)), defaults];
   }
 
-  async publish(type: JourneyType, request: PublishRequest): Promise<PublishedSettings> {
+  async publish(type: SettingsOwner, request: PublishRequest): Promise<PublishedSettings> {
     const settings = this.resolve(type, request.settings);
     return this.dataSource.transaction(async (manager) => {
       // Serialises publishers of one journey type, so version numbers never collide or skip.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import type { JourneyType } from '../../workflows/journey-types';
+import type { CatalogueJourney } from '../../shared/journeys/catalogue-journey';
 import { journeyStageKey, journeyStatusKey, journeyTypeKey } from '../../contracts/search-attributes';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import type { JourneyTypeStatsView, StageCountView } from './dto/journey-stats-views';
@@ -29,7 +29,7 @@ export class JourneyStatsService {
   private readonly recent = new Map<string, { at: number; stats: Promise<JourneyTypeStatsView> }>();
 
   /** The counts of a type, shared by every caller within a few seconds (and while being taken). */
-  stats(type: JourneyType): Promise<JourneyTypeStatsView> {
+  stats(type: Pick<CatalogueJourney, 'id' | 'blueprint'>): Promise<JourneyTypeStatsView> {
     const cached = this.recent.get(type.id);
     if (cached && Date.now() - cached.at < FRESH_FOR_MS) return cached.stats;
     const stats = this.count(type);
@@ -38,7 +38,7 @@ export class JourneyStatsService {
     return stats;
   }
 
-  private async count(type: JourneyType): Promise<JourneyTypeStatsView> {
+  private async count(type: Pick<CatalogueJourney, 'id' | 'blueprint'>): Promise<JourneyTypeStatsView> {
     const countedAt = new Date().toISOString();
     const ofType = `${journeyTypeKey.name} = '${type.id}'`;
     const running = `${ofType} AND ExecutionStatus = 'Running'`;

@@ -2,9 +2,10 @@ import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator';
-import { ProgramSettingsService } from '../programs/program-settings.service';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import { JourneyTypeStatsView } from './dto/journey-stats-views';
 import { JourneyTypeView } from './dto/journey-views';
+import { JourneyCatalogue } from './journey-catalogue.service';
 import { JourneyStatsService } from './journey-stats.service';
 import { JourneysService } from './journeys.service';
 
@@ -14,7 +15,9 @@ import { JourneysService } from './journeys.service';
 export class JourneyTypesController {
   constructor(
     private readonly journeys: JourneysService,
-    private readonly settings: ProgramSettingsService,
+    private readonly catalogue: JourneyCatalogue,
+    // The store, not the settings service: it keeps settings by journey type id for definitions too.
+    private readonly settings: ProgramSettingsStore,
     private readonly stats: JourneyStatsService,
   ) {}
 
@@ -23,21 +26,25 @@ export class JourneyTypesController {
   @Roles('designer', 'operator', 'integration', 'auditor')
   @ApiOperation({
     summary:
-      'The journey types this deployment runs: schemas of parameters, events and settings, and the blueprint.',
+      'The journey types this deployment runs, coded and published definitions alike: schemas of parameters, events and settings, and the blueprint.',
   })
   @ApiOkResponse({ type: [JourneyTypeView] })
-  list(): Promise<JourneyTypeView[]> {
+  async list(): Promise<JourneyTypeView[]> {
     return Promise.all(
-      this.journeys.types().map(async (type) => ({
+      (await this.catalogue.list()).map(async (type) => ({
         id: type.id,
+        kind: type.kind,
+        ...(type.definition
+          ? { definitionId: type.definition.id, definitionVersion: type.definition.version }
+          : {}),
         title: type.title,
         description: type.description,
         paramsSchema: jsonSchema(type.paramsSchema),
         eventSchema: jsonSchema(type.eventSchema),
         settingsSchema: jsonSchema(type.settingsSchema),
-        settingsVersion: (await this.settings.current(type.id)).version,
+        settingsVersion: (await this.settings.current(type)).version,
         blueprint: type.blueprint,
-        sources: type.sources,
+        sources: [...type.sources],
         temporalUiView: this.journeys.temporalUiViewOf(type.id),
       })),
     );
@@ -53,7 +60,7 @@ export class JourneyTypesController {
   @ApiOkResponse({ type: JourneyTypeStatsView })
   @ApiNotFoundResponse({ description: 'Unknown journey type.' })
   async typeStats(@Param('journeyType') journeyType: string): Promise<JourneyTypeStatsView> {
-    const type = this.journeys.types().find((candidate) => candidate.id === journeyType);
+    const type = await this.catalogue.find(journeyType);
     if (!type) {
       throw new NotFoundException({ message: `No journey type "${journeyType.slice(0, 64)}".`, errors: [] });
     }

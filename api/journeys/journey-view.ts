@@ -10,11 +10,13 @@ import {
   patientRefKey,
 } from '../../contracts/search-attributes';
 import type { JourneyDetailView, JourneySummaryView } from './dto/journey-views';
+import { pinnedDefinitionIn } from '../../contracts/journey-definitions/definition-contract';
 
 type ExecutionFacts = Pick<
   WorkflowExecutionInfo,
   'workflowId' | 'type' | 'status' | 'startTime' | 'closeTime' | 'typedSearchAttributes'
->;
+> &
+  Partial<Pick<WorkflowExecutionInfo, 'memo'>>;
 
 /** Temporal's view of an execution, narrowed to what the product shows; stage and status come from search attributes. */
 export function toSummaryView(info: ExecutionFacts): JourneySummaryView {
@@ -34,6 +36,8 @@ export function toDetailView(
   temporalUiUrl: string,
 ): JourneyDetailView {
   const summary = toSummaryView(info);
+  // A definition's journey names the version it is pinned to: the designer draws that version's map.
+  const pinned = pinnedDefinitionIn(info.memo);
   return withAuditedPatient(
     {
       ...summary,
@@ -50,6 +54,7 @@ export function toDetailView(
         progress.status === 'active' || progress.status === 'paused' ? heldMessages(progress.timeline) : [],
       facts: progress.facts ?? {},
       temporalUiUrl,
+      ...(pinned ? { definitionId: pinned.id, definitionVersion: pinned.version } : {}),
     },
     info.typedSearchAttributes.get(patientRefKey),
   );

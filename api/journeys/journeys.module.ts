@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ProgramsModule } from '../programs/programs.module';
+import { JourneyCatalogue } from './journey-catalogue.service';
 import { JourneyTypesController } from './journey-types.controller';
 import { JourneysController } from './journeys.controller';
 import { JourneyStatsService } from './journey-stats.service';
 import { JourneysService } from './journeys.service';
 
 @Module({
-  imports: [ProgramsModule],
   controllers: [JourneysController, JourneyTypesController],
-  providers: [JourneysService, JourneyStatsService],
+  providers: [JourneysService, JourneyStatsService, JourneyCatalogue],
 })
 export class JourneysModule {}

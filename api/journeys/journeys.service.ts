@@ -31,12 +31,7 @@ import {
   type JourneyEvent,
   type JourneyProgress,
 } from '../../contracts/journey-contract';
-import {
-  findJourneyType,
-  findJourneyTypeByWorkflow,
-  journeyTypes,
-  type JourneyType,
-} from '../../workflows/journey-types';
+import type { CatalogueJourney } from '../../shared/journeys/catalogue-journey';
 import {
   journeyStageKey,
   journeyStatusKey,
@@ -55,6 +50,7 @@ import type {
   StartJourneyResult,
 } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
+import { JourneyCatalogue } from './journey-catalogue.service';
 import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
@@ -92,6 +88,7 @@ export class JourneysService {
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
     private readonly starter: JourneyStarter,
     private readonly metrics: CarepathMetrics,
+    private readonly catalogue: JourneyCatalogue,
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.deadlineListing = new NextDeadlineListing(temporal.workflowService, config.temporal.namespace);
@@ -113,7 +110,7 @@ export class JourneysService {
   }
 
   private async startWorkflow(request: StartJourneyDto): Promise<{ created: boolean; workflowId: string }> {
-    const type = this.requireType(request.journey);
+    const type = await this.catalogue.forEnrolment(request.journey, request.definitionVersion);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
     // As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled.
     if (await this.vitalStatus?.isDeceased(request.patientId)) {
@@ -146,7 +143,7 @@ export class JourneysService {
     query: ListJourneysQuery,
     reader: { seesPatients: boolean },
   ): Promise<{ page: JourneyPage; patientRefsShown: string[] }> {
-    const clauses = [this.visibilityQuery(query)];
+    const clauses = [this.visibilityQuery(query, await this.catalogue.list())];
     if (query.overdue !== undefined) {
       const overdue = await overdueJourneyIds(this.dataSource, OVERDUE_LIMIT);
       if (query.overdue && overdue.length === 0) return { page: { items: [] }, patientRefsShown: [] };
@@ -228,7 +225,7 @@ export class JourneysService {
     try {
       const handle = this.temporal.workflow.getHandle(id);
       const description = await this.describe(handle);
-      const parsed = this.validEvent(this.typeOfRunning(description), event);
+      const parsed = this.validEvent(await this.typeOfRunning(description), event);
       await this.update(() => handle.executeUpdate(journeyEventUpdate, { args: [parsed, { by }] }));
       this.metrics.eventHandled('api', 'applied', receivedAt);
     } catch (error) {
@@ -251,7 +248,7 @@ export class JourneysService {
     if (description.status.name !== 'RUNNING') {
       return { outcome: 'refused', reason: 'The journey has already ended; it accepts no more changes.' };
     }
-    const parsed = this.validEvent(findJourneyTypeByWorkflow(description.type)!, event);
+    const parsed = this.validEvent(await this.typeOf(description), event);
     try {
       return await this.temporal.withDeadline(Date.now() + QUERY_TIMEOUT_MS, () =>
         handle.query(previewEventQuery, parsed),
@@ -263,7 +260,7 @@ export class JourneysService {
     }
   }
 
-  private validEvent(type: JourneyType, event: unknown): JourneyEvent {
+  private validEvent(type: CatalogueJourney, event: unknown): JourneyEvent {
     this.refuseImplausibleDates(event, '', `Invalid event for journey "${type.id}".`);
     const parsed = type.eventSchema.safeParse(event);
     if (!parsed.success) {
@@ -276,7 +273,7 @@ export class JourneysService {
   async control(id: string, control: JourneyControl, request: ControlRequest): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
     const description = await this.describe(handle);
-    this.typeOfRunning(description);
+    await this.typeOfRunning(description);
     await this.update(() => handle.executeUpdate(controlUpdates[control], { args: [request] }));
     return this.get(id);
   }
@@ -286,24 +283,10 @@ export class JourneysService {
     if (problems.length > 0) throw badRequest(message, problems);
   }
 
-  types(): readonly JourneyType[] {
-    return journeyTypes;
-  }
-
-  private requireType(id: string): JourneyType {
-    const type = findJourneyType(id);
-    if (!type) {
-      throw badRequest(`Unknown journey type "${id}".`, [
-        { field: 'journey', message: `must be one of: ${journeyTypes.map((t) => t.id).join(', ')}` },
-      ]);
-    }
-    return type;
-  }
-
   private async describe(handle: WorkflowHandle): Promise<WorkflowExecutionDescription> {
     try {
       const description = await handle.describe();
-      if (!findJourneyTypeByWorkflow(description.type)) throw notFound(handle.workflowId);
+      if (!this.catalogue.runsJourneys(description.type)) throw notFound(handle.workflowId);
       return description;
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw notFound(handle.workflowId);
@@ -311,14 +294,21 @@ export class JourneysService {
     }
   }
 
-  private typeOfRunning(description: WorkflowExecutionDescription): JourneyType {
+  private async typeOfRunning(description: WorkflowExecutionDescription): Promise<CatalogueJourney> {
     if (description.status.name !== 'RUNNING') {
       throw new ConflictException({
         message: 'The journey has already ended; it accepts no more changes.',
         errors: [],
       });
     }
-    return findJourneyTypeByWorkflow(description.type)!;
+    return this.typeOf(description);
+  }
+
+  /** The catalogue entry a journey runs: its coded module, or the definition version it is pinned to. */
+  private async typeOf(description: WorkflowExecutionDescription): Promise<CatalogueJourney> {
+    const type = await this.catalogue.ofExecution(description);
+    if (!type) throw notFound(description.workflowId);
+    return type;
   }
 
   /** A closed journey's progress is its result; a running one answers a query through a worker. */
@@ -361,12 +351,12 @@ export class JourneysService {
     }
   }
 
-  private visibilityQuery(query: ListJourneysQuery): string {
+  private visibilityQuery(query: ListJourneysQuery, catalogue: readonly CatalogueJourney[]): string {
     // Every value below is checked against a strict pattern by the DTO, so quoting cannot be broken.
     const clauses = [
       query.journey
         ? `${journeyTypeKey.name} = '${query.journey}'`
-        : `${journeyTypeKey.name} IN (${journeyTypes.map((type) => `'${type.id}'`).join(', ')})`,
+        : `${journeyTypeKey.name} IN (${catalogue.map((type) => `'${type.id}'`).join(', ')})`,
     ];
     if (query.status) clauses.push(`${journeyStatusKey.name} = '${query.status}'`);
     // A worker that crashed mid-journey leaves status 'active'; only a running execution is active.
@@ -377,7 +367,7 @@ export class JourneysService {
     if (query.patientId) {
       clauses.push(`${patientRefKey.name} = '${patientRefFor(query.patientId, this.config.pseudonymKey)}'`);
     }
-    if (query.instance) clauses.push(this.instanceClause(query.patientId, query.instance));
+    if (query.instance) clauses.push(this.instanceClause(query.patientId, query.instance, catalogue));
     // No ORDER BY: SQL visibility (dev server, PostgreSQL clusters) rejects it and already lists newest first.
     return clauses.join(' AND ');
   }
@@ -386,13 +376,17 @@ export class JourneysService {
    * A card, appointment or screening item names a journey only together with its patient: the id
    * is a keyed hash of both (no PHI in ids), so the journeys that could carry it are computed.
    */
-  private instanceClause(patientId: string | undefined, instance: string): string {
+  private instanceClause(
+    patientId: string | undefined,
+    instance: string,
+    catalogue: readonly CatalogueJourney[],
+  ): string {
     if (!patientId) {
       throw badRequest('A card or encounter id is searched within one patient.', [
         { field: 'instance', message: 'needs patientId' },
       ]);
     }
-    const ids = journeyTypes
+    const ids = catalogue
       .filter((type) => type.instanceKey)
       .map((type) => journeyWorkflowId(type.id, patientId, instance, this.config.pseudonymKey));
     return workflowIdIn(ids);

@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { z } from 'zod';
 import type { JourneyInput } from '../../contracts/journey-contract';
-import type { JourneyType } from '../../workflows/journey-types';
+import type { CatalogueJourney } from './catalogue-journey';
 import { ENROLMENT_NOTES_MEMO } from '../../contracts/journey-contract';
 import {
   journeyStageKey,
@@ -33,8 +33,14 @@ export interface JourneyStarterOptions {
   metrics?: Pick<CarepathMetrics, 'journeyStarted'>;
 }
 
+/** What the starter needs of a journey: a coded module or a catalogue entry (a definition, pinned). */
+export type StartableJourney = Pick<
+  CatalogueJourney,
+  'id' | 'workflowType' | 'paramsSchema' | 'settingsSchema' | 'instanceKey' | 'workflowParams' | 'memo'
+>;
+
 export interface StartRequest {
-  type: JourneyType;
+  type: StartableJourney;
   /** The EHR patient id; only its keyed hash reaches ids and search attributes. */
   patientId: string;
   params: unknown;
@@ -56,7 +62,7 @@ export class JourneyStarter {
     private readonly options: JourneyStarterOptions,
   ) {}
 
-  workflowIdFor(type: JourneyType, patientId: string, params: unknown): string {
+  workflowIdFor(type: StartableJourney, patientId: string, params: unknown): string {
     const instance = type.instanceKey?.(params as never);
     return journeyWorkflowId(type.id, patientId, instance, this.options.pseudonymKey);
   }
@@ -82,7 +88,7 @@ export class JourneyStarter {
     const input: JourneyInput<unknown> = {
       patientRef,
       patientId,
-      params: params.data,
+      params: type.workflowParams ? type.workflowParams(params.data) : params.data,
       program: { version, settings },
     };
     try {
@@ -90,9 +96,7 @@ export class JourneyStarter {
         workflowId,
         taskQueue: this.options.taskQueue,
         args: [input],
-        ...(zone?.source === 'organisation-default'
-          ? { memo: { [ENROLMENT_NOTES_MEMO]: [organisationZoneNote(zone.timeZone)] } }
-          : {}),
+        ...memoOf(type, zone),
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
         workflowIdConflictPolicy: 'FAIL',
         typedSearchAttributes: [
@@ -117,7 +121,7 @@ export class JourneyStarter {
    * explicit `timeZone` from the caller is kept.
    */
   private async timeZoneToAdd(
-    type: JourneyType,
+    type: StartableJourney,
     patientId: string,
     params: unknown,
   ): Promise<ResolvedTimeZone | undefined> {
@@ -129,6 +133,20 @@ export class JourneyStarter {
     const own = await this.options.patientTimeZone?.(patientId);
     return own ?? { timeZone: this.options.organisationTimeZone, source: 'organisation-default' };
   }
+}
+
+/** The type's own memo (a definition's pinned version) and a note when the zone is the organisation's. */
+function memoOf(
+  type: StartableJourney,
+  zone: ResolvedTimeZone | undefined,
+): { memo?: Record<string, unknown> } {
+  const memo = {
+    ...type.memo,
+    ...(zone?.source === 'organisation-default'
+      ? { [ENROLMENT_NOTES_MEMO]: [organisationZoneNote(zone.timeZone)] }
+      : {}),
+  };
+  return Object.keys(memo).length > 0 ? { memo } : {};
 }
 
 /** The starter as both processes build it (once, at their composition root), from their config. */

@@ -108,6 +108,15 @@ export class JourneyDetailView extends JourneySummaryView {
   })
   facts!: Record<string, string | number | boolean | null>;
   @ApiProperty({ description: 'This journey in the Temporal Web UI.' }) temporalUiUrl!: string;
+  @ApiPropertyOptional({
+    description: 'For a journey run from a journey definition: the definition id (its journey type).',
+  })
+  definitionId?: string;
+  @ApiPropertyOptional({
+    description:
+      'For a journey run from a journey definition: the published version it is pinned to (GET /api/journey-definitions/{id}/versions/{version} has its map).',
+  })
+  definitionVersion?: number;
 }
 
 export class StartJourneyResult extends JourneyDetailView {
@@ -193,6 +202,18 @@ export class TemporalUiViewDto {
 
 export class JourneyTypeView {
   @ApiProperty() id!: string;
+  @ApiProperty({
+    enum: ['coded', 'definition'],
+    description:
+      'coded: written in TypeScript; definition: a published journey definition, run by the interpreter.',
+  })
+  kind!: 'coded' | 'definition';
+  @ApiPropertyOptional({ description: 'For a definition: its id (the same as the journey type id).' })
+  definitionId?: string;
+  @ApiPropertyOptional({
+    description: 'For a definition: its latest published version, which new enrolments get.',
+  })
+  definitionVersion?: number;
   @ApiProperty() title!: string;
   @ApiProperty() description!: string;
   @ApiProperty({

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsObject, IsOptional, IsString, Matches } from 'class-validator';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Min } from 'class-validator';
 
 export class StartJourneyDto {
   @ApiProperty({
@@ -26,4 +26,15 @@ export class StartJourneyDto {
   @IsOptional()
   @IsObject()
   params?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    example: 2,
+    description:
+      'For a journey definition only: the published version to pin the journey to (default: the latest). Ignored when the patient is already enrolled: the running journey keeps its version.',
+  })
+  @IsOptional()
+  @IsInt({ message: 'definitionVersion must be a whole number' })
+  @Min(1, { message: 'definitionVersion must be 1 or more' })
+  definitionVersion?: number;
 }

@@ -295,12 +295,7 @@ export class JourneysService {
   }
 
   private async typeOfRunning(description: WorkflowExecutionDescription): Promise<CatalogueJourney> {
-    if (description.status.name !== 'RUNNING') {
-      throw new ConflictException({
-        message: 'The journey has already ended; it accepts no more changes.',
-        errors: [],
-      });
-    }
+    if (description.status.name !== 'RUNNING') throw journeyEnded();
     return this.typeOf(description);
   }
 
@@ -337,6 +332,8 @@ export class JourneysService {
     try {
       return await this.temporal.withDeadline(Date.now() + UPDATE_TIMEOUT_MS, call);
     } catch (error) {
+      // It ended between the read that found it running and the change (a cancel just before).
+      if (error instanceof WorkflowNotFoundError) throw journeyEnded();
       // The workflow's validator rejected the change before anything was recorded.
       if (error instanceof WorkflowUpdateFailedError) {
         throw badRequest(error.cause?.message ?? 'The journey rejected the change.');
@@ -411,6 +408,13 @@ function eventFailureOutcome(error: unknown): string {
   if (error instanceof ConflictException) return 'ended';
   if (error instanceof ServiceUnavailableException) return 'unavailable';
   return 'failed';
+}
+
+function journeyEnded(): ConflictException {
+  return new ConflictException({
+    message: 'The journey has already ended; it accepts no more changes.',
+    errors: [],
+  });
 }
 
 function workerUnavailable(message: string): ServiceUnavailableException {

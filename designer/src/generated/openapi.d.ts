@@ -268,7 +268,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The journey types this deployment runs: schemas of parameters, events and settings, and the blueprint. */
+        /** The journey types this deployment runs, coded and published definitions alike: schemas of parameters, events and settings, and the blueprint. */
         get: operations["JourneyTypesController_list"];
         put?: never;
         post?: never;
@@ -1070,6 +1070,10 @@ export interface components {
         JourneyDetailView: {
             closedAt?: string;
             deadlines: components["schemas"]["DeadlineViewDto"][];
+            /** @description For a journey run from a journey definition: the definition id (its journey type). */
+            definitionId?: string;
+            /** @description For a journey run from a journey definition: the published version it is pinned to (GET /api/journey-definitions/{id}/versions/{version} has its map). */
+            definitionVersion?: number;
             /** @description Journey-specific figures (e.g. weight change). */
             facts: {
                 [key: string]: unknown;
@@ -1150,12 +1154,21 @@ export interface components {
         JourneyTypeView: {
             /** @description The static map: nodes and edges, with stable ids. */
             blueprint: components["schemas"]["BlueprintView"];
+            /** @description For a definition: its id (the same as the journey type id). */
+            definitionId?: string;
+            /** @description For a definition: its latest published version, which new enrolments get. */
+            definitionVersion?: number;
             description: string;
             /** @description JSON Schema of the events it accepts. */
             eventSchema: {
                 [key: string]: unknown;
             };
             id: string;
+            /**
+             * @description coded: written in TypeScript; definition: a published journey definition, run by the interpreter.
+             * @enum {string}
+             */
+            kind: "coded" | "definition";
             /** @description JSON Schema of the start parameters. */
             paramsSchema: {
                 [key: string]: unknown;
@@ -1462,6 +1475,11 @@ export interface components {
         };
         StartJourneyDto: {
             /**
+             * @description For a journey definition only: the published version to pin the journey to (default: the latest). Ignored when the patient is already enrolled: the running journey keeps its version.
+             * @example 2
+             */
+            definitionVersion?: number;
+            /**
              * @description A journey type id from GET /api/journey-types.
              * @example appointment-reminder
              */
@@ -1488,6 +1506,10 @@ export interface components {
             /** @description False when the patient was already enrolled and the running journey is returned. */
             created: boolean;
             deadlines: components["schemas"]["DeadlineViewDto"][];
+            /** @description For a journey run from a journey definition: the definition id (its journey type). */
+            definitionId?: string;
+            /** @description For a journey run from a journey definition: the published version it is pinned to (GET /api/journey-definitions/{id}/versions/{version} has its map). */
+            definitionVersion?: number;
             /** @description Journey-specific figures (e.g. weight change). */
             facts: {
                 [key: string]: unknown;

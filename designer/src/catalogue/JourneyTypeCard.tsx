@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { ApiClient, JourneyType } from '../api';
 import { safeHttpUrl } from '../format';
 import { useApiResource } from '../useApiResource';
+import { JourneyKindBadge } from './JourneyKindBadge';
 import { JourneyTypeCounts } from './JourneyTypeCounts';
 import { journeyTypePath } from './JourneyTypeView';
 
@@ -26,6 +27,7 @@ export function JourneyTypeCard({ client, type, selected }: JourneyTypeCardProps
         <Link to={journeyTypePath(type, 'map')} aria-current={selected ? 'page' : undefined}>
           {type.title}
         </Link>
+        <JourneyKindBadge type={type} />
       </h3>
       <p className="description" title={type.description}>
         {type.description}

@@ -64,7 +64,17 @@ export function JourneyTypeView({ client, type, view, canPublish }: JourneyTypeV
       </div>
       <div role="tabpanel" id={`${id}-${view}`} aria-labelledby={`${id}-${view}-tab`}>
         {view === 'map' ? (
-          <JourneyTypeMap client={client} type={type} />
+          type.kind === 'definition' ? (
+            // A definition's settings are its declared defaults: the map has no published version to read.
+            <JourneyTypeMap client={client} type={type} settings={undefined} />
+          ) : (
+            <CodedJourneyTypeMap client={client} type={type} />
+          )
+        ) : type.kind === 'definition' ? (
+          <Notice tone="empty">
+            A journey definition declares its program settings with their defaults; they change with a new
+            version of the definition (version {type.definitionVersion} is the latest).
+          </Notice>
         ) : (
           <ProgramSettingsPanel client={client} journeyType={type} canPublish={canPublish} />
         )}
@@ -73,14 +83,30 @@ export function JourneyTypeView({ client, type, view, canPublish }: JourneyTypeV
   );
 }
 
-function JourneyTypeMap({ client, type }: { client: ApiClient; type: JourneyType }) {
-  const journeyType = { path: { journeyType: type.id } };
-  const { resource: stats, reload } = useApiResource(client, '/api/journey-types/{journeyType}/stats', {
-    params: journeyType,
-    refreshMs: OVERLAY_REFRESH_MS,
-  });
+/** A coded journey's map, drawn with its current program settings (its escalation plan's real steps). */
+function CodedJourneyTypeMap({ client, type }: { client: ApiClient; type: JourneyType }) {
   const { resource: settings } = useApiResource(client, '/api/programs/{journeyType}/settings', {
-    params: journeyType,
+    params: { path: { journeyType: type.id } },
+  });
+  return (
+    <JourneyTypeMap
+      client={client}
+      type={type}
+      settings={settings.status === 'ready' ? settings.data.settings : undefined}
+    />
+  );
+}
+
+interface JourneyTypeMapProps {
+  client: ApiClient;
+  type: JourneyType;
+  settings: Record<string, unknown> | undefined;
+}
+
+function JourneyTypeMap({ client, type, settings }: JourneyTypeMapProps) {
+  const { resource: stats, reload } = useApiResource(client, '/api/journey-types/{journeyType}/stats', {
+    params: { path: { journeyType: type.id } },
+    refreshMs: OVERLAY_REFRESH_MS,
   });
   const overlay = useMemo(() => (stats.status === 'ready' ? statsOverlay(stats.data) : undefined), [stats]);
   return (
@@ -90,12 +116,7 @@ function JourneyTypeMap({ client, type }: { client: ApiClient; type: JourneyType
           Patient counts are unavailable: {stats.message}
         </Notice>
       )}
-      <JourneyMap
-        title={type.title}
-        blueprint={type.blueprint}
-        settings={settings.status === 'ready' ? settings.data.settings : undefined}
-        overlay={overlay}
-      />
+      <JourneyMap title={type.title} blueprint={type.blueprint} settings={settings} overlay={overlay} />
     </>
   );
 }

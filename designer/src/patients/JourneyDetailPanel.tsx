@@ -157,6 +157,9 @@ export function JourneyDetailPanel({
               type={type}
               settingsVersion={journey.settingsVersion}
               stage={journey.stage}
+              {...(journey.definitionVersion === undefined
+                ? {}
+                : { definitionVersion: journey.definitionVersion })}
             />
           )}
 

@@ -9,6 +9,7 @@ import { PatientsScreen } from './PatientsScreen';
 
 const outreach: JourneyType = {
   id: 'preventive-outreach',
+  kind: 'coded',
   title: 'Preventive screening outreach',
   description: '',
   paramsSchema: {},

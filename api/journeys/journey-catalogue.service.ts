@@ -7,6 +7,7 @@ import {
 import { journeyTypeKey } from '../../contracts/search-attributes';
 import { JourneyDefinitionStore } from '../../persistence/journey-definition-store';
 import {
+  codedJourney,
   definitionJourney,
   mergeCatalogue,
   type CatalogueJourney,
@@ -78,7 +79,7 @@ export class JourneyCatalogue {
   ): Promise<CatalogueJourney | undefined> {
     if (description.type !== DEFINITION_JOURNEY_WORKFLOW_TYPE) {
       const coded = findJourneyTypeByWorkflow(description.type);
-      return coded ? (await this.list()).find((journey) => journey.id === coded.id) : undefined;
+      return coded ? codedJourney(coded) : undefined;
     }
     const pinned = pinnedDefinitionIn(description.memo);
     if (!pinned) {

@@ -26,7 +26,8 @@ describe('journey definitions enrolled and run like coded journeys (real API, wo
   let stack: ApiStack;
 
   beforeAll(async () => {
-    stack = await startApiStack();
+    // An EHR for the API to read: who died (safety invariant 8) and whose zone it records.
+    stack = await startApiStack({}, undefined, { fhirSandbox: {} });
   });
   afterAll(() => stack?.close());
 
@@ -293,6 +294,24 @@ describe('journey definitions enrolled and run like coded journeys (real API, wo
     expect(badZone.body.errors).toEqual([expect.objectContaining({ field: 'params.timeZone' })]);
 
     // None of them enrolled the patient.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await listFor(patientId)).body.items).toEqual([]);
+  }, 60_000);
+
+  test('[HZ-29] nobody the EHR records as deceased is enrolled in a definition, as for coded journeys', async () => {
+    await examplePublished();
+    const patientId = uniqueName('deceased');
+    const recorded = await fetch(`${stack.fhirSandbox!.baseUrl}/Patient/${patientId}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Patient', id: patientId, deceasedBoolean: true }),
+    });
+    expect(recorded.status).toBeLessThan(300);
+
+    const refused = await enrol({ journey: ID, patientId, params: { timeZone: 'UTC' } }).expect(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'patientId', message: 'the EHR records this patient as deceased' },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await listFor(patientId)).body.items).toEqual([]);
   }, 60_000);

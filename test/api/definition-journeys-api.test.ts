@@ -231,6 +231,12 @@ describe('journey definitions enrolled and run like coded journeys (real API, wo
       )
     ).body;
     expect(onLatest.definitionVersion).toBe(versionBefore + 1);
+    // The starter's memo holds both the pinned version and the note that the zone is the organisation's.
+    expect(onLatest.timeline).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ summary: expect.stringMatching(/^Patient time zone unknown/) }),
+      ]),
+    );
     const { body: onOlder } = await enrol({
       journey: ID,
       patientId: uniqueName('pat'),

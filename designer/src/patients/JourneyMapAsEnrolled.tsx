@@ -1,9 +1,8 @@
-import { useMemo } from 'react';
-import { definitionBlueprint } from '../../../contracts/journey-definitions/definition-blueprint';
 import type { JourneyDefinition } from '../../../contracts/journey-definitions/definition-schema';
 import type { ApiClient, JourneyType } from '../api';
 import { JourneyMap } from '../map/JourneyMap';
 import { useApiResource } from '../useApiResource';
+import { useDefinitionBlueprint } from './useDefinitionBlueprint';
 
 interface JourneyMapAsEnrolledProps {
   readonly client: ApiClient;
@@ -58,10 +57,10 @@ function DefinitionMapAsEnrolled({
   const { resource: pinned } = useApiResource(client, '/api/journey-definitions/{id}/versions/{version}', {
     params: { path: { id: type.id, version: definitionVersion } },
   });
-  const blueprint = useMemo(() => {
-    if (pinned.status === 'ready') return definitionBlueprint(pinned.data.definition as JourneyDefinition);
-    return type.definitionVersion === definitionVersion ? type.blueprint : undefined;
-  }, [pinned, type, definitionVersion]);
+  const derived = useDefinitionBlueprint(
+    pinned.status === 'ready' ? (pinned.data.definition as JourneyDefinition) : undefined,
+  );
+  const blueprint = derived ?? (type.definitionVersion === definitionVersion ? type.blueprint : undefined);
   if (!blueprint) return null;
   return (
     <JourneyMap

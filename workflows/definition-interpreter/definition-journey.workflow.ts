@@ -15,6 +15,7 @@ import { Journey, type JourneySnapshot } from '../journey-runtime';
 import type { NotifyResult } from '../patient-delivery';
 import type {
   CreateTask,
+  HostTimer,
   InterpreterCommand,
   InterpreterInput,
   InterpreterState,
@@ -45,10 +46,6 @@ export interface DefinitionJourneyParams {
   /** History events before the journey continues as new (default 2,000; tests set fewer). */
   historyEventsBeforeContinueAsNew?: number;
 }
-
-/** A timer the host runs for the reducer: on the active clock (by the active time it is due at) or the wall clock. */
-export type HostTimer =
-  { clock: 'active'; activeAt: number; label: string } | { clock: 'wall'; dueAt: number; label: string };
 
 /** What a run hands the next one when the history grows long. */
 export interface DefinitionJourneyCarried {

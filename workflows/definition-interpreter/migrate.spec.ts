@@ -168,12 +168,16 @@ describe('planMigration', () => {
         id: 'check-in:step-3',
         change: 'added',
         dueAfter: iso(entered + 0.05 * MINUTE_MS),
-        firesAtOnce: true,
       }),
     ]);
     expect(plan.messages).toEqual([
       expect.objectContaining({ step: 'check-in/step-1', key: 'check-in-1', action: 'skip' }),
-      expect.objectContaining({ step: 'check-in/step-3', key: 'check-in-3', action: 'send' }),
+      expect.objectContaining({
+        step: 'check-in/step-3',
+        key: 'check-in-3',
+        action: 'send',
+        dueAt: iso(entered + 0.05 * MINUTE_MS),
+      }),
     ]);
     // What the plan said is what happened: the new step went out under the step it named.
     expect(host.sent.slice(2)).toEqual(['check-in-3 (check-in/step-3)']);

@@ -45,8 +45,11 @@ export interface MigrationInput {
   timers: Readonly<Record<string, HostTimer>>;
   /** When the patient entered the node they are at; unknown for a run carried over from before migrations. */
   entered?: { at: number; activeMs: number };
+  /**
+   * The wall and active clocks read at one moment (in a query, the workflow's last task): only
+   * their difference is used, so a plan does not depend on when it is asked for.
+   */
   now: number;
-  /** What the journey's active clock reads now. */
   activeNowMs: number;
   mapping?: NodeMapping;
   /** The program settings the journey was enrolled with; version N+1's defaults fill the rest. */
@@ -85,8 +88,6 @@ export interface TimerChange {
   /** ISO; an active-clock timer's as it stands now (it runs on unless the journey is paused). */
   dueBefore?: string;
   dueAfter?: string;
-  /** Due already: it fires as soon as the migration is applied. */
-  firesAtOnce?: boolean;
 }
 
 export interface MessageChange {
@@ -96,6 +97,8 @@ export interface MessageChange {
   /** `send`: new to this patient; `skip`: already sent or on its way; `repeat`: sent before, and sent again. */
   action: 'send' | 'skip' | 'repeat';
   why: string;
+  /** When it goes out (ISO): an escalation step's due time, at once if that has passed; absent for at once. */
+  dueAt?: string;
 }
 
 interface PlanBase {
@@ -140,7 +143,7 @@ interface WantedTimer {
 }
 
 export function planMigration(input: MigrationInput): MigrationPlanning {
-  const { from, to, state, now } = input;
+  const { from, to, state } = input;
   const mapping = input.mapping ?? {};
   const base: PlanBase = {
     journeyDefinition: state.definition.id,
@@ -255,7 +258,6 @@ export function planMigration(input: MigrationInput): MigrationPlanning {
       timer = { clock: 'wall', dueAt, label: wanted.label };
     }
     const dueAfter = wallTimeOf(timer, input);
-    const firesAtOnce = dueAfter <= now;
     const change: TimerChange['change'] = !running ? 'added' : sameTimer(running, timer) ? 'kept' : 'moved';
     timerChanges.push({
       id: wanted.id,
@@ -264,14 +266,19 @@ export function planMigration(input: MigrationInput): MigrationPlanning {
       change,
       ...(running ? { dueBefore: iso(wallTimeOf(running, input)) } : {}),
       dueAfter: iso(dueAfter),
-      ...(firesAtOnce ? { firesAtOnce } : {}),
     });
     next.timers[wanted.id] = { ...wanted.purpose, node: target.id };
     hostTimers[wanted.id] = running && sameTimer(running, timer) ? running : timer;
-    if (wanted.message && firesAtOnce) {
-      messages.push(
-        outgoing(escalationStep(wanted.id), wanted.message.key, sentKeys, 'The step is due already.'),
-      );
+    if (wanted.message && !running) {
+      messages.push({
+        ...outgoing(
+          escalationStep(wanted.id),
+          wanted.message.key,
+          sentKeys,
+          `A step version ${to.version} adds.`,
+        ),
+        dueAt: iso(dueAfter),
+      });
     }
   }
   for (const [id, running] of Object.entries(input.timers)) {

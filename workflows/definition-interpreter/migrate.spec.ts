@@ -107,7 +107,7 @@ function waiting(): Host {
   return host;
 }
 
-describe('planMigration', () => {
+describe('[HZ-99] planMigration', () => {
   test('both versions of the fixture pass validation', () => {
     expect(checkDefinition(followUpV1).problems).toEqual([]);
     expect(checkDefinition(followUpV2).problems).toEqual([]);

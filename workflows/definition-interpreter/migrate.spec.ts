@@ -210,6 +210,24 @@ describe('[HZ-99] planMigration', () => {
     expect(host.state).toMatchObject({ node: 'check-in', stage: 'following-up' });
   });
 
+  test('a second migration after a mapping finds the timers the first one kept', () => {
+    const host = waiting();
+    host.input(event('hold', T0 + DAY_MS));
+    host.migrate(followUpV2, T0 + 2 * DAY_MS, followUpMapping);
+    const third = structuredClone(followUpV2);
+    third.version = 3;
+    const hold = third.nodes.find((node) => node.id === 'hold')!;
+    if (hold.kind === 'wait') hold.timeout = { after: { amount: 40, unit: 'days' }, next: 'call' };
+    const plan = migrated(host.migrate(third, T0 + 3 * DAY_MS));
+    expect(plan.timers).toEqual([
+      expect.objectContaining({
+        id: 'legacy-hold:timeout',
+        change: 'moved',
+        dueAfter: iso(T0 + DAY_MS + 40 * DAY_MS),
+      }),
+    ]);
+  });
+
   test('refusals: a missing target, a node of another kind, a stage that no longer exists', () => {
     const host = waiting();
     host.input(event('hold', T0 + DAY_MS));

@@ -200,8 +200,7 @@ export function planMigration(input: MigrationInput): MigrationPlanning {
   }
 
   const settings = resolveSettings(to, input.programSettings);
-  const visit = state.visits[old.id] ?? 1;
-  const step = visit === 1 ? old.id : `${old.id}-${visit}`;
+  const step = currentStep(state, old);
   const next: InterpreterState = JSON.parse(JSON.stringify(state)) as InterpreterState;
   next.definition = { id: to.id, version: to.version };
   next.settings = settings;
@@ -333,6 +332,20 @@ export function planMigration(input: MigrationInput): MigrationPlanning {
     },
     apply: { state: next, timers: hostTimers, commands },
   };
+}
+
+/**
+ * The step the patient's node runs under: what its timers, deadline and awaited result are keyed
+ * by. Read from a running timer first, since a node reached by an earlier migration's mapping
+ * keeps the step of the node it was mapped from.
+ */
+function currentStep(state: InterpreterState, node: DefinitionNode): string {
+  const running = Object.keys(state.timers)[0];
+  if (running) return running.slice(0, running.lastIndexOf(':'));
+  const pending = state.deadlines.find((deadline) => deadline.status === 'pending');
+  if (pending) return pending.id;
+  const visit = state.visits[node.id] ?? 1;
+  return visit === 1 ? node.id : `${node.id}-${visit}`;
 }
 
 /** The timers the reducer starts when a patient enters `node` (reduce.ts `arrive`), by the same ids. */

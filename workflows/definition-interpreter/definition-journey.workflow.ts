@@ -37,7 +37,8 @@ import { eventRefusal, initialState, reduce } from './reduce';
  * messages through the engagement layer, staff tasks, stages and timeline lines; what comes back
  * (a timer fired, a message's result, a staff outcome, an event, a pause, resume or cancel) goes
  * into the reducer as an input the moment it comes. The definition travels in
- * the input: a journey keeps the version it started on whatever is published later.
+ * the input: a journey keeps the version it started on whatever is published later, until a
+ * designer migrates it (the `migrateDefinition` update, planned by migrate.ts).
  */
 
 export const DEFINITION_JOURNEY_WORKFLOW = 'definitionJourney';

@@ -119,8 +119,8 @@ export class DefinitionMigrationsService {
         result.outcome === 'applied' ? 200 : result.outcome === 'refused' ? 409 : 500,
       );
     });
-    const order_ = new Map(plans.map((row, index) => [row.journeyId, index]));
-    results.sort((a, b) => order_.get(a.journeyId)! - order_.get(b.journeyId)!);
+    const position = new Map(plans.map((row, index) => [row.journeyId, index]));
+    results.sort((a, b) => position.get(a.journeyId)! - position.get(b.journeyId)!);
     return {
       definitionId,
       fromVersion: order.fromVersion,

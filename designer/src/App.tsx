@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { createApiClient, type ApiClient, type JourneyType } from './api';
 import { AuditScreen } from './audit/AuditScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
+import { MigrationScreen } from './definitions/migration/MigrationScreen';
 import { Notice } from './Notice';
 import { Redirect } from './Redirect';
 import { JourneyDetailScreen } from './patients/JourneyDetailScreen';
@@ -158,6 +159,10 @@ function SectionRoutes({ client, role, operatorName, types }: ScreensProps & { t
         />
       )}
       {sections.includes('audit') && <Route path="/audit" element={<AuditScreen client={client} />} />}
+      <Route
+        path="/definitions/:id/migrate"
+        element={<MigrationScreen client={client} canApply={role === 'designer'} />}
+      />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -1,4 +1,4 @@
-import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type {
   JourneyEvent,
@@ -11,15 +11,24 @@ import type {
   JourneyDefinition,
   SettingValue,
 } from '../../contracts/journey-definitions/definition-schema';
+import {
+  definitionStatusQuery,
+  migrateDefinitionUpdate,
+  migrationPlanQuery,
+  type DefinitionJourneyStatus,
+  type MigrationRequest,
+} from '../../contracts/journey-definitions/migration-contract';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import type { NotifyResult } from '../patient-delivery';
 import type {
   CreateTask,
+  HostTimer,
   InterpreterCommand,
   InterpreterInput,
   InterpreterState,
   SendMessage,
 } from './interpreter-types';
+import { planMigration, type MigrationPlan, type MigrationPlanning } from './migrate';
 import { eventRefusal, initialState, reduce } from './reduce';
 
 /*
@@ -28,10 +37,13 @@ import { eventRefusal, initialState, reduce } from './reduce';
  * messages through the engagement layer, staff tasks, stages and timeline lines; what comes back
  * (a timer fired, a message's result, a staff outcome, an event, a pause, resume or cancel) goes
  * into the reducer as an input the moment it comes. The definition travels in
- * the input: a journey keeps the version it started on whatever is published later.
+ * the input: a journey keeps the version it started on whatever is published later, until a
+ * designer migrates it (the `migrateDefinition` update, planned by migrate.ts).
  */
 
 export const DEFINITION_JOURNEY_WORKFLOW = 'definitionJourney';
+/** Journeys that ran before migrations existed replay without the marker; only a migration sets it. */
+export const DEFINITION_MIGRATION_PATCH = 'definition-migration';
 
 export interface DefinitionJourneyParams {
   /** The published definition version the journey runs, whole: pinned at enrolment. */
@@ -46,16 +58,20 @@ export interface DefinitionJourneyParams {
   historyEventsBeforeContinueAsNew?: number;
 }
 
-/** A timer the host runs for the reducer: on the active clock (by the active time it is due at) or the wall clock. */
-export type HostTimer =
-  { clock: 'active'; activeAt: number; label: string } | { clock: 'wall'; dueAt: number; label: string };
-
 /** What a run hands the next one when the history grows long. */
 export interface DefinitionJourneyCarried {
   journey: JourneySnapshot;
   interpreter: InterpreterState;
   timers: Record<string, HostTimer>;
   run: number;
+  /** When the patient entered the node they are at (absent in runs carried before migrations existed). */
+  entered?: NodeEntry;
+}
+
+/** When the patient entered their node, on the wall and the active clock: a migration keeps timers' starts. */
+interface NodeEntry {
+  at: number;
+  activeMs: number;
 }
 
 export type DefinitionJourneyInput = JourneyInput<DefinitionJourneyParams, Record<string, SettingValue>> & {
@@ -65,8 +81,11 @@ export type DefinitionJourneyInput = JourneyInput<DefinitionJourneyParams, Recor
 const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2000;
 
 export async function definitionJourney(input: DefinitionJourneyInput): Promise<JourneyProgress> {
-  const { definition, timeZone } = input.params;
+  const { timeZone } = input.params;
+  /** The pinned version; a migration replaces it with a newer one, and continue-as-new carries that. */
+  let definition = input.params.definition;
   const { carried } = input;
+  let entered: NodeEntry | undefined = carried?.entered;
   let state: InterpreterState =
     carried?.interpreter ?? initialState(definition, { timeZone, settings: input.program.settings ?? {} });
   const timers = new Map<string, HostTimer>(Object.entries(carried?.timers ?? {}));
@@ -83,7 +102,7 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     settingsVersion: input.program.version,
     stage: state.stage,
     summary: `Enrolled: ${definition.title}`,
-    eventSchema: eventSchemaOf(definition),
+    eventSchema: eventSchemaOfCurrent(() => definition),
     checkEvent: (event) => {
       const refusal = eventRefusal(definition, state, event);
       if (refusal) throw new Error(refusal);
@@ -100,6 +119,16 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     ...(carried ? { restore: carried.journey } : {}),
   });
   const run = carried?.run ?? 1;
+
+  setHandler(migrationPlanQuery, (request) => planFor(request).plan);
+  setHandler(definitionStatusQuery, () => status());
+  setHandler(migrateDefinitionUpdate, (request) => migrate(request), {
+    validator: (request) => {
+      const { plan } = planFor(request);
+      if (plan.outcome === 'refused') throw new Error(plan.reason);
+      if (!request.note.trim()) throw new Error('A migration needs a note saying why.');
+    },
+  });
 
   if (carried) {
     for (const [id, timer] of timers) void runTimer(id, timer);
@@ -119,7 +148,9 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     journey.record('control', `History compacted: continuing as run ${run + 1}`);
     return continueAsNew<typeof definitionJourney>({
       ...input,
+      params: { ...input.params, definition },
       carried: {
+        ...(entered ? { entered } : {}),
         journey: journey.snapshot(),
         interpreter: state,
         timers: Object.fromEntries(timers),
@@ -143,8 +174,10 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
    * and timers run on their own and come back as inputs), so inputs never interleave.
    */
   function apply(next: InterpreterInput): void {
+    const before = nodeVisit(state);
     const reduction = reduce(definition, state, next);
     state = reduction.state;
+    if (nodeVisit(state) !== before) entered = { at: Date.now(), activeMs: journey.activeElapsedMs() };
     for (const command of reduction.commands) {
       if (isRecordedByRuntime(next, command)) continue;
       carryOut(command);
@@ -152,6 +185,69 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     journey.setFacts(state.dropOff === undefined ? state.facts : { ...state.facts, dropOff: state.dropOff });
     journey.setDeadlines(state.deadlines);
     journey.expect(upcoming());
+  }
+
+  /** The planner on this journey as it stands now: the dry-run query and the update both ask it. */
+  function planFor(request: MigrationRequest): MigrationPlanning {
+    return planMigration({
+      from: definition,
+      to: request.definition,
+      state,
+      timers: Object.fromEntries(timers),
+      ...(entered ? { entered } : {}),
+      now: Date.now(),
+      activeNowMs: journey.activeElapsedMs(),
+      ...(request.mapping ? { mapping: request.mapping } : {}),
+      programSettings: input.program.settings ?? {},
+    });
+  }
+
+  /**
+   * Moves the journey to the newer version as the plan says: the definition, the state, the
+   * timers (unchanged ones run on, the others restart), then the plan's commands as the
+   * reducer's are carried out. The validator refused any plan that refuses.
+   */
+  function migrate(request: MigrationRequest & { by: string; note: string }): MigrationPlan {
+    const { plan, apply: change } = planFor(request);
+    if (!patched(DEFINITION_MIGRATION_PATCH) || !change) return plan;
+    definition = request.definition;
+    state = change.state;
+    for (const id of [...timers.keys()]) if (!(id in change.timers)) timers.delete(id);
+    for (const [id, timer] of Object.entries(change.timers)) {
+      if (timers.get(id) === timer) continue;
+      timers.set(id, timer);
+      void runTimer(id, timer);
+    }
+    journey.record(
+      'control',
+      `Moved to version ${definition.version} by ${request.by}: ${request.note.trim()}`,
+    );
+    for (const command of change.commands) carryOut(command);
+    journey.setFacts({ definitionVersion: definition.version });
+    journey.setDeadlines(state.deadlines);
+    journey.expect(upcoming());
+    return plan;
+  }
+
+  function status(): DefinitionJourneyStatus {
+    const activeMs = journey.activeElapsedMs();
+    return {
+      definition: state.definition,
+      status: state.status,
+      node: state.node ?? null,
+      stage: state.stage,
+      timers: [...timers].map(([id, timer]) => ({
+        id,
+        label: timer.label,
+        clock: timer.clock,
+        dueAt:
+          timer.clock === 'wall'
+            ? iso(timer.dueAt)
+            : journey.isPaused
+              ? null
+              : iso(Date.now() + (timer.activeAt - activeMs)),
+      })),
+    };
   }
 
   function carryOut(command: InterpreterCommand): void {
@@ -283,6 +379,11 @@ function isRecordedByRuntime(input: InterpreterInput, command: InterpreterComman
   }
 }
 
+/** Changes when the patient enters a node, a node they were at before included. */
+function nodeVisit(state: InterpreterState): string {
+  return state.node === undefined ? '' : `${state.node}#${state.visits[state.node] ?? 0}`;
+}
+
 function isOpen(state: InterpreterState): boolean {
   return state.status === 'active' || state.status === 'paused';
 }
@@ -297,6 +398,24 @@ const fieldSchemas = {
   boolean: z.boolean(),
   date: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date'),
 } as const;
+
+/**
+ * The events the journey's current version declares: the runtime checks events against one
+ * schema given at the start, and a migration may change the version under it.
+ */
+function eventSchemaOfCurrent(current: () => JourneyDefinition): z.ZodType<JourneyEvent> {
+  const schemas = new Map<JourneyDefinition, z.ZodType<JourneyEvent>>();
+  return z.unknown().superRefine((value, context) => {
+    const definition = current();
+    let schema = schemas.get(definition);
+    if (!schema) schemas.set(definition, (schema = eventSchemaOf(definition)));
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    }
+  }) as unknown as z.ZodType<JourneyEvent>;
+}
 
 /** The events a definition declares, each with its declared fields' types; other fields pass. */
 function eventSchemaOf(definition: JourneyDefinition): z.ZodType<JourneyEvent> {

@@ -115,3 +115,10 @@ export interface Reduction {
   state: InterpreterState;
   commands: InterpreterCommand[];
 }
+
+/**
+ * A timer as the workflow runs it: on the active clock (due when the active clock reads
+ * `activeAt`) or on the wall clock. The migration planner reads and rewrites these.
+ */
+export type HostTimer =
+  { clock: 'active'; activeAt: number; label: string } | { clock: 'wall'; dueAt: number; label: string };

@@ -193,6 +193,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/journey-definitions/{id}/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the chosen (or all) running journeys on fromVersion to toVersion, in batches; per journey applied, refused or failed. Refused whole, with nothing changed, when the mapping would strand a selected patient. */
+        post: operations["DefinitionMigrationsController_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/migrations/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Per running journey on fromVersion: where it would land in toVersion, which timers move, which messages would be sent, skipped or repeated, or why it is refused. Nothing changes. */
+        post: operations["DefinitionMigrationsController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/journey-definitions/{id}/publish": {
         parameters: {
             query?: never;
@@ -686,6 +720,32 @@ export interface components {
             errors: components["schemas"]["FieldErrorView"][];
             /** @example The request is invalid. */
             message: string;
+        };
+        ApplyMigrationDto: {
+            /**
+             * @description Every running journey on fromVersion (instead of journeyIds).
+             * @enum {boolean}
+             */
+            all?: true;
+            /** @description Journeys moved at once; the next batch starts when one ends. Default 10. */
+            batchSize?: number;
+            /** @description The published version the journeys run now. */
+            fromVersion: number;
+            /** @description Only these journeys (workflow ids); every running journey on fromVersion when absent. */
+            journeyIds?: string[];
+            /**
+             * @description Old node id -> node id in toVersion, for nodes toVersion removed or renamed; a node not named keeps its id.
+             * @example {
+             *       "legacy-hold": "hold"
+             *     }
+             */
+            mapping?: {
+                [key: string]: string;
+            };
+            /** @description Why: each journey's timeline says "Moved to version N by <who>: <note>". */
+            note: string;
+            /** @description The newer published version to move them to. */
+            toVersion: number;
         };
         AuditActorView: {
             /** @description The API key holder, or what signed the request. */
@@ -1184,6 +1244,117 @@ export interface components {
             /** @description Journeys of this type in the Temporal Web UI, as a saved view. */
             temporalUiView: components["schemas"]["TemporalUiViewDto"];
             title: string;
+        };
+        MigrationAppliedJourneyView: {
+            journeyId: string;
+            /**
+             * @description refused: the journey turned it down (it changed since the dry run); failed: it could not be asked.
+             * @enum {string}
+             */
+            outcome: "applied" | "refused" | "failed";
+            /** @description What the journey did. */
+            plan?: components["schemas"]["MigrationJourneyPlanView"];
+            reason?: string;
+        };
+        MigrationApplyView: {
+            applied: number;
+            definitionId: string;
+            failed: number;
+            fromVersion: number;
+            journeys: components["schemas"]["MigrationAppliedJourneyView"][];
+            refused: number;
+            toVersion: number;
+        };
+        MigrationCountsView: {
+            journeys: number;
+            migrate: number;
+            refused: number;
+            /** @description Journeys to whom the move sends (or repeats) a message. */
+            sendingMessages: number;
+            /** @description Refused because the mapping strands them: an apply selecting any is refused. */
+            stranded: number;
+        };
+        MigrationDryRunDto: {
+            /** @description The published version the journeys run now. */
+            fromVersion: number;
+            /** @description Only these journeys (workflow ids); every running journey on fromVersion when absent. */
+            journeyIds?: string[];
+            /**
+             * @description Old node id -> node id in toVersion, for nodes toVersion removed or renamed; a node not named keeps its id.
+             * @example {
+             *       "legacy-hold": "hold"
+             *     }
+             */
+            mapping?: {
+                [key: string]: string;
+            };
+            /** @description The newer published version to move them to. */
+            toVersion: number;
+        };
+        MigrationDryRunView: {
+            /** @description Over every journey asked about, before any filter. */
+            counts: components["schemas"]["MigrationCountsView"];
+            definitionId: string;
+            fromVersion: number;
+            journeys: components["schemas"]["MigrationJourneyPlanView"][];
+            toVersion: number;
+        };
+        MigrationJourneyPlanView: {
+            /** @description The workflow id. */
+            journeyId: string;
+            /** @description Who the row is, without patient data: the workflow id and stage. */
+            label: string;
+            landsAt?: components["schemas"]["MigrationLandingView"];
+            messages?: components["schemas"]["MigrationMessageView"][];
+            node: string | null;
+            notes?: string[];
+            /** @enum {string} */
+            outcome: "migrate" | "refused";
+            refusal?: components["schemas"]["MigrationRefusalView"];
+            stage: string;
+            timers?: components["schemas"]["MigrationTimerView"][];
+        };
+        MigrationLandingView: {
+            kind: string;
+            node: string;
+            stage: string;
+        };
+        MigrationMessageView: {
+            /**
+             * @description send: new to the patient; skip: already sent or on its way; repeat: received before, sent again.
+             * @enum {string}
+             */
+            action: "send" | "skip" | "repeat";
+            /** @description When it goes out; at once when absent or past. */
+            dueAt?: string;
+            /** @description The wording key. */
+            key: string;
+            /** @description The outbox step: a message is sent once per step. */
+            step: string;
+            why: string;
+        };
+        MigrationRefusalView: {
+            /** @enum {string} */
+            code: "ended" | "paused" | "not-a-newer-version" | "node-removed" | "target-missing" | "kind-changed" | "stage-removed" | "entry-time-unknown" | "not-on-version";
+            reason: string;
+            /** @description The mapping would leave the patient at a node or in a stage that no longer exists: a migration selecting this journey is refused whole. */
+            strands: boolean;
+        };
+        MigrationTimerView: {
+            /** @enum {string} */
+            change: "kept" | "moved" | "dropped" | "added";
+            /**
+             * @description active: stops while paused; wall: a deadline.
+             * @enum {string}
+             */
+            clock: "active" | "wall";
+            /** @description When it is due after the move (past: it fires at once). */
+            dueAfter?: string;
+            /** @description When it is due on the version the journey runs. */
+            dueBefore?: string;
+            /** @description The timer, named by the node and step (no patient data). */
+            id: string;
+            label: string;
         };
         NextDeadlineView: {
             dueAt: string;
@@ -2336,6 +2507,142 @@ export interface operations {
                 };
             };
             /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    DefinitionMigrationsController_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyMigrationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationApplyView"];
+                };
+            };
+            /** @description No note, neither or both of all and journeyIds, or a bad mapping. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition or version. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The mapping would leave selected patients at a removed node or stage (each listed); nothing changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    DefinitionMigrationsController_dryRun: {
+        parameters: {
+            query?: {
+                /** @description Only the journeys that would land at this node. */
+                landsAt?: string;
+                /** @description Only the journeys that would move, that are refused, or to whom the move would send a message. */
+                only?: "migrate" | "refused" | "sends-messages";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MigrationDryRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationDryRunView"];
+                };
+            };
+            /** @description toVersion is not newer, or the mapping is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition or version. */
             404: {
                 headers: {
                     [name: string]: unknown;

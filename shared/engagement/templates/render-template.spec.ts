@@ -327,6 +327,19 @@ describe('wording written in a journey definition (renderInlineWording)', () => 
     expect(render('fr', 'plain', 'sms').text).toBe(`Reserve su cita: ${schedulingUrl}`);
   });
 
+  test("an email gets the subject written for the wording's language, in the email layout", () => {
+    const email = renderInlineWording({
+      key: 'visit-invitation',
+      channel: 'email',
+      language: 'es-MX',
+      readingLevel: 'plain',
+      values: { schedulingUrl },
+      wording: { ...wording, subjects: { es: 'Reserve su cita', en: 'Book your visit' } },
+    });
+    expect(email).toMatchObject({ subject: 'Reserve su cita', variant: { language: 'es' } });
+    expect(email.html).toContain('Reserve su cita: ');
+  });
+
   test('a missing value or an unknown helper fails at once and is not retried', () => {
     expect(() => render('en', 'plain', 'sms', {} as never)).toThrow(ApplicationFailure);
     expect(() =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../contract-fields';
 import type { DefinitionReadingLevel } from './definition-schema';
 
 /*
@@ -20,7 +21,10 @@ export const syntheticPatientSchema = z
       .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as es or es-MX')
       .meta({ title: 'Language' }),
     readingLevel: z.enum(readingLevels).meta({ title: 'Reading level' }),
-    timeZone: z.string().min(1).meta({ title: 'Time zone (IANA)' }),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
+      .meta({ title: 'Time zone (IANA)' }),
     channels: z
       .array(z.object({ channel: z.enum(scenarioChannels), consent: z.boolean() }).strict())
       .meta({ title: 'Channels in order of preference, each with or without consent' }),

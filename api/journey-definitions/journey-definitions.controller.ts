@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Put,
-  Query,
-  Req,
-  type PipeTransform,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -21,14 +9,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  DEFINITION_ID,
-  journeyDefinitionJsonSchema,
-} from '../../contracts/journey-definitions/definition-schema';
+import { journeyDefinitionJsonSchema } from '../../contracts/journey-definitions/definition-schema';
 import { AuditedAs } from '../audit/audited.decorator';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
-import { badRequest } from '../errors/api-error';
 import { Int32Pipe } from '../requests/int32';
 import {
   CreateJourneyDefinitionDto,
@@ -45,21 +29,8 @@ import {
   DraftView,
   JourneyDefinitionView,
 } from './dto/definition-views';
+import { DefinitionIdPipe, whoActed } from './definition-id.pipe';
 import { JourneyDefinitionsService } from './journey-definitions.service';
-
-/** A definition id in the path: a 400 naming it when it cannot be one. */
-class DefinitionIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!DEFINITION_ID.test(value)) {
-      throw badRequest('id is not valid.', [
-        { field: 'id', message: 'must be lower-case letters, digits and dashes, starting with a letter' },
-      ]);
-    }
-    return value;
-  }
-}
-
-const whoActed = (request: AuthenticatedRequest) => request.actor?.name ?? request.role ?? 'unknown';
 
 /**
  * Journey definitions as designers author them: a draft per definition, published versions that

@@ -3,6 +3,7 @@ import {
   FALLBACK_LANGUAGE,
   languageFallbacks,
   variantsToTry,
+  type ReadingLevel,
   type TemplateVariant,
 } from './template-variants';
 import { valuesInLanguage } from './values-in-language';
@@ -13,15 +14,13 @@ import { valuesInLanguage } from './values-in-language';
  * designer's message editor all use this one renderer, so a preview shows what the patient gets.
  */
 
-export type InlineReadingLevel = 'plain' | 'standard';
-
 /**
  * `texts[language][readingLevel][channel]`, `any` being the text of every channel without its
  * own; `subjects[language]` the email subject (and portal title) in that language. The
  * definition's languages (its default first) follow the patient's language and its base.
  */
 export interface InlineWording {
-  texts: Readonly<Record<string, Partial<Record<InlineReadingLevel, Partial<Record<string, string>>>>>>;
+  texts: Readonly<Record<string, Partial<Record<ReadingLevel, Partial<Record<string, string>>>>>>;
   languages: readonly string[];
   subjects?: Readonly<Record<string, string>>;
 }
@@ -30,7 +29,7 @@ export interface InlineRenderRequest {
   key: string;
   channel: string;
   language: string;
-  readingLevel: InlineReadingLevel;
+  readingLevel: ReadingLevel;
   values: Record<string, string>;
   wording: InlineWording;
 }

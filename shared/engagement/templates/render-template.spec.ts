@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { deliveryChannels } from '../../../contracts/delivery-channels';
-import {
-  hasTemplate,
-  renderInlineWording,
-  renderTemplate,
-  type ReadingLevel,
-  type TemplateRequest,
-} from './render-template';
+import { hasTemplate, renderInlineWording, renderTemplate, type TemplateRequest } from './render-template';
+import type { ReadingLevel } from './template-variants';
 import { journeyModules } from '../../../workflows/journeys';
 import { locateMessage, wordingDir } from './template-files';
 

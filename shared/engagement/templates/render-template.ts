@@ -17,10 +17,13 @@ import {
   type MessageLocation,
   type TemplateFile,
 } from './template-files';
-import { FALLBACK_LANGUAGE, variantsToTry, type TemplateVariant } from './template-variants';
+import {
+  FALLBACK_LANGUAGE,
+  variantsToTry,
+  type ReadingLevel,
+  type TemplateVariant,
+} from './template-variants';
 import { valuesInLanguage } from './values-in-language';
-
-export type ReadingLevel = 'plain' | 'standard';
 
 export interface TemplateRequest {
   key: string;

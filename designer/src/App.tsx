@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { createApiClient, type ApiClient, type JourneyType } from './api';
 import { AuditScreen } from './audit/AuditScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
+import { DefinitionPreviewScreen } from './definitions/preview/DefinitionPreviewScreen';
 import { Notice } from './Notice';
 import { Redirect } from './Redirect';
 import { JourneyDetailScreen } from './patients/JourneyDetailScreen';
@@ -158,6 +159,9 @@ function SectionRoutes({ client, role, operatorName, types }: ScreensProps & { t
         />
       )}
       {sections.includes('audit') && <Route path="/audit" element={<AuditScreen client={client} />} />}
+      {role === 'designer' && (
+        <Route path="/definitions/:id/preview" element={<DefinitionPreviewScreen client={client} />} />
+      )}
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

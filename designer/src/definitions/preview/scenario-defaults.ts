@@ -46,23 +46,26 @@ export function defaultScenario(definition: JourneyDefinition, today: Date): Sce
   };
 }
 
-/** Every value a message's wording (text or subject) names, as `{{name}}` or a helper's argument. */
+/** Every value the definition's messages name. */
 export function wordingValueNames(definition: JourneyDefinition): string[] {
+  return [...new Set(messagesOf(definition).flatMap(messageValueNames))].sort();
+}
+
+/** Every value a message's wording (text or subject) names, as `{{name}}` or a helper's argument. */
+export function messageValueNames(message: MessageContent): string[] {
   const names = new Set<string>();
-  for (const message of messagesOf(definition)) {
-    const texts = [
-      ...Object.values(message.wording).flatMap((levels) =>
-        Object.values(levels ?? {}).flatMap((channels) => Object.values(channels ?? {})),
-      ),
-      ...Object.values(message.subject ?? {}),
-    ];
-    for (const text of texts) {
-      for (const [, inside] of (text ?? '').matchAll(/\{\{[#/]?([^}]*)\}\}/g)) {
-        const words = inside!.trim().replace(/[()]/g, ' ').split(/\s+/);
-        words
-          .filter((word) => /^[a-zA-Z_][\w]*$/.test(word) && !NOT_VALUES.has(word))
-          .forEach((word) => names.add(word));
-      }
+  const texts = [
+    ...Object.values(message.wording).flatMap((levels) =>
+      Object.values(levels ?? {}).flatMap((channels) => Object.values(channels ?? {})),
+    ),
+    ...Object.values(message.subject ?? {}),
+  ];
+  for (const text of texts) {
+    for (const [, inside] of (text ?? '').matchAll(/\{\{[#/]?([^}]*)\}\}/g)) {
+      const words = inside!.trim().replace(/[()]/g, ' ').split(/\s+/);
+      words
+        .filter((word) => /^[a-zA-Z_][\w]*$/.test(word) && !NOT_VALUES.has(word))
+        .forEach((word) => names.add(word));
     }
   }
   // The patient's zone is always passed, by the journey as by the preview.
@@ -92,8 +95,8 @@ const NOT_VALUES = new Set([
   'this',
 ]);
 
-/** Instants (`appointmentAt`) get a date a week ahead, so the date helpers can render them. */
-function sampleOf(name: string): string {
+/** A visible sample: instants (`appointmentAt`) get a date a week ahead, so the date helpers can render them. */
+export function sampleOf(name: string): string {
   if (/At$/.test(name)) return new Date(Date.now() + 7 * 86_400_000).toISOString();
   if (/url$/i.test(name)) return `https://example.org/${name}`;
   return `[${name}]`;

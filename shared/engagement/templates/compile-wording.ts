@@ -1,8 +1,10 @@
+import { interpretWording } from './interpret-wording';
 import { allowedHelpers, templateEngine, type RenderData } from './template-helpers';
 
 /*
- * Compiling wording: a file's body or a definition's text, the same way. No file system, so the
- * designer's message editor and the simulator compile a definition's wording exactly as a send does.
+ * Compiling wording: a file's body, or a definition's text (interpreted: interpret-wording.ts).
+ * No file system, so the designer's message editor and the simulator render a definition's
+ * wording exactly as a send does.
  */
 
 export type RenderValues = Record<string, string>;
@@ -20,13 +22,14 @@ export function compileTemplate(source: string, escape: boolean): RenderWording 
 }
 
 /**
- * Wording written inside a journey definition (not a file), compiled exactly as a file's body is:
- * strict values, the same helpers, no HTML escaping. Cached by its text, as files are by name.
+ * Wording written inside a journey definition (not a file), with a file body's rules (strict
+ * values, the same helpers, no HTML escaping) but interpreted, not compiled to code, so the
+ * designer renders it under its Content Security Policy too. Cached by its text, as files are by name.
  */
 export function compileWording(source: string): RenderWording {
   let render = compiledWording.get(source);
   if (!render) {
-    render = compileTemplate(source.trim(), false);
+    render = interpretWording(source.trim());
     // Definitions are few, but their drafts' texts are many: a bounded cache, oldest out first.
     if (compiledWording.size >= WORDING_CACHE_LIMIT)
       compiledWording.delete(compiledWording.keys().next().value!);

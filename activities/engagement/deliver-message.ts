@@ -11,11 +11,8 @@ import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
 import { quietWindowFor, type EngagementPolicy } from '../../shared/engagement/engagement-policy';
 import { firstAllowedAt, localDay, quietHoursEnd } from './policy/send-window';
-import {
-  renderInlineWording,
-  renderTemplate,
-  type InlineWording,
-} from '../../shared/engagement/templates/render-template';
+import type { InlineWording } from '../../shared/engagement/templates/inline-wording';
+import { renderInlineWording, renderTemplate } from '../../shared/engagement/templates/render-template';
 import { isTimeZone } from '../../contracts/contract-fields';
 
 export interface DeliveryRequest {

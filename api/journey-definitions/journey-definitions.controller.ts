@@ -14,7 +14,6 @@ import { AuditedAs } from '../audit/audited.decorator';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
 import { Int32Pipe } from '../requests/int32';
-import { DefinitionIdPipe } from './definition-id.pipe';
 import {
   CreateJourneyDefinitionDto,
   DefinitionDiffQuery,
@@ -30,9 +29,8 @@ import {
   DraftView,
   JourneyDefinitionView,
 } from './dto/definition-views';
+import { DefinitionIdPipe, whoActed } from './definition-id.pipe';
 import { JourneyDefinitionsService } from './journey-definitions.service';
-
-const whoActed = (request: AuthenticatedRequest) => request.actor?.name ?? request.role ?? 'unknown';
 
 /**
  * Journey definitions as designers author them: a draft per definition, published versions that

@@ -1,11 +1,8 @@
 import { consentCodesOf, participationMode } from '../fhir-codes';
+import { MAX_SMS_SEGMENTS } from '../../contracts/sms-limits';
 import { defineChannel } from '../channel-module';
 import { loadSmsSettings } from './sms-settings';
 import { createTwilioSmsAdapter } from './twilio-sms-adapter';
-
-// Carriers join up to ~10 segments, but each is billed and long texts arrive out of order on
-// some phones: past three, the wording belongs in another channel.
-const MAX_SMS_SEGMENTS = 3;
 
 /**
  * SMS through Twilio's API (or the local sink that speaks it): opt-in, on when TWILIO_ACCOUNT_SID

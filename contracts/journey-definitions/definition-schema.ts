@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deliveryChannels } from '../delivery-channels';
+import { scenarioSchema } from './scenario-schema';
 
 /*
  * A journey definition: a care program as data, authored by designers, run by one interpreter
@@ -151,6 +152,10 @@ export const messageContent = z
     wording: z
       .record(languageTag, z.partialRecord(z.enum(readingLevels), channelTexts))
       .meta({ title: 'Wording per language, reading level and channel' }),
+    subject: z
+      .record(languageTag, z.string().min(1))
+      .optional()
+      .meta({ title: 'Email subject (and portal title) per language' }),
   })
   .strict();
 export type MessageContent = z.infer<typeof messageContent>;
@@ -341,6 +346,16 @@ export const journeyDefinitionSchema = z
       .meta({ title: 'Stages' }),
     start: nodeId.meta({ title: 'First node' }),
     nodes: z.array(definitionNode).min(1).meta({ title: 'Nodes' }),
+    /** Synthetic patients and scripts the designer runs every draft against; the interpreter ignores them. */
+    scenarios: z
+      .array(scenarioSchema)
+      .max(50)
+      .refine(
+        (scenarios) => new Set(scenarios.map((scenario) => scenario.name)).size === scenarios.length,
+        'each scenario needs its own name',
+      )
+      .optional()
+      .meta({ title: 'Saved scenarios' }),
   })
   .strict()
   .meta({ title: 'Journey definition' });

@@ -10,12 +10,38 @@ describe('diffDefinitions', () => {
     const next = { ...copy(), version: 2 };
     expect(diffDefinitions(example, next)).toEqual({
       identical: true,
+      behaviourChanged: false,
       fields: [],
       nodes: empty,
       stages: empty,
       events: empty,
       settings: empty,
+      scenarios: empty,
     });
+  });
+
+  test('saved scenarios are a section of their own: a change to them alone is a change, but not of behaviour', () => {
+    const scenario = {
+      name: 'English SMS',
+      patient: {
+        language: 'en',
+        readingLevel: 'plain',
+        timeZone: 'UTC',
+        channels: [],
+        enrolledAt: '2026-03-02T09:00',
+      },
+      script: [],
+    };
+    const withScenario = { ...copy(), scenarios: [scenario] };
+    const added = diffDefinitions(example, withScenario);
+    expect(added).toMatchObject({ identical: false, behaviourChanged: false, fields: [] });
+    expect(added.scenarios.added).toEqual([{ id: 'English SMS' }]);
+
+    const longer = { ...copy(), scenarios: [{ ...scenario, months: 12 }] };
+    expect(diffDefinitions(withScenario, longer).scenarios.changed).toEqual([
+      { id: 'English SMS', changes: [{ path: 'months', after: 12 }] },
+    ]);
+    expect(diffDefinitions(withScenario, { ...longer, title: 'Renamed' }).behaviourChanged).toBe(true);
   });
 
   test('key order and node order do not count as changes', () => {

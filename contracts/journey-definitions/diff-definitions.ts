@@ -1,7 +1,7 @@
 /*
  * The difference between two versions of a journey definition, as a designer reads it: nodes,
  * stages, events and program settings added, removed or changed (matched by id, not by their
- * place in the list), each change a path with the value before and after. Pure and
+ * place in the list), saved scenarios apart, each change a path with the value before and after. Pure and
  * dependency-free, so the designer can diff a draft in the browser the same way.
  */
 
@@ -34,18 +34,25 @@ export interface ItemChanges {
 export interface DefinitionDiff {
   /** Nothing differs but the version number. */
   identical: boolean;
+  /**
+   * Something a patient or staff could notice differs: anything but the saved scenarios (which
+   * only test the definition; the interpreter never reads them) and the version number.
+   */
+  behaviourChanged: boolean;
   /** Top-level fields: title, description, languages, start. */
   fields: ValueChange[];
   nodes: ItemChanges;
   stages: ItemChanges;
   events: ItemChanges;
   settings: ItemChanges;
+  /** Saved scenarios, by name: shown apart, as they change no patient's journey. */
+  scenarios: ItemChanges;
 }
 
 type Json = unknown;
 type Item = Record<string, Json>;
 
-const keyedLists = new Set(['nodes', 'stages', 'events']);
+const keyedLists = new Set(['nodes', 'stages', 'events', 'scenarios']);
 
 /** What changed from `before` to `after`. Both are definitions as stored (a draft may be unfinished). */
 export function diffDefinitions(before: Json, after: Json): DefinitionDiff {
@@ -59,17 +66,22 @@ export function diffDefinitions(before: Json, after: Json): DefinitionDiff {
   const stages = diffKeyed(listOf(from.stages), listOf(to.stages), 'id');
   const events = diffKeyed(listOf(from.events), listOf(to.events), 'type');
   const settings = diffKeyed(settingsList(from.settings), settingsList(to.settings), 'name');
-  const lists = [nodes, stages, events, settings];
+  const scenarios = diffKeyed(listOf(from.scenarios), listOf(to.scenarios), 'name');
+  const behaviourChanged = fields.length > 0 || [nodes, stages, events, settings].some(hasChanges);
   return {
-    identical:
-      fields.length === 0 &&
-      lists.every((list) => list.added.length + list.removed.length + list.changed.length === 0),
+    identical: !behaviourChanged && !hasChanges(scenarios),
+    behaviourChanged,
     fields,
     nodes,
     stages,
     events,
     settings,
+    scenarios,
   };
+}
+
+function hasChanges(list: ItemChanges): boolean {
+  return list.added.length + list.removed.length + list.changed.length > 0;
 }
 
 /** Whether two JSON values are the same, whatever the order of their object keys. */

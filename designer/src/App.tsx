@@ -4,6 +4,7 @@ import { createApiClient, type ApiClient, type JourneyType } from './api';
 import { AuditScreen } from './audit/AuditScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { MigrationScreen } from './definitions/migration/MigrationScreen';
+import { DefinitionPreviewScreen } from './definitions/preview/DefinitionPreviewScreen';
 import { Notice } from './Notice';
 import { Redirect } from './Redirect';
 import { JourneyDetailScreen } from './patients/JourneyDetailScreen';
@@ -163,6 +164,9 @@ function SectionRoutes({ client, role, operatorName, types }: ScreensProps & { t
         path="/definitions/:id/migrate"
         element={<MigrationScreen client={client} canApply={role === 'designer'} />}
       />
+      {role === 'designer' && (
+        <Route path="/definitions/:id/preview" element={<DefinitionPreviewScreen client={client} />} />
+      )}
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

@@ -4,6 +4,7 @@ import { afterQuietHours, simulateJourney, type SyntheticPatient } from './simul
 
 const definition = journeyDefinitionSchema.parse(screeningBooking);
 const startAt = Date.parse('2026-03-06T09:00:00Z'); // 10:00 in Warsaw, 03:00 in Mexico City
+const values = { schedulingUrl: 'https://book.example.org' };
 
 const englishSms: SyntheticPatient = {
   language: 'en',
@@ -30,6 +31,7 @@ describe(simulateJourney.name, () => {
       definition,
       patient: englishSms,
       startAt,
+      values,
       script: [{ day: 5, event: { type: 'appointment-booked', appointmentAt: '2026-03-20T09:00:00Z' } }],
     });
     expect(run.messages).toEqual([
@@ -41,7 +43,7 @@ describe(simulateJourney.name, () => {
         language: 'en',
         readingLevel: 'plain',
         channel: 'sms',
-        text: 'Your screening is due. Book: {{schedulingUrl}}',
+        text: 'Your screening is due. Book: https://book.example.org',
       },
     ]);
     expect(run.tasks).toEqual([]);
@@ -64,6 +66,7 @@ describe(simulateJourney.name, () => {
       definition,
       patient: spanishEmail,
       startAt,
+      values,
       script: [{ day: 16, taskOutcome: { node: 'call-patient', outcome: 'no-answer' } }],
     });
     expect(run.messages).toEqual([
@@ -77,7 +80,7 @@ describe(simulateJourney.name, () => {
         language: 'es',
         readingLevel: 'plain',
         channel: 'email',
-        text: 'Es hora de su prueba de detección. Reserve en {{schedulingUrl}} o llámenos.',
+        text: 'Es hora de su prueba de detección. Reserve en https://book.example.org o llámenos.',
       },
     ]);
     // The 14-day window starts once the message went out.
@@ -95,6 +98,30 @@ describe(simulateJourney.name, () => {
       },
     ]);
     expect(run.final).toMatchObject({ status: 'completed', stage: 'unresponsive', dropOff: true });
+  });
+
+  it('renders the wording as a send does: a subject for email, and a value it lacks shown as the problem a send would hit', () => {
+    const invite = definition.nodes.find((node) => node.id === 'invite')!;
+    const withSubject = {
+      ...definition,
+      nodes: definition.nodes.map((node) =>
+        node === invite && node.kind === 'message'
+          ? { ...node, message: { ...node.message, subject: { es: 'Su prueba de detección' } } }
+          : node,
+      ),
+    };
+    const [email] = simulateJourney({
+      definition: withSubject,
+      patient: spanishEmail,
+      startAt,
+      values,
+      script: [],
+    }).messages;
+    expect(email).toMatchObject({ channel: 'email', subject: 'Su prueba de detección' });
+
+    const [unrendered] = simulateJourney({ definition, patient: englishSms, startAt, script: [] }).messages;
+    expect(unrendered).toMatchObject({ text: '', language: 'en', channel: 'sms' });
+    expect(unrendered!.renderProblem).toMatch(/"schedulingUrl" not defined/);
   });
 
   it('raises a staff call for a patient no channel may reach, and goes on', () => {

@@ -17,6 +17,7 @@ import type {
   InterpreterState,
   SendMessage,
 } from '../../workflows/definition-interpreter/interpreter-types';
+import { chooseInlineVariant, renderInlineText } from '../engagement/templates/inline-wording';
 import { localTime, startOfLocalDay } from '../../workflows/local-days';
 import { initialState, reduce } from '../../workflows/definition-interpreter/reduce';
 
@@ -65,6 +66,8 @@ export interface SimulationRequest {
   /** How far to run, in months (default 12). */
   months?: number;
   settings?: Readonly<Record<string, SettingValue>>;
+  /** Values the wording names (`{{schedulingUrl}}`), as the enrolment passes them; `timeZone` is always there. */
+  values?: Readonly<Record<string, string>>;
   quietHours?: QuietHours;
 }
 
@@ -77,6 +80,10 @@ export interface SimulatedMessage {
   readingLevel: DefinitionReadingLevel;
   channel: string;
   text: string;
+  /** Email only: the subject written for the wording's language. */
+  subject?: string;
+  /** Why the wording could not be rendered (a value it names was not given, no text at all): a send would fail. */
+  renderProblem?: string;
   /** When the journey asked for it, if the quiet hours made it wait. */
   heldSince?: string;
 }
@@ -261,7 +268,7 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
       return;
     }
     const sendAt = channel === 'letter' ? at : afterQuietHours(at, patient.timeZone, request.quietHours);
-    const { language, readingLevel, text } = wordingFor(message, channel);
+    const { language, readingLevel, text, subject, problem } = wordingFor(message, channel);
     result.messages.push({
       at: iso(sendAt),
       step,
@@ -271,6 +278,8 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
       readingLevel,
       channel,
       text,
+      ...(subject === undefined || channel !== 'email' ? {} : { subject }),
+      ...(problem === undefined ? {} : { renderProblem: problem }),
       ...(sendAt > at ? { heldSince: iso(at) } : {}),
     });
     if (sendAt > at)
@@ -286,19 +295,32 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
     return preferred ?? consented[0];
   }
 
+  /** The wording as a send renders it (inline-wording.ts); a value or text it lacks is shown, not thrown. */
   function wordingFor(message: MessageContent, channel: string) {
-    const base = patient.language.split('-')[0]!;
-    const language =
-      [patient.language, base].find((candidate) => message.wording[candidate]) ??
-      definition.languages.find((candidate) => message.wording[candidate]) ??
-      Object.keys(message.wording)[0]!;
-    const levels = message.wording[language] ?? {};
-    const readingLevel: DefinitionReadingLevel = levels[patient.readingLevel]
-      ? patient.readingLevel
-      : 'plain';
-    const texts = levels[readingLevel] ?? {};
-    const text = texts[channel as keyof typeof texts] ?? texts.any ?? '';
-    return { language, readingLevel, text };
+    const renderRequest = {
+      key: message.key,
+      channel,
+      language: patient.language,
+      readingLevel: patient.readingLevel,
+      values: { ...request.values, timeZone: patient.timeZone },
+      wording: {
+        texts: message.wording,
+        languages: definition.languages,
+        ...(message.subject ? { subjects: message.subject } : {}),
+      },
+    };
+    try {
+      const { text, subject, variant } = renderInlineText(renderRequest);
+      return { language: variant.language, readingLevel: variant.readingLevel, text, subject };
+    } catch (error) {
+      const chosen = chooseInlineVariant(renderRequest);
+      return {
+        language: chosen?.variant.language ?? patient.language,
+        readingLevel: chosen?.variant.readingLevel ?? patient.readingLevel,
+        text: '',
+        problem: (error as Error).message,
+      };
+    }
   }
 }
 

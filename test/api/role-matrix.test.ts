@@ -39,6 +39,8 @@ const ACCESS: Record<string, Access> = {
   'GET /api/journey-definitions/{id}/diff': only('designer', 'operator', 'auditor'),
   'POST /api/journey-definitions/{id}/migrations/dry-run': only('designer', 'operator'),
   'POST /api/journey-definitions/{id}/migrations': only('designer'),
+  'GET /api/journey-definitions/{id}/draft/scenario-changes': only('designer', 'operator', 'auditor'),
+  'POST /api/journey-definitions/{id}/draft/scenarios': only('designer'),
   'GET /api/session': only('designer', 'operator', 'integration', 'auditor'),
   'POST /api/journeys': only('operator', 'integration'),
   // Designers see programs, maps, counts and settings, not patients (minimum necessary).

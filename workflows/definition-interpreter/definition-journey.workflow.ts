@@ -305,7 +305,11 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     const responses = eventsSeen;
     const result: NotifyResult | undefined = await journey.notify(command.step, {
       template: message.key,
-      wording: { texts: message.wording, languages: definition.languages },
+      wording: {
+        texts: message.wording,
+        languages: definition.languages,
+        ...(message.subject ? { subjects: message.subject } : {}),
+      },
       values,
       ...(message.channel ? { channel: message.channel } : {}),
       ...(message.urgent ? { urgent: true } : {}),

@@ -106,10 +106,17 @@ export class DefinitionDiffView {
   @ApiProperty({ example: '1', description: 'A version number, or draft.' }) from!: string;
   @ApiProperty({ example: '2', description: 'A version number, or draft.' }) to!: string;
   @ApiProperty({ description: 'Nothing differs but the version number.' }) identical!: boolean;
+  @ApiProperty({
+    description:
+      'Something a patient or staff could notice differs: anything but the saved scenarios and the version number.',
+  })
+  behaviourChanged!: boolean;
   @ApiProperty({ type: [ValueChangeView], description: 'Title, description, languages, start.' })
   fields!: ValueChangeView[];
   @ApiProperty({ type: ItemChangesView }) nodes!: ItemChangesView;
   @ApiProperty({ type: ItemChangesView }) stages!: ItemChangesView;
   @ApiProperty({ type: ItemChangesView }) events!: ItemChangesView;
   @ApiProperty({ type: ItemChangesView }) settings!: ItemChangesView;
+  @ApiProperty({ type: ItemChangesView, description: 'Saved scenarios, by name: they change no journey.' })
+  scenarios!: ItemChangesView;
 }

@@ -176,6 +176,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/journey-definitions/{id}/draft/scenario-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Run every saved scenario on the draft and on the latest published version: per scenario unchanged, changed (messages, tasks, deadlines and final status that differ) or new. */
+        get: operations["DefinitionScenariosController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/draft/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save a scenario with the draft: added, or replacing the one of the same name. The rest of the draft stays as saved. */
+        post: operations["DefinitionScenariosController_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/journey-definitions/{id}/draft/validate": {
         parameters: {
             query?: never;
@@ -934,6 +968,8 @@ export interface components {
             version: number;
         };
         DefinitionDiffView: {
+            /** @description Something a patient or staff could notice differs: anything but the saved scenarios and the version number. */
+            behaviourChanged: boolean;
             definitionId: string;
             events: components["schemas"]["ItemChangesView"];
             /** @description Title, description, languages, start. */
@@ -946,6 +982,8 @@ export interface components {
             /** @description Nothing differs but the version number. */
             identical: boolean;
             nodes: components["schemas"]["ItemChangesView"];
+            /** @description Saved scenarios, by name: they change no journey. */
+            scenarios: components["schemas"]["ItemChangesView"];
             settings: components["schemas"]["ItemChangesView"];
             stages: components["schemas"]["ItemChangesView"];
             /**
@@ -1478,6 +1516,70 @@ export interface components {
             definition: {
                 [key: string]: unknown;
             };
+        };
+        SaveScenarioDto: {
+            /** @description The definition's revision the draft was read at; 409 if it changed since. */
+            basedOnRevision: number;
+            /** @description A saved scenario (the `scenarios` items of GET /api/journey-definitions/schema): name, synthetic patient, script, months, values. One with the same name is replaced. */
+            scenario: {
+                [key: string]: unknown;
+            };
+        };
+        ScenarioChangesView: {
+            /** @description How many saved scenarios have an outcome that differs from the published version. */
+            changedCount: number;
+            definitionId: string;
+            /** @description The published version compared with: the latest one; null when none is published. */
+            publishedVersion: number | null;
+            /** @description The draft revision the scenarios were run on. */
+            revision: number;
+            scenarios: components["schemas"]["ScenarioOutcomeView"][];
+        };
+        ScenarioFieldChangeView: {
+            after?: string;
+            before?: string;
+            /**
+             * @description at, channel, language, text, subject, dueAt, priority, status...
+             * @example text
+             */
+            field: string;
+        };
+        ScenarioFinalChangeView: {
+            after: string;
+            /** @example completed at booked (2026-03-11T08:00:00.000Z) */
+            before: string;
+        };
+        ScenarioItemChangeView: {
+            changes: components["schemas"]["ScenarioFieldChangeView"][];
+            id: string;
+            label: string;
+        };
+        ScenarioItemView: {
+            /** @description When it happened (ISO instant). */
+            at: string;
+            /** @description The step (or deadline id) it is matched by. */
+            id: string;
+            /** @description A message's key, a task's title, a deadline's label. */
+            label: string;
+        };
+        ScenarioListChangesView: {
+            added: components["schemas"]["ScenarioItemView"][];
+            changed: components["schemas"]["ScenarioItemChangeView"][];
+            removed: components["schemas"]["ScenarioItemView"][];
+        };
+        ScenarioOutcomeView: {
+            deadlines: components["schemas"]["ScenarioListChangesView"];
+            /** @description Present when the final status differs. */
+            final?: components["schemas"]["ScenarioFinalChangeView"];
+            messages: components["schemas"]["ScenarioListChangesView"];
+            name: string;
+            problem?: string;
+            tasks: components["schemas"]["ScenarioListChangesView"];
+            /**
+             * @description new: nothing published to compare with; failed: the scenario could not run (see problem).
+             * @enum {string}
+             */
+            verdict: "unchanged" | "changed" | "new" | "failed";
         };
         SessionView: {
             /**
@@ -2437,6 +2539,133 @@ export interface operations {
                 };
             };
             /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The draft was saved or published since basedOnRevision. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    DefinitionScenariosController_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioChangesView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition, or it has no draft. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    DefinitionScenariosController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveScenarioDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description The scenario is not well-formed (each field named); nothing was saved. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition, or it has no draft. */
             404: {
                 headers: {
                     [name: string]: unknown;

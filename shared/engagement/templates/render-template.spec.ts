@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApplicationFailure } from '@temporalio/common';
 import { deliveryChannels } from '../../../contracts/delivery-channels';
-import {
-  hasTemplate,
-  renderInlineWording,
-  renderTemplate,
-  type ReadingLevel,
-  type TemplateRequest,
-} from './render-template';
+import { hasTemplate, renderInlineWording, renderTemplate, type TemplateRequest } from './render-template';
+import type { ReadingLevel } from './template-variants';
 import { journeyModules } from '../../../workflows/journeys';
 import { locateMessage, wordingDir } from './template-files';
 
@@ -325,6 +320,19 @@ describe('wording written in a journey definition (renderInlineWording)', () => 
 
   test("a language the definition lacks gets the definition's default, not English", () => {
     expect(render('fr', 'plain', 'sms').text).toBe(`Reserve su cita: ${schedulingUrl}`);
+  });
+
+  test("an email gets the subject written for the wording's language, in the email layout", () => {
+    const email = renderInlineWording({
+      key: 'visit-invitation',
+      channel: 'email',
+      language: 'es-MX',
+      readingLevel: 'plain',
+      values: { schedulingUrl },
+      wording: { ...wording, subjects: { es: 'Reserve su cita', en: 'Book your visit' } },
+    });
+    expect(email).toMatchObject({ subject: 'Reserve su cita', variant: { language: 'es' } });
+    expect(email.html).toContain('Reserve su cita: ');
   });
 
   test('a missing value or an unknown helper fails at once and is not retried', () => {

@@ -5,7 +5,12 @@ import type { RenderingHints } from '../../../channels/channel-module';
 import { productChannel } from '../../../channels';
 import { buildEmail } from './email-body';
 import {
-  compileWording,
+  InlineWordingError,
+  renderInlineText,
+  type InlineRendered,
+  type InlineWording,
+} from './inline-wording';
+import {
   locateMessage,
   readTemplateFile,
   variantFile,
@@ -14,13 +19,11 @@ import {
 } from './template-files';
 import {
   FALLBACK_LANGUAGE,
-  languageFallbacks,
   variantsToTry,
+  type ReadingLevel,
   type TemplateVariant,
 } from './template-variants';
 import { valuesInLanguage } from './values-in-language';
-
-export type ReadingLevel = 'plain' | 'standard';
 
 export interface TemplateRequest {
   key: string;
@@ -73,62 +76,25 @@ export function renderTemplate(request: TemplateRequest): RenderedTemplate {
   }
 }
 
-/**
- * Wording written inside a journey definition: `texts[language][readingLevel][channel]`, `any`
- * being the text of every channel without its own. The definition's languages (its default first)
- * follow the patient's language and its base, where the files fall back to English.
- */
-export interface InlineWording {
-  texts: Readonly<Record<string, Partial<Record<ReadingLevel, Partial<Record<string, string>>>>>>;
-  languages: readonly string[];
-}
-
 export interface InlineTemplateRequest extends TemplateRequest {
   wording: InlineWording;
 }
 
 /**
- * A message whose wording came in the request (a journey definition's), rendered as a file's is:
- * the closest variant (language, then reading level, then channel), strict values, the same
- * helpers, the email layout and the SMS segment limit. The log names it `inline:<key>.<variant>`.
+ * A message whose wording came in the request (a journey definition's), rendered as a file's is
+ * (inline-wording.ts: the closest variant, strict values, the same helpers), then given the email
+ * layout or held to the SMS segment limit. The log names it `inline:<key>.<variant>`.
  */
 export function renderInlineWording(request: InlineTemplateRequest): RenderedTemplate {
-  const chain = inlineVariantsToTry(request);
-  const chosen = chain
-    .map((variant) => ({
-      variant,
-      source: request.wording.texts[variant.language]?.[variant.readingLevel]?.[variant.channel],
-    }))
-    .find((candidate) => typeof candidate.source === 'string' && candidate.source.trim().length > 0);
-  if (!chosen) {
-    throw ApplicationFailure.nonRetryable(`The message "${request.key}" has no wording.`, 'UnknownTemplate');
-  }
-  const { variant } = chosen;
-  const file = `inline:${request.key}.${variant.language}.${variant.readingLevel}.${variant.channel}`;
+  let rendered: InlineRendered;
   try {
-    return renderVariant(request, variant, { file, render: compileWording(chosen.source!) }, undefined);
+    rendered = renderInlineText(request);
   } catch (error) {
-    if (error instanceof ApplicationFailure) throw error;
-    throw ApplicationFailure.nonRetryable(
-      `The wording of "${request.key}" (${file}) could not be rendered: ${(error as Error).message}`,
-      'TemplateRenderFailed',
-    );
+    if (error instanceof InlineWordingError) throw ApplicationFailure.nonRetryable(error.message, error.code);
+    throw error;
   }
-}
-
-function inlineVariantsToTry(request: InlineTemplateRequest): TemplateVariant[] {
-  const offered = Object.keys(request.wording.texts);
-  // The files' last resort (English) is not the patient's own unless they speak it: the definition's default comes first.
-  const speaksFallback = request.language.split(/[-_]/)[0]?.toLowerCase() === FALLBACK_LANGUAGE;
-  const patient = languageFallbacks(request.language).filter(
-    (language) => language !== FALLBACK_LANGUAGE || speaksFallback,
-  );
-  const languages = [...new Set([...patient, ...request.wording.languages, ...offered])];
-  return languages.flatMap((language) =>
-    variantsToTry(language, request.readingLevel, request.channel).filter(
-      (variant) => variant.language === language,
-    ),
-  );
+  const { unsubscribeUrl } = valuesInLanguage(request.values, rendered.variant.language).values;
+  return forChannel(request, rendered, unsubscribeUrl);
 }
 
 /** True when the key has its baseline wording (English, plain, any channel), so every request renders. */
@@ -155,12 +121,21 @@ function renderVariant(
     ...(subject === undefined ? {} : { subject }),
     variant: { ...variant, file: template.file },
   };
+  return forChannel(request, rendered, values.unsubscribeUrl);
+}
+
+/** What the channel asks of the text: an HTML email around it, or an SMS within its segments. */
+function forChannel(
+  request: TemplateRequest,
+  rendered: RenderedTemplate,
+  unsubscribeUrl: string | undefined,
+): RenderedTemplate {
+  const { text, subject, variant } = rendered;
   const { html, maxSegments } = request.rendering ?? productChannel(request.channel)?.rendering ?? {};
   if (html) {
-    const { unsubscribeUrl } = values;
     return { ...rendered, ...buildEmail({ text, subject, language: variant.language, unsubscribeUrl }) };
   }
-  if (maxSegments) return { ...rendered, segments: smsSegments(text, template.file, maxSegments) };
+  if (maxSegments) return { ...rendered, segments: smsSegments(text, variant.file, maxSegments) };
   return rendered;
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { journeyModules } from '../../../workflows/journeys';
 import type { TemplateVariant } from './template-variants';
-import { allowedHelpers, templateEngine, type RenderData } from './template-helpers';
+import { compileTemplate, type RenderValues } from './compile-wording';
+import type { RenderData } from './template-helpers';
 
 /*
  * The wording files on disk: each journey's in `wording/` in the folder its module declares
@@ -12,8 +13,6 @@ import { allowedHelpers, templateEngine, type RenderData } from './template-help
  * and compiled once. Files only change with a deployment, so a file found missing stays missing
  * for the life of the process too.
  */
-
-export type RenderValues = Record<string, string>;
 
 export interface TemplateFile {
   /** `<journey>/<file>` or `layouts/<file>`: what the outreach log records. */
@@ -109,8 +108,8 @@ function compileFile(file: string): TemplateFile | null {
   const escape = file.endsWith('.html.hbs');
   return {
     file,
-    render: compile(body.trim(), escape),
-    ...(subject === undefined ? {} : { renderSubject: compile(subject, false) }),
+    render: compileTemplate(body.trim(), escape),
+    ...(subject === undefined ? {} : { renderSubject: compileTemplate(subject, false) }),
   };
 }
 
@@ -128,34 +127,4 @@ function subjectOf(yamlText: string, file: string): string | undefined {
   if (Object.keys(unknown).length > 0 || (subject !== undefined && typeof subject !== 'string'))
     throw new Error(`${file}: the front matter may only give a text "subject".`);
   return subject;
-}
-
-/**
- * Wording written inside a journey definition (not a file), compiled exactly as a file's body is:
- * strict values, the same helpers, no HTML escaping. Cached by its text, as files are by name.
- */
-export function compileWording(source: string): TemplateFile['render'] {
-  let render = compiledWording.get(source);
-  if (!render) {
-    render = compile(source.trim(), false);
-    // Definitions are few, but their drafts' texts are many: a bounded cache, oldest out first.
-    if (compiledWording.size >= WORDING_CACHE_LIMIT)
-      compiledWording.delete(compiledWording.keys().next().value!);
-    compiledWording.set(source, render);
-  }
-  return render;
-}
-
-const WORDING_CACHE_LIMIT = 1000;
-const compiledWording = new Map<string, TemplateFile['render']>();
-
-function compile(source: string, escape: boolean) {
-  // strict: a value the workflow did not pass is an error, never an empty gap in a patient's message.
-  const template = templateEngine.compile<RenderValues>(source, {
-    strict: true,
-    noEscape: !escape,
-    knownHelpersOnly: true,
-    knownHelpers: allowedHelpers,
-  });
-  return (values: RenderValues, data: RenderData) => template(values, { data }).trim();
 }

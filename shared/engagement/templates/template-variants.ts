@@ -1,4 +1,5 @@
-import type { ReadingLevel } from './render-template';
+/** The two reading levels wording is written at; `plain` is what every message has. */
+export type ReadingLevel = 'plain' | 'standard';
 
 /** One wording file of a message: `<message>.<language>.<readingLevel>.<channel>.hbs`. */
 export interface TemplateVariant {

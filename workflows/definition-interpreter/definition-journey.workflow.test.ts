@@ -352,9 +352,12 @@ describe('definitionJourney: a journey definition on the worker (time-skipping)'
     const breach = lines(final, /^Deadline passed: Review the result$/);
     expect(breach).toHaveLength(1);
     // Due at the end of the third local day after enrolment (UTC here), and breached then, paused or not.
+    // Exactly midnight UTC four days on, whatever the time of day the journey started.
     const dueAt = Date.parse(final.deadlines[0]!.dueAt);
-    expect(daysOf(final, final.deadlines[0]!.dueAt)).toBeGreaterThan(3);
-    expect(daysOf(final, final.deadlines[0]!.dueAt)).toBeLessThanOrEqual(4);
+    const enrolled = new Date(final.startedAt);
+    expect(dueAt).toBe(
+      Date.UTC(enrolled.getUTCFullYear(), enrolled.getUTCMonth(), enrolled.getUTCDate() + 4),
+    );
     expect(Date.parse(breach[0]!.at) - dueAt).toBeGreaterThanOrEqual(0);
     expect(Date.parse(breach[0]!.at) - dueAt).toBeLessThan(60_000);
     await recordHistoryFixture(handle, 'definition-interpreter', 'deadline-warned-and-breached-while-paused');

@@ -1,6 +1,7 @@
 import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type {
+  FactValue,
   JourneyEvent,
   JourneyInput,
   JourneyProgress,
@@ -40,8 +41,13 @@ export interface DefinitionJourneyParams {
   timeZone: string;
   /** The patient's language, when the enrolment knew it (the contact profile's wins at each send). */
   language?: string;
-  /** Values the wording may name (`{{schedulingUrl}}`); `timeZone` is always there. */
+  /**
+   * Values the wording may name (`{{schedulingUrl}}`); `timeZone` is always there, and so is each
+   * fact holding text (`{{appointmentAt}}` once a booking recorded it), unless a value names it.
+   */
   values?: Record<string, string>;
+  /** What the enrolment already knows (a discharge time, a disposition): the journey's first facts. */
+  facts?: Record<string, FactValue>;
   /** History events before the journey continues as new (default 2,000; tests set fewer). */
   historyEventsBeforeContinueAsNew?: number;
 }
@@ -68,7 +74,12 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
   const { definition, timeZone } = input.params;
   const { carried } = input;
   let state: InterpreterState =
-    carried?.interpreter ?? initialState(definition, { timeZone, settings: input.program.settings ?? {} });
+    carried?.interpreter ??
+    initialState(definition, {
+      timeZone,
+      settings: input.program.settings ?? {},
+      ...(input.params.facts ? { facts: input.params.facts } : {}),
+    });
   const timers = new Map<string, HostTimer>(Object.entries(carried?.timers ?? {}));
   /** Deliveries and staff tasks still running: the journey continues as new only without any. */
   let inFlight = 0;
@@ -210,7 +221,7 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     const result: NotifyResult | undefined = await journey.notify(command.step, {
       template: message.key,
       wording: { texts: message.wording, languages: definition.languages },
-      values,
+      values: { ...textFacts(state.facts), ...values },
       ...(message.channel ? { channel: message.channel } : {}),
       ...(message.urgent ? { urgent: true } : {}),
       ...(command.respondWithinMs ? { respondWithinMs: command.respondWithinMs } : {}),
@@ -314,6 +325,12 @@ function eventSchemaOf(definition: JourneyDefinition): z.ZodType<JourneyEvent> {
   const [first, ...rest] = declared;
   const union = rest.length === 0 ? first! : z.union([first!, ...rest] as [typeof first, ...typeof rest]);
   return union as unknown as z.ZodType<JourneyEvent>;
+}
+
+function textFacts(facts: Record<string, FactValue>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(facts).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function iso(epochMs: number): string {

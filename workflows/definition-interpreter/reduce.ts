@@ -4,6 +4,7 @@ import type { FactValue, JourneyEvent } from '../../contracts/journey-contract';
 import type {
   Clock,
   DefinitionNode,
+  FactTime,
   JourneyDefinition,
   MessageContent,
   StaffTaskSpec,
@@ -38,6 +39,8 @@ export interface StartOptions {
   timeZone: string;
   /** The published settings version's values; declared defaults fill the rest. */
   settings?: Readonly<Record<string, ResolvedSettings[string]>>;
+  /** What the enrolment already knows (a discharge time, a disposition): decisions and clocks read them. */
+  facts?: Readonly<Record<string, FactValue>>;
 }
 
 export function initialState(definition: JourneyDefinition, options: StartOptions): InterpreterState {
@@ -47,7 +50,7 @@ export function initialState(definition: JourneyDefinition, options: StartOption
     status: 'active',
     stage: firstStage,
     visits: {},
-    facts: {},
+    facts: { ...options.facts },
     outcomes: {},
     timers: {},
     deadlines: [],
@@ -160,7 +163,9 @@ export function reduce(
       commands.push({ type: 'set-stage', stage: node.stage, summary: label });
     }
     const early = state.early ?? [];
-    if (node.kind !== 'message' && node.kind !== 'decision') delete state.early;
+    const passedThrough =
+      node.kind === 'message' || node.kind === 'decision' || (node.kind === 'task' && node.next);
+    if (!passedThrough) delete state.early;
     const taken =
       node.kind === 'wait'
         ? node.events.find((edge) => early.includes(edge.event))
@@ -185,6 +190,10 @@ export function reduce(
       case 'decision':
         return decide(node);
       case 'task':
+        if (node.next) {
+          createTask(node.id, step, node.task, false);
+          return node.next;
+        }
         state.awaiting = { kind: 'task', step };
         createTask(node.id, step, node.task, true);
         return undefined;
@@ -390,7 +399,8 @@ export function reduce(
   }
 
   function createTask(node: string, step: string, task: StaffTaskSpec, awaited: boolean): void {
-    const dueAt = new Date(at + resolveDurationMs(task.dueWithin, state.settings)).toISOString();
+    const dueMs = task.dueAt ? factTimeMs(task.dueAt) : undefined;
+    const dueAt = new Date(dueMs ?? at + resolveDurationMs(task.dueWithin, state.settings)).toISOString();
     commands.push({
       type: 'create-task',
       step,
@@ -428,6 +438,19 @@ export function reduce(
       );
       return;
     }
+    if ('at' in clock) {
+      const dueAt = factTimeMs(clock.at);
+      if (dueAt === undefined) {
+        stuck(`${node.label} waits for a time from the fact ${clock.at.fact}, which holds no date`);
+        return;
+      }
+      startTimer(
+        `${step}:${purpose}`,
+        { purpose, node: node.id },
+        { clock: 'wall', dueAt, label: node.label },
+      );
+      return;
+    }
     const { deadline } = clock;
     const days = resolveDays(deadline.within, state.settings);
     const dueAt = endOfLocalDayAfter(at, days, deadline.count, state.timeZone);
@@ -460,6 +483,16 @@ export function reduce(
         },
       );
     }
+  }
+
+  /** A moment from a fact holding a date, moved by the durations; undefined when the fact holds no date. */
+  function factTimeMs(time: FactTime): number | undefined {
+    const value = state.facts[time.fact];
+    const base = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(base)) return undefined;
+    const after = time.after ? resolveDurationMs(time.after, state.settings) : 0;
+    const before = time.before ? resolveDurationMs(time.before, state.settings) : 0;
+    return base + after - before;
   }
 
   function warnDeadline(nodeId: string, deadlineId: string): void {

@@ -333,6 +333,8 @@ export const endNode = z
     summary: z.string().min(1).meta({ title: 'Timeline line' }),
     /** The patient left before the program reached its goal: counted as dropped off. */
     dropOff: z.boolean().meta({ title: 'Dropped off' }),
+    /** `cancelled`: the journey is called off rather than finished (a visit entered in error). Default: completed. */
+    status: z.enum(['completed', 'cancelled']).optional().meta({ title: 'Ends as' }),
   })
   .strict();
 

@@ -23,6 +23,7 @@ const definition = journeyDefinitionSchema.parse({
       fields: { appointmentAt: 'date' },
       facts: { appointmentAt: 'appointmentAt' },
     },
+    { type: 'visit-withdrawn', label: 'Visit withdrawn' },
   ],
   stages: [{ id: 'waiting', label: 'Waiting' }],
   start: 'check',
@@ -45,7 +46,10 @@ const definition = journeyDefinitionSchema.parse({
       id: 'wait-nudge',
       kind: 'wait',
       label: 'Until the nudge',
-      events: [{ event: 'appointment-booked', next: 'wait-reminder' }],
+      events: [
+        { event: 'appointment-booked', next: 'wait-reminder' },
+        { event: 'visit-withdrawn', next: 'called-off' },
+      ],
       timeout: { at: { fact: 'dischargedAt', after: { setting: 'delay' } }, next: 'nudged' },
     },
     {
@@ -56,6 +60,14 @@ const definition = journeyDefinitionSchema.parse({
       timeout: { at: { fact: 'appointmentAt', before: { amount: 24, unit: 'hours' } }, next: 'nudged' },
     },
     { id: 'nudged', kind: 'end', label: 'Nudged', summary: 'Nudged', dropOff: false },
+    {
+      id: 'called-off',
+      kind: 'end',
+      label: 'Called off',
+      summary: 'Entered in error',
+      dropOff: false,
+      status: 'cancelled',
+    },
   ],
 });
 
@@ -137,5 +149,23 @@ describe('the definition interpreter on times from facts', () => {
       ['journey-stuck', iso(T0)],
     ]);
     expect(run.state.timers).toEqual({});
+  });
+
+  it('ends as cancelled at an end that says so (a visit entered in error), not as completed', () => {
+    const run = drive(
+      [
+        { type: 'started', at: T0 },
+        { type: 'event', event: { type: 'visit-withdrawn' }, at: T0 + HOUR_MS },
+      ],
+      { timeZone: 'UTC', facts: { dischargedAt: iso(T0) } },
+    );
+    expect(run.commands.at(-1)).toEqual({
+      type: 'end',
+      status: 'cancelled',
+      stage: 'called-off',
+      summary: 'Entered in error',
+      dropOff: false,
+    });
+    expect(run.state.status).toBe('cancelled');
   });
 });

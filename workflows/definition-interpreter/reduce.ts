@@ -222,7 +222,7 @@ export function reduce(
         }
         return undefined;
       case 'end':
-        end('completed', node.id, node.summary, node.dropOff);
+        end(node.status ?? 'completed', node.id, node.summary, node.dropOff);
         return undefined;
     }
   }

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import emergencyFollowUp from '../../contracts/journey-definitions/examples/emergency-follow-up.json';
-import screeningBooking from '../../contracts/journey-definitions/examples/screening-booking.json';
 import { HOUR_MS } from '../../contracts/durations';
 import type { JourneyEvent } from '../../contracts/journey-contract';
-import {
-  journeyDefinitionSchema,
-  type JourneyDefinition,
-} from '../../contracts/journey-definitions/definition-schema';
+import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
 import type { InterpreterCommand, InterpreterInput, InterpreterState } from './interpreter-types';
 import { eventRefusal, initialState, reduce } from './reduce';
+import {
+  emergencyFollowUpDefinition,
+  resultDeadlineDefinition,
+  screeningBookingDefinition,
+} from '../../test/helpers/definition-examples';
 
 /*
  * The product's safety invariants at the reducer, the core every definition journey runs on:
@@ -22,44 +22,12 @@ const SEED = 22_2026;
 const RUNS = 1000;
 const T0 = Date.parse('2026-03-06T09:00:00Z');
 
-/** A clinical deadline in working days with a warning, so breaches come up among the random sequences. */
-const resultDeadline = journeyDefinitionSchema.parse({
-  id: 'result-deadline',
-  version: 1,
-  title: 'Result within a deadline',
-  languages: ['en'],
-  settings: {},
-  events: [{ type: 'result', label: 'Result received' }],
-  stages: [{ id: 'waiting', label: 'Waiting for the result' }],
-  start: 'tell',
-  nodes: [
-    {
-      id: 'tell',
-      kind: 'message',
-      label: 'Tell the patient',
-      message: { key: 'result-pending', wording: { en: { plain: { any: 'Your result is on its way.' } } } },
-      next: 'wait-result',
-    },
-    {
-      id: 'wait-result',
-      kind: 'wait',
-      label: 'Wait for the result',
-      events: [{ event: 'result', next: 'done' }],
-      timeout: {
-        deadline: { label: 'Result due', within: 3, count: 'working', warnBefore: 1 },
-        next: 'tell',
-      },
-    },
-    { id: 'done', kind: 'end', label: 'Done', summary: 'Result received', dropOff: false },
-  ],
-});
-
 const definitions: [string, JourneyDefinition, Record<string, string>][] = [
-  ['a working-day deadline', resultDeadline, {}],
-  ['screening booking', journeyDefinitionSchema.parse(screeningBooking), {}],
+  ['a working-day deadline', resultDeadlineDefinition, {}],
+  ['screening booking', screeningBookingDefinition, {}],
   [
     'emergency follow-up',
-    journeyDefinitionSchema.parse(emergencyFollowUp),
+    emergencyFollowUpDefinition,
     { dischargedAt: new Date(T0 - 2 * HOUR_MS).toISOString(), disposition: 'home' },
   ],
 ];

@@ -81,6 +81,13 @@ export type SettingValue = Duration | number | boolean | string;
 
 // --- events -------------------------------------------------------------------------------------
 
+/** A JSON Logic rule (jsonlogic.com), over `{ facts, settings, outcomes, journey }` (and `event`, in a refusal). */
+export const jsonLogicRule = z
+  .union([z.record(z.string(), z.unknown()), z.boolean()])
+  .meta({ title: 'Condition (JSON Logic)' });
+export type JsonLogicRule = z.infer<typeof jsonLogicRule>;
+
+
 export const eventFieldTypes = ['string', 'number', 'boolean', 'date'] as const;
 
 /**
@@ -115,6 +122,23 @@ export const eventDeclaration = z
     fields: z.record(name, z.enum(eventFieldTypes)).optional().meta({ title: 'Fields the event carries' }),
     /** Journey facts the event sets: `{ fact: field }`; decisions read them as `facts.<fact>`. */
     facts: z.record(name, name).optional().meta({ title: 'Facts it records (fact: field)' }),
+    /**
+     * When the event does not fit the journey (an attendance with nothing booked, a visit older
+     * than the one followed up): refused with the reason, changing nothing. Each rule reads
+     * `event.<field>` (date fields as UTC ISO text), `facts`, `settings`, `outcomes` and
+     * `journey.node` / `journey.stage`.
+     */
+    refuseWhen: z
+      .array(
+        z
+          .object({
+            when: jsonLogicRule,
+            because: z.string().min(1).meta({ title: 'Reason the sender reads' }),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta({ title: 'Refuse it when' }),
   })
   .strict();
 export type EventDeclaration = z.infer<typeof eventDeclaration>;
@@ -207,12 +231,6 @@ const nodeBase = {
   /** The stage a patient is reported in while here; the stage stays as it was when absent. */
   stage: nodeId.optional().meta({ title: 'Stage' }),
 };
-
-/** A JSON Logic rule (jsonlogic.com), over `{ facts, settings, outcomes, journey }`. */
-export const jsonLogicRule = z
-  .union([z.record(z.string(), z.unknown()), z.boolean()])
-  .meta({ title: 'Condition (JSON Logic)' });
-export type JsonLogicRule = z.infer<typeof jsonLogicRule>;
 
 export const staffTaskSpec = z
   .object({

@@ -8,7 +8,7 @@ import {
   type MessageContent,
   type SettingDeclaration,
 } from './definition-schema';
-import { ruleProblems } from './json-logic-subset';
+import { refusalRoots, ruleProblems } from './json-logic-subset';
 
 /*
  * The checks a definition must pass before it is published, beyond its shape (the zod schema):
@@ -110,6 +110,11 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
   }
 
   for (const event of definition.events) {
+    event.refuseWhen?.forEach((refusal, index) => {
+      for (const problem of ruleProblems(refusal.when, refusalRoots)) {
+        add('invalid-condition', `The event "${event.label}", refusal ${index + 1}: ${problem}.`);
+      }
+    });
     for (const [fact, field] of Object.entries(event.facts ?? {})) {
       if (!event.fields?.[field]) {
         add(

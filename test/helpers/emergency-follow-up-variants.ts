@@ -55,8 +55,9 @@ export const definitionFollowUp: FollowUpVariant = {
         definition: emergencyFollowUpAsDefinition,
         timeZone: params.timeZone,
         values: { schedulingUrl },
-        // What the enrolment knew: the discharge and how the patient left (absent: a person judged it right).
+        // What the enrolment knew: the visit, its discharge and how the patient left (absent: a person judged it right).
         facts: {
+          encounterId: params.encounterId,
           dischargedAt: params.dischargedAt,
           ...(params.dischargeDisposition ? { disposition: params.dischargeDisposition } : {}),
         },

@@ -4,6 +4,7 @@ import type { FactValue, JourneyEvent } from '../../contracts/journey-contract';
 import type {
   Clock,
   DefinitionNode,
+  EventDeclaration,
   FactTime,
   JourneyDefinition,
   MessageContent,
@@ -70,10 +71,39 @@ export function eventRefusal(
   if (state.status === 'completed' || state.status === 'cancelled') {
     return `The journey has already ended (stage "${state.stage}").`;
   }
-  if (!definition.events.some((declared) => declared.type === event.type)) {
+  const declared = definition.events.find((candidate) => candidate.type === event.type);
+  if (!declared) {
     return `This journey does not take "${event.type}" events.`;
   }
-  return undefined;
+  if (!declared.refuseWhen?.length) return undefined;
+  const data = {
+    event: withUtcDates(event, declared),
+    facts: state.facts,
+    settings: state.settings,
+    outcomes: state.outcomes,
+    journey: { node: state.node ?? null, stage: state.stage },
+  };
+  // A rule that cannot be evaluated counts as not holding, as in decisions: the event is taken.
+  const holds = (rule: unknown) => {
+    try {
+      return jsonLogic.truthy(jsonLogic.apply(rule as never, data));
+    } catch {
+      return false;
+    }
+  };
+  return declared.refuseWhen.find((refusal) => holds(refusal.when))?.because;
+}
+
+/** The event with its declared date fields as UTC ISO text, so rules compare dates as text. */
+function withUtcDates(event: JourneyEvent, declared: EventDeclaration): JourneyEvent {
+  const copy: JourneyEvent = { ...event };
+  for (const [field, type] of Object.entries(declared.fields ?? {})) {
+    const value = copy[field];
+    if (type === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+      copy[field] = new Date(value).toISOString();
+    }
+  }
+  return copy;
 }
 
 export function reduce(

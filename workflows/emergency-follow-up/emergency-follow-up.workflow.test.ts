@@ -26,9 +26,9 @@ import { codedFollowUp, definitionFollowUp } from '../../test/helpers/emergency-
  * Every scenario runs twice: against the coded workflow, and against the same journey written as
  * a definition (contracts/journey-definitions/examples/emergency-follow-up.json) run by the
  * interpreter. Both must do what a patient or a nurse would notice alike: messages (channel,
- * wording, time), staff tasks (kind, priority, due), stages and ends. Where the definition format
- * cannot say what the code does (refusing an event by comparing it with the journey's state), the
- * assertion is marked `coded only` with the reason; the report of issue 22 lists these gaps.
+ * wording, time), staff tasks (kind, priority, due), stages, ends and the events each refuses.
+ * Where the two legitimately differ (timer ids, timeline wording, how a death ends the journey),
+ * the assertion says why; the report of issue 22 lists these differences.
  */
 describe.each([
   ['coded', codedFollowUp],
@@ -212,13 +212,8 @@ describe.each([
     const rejected: unknown[] = [
       { type: 'discharged-again' },
       { type: 'readmitted', at: 'yesterday' },
-      // Coded only: a definition's events take extra fields, and cannot be refused by the journey's state.
-      ...(coded
-        ? [
-            { type: 'appointment-attended', by: 'dr-house' },
-            { type: 'appointment-rescheduled', appointmentAt: new Date().toISOString() }, // nothing is booked
-          ]
-        : []),
+      { type: 'appointment-attended', by: 'dr-house' },
+      { type: 'appointment-rescheduled', appointmentAt: new Date().toISOString() }, // nothing is booked
     ];
     for (const event of rejected) {
       await expect(send(handle, event as JourneyEvent)).rejects.toThrow(WorkflowUpdateFailedError);
@@ -258,12 +253,9 @@ describe.each([
 
     test('[HZ-23] staff confirming a transfer, or a journey started for hospice, ends it without a message', async () => {
       const unknown = await discharge(1, { disposition: 'oth' });
-      // Coded only: a definition cannot refuse a confirmation that confirms nothing (it asks staff again).
-      if (coded) {
-        expect(
-          await refusal(unknown.handle, { type: 'disposition-confirmed', dischargeDisposition: 'oth' }),
-        ).toMatch(/does not say how the patient left/);
-      }
+      expect(
+        await refusal(unknown.handle, { type: 'disposition-confirmed', dischargeDisposition: 'oth' }),
+      ).toMatch(/does not say how the patient left/);
       const ended = await send(unknown.handle, {
         type: 'disposition-confirmed',
         dischargeDisposition: 'other-hcf',
@@ -300,12 +292,9 @@ describe.each([
         dischargedAt: new Date(at).toISOString(),
         dischargeDisposition: disposition,
       });
-      // Coded only: a definition cannot compare an event's date with the journey's (it would restart from the earlier visit).
-      if (coded) {
-        expect(await refusal(handle, visit(dischargedAt - DAY))).toMatch(
-          /ended before the one this follow-up is for/,
-        );
-      }
+      expect(await refusal(handle, visit(dischargedAt - DAY))).toMatch(
+        /ended before the one this follow-up is for/,
+      );
       await send(handle, visit(laterAt));
       await harness.env.sleep(30 * HOUR); // 48 h after the first discharge, 29 h after the later one
       expect(await harness.messagesOf(handle.workflowId)).toHaveLength(0);
@@ -323,12 +312,9 @@ describe.each([
 
     test('[HZ-27] an admission that began before the discharge is not a readmission', async () => {
       const { handle, dischargedAt } = await discharge(5, { disposition: 'home' });
-      // Coded only: a definition cannot compare an event's date with the discharge's.
-      if (coded) {
-        expect(
-          await refusal(handle, { type: 'readmitted', at: new Date(dischargedAt - 2 * HOUR).toISOString() }),
-        ).toMatch(/before the discharge this follow-up is for/);
-      }
+      expect(
+        await refusal(handle, { type: 'readmitted', at: new Date(dischargedAt - 2 * HOUR).toISOString() }),
+      ).toMatch(/before the discharge this follow-up is for/);
       const readmitted = await send(handle, {
         type: 'readmitted',
         at: new Date(dischargedAt + 2 * HOUR).toISOString(),
@@ -338,12 +324,9 @@ describe.each([
 
     test('[HZ-31] the emergency visit entered in error ends its follow-up before any message; another visit withdrawn changes nothing', async () => {
       const { handle } = await discharge(1, { disposition: 'home' });
-      // Coded only: a definition cannot compare the withdrawn visit with the one it follows up (it would end).
-      if (coded) {
-        expect(
-          await refusal(handle, { type: 'emergency-visit-withdrawn', encounterId: 'enc-other' }),
-        ).toMatch(/not the one this follow-up is for/);
-      }
+      expect(await refusal(handle, { type: 'emergency-visit-withdrawn', encounterId: 'enc-other' })).toMatch(
+        /not the one this follow-up is for/,
+      );
       await harness.env.sleep(20 * HOUR);
       const ended = await send(handle, { type: 'emergency-visit-withdrawn', encounterId: 'enc-42' });
       expect(ended).toMatchObject({ status: 'cancelled', stage: 'cancelled' });
@@ -354,9 +337,9 @@ describe.each([
 
     test('[HZ-21] a visit reported attended before any booking is refused: the follow-up goes on', async () => {
       const { handle } = await discharge(1, { disposition: 'home' });
-      // The definition takes the event but no node before the booking waits for it: nothing changes.
-      const answer = await refusal(handle, { type: 'appointment-attended' });
-      if (coded) expect(answer).toMatch(/No appointment is booked, so appointment-attended does not apply/);
+      expect(await refusal(handle, { type: 'appointment-attended' })).toMatch(
+        /No appointment is booked, so appointment-attended does not apply/,
+      );
       expect(await progressOf(handle)).toMatchObject({ status: 'active', stage: 'discharged' });
       await endScenario(handle);
     });

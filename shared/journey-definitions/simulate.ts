@@ -1,6 +1,7 @@
 import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 import type {
   DeadlineView,
+  FactValue,
   JourneyEvent,
   JourneyStatus,
   TimelineEntry,
@@ -18,7 +19,7 @@ import type {
   SendMessage,
 } from '../../workflows/definition-interpreter/interpreter-types';
 import { localTime, startOfLocalDay } from '../../workflows/local-days';
-import { initialState, reduce } from '../../workflows/definition-interpreter/reduce';
+import { eventRefusal, initialState, reduce } from '../../workflows/definition-interpreter/reduce';
 
 /*
  * What a patient would experience, before a definition goes live: the interpreter's own reducer
@@ -66,6 +67,8 @@ export interface SimulationRequest {
   months?: number;
   settings?: Readonly<Record<string, SettingValue>>;
   quietHours?: QuietHours;
+  /** What the enrolment would know (a discharge time, a disposition), as the worker's start facts. */
+  facts?: Readonly<Record<string, FactValue>>;
 }
 
 export interface SimulatedMessage {
@@ -99,7 +102,7 @@ export interface SimulationResult {
   tasks: SimulatedTask[];
   deadlines: DeadlineView[];
   final: { status: JourneyStatus; stage: string; dropOff?: boolean; endedAt?: string };
-  /** Script lines that found nothing to act on (a task outcome with no open task at that node). */
+  /** Script lines that found nothing to act on (a task outcome with no open task at that node), and refused events. */
   notes: string[];
   /** Inputs the reducer took. */
   inputs: number;
@@ -119,6 +122,7 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
   let state: InterpreterState = initialState(definition, {
     timeZone: patient.timeZone,
     ...(request.settings ? { settings: request.settings } : {}),
+    ...(request.facts ? { facts: request.facts } : {}),
   });
   const result: SimulationResult = {
     timeline: [],
@@ -173,8 +177,12 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
   return result;
 
   function runScriptLine(line: ScriptLine, at: number): void {
-    if ('event' in line) apply({ type: 'event', event: line.event, at, by: 'script' });
-    else if ('pause' in line) apply({ type: 'pause', reason: line.pause, at, by: 'script' });
+    if ('event' in line) {
+      // As the worker's update validator does: a refused event changes nothing, and the preview says why.
+      const refusal = eventRefusal(definition, state, line.event);
+      if (refusal) result.notes.push(`Day ${line.day}: ${line.event.type} refused: ${refusal}`);
+      else apply({ type: 'event', event: line.event, at, by: 'script' });
+    } else if ('pause' in line) apply({ type: 'pause', reason: line.pause, at, by: 'script' });
     else if ('resume' in line) apply({ type: 'resume', reason: line.resume, at, by: 'script' });
     else if ('cancel' in line) apply({ type: 'cancel', reason: line.cancel, at, by: 'script' });
     else {

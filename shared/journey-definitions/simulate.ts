@@ -226,6 +226,13 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
           result.tasks.push({ at: iso(at), step: command.step, node: command.node, ...command.task });
           record(at, 'task', `Staff task (${command.task.priority}): ${command.task.title}`, command.step);
           break;
+        case 'close-tasks':
+          for (const task of result.tasks) {
+            if (task.completedAt || !task.step.includes(command.stepsContaining)) continue;
+            task.completedAt = iso(at);
+            task.outcome = command.outcome;
+          }
+          break;
         case 'record':
           record(at, command.kind, command.summary, command.ref, command.by);
           break;

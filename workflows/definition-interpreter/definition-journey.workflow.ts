@@ -1,4 +1,4 @@
-import { condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type {
   FactValue,
@@ -69,6 +69,9 @@ export type DefinitionJourneyInput = JourneyInput<DefinitionJourneyParams, Recor
 };
 
 const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2000;
+
+/** Escalation plans answered by an event close the staff tasks they raised (HZ-95). */
+export const CLOSES_ANSWERED_ESCALATION_TASKS_PATCH = 'definition-closes-answered-escalation-tasks';
 
 export async function definitionJourney(input: DefinitionJourneyInput): Promise<JourneyProgress> {
   const { definition, timeZone } = input.params;
@@ -172,6 +175,13 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
         return;
       case 'create-task':
         void track(createTask(command));
+        return;
+      case 'close-tasks':
+        // Journeys that ran before escalation plans closed their tasks replay without the activity.
+        if (patched(CLOSES_ANSWERED_ESCALATION_TASKS_PATCH)) {
+          const { stepsContaining, outcome, note } = command;
+          void track(journey.closeStaffTasks({ stepsContaining, outcome, note }).then(() => undefined));
+        }
         return;
       case 'start-timer': {
         const timer: HostTimer =

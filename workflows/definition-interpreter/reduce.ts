@@ -4,6 +4,7 @@ import type { FactValue, JourneyEvent } from '../../contracts/journey-contract';
 import type {
   Clock,
   DefinitionNode,
+  NodeOfKind,
   EventDeclaration,
   FactTime,
   JourneyDefinition,
@@ -376,6 +377,7 @@ export function reduce(
         : node?.kind === 'escalation'
           ? node.until.find((candidate) => candidate.event === event.type)
           : undefined;
+    if (edge && node?.kind === 'escalation') closeEscalationTasks(node, event.type, declared.label);
     if (edge) go(event.type, edge.next);
     else if (node?.kind === 'message' || node?.kind === 'decision') {
       state.early = [...new Set([...(state.early ?? []), event.type])];
@@ -523,6 +525,23 @@ export function reduce(
     const after = time.after ? resolveDurationMs(time.after, state.settings) : 0;
     const before = time.before ? resolveDurationMs(time.before, state.settings) : 0;
     return base + after - before;
+  }
+
+  /** An escalation plan answered by the event it waited for: the calls it raised have no purpose left (HZ-95). */
+  function closeEscalationTasks(node: NodeOfKind<'escalation'>, outcome: string, label: string): void {
+    const visit = state.visits[node.id] ?? 1;
+    const step = visit === 1 ? node.id : `${node.id}-${visit}`;
+    // Only once a task step came due (its timer fired): before that, there is nothing to close.
+    const raised = node.steps.some(
+      (planned, index) => 'task' in planned && !state.timers[`${step}:step-${index + 1}`],
+    );
+    if (!raised) return;
+    commands.push({
+      type: 'close-tasks',
+      stepsContaining: `${step}/step-`,
+      outcome,
+      note: `${label}: the escalation's staff tasks are no longer needed`,
+    });
   }
 
   function warnDeadline(nodeId: string, deadlineId: string): void {

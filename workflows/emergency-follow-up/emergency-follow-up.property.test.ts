@@ -87,110 +87,106 @@ const scenario = fc.record({
 describe.each([
   ['coded', codedFollowUp],
   ['definition', definitionFollowUp],
-])(
-  '[HZ-23] [HZ-24] [HZ-26] [HZ-27] [HZ-28] emergency follow-up, %s, under random event sequences (real workflow)',
-  (_name, variant) => {
-    let harness: JourneyHarness;
-    /** The EHR: patients whose id starts with `deceased-` are recorded as deceased. */
-    const ehr = ehrWithDeaths();
+])('emergency follow-up, %s, under random event sequences (real workflow)', (_name, variant) => {
+  let harness: JourneyHarness;
+  /** The EHR: patients whose id starts with `deceased-` are recorded as deceased. */
+  const ehr = ehrWithDeaths();
 
-    beforeAll(async () => {
-      harness = await createJourneyHarness('emergency-follow-up-property', { fhir: ehr });
-    });
-    afterAll(async () => {
-      await harness?.close();
-    });
+  beforeAll(async () => {
+    harness = await createJourneyHarness('emergency-follow-up-property', { fhir: ehr });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
 
-    const runs = drillSize({ reduced: 16, full: 100 });
+  const runs = drillSize({ reduced: 16, full: 100 });
 
-    test(`${runs} seeded sequences: no message after death, while a disposition is unconfirmed, for hospice or a transfer, or after the journey ended`, async () => {
-      await fc.assert(
-        fc.asyncProperty(scenario, async ({ disposition, deceased, steps }) => {
-          const patientId = uniqueName(deceased ? 'deceased-pat' : 'pat');
-          const dischargedAt = (await harness.now()) - HOUR;
-          const handle = await variant.start(harness, {
-            params: {
-              encounterId: 'enc-0',
-              dischargedAt: new Date(dischargedAt).toISOString(),
-              dischargeDisposition: disposition,
-              timeZone: 'UTC',
-            },
-            patientId,
-            patientRef: patientRefFor(patientId, HARNESS_PSEUDONYM_KEY),
-          });
-          /** Workflow-time windows in which no message may go out, from what the journey accepted. */
-          const silent: Array<{ from: number; to: number; why: string }> = [];
-          let heldSince: number | undefined = STAFF_CHECK.has(disposition) ? dischargedAt : undefined;
-          let latestDischarge = dischargedAt;
-          if (NEVER_NUDGED.has(disposition))
-            silent.push({ from: dischargedAt, to: Infinity, why: disposition });
+  test(`[HZ-23] [HZ-24] [HZ-26] [HZ-27] [HZ-28] ${runs} seeded sequences: no message after death, while a disposition is unconfirmed, for hospice or a transfer, or after the journey ended`, async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ disposition, deceased, steps }) => {
+        const patientId = uniqueName(deceased ? 'deceased-pat' : 'pat');
+        const dischargedAt = (await harness.now()) - HOUR;
+        const handle = await variant.start(harness, {
+          params: {
+            encounterId: 'enc-0',
+            dischargedAt: new Date(dischargedAt).toISOString(),
+            dischargeDisposition: disposition,
+            timeZone: 'UTC',
+          },
+          patientId,
+          patientRef: patientRefFor(patientId, HARNESS_PSEUDONYM_KEY),
+        });
+        /** Workflow-time windows in which no message may go out, from what the journey accepted. */
+        const silent: Array<{ from: number; to: number; why: string }> = [];
+        let heldSince: number | undefined = STAFF_CHECK.has(disposition) ? dischargedAt : undefined;
+        let latestDischarge = dischargedAt;
+        if (NEVER_NUDGED.has(disposition))
+          silent.push({ from: dischargedAt, to: Infinity, why: disposition });
 
-          for (const [hours, next] of steps) {
-            await harness.env.sleep(hours * HOUR + 7 * 60_000); // off the hour: no timer fires with the update
-            const now = await harness.now();
-            const event = eventFor(next, latestDischarge, now);
-            const accepted = await send(handle, event);
-            if (!accepted) continue;
-            if (event.type === 'emergency-visit') {
-              latestDischarge = Date.parse(event.dischargedAt);
-              const code = event.dischargeDisposition;
-              if (heldSince !== undefined && !STAFF_CHECK.has(code)) {
-                silent.push({ from: heldSince, to: now, why: 'unconfirmed disposition' });
-                heldSince = undefined;
-              }
-              if (STAFF_CHECK.has(code) && heldSince === undefined) heldSince = now;
-              if (NEVER_NUDGED.has(code)) silent.push({ from: now, to: Infinity, why: code });
-            }
-            if (event.type === 'disposition-confirmed') {
-              if (heldSince !== undefined)
-                silent.push({ from: heldSince, to: now, why: 'unconfirmed disposition' });
+        for (const [hours, next] of steps) {
+          await harness.env.sleep(hours * HOUR + 7 * 60_000); // off the hour: no timer fires with the update
+          const now = await harness.now();
+          const event = eventFor(next, latestDischarge, now);
+          const accepted = await send(handle, event);
+          if (!accepted) continue;
+          if (event.type === 'emergency-visit') {
+            latestDischarge = Date.parse(event.dischargedAt);
+            const code = event.dischargeDisposition;
+            if (heldSince !== undefined && !STAFF_CHECK.has(code)) {
+              silent.push({ from: heldSince, to: now, why: 'unconfirmed disposition' });
               heldSince = undefined;
-              if (NEVER_NUDGED.has(event.dischargeDisposition)) {
-                silent.push({ from: now, to: Infinity, why: `confirmed ${event.dischargeDisposition}` });
-              }
             }
-            if (['readmitted', 'declined', 'appointment-attended'].includes(event.type)) {
-              silent.push({ from: now, to: Infinity, why: `ended by ${event.type}` });
+            if (STAFF_CHECK.has(code) && heldSince === undefined) heldSince = now;
+            if (NEVER_NUDGED.has(code)) silent.push({ from: now, to: Infinity, why: code });
+          }
+          if (event.type === 'disposition-confirmed') {
+            if (heldSince !== undefined)
+              silent.push({ from: heldSince, to: now, why: 'unconfirmed disposition' });
+            heldSince = undefined;
+            if (NEVER_NUDGED.has(event.dischargeDisposition)) {
+              silent.push({ from: now, to: Infinity, why: `confirmed ${event.dischargeDisposition}` });
             }
           }
-          await harness.env.sleep(20 * DAY);
-          if (heldSince !== undefined)
-            silent.push({ from: heldSince, to: Infinity, why: 'unconfirmed disposition' });
-          if (deceased) silent.push({ from: dischargedAt, to: Infinity, why: 'deceased' });
-
-          const messages = await harness.messagesOf(handle.workflowId);
-          const breaches = messages.flatMap((message) => {
-            const at = message.plannedAt.getTime();
-            return silent
-              .filter((window) => at >= window.from && at < window.to)
-              .map((window) => `${message.template} at ${message.plannedAt.toISOString()} (${window.why})`);
-          });
-          expect(breaches).toEqual([]);
-          const progress: JourneyProgress = await handle.query(progressQuery);
-          variant.expectStagesKnown(progress);
-          // Every path ends or waits on a booked visit's outcome: nothing else is left waiting for good.
-          if (progress.status === 'active') {
-            expect(progress.stage).toBe('booked');
-            await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of sequence' }] });
+          if (['readmitted', 'declined', 'appointment-attended'].includes(event.type)) {
+            silent.push({ from: now, to: Infinity, why: `ended by ${event.type}` });
           }
-        }),
-        { seed: 20261207, numRuns: runs, endOnFailure: true },
-      );
-    });
+        }
+        await harness.env.sleep(20 * DAY);
+        if (heldSince !== undefined)
+          silent.push({ from: heldSince, to: Infinity, why: 'unconfirmed disposition' });
+        if (deceased) silent.push({ from: dischargedAt, to: Infinity, why: 'deceased' });
 
-    async function send(handle: WorkflowHandle, event: EmergencyFollowUpEvent): Promise<boolean> {
-      try {
-        await handle.executeUpdate(journeyEventUpdate, { args: [event as JourneyEvent] });
-        return true;
-      } catch (error) {
-        // Refused by the journey's validator, or the journey has ended (as the EHR dispatcher treats it).
-        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError)
-          return false;
-        throw error;
-      }
+        const messages = await harness.messagesOf(handle.workflowId);
+        const breaches = messages.flatMap((message) => {
+          const at = message.plannedAt.getTime();
+          return silent
+            .filter((window) => at >= window.from && at < window.to)
+            .map((window) => `${message.template} at ${message.plannedAt.toISOString()} (${window.why})`);
+        });
+        expect(breaches).toEqual([]);
+        const progress: JourneyProgress = await handle.query(progressQuery);
+        variant.expectStagesKnown(progress);
+        // Every path ends or waits on a booked visit's outcome: nothing else is left waiting for good.
+        if (progress.status === 'active') {
+          expect(progress.stage).toBe('booked');
+          await handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'End of sequence' }] });
+        }
+      }),
+      { seed: 20261207, numRuns: runs, endOnFailure: true },
+    );
+  });
+
+  async function send(handle: WorkflowHandle, event: EmergencyFollowUpEvent): Promise<boolean> {
+    try {
+      await handle.executeUpdate(journeyEventUpdate, { args: [event as JourneyEvent] });
+      return true;
+    } catch (error) {
+      // Refused by the journey's validator, or the journey has ended (as the EHR dispatcher treats it).
+      if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) return false;
+      throw error;
     }
-  },
-);
+  }
+});
 
 function eventFor(next: Action, latestDischarge: number, now: number): EmergencyFollowUpEvent {
   const iso = (ms: number) => new Date(ms).toISOString();

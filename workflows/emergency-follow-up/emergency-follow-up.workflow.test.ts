@@ -155,6 +155,27 @@ describe.each([
     if (coded) await recordHistoryFixture(handle, EMERGENCY_FOLLOW_UP, 'booked-attended');
   });
 
+  test('[HZ-95] booking after the staff call closes the call to book; the rest of the escalation stops', async () => {
+    const { handle, dischargedAt } = await discharge(1);
+    await harness.env.sleep((48 + 4 * 24) * HOUR); // the day-4 call to book is in the queue
+    const [call] = await harness.tasksOf(handle.workflowId);
+    expect(call).toMatchObject({ kind: 'phone-call', priority: 'routine', status: 'open' });
+    const appointmentAt = (await harness.now()) + 5 * DAY;
+    await send(handle, { type: 'appointment-booked', appointmentAt: new Date(appointmentAt).toISOString() });
+    await harness.env.sleep('1 minute');
+    // The outcome names the booking in each journey's words ("booked", "appointment-booked").
+    expect(await harness.tasksOf(handle.workflowId)).toEqual([
+      expect.objectContaining({
+        id: call!.id,
+        status: 'cancelled',
+        outcome: expect.stringMatching(/booked$/),
+      }),
+    ]);
+    await harness.env.sleep(3 * DAY);
+    expect(hoursAfter(await progressOf(handle), 'message', dischargedAt)).toEqual([48, 96]);
+    await endScenario(handle);
+  });
+
   test('a booking before the nudge time means no nudge at all; a readmission ends the journey', async () => {
     const { handle } = await discharge(1);
     await harness.env.sleep(20 * HOUR);

@@ -87,7 +87,6 @@ export const jsonLogicRule = z
   .meta({ title: 'Condition (JSON Logic)' });
 export type JsonLogicRule = z.infer<typeof jsonLogicRule>;
 
-
 export const eventFieldTypes = ['string', 'number', 'boolean', 'date'] as const;
 
 /**

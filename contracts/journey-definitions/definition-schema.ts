@@ -82,6 +82,12 @@ export type SettingValue = Duration | number | boolean | string;
 
 // --- events -------------------------------------------------------------------------------------
 
+/** A JSON Logic rule (jsonlogic.com), over `{ facts, settings, outcomes, journey }` (and `event`, in a refusal). */
+export const jsonLogicRule = z
+  .union([z.record(z.string(), z.unknown()), z.boolean()])
+  .meta({ title: 'Condition (JSON Logic)' });
+export type JsonLogicRule = z.infer<typeof jsonLogicRule>;
+
 export const eventFieldTypes = ['string', 'number', 'boolean', 'date'] as const;
 
 /**
@@ -116,6 +122,23 @@ export const eventDeclaration = z
     fields: z.record(name, z.enum(eventFieldTypes)).optional().meta({ title: 'Fields the event carries' }),
     /** Journey facts the event sets: `{ fact: field }`; decisions read them as `facts.<fact>`. */
     facts: z.record(name, name).optional().meta({ title: 'Facts it records (fact: field)' }),
+    /**
+     * When the event does not fit the journey (an attendance with nothing booked, a visit older
+     * than the one followed up): refused with the reason, changing nothing. Each rule reads
+     * `event.<field>` (date fields as UTC ISO text), `facts`, `settings`, `outcomes` and
+     * `journey.node` / `journey.stage`.
+     */
+    refuseWhen: z
+      .array(
+        z
+          .object({
+            when: jsonLogicRule,
+            because: z.string().min(1).meta({ title: 'Reason the sender reads' }),
+          })
+          .strict(),
+      )
+      .optional()
+      .meta({ title: 'Refuse it when' }),
   })
   .strict();
 export type EventDeclaration = z.infer<typeof eventDeclaration>;
@@ -126,6 +149,9 @@ export const readingLevels = ['plain', 'standard'] as const;
 export type DefinitionReadingLevel = (typeof readingLevels)[number];
 export const wordingChannels = ['any', 'email', 'sms', 'portal', 'letter'] as const;
 export type WordingChannel = (typeof wordingChannels)[number];
+
+/** Like a node id, or dotted parts (`emergency-follow-up.nudge`) as the coded journeys' wording keys are named. */
+const WORDING_KEY = /^[a-z][a-z0-9-]{0,62}(\.[a-z][a-z0-9-]{0,62}){0,3}$/;
 
 /** One reading level's texts: `any` is what every channel without its own text uses. */
 const channelTexts = z.partialRecord(z.enum(wordingChannels), z.string().min(1));
@@ -139,7 +165,7 @@ export const messageContent = z
   .object({
     key: z
       .string()
-      .regex(NODE_ID, 'must be lower-case letters, digits and dashes')
+      .regex(WORDING_KEY, 'must be lower-case letters, digits and dashes, in dot-separated parts')
       .meta({ title: 'Wording key', description: 'Names the message in logs and the outreach log.' }),
     channel: z
       .enum(deliveryChannels)
@@ -177,8 +203,27 @@ export const deadline = z
   .strict();
 export type Deadline = z.infer<typeof deadline>;
 
-/** After a duration of active time (paused time does not count), or at a deadline. */
-export const clock = z.union([z.object({ after: durationRef }).strict(), z.object({ deadline }).strict()]);
+/**
+ * A moment the journey was told (a fact holding a date: a discharge, a booked appointment),
+ * moved earlier or later. On the wall clock: it runs on while the journey is paused, and a
+ * moment already past comes at once.
+ */
+export const factTime = z
+  .object({
+    fact: name.meta({ title: 'Fact holding a date' }),
+    after: durationRef.optional().meta({ title: 'This long after it' }),
+    before: durationRef.optional().meta({ title: 'This long before it' }),
+  })
+  .strict()
+  .meta({ title: 'A time from a fact' });
+export type FactTime = z.infer<typeof factTime>;
+
+/** After a duration of active time (paused time does not count), at a deadline, or at a time from a fact. */
+export const clock = z.union([
+  z.object({ after: durationRef }).strict(),
+  z.object({ deadline }).strict(),
+  z.object({ at: factTime }).strict(),
+]);
 export type Clock = z.infer<typeof clock>;
 
 // --- nodes --------------------------------------------------------------------------------------
@@ -191,12 +236,6 @@ const nodeBase = {
   stage: nodeId.optional().meta({ title: 'Stage' }),
 };
 
-/** A JSON Logic rule (jsonlogic.com), over `{ facts, settings, outcomes, journey }`. */
-export const jsonLogicRule = z
-  .union([z.record(z.string(), z.unknown()), z.boolean()])
-  .meta({ title: 'Condition (JSON Logic)' });
-export type JsonLogicRule = z.infer<typeof jsonLogicRule>;
-
 export const staffTaskSpec = z
   .object({
     kind: z
@@ -206,6 +245,8 @@ export const staffTaskSpec = z
     title: z.string().min(1).meta({ title: 'Title staff read' }),
     priority: z.enum(['routine', 'urgent']).meta({ title: 'Priority' }),
     dueWithin: durationRef.meta({ title: 'Due within' }),
+    /** When the task must be done by a moment the journey knows (the nudge after a discharge), instead of `dueWithin`. */
+    dueAt: factTime.optional().meta({ title: 'Due at (instead of due within)' }),
   })
   .strict();
 export type StaffTaskSpec = z.infer<typeof staffTaskSpec>;
@@ -232,6 +273,7 @@ export const waitNode = z
       .union([
         z.object({ after: durationRef, next: nodeId }).strict(),
         z.object({ deadline, next: nodeId }).strict(),
+        z.object({ at: factTime, next: nodeId }).strict(),
       ])
       .optional()
       .meta({ title: 'Timeout (required)' }),
@@ -275,6 +317,8 @@ export const taskNode = z
       .array(z.object({ outcome: z.string().min(1).meta({ title: 'Outcome' }), next: nodeId }).strict())
       .meta({ title: 'Outcomes staff choose' }),
     otherwise: nodeId.optional().meta({ title: 'Any other outcome' }),
+    /** Go on at once: the task stays in the staff queue, and its outcome is not waited for. */
+    next: nodeId.optional().meta({ title: 'Go on at once to (not waiting for the outcome)' }),
   })
   .strict();
 
@@ -311,6 +355,8 @@ export const endNode = z
     summary: z.string().min(1).meta({ title: 'Timeline line' }),
     /** The patient left before the program reached its goal: counted as dropped off. */
     dropOff: z.boolean().meta({ title: 'Dropped off' }),
+    /** `cancelled`: the journey is called off rather than finished (a visit entered in error). Default: completed. */
+    status: z.enum(['completed', 'cancelled']).optional().meta({ title: 'Ends as' }),
   })
   .strict();
 
@@ -387,6 +433,7 @@ export function nextNodesOf(node: DefinitionNode): { next: string; label: string
         return [
           ...node.outcomes.map((edge) => ({ next: edge.next, label: edge.outcome })),
           { next: node.otherwise, label: 'other outcome' },
+          { next: node.next, label: 'raised' },
         ];
       case 'escalation':
         return [

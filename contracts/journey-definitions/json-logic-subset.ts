@@ -48,12 +48,15 @@ export const allowedOperations = [
  */
 export const decisionRoots = ['facts', 'settings', 'outcomes', 'journey'] as const;
 
+/** What an event's refusal rule reads: the event itself (`event.<field>`) besides a decision's data. */
+export const refusalRoots = ['event', ...decisionRoots] as const;
+
 const allowed = new Set<string>(allowedOperations);
 /** Operations whose `var` reads an array element (`some`, `map`, ...): their paths are relative. */
 const scoped = new Set(['some', 'all', 'none', 'map', 'filter', 'reduce']);
 
 /** Readable problems with a rule: unknown operations and `var` paths outside the decision's data. */
-export function ruleProblems(rule: unknown): string[] {
+export function ruleProblems(rule: unknown, roots: readonly string[] = decisionRoots): string[] {
   const problems: string[] = [];
   visit(rule, false);
   return [...new Set(problems)];
@@ -88,8 +91,8 @@ export function ruleProblems(rule: unknown): string[] {
     const path = Array.isArray(argument) ? argument[0] : argument;
     if (typeof path !== 'string') return;
     const root = path.split('.')[0]!;
-    if (!(decisionRoots as readonly string[]).includes(root)) {
-      problems.push(`"${path}" reads nothing: a path starts with ${decisionRoots.join(', ')}`);
+    if (!roots.includes(root)) {
+      problems.push(`"${path}" reads nothing: a path starts with ${roots.join(', ')}`);
     }
   }
 }

@@ -1,3 +1,4 @@
+import emergencyFollowUp from './examples/emergency-follow-up.json';
 import screeningBooking from './examples/screening-booking.json';
 import {
   journeyDefinitionJsonSchema,
@@ -17,6 +18,10 @@ function withNode(definition: JourneyDefinition, id: string, change: (node: Defi
 describe('journey definitions: schema', () => {
   it('parses the example definition and finds no problem in it', () => {
     expect(checkDefinition(screeningBooking)).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('finds no problem in the emergency follow-up re-authored as a definition', () => {
+    expect(checkDefinition(emergencyFollowUp).problems).toEqual([]);
   });
 
   it('publishes a JSON Schema naming every node kind', () => {

@@ -8,7 +8,7 @@ import {
   type MessageContent,
   type SettingDeclaration,
 } from './definition-schema';
-import { ruleProblems } from './json-logic-subset';
+import { refusalRoots, ruleProblems } from './json-logic-subset';
 
 /*
  * The checks a definition must pass before it is published, beyond its shape (the zod schema):
@@ -110,6 +110,11 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
   }
 
   for (const event of definition.events) {
+    event.refuseWhen?.forEach((refusal, index) => {
+      for (const problem of ruleProblems(refusal.when, refusalRoots)) {
+        add('invalid-condition', `The event "${event.label}", refusal ${index + 1}: ${problem}.`);
+      }
+    });
     for (const [fact, field] of Object.entries(event.facts ?? {})) {
       if (!event.fields?.[field]) {
         add(
@@ -165,6 +170,7 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
             node.id,
           );
         } else if ('after' in node.timeout) refs.push(node.timeout.after);
+        else if ('at' in node.timeout) refs.push(node.timeout.at.after, node.timeout.at.before);
         else refs.push(node.timeout.deadline.within, node.timeout.deadline.warnBefore);
         if (node.events.length === 0 && !node.timeout) {
           add('dead-end', `${name(node)} waits for nothing.`, node.id);
@@ -172,6 +178,7 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
         break;
       case 'timer':
         if ('after' in node.clock) refs.push(node.clock.after);
+        else if ('at' in node.clock) refs.push(node.clock.at.after, node.clock.at.before);
         else refs.push(node.clock.deadline.within, node.clock.deadline.warnBefore);
         if (!node.next)
           add('dead-end', `${name(node)} does not say where to go when the time comes.`, node.id);
@@ -195,8 +202,8 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
         }
         break;
       case 'task':
-        refs.push(node.task.dueWithin);
-        if (!node.otherwise) {
+        refs.push(node.task.dueWithin, node.task.dueAt?.after, node.task.dueAt?.before);
+        if (!node.otherwise && !node.next) {
           add(
             'task-without-default',
             `${name(node)} does not say where to go for an outcome it does not list. Add "any other outcome".`,
@@ -211,7 +218,7 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
           if ('message' in step) {
             checkMessage(node, step.message);
             refs.push(step.message.respondWithin);
-          } else refs.push(step.task.dueWithin);
+          } else refs.push(step.task.dueWithin, step.task.dueAt?.after, step.task.dueAt?.before);
         });
         if (!node.closeAfter) {
           add(

@@ -1,3 +1,4 @@
+import emergencyFollowUp from '../../contracts/journey-definitions/examples/emergency-follow-up.json';
 import screeningBooking from '../../contracts/journey-definitions/examples/screening-booking.json';
 import { journeyDefinitionSchema } from '../../contracts/journey-definitions/definition-schema';
 import { afterQuietHours, simulateJourney, type SyntheticPatient } from './simulate';
@@ -152,6 +153,29 @@ describe(simulateJourney.name, () => {
       months: 1,
     });
     expect(run.tasks[0]?.at).toBe('2026-03-24T09:00:00.000Z'); // day 14 + 4 days paused
+  });
+
+  it('previews a journey timed from the enrolment facts, and notes the events it refuses', () => {
+    const dischargedAt = new Date(startAt - 2 * 3_600_000).toISOString();
+    const run = simulateJourney({
+      definition: journeyDefinitionSchema.parse(emergencyFollowUp),
+      patient: englishSms,
+      startAt,
+      facts: { dischargedAt, disposition: 'home', encounterId: 'enc-1' },
+      script: [
+        { day: 1, event: { type: 'appointment-attended' } },
+        { day: 20, event: { type: 'declined' } },
+      ],
+    });
+    // The nudge 48 h after the discharge, the booking prompt two days later; the window closes at 16 days.
+    expect(run.messages.map((message) => [message.key, message.at])).toEqual([
+      ['emergency-follow-up.nudge', '2026-03-08T07:00:00.000Z'],
+      ['emergency-follow-up.booking-prompt', '2026-03-10T07:00:00.000Z'],
+    ]);
+    expect(run.notes).toEqual([
+      'Day 1: appointment-attended refused: No appointment is booked, so appointment-attended does not apply.',
+    ]);
+    expect(run.final).toMatchObject({ status: 'completed', stage: 'unresponsive' });
   });
 
   it('notes a script line that finds nothing to act on', () => {

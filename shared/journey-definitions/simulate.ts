@@ -1,6 +1,7 @@
 import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 import type {
   DeadlineView,
+  FactValue,
   JourneyEvent,
   JourneyStatus,
   TimelineEntry,
@@ -19,7 +20,7 @@ import type {
 } from '../../workflows/definition-interpreter/interpreter-types';
 import { chooseInlineVariant, renderInlineText } from '../engagement/templates/inline-wording';
 import { localTime, startOfLocalDay } from '../../workflows/local-days';
-import { initialState, reduce } from '../../workflows/definition-interpreter/reduce';
+import { eventRefusal, initialState, reduce } from '../../workflows/definition-interpreter/reduce';
 
 /*
  * What a patient would experience, before a definition goes live: the interpreter's own reducer
@@ -69,6 +70,8 @@ export interface SimulationRequest {
   /** Values the wording names (`{{schedulingUrl}}`), as the enrolment passes them; `timeZone` is always there. */
   values?: Readonly<Record<string, string>>;
   quietHours?: QuietHours;
+  /** What the enrolment would know (a discharge time, a disposition), as the worker's start facts. */
+  facts?: Readonly<Record<string, FactValue>>;
 }
 
 export interface SimulatedMessage {
@@ -106,7 +109,7 @@ export interface SimulationResult {
   tasks: SimulatedTask[];
   deadlines: DeadlineView[];
   final: { status: JourneyStatus; stage: string; dropOff?: boolean; endedAt?: string };
-  /** Script lines that found nothing to act on (a task outcome with no open task at that node). */
+  /** Script lines that found nothing to act on (a task outcome with no open task at that node), and refused events. */
   notes: string[];
   /** Inputs the reducer took. */
   inputs: number;
@@ -126,6 +129,7 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
   let state: InterpreterState = initialState(definition, {
     timeZone: patient.timeZone,
     ...(request.settings ? { settings: request.settings } : {}),
+    ...(request.facts ? { facts: request.facts } : {}),
   });
   const result: SimulationResult = {
     timeline: [],
@@ -180,8 +184,12 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
   return result;
 
   function runScriptLine(line: ScriptLine, at: number): void {
-    if ('event' in line) apply({ type: 'event', event: line.event, at, by: 'script' });
-    else if ('pause' in line) apply({ type: 'pause', reason: line.pause, at, by: 'script' });
+    if ('event' in line) {
+      // As the worker's update validator does: a refused event changes nothing, and the preview says why.
+      const refusal = eventRefusal(definition, state, line.event);
+      if (refusal) result.notes.push(`Day ${line.day}: ${line.event.type} refused: ${refusal}`);
+      else apply({ type: 'event', event: line.event, at, by: 'script' });
+    } else if ('pause' in line) apply({ type: 'pause', reason: line.pause, at, by: 'script' });
     else if ('resume' in line) apply({ type: 'resume', reason: line.resume, at, by: 'script' });
     else if ('cancel' in line) apply({ type: 'cancel', reason: line.cancel, at, by: 'script' });
     else {
@@ -224,6 +232,13 @@ export function simulateJourney(request: SimulationRequest): SimulationResult {
         case 'create-task':
           result.tasks.push({ at: iso(at), step: command.step, node: command.node, ...command.task });
           record(at, 'task', `Staff task (${command.task.priority}): ${command.task.title}`, command.step);
+          break;
+        case 'close-tasks':
+          for (const task of result.tasks) {
+            if (task.completedAt || !task.step.includes(command.stepsContaining)) continue;
+            task.completedAt = iso(at);
+            task.outcome = command.outcome;
+          }
           break;
         case 'record':
           record(at, command.kind, command.summary, command.ref, command.by);

@@ -1,6 +1,7 @@
 import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
 import type {
+  FactValue,
   JourneyEvent,
   JourneyInput,
   JourneyProgress,
@@ -52,8 +53,13 @@ export interface DefinitionJourneyParams {
   timeZone: string;
   /** The patient's language, when the enrolment knew it (the contact profile's wins at each send). */
   language?: string;
-  /** Values the wording may name (`{{schedulingUrl}}`); `timeZone` is always there. */
+  /**
+   * Values the wording may name (`{{schedulingUrl}}`); `timeZone` is always there, and so is each
+   * fact holding text (`{{appointmentAt}}` once a booking recorded it), unless a value names it.
+   */
   values?: Record<string, string>;
+  /** What the enrolment already knows (a discharge time, a disposition): the journey's first facts. */
+  facts?: Record<string, FactValue>;
   /** History events before the journey continues as new (default 2,000; tests set fewer). */
   historyEventsBeforeContinueAsNew?: number;
 }
@@ -80,6 +86,9 @@ export type DefinitionJourneyInput = JourneyInput<DefinitionJourneyParams, Recor
 
 const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2000;
 
+/** Escalation plans answered by an event close the staff tasks they raised (HZ-95). */
+export const CLOSES_ANSWERED_ESCALATION_TASKS_PATCH = 'definition-closes-answered-escalation-tasks';
+
 export async function definitionJourney(input: DefinitionJourneyInput): Promise<JourneyProgress> {
   const { timeZone } = input.params;
   /** The pinned version; a migration replaces it with a newer one, and continue-as-new carries that. */
@@ -87,7 +96,12 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
   const { carried } = input;
   let entered: NodeEntry | undefined = carried?.entered;
   let state: InterpreterState =
-    carried?.interpreter ?? initialState(definition, { timeZone, settings: input.program.settings ?? {} });
+    carried?.interpreter ??
+    initialState(definition, {
+      timeZone,
+      settings: input.program.settings ?? {},
+      ...(input.params.facts ? { facts: input.params.facts } : {}),
+    });
   const timers = new Map<string, HostTimer>(Object.entries(carried?.timers ?? {}));
   /** Deliveries and staff tasks still running: the journey continues as new only without any. */
   let inFlight = 0;
@@ -258,6 +272,13 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
       case 'create-task':
         void track(createTask(command));
         return;
+      case 'close-tasks':
+        // Journeys that ran before escalation plans closed their tasks replay without the activity.
+        if (patched(CLOSES_ANSWERED_ESCALATION_TASKS_PATCH)) {
+          const { stepsContaining, outcome, note } = command;
+          void track(journey.closeStaffTasks({ stepsContaining, outcome, note }).then(() => undefined));
+        }
+        return;
       case 'start-timer': {
         const timer: HostTimer =
           command.clock === 'wall'
@@ -310,7 +331,7 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
         languages: definition.languages,
         ...(message.subject ? { subjects: message.subject } : {}),
       },
-      values,
+      values: { ...textFacts(state.facts), ...values },
       ...(message.channel ? { channel: message.channel } : {}),
       ...(message.urgent ? { urgent: true } : {}),
       ...(command.respondWithinMs ? { respondWithinMs: command.respondWithinMs } : {}),
@@ -437,6 +458,12 @@ function eventSchemaOf(definition: JourneyDefinition): z.ZodType<JourneyEvent> {
   const [first, ...rest] = declared;
   const union = rest.length === 0 ? first! : z.union([first!, ...rest] as [typeof first, ...typeof rest]);
   return union as unknown as z.ZodType<JourneyEvent>;
+}
+
+function textFacts(facts: Record<string, FactValue>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(facts).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 function iso(epochMs: number): string {

@@ -66,6 +66,8 @@ export type InterpreterCommand =
   | StartTimer
   | { type: 'cancel-timer'; id: string }
   | CreateTask
+  /** Staff tasks whose step contains `stepsContaining` are no longer needed: they close with the outcome. */
+  | { type: 'close-tasks'; stepsContaining: string; outcome: string; note: string }
   | { type: 'record'; kind: TimelineKind; summary: string; ref?: string; by?: string }
   | { type: 'set-stage'; stage: string; summary: string }
   | {

@@ -1,6 +1,7 @@
 import type {
   Deadline,
   DefinitionNode,
+  FactTime,
   JourneyDefinition,
   MessageContent,
   NodeKind,
@@ -20,6 +21,7 @@ import type {
   SendMessage,
   TimerPurpose,
 } from './interpreter-types';
+import { factTimeOf } from './reduce';
 
 /*
  * Moving a running journey from its pinned definition version to a newer one: where the patient
@@ -137,7 +139,11 @@ interface WantedTimer {
   id: string;
   purpose: TimerPurpose;
   label: string;
-  due: { clock: 'active'; afterMs: number } | { clock: 'wall'; deadline: Deadline; warning: boolean };
+  due:
+    | { clock: 'active'; afterMs: number }
+    | { clock: 'wall'; deadline: Deadline; warning: boolean }
+    /** At a time read from a journey fact (undefined when the fact holds no date). */
+    | { clock: 'fact'; dueAt: number | undefined };
   /** An escalation step's message: sent when the step fires. */
   message?: MessageContent;
 }
@@ -218,12 +224,14 @@ export function planMigration(input: MigrationInput): MigrationPlanning {
   const sentKeys = keysSentBefore(from, state);
 
   // --- timers: N+1's timers for this node, started when the patient entered it ---------------
-  const oldWanted = new Map(wantedTimers(old, step, state.settings).map((timer) => [timer.id, timer]));
+  const oldWanted = new Map(
+    wantedTimers(old, step, state.settings, state.facts).map((timer) => [timer.id, timer]),
+  );
   const entryActive = activeEntry(input, oldWanted);
   const timerChanges: TimerChange[] = [];
   const hostTimers: Record<string, HostTimer> = {};
   next.timers = {};
-  for (const wanted of wantedTimers(target, step, settings)) {
+  for (const wanted of wantedTimers(target, step, settings, state.facts)) {
     const running = input.timers[wanted.id];
     const ranBefore = !running && oldWanted.has(wanted.id);
     if (ranBefore) {
@@ -244,6 +252,10 @@ export function planMigration(input: MigrationInput): MigrationPlanning {
         return refuse('entry-time-unknown', entryUnknown(old));
       }
       timer = { clock: 'active', activeAt: entryActive + wanted.due.afterMs, label: wanted.label };
+    } else if (wanted.due.clock === 'fact') {
+      // The reducer leaves such a node stuck when the fact holds no date; a migration does not move a patient there.
+      if (wanted.due.dueAt === undefined) return refuse('entry-time-unknown', entryUnknown(old));
+      timer = { clock: 'wall', dueAt: wanted.due.dueAt, label: wanted.label };
     } else {
       const dueAt = wallDue(
         wanted.due.deadline,
@@ -349,11 +361,26 @@ function currentStep(state: InterpreterState, node: DefinitionNode): string {
 }
 
 /** The timers the reducer starts when a patient enters `node` (reduce.ts `arrive`), by the same ids. */
-function wantedTimers(node: DefinitionNode, step: string, settings: ResolvedSettings): WantedTimer[] {
+function wantedTimers(
+  node: DefinitionNode,
+  step: string,
+  settings: ResolvedSettings,
+  facts: InterpreterState['facts'],
+): WantedTimer[] {
   const clockTimers = (
     purpose: 'timeout' | 'elapsed',
-    clock: { after: unknown } | { deadline: Deadline },
-  ) => {
+    clock: { after: unknown } | { deadline: Deadline } | { at: FactTime },
+  ): WantedTimer[] => {
+    if ('at' in clock) {
+      return [
+        {
+          id: `${step}:${purpose}`,
+          purpose: { purpose, node: node.id },
+          label: node.label,
+          due: { clock: 'fact', dueAt: factTimeOf(clock.at, facts, settings) },
+        },
+      ];
+    }
     if ('deadline' in clock) {
       const deadlineTimers: WantedTimer[] = [
         {

@@ -38,6 +38,8 @@ function line(command: InterpreterCommand): string {
       return `cancel ${command.id}`;
     case 'create-task':
       return `task ${command.task.kind} ${command.task.priority} (${command.step}) due ${command.task.dueAt}`;
+    case 'close-tasks':
+      return `close tasks ${command.stepsContaining} (${command.outcome})`;
     case 'record':
       return `${command.kind}: ${command.summary}`;
     case 'set-stage':

@@ -4,6 +4,9 @@ import type { FactValue, JourneyEvent } from '../../contracts/journey-contract';
 import type {
   Clock,
   DefinitionNode,
+  NodeOfKind,
+  EventDeclaration,
+  FactTime,
   JourneyDefinition,
   MessageContent,
   StaffTaskSpec,
@@ -38,6 +41,8 @@ export interface StartOptions {
   timeZone: string;
   /** The published settings version's values; declared defaults fill the rest. */
   settings?: Readonly<Record<string, ResolvedSettings[string]>>;
+  /** What the enrolment already knows (a discharge time, a disposition): decisions and clocks read them. */
+  facts?: Readonly<Record<string, FactValue>>;
 }
 
 export function initialState(definition: JourneyDefinition, options: StartOptions): InterpreterState {
@@ -47,7 +52,7 @@ export function initialState(definition: JourneyDefinition, options: StartOption
     status: 'active',
     stage: firstStage,
     visits: {},
-    facts: {},
+    facts: { ...options.facts },
     outcomes: {},
     timers: {},
     deadlines: [],
@@ -67,10 +72,39 @@ export function eventRefusal(
   if (state.status === 'completed' || state.status === 'cancelled') {
     return `The journey has already ended (stage "${state.stage}").`;
   }
-  if (!definition.events.some((declared) => declared.type === event.type)) {
+  const declared = definition.events.find((candidate) => candidate.type === event.type);
+  if (!declared) {
     return `This journey does not take "${event.type}" events.`;
   }
-  return undefined;
+  if (!declared.refuseWhen?.length) return undefined;
+  const data = {
+    event: withUtcDates(event, declared),
+    facts: state.facts,
+    settings: state.settings,
+    outcomes: state.outcomes,
+    journey: { node: state.node ?? null, stage: state.stage },
+  };
+  // A rule that cannot be evaluated counts as not holding, as in decisions: the event is taken.
+  const holds = (rule: unknown) => {
+    try {
+      return jsonLogic.truthy(jsonLogic.apply(rule as never, data));
+    } catch {
+      return false;
+    }
+  };
+  return declared.refuseWhen.find((refusal) => holds(refusal.when))?.because;
+}
+
+/** The event with its declared date fields as UTC ISO text, so rules compare dates as text. */
+function withUtcDates(event: JourneyEvent, declared: EventDeclaration): JourneyEvent {
+  const copy: JourneyEvent = { ...event };
+  for (const [field, type] of Object.entries(declared.fields ?? {})) {
+    const value = copy[field];
+    if (type === 'date' && typeof value === 'string' && !Number.isNaN(Date.parse(value))) {
+      copy[field] = new Date(value).toISOString();
+    }
+  }
+  return copy;
 }
 
 export function reduce(
@@ -160,7 +194,9 @@ export function reduce(
       commands.push({ type: 'set-stage', stage: node.stage, summary: label });
     }
     const early = state.early ?? [];
-    if (node.kind !== 'message' && node.kind !== 'decision') delete state.early;
+    const passedThrough =
+      node.kind === 'message' || node.kind === 'decision' || (node.kind === 'task' && node.next);
+    if (!passedThrough) delete state.early;
     const taken =
       node.kind === 'wait'
         ? node.events.find((edge) => early.includes(edge.event))
@@ -185,6 +221,10 @@ export function reduce(
       case 'decision':
         return decide(node);
       case 'task':
+        if (node.next) {
+          createTask(node.id, step, node.task, false);
+          return node.next;
+        }
         state.awaiting = { kind: 'task', step };
         createTask(node.id, step, node.task, true);
         return undefined;
@@ -213,7 +253,7 @@ export function reduce(
         }
         return undefined;
       case 'end':
-        end('completed', node.id, node.summary, node.dropOff);
+        end(node.status ?? 'completed', node.id, node.summary, node.dropOff);
         return undefined;
     }
   }
@@ -337,6 +377,7 @@ export function reduce(
         : node?.kind === 'escalation'
           ? node.until.find((candidate) => candidate.event === event.type)
           : undefined;
+    if (edge && node?.kind === 'escalation') closeEscalationTasks(node, event.type, declared.label);
     if (edge) go(event.type, edge.next);
     else if (node?.kind === 'message' || node?.kind === 'decision') {
       state.early = [...new Set([...(state.early ?? []), event.type])];
@@ -390,7 +431,8 @@ export function reduce(
   }
 
   function createTask(node: string, step: string, task: StaffTaskSpec, awaited: boolean): void {
-    const dueAt = new Date(at + resolveDurationMs(task.dueWithin, state.settings)).toISOString();
+    const dueMs = task.dueAt ? factTimeMs(task.dueAt) : undefined;
+    const dueAt = new Date(dueMs ?? at + resolveDurationMs(task.dueWithin, state.settings)).toISOString();
     commands.push({
       type: 'create-task',
       step,
@@ -428,6 +470,19 @@ export function reduce(
       );
       return;
     }
+    if ('at' in clock) {
+      const dueAt = factTimeMs(clock.at);
+      if (dueAt === undefined) {
+        stuck(`${node.label} waits for a time from the fact ${clock.at.fact}, which holds no date`);
+        return;
+      }
+      startTimer(
+        `${step}:${purpose}`,
+        { purpose, node: node.id },
+        { clock: 'wall', dueAt, label: node.label },
+      );
+      return;
+    }
     const { deadline } = clock;
     const days = resolveDays(deadline.within, state.settings);
     const dueAt = endOfLocalDayAfter(at, days, deadline.count, state.timeZone);
@@ -460,6 +515,27 @@ export function reduce(
         },
       );
     }
+  }
+
+  function factTimeMs(time: FactTime): number | undefined {
+    return factTimeOf(time, state.facts, state.settings);
+  }
+
+  /** An escalation plan answered by the event it waited for: the calls it raised have no purpose left (HZ-95). */
+  function closeEscalationTasks(node: NodeOfKind<'escalation'>, outcome: string, label: string): void {
+    const visit = state.visits[node.id] ?? 1;
+    const step = visit === 1 ? node.id : `${node.id}-${visit}`;
+    // Only once a task step came due (its timer fired): before that, there is nothing to close.
+    const raised = node.steps.some(
+      (planned, index) => 'task' in planned && !state.timers[`${step}:step-${index + 1}`],
+    );
+    if (!raised) return;
+    commands.push({
+      type: 'close-tasks',
+      stepsContaining: `${step}/step-`,
+      outcome,
+      note: `${label}: the escalation's staff tasks are no longer needed`,
+    });
   }
 
   function warnDeadline(nodeId: string, deadlineId: string): void {
@@ -564,4 +640,18 @@ function by(sender: string | undefined): { by?: string } {
 
 function isFactValue(value: unknown): value is FactValue {
   return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+/** A moment from a fact holding a date, moved by the durations; undefined when the fact holds no date. */
+export function factTimeOf(
+  time: FactTime,
+  facts: InterpreterState['facts'],
+  settings: InterpreterState['settings'],
+): number | undefined {
+  const value = facts[time.fact];
+  const base = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(base)) return undefined;
+  const after = time.after ? resolveDurationMs(time.after, settings) : 0;
+  const before = time.before ? resolveDurationMs(time.before, settings) : 0;
+  return base + after - before;
 }

@@ -3,12 +3,12 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle }
 import fc from 'fast-check';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { drillSize } from '../../test/helpers/drills/drill-size';
+import { codedFollowUp, definitionFollowUp } from '../../test/helpers/emergency-follow-up-variants';
 import {
   DAY,
   HARNESS_PSEUDONYM_KEY,
   HOUR,
   createJourneyHarness,
-  expectStagesInBlueprint,
   type JourneyHarness,
 } from '../../test/helpers/journey-harness';
 import { uniqueName } from '../../test/helpers/test-stack';
@@ -19,7 +19,7 @@ import {
   type JourneyEvent,
   type JourneyProgress,
 } from '../../contracts/journey-contract';
-import { EMERGENCY_FOLLOW_UP, type EmergencyFollowUpEvent } from './emergency-follow-up.contract';
+import type { EmergencyFollowUpEvent } from './emergency-follow-up.contract';
 
 /*
  * The wiring, on the real workflow and the time-skipping server: random sequences of what the EHR
@@ -27,7 +27,8 @@ import { EMERGENCY_FOLLOW_UP, type EmergencyFollowUpEvent } from './emergency-fo
  * appointments in any order, admissions before and after the discharge, confirmations, declines),
  * for patients alive and recorded as deceased. The 1,000-sequence run is on the pure decision code
  * (test/clinical-safety/journey-routing.property.spec.ts); this is 16 sequences, 100 with
- * CAREPATH_DRILLS=full.
+ * CAREPATH_DRILLS=full. The same sequences run against the journey written as a definition
+ * (contracts/journey-definitions/examples/emergency-follow-up.json) on the interpreter.
  */
 
 /** Dispositions a nudge is never right for, and those a person must confirm first (brief clinical-safety.md). */
@@ -83,7 +84,10 @@ const scenario = fc.record({
   steps: fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), action), { minLength: 1, maxLength: 6 }),
 });
 
-describe('[HZ-23] [HZ-24] [HZ-26] [HZ-27] [HZ-28] emergency follow-up under random event sequences (real workflow)', () => {
+describe.each([
+  ['coded', codedFollowUp],
+  ['definition', definitionFollowUp],
+])('emergency follow-up, %s, under random event sequences (real workflow)', (_name, variant) => {
   let harness: JourneyHarness;
   /** The EHR: patients whose id starts with `deceased-` are recorded as deceased. */
   const ehr = ehrWithDeaths();
@@ -97,16 +101,17 @@ describe('[HZ-23] [HZ-24] [HZ-26] [HZ-27] [HZ-28] emergency follow-up under rand
 
   const runs = drillSize({ reduced: 16, full: 100 });
 
-  test(`${runs} seeded sequences: no message after death, while a disposition is unconfirmed, for hospice or a transfer, or after the journey ended`, async () => {
+  test(`[HZ-23] [HZ-24] [HZ-26] [HZ-27] [HZ-28] ${runs} seeded sequences: no message after death, while a disposition is unconfirmed, for hospice or a transfer, or after the journey ended`, async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ disposition, deceased, steps }) => {
         const patientId = uniqueName(deceased ? 'deceased-pat' : 'pat');
         const dischargedAt = (await harness.now()) - HOUR;
-        const handle = await harness.start(EMERGENCY_FOLLOW_UP, {
+        const handle = await variant.start(harness, {
           params: {
             encounterId: 'enc-0',
             dischargedAt: new Date(dischargedAt).toISOString(),
             dischargeDisposition: disposition,
+            timeZone: 'UTC',
           },
           patientId,
           patientRef: patientRefFor(patientId, HARNESS_PSEUDONYM_KEY),
@@ -160,7 +165,7 @@ describe('[HZ-23] [HZ-24] [HZ-26] [HZ-27] [HZ-28] emergency follow-up under rand
         });
         expect(breaches).toEqual([]);
         const progress: JourneyProgress = await handle.query(progressQuery);
-        expectStagesInBlueprint(progress);
+        variant.expectStagesKnown(progress);
         // Every path ends or waits on a booked visit's outcome: nothing else is left waiting for good.
         if (progress.status === 'active') {
           expect(progress.stage).toBe('booked');

@@ -184,6 +184,11 @@ const nodeBase = {
   description: z.string().optional().meta({ title: 'Description' }),
   /** The stage a patient is reported in while here; the stage stays as it was when absent. */
   stage: nodeId.optional().meta({ title: 'Stage' }),
+  /**
+   * Where the designer drew the node; layout only: the interpreter never reads it, and
+   * `withoutLayout` (diff-definitions.ts) drops it before definitions are compared (a moved node changes no journey).
+   */
+  position: z.object({ x: z.number(), y: z.number() }).strict().optional().meta({ title: 'Position' }),
 };
 
 /** A JSON Logic rule (jsonlogic.com), over `{ facts, settings, outcomes, journey }`. */

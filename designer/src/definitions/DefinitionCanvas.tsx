@@ -8,8 +8,9 @@ import {
   MarkerType,
   type NodeChange,
   ReactFlow,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { JourneyDefinition } from '../../../contracts/journey-definitions/definition-schema';
 import type { DefinitionProblem } from '../../../contracts/journey-definitions/validate-definition';
 import { connect, deleteEdge, deleteNodes, edgeRefOf, moveNode, type SourceHandle } from './definition-edits';
@@ -58,6 +59,14 @@ export function DefinitionCanvas({
   useEffect(() => setNodes(derived), [derived]);
   const edges = useMemo(() => flowEdgesOf(definition), [definition]);
 
+  // A node added from the palette (or laid out by ELK) is brought into view.
+  const instance = useRef<ReactFlowInstance<DefinitionFlowNode>>(null);
+  const nodeCount = definition.nodes.length;
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void instance.current?.fitView({ maxZoom: 1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [nodeCount, laidOut]);
+
   const onNodesChange = (changes: NodeChange<DefinitionFlowNode>[]) =>
     setNodes((current) =>
       applyNodeChanges(
@@ -102,7 +111,11 @@ export function DefinitionCanvas({
         nodesConnectable={!readOnly}
         elementsSelectable
         deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        onInit={(ready) => {
+          instance.current = ready;
+        }}
         fitView
+        fitViewOptions={{ maxZoom: 1 }}
         minZoom={0.2}
       >
         <Background />

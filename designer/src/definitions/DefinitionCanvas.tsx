@@ -56,7 +56,12 @@ export function DefinitionCanvas({
   );
   // React Flow moves nodes while they are dragged; the draft learns the position when they drop.
   const [nodes, setNodes] = useState<DefinitionFlowNode[]>(derived);
-  useEffect(() => setNodes(derived), [derived]);
+  // A new draft replaces them in the same render (not an effect later: a badge would lag a frame).
+  const [shown, setShown] = useState(derived);
+  if (shown !== derived) {
+    setShown(derived);
+    setNodes(derived);
+  }
   const edges = useMemo(() => flowEdgesOf(definition), [definition]);
 
   // A node added from the palette (or laid out by ELK) is brought into view.

@@ -80,7 +80,7 @@ describe(validateDefinition.name, () => {
     ]);
   });
 
-  it('finds a message only email or SMS can carry, with no way on for a patient who has not consented', () => {
+  it('[HZ-99] finds a message only email or SMS can carry, with no way on for a patient who has not consented', () => {
     const smsOnly = (node: DefinitionNode) => {
       if (node.kind !== 'message') return;
       node.message.wording = {

@@ -25,7 +25,6 @@ interface DefinitionCanvasProps {
   onSelect: (id: string | undefined) => void;
   /** Edits are functions of the draft: React Flow may report several in one event (a node and its edges). */
   onEdit: (edit: (definition: JourneyDefinition) => JourneyDefinition) => void;
-  readOnly?: boolean;
 }
 
 const nodeTypes = { definition: DefinitionNodeCard };
@@ -47,7 +46,6 @@ export function DefinitionCanvas({
   selected,
   onSelect,
   onEdit,
-  readOnly = false,
 }: DefinitionCanvasProps) {
   const laidOut = useAutoLayout(definition);
   const derived = useMemo(
@@ -112,10 +110,7 @@ export function DefinitionCanvas({
         onNodeDragStop={(_, node) => onEdit((draft) => moveNode(draft, node.id, node.position))}
         onConnect={onConnect}
         onDelete={onDelete}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
+        deleteKeyCode={['Delete', 'Backspace']}
         onInit={(ready) => {
           instance.current = ready;
         }}

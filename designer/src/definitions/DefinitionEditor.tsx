@@ -113,10 +113,9 @@ export function DefinitionEditor({ client, id, start, load, hasDraft, onDiscard 
                 isStart={selectedNode.id === definition.start}
                 onEdit={onEdit}
                 onSelect={setSelected}
-                readOnly={false}
               />
             ) : (
-              <JourneyPropertiesPanel definition={definition} onEdit={onEdit} readOnly={false} />
+              <JourneyPropertiesPanel definition={definition} onEdit={onEdit} />
             )}
           </aside>
         </div>

@@ -5,23 +5,22 @@ import { ObjectFields } from './schema-form/ObjectFields';
 interface JourneyPropertiesPanelProps {
   definition: JourneyDefinition;
   onEdit: (edit: (definition: JourneyDefinition) => JourneyDefinition) => void;
-  readOnly: boolean;
 }
 
 /** What is the journey's own and not a node's: title, languages, stages, events, settings, start. */
-export function JourneyPropertiesPanel({ definition, onEdit, readOnly }: JourneyPropertiesPanelProps) {
+export function JourneyPropertiesPanel({ definition, onEdit }: JourneyPropertiesPanelProps) {
   const { nodes: _nodes, id: _id, version: _version, ...own } = definition;
   return (
     <section className="definition-panel" aria-label="Journey properties">
       <h3>Journey: {definition.title}</h3>
       <p className="muted">Select a node on the map to edit it.</p>
-      <fieldset disabled={readOnly} className="definition-panel-fields">
+      <div className="definition-panel-fields">
         <ObjectFields
           schema={journeyJsonSchema()}
           value={own}
           onChange={(changed) => onEdit((draft) => ({ ...draft, ...changed }) as JourneyDefinition)}
         />
-      </fieldset>
+      </div>
     </section>
   );
 }

@@ -38,7 +38,6 @@ function renderPanel(start: JourneyDefinition, nodeId: string) {
           isStart={definition.start === node.id}
           onEdit={(edit) => setDefinition(edit)}
           onSelect={setSelected}
-          readOnly={false}
         />
       </FormContext.Provider>
     );

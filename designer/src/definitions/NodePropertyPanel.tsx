@@ -12,16 +12,15 @@ interface NodePropertyPanelProps {
   isStart: boolean;
   onEdit: (edit: (definition: JourneyDefinition) => JourneyDefinition) => void;
   onSelect: (id: string | undefined) => void;
-  readOnly: boolean;
 }
 
 /** The selected node's fields, generated from its kind's schema; its id renames it everywhere. */
-export function NodePropertyPanel({ node, isStart, onEdit, onSelect, readOnly }: NodePropertyPanelProps) {
+export function NodePropertyPanel({ node, isStart, onEdit, onSelect }: NodePropertyPanelProps) {
   const title = `${kindTitles[node.kind]}: ${node.label}`;
   return (
     <section className="definition-panel" aria-label={`Properties of ${node.label}`}>
       <h3>{title}</h3>
-      <fieldset disabled={readOnly} className="definition-panel-fields">
+      <div className="definition-panel-fields">
         <NodeIdField
           id={node.id}
           onRename={(to) => {
@@ -35,30 +34,28 @@ export function NodePropertyPanel({ node, isStart, onEdit, onSelect, readOnly }:
           omit={['id']}
           onChange={(changed) => onEdit((draft) => replaceNode(draft, node.id, changed as DefinitionNode))}
         />
-      </fieldset>
-      {!readOnly && (
-        <div className="toolbar">
-          {!isStart && (
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => onEdit((draft) => ({ ...draft, start: node.id }))}
-            >
-              Start the journey here
-            </button>
-          )}
+      </div>
+      <div className="toolbar">
+        {!isStart && (
           <button
             type="button"
-            className="button-danger"
-            onClick={() => {
-              onEdit((draft) => deleteNodes(draft, [node.id]));
-              onSelect(undefined);
-            }}
+            className="button-secondary"
+            onClick={() => onEdit((draft) => ({ ...draft, start: node.id }))}
           >
-            Delete {node.label}
+            Start the journey here
           </button>
-        </div>
-      )}
+        )}
+        <button
+          type="button"
+          className="button-danger"
+          onClick={() => {
+            onEdit((draft) => deleteNodes(draft, [node.id]));
+            onSelect(undefined);
+          }}
+        >
+          Delete {node.label}
+        </button>
+      </div>
     </section>
   );
 }

@@ -36,10 +36,8 @@ export function useDraftSync(client: WritingApiClient, id: string, start: DraftS
     () => checkDefinition(start.definition).problems,
   );
   const [save, setSave] = useState<SaveState>({ status: 'saved' });
-  const state = useRef({ revision: start.revision, sent: start.definition, saving: false, conflict: false });
+  const state = useRef<SyncState>(freshState(start));
   const [edits, setEdits] = useState(0);
-  /** Goes up after each save, so an edit made while it was under way is saved next. */
-  const [saves, setSaves] = useState(0);
 
   const edit = useCallback((change: (definition: JourneyDefinition) => JourneyDefinition) => {
     setDefinition((current) => change(current));
@@ -54,26 +52,30 @@ export function useDraftSync(client: WritingApiClient, id: string, start: DraftS
   const saveNow = useCallback(
     async (draft: JourneyDefinition): Promise<number | undefined> => {
       const current = state.current;
-      if (current.conflict || current.saving || draft === current.sent) return current.revision;
+      // One save at a time: the next is based on the revision the one under way answers with.
+      while (current.inFlight) await current.inFlight.catch(() => undefined);
+      // A reload since this save was asked for: the draft it would save is gone.
+      if (current.conflict || state.current !== current) return undefined;
+      if (draft === current.sent) return current.revision;
       const shape = checkDefinition(draft).problems.filter((problem) => problem.code === 'shape');
       if (shape.length > 0) {
         setSave({ status: 'not-saved', reason: `Not saved yet: ${shape[0]!.message}` });
         return undefined;
       }
-      current.saving = true;
       setSave({ status: 'saving' });
+      const request = client.put('/api/journey-definitions/{id}/draft', {
+        params: { path: { id } },
+        body: {
+          definition: draft as unknown as Record<string, unknown>,
+          basedOnRevision: current.revision,
+        },
+      });
+      current.inFlight = request;
       try {
-        const saved = await client.put('/api/journey-definitions/{id}/draft', {
-          params: { path: { id } },
-          body: {
-            definition: draft as unknown as Record<string, unknown>,
-            basedOnRevision: current.revision,
-          },
-        });
+        const saved = await request;
         current.revision = saved.revision;
         current.sent = draft;
         setSave({ status: 'saved', at: new Date() });
-        setSaves((count) => count + 1);
         return saved.revision;
       } catch (error) {
         if (error instanceof ApiError && error.status === 409) {
@@ -82,30 +84,43 @@ export function useDraftSync(client: WritingApiClient, id: string, start: DraftS
         } else setSave({ status: 'failed', message: messageOf(error) });
         return undefined;
       } finally {
-        current.saving = false;
+        current.inFlight = undefined;
       }
     },
     [client, id],
   );
 
-  // Saved a moment after the last edit; an edit made while saving is saved by the next round.
+  // Saved a moment after the last edit (after the save under way, if there is one).
   useEffect(() => {
     if (edits === 0 || definition === state.current.sent || state.current.conflict) return;
     setSave((current) => (current.status === 'saving' ? current : { status: 'pending' }));
     const timer = setTimeout(() => void saveNow(definition), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [definition, edits, saves, saveNow]);
+  }, [definition, edits, saveNow]);
 
   /** Saves what is on screen now (before publishing): the revision to publish, or undefined. */
   const flush = useCallback(() => saveNow(definition), [saveNow, definition]);
 
   /** Starts over from what the server has (after a conflict, a publish or a discard). */
   const reset = useCallback((next: DraftStart) => {
-    state.current = { revision: next.revision, sent: next.definition, saving: false, conflict: false };
+    state.current = freshState(next);
     setDefinition(next.definition);
     setProblems(checkDefinition(next.definition).problems);
     setSave({ status: 'saved' });
   }, []);
 
   return { definition, problems, save, edit, flush, reset, revision: () => state.current.revision };
+}
+
+interface SyncState {
+  /** What `basedOnRevision` must be: the server's revision of what was last saved or loaded. */
+  revision: number;
+  /** The draft as the server has it. */
+  sent: JourneyDefinition;
+  inFlight?: Promise<unknown>;
+  conflict: boolean;
+}
+
+function freshState(start: DraftStart): SyncState {
+  return { revision: start.revision, sent: start.definition, conflict: false };
 }

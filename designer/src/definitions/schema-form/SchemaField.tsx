@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import type { MessageContent } from '../../../../contracts/journey-definitions/definition-schema';
+import { MessageContentField } from '../MessageContentField';
 import { type FormContext, NODE_REF_FIELDS, useFormContext } from './form-context';
 import type { JsonSchema } from './json-schema';
 import { recordValuesOf, variantsOf } from './json-schema';
@@ -22,6 +24,16 @@ export interface FieldProps {
 export function SchemaField(props: FieldProps) {
   const { schema, name } = props;
   if (name === 'when') return <RuleEditor {...props} />;
+  if (name === 'message' && schema.type === 'object') {
+    return (
+      <MessageContentField
+        schema={schema}
+        value={props.value as MessageContent}
+        onChange={props.onChange}
+        label={props.label}
+      />
+    );
+  }
   if (variantsOf(schema)) return <VariantField {...props} />;
   if (schema.type === 'object' && schema.properties) {
     return (

@@ -214,7 +214,7 @@ export const messageNode = z
   .object({
     ...nodeBase,
     kind: z.literal('message'),
-    message: messageContent,
+    message: messageContent.meta({ title: 'Message' }),
     next: nodeId.optional().meta({ title: 'Then go to' }),
     /** When no channel could take it (a staff call is raised either way). Defaults to `next`. */
     onUnreachable: nodeId.optional().meta({ title: 'When no channel reaches the patient' }),
@@ -242,7 +242,7 @@ export const timerNode = z
   .object({
     ...nodeBase,
     kind: z.literal('timer'),
-    clock,
+    clock: clock.meta({ title: 'When it elapses' }),
     next: nodeId.optional().meta({ title: 'Then go to' }),
   })
   .strict();
@@ -270,7 +270,7 @@ export const taskNode = z
   .object({
     ...nodeBase,
     kind: z.literal('task'),
-    task: staffTaskSpec,
+    task: staffTaskSpec.meta({ title: 'Staff task' }),
     outcomes: z
       .array(z.object({ outcome: z.string().min(1).meta({ title: 'Outcome' }), next: nodeId }).strict())
       .meta({ title: 'Outcomes staff choose' }),

@@ -81,6 +81,16 @@ describe('authoring a journey definition in headless Chromium', () => {
     await drag(page, handle('Connect other outcome from Staff task 1'), handle('Connect to Done'));
     await shot(page, 'connected');
 
+    // A node added by mistake goes with the Delete key, and its edge with it.
+    await palette.getByRole('button', { name: 'Add timer' }).click();
+    await drag(page, handle('Connect elapsed from Timer 1'), handle('Connect to Done'));
+    const timerEdge = map.getByLabel('Timer 1 elapsed to Done', { exact: true });
+    await timerEdge.waitFor({ state: 'attached' });
+    await map.getByText('Timer 1', { exact: true }).click();
+    await page.keyboard.press('Delete');
+    await map.getByText('Timer 1', { exact: true }).waitFor({ state: 'detached' });
+    await timerEdge.waitFor({ state: 'detached' });
+
     // The branch says when: the wait ended with the booking.
     await map.getByText('Decision 1', { exact: true }).click();
     const decision = page.getByRole('region', { name: 'Properties of Decision 1' });

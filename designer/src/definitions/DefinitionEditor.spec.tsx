@@ -48,11 +48,24 @@ function fakeClient(answerSave: (save: SavedDraft, count: number) => Promise<unk
   return { client, saves };
 }
 
-async function renderEditor(client: WritingApiClient, start: DraftStart, load: () => Promise<DraftStart>) {
+async function renderEditor(
+  client: WritingApiClient,
+  start: DraftStart,
+  load: () => Promise<DraftStart>,
+  onDiscard: (revision: number) => Promise<DraftStart> = () => Promise.reject(new Error('not used')),
+) {
   await act(async () => {
     render(
       <MemoryRouter>
-        <DefinitionEditor client={client} id="book-a-screening" start={start} load={load} hasDraft />
+        <DefinitionEditor
+          client={client}
+          id="book-a-screening"
+          start={start}
+          load={load}
+          hasDraft
+          latestVersion={1}
+          onDiscard={onDiscard}
+        />
       </MemoryRouter>,
     );
   });
@@ -137,5 +150,26 @@ describe(DefinitionEditor.name, () => {
     await user.type(journeyTitle(), '.');
     await act(() => new Promise((resolve) => setTimeout(resolve, 1200)));
     expect(saves[2]!.body).toMatchObject({ basedOnRevision: 9, definition: { title: 'Their title.' } });
+  });
+
+  test('discarding the draft asks with the revision on screen and shows the published version again', async () => {
+    const { client } = fakeClient(() => Promise.reject(new Error('no save expected')));
+    const discarded: number[] = [];
+    const published = { ...example(), title: 'As published' };
+    const user = await renderEditor(
+      client,
+      { definition: example(), revision: 6 },
+      () => Promise.reject(new Error('not used')),
+      (revision) => {
+        discarded.push(revision);
+        return Promise.resolve({ definition: published, revision: 7 });
+      },
+    );
+    await user.click(screen.getByRole('button', { name: 'Discard the draft' }));
+    expect(discarded).toEqual([6]);
+    expect((screen.getAllByRole('textbox', { name: 'Title' })[0] as HTMLInputElement).value).toBe(
+      'As published',
+    );
+    expect(screen.queryByRole('button', { name: 'Discard the draft' })).toBeNull();
   });
 });

@@ -23,15 +23,25 @@ interface DefinitionEditorProps {
   /** Reads the draft (or the latest version) again from the server. */
   load: () => Promise<DraftStart>;
   hasDraft: boolean;
+  /** The latest published version when the editor opened; 0 when there is none. */
+  latestVersion: number;
   /** Discards the draft on the server (offered when there is a published version to go back to). */
-  onDiscard?: (revision: number) => Promise<DraftStart>;
+  onDiscard: (revision: number) => Promise<DraftStart>;
 }
 
 /**
  * Authoring one journey definition: the map (add, connect, move, delete), the selected node's
  * properties or the journey's, problems as you type, autosave, publish with a note, versions.
  */
-export function DefinitionEditor({ client, id, start, load, hasDraft, onDiscard }: DefinitionEditorProps) {
+export function DefinitionEditor({
+  client,
+  id,
+  start,
+  load,
+  hasDraft,
+  latestVersion,
+  onDiscard,
+}: DefinitionEditorProps) {
   const draft = useDraftSync(client, id, start);
   const { definition, problems, edit } = draft;
   const [selected, setSelected] = useState<string>();
@@ -82,7 +92,7 @@ export function DefinitionEditor({ client, id, start, load, hasDraft, onDiscard 
           />
           <SaveStatus save={draft.save} onReload={() => void load().then(draft.reset)} />
           <Link to={`/definitions/${id}/preview`}>Preview as a patient</Link>
-          {onDiscard && draftExists && (
+          {draftExists && (latestVersion > 0 || published > 0) && (
             <button
               type="button"
               className="button-secondary"

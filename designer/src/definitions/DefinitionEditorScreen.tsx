@@ -85,7 +85,8 @@ export function DefinitionEditorScreen({ client }: { client: WritingApiClient })
             start={loaded.value}
             load={load}
             hasDraft={loaded.value.hasDraft}
-            {...(loaded.value.latestVersion > 0 ? { onDiscard: discard } : {})}
+            latestVersion={loaded.value.latestVersion}
+            onDiscard={discard}
           />
         </>
       )}

@@ -11,7 +11,7 @@ export function SaveStatus({ save, onReload }: SaveStatusProps) {
     case 'saved':
       return (
         <p className="muted" role="status">
-          {save.at ? 'All changes saved.' : 'Draft loaded.'}
+          {save.at ? 'All changes saved.' : 'No unsaved changes.'}
         </p>
       );
     case 'pending':

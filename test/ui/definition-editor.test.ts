@@ -109,9 +109,26 @@ describe('authoring a journey definition in headless Chromium', () => {
     await publish.getByText('Published as version 1.').waitFor();
     await page.getByRole('region', { name: 'Versions' }).getByText('Version 1', { exact: true }).waitFor();
     await shot(page, 'published');
+
+    // An edit after publishing starts a new draft; its difference from version 1 is one label.
+    await map.getByText('Staff task 1', { exact: true }).click();
+    const task = page.getByRole('region', { name: 'Properties of Staff task 1' });
+    await task.getByLabel('Label', { exact: true }).fill('Call to book');
+    await page.getByRole('status').filter({ hasText: 'All changes saved.' }).waitFor();
+    const versions = page.getByRole('region', { name: 'Versions' });
+    await versions.getByLabel('Compare').selectOption('1');
+    await versions.getByLabel('with').selectOption('draft');
+    await versions.getByRole('button', { name: 'Show the differences' }).click();
+    const diff = versions.getByRole('table', { name: 'Differences from 1 to draft' });
+    await diff.waitFor();
+    expect(await diff.getByRole('row').allTextContents()).toEqual([
+      'WhatChangeBeforeAfter',
+      'Nodes: Call to booklabelStaff task 1Call to book',
+    ]);
+    await shot(page, 'draft-diff');
   }
 
-  test('a designer creates, connects, fixes and publishes a five-step journey; version 1 is served', async () => {
+  test('a designer creates, connects, fixes and publishes a five-step journey; version 1 is served, and a later draft shows its difference', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     await signInAt(page, url('/definitions'), 'dev-designer-key');

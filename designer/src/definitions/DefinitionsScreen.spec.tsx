@@ -78,11 +78,16 @@ describe(DefinitionsScreen.name, () => {
     expect(await screen.findByText('Editing screening-booking-copy')).toBeTruthy();
   });
 
-  test('a new journey from scratch is created with its id and title, then its languages are saved into its draft', async () => {
+  test('a new journey from scratch is created with its id and title once its languages are codes, then they are saved into its draft', async () => {
     const { user, posts, puts } = renderScreen();
     const form = await screen.findByRole('form', { name: 'New journey' });
     await user.type(within(form).getByLabelText('Title'), 'Flu reminder');
     await user.type(within(form).getByLabelText(/^Id/), 'flu-reminder');
+    await user.clear(within(form).getByLabelText(/^Languages/));
+    await user.type(within(form).getByLabelText(/^Languages/), 'en, Spanish');
+    await user.click(within(form).getByRole('button', { name: 'Create the journey' }));
+    expect(within(form).getByRole('alert').textContent).toContain('Spanish is not one');
+    expect(posts).toEqual([]);
     await user.clear(within(form).getByLabelText(/^Languages/));
     await user.type(within(form).getByLabelText(/^Languages/), 'en, es');
     await user.click(within(form).getByRole('button', { name: 'Create the journey' }));

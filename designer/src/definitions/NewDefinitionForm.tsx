@@ -2,6 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, messageOf, type WritingApiClient } from '../api';
 
+/** As the definition schema has it: `es`, `es-MX`. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
 /**
  * A journey from scratch: id, title and languages. The API creates it with a stage and an end to
  * build on; the languages go into its first draft.
@@ -18,6 +21,14 @@ export function NewDefinitionForm({ client }: { client: WritingApiClient }) {
   async function create(event: FormEvent) {
     event.preventDefault();
     const chosen = languages.split(/[\s,]+/).filter(Boolean);
+    // Checked before anything is created: a refused draft would leave a journey without them.
+    const unusable = chosen.filter((language) => !LANGUAGE_TAG.test(language));
+    if (chosen.length === 0 || unusable.length > 0) {
+      setProblem(
+        `Languages are codes such as en, es or es-MX, separated by commas${unusable.length > 0 ? `: ${unusable.join(', ')} is not one` : ''}.`,
+      );
+      return;
+    }
     setBusy(true);
     setProblem(undefined);
     try {
@@ -27,7 +38,7 @@ export function NewDefinitionForm({ client }: { client: WritingApiClient }) {
       const draft = await client.get('/api/journey-definitions/{id}/draft', {
         params: { path: { id: created.id } },
       });
-      if (chosen.length > 0 && chosen.join() !== 'en') {
+      if (chosen.join() !== 'en') {
         await client.put('/api/journey-definitions/{id}/draft', {
           params: { path: { id: created.id } },
           body: { definition: { ...draft.definition, languages: chosen }, basedOnRevision: draft.revision },

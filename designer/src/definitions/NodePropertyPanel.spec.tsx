@@ -134,6 +134,12 @@ describe(NodePropertyPanel.name, () => {
   test('renaming a node carries its edges along; deleting it removes them', async () => {
     const { user, latest } = renderPanel(example(), 'call-patient');
     const id = screen.getByRole('textbox', { name: 'Id' });
+    // Another node's id is refused where it is typed, and leaving the field restores this one.
+    await user.clear(id);
+    await user.type(id, 'declined');
+    expect(screen.getByText('Another node has this id.')).toBeTruthy();
+    await user.tab();
+    expect((id as HTMLInputElement).value).toBe('call-patient');
     await user.clear(id);
     await user.type(id, 'call-to-book');
     await user.tab();

@@ -5,6 +5,7 @@ import type {
 } from '../../../contracts/journey-definitions/definition-schema';
 import { deleteNodes, kindTitles, renameNode, replaceNode } from './definition-edits';
 import { nodeJsonSchema } from './schema-form/definition-schemas';
+import { useFormContext } from './schema-form/form-context';
 import { ObjectFields } from './schema-form/ObjectFields';
 
 interface NodePropertyPanelProps {
@@ -63,9 +64,16 @@ export function NodePropertyPanel({ node, isStart, onEdit, onSelect }: NodePrope
 /** The id is kept as typed until it leaves the field: each keystroke would otherwise rename edges. */
 function NodeIdField({ id, onRename }: { id: string; onRename: (to: string) => void }) {
   const fieldId = useId();
+  const { nodes } = useFormContext();
   const [text, setText] = useState(id);
   useEffect(() => setText(id), [id]);
-  const valid = /^[a-z][a-z0-9-]{0,62}$/.test(text);
+  const taken = text !== id && nodes.some((node) => node.id === text);
+  const problem = !/^[a-z][a-z0-9-]{0,62}$/.test(text)
+    ? 'Lower-case letters, digits and dashes, starting with a letter.'
+    : taken
+      ? 'Another node has this id.'
+      : undefined;
+  const valid = problem === undefined;
   return (
     <div className="schema-field">
       <label htmlFor={fieldId}>Id</label>
@@ -80,7 +88,7 @@ function NodeIdField({ id, onRename }: { id: string; onRename: (to: string) => v
       />
       {!valid && (
         <p id={`${fieldId}-problem`} className="field-error">
-          Lower-case letters, digits and dashes, starting with a letter.
+          {problem}
         </p>
       )}
     </div>

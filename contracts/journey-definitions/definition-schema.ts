@@ -56,25 +56,31 @@ const settingMeta = {
 };
 
 export const settingDeclaration = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('duration'), default: duration, ...settingMeta }).strict(),
+  z
+    .object({ type: z.literal('duration'), default: duration.meta({ title: 'Default' }), ...settingMeta })
+    .strict(),
   z
     .object({
       type: z.literal('days'),
-      default: z.number().int().min(0),
+      default: z.number().int().min(0).meta({ title: 'Default (days)' }),
       ...settingMeta,
     })
     .strict(),
   z
     .object({
       type: z.literal('number'),
-      default: z.number(),
-      min: z.number().optional(),
-      max: z.number().optional(),
+      default: z.number().meta({ title: 'Default' }),
+      min: z.number().optional().meta({ title: 'Lowest allowed' }),
+      max: z.number().optional().meta({ title: 'Highest allowed' }),
       ...settingMeta,
     })
     .strict(),
-  z.object({ type: z.literal('boolean'), default: z.boolean(), ...settingMeta }).strict(),
-  z.object({ type: z.literal('text'), default: z.string(), ...settingMeta }).strict(),
+  z
+    .object({ type: z.literal('boolean'), default: z.boolean().meta({ title: 'Default' }), ...settingMeta })
+    .strict(),
+  z
+    .object({ type: z.literal('text'), default: z.string().meta({ title: 'Default' }), ...settingMeta })
+    .strict(),
 ]);
 export type SettingDeclaration = z.infer<typeof settingDeclaration>;
 export type SettingValue = Duration | number | boolean | string;
@@ -341,7 +347,7 @@ export const journeyDefinitionSchema = z
     settings: z.record(name, settingDeclaration).meta({ title: 'Program settings with their defaults' }),
     events: z.array(eventDeclaration).meta({ title: 'Events the journey hears' }),
     stages: z
-      .array(z.object({ id: nodeId, label: z.string().min(1) }).strict())
+      .array(z.object({ id: nodeId, label: z.string().min(1).meta({ title: 'Label' }) }).strict())
       .min(1)
       .meta({ title: 'Stages' }),
     start: nodeId.meta({ title: 'First node' }),

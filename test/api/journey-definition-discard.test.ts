@@ -5,13 +5,14 @@ import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/
 /**
  * A designer throws a draft away (`DELETE /api/journey-definitions/:id/draft`): the definition is
  * its latest version again. Refused for a definition never published, for a stale revision and
- * for other roles; every attempt is audited.
+ * for other roles; every attempt is audited. And a draft whose nodes were only moved on the map
+ * is the same journey: there is nothing to publish.
  */
 
 const ID = 'discard-a-draft';
 const url = `/api/journey-definitions/${ID}`;
 
-describe('discarding a journey definition draft over HTTP', () => {
+describe('journey definition drafts over HTTP: discarding one, and one whose nodes only moved', () => {
   let stack: ApiStack;
 
   beforeAll(async () => {
@@ -98,5 +99,37 @@ describe('discarding a journey definition draft over HTTP', () => {
       'auditor 403',
       'designer 200',
     ]);
+  });
+
+  test('a draft whose nodes only moved is the same as the latest version; its positions are kept in the draft', async () => {
+    const version = (await api().get(`${url}/versions/1`).set(as('designer')).expect(200)).body as {
+      definition: { nodes: Array<Record<string, unknown>> };
+    };
+    const moved = {
+      ...version.definition,
+      nodes: version.definition.nodes.map((node, index) => ({
+        ...node,
+        position: { x: index * 240, y: 40 },
+      })),
+    };
+    await api()
+      .put(`${url}/draft`)
+      .set(as('designer'))
+      .send({ definition: moved, basedOnRevision: await revisionOf() })
+      .expect(200);
+    const refused = await api()
+      .post(`${url}/publish`)
+      .set(as('designer'))
+      .send({ note: 'Tidied the map', basedOnRevision: await revisionOf() })
+      .expect(400);
+    expect(refused.body.errors).toEqual([{ field: 'draft', message: 'is the same as version 1' }]);
+    const draft = await api().get(`${url}/draft`).set(as('designer')).expect(200);
+    expect(draft.body.definition.nodes[1].position).toEqual({ x: 240, y: 40 });
+    const diff = await api()
+      .get(`${url}/diff`)
+      .query({ from: 1, to: 'draft' })
+      .set(as('designer'))
+      .expect(200);
+    expect(diff.body.identical).toBe(true);
   });
 });

@@ -144,8 +144,7 @@ export function createApiClient(
     get: (path, ...[init]) => answer((http.GET as Untyped)(path as never, init as never), init?.signal),
     post: (path, ...[init]) => answer((http.POST as Untyped)(path as never, init as never), init?.signal),
     put: (path, ...[init]) => answer((http.PUT as Untyped)(path as never, init as never), init?.signal),
-    delete: (path, ...[init]) =>
-      answer((http.DELETE as Untyped)(path as never, init as never), init?.signal),
+    delete: (path, ...[init]) => answer((http.DELETE as Untyped)(path as never, init as never), init?.signal),
     async openCodecSession(): Promise<void> {
       await http.POST('/api/codec/session').catch(() => undefined);
     },

@@ -4,7 +4,7 @@ import {
   journeyDefinitionSchema,
   type JourneyDefinition,
 } from '../contracts/journey-definitions/definition-schema';
-import { sameJson } from '../contracts/journey-definitions/diff-definitions';
+import { sameJson, withoutLayout } from '../contracts/journey-definitions/diff-definitions';
 import {
   checkDefinition,
   validateDefinition,
@@ -135,8 +135,20 @@ export class DraftRevisionConflictError extends Error {
 }
 
 export class NoDraftError extends Error {
+  constructor(
+    readonly definitionId: string,
+    action: 'publish' | 'discard' = 'publish',
+  ) {
+    super(`Journey definition "${definitionId}" has no draft to ${action}.`);
+  }
+}
+
+/** A draft of a definition never published is all there is of it: it is edited, not discarded. */
+export class NeverPublishedError extends Error {
   constructor(readonly definitionId: string) {
-    super(`Journey definition "${definitionId}" has no draft to publish.`);
+    super(
+      `Journey definition "${definitionId}" has never been published: its draft is all there is, so it cannot be discarded.`,
+    );
   }
 }
 
@@ -256,6 +268,33 @@ export class JourneyDefinitionStore {
     });
   }
 
+  /**
+   * Throws the draft away: the definition is again its latest version, as published. Refused for
+   * a definition never published (nothing would be left to edit) and when someone saved since.
+   */
+  async discardDraft(id: string, basedOnRevision: number): Promise<DefinitionSummary> {
+    await this.dataSource.transaction(async (manager) => {
+      const row = await lockedRow(manager, id);
+      if (basedOnRevision !== row.revision) throw conflict(row);
+      if (!row.draft) throw new NoDraftError(id, 'discard');
+      if (row.latestVersion === 0) throw new NeverPublishedError(id);
+      const latest = await versionRow(manager, id, row.latestVersion);
+      await manager.getRepository(JourneyDefinitionRow).update(
+        { id },
+        {
+          // A save titles the definition after its draft: the latest version's title is back.
+          title: String(latest!.definition.title),
+          revision: row.revision + 1,
+          draft: null,
+          draftBasedOnVersion: null,
+          draftSavedBy: null,
+          draftSavedAt: null,
+        },
+      );
+    });
+    return (await this.get(id))!;
+  }
+
   /** The draft becomes the next version, with the note and who published it; the draft is gone. */
   async publish(id: string, request: PublishRequest): Promise<PublishedVersion> {
     return this.dataSource.transaction(async (manager) => {
@@ -267,7 +306,11 @@ export class JourneyDefinitionStore {
       if (!checked.ok) throw new DraftProblemsError(checked.problems);
       if (row.latestVersion > 0) {
         const latest = await versionRow(manager, id, row.latestVersion);
-        if (latest && sameJson({ ...latest.definition, version }, checked.definition)) {
+        // Positions are layout: a draft whose nodes only moved is the same journey.
+        if (
+          latest &&
+          sameJson(withoutLayout({ ...latest.definition, version }), withoutLayout(checked.definition))
+        ) {
           throw new UnchangedDraftError(row.latestVersion);
         }
       }

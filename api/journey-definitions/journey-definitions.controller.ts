@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -17,6 +29,7 @@ import { Int32Pipe } from '../requests/int32';
 import {
   CreateJourneyDefinitionDto,
   DefinitionDiffQuery,
+  DiscardDraftQuery,
   DraftDefinitionDto,
   PublishDefinitionDto,
   SaveDraftDto,
@@ -135,6 +148,27 @@ export class JourneyDefinitionsController {
       basedOnRevision: body.basedOnRevision,
       savedBy: whoActed(request),
     });
+  }
+
+  @Delete(':id/draft')
+  @Roles('designer')
+  @AuditedAs('journey-definition.draft.discard', { definitionId: 'params.id' })
+  @ApiOperation({
+    summary:
+      'Discard the draft: the definition is again its latest published version. Refused for a definition never published.',
+  })
+  @ApiOkResponse({ type: JourneyDefinitionView })
+  @ApiBadRequestResponse({ description: 'No basedOnRevision; nothing was discarded.' })
+  @ApiNotFoundResponse({ description: 'No such definition.' })
+  @ApiConflictResponse({
+    description:
+      'There is no draft, the definition was never published, or the draft changed since basedOnRevision.',
+  })
+  discardDraft(
+    @Param('id', DefinitionIdPipe) id: string,
+    @Query() query: DiscardDraftQuery,
+  ): Promise<JourneyDefinitionView> {
+    return this.definitions.discardDraft(id, query.basedOnRevision);
   }
 
   @Post(':id/draft/validate')

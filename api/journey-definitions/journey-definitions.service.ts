@@ -8,6 +8,7 @@ import {
   DraftProblemsError,
   DraftRevisionConflictError,
   JourneyDefinitionStore,
+  NeverPublishedError,
   NoDraftError,
   UnchangedDraftError,
   type CreateRequest,
@@ -78,6 +79,10 @@ export class JourneyDefinitionsService {
     return { valid: problems.length === 0, problems };
   }
 
+  discardDraft(id: string, basedOnRevision: number): Promise<DefinitionSummary> {
+    return this.answer(this.store.discardDraft(id, basedOnRevision));
+  }
+
   publish(id: string, request: PublishRequest): Promise<PublishedVersion> {
     return this.answer(this.store.publish(id, request));
   }
@@ -137,7 +142,7 @@ function httpError(error: unknown, body: { copyOf?: { id: string; version: numbe
       errors: [{ field: 'basedOnRevision', message: `must be ${error.currentRevision}` }],
     });
   }
-  if (error instanceof NoDraftError) {
+  if (error instanceof NoDraftError || error instanceof NeverPublishedError) {
     return new ConflictException({ message: error.message, errors: [] });
   }
   if (error instanceof DraftProblemsError) {

@@ -57,25 +57,31 @@ const settingMeta = {
 };
 
 export const settingDeclaration = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('duration'), default: duration, ...settingMeta }).strict(),
+  z
+    .object({ type: z.literal('duration'), default: duration.meta({ title: 'Default' }), ...settingMeta })
+    .strict(),
   z
     .object({
       type: z.literal('days'),
-      default: z.number().int().min(0),
+      default: z.number().int().min(0).meta({ title: 'Default (days)' }),
       ...settingMeta,
     })
     .strict(),
   z
     .object({
       type: z.literal('number'),
-      default: z.number(),
-      min: z.number().optional(),
-      max: z.number().optional(),
+      default: z.number().meta({ title: 'Default' }),
+      min: z.number().optional().meta({ title: 'Lowest allowed' }),
+      max: z.number().optional().meta({ title: 'Highest allowed' }),
       ...settingMeta,
     })
     .strict(),
-  z.object({ type: z.literal('boolean'), default: z.boolean(), ...settingMeta }).strict(),
-  z.object({ type: z.literal('text'), default: z.string(), ...settingMeta }).strict(),
+  z
+    .object({ type: z.literal('boolean'), default: z.boolean().meta({ title: 'Default' }), ...settingMeta })
+    .strict(),
+  z
+    .object({ type: z.literal('text'), default: z.string().meta({ title: 'Default' }), ...settingMeta })
+    .strict(),
 ]);
 export type SettingDeclaration = z.infer<typeof settingDeclaration>;
 export type SettingValue = Duration | number | boolean | string;
@@ -234,6 +240,11 @@ const nodeBase = {
   description: z.string().optional().meta({ title: 'Description' }),
   /** The stage a patient is reported in while here; the stage stays as it was when absent. */
   stage: nodeId.optional().meta({ title: 'Stage' }),
+  /**
+   * Where the designer drew the node; layout only: the interpreter never reads it, and
+   * `withoutLayout` (diff-definitions.ts) drops it before definitions are compared (a moved node changes no journey).
+   */
+  position: z.object({ x: z.number(), y: z.number() }).strict().optional().meta({ title: 'Position' }),
 };
 
 export const staffTaskSpec = z
@@ -255,7 +266,7 @@ export const messageNode = z
   .object({
     ...nodeBase,
     kind: z.literal('message'),
-    message: messageContent,
+    message: messageContent.meta({ title: 'Message' }),
     next: nodeId.optional().meta({ title: 'Then go to' }),
     /** When no channel could take it (a staff call is raised either way). Defaults to `next`. */
     onUnreachable: nodeId.optional().meta({ title: 'When no channel reaches the patient' }),
@@ -284,7 +295,7 @@ export const timerNode = z
   .object({
     ...nodeBase,
     kind: z.literal('timer'),
-    clock,
+    clock: clock.meta({ title: 'When it elapses' }),
     next: nodeId.optional().meta({ title: 'Then go to' }),
   })
   .strict();
@@ -312,7 +323,7 @@ export const taskNode = z
   .object({
     ...nodeBase,
     kind: z.literal('task'),
-    task: staffTaskSpec,
+    task: staffTaskSpec.meta({ title: 'Staff task' }),
     outcomes: z
       .array(z.object({ outcome: z.string().min(1).meta({ title: 'Outcome' }), next: nodeId }).strict())
       .meta({ title: 'Outcomes staff choose' }),
@@ -387,7 +398,7 @@ export const journeyDefinitionSchema = z
     settings: z.record(name, settingDeclaration).meta({ title: 'Program settings with their defaults' }),
     events: z.array(eventDeclaration).meta({ title: 'Events the journey hears' }),
     stages: z
-      .array(z.object({ id: nodeId, label: z.string().min(1) }).strict())
+      .array(z.object({ id: nodeId, label: z.string().min(1).meta({ title: 'Label' }) }).strict())
       .min(1)
       .meta({ title: 'Stages' }),
     start: nodeId.meta({ title: 'First node' }),

@@ -1,5 +1,5 @@
 import example from './examples/screening-booking.json';
-import { diffDefinitions, sameJson, valueChanges } from './diff-definitions';
+import { diffDefinitions, sameJson, valueChanges, withoutLayout } from './diff-definitions';
 
 type Definition = typeof example & Record<string, unknown>;
 const copy = (): Definition => JSON.parse(JSON.stringify(example)) as Definition;
@@ -165,6 +165,16 @@ describe('diffDefinitions', () => {
     const diff = diffDefinitions({}, draft);
     expect(diff.fields).toEqual([{ path: 'id', after: 'x' }]);
     expect(diff.nodes.added).toEqual([{ id: 'a', kind: 'end' }]);
+  });
+});
+
+describe('withoutLayout', () => {
+  test('a definition whose nodes only moved on the map is identical: positions are layout', () => {
+    const moved = copy();
+    (moved.nodes as Record<string, unknown>[])[0]!.position = { x: 120, y: 40 };
+    expect(diffDefinitions(example, moved).identical).toBe(true);
+    expect(sameJson(withoutLayout(moved), withoutLayout(example))).toBe(true);
+    expect(sameJson(moved, example)).toBe(false);
   });
 });
 

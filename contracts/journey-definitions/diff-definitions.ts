@@ -56,8 +56,9 @@ const keyedLists = new Set(['nodes', 'stages', 'events', 'scenarios']);
 
 /** What changed from `before` to `after`. Both are definitions as stored (a draft may be unfinished). */
 export function diffDefinitions(before: Json, after: Json): DefinitionDiff {
-  const from = asObject(before);
-  const to = asObject(after);
+  // Moving a node on the map changes no patient's journey: positions are not differences.
+  const from = asObject(withoutLayout(before));
+  const to = asObject(withoutLayout(after));
   const fields = [...new Set([...Object.keys(from), ...Object.keys(to)])]
     .filter((key) => key !== 'version' && key !== 'settings' && !keyedLists.has(key))
     .sort(fieldOrder)
@@ -82,6 +83,21 @@ export function diffDefinitions(before: Json, after: Json): DefinitionDiff {
 
 function hasChanges(list: ItemChanges): boolean {
   return list.added.length + list.removed.length + list.changed.length > 0;
+}
+
+/** The definition without where its nodes were drawn: what diffs and publish-equality compare. */
+export function withoutLayout<T>(definition: T): T {
+  if (typeof definition !== 'object' || definition === null) return definition;
+  const nodes = (definition as { nodes?: unknown }).nodes;
+  if (!Array.isArray(nodes)) return definition;
+  return {
+    ...definition,
+    nodes: nodes.map((node: unknown) => {
+      if (typeof node !== 'object' || node === null || !('position' in node)) return node;
+      const { position: _position, ...rest } = node as Record<string, unknown>;
+      return rest;
+    }),
+  };
 }
 
 /** Whether two JSON values are the same, whatever the order of their object keys. */

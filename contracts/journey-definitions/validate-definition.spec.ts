@@ -85,6 +85,42 @@ describe(validateDefinition.name, () => {
     ]);
   });
 
+  it('[HZ-100] finds a message only email or SMS can carry, with no way on for a patient who has not consented', () => {
+    const smsOnly = (node: DefinitionNode) => {
+      if (node.kind !== 'message') return;
+      node.message.wording = {
+        en: { plain: { sms: 'Book: {{schedulingUrl}}' } },
+        es: { plain: { sms: 'Reserve' } },
+      };
+      delete node.onUnreachable;
+    };
+    const problems = validateDefinition(withNode(example(), 'invite', smsOnly));
+    expect(problems.filter((problem) => problem.code === 'no-consent-path')).toEqual([
+      {
+        code: 'no-consent-path',
+        node: 'invite',
+        message:
+          '"Invitation to book" (invite): the message screening-invitation can go only by sms, which need the patient\'s recorded consent: add text for every channel ("any") or the portal, or say where to go when no channel reaches the patient.',
+      },
+    ]);
+  });
+
+  it('accepts an opt-in-only message with a way on when no channel reaches the patient, or a portal text', () => {
+    const withFallback = withNode(example(), 'invite', (node) => {
+      if (node.kind !== 'message') return;
+      node.message.wording = { en: { plain: { email: 'Book' } }, es: { plain: { email: 'Reserve' } } };
+      node.onUnreachable = 'call-patient';
+    });
+    const withPortal = withNode(example(), 'invite', (node) => {
+      if (node.kind !== 'message') return;
+      node.message.wording = { en: { plain: { sms: 'Book', portal: 'Book online' } } };
+      delete node.onUnreachable;
+    });
+    for (const definition of [withFallback, withPortal]) {
+      expect(validateDefinition(definition).map((problem) => problem.code)).not.toContain('no-consent-path');
+    }
+  });
+
   it('finds a reference to a node that does not exist, and the dead end it leaves', () => {
     const definition = withNode(example(), 'invite', (node) => {
       if (node.kind === 'message') node.next = 'wait-for-booking';

@@ -32,6 +32,7 @@ export const problemCodes = [
   'task-without-default',
   'invalid-condition',
   'missing-language',
+  'no-consent-path',
   'unknown-field',
   'shape',
 ] as const;
@@ -43,6 +44,13 @@ export interface DefinitionProblem {
   node?: string;
   message: string;
 }
+
+/**
+ * Channels a patient must have opted in to (a recorded grant): the engagement policy's default
+ * (shared/engagement/engagement-policy.ts, `consentWithoutRecord`). The portal is the patient's
+ * own inbox; letters and calls go through staff.
+ */
+const optInChannels = new Set(['email', 'sms']);
 
 /** Node kinds a patient stays in until something happens; the others are passed through at once. */
 const instantKinds = new Set<DefinitionNode['kind']>(['decision']);
@@ -157,6 +165,8 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
     switch (node.kind) {
       case 'message':
         checkMessage(node, node.message);
+        // A way on for a patient no channel reaches is the designer's consent fallback.
+        if (!node.onUnreachable) checkConsentPath(node, node.message);
         refs.push(node.message.respondWithin);
         if (!node.next)
           add('dead-end', `${name(node)} does not say where to go once the message is sent.`, node.id);
@@ -217,6 +227,7 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
           refs.push(step.after);
           if ('message' in step) {
             checkMessage(node, step.message);
+            checkConsentPath(node, step.message);
             refs.push(step.message.respondWithin);
           } else refs.push(step.task.dueWithin, step.task.dueAt?.after, step.task.dueAt?.before);
         });
@@ -254,6 +265,27 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
         );
       }
     }
+  }
+
+  /**
+   * A message written only for opt-in channels (email, SMS) reaches no patient who has not
+   * consented to them: it needs text another channel can carry, or a way on when no one is reached.
+   */
+  function checkConsentPath(node: DefinitionNode, message: MessageContent): void {
+    const channels = new Set<string>();
+    for (const levels of Object.values(message.wording)) {
+      for (const texts of Object.values(levels)) {
+        for (const channel of Object.keys(texts)) channels.add(channel);
+      }
+    }
+    // No text at all is the missing language's problem; `any` and non-opt-in texts reach everyone.
+    if (channels.size === 0 || [...channels].some((channel) => !optInChannels.has(channel))) return;
+    const only = [...channels].sort().join(' and ');
+    add(
+      'no-consent-path',
+      `${name(node)}: the message ${message.key} can go only by ${only}, which need the patient's recorded consent: add text for every channel ("any") or the portal, or say where to go when no channel reaches the patient.`,
+      node.id,
+    );
   }
 
   function checkSettingRef(node: DefinitionNode, ref: DurationRef | DaysRef | undefined): void {

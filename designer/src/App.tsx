@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
-import { createApiClient, type ApiClient, type JourneyType } from './api';
+import { createApiClient, type JourneyType, type WritingApiClient } from './api';
 import { AuditScreen } from './audit/AuditScreen';
 import { CatalogueScreen } from './catalogue/CatalogueScreen';
 import { MigrationScreen } from './definitions/migration/MigrationScreen';
 import { DefinitionPreviewScreen } from './definitions/preview/DefinitionPreviewScreen';
+import { DefinitionEditorScreen } from './definitions/DefinitionEditorScreen';
+import { DefinitionsScreen } from './definitions/DefinitionsScreen';
 import { Notice } from './Notice';
 import { Redirect } from './Redirect';
 import { JourneyDetailScreen } from './patients/JourneyDetailScreen';
@@ -54,7 +56,7 @@ export function App() {
 }
 
 interface WorkspaceProps {
-  client: ApiClient;
+  client: WritingApiClient;
   onSignOut: (notice?: string) => void;
 }
 
@@ -112,7 +114,7 @@ function Workspace({ client, onSignOut }: WorkspaceProps) {
 }
 
 interface ScreensProps {
-  client: ApiClient;
+  client: WritingApiClient;
   role: Role;
   operatorName: string;
 }
@@ -158,6 +160,12 @@ function SectionRoutes({ client, role, operatorName, types }: ScreensProps & { t
             </div>
           }
         />
+      )}
+      {sections.includes('definitions') && (
+        <>
+          <Route path="/definitions" element={<DefinitionsScreen client={client} />} />
+          <Route path="/definitions/:id" element={<DefinitionEditorScreen client={client} />} />
+        </>
       )}
       {sections.includes('audit') && <Route path="/audit" element={<AuditScreen client={client} />} />}
       <Route

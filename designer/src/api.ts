@@ -20,7 +20,7 @@ export type FieldError = Schemas['FieldErrorView'];
 /** What `POST /api/journeys/{id}/events` takes: one of the journey type's events. */
 export type JourneyEvent = ApiInit<'post', '/api/journeys/{id}/events'>['body'];
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put' | 'delete';
 
 /** The API's path templates (`/api/journeys/{id}`) that answer `method`. */
 export type ApiPath<M extends Method> = {
@@ -59,11 +59,26 @@ export interface ApiClient {
     ...init: OptionalIfEmpty<I>
   ): Promise<ApiAnswer<'post', P>>;
   /**
+   * Writes other than POST. Optional so the many read-only fakes in component specs need not grow
+   * them; `createApiClient` always has them (see `WritingApiClient`).
+   */
+  put?<P extends ApiPath<'put'>, I extends ApiInit<'put', P>>(
+    path: P,
+    ...init: OptionalIfEmpty<I>
+  ): Promise<ApiAnswer<'put', P>>;
+  delete?<P extends ApiPath<'delete'>, I extends ApiInit<'delete', P>>(
+    path: P,
+    ...init: OptionalIfEmpty<I>
+  ): Promise<ApiAnswer<'delete', P>>;
+  /**
    * Lets the Temporal Web UI decode this operator's journeys: the API sets a codec session cookie
    * the UI sends along. Refused (and harmless) for other roles, who then see ciphertext there.
    */
   openCodecSession?(): Promise<void>;
 }
+
+/** A client that also saves and deletes: what `createApiClient` makes, and what editors need. */
+export type WritingApiClient = ApiClient & Required<Pick<ApiClient, 'put' | 'delete'>>;
 
 /** A failed request. `status` is 0 when the API could not be reached at all. */
 export class ApiError extends Error {
@@ -93,7 +108,7 @@ export function createApiClient(
   onUnauthorized: (message: string) => void = () => undefined,
   /** The API serves the designer, so by default requests go to the page's own origin. */
   baseUrl = '',
-): ApiClient {
+): WritingApiClient {
   const http = createClient<paths>({
     baseUrl,
     headers: { Accept: 'application/json', Authorization: `Bearer ${apiKey}` },
@@ -128,6 +143,8 @@ export function createApiClient(
   return {
     get: (path, ...[init]) => answer((http.GET as Untyped)(path as never, init as never), init?.signal),
     post: (path, ...[init]) => answer((http.POST as Untyped)(path as never, init as never), init?.signal),
+    put: (path, ...[init]) => answer((http.PUT as Untyped)(path as never, init as never), init?.signal),
+    delete: (path, ...[init]) => answer((http.DELETE as Untyped)(path as never, init as never), init?.signal),
     async openCodecSession(): Promise<void> {
       await http.POST('/api/codec/session').catch(() => undefined);
     },

@@ -1,11 +1,12 @@
 import type { components } from './generated/openapi';
 
 export type Role = components['schemas']['SessionView']['role'];
-export type Section = 'journeys' | 'patients' | 'queue' | 'audit';
+export type Section = 'journeys' | 'definitions' | 'patients' | 'queue' | 'audit';
 
 /** Where each section lives and what the navigation calls it. */
 export const SECTION_LINKS: Record<Section, { path: string; label: string }> = {
   journeys: { path: '/journeys', label: 'Journeys' },
+  definitions: { path: '/definitions', label: 'Journey definitions' },
   patients: { path: '/patients', label: 'Patients' },
   queue: { path: '/queue', label: 'Staff queue' },
   audit: { path: '/audit', label: 'Audit' },
@@ -13,11 +14,13 @@ export const SECTION_LINKS: Record<Section, { path: string; label: string }> = {
 
 /**
  * The screens each role works in (the API enforces the same split regardless). Designers work on
- * programs; patients are for operators and auditors; the trail is the auditor's. Integration keys
- * are for machines: the console has nothing for them.
+ * programs, and only they author journey definitions (an operator or auditor would get an editor
+ * whose every save is refused; auditors read each publish in the trail); patients are for
+ * operators and auditors; the trail is the auditor's. Integration keys are for machines: the
+ * console has nothing for them.
  */
 export const SECTIONS_OF: Record<Role, Section[]> = {
-  designer: ['journeys'],
+  designer: ['journeys', 'definitions'],
   operator: ['journeys', 'patients', 'queue'],
   auditor: ['journeys', 'patients', 'audit'],
   integration: [],

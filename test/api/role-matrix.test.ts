@@ -32,6 +32,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/journey-definitions/{id}': only('designer', 'operator', 'auditor'),
   'GET /api/journey-definitions/{id}/draft': only('designer', 'operator', 'auditor'),
   'PUT /api/journey-definitions/{id}/draft': only('designer'),
+  'DELETE /api/journey-definitions/{id}/draft': only('designer'),
   'POST /api/journey-definitions/{id}/draft/validate': only('designer'),
   'POST /api/journey-definitions/{id}/publish': only('designer'),
   'GET /api/journey-definitions/{id}/versions': only('designer', 'operator', 'auditor'),

@@ -111,3 +111,15 @@ export class DefinitionDiffQuery {
   @Matches(/^(draft|[1-9][0-9]{0,8})$/, { message: 'to must be a version number or draft' })
   to!: string;
 }
+
+export class DiscardDraftQuery {
+  @ApiProperty({
+    description: "The definition's revision the designer saw; 409 if the draft was saved or published since.",
+    minimum: 1,
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(INT32_MAX)
+  basedOnRevision!: number;
+}

@@ -170,7 +170,8 @@ export interface paths {
         /** Save the draft (starting one after a publish). It must be well-formed; it may be unfinished: the answer lists its problems. */
         put: operations["JourneyDefinitionsController_saveDraft"];
         post?: never;
-        delete?: never;
+        /** Discard the draft: the definition is again its latest published version. Refused for a definition never published. */
+        delete: operations["JourneyDefinitionsController_discardDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -994,7 +995,7 @@ export interface components {
         };
         DefinitionProblemView: {
             /** @enum {string} */
-            code: "duplicate-id" | "unknown-node" | "unknown-stage" | "unknown-event" | "unknown-setting" | "setting-type" | "setting-default" | "unreachable" | "dead-end" | "no-way-to-end" | "instant-loop" | "wait-without-timeout" | "decision-without-default" | "task-without-default" | "invalid-condition" | "missing-language" | "unknown-field" | "shape";
+            code: "duplicate-id" | "unknown-node" | "unknown-stage" | "unknown-event" | "unknown-setting" | "setting-type" | "setting-default" | "unreachable" | "dead-end" | "no-way-to-end" | "instant-loop" | "wait-without-timeout" | "decision-without-default" | "task-without-default" | "invalid-condition" | "missing-language" | "no-consent-path" | "unknown-field" | "shape";
             /** @description What is wrong, in a sentence a designer can act on. */
             message: string;
             /** @description The node the problem is on. */
@@ -2548,6 +2549,75 @@ export interface operations {
                 };
             };
             /** @description The draft was saved or published since basedOnRevision. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    JourneyDefinitionsController_discardDraft: {
+        parameters: {
+            query: {
+                /** @description The definition's revision the designer saw; 409 if the draft was saved or published since. */
+                basedOnRevision: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyDefinitionView"];
+                };
+            };
+            /** @description No basedOnRevision; nothing was discarded. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description There is no draft, the definition was never published, or the draft changed since basedOnRevision. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -157,7 +157,7 @@ export const wordingChannels = ['any', 'email', 'sms', 'portal', 'letter'] as co
 export type WordingChannel = (typeof wordingChannels)[number];
 
 /** Like a node id, or dotted parts (`emergency-follow-up.nudge`) as the coded journeys' wording keys are named. */
-const WORDING_KEY = /^[a-z][a-z0-9-]{0,62}(\.[a-z][a-z0-9-]{0,62}){0,3}$/;
+export const WORDING_KEY = /^[a-z][a-z0-9-]{0,62}(\.[a-z][a-z0-9-]{0,62}){0,3}$/;
 
 /** One reading level's texts: `any` is what every channel without its own text uses. */
 const channelTexts = z.partialRecord(z.enum(wordingChannels), z.string().min(1));

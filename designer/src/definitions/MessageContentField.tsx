@@ -1,28 +1,23 @@
 import type { MessageContent } from '../../../contracts/journey-definitions/definition-schema';
-import type { JsonSchema } from './schema-form/json-schema';
-import { ObjectFields } from './schema-form/ObjectFields';
+import { MessageEditor } from './message/MessageEditor';
+import { useFormContext } from './schema-form/form-context';
 
 interface MessageContentFieldProps {
-  schema: JsonSchema;
   value: MessageContent;
   onChange: (value: MessageContent) => void;
   label: string;
 }
 
 /**
- * A message node's content: for now the form generated from its schema (wording per offered
- * language, reading level and channel). The one place where the rich message editor, with the
- * rendered message per language and channel, takes over.
+ * A message node's content: the message editor, with the message rendered per language and
+ * channel as the patient would get it, over the languages the definition offers.
  */
-export function MessageContentField({ schema, value, onChange, label }: MessageContentFieldProps) {
+export function MessageContentField({ value, onChange, label }: MessageContentFieldProps) {
+  const { languages } = useFormContext();
   return (
     <fieldset className="schema-group">
       <legend>{label}</legend>
-      <ObjectFields
-        schema={schema}
-        value={value}
-        onChange={(changed) => onChange(changed as MessageContent)}
-      />
+      <MessageEditor value={value} languages={[...languages]} onChange={onChange} />
     </fieldset>
   );
 }

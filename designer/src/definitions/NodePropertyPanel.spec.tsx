@@ -90,25 +90,18 @@ describe(NodePropertyPanel.name, () => {
     expect(node()).toHaveProperty('timeout');
   });
 
-  test("a message's wording has a field per offered language, reading level and channel; an emptied text goes", async () => {
+  test("a message's wording is edited in the message editor per offered language, reading level and channel; an emptied text goes", async () => {
     const { definition, id } = addNode(example(), 'message');
     const { user, node } = renderPanel(definition, id);
-    const wording = screen.getByRole('group', { name: 'Wording per language, reading level and channel' });
-    const spanish = within(wording).getByRole('group', { name: 'es' });
-    await user.type(
-      within(within(spanish).getByRole('group', { name: 'plain' })).getByLabelText('any'),
-      'Hola',
-    );
-    await user.type(
-      within(
-        within(within(wording).getByRole('group', { name: 'en' })).getByRole('group', { name: 'standard' }),
-      ).getByLabelText('sms'),
-      'Hi',
-    );
+    const spanishAny = screen.getByLabelText('Spanish, plain, Any channel');
+    await user.type(spanishAny, 'Hola');
+    await user.type(screen.getByLabelText('English, standard, SMS'), 'Hi');
     expect(node()).toMatchObject({
       message: { wording: { es: { plain: { any: 'Hola' } }, en: { standard: { sms: 'Hi' } } } },
     });
-    await user.clear(within(within(spanish).getByRole('group', { name: 'plain' })).getByLabelText('any'));
+    // The editor shows the message as the patient would get it.
+    expect(screen.getByRole('region', { name: 'Rendered message' })).toBeTruthy();
+    await user.clear(spanishAny);
     expect(node()).toMatchObject({ message: { wording: { en: { standard: { sms: 'Hi' } } } } });
     expect((node() as { message: { wording: object } }).message.wording).not.toHaveProperty('es');
   });

@@ -3,6 +3,7 @@ import {
   durationUnits,
   readingLevels,
   wordingChannels,
+  WORDING_KEY,
   type DurationRef,
   type DurationUnit,
   type MessageContent,
@@ -20,7 +21,6 @@ interface MessageEditorProps {
   readonly onChange: (value: MessageContent) => void;
 }
 
-const KEY = /^[a-z][a-z0-9-]{0,62}$/;
 const channelTitles: Record<string, string> = {
   any: 'Any channel',
   email: 'Email',
@@ -46,10 +46,12 @@ export function MessageEditor({ value, languages, onChange }: MessageEditorProps
         <input
           id={`${id}-key`}
           value={value.key}
-          aria-invalid={!KEY.test(value.key)}
+          aria-invalid={!WORDING_KEY.test(value.key)}
           onChange={(event) => set({ key: event.target.value })}
         />
-        {!KEY.test(value.key) && <p role="alert">The key must be lower-case letters, digits and dashes.</p>}
+        {!WORDING_KEY.test(value.key) && (
+          <p role="alert">The key must be lower-case letters, digits and dashes, in dot-separated parts.</p>
+        )}
         <label htmlFor={`${id}-channel`}>First-choice channel</label>
         <select
           id={`${id}-channel`}

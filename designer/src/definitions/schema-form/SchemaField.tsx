@@ -27,7 +27,6 @@ export function SchemaField(props: FieldProps) {
   if (name === 'message' && schema.type === 'object') {
     return (
       <MessageContentField
-        schema={schema}
         value={props.value as MessageContent}
         onChange={props.onChange}
         label={props.label}

@@ -223,6 +223,9 @@ function printYear(result: TimeSkippedYear): void {
   ]);
   console.log(`events per run: ${result.perRun.map((run) => run.events).join(', ')}`);
   console.log(`KiB per run: ${result.perRun.map((run) => Math.round(run.bytes / 1024)).join(', ')}`);
+  console.log(
+    `carried input KiB per run: ${result.perRun.map((run) => Math.round(run.inputBytes / 1024)).join(', ')}`,
+  );
   console.log(`cores busy: ${formatCores(result.coresUsed)}`);
 }
 

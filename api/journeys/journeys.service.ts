@@ -133,8 +133,11 @@ export class JourneysService {
 
   async get(id: string): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
+    // Asked together: a running journey (the usual read) then costs one round trip, not two.
+    const queried = this.queryProgress(handle);
+    queried.catch(() => undefined); // unused when the journey is missing or closed
     const description = await this.describe(handle);
-    const progress = await this.progressOf(handle, description);
+    const progress = await this.progressOf(handle, description, queried);
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
@@ -325,8 +328,13 @@ export class JourneysService {
   private async progressOf(
     handle: WorkflowHandle,
     description: WorkflowExecutionDescription,
+    queried?: Promise<JourneyProgress>,
   ): Promise<JourneyProgress> {
     if (description.status.name === 'COMPLETED') return (await handle.result()) as JourneyProgress;
+    return queried ?? this.queryProgress(handle);
+  }
+
+  private async queryProgress(handle: WorkflowHandle): Promise<JourneyProgress> {
     try {
       // A gRPC deadline rather than a timer beside the call: the query then ends with the
       // request, instead of retrying on after the API answered (and past its shutdown).

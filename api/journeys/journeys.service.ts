@@ -115,13 +115,12 @@ export class JourneysService {
   private async startWorkflow(request: StartJourneyDto): Promise<{ created: boolean; workflowId: string }> {
     const type = this.requireType(request.journey);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
-    // As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled.
-    if (await this.vitalStatus?.isDeceased(request.patientId)) {
-      throw badRequest('The patient is not enrolled.', [
-        { field: 'patientId', message: 'the EHR records this patient as deceased' },
-      ]);
-    }
-    const outcome = await this.starter.start({ type, patientId: request.patientId, params: request.params });
+    const outcome = await this.starter.start({
+      type,
+      patientId: request.patientId,
+      params: request.params,
+      admit: this.refuseDeceased(request.patientId),
+    });
     if (!outcome.started) {
       throw badRequest(
         `Invalid parameters for journey "${type.id}".`,
@@ -129,6 +128,15 @@ export class JourneysService {
       );
     }
     return { created: outcome.created, workflowId: outcome.workflowId };
+  }
+
+  /** As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled. */
+  private async refuseDeceased(patientId: string): Promise<void> {
+    if (await this.vitalStatus?.isDeceased(patientId)) {
+      throw badRequest('The patient is not enrolled.', [
+        { field: 'patientId', message: 'the EHR records this patient as deceased' },
+      ]);
+    }
   }
 
   async get(id: string): Promise<JourneyDetailView> {

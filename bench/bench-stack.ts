@@ -10,6 +10,7 @@ import { ensureNamespace } from '../test/helpers/test-namespace';
 import { testDataConverter } from '../test/helpers/test-payload-encryption';
 import { stackValue, TEST_NAMESPACE, TEST_STACK_ENV } from '../test/helpers/test-stack';
 import type { StackReady, StackSettings } from './api-stack-process';
+import type { AnchorWorkerSettings } from './anchor/anchor-worker-process';
 
 /**
  * What the benchmarks run against: the PostgreSQL and Temporal dev server the test suite uses
@@ -22,6 +23,8 @@ export interface BenchStack {
   rolesByPid: Record<number, string>;
   temporal: Client;
   taskQueue: string;
+  /** The anchor worker's task queue (bench/anchor): the floor every journey figure is a ratio to. */
+  anchorTaskQueue: string;
   /** How many journeys the worker keeps in memory (WORKER_MAX_CACHED_WORKFLOWS or the default). */
   workerMaxCachedWorkflows: number;
   pseudonymKey: string;
@@ -69,21 +72,33 @@ export async function startBenchStack(
   const servers = await startServers();
   const pseudonymKey = `bench-${randomBytes(16).toString('hex')}`;
   let child: ChildProcess | undefined;
+  let anchor: ChildProcess | undefined;
   let connection: Connection | undefined;
   try {
     const started = await startApiProcess({ pseudonymKey }, options.cpuProfileDir);
     child = started.child;
+    const anchorTaskQueue = `bench-anchor-${randomBytes(4).toString('hex')}`;
+    anchor = await startAnchorWorkerProcess({
+      taskQueue: anchorTaskQueue,
+      workerMaxCachedWorkflows: started.ready.workerMaxCachedWorkflows,
+    });
     connection = await Connection.connect({ address: stackValue('temporalAddress') });
     const temporal = new Client({ connection, namespace: TEST_NAMESPACE, dataConverter: testDataConverter });
     const { serverVersion } = await connection.workflowService.getSystemInfo({});
     const cli = await temporalCli();
     const openChild = child;
+    const openAnchor = anchor;
     const openConnection = connection;
     return {
       apiBaseUrl: started.ready.baseUrl,
-      rolesByPid: { [process.pid]: 'benchDriver', [child.pid!]: 'apiAndWorker' },
+      rolesByPid: {
+        [process.pid]: 'benchDriver',
+        [child.pid!]: 'apiAndWorker',
+        [anchor.pid!]: 'anchorWorker',
+      },
       temporal,
       taskQueue: started.ready.taskQueue,
+      anchorTaskQueue,
       workerMaxCachedWorkflows: started.ready.workerMaxCachedWorkflows,
       pseudonymKey,
       server: {
@@ -97,13 +112,14 @@ export async function startBenchStack(
         timeSkippingServer: timeSkippingServerKind(),
       },
       async close() {
-        await stopApiProcess(openChild);
+        await Promise.all([stopChildProcess(openChild), stopChildProcess(openAnchor)]);
         await openConnection.close();
         await servers.stop();
       },
     };
   } catch (error) {
-    if (child) await stopApiProcess(child);
+    if (child) await stopChildProcess(child);
+    if (anchor) await stopChildProcess(anchor);
     await connection?.close();
     await servers.stop();
     throw error;
@@ -127,7 +143,20 @@ function startApiProcess(
   });
 }
 
-function stopApiProcess(child: ChildProcess): Promise<void> {
+function startAnchorWorkerProcess(settings: AnchorWorkerSettings): Promise<ChildProcess> {
+  const child = fork(join(__dirname, 'anchor', 'anchor-worker-process.js'), [JSON.stringify(settings)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) =>
+      reject(new Error(`The anchor worker process exited (${code}) before it was ready.`)),
+    );
+  });
+}
+
+/** Asks a child process (the API stack or the anchor worker) to close, and kills it if it hangs. */
+function stopChildProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

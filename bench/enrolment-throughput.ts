@@ -8,6 +8,8 @@ import type { BenchStack } from './bench-stack';
 import { firstWorkflowTaskTimes, type FirstWorkflowTaskTimes } from './first-workflow-task';
 import { round, summarize, type LatencySummary } from './percentiles';
 import { startJourneyRaw } from './raw-journey-start';
+import { anchorProgressQuery } from './anchor/anchor.workflow';
+import { ANCHOR_JOURNEY, startAnchorJourney } from './anchor/anchor-start';
 
 /*
  * Enrolment throughput: journeys started per second through POST /api/journeys (autocannon, one
@@ -17,6 +19,8 @@ import { startJourneyRaw } from './raw-journey-start';
  * work the API's answer contains, so the gap splits into Temporal round trips and API overhead.
  * A fourth side posts with `Prefer: respond-async` (the bulk-enrolment fast path): the API then
  * answers once the start is accepted, which should come close to the raw client's rate.
+ * A fifth side is the anchor (bench/anchor): its start, then its progress query, which the worker
+ * can only answer once the first workflow task has run: the floor of the API's waiting path.
  */
 
 /** Its first timer is weeks away: a start costs the start and one workflow task, nothing else. */
@@ -24,7 +28,8 @@ const JOURNEY = 'appointment-reminder';
 const OPERATOR_KEY = 'Bearer dev-operator-key';
 
 type ReadStep = 'start' | 'describe' | 'firstQuery';
-type EnrolmentSide = 'api' | 'apiRespondAsync' | 'rawClient' | 'rawClientStartAndRead';
+type EnrolmentSide =
+  'api' | 'apiRespondAsync' | 'rawClient' | 'rawClientStartAndRead' | 'anchorStartToAsleep';
 
 export interface EnrolmentThroughput {
   journey: string;
@@ -36,12 +41,16 @@ export interface EnrolmentThroughput {
   apiRespondAsync: SideFigures;
   rawClient: SideFigures;
   rawClientStartAndRead: SideFigures;
+  /** The anchor journey started and asked its progress (answered after its first workflow task). */
+  anchorStartToAsleep: SideFigures;
   /** Where the start + read time goes; the first query waits for the worker's first workflow task. */
   rawClientStartAndReadStepsMs: Record<ReadStep, LatencySummary>;
   /** API journeys per second / raw client starts per second. */
   apiToRawRatio: number;
   /** The same with `Prefer: respond-async` (target: at least 0.9). */
   apiRespondAsyncToRawRatio: number;
+  /** The API's waiting path (answers with the first state) / the anchor's start-to-asleep rate (target: at least 0.9). */
+  apiToAnchorRatio: number;
   /** A sample of each side's journeys: how long their first workflow task queued and ran. */
   firstWorkflowTask: Record<EnrolmentSide, FirstWorkflowTaskTimes>;
 }
@@ -58,6 +67,7 @@ export async function measureEnrolmentThroughput(
     apiRespondAsync: [],
     rawClient: [],
     rawClientStartAndRead: [],
+    anchorStartToAsleep: [],
   };
   const nextPatientId = (side: EnrolmentSide) => {
     const patientId = `bench-${run}-${++patients}`;
@@ -102,6 +112,14 @@ export async function measureEnrolmentThroughput(
       ),
     rawClient: timedStarts('rawClient', false),
     rawClientStartAndRead: timedStarts('rawClientStartAndRead', true),
+    anchorStartToAsleep: (amount: number) =>
+      timedPool(amount, options.concurrency, async () => {
+        const anchorTarget = { ...target, taskQueue: stack.anchorTaskQueue };
+        const workflowId = await startAnchorJourney(anchorTarget, nextPatientId('anchorStartToAsleep'), {
+          appointmentAt: params.appointmentAt,
+        });
+        await stack.temporal.workflow.getHandle(workflowId).query(anchorProgressQuery);
+      }),
   };
   // Warm-up, not counted: connections, the worker's workflow cache, JIT.
   for (const side of Object.values(sides)) await side(options.concurrency);
@@ -113,7 +131,12 @@ export async function measureEnrolmentThroughput(
     firstWorkflowTaskTimes(
       stack.temporal,
       patientsBySide[side].map((patientId) =>
-        journeyWorkflowId(type.id, patientId, undefined, stack.pseudonymKey),
+        journeyWorkflowId(
+          side === 'anchorStartToAsleep' ? ANCHOR_JOURNEY : type.id,
+          patientId,
+          undefined,
+          stack.pseudonymKey,
+        ),
       ),
     );
   return {
@@ -129,11 +152,13 @@ export async function measureEnrolmentThroughput(
     },
     apiToRawRatio: round(figures.api.perSecond / figures.rawClient.perSecond, 3),
     apiRespondAsyncToRawRatio: round(figures.apiRespondAsync.perSecond / figures.rawClient.perSecond, 3),
+    apiToAnchorRatio: round(figures.api.perSecond / figures.anchorStartToAsleep.perSecond, 3),
     firstWorkflowTask: {
       api: await firstTask('api'),
       apiRespondAsync: await firstTask('apiRespondAsync'),
       rawClient: await firstTask('rawClient'),
       rawClientStartAndRead: await firstTask('rawClientStartAndRead'),
+      anchorStartToAsleep: await firstTask('anchorStartToAsleep'),
     },
   };
 }

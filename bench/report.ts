@@ -108,6 +108,19 @@ function printWaiting(result: WaitingJourneys): void {
       `${result.allSleepingSeconds} s; API + worker RSS ${result.workerRssMb.before} -> ${result.workerRssMb.after} MB ` +
       `(workflow cache: ${result.workerCachedWorkflows})`,
   );
+  const anchor = result.anchor;
+  console.log(
+    `anchor (same worker options and data converter): enrolled in ${anchor.enrolSeconds} s, all sleeping after ` +
+      `${anchor.allSleepingSeconds} s; anchor worker RSS ${anchor.workerRssMb.before} -> ${anchor.workerRssMb.after} MB`,
+  );
+  console.table({
+    'Carepath appointment-reminder': waitingColumns(result),
+    'anchor journey': waitingColumns(anchor),
+  });
+  console.log(
+    `Carepath / anchor: asleep rate ${result.asleepRateToAnchorRatio} (target >= 0.9), ` +
+      `worker RSS growth ${result.rssGrowthToAnchorRatio} (target <= 1.5)`,
+  );
   console.table(
     rowsOf(
       {
@@ -121,6 +134,18 @@ function printWaiting(result: WaitingJourneys): void {
   );
 }
 
+function waitingColumns(
+  cohort: Pick<WaitingJourneys, 'enrolSeconds' | 'allSleepingSeconds' | 'workerRssMb'>,
+) {
+  return {
+    'enrolled s': cohort.enrolSeconds,
+    'all asleep s': cohort.allSleepingSeconds,
+    'RSS before MB': cohort.workerRssMb.before,
+    'RSS after MB': cohort.workerRssMb.after,
+    'RSS growth MB': cohort.workerRssMb.after - cohort.workerRssMb.before,
+  };
+}
+
 function printEnrolment(result: EnrolmentThroughput): void {
   console.log(
     `\n1. Enrolment throughput: ${result.journey}, ${result.perSide} per side, ` +
@@ -131,10 +156,12 @@ function printEnrolment(result: EnrolmentThroughput): void {
     'API POST, Prefer: respond-async': result.apiRespondAsync,
     'raw client start': result.rawClient,
     'raw start+describe+query': result.rawClientStartAndRead,
+    'anchor start+query (asleep)': result.anchorStartToAsleep,
   };
   console.table(rowsOf(sides, (side) => ({ 'journeys/s': side.perSecond, ...latencyColumns(side) })));
   console.log(`API / raw client start: ${result.apiToRawRatio} (journeys per second)`);
   console.log(`API respond-async / raw client start: ${result.apiRespondAsyncToRawRatio} (target >= 0.9)`);
+  console.log(`API waiting path / anchor start-to-asleep: ${result.apiToAnchorRatio} (target >= 0.9)`);
   const steps = result.rawClientStartAndReadStepsMs;
   console.log(
     `raw start+describe+query, p50 (p95) ms per step: start ${steps.start.p50} (${steps.start.p95}), ` +
@@ -196,6 +223,9 @@ function printYear(result: TimeSkippedYear): void {
   ]);
   console.log(`events per run: ${result.perRun.map((run) => run.events).join(', ')}`);
   console.log(`KiB per run: ${result.perRun.map((run) => Math.round(run.bytes / 1024)).join(', ')}`);
+  console.log(
+    `carried input KiB per run: ${result.perRun.map((run) => Math.round(run.inputBytes / 1024)).join(', ')}`,
+  );
   console.log(`cores busy: ${formatCores(result.coresUsed)}`);
 }
 

@@ -1,6 +1,5 @@
-import type { Client } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { createJourneyHarness } from '../test/helpers/journey-harness';
+import { historiesOfRuns, type RunHistory } from '../test/helpers/run-histories';
 import type { JourneyProgress } from '../contracts/journey-contract';
 import { JOURNEY, logReading, sendEvent } from '../workflows/prediabetes-care/prediabetes-care.test-support';
 import { round } from './percentiles';
@@ -15,11 +14,6 @@ import { DAY_MS } from '../contracts/durations';
  */
 
 const CORE_SESSIONS_IN_A_YEAR = 16;
-
-export interface RunHistory {
-  events: number;
-  bytes: number;
-}
 
 export interface TimeSkippedYear {
   journey: string;
@@ -119,25 +113,4 @@ async function simulateProgram(harness: Harness, program: Program) {
   await logReading(handle, 'hba1c-percent', 5.8);
   const final: JourneyProgress = await handle.result();
   return { final, handle };
-}
-
-/** Each run's history, from the first run along its continued-as-new links to the last. */
-async function historiesOfRuns(
-  client: Client,
-  workflowId: string,
-  firstRunId: string,
-): Promise<RunHistory[]> {
-  const runs: RunHistory[] = [];
-  for (let runId: string | undefined = firstRunId; runId;) {
-    const history: temporal.api.history.v1.IHistory = await client.workflow
-      .getHandle(workflowId, runId)
-      .fetchHistory();
-    const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
-    runs.push({
-      events: events.length,
-      bytes: temporal.api.history.v1.History.encode(history).finish().length,
-    });
-    runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
-  return runs;
 }

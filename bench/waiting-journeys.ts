@@ -6,6 +6,7 @@ import type { BenchStack } from './bench-stack';
 import { summarize, type LatencySummary } from './percentiles';
 import { runPool } from './promise-pool';
 import { startJourneyRaw } from './raw-journey-start';
+import { ANCHOR_JOURNEY, startAnchorJourney } from './anchor/anchor-start';
 
 /** Enrolment the way a cohort is enrolled (the same Temporal start the API's starter makes), this many at once. */
 const ENROL_CONCURRENCY = 32;
@@ -14,6 +15,18 @@ const READS = 30;
 /** The stats endpoint shares counts for 5 s: cold reads are spaced past that. */
 const STATS_SPACING_MS = 5_200;
 const COLD_STATS_READS = 3;
+
+/** One cohort's enrolment and falling asleep, and the memory its worker process took on. */
+export interface CohortAsleep {
+  /** From the first start to the last start answered. */
+  enrolSeconds: number;
+  enrolledPerSecond: number;
+  /** From the first start until every journey had run its first task and sleeps on its timer. */
+  allSleepingSeconds: number;
+  asleepPerSecond: number;
+  /** The worker's process, resident set, before enrolling and with every journey sleeping. */
+  workerRssMb: { before: number; after: number };
+}
 
 export interface WaitingJourneys {
   journeys: number;
@@ -31,6 +44,12 @@ export interface WaitingJourneys {
   apiListByStageMs: LatencySummary;
   apiStatsColdMs: LatencySummary;
   rawCountMs: LatencySummary;
+  /** The same number of anchor journeys (bench/anchor), on the anchor's worker, enrolled first. */
+  anchor: CohortAsleep;
+  /** Carepath's asleep rate / the anchor's (issue 23: at least 0.9). */
+  asleepRateToAnchorRatio: number;
+  /** Carepath's API + worker RSS growth / the anchor worker's (issue 23: within 1.5). */
+  rssGrowthToAnchorRatio: number;
 }
 
 /**
@@ -43,28 +62,28 @@ export async function measureWaitingJourneys(
   log: (message: string) => void,
 ): Promise<WaitingJourneys> {
   const type = findJourneyType('appointment-reminder')!;
-  const workerPid = Number(Object.entries(stack.rolesByPid).find(([, role]) => role === 'apiAndWorker')![0]);
-  const before = residentMb(workerPid);
+  const pidOf = (name: string) =>
+    Number(Object.entries(stack.rolesByPid).find(([, role]) => role === name)![0]);
   const appointmentAt = new Date(Date.now() + 30 * 24 * 3600_000).toISOString();
   const runId = Date.now().toString(36);
 
-  const began = performance.now();
-  let started = 0;
-  await runPool(journeys, ENROL_CONCURRENCY, async (index) => {
-    await startJourneyRaw(stack, type, `scale-${runId}-${index}`, { appointmentAt });
-    started += 1;
-    if (started % 1000 === 0) log(`  ${started} enrolled`);
+  // The anchor first: Carepath's journeys then meet the fuller server, which counts against them.
+  log(`  the anchor: ${journeys} journeys`);
+  const anchorTarget = { ...stack, taskQueue: stack.anchorTaskQueue };
+  const anchor = await enrolUntilAsleep(stack.temporal, journeys, {
+    workerPid: pidOf('anchorWorker'),
+    journeyType: ANCHOR_JOURNEY,
+    start: (index) => startAnchorJourney(anchorTarget, `anchor-${runId}-${index}`, { appointmentAt }),
+    log,
   });
-  const enrolSeconds = (performance.now() - began) / 1000;
-
-  const sleeping = `${journeyTypeKey.name} = 'appointment-reminder' AND ${journeyStageKey.name} = 'scheduled' AND ExecutionStatus = 'Running'`;
-  for (;;) {
-    const { count } = await stack.temporal.workflow.count(sleeping);
-    if (count >= journeys) break;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  const allSleepingSeconds = (performance.now() - began) / 1000;
-  log(`  all ${journeys} sleeping after ${allSleepingSeconds.toFixed(1)} s`);
+  log(`  Carepath: ${journeys} ${type.id} journeys`);
+  const carepath = await enrolUntilAsleep(stack.temporal, journeys, {
+    workerPid: pidOf('apiAndWorker'),
+    journeyType: type.id,
+    start: (index) => startJourneyRaw(stack, type, `scale-${runId}-${index}`, { appointmentAt }),
+    log,
+  });
+  const sleeping = sleepingQuery(type.id);
 
   const api = (path: string) => timed(() => apiGet(stack.apiBaseUrl, path));
   const apiListMs = summarize(await repeat(READS, () => api('/api/journeys?journey=appointment-reminder')));
@@ -80,18 +99,69 @@ export async function measureWaitingJourneys(
     cold.push(await api('/api/journey-types/appointment-reminder/stats'));
   }
 
+  const growth = (cohort: CohortAsleep) => cohort.workerRssMb.after - cohort.workerRssMb.before;
   return {
     journeys,
     journey: type.id,
-    enrolSeconds: round1(enrolSeconds),
-    enrolledPerSecond: round1(journeys / enrolSeconds),
-    allSleepingSeconds: round1(allSleepingSeconds),
-    workerRssMb: { before, after: residentMb(workerPid) },
+    enrolSeconds: carepath.enrolSeconds,
+    enrolledPerSecond: carepath.enrolledPerSecond,
+    allSleepingSeconds: carepath.allSleepingSeconds,
+    workerRssMb: carepath.workerRssMb,
     workerCachedWorkflows: stack.workerMaxCachedWorkflows,
     apiListMs,
     apiListByStageMs,
     apiStatsColdMs: summarize(cold),
     rawCountMs,
+    anchor,
+    asleepRateToAnchorRatio:
+      Math.round((anchor.allSleepingSeconds / carepath.allSleepingSeconds) * 1000) / 1000,
+    rssGrowthToAnchorRatio: Math.round((growth(carepath) / Math.max(1, growth(anchor))) * 1000) / 1000,
+  };
+}
+
+function sleepingQuery(journeyType: string): string {
+  return `${journeyTypeKey.name} = '${journeyType}' AND ${journeyStageKey.name} = 'scheduled' AND ExecutionStatus = 'Running'`;
+}
+
+/**
+ * Starts `journeys` journeys ENROL_CONCURRENCY at a time and waits until visibility shows every
+ * one asleep (stage `scheduled`, which each says on its first workflow task).
+ */
+async function enrolUntilAsleep(
+  temporal: Client,
+  journeys: number,
+  cohort: {
+    workerPid: number;
+    journeyType: string;
+    start: (index: number) => Promise<unknown>;
+    log: (message: string) => void;
+  },
+): Promise<CohortAsleep> {
+  const sleeping = sleepingQuery(cohort.journeyType);
+  // Journeys of the type asleep already (figure 1's, say) are not this cohort's.
+  const { count: asleepBefore } = await temporal.workflow.count(sleeping);
+  const before = residentMb(cohort.workerPid);
+  const began = performance.now();
+  let started = 0;
+  await runPool(journeys, ENROL_CONCURRENCY, async (index) => {
+    await cohort.start(index);
+    started += 1;
+    if (started % 1000 === 0) cohort.log(`  ${started} enrolled`);
+  });
+  const enrolSeconds = (performance.now() - began) / 1000;
+  for (;;) {
+    const { count } = await temporal.workflow.count(sleeping);
+    if (count >= asleepBefore + journeys) break;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  const allSleepingSeconds = (performance.now() - began) / 1000;
+  cohort.log(`  all ${journeys} sleeping after ${allSleepingSeconds.toFixed(1)} s`);
+  return {
+    enrolSeconds: round1(enrolSeconds),
+    enrolledPerSecond: round1(journeys / enrolSeconds),
+    allSleepingSeconds: round1(allSleepingSeconds),
+    asleepPerSecond: round1(journeys / allSleepingSeconds),
+    workerRssMb: { before, after: residentMb(cohort.workerPid) },
   };
 }
 

@@ -39,11 +39,29 @@ export interface PublishRequest {
 }
 
 /**
+ * How long the API and the worker reuse a journey type's current program settings (every
+ * enrolment and EHR event reads them). A publish clears them in the process that made it; the
+ * other processes (the worker, another API replica) see it within this time.
+ */
+export const CURRENT_SETTINGS_REUSE_MS = 5_000;
+
+/**
  * Versioned program settings. Versions are stored fully resolved (defaults filled in), so a
  * later change of a built-in default never alters what a published version means.
  */
 export class ProgramSettingsStore {
-  constructor(private readonly dataSource: DataSource) {}
+  /** `current()` reads by journey type, each kept for `currentCacheMs` (see the constructor). */
+  private readonly currentReads = new Map<string, { at: number; read: Promise<PublishedSettings> }>();
+
+  /**
+   * `currentCacheMs`: how long the current version of a type is reused (default 0: read every
+   * time). The API reuses it briefly, as every enrolment reads it; its own publish clears it at
+   * once, and another process's publish shows within that time.
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly options: { currentCacheMs?: number } = {},
+  ) {}
 
   /** Checks a draft and returns it with every default filled in, without storing anything. */
   resolve(type: SettingsOwner, draft: unknown): Record<string, unknown> {
@@ -63,7 +81,22 @@ export class ProgramSettingsStore {
     };
   }
 
-  async current(type: SettingsOwner): Promise<PublishedSettings> {
+  current(type: SettingsOwner): Promise<PublishedSettings> {
+    const cacheMs = this.options.currentCacheMs ?? 0;
+    if (cacheMs <= 0) return this.readCurrent(type);
+    const now = Date.now();
+    const cached = this.currentReads.get(type.id);
+    if (cached && now - cached.at < cacheMs) return cached.read;
+    // The read itself is shared: enrolments arriving together wait for one query, not one each.
+    const read = this.readCurrent(type);
+    this.currentReads.set(type.id, { at: now, read });
+    read.catch(() => {
+      if (this.currentReads.get(type.id)?.read === read) this.currentReads.delete(type.id);
+    });
+    return read;
+  }
+
+  private async readCurrent(type: SettingsOwner): Promise<PublishedSettings> {
     const latest = await this.dataSource
       .getRepository(ProgramSettingsVersion)
       .findOne({ where: { journeyType: type.id }, order: { version: 'DESC' } });
@@ -88,7 +121,7 @@ export class ProgramSettingsStore {
 
   async publish(type: SettingsOwner, request: PublishRequest): Promise<PublishedSettings> {
     const settings = this.resolve(type, request.settings);
-    return this.dataSource.transaction(async (manager) => {
+    const published = await this.dataSource.transaction(async (manager) => {
       // Serialises publishers of one journey type, so version numbers never collide or skip.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`program-settings:${type.id}`]);
       const current = await currentVersionNumber(manager, type.id);
@@ -102,6 +135,9 @@ export class ProgramSettingsStore {
       });
       return toPublished(await manager.getRepository(ProgramSettingsVersion).save(row));
     });
+    // Committed: the next enrolment in this process pins the new version.
+    this.currentReads.delete(type.id);
+    return published;
   }
 }
 

@@ -45,15 +45,28 @@ export interface JourneyWorkerOptions {
  */
 export const TRACING_WORKFLOW_INTERCEPTORS = require.resolve('../workflows/tracing-interceptors');
 
+/**
+ * What every journey worker is, whatever workflows it runs: its server, queue, cache of workflows
+ * and data converter. The benchmarks' anchor worker (bench/anchor) takes these too, so the anchor
+ * differs from a journey only in its workflow code.
+ */
+export function journeyWorkerCoreOptions(
+  options: Pick<JourneyWorkerOptions, 'connection' | 'temporal' | 'dataConverter'>,
+): Pick<WorkerOptions, 'connection' | 'namespace' | 'taskQueue' | 'maxCachedWorkflows' | 'dataConverter'> {
+  return {
+    connection: options.connection,
+    namespace: options.temporal.namespace,
+    taskQueue: options.temporal.taskQueue,
+    maxCachedWorkflows: options.temporal.workerMaxCachedWorkflows ?? DEFAULT_WORKER_MAX_CACHED_WORKFLOWS,
+    dataConverter: options.dataConverter,
+  };
+}
+
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
   const index = options.workflowBundle ? undefined : writeWorkflowIndex();
   try {
     return await Worker.create({
-      connection: options.connection,
-      namespace: options.temporal.namespace,
-      taskQueue: options.temporal.taskQueue,
-      maxCachedWorkflows: options.temporal.workerMaxCachedWorkflows ?? DEFAULT_WORKER_MAX_CACHED_WORKFLOWS,
-      dataConverter: options.dataConverter,
+      ...journeyWorkerCoreOptions(options),
       ...(options.tracing
         ? {
             interceptors: {

@@ -18,6 +18,12 @@ import { journeyStageKey, journeyStatusKey, nextDeadlineKey } from '../contracts
  */
 export const NEXT_DEADLINE_ATTRIBUTE_PATCH = 'next-deadline-search-attribute';
 
+/**
+ * Journeys that continued as new before this carried their whole timeline (up to TIMELINE_LIMIT)
+ * into the next run, so every run's history grew with it; they replay as they ran.
+ */
+export const CARRIED_TIMELINE_PATCH = 'carried-timeline-cap';
+
 /** What a journey carries into its next run when it continues as new. */
 export interface JourneySnapshot {
   status: JourneyStatus;
@@ -50,6 +56,13 @@ type MirroredDeadline = string | null | 'unwritten';
 
 /** Timeline entries a journey keeps in its state; older ones are dropped (and counted) first. */
 const TIMELINE_LIMIT = 500;
+/**
+ * Timeline entries a journey carries into its next run: the newest ones, the older counted in
+ * `timelineDropped`. The carried state is written twice per run (the continue-as-new command and
+ * the next run's start), so a run's history stops growing with the journey's age. Over the 20 an
+ * update answers with, and about two months of weekly prediabetes care.
+ */
+export const CARRIED_TIMELINE_LIMIT = 100;
 
 /**
  * What a journey is and has been: status, stage, timeline, deadlines, facts and the time it spent
@@ -242,14 +255,18 @@ export class JourneyState {
     };
   }
 
+  /** Called once, as the journey continues as new (it may record a patch marker). */
   snapshot(): JourneySnapshot {
+    const timeline = patched(CARRIED_TIMELINE_PATCH)
+      ? this.timeline.slice(-CARRIED_TIMELINE_LIMIT)
+      : [...this.timeline];
     return {
       status: this.status,
       stage: this.stage,
       startedAt: this.startedAt,
       settingsVersion: this.settingsVersion,
-      timeline: [...this.timeline],
-      timelineDropped: this.timelineDropped,
+      timeline,
+      timelineDropped: this.timelineDropped + (this.timeline.length - timeline.length),
       deadlines: [...this.deadlines],
       facts: { ...this.facts },
       pausedSinceMs: this.pausedSinceMs,

@@ -16,13 +16,15 @@ import { AuditTrail, type AuditActor } from './audit-trail.service';
 import { AUDIT_KEY, type AuditSpec } from './audited.decorator';
 import { loggableError } from '../errors/loggable-error';
 import { markRecordedByInterceptor } from './early-refusals';
+import { auditOutcomeMayFollowAnswer } from './outcome-after-answer';
 
 /**
  * Writes one audit row for every call of a route marked @AuditedAs, failing closed:
  * - a read is recorded before its answer leaves; if the row cannot be written the caller gets a
  *   500 and no patient data;
- * - a change by a key holder is recorded before it is made (outcome filled in after), so no
- *   change happens that the trail does not show;
+ * - a change by a key holder is recorded before it is made (outcome filled in after, before the
+ *   answer unless the handler let it follow: see outcome-after-answer.ts), so no change happens
+ *   that the trail does not show;
  * - a refusal (400, 404, 409...) is recorded with its status.
  * Callers known only by a signature are verified inside the handler: their refusals (4xx) are
  * unknown callers and not recorded, and their changes are recorded once verified and done (a
@@ -61,7 +63,9 @@ export class AuditInterceptor implements NestInterceptor {
               throw error;
             }),
             concatMap(async (result: unknown) => {
-              await this.trail.close(id, response.statusCode, entry(result));
+              const closing = this.trail.close(id, response.statusCode, entry(result));
+              if (auditOutcomeMayFollowAnswer(request)) void this.quietly(spec, closing);
+              else await closing;
               return result;
             }),
           ),

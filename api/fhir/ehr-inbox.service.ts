@@ -63,10 +63,24 @@ export class EhrInbox {
       .orIgnore()
       .returning('*')
       .execute();
+    // The new row comes back with the insert: a fresh event costs one round trip, not two.
+    const created = (inserted.raw as Array<Record<string, unknown>>)[0];
+    if (created) return { row: this.hydrate(created), fresh: true };
     const repository = this.dataSource.getRepository(EhrEvent);
-    const newId = (inserted.raw as Array<{ id: string }>)[0]?.id;
-    if (newId) return { row: await repository.findOneByOrFail({ id: newId }), fresh: true };
     return { row: await repository.findOneByOrFail({ dedupeKey: entry.dedupeKey }), fresh: false };
+  }
+
+  /** An ehr_event row as returned by `RETURNING *`, as the entity TypeORM would have read. */
+  private hydrate(raw: Record<string, unknown>): EhrEvent {
+    const metadata = this.dataSource.getMetadata(EhrEvent);
+    const row = metadata.create() as EhrEvent;
+    for (const column of metadata.columns) {
+      column.setEntityValue(
+        row,
+        this.dataSource.driver.prepareHydratedValue(raw[column.databaseName], column),
+      );
+    }
+    return row;
   }
 
   /**
@@ -203,11 +217,13 @@ export class EhrInbox {
       const missing = Number.isFinite(lowest)
         ? await this.missingRanges(manager, subscription, lowest, latest)
         : [];
+      let changed = false;
       for (const gap of open) {
         const [from, to] = [Number(gap.fromNumber), Number(gap.toNumber)];
         if (!missing.some((range) => range.from <= to && range.to >= from)) {
           await gaps.update(gap.id, { resolvedAt: new Date() });
           gap.resolvedAt = new Date();
+          changed = true;
         }
       }
       for (const range of missing) {
@@ -223,17 +239,16 @@ export class EhrInbox {
              ON CONFLICT (subscription, from_number, to_number) DO NOTHING`,
             [subscription, range.from, range.to],
           );
+          changed = true;
         }
       }
+      // Nothing resolved or recorded (the usual delivery, in order): the open gaps stand as read.
+      if (!changed) return open.sort((a, b) => Number(a.fromNumber) - Number(b.fromNumber)).map(gapView);
       const current = await gaps.find({
         where: { subscription, resolvedAt: IsNull() },
         order: { fromNumber: 'ASC' },
       });
-      return current.map((gap) => ({
-        from: Number(gap.fromNumber),
-        to: Number(gap.toNumber),
-        detectedAt: gap.detectedAt.toISOString(),
-      }));
+      return current.map(gapView);
     });
   }
 
@@ -266,6 +281,10 @@ export class EhrInbox {
     )) as Array<{ from_number: string; to_number: string }>;
     return rows.map((range) => ({ from: Number(range.from_number), to: Number(range.to_number) }));
   }
+}
+
+function gapView(gap: EhrEventGap): OpenGap {
+  return { from: Number(gap.fromNumber), to: Number(gap.toNumber), detectedAt: gap.detectedAt.toISOString() };
 }
 
 function isFinal(status: EhrEventStatus): boolean {

@@ -18,6 +18,7 @@ import { ACCEPTED_CONTENT_TYPES } from './inbound/inbound-body';
 import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
 import { singleJourneyOfEhrResult } from '../audit/audit-targets';
+import { letAuditOutcomeFollowAnswer } from '../audit/outcome-after-answer';
 import { InboundResultView } from './dto/inbound-result.view';
 import { FhirInboundService } from './fhir-inbound.service';
 import { FhirWebhookGuard } from './fhir-webhook.guard';
@@ -70,6 +71,9 @@ export class FhirInboundController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<InboundResultView> {
+    // The inbox keeps each entry's outcome: the audit row exists before any entry is stored, and
+    // its status need not hold the EHR's answer back.
+    letAuditOutcomeFollowAnswer(request);
     const { view, retryLater } = await this.inbound.receive(
       bodyBytes(request),
       request.header('content-type'),

@@ -63,6 +63,15 @@ export class FhirInboundService {
     );
     const stored = [];
     for (const entry of entries) stored.push({ entry, ...(await this.inbox.store(entry)) });
+    // Gaps are read from the stored event numbers alone: reconciled beside the applying, which
+    // changes no number, instead of after it.
+    const reconciling = notification
+      ? this.inbox.reconcileGaps(notification.subscription, {
+          numbers: entries.flatMap((entry) => (entry.eventNumber === undefined ? [] : [entry.eventNumber])),
+          latest: notification.eventsSinceSubscriptionStart,
+        })
+      : Promise.resolve(undefined);
+    reconciling.catch(() => undefined); // awaited below; this only keeps an early failure handled
 
     const outcomes: EntryOutcomeView[] = [];
     const pending: PendingEntry[] = [];
@@ -75,12 +84,7 @@ export class FhirInboundService {
     }
     for (const item of inClinicalOrder(pending)) outcomes[item.entry.index] = await this.apply(item);
 
-    const gaps = notification
-      ? await this.inbox.reconcileGaps(notification.subscription, {
-          numbers: entries.flatMap((entry) => (entry.eventNumber === undefined ? [] : [entry.eventNumber])),
-          latest: notification.eventsSinceSubscriptionStart,
-        })
-      : undefined;
+    const gaps = await reconciling;
     for (const { outcome } of outcomes) {
       this.metrics.eventsReceived.inc({ source: 'fhir' });
       this.metrics.eventHandled('fhir', outcome, receivedAt);

@@ -42,24 +42,39 @@ export class JourneyTargets {
     context: { manager: EntityManager; rowId: string },
     takes: (type: JourneyType) => boolean,
   ): Promise<TargetChoice> {
-    const linkedIds = [
-      ...new Set([
-        ...(await this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId)),
-        ...(await this.journeysThatCreated(target.linkedTo, patientId)),
-      ]),
-    ];
-    const linked = (await Promise.all(linkedIds.map((id) => this.describe(id)))).filter(
-      (journey): journey is TargetJourney => journey !== undefined,
-    );
-    const instances = await this.instancesOf(target, patientId, (instance) => instance.exact === true);
+    // Each step's reads are independent of one another: asked together, an event waits for the
+    // slowest of them rather than for their sum.
+    const [linked, instances] = await Promise.all([
+      this.linkedJourneys(target, patientId, context),
+      this.instancesOf(target, patientId, (instance) => instance.exact === true),
+    ]);
     const exact = { linked, instances, running: [] };
     if ([...linked, ...instances].some((journey) => takes(journey.type)))
       return pickTargets(target, exact, takes);
 
-    const declared = await this.instancesOf(target, patientId, (instance) => instance.exact !== true);
-    const wanted = await this.runningTypesWanted(target);
-    const running = wanted.length ? await this.runningJourneys(patientId, wanted) : [];
+    const [declared, running] = await Promise.all([
+      this.instancesOf(target, patientId, (instance) => instance.exact !== true),
+      this.runningTypesWanted(target).then((wanted) =>
+        wanted.length ? this.runningJourneys(patientId, wanted) : [],
+      ),
+    ]);
     return pickTargets(target, { linked, instances: declared, running }, takes);
+  }
+
+  /** Journeys the event's linked resources started, were applied to or were written by. */
+  private async linkedJourneys(
+    target: JourneyTarget,
+    patientId: string,
+    context: { manager: EntityManager; rowId: string },
+  ): Promise<TargetJourney[]> {
+    const [fromInbox, fromEhr] = await Promise.all([
+      this.inbox.journeysLinkedTo(context.manager, target.linkedTo, context.rowId),
+      this.journeysThatCreated(target.linkedTo, patientId),
+    ]);
+    const linkedIds = [...new Set([...fromInbox, ...fromEhr])];
+    return (await Promise.all(linkedIds.map((id) => this.describe(id)))).filter(
+      (journey): journey is TargetJourney => journey !== undefined,
+    );
   }
 
   /** The types whose running journeys take the event, with each program's own value sets applied. */
@@ -95,13 +110,13 @@ export class JourneyTargets {
     patientId: string,
     which: (instance: JourneyTarget['instances'][number]) => boolean,
   ): Promise<TargetJourney[]> {
-    const found: TargetJourney[] = [];
-    for (const instance of target.instances.filter(which)) {
-      const type = findJourneyType(instance.journey)!;
-      const journey = await this.describe(this.starter.workflowIdFor(type, patientId, instance.params));
-      if (journey) found.push(journey);
-    }
-    return found;
+    const found = await Promise.all(
+      target.instances.filter(which).map((instance) => {
+        const type = findJourneyType(instance.journey)!;
+        return this.describe(this.starter.workflowIdFor(type, patientId, instance.params));
+      }),
+    );
+    return found.filter((journey): journey is TargetJourney => journey !== undefined);
   }
 
   async describe(workflowId: string): Promise<TargetJourney | undefined> {

@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../persistence/data-source';
 import { PatientContactStore } from '../../persistence/patient-contact-store';
-import { ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { CURRENT_SETTINGS_REUSE_MS, ProgramSettingsStore } from '../../persistence/program-settings-store';
 import { JourneyDefinitionStore } from '../../persistence/journey-definition-store';
 import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/journey-starter';
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
@@ -68,7 +68,8 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
         },
         {
           provide: ProgramSettingsStore,
-          useFactory: (dataSource: DataSource) => new ProgramSettingsStore(dataSource),
+          useFactory: (dataSource: DataSource) =>
+            new ProgramSettingsStore(dataSource, { currentCacheMs: CURRENT_SETTINGS_REUSE_MS }),
           inject: [DATA_SOURCE],
         },
         {

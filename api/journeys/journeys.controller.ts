@@ -26,7 +26,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AuditedAs } from '../audit/audited.decorator';
 import { noteAuditedPatients } from '../audit/audited-patients';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
@@ -45,6 +45,7 @@ import { StartJourneyDto } from './dto/start-journey.dto';
 import { JourneyIdPipe } from './journey-id.pipe';
 import { JourneysService } from './journeys.service';
 import { prefersRespondAsync } from './prefer-header';
+import { letAuditOutcomeFollowAnswer } from '../audit/outcome-after-answer';
 
 /** Routes that wait on the journey's worker (a progress query or an update) say when none answered. */
 const NeedsWorker = () =>
@@ -98,9 +99,12 @@ export class JourneysController {
   async start(
     @Body() body: StartJourneyDto,
     @Headers('prefer') prefer: string | undefined,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<StartJourneyResult | StartJourneyAccepted> {
     const respondAsync = prefersRespondAsync(prefer);
+    // The bulk path answers at once: the audit row exists before the start, its status follows.
+    if (respondAsync) letAuditOutcomeFollowAnswer(request);
     const result = respondAsync ? await this.journeys.startAccepted(body) : await this.journeys.start(body);
     response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
     response.location(`/api/journeys/${encodeURIComponent(result.id)}`);

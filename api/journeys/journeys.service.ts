@@ -112,13 +112,12 @@ export class JourneysService {
   private async startWorkflow(request: StartJourneyDto): Promise<{ created: boolean; workflowId: string }> {
     const type = await this.catalogue.forEnrolment(request.journey, request.definitionVersion);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
-    // As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled.
-    if (await this.vitalStatus?.isDeceased(request.patientId)) {
-      throw badRequest('The patient is not enrolled.', [
-        { field: 'patientId', message: 'the EHR records this patient as deceased' },
-      ]);
-    }
-    const outcome = await this.starter.start({ type, patientId: request.patientId, params: request.params });
+    const outcome = await this.starter.start({
+      type,
+      patientId: request.patientId,
+      params: request.params,
+      admit: this.refuseDeceased(request.patientId),
+    });
     if (!outcome.started) {
       throw badRequest(
         `Invalid parameters for journey "${type.id}".`,
@@ -128,10 +127,22 @@ export class JourneysService {
     return { created: outcome.created, workflowId: outcome.workflowId };
   }
 
+  /** As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled. */
+  private async refuseDeceased(patientId: string): Promise<void> {
+    if (await this.vitalStatus?.isDeceased(patientId)) {
+      throw badRequest('The patient is not enrolled.', [
+        { field: 'patientId', message: 'the EHR records this patient as deceased' },
+      ]);
+    }
+  }
+
   async get(id: string): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
+    // Asked together: a running journey (the usual read) then costs one round trip, not two.
+    const queried = this.queryProgress(handle);
+    queried.catch(() => undefined); // unused when the journey is missing or closed
     const description = await this.describe(handle);
-    const progress = await this.progressOf(handle, description);
+    const progress = await this.progressOf(handle, description, queried);
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
@@ -310,8 +321,13 @@ export class JourneysService {
   private async progressOf(
     handle: WorkflowHandle,
     description: WorkflowExecutionDescription,
+    queried?: Promise<JourneyProgress>,
   ): Promise<JourneyProgress> {
     if (description.status.name === 'COMPLETED') return (await handle.result()) as JourneyProgress;
+    return queried ?? this.queryProgress(handle);
+  }
+
+  private async queryProgress(handle: WorkflowHandle): Promise<JourneyProgress> {
     try {
       // A gRPC deadline rather than a timer beside the call: the query then ends with the
       // request, instead of retrying on after the API answered (and past its shutdown).

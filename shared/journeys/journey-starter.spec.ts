@@ -79,6 +79,27 @@ describe(JourneyStarter.name, () => {
     expect(paramsOf(0).timeZone).toBe('Asia/Tokyo');
     expect(reader).not.toHaveBeenCalled();
   });
+  it('asks the zone and the settings while the caller’s admission check runs, and a refused one starts nothing', async () => {
+    const asked: string[] = [];
+    const zone: PatientTimeZoneReader = () => {
+      asked.push('zone');
+      return Promise.resolve({ timeZone: 'America/Chicago', source: 'ehr' });
+    };
+    const { starter, starts: started } = starterWith(zone);
+    let refuse!: (reason: Error) => void;
+    const admit = new Promise<void>((_resolve, reject) => (refuse = reject));
+    const start = starter.start({
+      type: findJourneyType('preventive-outreach')!,
+      patientId: 'pat-1',
+      params: { item: 'mammogram' },
+      admit,
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toEqual(['zone']);
+    refuse(new Error('deceased'));
+    await expect(start).rejects.toThrow('deceased');
+    expect(started).toEqual([]);
+  });
 });
 
 describe('patientTimeZoneReader', () => {

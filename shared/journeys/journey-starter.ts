@@ -44,6 +44,11 @@ export interface StartRequest {
   /** The EHR patient id; only its keyed hash reaches ids and search attributes. */
   patientId: string;
   params: unknown;
+  /**
+   * A check the caller makes before any start (the API's deceased check): it runs while the
+   * starter reads the patient's zone and the program settings, and a rejection stops the start.
+   */
+  admit?: Promise<void>;
 }
 
 export type StartOutcome =
@@ -71,8 +76,14 @@ export class JourneyStarter {
     return patientRefFor(patientId, this.options.pseudonymKey);
   }
 
-  async start({ type, patientId, params: given }: StartRequest): Promise<StartOutcome> {
-    const zone = await this.timeZoneToAdd(type, patientId, given);
+  async start({ type, patientId, params: given, admit }: StartRequest): Promise<StartOutcome> {
+    // Independent reads, asked together: the start waits for the slowest, not for their sum.
+    const [zone, { version, settings }] = await Promise.all([
+      this.timeZoneToAdd(type, patientId, given),
+      // The settings current now are pinned into the journey's input: later publishes never change it.
+      this.settings.current(type),
+      admit,
+    ]);
     const rawParams = zone ? { ...(given as object), timeZone: zone.timeZone } : given;
     const params = type.paramsSchema.safeParse(rawParams ?? {});
     if (!params.success) {
@@ -83,8 +94,6 @@ export class JourneyStarter {
     // One running journey per patient, type (and instance, e.g. a DiLO card): the id is derived,
     // so Temporal itself refuses a second enrolment.
     const workflowId = this.workflowIdFor(type, patientId, params.data);
-    // The settings current now are pinned into the journey's input: later publishes never change it.
-    const { version, settings } = await this.settings.current(type);
     const input: JourneyInput<unknown> = {
       patientRef,
       patientId,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { buildDesignerForTest } from '../helpers/designer-build';
 
@@ -10,7 +10,9 @@ const ID = 'screening-outreach-ui';
  * A care-program designer builds a journey from nothing in the browser: a message, a wait for a
  * booking with a timeout, a decision, a staff task and an end, connected by dragging on the map;
  * the problems clear as the gaps are filled, it is published with a note, and the API then serves
- * version 1 with what was drawn.
+ * version 1 with what was drawn. The designer previews it as an English SMS patient and a Spanish
+ * email patient; an operator enrols a patient over the API, the journey runs on the worker, and
+ * the operator finds it on the patients list and opens its map (issue 22's "done when").
  */
 describe('authoring a journey definition in headless Chromium', () => {
   let stack: ApiStack;
@@ -45,7 +47,7 @@ describe('authoring a journey definition in headless Chromium', () => {
     const form = page.getByRole('form', { name: 'New journey' });
     await form.getByLabel('Title', { exact: true }).fill('Screening outreach');
     await form.getByLabel(/^Id/).fill(ID);
-    await form.getByLabel(/^Languages/).fill('en');
+    await form.getByLabel(/^Languages/).fill('en, es');
     await form.getByRole('button', { name: 'Create the journey' }).click();
     await page.getByRole('heading', { name: 'Screening outreach', exact: true }).waitFor();
     const map = page.getByRole('region', { name: 'Journey map editor' });
@@ -63,9 +65,17 @@ describe('authoring a journey definition in headless Chromium', () => {
     await palette.getByRole('button', { name: 'Add message' }).click();
     const message = page.getByRole('region', { name: 'Properties of Message 1' });
     await message
-      .getByRole('group', { name: 'plain', exact: true })
-      .getByLabel('any', { exact: true })
+      .getByLabel('English, plain, Any channel', { exact: true })
       .fill('It is time for your screening. Call us to book.');
+    await message
+      .getByLabel('Spanish, plain, Any channel', { exact: true })
+      .fill('Es hora de su prueba de detección. Llámenos para reservar.');
+    // The message editor shows it as the patient would get it.
+    await message
+      .getByRole('region', { name: 'Rendered message' })
+      .getByText('It is time for your screening. Call us to book.')
+      .first()
+      .waitFor();
     await message.getByRole('button', { name: 'Start the journey here' }).click();
 
     await palette.getByRole('button', { name: 'Add wait' }).click();
@@ -128,7 +138,46 @@ describe('authoring a journey definition in headless Chromium', () => {
     await shot(page, 'draft-diff');
   }
 
-  test('a designer creates, connects, fixes and publishes a five-step journey; version 1 is served, and a later draft shows its difference', async () => {
+  /** The designer previews the draft for an English SMS patient, then a Spanish email patient. */
+  async function previewAsTwoPatients(page: Page) {
+    await page.getByRole('link', { name: 'Preview as a patient' }).click();
+    await page.getByRole('heading', { name: 'Preview as a patient: Screening outreach' }).waitFor();
+    const sms = page.getByRole('article', { name: /^Message .+ by SMS$/ });
+    await sms.waitFor();
+    expect(await sms.textContent()).toContain('It is time for your screening. Call us to book.');
+    await shot(page, 'preview-english-sms');
+
+    await page.getByLabel('Language').selectOption('es');
+    await page.getByLabel('Time zone').selectOption('America/Mexico_City');
+    await page.getByRole('button', { name: 'Prefer Email' }).click();
+    await page.getByRole('checkbox', { name: 'Consents to SMS' }).uncheck();
+    const email = page.getByRole('article', { name: /^Message .+ by Email$/ });
+    await email.waitFor();
+    expect(await email.textContent()).toContain('Es hora de su prueba de detección. Llámenos para reservar.');
+    await page.getByRole('heading', { name: 'Timeline (America/Mexico_City)' }).waitFor();
+    await shot(page, 'preview-spanish-email');
+  }
+
+  /** An operator finds the enrolled patient's journey on the patients list and opens its map. */
+  async function operatorSeesTheJourney(page: Page, patientId: string, journeyId: string) {
+    const list = page.getByRole('region', { name: 'Patients in journeys' });
+    const search = list.getByRole('search', { name: 'Find a patient' });
+    await search.getByLabel('Patient id').fill(patientId);
+    await search.getByRole('button', { name: 'Search' }).click();
+    const link = list.getByRole('link', { name: journeyId });
+    await link.waitFor({ timeout: 30_000 });
+    await link.click();
+    const detail = page.getByRole('region', { name: `Journey ${journeyId}` });
+    // The map of the version the journey is pinned to, drawn with the designer's steps.
+    const map = detail.getByRole('figure', { name: /^Map of / });
+    await map.getByText('Message 1', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await map.getByText('Staff task 1', { exact: true }).first().waitFor();
+    // The message the worker sent is on the journey's timeline the operator reads.
+    await detail.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first().waitFor();
+    await shot(page, 'operator-journey');
+  }
+
+  test('a designer creates, connects, fixes, previews for two patients and publishes a five-step journey; an operator enrols a patient and sees it run on the list and map', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     await signInAt(page, url('/definitions'), 'dev-designer-key');
@@ -136,6 +185,7 @@ describe('authoring a journey definition in headless Chromium', () => {
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     try {
       await buildJourney(page);
+      await previewAsTwoPatients(page);
     } catch (error) {
       await shot(page, 'failure');
       throw error;
@@ -173,5 +223,39 @@ describe('authoring a journey definition in headless Chromium', () => {
       otherwise: 'task-1',
     });
     expect(byId['task-1']).toMatchObject({ otherwise: 'done' });
-  }, 240_000);
+
+    // An operator enrols a patient over the API; the journey runs on the worker on version 1.
+    const patientId = `pat-e2e-${Date.now()}`;
+    const enrolled = await fetch(url('/api/journeys'), {
+      method: 'POST',
+      headers: { Authorization: DEMO_KEYS.operator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ journey: ID, patientId, params: { timeZone: 'America/New_York' } }),
+    });
+    expect(enrolled.status).toBe(201);
+    const journey = (await enrolled.json()) as { id: string; definitionVersion?: number };
+    expect(journey.definitionVersion).toBe(1);
+    expect(journey.id).not.toContain(patientId);
+
+    // The worker ran its first step: the message went to the engagement layer.
+    const ran = await eventually(
+      async () =>
+        (await (
+          await fetch(url(`/api/journeys/${journey.id}`), { headers: { Authorization: DEMO_KEYS.operator } })
+        ).json()) as { timeline: Array<{ kind: string }> },
+      (detail) => detail.timeline.some((entry) => entry.kind === 'message'),
+      30_000,
+    );
+    expect(ran.timeline.map((entry) => entry.kind)).toContain('message');
+
+    const operator = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const operatorPage = await operator.newPage();
+    await signInAt(operatorPage, url('/patients'), 'dev-operator-key');
+    try {
+      await operatorSeesTheJourney(operatorPage, patientId, journey.id);
+    } catch (error) {
+      await shot(operatorPage, 'operator-failure');
+      throw error;
+    }
+    await operator.close();
+  }, 300_000);
 });

@@ -97,7 +97,9 @@ describe('MessageEditor', () => {
     await user.type(screen.getByLabelText('Wording key'), '-2');
     expect(latest().key).toBe('screening-invitation-2');
     await user.type(screen.getByLabelText('Wording key'), ' X');
-    expect(screen.getByText('The key must be lower-case letters, digits and dashes, in dot-separated parts.')).toBeTruthy();
+    expect(
+      screen.getByText('The key must be lower-case letters, digits and dashes, in dot-separated parts.'),
+    ).toBeTruthy();
 
     await user.selectOptions(screen.getByLabelText('First-choice channel'), '');
     expect(latest()).not.toHaveProperty('channel');

@@ -88,7 +88,10 @@ describe("a journey definition's program settings tab", () => {
     await user.clear(amount);
     await user.type(amount, '5');
 
-    await user.type(within(panel).getByRole('textbox', { name: 'What changed and why' }), 'Shorter booking window');
+    await user.type(
+      within(panel).getByRole('textbox', { name: 'What changed and why' }),
+      'Shorter booking window',
+    );
     await user.click(within(panel).getByRole('button', { name: /^Publish/ }));
 
     await waitFor(() =>

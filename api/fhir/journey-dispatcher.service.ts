@@ -126,6 +126,11 @@ export class JourneyDispatcher {
       patientId: decision.patientId,
       params: decision.params,
     });
+    if (!outcome.started && outcome.reason === 'settings') {
+      return ignored(
+        `program settings version ${outcome.settingsVersion} of ${type.id} do not fit its journey definition: nobody is enrolled until a designer publishes settings that do`,
+      );
+    }
     if (!outcome.started) {
       const problems = outcome.issues.map(
         (issue) => `${['params', ...issue.path.map(String)].join('.')} ${issue.message}`,

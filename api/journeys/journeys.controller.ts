@@ -95,6 +95,11 @@ export class JourneysController {
     description: 'The patient was already enrolled; nothing new started.',
   })
   @ApiBadRequestResponse({ description: 'Unknown journey type or invalid parameters.' })
+  @ApiConflictResponse({
+    type: ApiErrorView,
+    description:
+      "The definition's current program settings were published for other declarations; nobody was enrolled.",
+  })
   @NeedsWorker()
   async start(
     @Body() body: StartJourneyDto,

@@ -118,6 +118,15 @@ export class JourneysService {
       params: request.params,
       admit: this.refuseDeceased(request.patientId),
     });
+    if (!outcome.started && outcome.reason === 'settings') {
+      // HZ-72: never run a patient on settings published for other declarations, nor on defaults instead.
+      throw new ConflictException({
+        message:
+          `Program settings version ${outcome.settingsVersion} of "${type.id}" do not fit definition version ` +
+          `${type.definition?.version}: a designer must publish settings for it first. Nobody was enrolled.`,
+        errors: fromZodIssues(outcome.issues, 'settings'),
+      });
+    }
     if (!outcome.started) {
       throw badRequest(
         `Invalid parameters for journey "${type.id}".`,

@@ -11,6 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { AuditedAs } from '../audit/audited.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { PublishSettingsDto, SettingsDraftDto } from './dto/publish-settings.dto';
 import { SettingsCheckView, SettingsVersionSummaryView, SettingsVersionView } from './dto/settings-views';
@@ -19,7 +20,7 @@ import { ProgramSettingsService } from './program-settings.service';
 import { Int32Pipe } from '../requests/int32';
 
 /**
- * Program settings per journey type, in versions. New enrolments get the current version and
+ * Program settings per journey type (coded, or a published definition), in versions. New enrolments get the current version and
  * keep it for life; publishing never changes a journey that is already running.
  */
 @ApiTags('programs')
@@ -68,7 +69,10 @@ export class ProgramSettingsController {
   })
   @ApiOkResponse({ type: SettingsCheckView })
   @ApiNotFoundResponse({ description: 'Unknown journey type.' })
-  validate(@Param('journeyType') journeyType: string, @Body() body: SettingsDraftDto): SettingsCheckView {
+  validate(
+    @Param('journeyType') journeyType: string,
+    @Body() body: SettingsDraftDto,
+  ): Promise<SettingsCheckView> {
     return this.settings.check(journeyType, body.settings);
   }
 
@@ -85,12 +89,17 @@ export class ProgramSettingsController {
   @ApiUnprocessableEntityResponse({
     description: 'The wording cannot be rendered (unknown key, too long an SMS).',
   })
-  preview(@Param('journeyType') journeyType: string, @Body() body: SettingsPreviewDto): SettingsPreviewView {
+  preview(
+    @Param('journeyType') journeyType: string,
+    @Body() body: SettingsPreviewDto,
+  ): Promise<SettingsPreviewView> {
     return this.settings.preview(journeyType, body);
   }
 
   @Post()
   @Roles('designer')
+  // A publish changes what every later enrolment runs on: who did it, allowed or refused, is kept.
+  @AuditedAs('program-settings.publish', { definitionId: 'params.journeyType' })
   @ApiOperation({ summary: 'Publish a new version; only journeys enrolled from now on get it.' })
   @ApiCreatedResponse({ type: SettingsVersionView })
   @ApiBadRequestResponse({ description: 'The settings are invalid; nothing was published.' })

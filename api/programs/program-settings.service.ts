@@ -13,7 +13,8 @@ import {
   type PublishedSettings,
   type SettingsVersionSummary,
 } from '../../persistence/program-settings-store';
-import { findJourneyType, journeyTypes, type JourneyType } from '../../workflows/journey-types';
+import type { CatalogueJourney } from '../../shared/journeys/catalogue-journey';
+import { JourneyCatalogue } from '../journeys/journey-catalogue.service';
 import { plainTextProblem } from '../requests/plain-text';
 import { z } from 'zod';
 import { renderTemplate } from '../../shared/engagement/templates/render-template';
@@ -49,19 +50,26 @@ export interface SettingsCheck {
   errors: Array<{ field?: string; message: string }>;
 }
 
-/** Program settings over HTTP: the store's rules, with its failures turned into API errors. */
+/**
+ * Program settings over HTTP: the store's rules, with its failures turned into API errors. A
+ * journey type is anything in the catalogue: a coded journey, whose module declares the schema,
+ * or a published definition, whose latest version's `settings` declarations do.
+ */
 @Injectable()
 export class ProgramSettingsService {
   private readonly jsonSchemas = new Map<string, JsonSchemaNode>();
 
-  constructor(private readonly store: ProgramSettingsStore) {}
+  constructor(
+    private readonly store: ProgramSettingsStore,
+    private readonly catalogue: JourneyCatalogue,
+  ) {}
 
-  current(journeyType: string): Promise<PublishedSettings> {
-    return this.store.current(this.requireType(journeyType));
+  async current(journeyType: string): Promise<PublishedSettings> {
+    return this.store.current(await this.requireType(journeyType));
   }
 
   async version(journeyType: string, version: number): Promise<PublishedSettings> {
-    const found = await this.store.version(this.requireType(journeyType), version);
+    const found = await this.store.version(await this.requireType(journeyType), version);
     if (!found) {
       throw new NotFoundException({
         message: `Journey type "${journeyType}" has no settings version ${version}.`,
@@ -71,19 +79,23 @@ export class ProgramSettingsService {
     return found;
   }
 
-  history(journeyType: string): Promise<SettingsVersionSummary[]> {
-    return this.store.history(this.requireType(journeyType));
+  async history(journeyType: string): Promise<SettingsVersionSummary[]> {
+    return this.store.history(await this.requireType(journeyType));
   }
 
   /** Validates a draft without publishing it: what the designer's "validate" button shows. */
-  check(journeyType: string, draft: unknown): SettingsCheck {
+  async check(journeyType: string, draft: unknown): Promise<SettingsCheck> {
+    return this.checkFor(await this.requireType(journeyType), draft);
+  }
+
+  private checkFor(type: CatalogueJourney, draft: unknown): SettingsCheck {
     const textProblems = unreadableText(draft, 'settings');
     if (textProblems.length > 0) return { valid: false, errors: textProblems };
     try {
-      return { valid: true, settings: this.store.resolve(this.requireType(journeyType), draft), errors: [] };
+      return { valid: true, settings: this.store.resolve(type, draft), errors: [] };
     } catch (error) {
       if (error instanceof SettingsValidationError) {
-        return { valid: false, errors: this.fieldErrors(journeyType, error) };
+        return { valid: false, errors: this.fieldErrors(type, error) };
       }
       throw error;
     }
@@ -93,13 +105,20 @@ export class ProgramSettingsService {
    * A message as a patient in `language` would get it on `channel` with the draft settings: the
    * real renderer and wording files, and a note wherever the default language stands in.
    */
-  preview(journeyType: string, request: PreviewRequest): SettingsPreview {
+  async preview(journeyType: string, request: PreviewRequest): Promise<SettingsPreview> {
+    const type = await this.requireType(journeyType);
+    if (type.kind === 'definition') {
+      // A definition's wording sits in its message nodes, not in wording files: its preview is the simulator's.
+      throw badRequest(`Journey "${journeyType}" is a definition: preview its messages in the simulator.`, [
+        { field: 'wording', message: 'only coded journeys have wording files' },
+      ]);
+    }
     if (!request.wording.startsWith(`${journeyType}.`)) {
       throw badRequest(`The wording must be one of ${journeyType}'s.`, [
         { field: 'wording', message: `must start with "${journeyType}."` },
       ]);
     }
-    const checked = this.check(journeyType, request.settings);
+    const checked = this.checkFor(type, request.settings);
     if (!checked.valid || !checked.settings) {
       throw badRequest('Fix the draft before previewing it.', checked.errors);
     }
@@ -162,14 +181,12 @@ export class ProgramSettingsService {
     const textProblems = unreadableText(request.settings, 'settings');
     if (textProblems.length > 0)
       throw badRequest('The settings hold text no patient should get.', textProblems);
+    const type = await this.requireType(journeyType);
     try {
-      return await this.store.publish(this.requireType(journeyType), request);
+      return await this.store.publish(type, request);
     } catch (error) {
       if (error instanceof SettingsValidationError) {
-        throw badRequest(
-          'The settings have problems; nothing was published.',
-          this.fieldErrors(journeyType, error),
-        );
+        throw badRequest('The settings have problems; nothing was published.', this.fieldErrors(type, error));
       }
       if (error instanceof SettingsVersionConflictError) {
         throw new ConflictException({
@@ -182,33 +199,37 @@ export class ProgramSettingsService {
   }
 
   /** Each issue as a sentence naming the field by its schema title, at its zod path. */
-  private fieldErrors(journeyType: string, error: SettingsValidationError): FieldError[] {
-    const schema = this.jsonSchema(this.requireType(journeyType));
+  private fieldErrors(type: CatalogueJourney, error: SettingsValidationError): FieldError[] {
+    const schema = this.jsonSchema(type);
     return error.issues.map((issue) => ({
       field: ['settings', ...issue.path.map(String)].join('.'),
       message: readableIssue(issue, schema),
     }));
   }
 
-  private jsonSchema(type: JourneyType): JsonSchemaNode | undefined {
+  private jsonSchema(type: CatalogueJourney): JsonSchemaNode | undefined {
     if (!type.settingsSchema) return undefined;
-    const cached = this.jsonSchemas.get(type.id);
+    // A definition's schema changes with each published version: cached per version.
+    const key = type.definition ? `${type.id}@${type.definition.version}` : type.id;
+    const cached = this.jsonSchemas.get(key);
     if (cached) return cached;
     const schema = z.toJSONSchema(type.settingsSchema, {
       io: 'input',
       unrepresentable: 'any',
     }) as JsonSchemaNode;
-    this.jsonSchemas.set(type.id, schema);
+    this.jsonSchemas.set(key, schema);
     return schema;
   }
 
-  private requireType(id: string): JourneyType {
-    const type = findJourneyType(id);
+  /** A coded journey, or a definition at its latest published version (never a draft-only one). */
+  private async requireType(id: string): Promise<CatalogueJourney> {
+    const catalogue = await this.catalogue.list();
+    const type = catalogue.find((journey) => journey.id === id);
     if (!type) {
       throw new NotFoundException({
         message: `Unknown journey type "${id}".`,
         errors: [
-          { field: 'journeyType', message: `must be one of: ${journeyTypes.map((t) => t.id).join(', ')}` },
+          { field: 'journeyType', message: `must be one of: ${catalogue.map((t) => t.id).join(', ')}` },
         ],
       });
     }

@@ -109,3 +109,15 @@ export function definitionEventSchema(definition: JourneyDefinition): z.ZodType<
   const union = rest.length === 0 ? first! : z.union([first!, ...rest] as [typeof first, ...typeof rest]);
   return union as unknown as z.ZodType<JourneyEvent>;
 }
+
+/**
+ * The events schema as JSON Schema, as the catalogue publishes a journey type's: what the
+ * designer's send-event form is built from for a journey pinned to an older version.
+ */
+export function definitionEventJsonSchema(definition: JourneyDefinition): Record<string, unknown> {
+  // Refinements (a date field's check) cannot be expressed in JSON Schema; the API still enforces them.
+  return z.toJSONSchema(definitionEventSchema(definition), { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+}

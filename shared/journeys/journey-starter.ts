@@ -15,6 +15,7 @@ import type { AppConfig } from '../../config/app-config';
 import type { FhirClient } from '../ehr/fhir-client';
 import type { CarepathMetrics } from '../telemetry/carepath-metrics';
 import { journeyWorkflowId, patientRefFor } from './patient-ref';
+import { programToPin } from './program-to-pin';
 import {
   organisationZoneNote,
   patientTimeZoneReader,
@@ -37,7 +38,8 @@ export interface JourneyStarterOptions {
 export type StartableJourney = Pick<
   CatalogueJourney,
   'id' | 'workflowType' | 'paramsSchema' | 'settingsSchema' | 'instanceKey' | 'workflowParams' | 'memo'
->;
+> &
+  Partial<Pick<CatalogueJourney, 'definition'>>;
 
 export interface StartRequest {
   type: StartableJourney;
@@ -52,7 +54,10 @@ export interface StartRequest {
 }
 
 export type StartOutcome =
-  { started: true; created: boolean; workflowId: string } | { started: false; issues: z.core.$ZodIssue[] };
+  | { started: true; created: boolean; workflowId: string }
+  | { started: false; reason: 'params'; issues: z.core.$ZodIssue[] }
+  /** The current settings version was published for other declarations (programToPin): issues at its settings. */
+  | { started: false; reason: 'settings'; settingsVersion: number; issues: z.core.$ZodIssue[] };
 
 /**
  * Enrols a patient in a journey, the one way every caller does it (the API, EHR events, the
@@ -78,27 +83,31 @@ export class JourneyStarter {
 
   async start({ type, patientId, params: given, admit }: StartRequest): Promise<StartOutcome> {
     // Independent reads, asked together: the start waits for the slowest, not for their sum.
-    const [zone, { version, settings }] = await Promise.all([
+    const [zone, pin] = await Promise.all([
       this.timeZoneToAdd(type, patientId, given),
       // The settings current now are pinned into the journey's input: later publishes never change it.
-      this.settings.current(type),
+      programToPin(this.settings, type),
       admit,
     ]);
     const rawParams = zone ? { ...(given as object), timeZone: zone.timeZone } : given;
     const params = type.paramsSchema.safeParse(rawParams ?? {});
     if (!params.success) {
       this.options.metrics?.journeyStarted(type.id, 'invalid-params');
-      return { started: false, issues: params.error.issues };
+      return { started: false, reason: 'params', issues: params.error.issues };
     }
     const patientRef = this.patientRefOf(patientId);
     // One running journey per patient, type (and instance, e.g. a DiLO card): the id is derived,
     // so Temporal itself refuses a second enrolment.
     const workflowId = this.workflowIdFor(type, patientId, params.data);
+    if (!pin.fits) {
+      this.options.metrics?.journeyStarted(type.id, 'settings-mismatch');
+      return { started: false, reason: 'settings', settingsVersion: pin.settingsVersion, issues: pin.issues };
+    }
     const input: JourneyInput<unknown> = {
       patientRef,
       patientId,
       params: type.workflowParams ? type.workflowParams(params.data) : params.data,
-      program: { version, settings },
+      program: pin.program,
     };
     try {
       await this.temporal.workflow.start(type.workflowType, {

@@ -16,7 +16,7 @@ export class CarepathMetrics {
 
   readonly journeysStarted = new Counter({
     name: 'carepath_journeys_started_total',
-    help: 'Enrolments asked for, by journey type and outcome (created, already-running, invalid-params).',
+    help: 'Enrolments asked for, by journey type and outcome (created, already-running, invalid-params, settings-mismatch).',
     labelNames: ['journey_type', 'outcome'] as const,
     registers: [this.registry],
   });
@@ -120,7 +120,7 @@ export class CarepathMetrics {
   }
 }
 
-export type JourneyStartOutcome = 'created' | 'already-running' | 'invalid-params';
+export type JourneyStartOutcome = 'created' | 'already-running' | 'invalid-params' | 'settings-mismatch';
 export type EventSource = 'fhir' | 'api';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];

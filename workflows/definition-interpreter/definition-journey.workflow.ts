@@ -19,6 +19,8 @@ import {
   type DefinitionJourneyStatus,
   type MigrationRequest,
 } from '../../contracts/journey-definitions/migration-contract';
+// The API's schema for a definition's events: pure zod, the same checks in the workflow as at the edge.
+import { definitionEventSchema } from '../../contracts/journey-definitions/definition-contract';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import type { NotifyResult } from '../patient-delivery';
 import type {
@@ -417,13 +419,6 @@ function declaredEvent(definition: JourneyDefinition, type: string): EventDeclar
   return definition.events.find((declared) => declared.type === type);
 }
 
-const fieldSchemas = {
-  string: z.string(),
-  number: z.number(),
-  boolean: z.boolean(),
-  date: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date'),
-} as const;
-
 /**
  * The events the journey's current version declares: the runtime checks events against one
  * schema given at the start, and a migration may change the version under it.
@@ -433,31 +428,13 @@ function eventSchemaOfCurrent(current: () => JourneyDefinition): z.ZodType<Journ
   return z.unknown().superRefine((value, context) => {
     const definition = current();
     let schema = schemas.get(definition);
-    if (!schema) schemas.set(definition, (schema = eventSchemaOf(definition)));
+    if (!schema) schemas.set(definition, (schema = definitionEventSchema(definition)));
     const result = schema.safeParse(value);
     if (result.success) return;
     for (const issue of result.error.issues) {
       context.addIssue({ code: 'custom', message: issue.message, path: issue.path });
     }
   }) as unknown as z.ZodType<JourneyEvent>;
-}
-
-/** The events a definition declares, each with its declared fields' types; other fields pass. */
-function eventSchemaOf(definition: JourneyDefinition): z.ZodType<JourneyEvent> {
-  const declared = definition.events.map((event) =>
-    z
-      .object({
-        type: z.literal(event.type),
-        ...Object.fromEntries(
-          Object.entries(event.fields ?? {}).map(([field, type]) => [field, fieldSchemas[type].optional()]),
-        ),
-      })
-      .passthrough(),
-  );
-  if (declared.length === 0) return z.never() as unknown as z.ZodType<JourneyEvent>;
-  const [first, ...rest] = declared;
-  const union = rest.length === 0 ? first! : z.union([first!, ...rest] as [typeof first, ...typeof rest]);
-  return union as unknown as z.ZodType<JourneyEvent>;
 }
 
 function textFacts(facts: Record<string, FactValue>): Record<string, string> {

@@ -87,12 +87,4 @@ describe('the journey catalogue', () => {
     // The counts arrive for both cards.
     expect(await catalogue.findAllByText('Running')).toHaveLength(2);
   });
-
-  test("a definition's settings tab says its settings come with its versions, and asks for no program settings", async () => {
-    asked.length = 0;
-    renderCatalogue('/journeys/screening-booking/settings');
-    const note = await screen.findByText(/declares its program settings/);
-    expect(note.textContent).toContain('version 3 is the latest');
-    expect(asked.some((url) => url.startsWith('/api/programs/'))).toBe(false);
-  });
 });

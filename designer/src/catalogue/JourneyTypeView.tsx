@@ -64,18 +64,9 @@ export function JourneyTypeView({ client, type, view, canPublish }: JourneyTypeV
       </div>
       <div role="tabpanel" id={`${id}-${view}`} aria-labelledby={`${id}-${view}-tab`}>
         {view === 'map' ? (
-          type.kind === 'definition' ? (
-            // A definition's settings are its declared defaults: the map has no published version to read.
-            <JourneyTypeMap client={client} type={type} settings={undefined} />
-          ) : (
-            <CodedJourneyTypeMap client={client} type={type} />
-          )
-        ) : type.kind === 'definition' ? (
-          <Notice tone="empty">
-            A journey definition declares its program settings with their defaults; they change with a new
-            version of the definition (version {type.definitionVersion} is the latest).
-          </Notice>
+          <SettingsJourneyTypeMap client={client} type={type} />
         ) : (
+          // Coded journeys and definitions alike: a definition's schema is its latest version's declarations.
           <ProgramSettingsPanel client={client} journeyType={type} canPublish={canPublish} />
         )}
       </div>
@@ -83,8 +74,8 @@ export function JourneyTypeView({ client, type, view, canPublish }: JourneyTypeV
   );
 }
 
-/** A coded journey's map, drawn with its current program settings (its escalation plan's real steps). */
-function CodedJourneyTypeMap({ client, type }: { client: ApiClient; type: JourneyType }) {
+/** A journey type's map, drawn with its current program settings (its escalation plan's real steps). */
+function SettingsJourneyTypeMap({ client, type }: { client: ApiClient; type: JourneyType }) {
   const { resource: settings } = useApiResource(client, '/api/programs/{journeyType}/settings', {
     params: { path: { journeyType: type.id } },
   });

@@ -3386,6 +3386,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
+            /** @description The definition's current program settings were published for other declarations; nobody was enrolled. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
             /** @description No worker answered in time (a change may still be applied when one does). */
             503: {
                 headers: {

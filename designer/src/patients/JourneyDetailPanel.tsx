@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ApiClient, JourneyType } from '../api';
 import { Countdown } from '../Countdown';
 import { DateTime } from '../DateTime';
-import { SendEventForm } from '../events/SendEventForm';
+import { PinnedSendEventForm } from '../events/PinnedSendEventForm';
 import { safeHttpUrl } from '../format';
 import { Notice } from '../Notice';
 import { StatusBadge } from '../StatusBadge';
@@ -141,10 +141,11 @@ export function JourneyDetailPanel({
             <div className="detail-columns">
               <JourneyControls client={client} journey={journey} onChanged={refresh} />
               {type && (
-                <SendEventForm
+                <PinnedSendEventForm
                   client={client}
                   journeyId={journey.id}
-                  eventSchema={type.eventSchema}
+                  type={type}
+                  definitionVersion={journey.definitionVersion}
                   onSent={refresh}
                 />
               )}

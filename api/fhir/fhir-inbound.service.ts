@@ -11,12 +11,14 @@ import { parseInboundBody } from './inbound/inbound-body';
 import { InboundRejection } from './inbound/inbound-rejection';
 import type { SubscriptionNotification } from './inbound/notification-bundle';
 import { routeResource } from './inbound/route-resource';
+import type { RoutingDecision } from './inbound/routing-decision';
+import { DefinitionJourneyRouter, type DefinitionRouted } from './definition-journey-router';
 import type { ApiErrorBody } from '../errors/api-error';
 import { FHIR_CLIENT } from '../infrastructure/tokens';
 import type { EntryOutcomeView, InboundResultView, NotificationView } from './dto/inbound-result.view';
 import { EhrInbox, type InboxResult } from './ehr-inbox.service';
 import { loggableError } from '../errors/loggable-error';
-import { JourneyDispatcher, type Dispatched } from './journey-dispatcher.service';
+import { JourneyDispatcher, type Dispatched, type JourneyResult } from './journey-dispatcher.service';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 
 /**
@@ -52,6 +54,7 @@ export class FhirInboundService {
   constructor(
     private readonly inbox: EhrInbox,
     private readonly dispatcher: JourneyDispatcher,
+    private readonly definitionJourneys: DefinitionJourneyRouter,
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
     private readonly metrics: CarepathMetrics,
   ) {}
@@ -229,23 +232,26 @@ export class FhirInboundService {
       ? await this.inbox.lastAppliedEvent(manager, { type: resource.resourceType, id }, row.id)
       : undefined;
     const decision = routeResource(resource, { previous });
-    if (decision.kind === 'ignore') {
-      return {
-        ...identity,
-        status: 'ignored',
-        outcome: {
-          outcome: 'ignored',
-          reason: decision.reason,
-          ...(decision.rule ? { rule: decision.rule } : {}),
-        },
-      };
-    }
-    const dispatched = await this.dispatcher.dispatch(decision, {
+    const dispatch = {
       manager,
       rowId: row.id,
       ...(key ? { resourceKey: key } : {}),
       updateId: `ehr-event-${row.id}`,
-    });
+    };
+    const coded = decision.kind === 'ignore' ? undefined : await this.dispatcher.dispatch(decision, dispatch);
+    const defined = await this.definitionJourneys.route(resource, dispatch);
+    if (!defined.considered)
+      return coded && decision.kind !== 'ignore'
+        ? this.dispatchedResult(identity, decision, coded)
+        : ignoredResult(identity, decision);
+    return this.withDefinitionJourneys(identity, decision, coded, defined);
+  }
+
+  private dispatchedResult(
+    identity: Partial<InboxResult>,
+    decision: Exclude<RoutingDecision, { kind: 'ignore' }>,
+    dispatched: Dispatched,
+  ): InboxResult {
     return {
       ...identity,
       patientRef: this.dispatcher.patientRefOf(decision.patientId),
@@ -267,6 +273,67 @@ export class FhirInboundService {
       },
     };
   }
+
+  /**
+   * The coded journeys' outcome joined with the definition journeys': applied when either moved
+   * a journey; otherwise held, with both reasons recorded (never sent to a journey it is not
+   * linked to).
+   */
+  private withDefinitionJourneys(
+    identity: Partial<InboxResult>,
+    decision: RoutingDecision,
+    coded: Dispatched | undefined,
+    defined: DefinitionRouted,
+  ): InboxResult {
+    const codedResult =
+      coded && decision.kind !== 'ignore' ? this.dispatchedResult(identity, decision, coded) : undefined;
+    const base = codedResult ?? ignoredResult(identity, decision);
+    const codedOutcome = base.outcome as {
+      outcome: string;
+      reason?: string;
+      journeys?: JourneyResult[];
+      event?: unknown;
+    };
+    const movedDefinition = defined.journeys.some((journey) => journey.result === 'applied');
+    const patientId = decision.kind === 'ignore' ? defined.patientId : decision.patientId;
+    const reasons = [
+      ...(codedOutcome.outcome === 'ignored' && codedOutcome.reason ? [codedOutcome.reason] : []),
+      ...(defined.held.length > 0 ? [`journey definitions: ${defined.held.join('; ')}`] : []),
+    ];
+    const journeys = [...(codedOutcome.journeys ?? []), ...defined.journeys];
+    const applied = codedOutcome.outcome !== 'ignored' || movedDefinition;
+    return {
+      ...base,
+      ...(patientId ? { patientRef: this.dispatcher.patientRefOf(patientId) } : {}),
+      status: applied ? 'applied' : base.status === 'waiting' ? 'waiting' : 'ignored',
+      journeyIds: journeys.map((journey) => journey.id),
+      outcome: {
+        ...codedOutcome,
+        outcome:
+          codedOutcome.outcome !== 'ignored' ? codedOutcome.outcome : movedDefinition ? 'applied' : 'ignored',
+        rule: decision.rule ?? DEFINITION_RULE,
+        ...(reasons.length > 0 && !applied ? { reason: reasons.join('; ') } : {}),
+        ...(applied && defined.held.length > 0 ? { reason: reasons.join('; ') } : {}),
+        journeys,
+        ...(codedOutcome.event ? {} : defined.event ? { event: defined.event } : {}),
+      },
+    };
+  }
+}
+
+/** The rule an event moved only by what journey definitions declare is recorded under. */
+const DEFINITION_RULE = 'journey-definition';
+
+function ignoredResult(identity: Partial<InboxResult>, decision: RoutingDecision): InboxResult {
+  return {
+    ...identity,
+    status: 'ignored',
+    outcome: {
+      outcome: 'ignored',
+      ...(decision.kind === 'ignore' ? { reason: decision.reason } : {}),
+      ...(decision.rule ? { rule: decision.rule } : {}),
+    },
+  };
 }
 
 function statusOf(dispatched: Dispatched): InboxResult['status'] {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DefinitionJourneyRouter } from './definition-journey-router';
 import { EhrInbox } from './ehr-inbox.service';
 import { FhirInboundController } from './fhir-inbound.controller';
 import { FhirInboundService } from './fhir-inbound.service';
@@ -9,7 +10,7 @@ import { ensureFhirDefinitionsLoaded } from './inbound/fhir-validation';
 /** EHR events in (`POST /api/fhir`): FHIR subscription notifications and engine bundles, applied exactly once. */
 @Module({
   controllers: [FhirInboundController],
-  providers: [EhrInbox, FhirInboundService, FhirWebhookGuard, JourneyDispatcher],
+  providers: [EhrInbox, FhirInboundService, FhirWebhookGuard, JourneyDispatcher, DefinitionJourneyRouter],
 })
 export class FhirModule {
   onModuleInit(): void {

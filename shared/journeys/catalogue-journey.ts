@@ -10,6 +10,7 @@ import {
   type PinnedDefinition,
 } from '../../contracts/journey-definitions/definition-contract';
 import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
+import { definitionInstanceKey } from '../../contracts/journey-definitions/definition-request';
 import type { JourneyModule } from '../../workflows/journey-module';
 
 /*
@@ -70,6 +71,9 @@ export function definitionJourney(definition: JourneyDefinition): CatalogueJourn
     settingsSchema: definitionSettingsSchema(definition),
     blueprint: definitionBlueprint(definition),
     sources: [],
+    // A journey enrolled for a request (values.requestId) is that request's: the EHR router finds
+    // it by the request an Appointment is based on (api/fhir/inbound/definition-routing.ts).
+    instanceKey: definitionInstanceKey,
     definition: pinned,
     workflowParams: (params) => ({ ...(params as object), definition }),
     memo: { [DEFINITION_MEMO]: pinned },

@@ -1,0 +1,161 @@
+import type { Patient } from '@medplum/fhirtypes';
+import request from 'supertest';
+import example from '../../contracts/journey-definitions/examples/screening-booking.json';
+import {
+  EHR_BASE,
+  appointment,
+  notificationBundle,
+  type NotificationEventSpec,
+} from '../../api/fhir/inbound/inbound.test-support';
+import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { uniqueName } from '../helpers/test-stack';
+
+/*
+ * EHR events for journeys designers defined (issue 22), over the real API, worker, Temporal,
+ * PostgreSQL and FHIR sandbox: the example definition declares `appointment-booked` from an
+ * Appointment `based-on-request`; a patient is enrolled twice, for two requests. An Appointment
+ * based on one request books that journey only; one based on nothing the journeys track moves
+ * neither and is recorded with the reason; a redelivery is applied once; a death recorded in the
+ * EHR ends the journey still running.
+ */
+
+type Json = Record<string, unknown>;
+interface EntryOutcome {
+  outcome: string;
+  reason?: string;
+  rule?: string;
+  journeys?: Array<{ id: string; journey: string; result: string; event?: string }>;
+}
+
+const ID = 'screening-booking';
+
+describe('EHR events reach definition journeys by what the definition declares', () => {
+  let stack: ApiStack;
+
+  beforeAll(async () => {
+    stack = await startApiStack({ PSEUDONYM_KEY: uniqueName('pseudonym-key') }, undefined, {
+      fhirSandbox: {},
+    });
+    await publishExample();
+  }, 120_000);
+  afterAll(() => stack?.close());
+
+  const api = () => request(stack.http);
+  const as = (role: keyof typeof DEMO_KEYS) => ({ Authorization: DEMO_KEYS[role] });
+  const read = async (id: string) =>
+    (await api().get(`/api/journeys/${id}`).set(as('operator')).expect(200)).body;
+  const revisionOf = async () =>
+    (await api().get(`/api/journey-definitions/${ID}`).set(as('designer')).expect(200)).body
+      .revision as number;
+
+  async function publishExample(): Promise<void> {
+    await api()
+      .post('/api/journey-definitions')
+      .set(as('designer'))
+      .send({ id: ID, title: example.title })
+      .expect(201);
+    await api()
+      .put(`/api/journey-definitions/${ID}/draft`)
+      .set(as('designer'))
+      .send({ definition: example, basedOnRevision: await revisionOf() })
+      .expect(200);
+    await api()
+      .post(`/api/journey-definitions/${ID}/publish`)
+      .set(as('designer'))
+      .send({ note: 'First version', basedOnRevision: await revisionOf() })
+      .expect(201);
+  }
+
+  /** Enrols the patient for one request and waits until the journey waits for the booking. */
+  async function enrolFor(patientId: string, requestId: string): Promise<string> {
+    const started = await api()
+      .post('/api/journeys')
+      .set(as('operator'))
+      .send({
+        journey: ID,
+        patientId,
+        params: {
+          timeZone: 'Europe/Warsaw',
+          values: { schedulingUrl: 'https://book.example.org', requestId },
+        },
+      })
+      .expect(201);
+    const id = started.body.id as string;
+    await eventually(
+      () => read(id),
+      (journey) => (journey.timeline as Array<{ kind: string }>).some((entry) => entry.kind === 'message'),
+      30_000,
+    );
+    return id;
+  }
+
+  const post = (events: NotificationEventSpec[], subscription: string) =>
+    api()
+      .post('/api/fhir')
+      .set({ 'Content-Type': 'application/fhir+json', ...as('integration') })
+      .send(JSON.stringify(notificationBundle({ subscription, events })))
+      .expect(200);
+
+  test('[HZ-32] [HZ-33] only the journey of the request the Appointment is based on is booked; unlinked ones are recorded and move none; once; a death ends the rest', async () => {
+    const patientId = uniqueName('pat');
+    const mammogramRequest = `ServiceRequest/${uniqueName('sr')}`;
+    const colonoscopyRequest = uniqueName('sr');
+    const mammogram = await enrolFor(patientId, mammogramRequest);
+    const colonoscopy = await enrolFor(patientId, colonoscopyRequest);
+    // Two journeys of one definition for one patient: one per request, neither id names the patient.
+    expect(mammogram).not.toBe(colonoscopy);
+    expect(`${mammogram}${colonoscopy}`).not.toContain(patientId);
+    const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
+
+    // An Appointment of the same patient based on a request neither journey tracks: recorded, no journey moves.
+    const unlinked = appointment(patientId, 'booked', '2027-01-04T09:00:00+01:00', {
+      id: uniqueName('appt'),
+      basedOn: `ServiceRequest/${uniqueName('sr-other')}`,
+    });
+    const held = await post([{ number: 1, focus: unlinked }], subscription);
+    const heldOutcome = held.body.entries[0] as EntryOutcome;
+    expect(heldOutcome.outcome).toBe('ignored');
+    expect(heldOutcome.reason).toContain(
+      'journey definitions: no running screening-booking (based-on-request) journey is linked to it',
+    );
+    for (const id of [mammogram, colonoscopy])
+      expect(await read(id)).toMatchObject({ status: 'active', stage: 'invited' });
+
+    // The Appointment based on the mammogram request: that journey is booked, the other is not.
+    const linked = appointment(patientId, 'booked', '2027-01-05T10:30:00+01:00', {
+      id: uniqueName('appt'),
+      basedOn: `${EHR_BASE}/${mammogramRequest}`,
+    });
+    const bundle = [{ number: 2, focus: linked }];
+    const applied = await post(bundle, subscription);
+    expect(applied.body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: mammogram, journey: ID, result: 'applied', event: 'appointment-booked' }],
+    });
+    const booked = await read(mammogram);
+    expect(booked).toMatchObject({ status: 'completed', stage: 'booked' });
+    expect(booked.facts).toMatchObject({ appointmentAt: '2027-01-05T10:30:00+01:00' });
+    expect(await read(colonoscopy)).toMatchObject({ status: 'active', stage: 'invited' });
+
+    // The same notification again: a duplicate, applied once.
+    const timeline = (booked.timeline as Json[]).length;
+    const again = await post(bundle, subscription);
+    expect(again.body.entries[0]).toMatchObject({ outcome: 'duplicate' });
+    expect(((await read(mammogram)).timeline as Json[]).length).toBe(timeline);
+
+    // The EHR records the patient's death: the journey still running ends, as coded ones do.
+    const deceased: Patient = { resourceType: 'Patient', id: patientId, deceasedBoolean: true };
+    const ended = await post([{ number: 3, focus: deceased }], subscription);
+    expect(ended.body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [
+        expect.objectContaining({ id: colonoscopy, journey: ID, result: 'applied', event: 'cancel' }),
+      ],
+    });
+    const cancelled = await eventually(
+      () => read(colonoscopy),
+      (journey) => journey.status !== 'active',
+    );
+    expect(cancelled.status).toBe('cancelled');
+  }, 150_000);
+});

@@ -11,6 +11,7 @@ import { NodePalette } from './NodePalette';
 import { NodePropertyPanel } from './NodePropertyPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { PublishPanel } from './PublishPanel';
+import { ScenarioCheck } from './ScenarioCheck';
 import { SaveStatus } from './SaveStatus';
 import { FormContext } from './schema-form/form-context';
 import { type DraftStart, useDraftSync } from './useDraftSync';
@@ -92,6 +93,9 @@ export function DefinitionEditor({
           />
           <SaveStatus save={draft.save} onReload={() => void load().then(draft.reset)} />
           <Link to={`/definitions/${id}/preview`}>Preview as a patient</Link>
+          {Math.max(latestVersion, published) > 1 && (
+            <Link to={`/definitions/${id}/migrate`}>Move running journeys to a newer version</Link>
+          )}
           {draftExists && (latestVersion > 0 || published > 0) && (
             <button
               type="button"
@@ -131,7 +135,12 @@ export function DefinitionEditor({
         </div>
         <div className="definition-editor-foot">
           <ProblemsPanel problems={problems} onSelect={setSelected} />
-          <PublishPanel problemCount={problems.length} onPublish={publish} />
+          <div>
+            <PublishPanel problemCount={problems.length} onPublish={publish} />
+            {draft.save.status === 'saved' && (
+              <ScenarioCheck key={draft.save.at?.getTime() ?? 'loaded'} client={client} id={id} />
+            )}
+          </div>
           <VersionsPanel client={client} id={id} publishedCount={published} hasDraft={draftExists} />
         </div>
       </div>

@@ -70,7 +70,7 @@ export function SavedScenarios({ scenarios, changes, onLoad, onRetry }: SavedSce
   );
 }
 
-function OutcomeDifferences({ outcome }: { outcome: Outcome }) {
+export function OutcomeDifferences({ outcome }: { outcome: Outcome }) {
   const lines = [
     ...listLines('Message', outcome.messages),
     ...listLines('Task', outcome.tasks),

@@ -2,6 +2,7 @@ import request from 'supertest';
 import example from '../../contracts/journey-definitions/examples/screening-booking.json';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { publishDefinition } from '../helpers/publish-definition';
 import { uniqueName } from '../helpers/test-stack';
 
 /**
@@ -33,32 +34,9 @@ describe('journey definitions enrolled and run like coded journeys (real API, wo
 
   const api = () => request(stack.http);
   const as = (role: keyof typeof DEMO_KEYS) => ({ Authorization: DEMO_KEYS[role] });
-  const revisionOf = async (id: string) =>
-    (await api().get(`/api/journey-definitions/${id}`).set(as('designer')).expect(200)).body
-      .revision as number;
 
-  /** Creates the definition (if new), saves `definition` as its draft and publishes it. */
-  async function publish(definition: Json, note: string): Promise<void> {
-    const id = definition.id as string;
-    const exists = await api().get(`/api/journey-definitions/${id}`).set(as('designer'));
-    if (exists.status === 404) {
-      await api()
-        .post('/api/journey-definitions')
-        .set(as('designer'))
-        .send({ id, title: definition.title })
-        .expect(201);
-    }
-    await api()
-      .put(`/api/journey-definitions/${id}/draft`)
-      .set(as('designer'))
-      .send({ definition, basedOnRevision: await revisionOf(id) })
-      .expect(200);
-    await api()
-      .post(`/api/journey-definitions/${id}/publish`)
-      .set(as('designer'))
-      .send({ note, basedOnRevision: await revisionOf(id) })
-      .expect(201);
-  }
+  const publish = (definition: Json, note: string) =>
+    publishDefinition(stack.http, definition as Json & { id: string; title: string }, note);
 
   const enrol = (body: Json) => api().post('/api/journeys').set(as('operator')).send(body);
   const read = (id: string) => api().get(`/api/journeys/${id}`).set(as('operator')).expect(200);

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import example from '../../contracts/journey-definitions/examples/screening-booking.json';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { publishDefinition } from '../helpers/publish-definition';
 import { uniqueName } from '../helpers/test-stack';
 
 /**
@@ -25,36 +26,14 @@ describe('program settings of a journey definition (real API, worker, Temporal, 
 
   const api = () => request(stack.http);
   const as = (role: keyof typeof DEMO_KEYS) => ({ Authorization: DEMO_KEYS[role] });
-  const revisionOf = async (id: string) =>
-    (await api().get(`/api/journey-definitions/${id}`).set(as('designer')).expect(200)).body
-      .revision as number;
 
-  async function publishDefinition(definition: Json, note: string): Promise<void> {
-    const id = definition.id as string;
-    const exists = await api().get(`/api/journey-definitions/${id}`).set(as('designer'));
-    if (exists.status === 404) {
-      await api()
-        .post('/api/journey-definitions')
-        .set(as('designer'))
-        .send({ id, title: definition.title })
-        .expect(201);
-    }
-    await api()
-      .put(`/api/journey-definitions/${id}/draft`)
-      .set(as('designer'))
-      .send({ definition, basedOnRevision: await revisionOf(id) })
-      .expect(200);
-    await api()
-      .post(`/api/journey-definitions/${id}/publish`)
-      .set(as('designer'))
-      .send({ note, basedOnRevision: await revisionOf(id) })
-      .expect(201);
-  }
+  const publish = (definition: Json, note: string) =>
+    publishDefinition(stack.http, definition as Json & { id: string; title: string }, note);
 
   /** The example under a fresh id, so each test owns its settings history. */
   async function publishedExample(): Promise<string> {
     const id = uniqueName('settings');
-    await publishDefinition({ ...clone(example), id }, 'First version');
+    await publish({ ...clone(example), id }, 'First version');
     return id;
   }
 
@@ -216,7 +195,7 @@ describe('program settings of a journey definition (real API, worker, Temporal, 
       callDueWithin: renamed.settings.callDueWithin!,
     };
     renamed.nodes.find((node) => node.id === 'wait-booking')!.timeout!.after = { setting: 'timeToBook' };
-    await publishDefinition(renamed, 'Renamed the booking window');
+    await publish(renamed, 'Renamed the booking window');
 
     const patientId = uniqueName('pat');
     const refused = await enrol(id, patientId).expect(409);

@@ -8,6 +8,7 @@ import {
   type NotificationEventSpec,
 } from '../../api/fhir/inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { publishDefinition } from '../helpers/publish-definition';
 import { uniqueName } from '../helpers/test-stack';
 
 /*
@@ -44,27 +45,8 @@ describe('EHR events reach definition journeys by what the definition declares',
   const as = (role: keyof typeof DEMO_KEYS) => ({ Authorization: DEMO_KEYS[role] });
   const read = async (id: string) =>
     (await api().get(`/api/journeys/${id}`).set(as('operator')).expect(200)).body;
-  const revisionOf = async () =>
-    (await api().get(`/api/journey-definitions/${ID}`).set(as('designer')).expect(200)).body
-      .revision as number;
 
-  async function publishExample(): Promise<void> {
-    await api()
-      .post('/api/journey-definitions')
-      .set(as('designer'))
-      .send({ id: ID, title: example.title })
-      .expect(201);
-    await api()
-      .put(`/api/journey-definitions/${ID}/draft`)
-      .set(as('designer'))
-      .send({ definition: example, basedOnRevision: await revisionOf() })
-      .expect(200);
-    await api()
-      .post(`/api/journey-definitions/${ID}/publish`)
-      .set(as('designer'))
-      .send({ note: 'First version', basedOnRevision: await revisionOf() })
-      .expect(201);
-  }
+  const publishExample = () => publishDefinition(stack.http, example, 'First version');
 
   /** Enrols the patient for one request and waits until the journey waits for the booking. */
   async function enrolFor(patientId: string, requestId: string): Promise<string> {

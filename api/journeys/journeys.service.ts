@@ -147,11 +147,11 @@ export class JourneysService {
 
   async get(id: string): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
-    // Asked together: a running journey (the usual read) then costs one round trip, not two.
-    const queried = this.queryProgress(handle);
-    queried.catch(() => undefined); // unused when the journey is missing or closed
+    // One after the other, not together: a query asked beside a describe that fails (Temporal
+    // down, no such journey) or finds the journey closed would retry on after the answer, and
+    // past the API's shutdown (the Temporal restart drill caught it).
     const description = await this.describe(handle);
-    const progress = await this.progressOf(handle, description, queried);
+    const progress = await this.progressOf(handle, description);
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
@@ -330,10 +330,9 @@ export class JourneysService {
   private async progressOf(
     handle: WorkflowHandle,
     description: WorkflowExecutionDescription,
-    queried?: Promise<JourneyProgress>,
   ): Promise<JourneyProgress> {
     if (description.status.name === 'COMPLETED') return (await handle.result()) as JourneyProgress;
-    return queried ?? this.queryProgress(handle);
+    return this.queryProgress(handle);
   }
 
   private async queryProgress(handle: WorkflowHandle): Promise<JourneyProgress> {

@@ -13,8 +13,8 @@ import { z } from 'zod';
 
 /**
  * zod finishes its own set-up on the first schema it builds: it installs its English messages and
- * its memoizer in its global config and asks whether `new Function` works, keeping the answers on
- * module objects. The SDK freezes those objects once this module has run, so one schema is built
+ * its memoizer in its global config (kept on `globalThis`) and asks whether `new Function` works.
+ * The SDK freezes the context's globals once this module has run, so one schema is built
  * and used here: a first schema built inside a workflow would otherwise write to a frozen object
  * and fail the workflow task ("Cannot add property localeError, object is not extensible").
  */

@@ -87,7 +87,10 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
       ...(index
         ? {
             workflowsPath: index.workflowsPath,
-            bundlerOptions: { webpackConfigHook: index.webpackConfigHook },
+            bundlerOptions: {
+              webpackConfigHook: index.webpackConfigHook,
+              preloadModules: index.preloadModules,
+            },
           }
         : { workflowBundle: options.workflowBundle }),
       activities: createActivities({

@@ -13,8 +13,8 @@ import { journeyWorkflowBundle } from '../test/helpers/workflow-bundle';
 import { createJourneyWorker, type JourneyWorkerOptions } from './create-worker';
 
 /*
- * The worker's cache of journeys is what its memory grows with (about 200 KiB of heap a journey,
- * bench/worker-heap-snapshot.ts): 500 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise, never
+ * The worker's cache of journeys is what its memory grows with (about 2 MB a journey, measured by
+ * the waiting-journeys benchmark): 500 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise, never
  * the SDK's default, which grows with the heap limit.
  */
 describe('createJourneyWorker', () => {

@@ -87,10 +87,7 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
       ...(index
         ? {
             workflowsPath: index.workflowsPath,
-            bundlerOptions: {
-              webpackConfigHook: index.webpackConfigHook,
-              preloadModules: index.preloadModules,
-            },
+            bundlerOptions: { webpackConfigHook: index.webpackConfigHook },
           }
         : { workflowBundle: options.workflowBundle }),
       activities: createActivities({

@@ -18,15 +18,10 @@ import { journeyModules } from '../workflows/journeys';
 /** Where the code runs from (the project, or dist/ once compiled): module folders are relative to it. */
 const CODE_ROOT = path.resolve(__dirname, '..');
 
-/** Built once per worker, not per workflow: see the module's header. */
-const SHARED_WORKFLOW_MODULES = path.join(CODE_ROOT, 'workflows', 'shared-workflow-modules');
-
 export interface WorkflowIndex {
   workflowsPath: string;
   /** The index is written outside the project: its imports resolve from the project's packages. */
   webpackConfigHook: NonNullable<BundleOptions['webpackConfigHook']>;
-  /** Evaluated once per worker and shared by its workflows (workflows/shared-workflow-modules.ts). */
-  preloadModules: string[];
   /** Deletes the written index once the bundle is built. */
   remove(): void;
 }
@@ -46,7 +41,6 @@ export function writeWorkflowIndex(modules: readonly JourneyModule[] = journeyMo
       ...config,
       resolve: { ...config.resolve, modules: [...(config.resolve?.modules ?? []), packages] },
     }),
-    preloadModules: [SHARED_WORKFLOW_MODULES],
     remove: () => fs.rmSync(folder, { recursive: true, force: true }),
   };
 }

@@ -28,7 +28,6 @@ export function bundleRegisteredJourneys({ traced = false } = {}): Promise<Workf
     workflowsPath: index.workflowsPath,
     ...(traced ? { workflowInterceptorModules: [TRACING_WORKFLOW_INTERCEPTORS] } : {}),
     webpackConfigHook: index.webpackConfigHook,
-    preloadModules: index.preloadModules,
     failureConverterPath: ENCODED_FAILURE_CONVERTER_PATH,
     logger: quietLogger,
   }).finally(index.remove);

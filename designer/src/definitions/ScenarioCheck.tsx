@@ -21,9 +21,13 @@ export function ScenarioCheck({ client, id }: ScenarioCheckProps) {
   // No draft (just published or discarded): there is nothing to check.
   if (resource.status === 'error') return null;
   const { scenarios, changedCount, publishedVersion } = resource.data;
-  const preview = <Link to={`/definitions/${id}/preview`}>Preview as a patient</Link>;
   if (scenarios.length === 0) {
-    return <p className="muted">No saved scenarios to run before publishing ({preview} to save one).</p>;
+    return (
+      <p className="muted">
+        No saved scenarios to run before publishing (<Link to={`/definitions/${id}/preview`}>save one</Link>{' '}
+        in the preview).
+      </p>
+    );
   }
   if (publishedVersion === null) {
     return (

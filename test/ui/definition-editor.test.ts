@@ -34,13 +34,40 @@ describe('authoring a journey definition in headless Chromium', () => {
     page.screenshot({ path: join(SCREENSHOT_DIR, `definition-editor-${name}.png`), fullPage: true });
 
   /** A drag from one handle to another, as a designer's mouse does it (React Flow reads mouse events). */
-  async function drag(page: Page, from: Locator, to: Locator) {
+  async function dragOnce(page: Page, from: Locator, to: Locator) {
     const start = (await from.boundingBox())!;
     const end = (await to.boundingBox())!;
     await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
     await page.mouse.down();
     await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
     await page.mouse.up();
+  }
+
+  /**
+   * Connects two handles and waits for the new edge. ELK may still be placing the nodes just added
+   * when the drag starts (the map moves under the mouse on a loaded machine), and a designer whose
+   * drag missed drags again: so does this, once.
+   */
+  async function drag(page: Page, from: Locator, to: Locator) {
+    const edges = page.locator('.react-flow__edge');
+    const before = await edges.count();
+    for (let attempt = 1; ; attempt++) {
+      await dragOnce(page, from, to);
+      const connected = await expectCount(edges, before + 1);
+      if (connected || attempt === 2) {
+        expect(await edges.count()).toBe(before + 1);
+        return;
+      }
+    }
+  }
+
+  async function expectCount(locator: Locator, count: number, timeoutMs = 3_000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if ((await locator.count()) === count) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
   }
 
   async function buildJourney(page: Page) {

@@ -42,22 +42,17 @@ export class JourneyTargets {
     context: { manager: EntityManager; rowId: string },
     takes: (type: JourneyType) => boolean,
   ): Promise<TargetChoice> {
-    // Each step's reads are independent of one another: asked together, an event waits for the
-    // slowest of them rather than for their sum.
-    const [linked, instances] = await Promise.all([
-      this.linkedJourneys(target, patientId, context),
-      this.instancesOf(target, patientId, (instance) => instance.exact === true),
-    ]);
+    // One Temporal read after another, not together: a describe left retrying beside one that
+    // failed would go on after the answer, and past the API's shutdown (the drills caught it).
+    const linked = await this.linkedJourneys(target, patientId, context);
+    const instances = await this.instancesOf(target, patientId, (instance) => instance.exact === true);
     const exact = { linked, instances, running: [] };
     if ([...linked, ...instances].some((journey) => takes(journey.type)))
       return pickTargets(target, exact, takes);
 
-    const [declared, running] = await Promise.all([
-      this.instancesOf(target, patientId, (instance) => instance.exact !== true),
-      this.runningTypesWanted(target).then((wanted) =>
-        wanted.length ? this.runningJourneys(patientId, wanted) : [],
-      ),
-    ]);
+    const declared = await this.instancesOf(target, patientId, (instance) => instance.exact !== true);
+    const wanted = await this.runningTypesWanted(target);
+    const running = wanted.length ? await this.runningJourneys(patientId, wanted) : [];
     return pickTargets(target, { linked, instances: declared, running }, takes);
   }
 
@@ -110,13 +105,13 @@ export class JourneyTargets {
     patientId: string,
     which: (instance: JourneyTarget['instances'][number]) => boolean,
   ): Promise<TargetJourney[]> {
-    const found = await Promise.all(
-      target.instances.filter(which).map((instance) => {
-        const type = findJourneyType(instance.journey)!;
-        return this.describe(this.starter.workflowIdFor(type, patientId, instance.params));
-      }),
-    );
-    return found.filter((journey): journey is TargetJourney => journey !== undefined);
+    const found: TargetJourney[] = [];
+    for (const instance of target.instances.filter(which)) {
+      const type = findJourneyType(instance.journey)!;
+      const journey = await this.describe(this.starter.workflowIdFor(type, patientId, instance.params));
+      if (journey) found.push(journey);
+    }
+    return found;
   }
 
   async describe(workflowId: string): Promise<TargetJourney | undefined> {

@@ -20,7 +20,10 @@ import {
   type MigrationRequest,
 } from '../../contracts/journey-definitions/migration-contract';
 // The API's schema for a definition's events: pure zod, the same checks in the workflow as at the edge.
-import { definitionEventSchema } from '../../contracts/journey-definitions/definition-contract';
+import {
+  DEFINITION_JOURNEY_WORKFLOW_TYPE,
+  definitionEventSchema,
+} from '../../contracts/journey-definitions/definition-contract';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import type { NotifyResult } from '../patient-delivery';
 import type {
@@ -44,7 +47,8 @@ import { eventRefusal, initialState, reduce } from './reduce';
  * designer migrates it (the `migrateDefinition` update, planned by migrate.ts).
  */
 
-export const DEFINITION_JOURNEY_WORKFLOW = 'definitionJourney';
+/** The workflow type every definition runs as: one name, kept in the contracts. */
+export const DEFINITION_JOURNEY_WORKFLOW = DEFINITION_JOURNEY_WORKFLOW_TYPE;
 /** Journeys that ran before migrations existed replay without the marker; only a migration sets it. */
 export const DEFINITION_MIGRATION_PATCH = 'definition-migration';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenPassedOf } from './when-passed';
 import { deliveryChannels } from '../delivery-channels';
 import { scenarioSchema } from './scenario-schema';
 
@@ -224,6 +225,14 @@ export const factTime = z
   .meta({ title: 'A time from a fact' });
 export type FactTime = z.infer<typeof factTime>;
 
+/**
+ * Where a patient goes, instead of on at once, when the time from a fact has already passed as
+ * they arrive: a reminder "24 hours before the visit" for a visit booked late, or reported after
+ * it happened, would otherwise go out at once about a visit that is past (HZ-54). A time before
+ * a fact must say it (validate-definition.ts, `time-may-have-passed`).
+ */
+export const whenPassed = nodeId.meta({ title: 'When that time has already passed on arrival, go to' });
+
 /** After a duration of active time (paused time does not count), at a deadline, or at a time from a fact. */
 export const clock = z.union([
   z.object({ after: durationRef }).strict(),
@@ -284,7 +293,7 @@ export const waitNode = z
       .union([
         z.object({ after: durationRef, next: nodeId }).strict(),
         z.object({ deadline, next: nodeId }).strict(),
-        z.object({ at: factTime, next: nodeId }).strict(),
+        z.object({ at: factTime, next: nodeId, whenPassed: whenPassed.optional() }).strict(),
       ])
       .optional()
       .meta({ title: 'Timeout (required)' }),
@@ -297,6 +306,8 @@ export const timerNode = z
     kind: z.literal('timer'),
     clock: clock.meta({ title: 'When it elapses' }),
     next: nodeId.optional().meta({ title: 'Then go to' }),
+    /** Only for a time from a fact (`at`): see `whenPassed`. */
+    whenPassed: whenPassed.optional(),
   })
   .strict();
 
@@ -432,9 +443,13 @@ export function nextNodesOf(node: DefinitionNode): { next: string; label: string
         return [
           ...node.events.map((edge) => ({ next: edge.next, label: edge.event })),
           { next: node.timeout?.next, label: 'timeout' },
+          { next: whenPassedOf(node), label: 'already passed' },
         ];
       case 'timer':
-        return [{ next: node.next, label: 'elapsed' }];
+        return [
+          { next: node.next, label: 'elapsed' },
+          { next: node.whenPassed, label: 'already passed' },
+        ];
       case 'decision':
         return [
           ...node.branches.map((edge) => ({ next: edge.next, label: edge.label })),

@@ -121,6 +121,45 @@ describe(validateDefinition.name, () => {
     }
   });
 
+  it('[HZ-54] finds a time before a fact that does not say where a patient goes when it has already passed', () => {
+    const reminderBeforeVisit = (whenPassed?: string) =>
+      withNode(example(), 'wait-booking', (node) => {
+        if (node.kind !== 'wait') return;
+        node.timeout = {
+          at: { fact: 'appointmentAt', before: { amount: 24, unit: 'hours' } },
+          next: 'booked-yet',
+          ...(whenPassed ? { whenPassed } : {}),
+        };
+      });
+    expect(messagesOf(reminderBeforeVisit())).toEqual([
+      'time-may-have-passed: "Wait for a booking" (wait-booking) is timed before appointmentAt: when that is booked late, or reported after it, the time has already passed. Say where the patient goes then ("When that time has already passed on arrival"), or the step would go on at once.',
+    ]);
+    expect(messagesOf(reminderBeforeVisit('call-patient'))).toEqual([]);
+    expect(messagesOf(reminderBeforeVisit('nowhere'))).toContain(
+      'unknown-node: "Wait for a booking" (wait-booking) goes on (already passed) to nowhere, which is not a node.',
+    );
+  });
+
+  it('[HZ-54] finds "when passed" on a timer not timed from a fact, where it could never apply', () => {
+    const definition = journeyDefinitionSchema.parse({
+      ...example(),
+      nodes: [
+        ...example().nodes.map((node) => (node.id === 'invite' ? { ...node, next: 'pause' } : node)),
+        {
+          id: 'pause',
+          kind: 'timer',
+          label: 'A day to read it',
+          clock: { after: { amount: 1, unit: 'days' } },
+          next: 'wait-booking',
+          whenPassed: 'wait-booking',
+        },
+      ],
+    });
+    expect(messagesOf(definition)).toEqual([
+      'time-may-have-passed: "A day to read it" (pause) says where to go when its time has already passed, but only a time from a fact can have passed on arrival: remove it or time the node from a fact.',
+    ]);
+  });
+
   it('finds a reference to a node that does not exist, and the dead end it leaves', () => {
     const definition = withNode(example(), 'invite', (node) => {
       if (node.kind === 'message') node.next = 'wait-for-booking';

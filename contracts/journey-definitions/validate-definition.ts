@@ -4,6 +4,7 @@ import {
   type DaysRef,
   type DefinitionNode,
   type DurationRef,
+  type FactTime,
   type JourneyDefinition,
   type MessageContent,
   type SettingDeclaration,
@@ -33,6 +34,7 @@ export const problemCodes = [
   'invalid-condition',
   'missing-language',
   'no-consent-path',
+  'time-may-have-passed',
   'unknown-field',
   'shape',
 ] as const;
@@ -160,6 +162,20 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
   checkGraph();
   return problems;
 
+  /**
+   * A time before a fact (a reminder ahead of a visit) has passed already when the visit is
+   * booked late or reported after it: going on at once would remind the patient of a visit that
+   * is past (HZ-54), so the designer must say where the patient goes then.
+   */
+  function checkTimeBeforeFact(node: DefinitionNode, time: FactTime, whenPassed: string | undefined): void {
+    if (!time.before || whenPassed) return;
+    add(
+      'time-may-have-passed',
+      `${name(node)} is timed before ${time.fact}: when that is booked late, or reported after it, the time has already passed. Say where the patient goes then ("When that time has already passed on arrival"), or the step would go on at once.`,
+      node.id,
+    );
+  }
+
   function checkNode(node: DefinitionNode): void {
     const refs: (DurationRef | DaysRef | undefined)[] = [];
     switch (node.kind) {
@@ -180,16 +196,27 @@ export function validateDefinition(definition: JourneyDefinition): DefinitionPro
             node.id,
           );
         } else if ('after' in node.timeout) refs.push(node.timeout.after);
-        else if ('at' in node.timeout) refs.push(node.timeout.at.after, node.timeout.at.before);
-        else refs.push(node.timeout.deadline.within, node.timeout.deadline.warnBefore);
+        else if ('at' in node.timeout) {
+          refs.push(node.timeout.at.after, node.timeout.at.before);
+          checkTimeBeforeFact(node, node.timeout.at, node.timeout.whenPassed);
+        } else refs.push(node.timeout.deadline.within, node.timeout.deadline.warnBefore);
         if (node.events.length === 0 && !node.timeout) {
           add('dead-end', `${name(node)} waits for nothing.`, node.id);
         }
         break;
       case 'timer':
         if ('after' in node.clock) refs.push(node.clock.after);
-        else if ('at' in node.clock) refs.push(node.clock.at.after, node.clock.at.before);
-        else refs.push(node.clock.deadline.within, node.clock.deadline.warnBefore);
+        else if ('at' in node.clock) {
+          refs.push(node.clock.at.after, node.clock.at.before);
+          checkTimeBeforeFact(node, node.clock.at, node.whenPassed);
+        } else refs.push(node.clock.deadline.within, node.clock.deadline.warnBefore);
+        if (node.whenPassed && !('at' in node.clock)) {
+          add(
+            'time-may-have-passed',
+            `${name(node)} says where to go when its time has already passed, but only a time from a fact can have passed on arrival: remove it or time the node from a fact.`,
+            node.id,
+          );
+        }
         if (!node.next)
           add('dead-end', `${name(node)} does not say where to go when the time comes.`, node.id);
         break;

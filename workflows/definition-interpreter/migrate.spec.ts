@@ -24,8 +24,11 @@ class Host {
   entered = { at: T0, activeMs: 0 };
   sent: string[] = [];
 
-  constructor(public definition: JourneyDefinition) {
-    this.state = initialState(definition, { timeZone: ZONE });
+  constructor(
+    public definition: JourneyDefinition,
+    facts: InterpreterState['facts'] = {},
+  ) {
+    this.state = initialState(definition, { timeZone: ZONE, facts });
     this.input({ type: 'started', at: T0 });
   }
 
@@ -311,6 +314,38 @@ describe('[HZ-99] planMigration', () => {
         id: 'wait-reply',
         status: 'pending',
         dueAt: iso(endOfLocalDayAfter(entered, 3, 'working', ZONE)),
+      }),
+    ]);
+  });
+
+  test('[HZ-54] a reminder time that version 2 puts in the past is refused, not sent at once; one still ahead moves', () => {
+    const remindingDaysBefore = (version: number, days: number): JourneyDefinition => {
+      const definition = structuredClone(version === 1 ? followUpV1 : followUpV2);
+      const wait = definition.nodes.find((node) => node.id === 'wait-reply')!;
+      if (wait.kind === 'wait') {
+        wait.timeout = {
+          at: { fact: 'appointmentAt', before: { amount: days, unit: 'days' } },
+          next: 'call',
+          whenPassed: 'call',
+        };
+      }
+      return definition;
+    };
+    const appointmentAt = T0 + 4 * DAY_MS;
+    const host = new Host(remindingDaysBefore(1, 1), { appointmentAt: iso(appointmentAt) });
+    sent(host, T0 + MINUTE_MS);
+    expect(host.timers['wait-reply:timeout']).toMatchObject({ dueAt: appointmentAt - DAY_MS });
+    const now = T0 + 2 * DAY_MS;
+    expect(host.planFor(remindingDaysBefore(2, 3), now).plan).toMatchObject({
+      outcome: 'refused',
+      code: 'time-passed',
+      reason: expect.stringContaining(`would be due at ${iso(appointmentAt - 3 * DAY_MS)}, which has passed`),
+    });
+    expect(migrated(host.planFor(remindingDaysBefore(2, 1.5), now).plan).timers).toEqual([
+      expect.objectContaining({
+        id: 'wait-reply:timeout',
+        change: 'moved',
+        dueAfter: iso(appointmentAt - 1.5 * DAY_MS),
       }),
     ]);
   });

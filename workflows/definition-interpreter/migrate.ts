@@ -7,6 +7,7 @@ import type {
   NodeKind,
   SettingValue,
 } from '../../contracts/journey-definitions/definition-schema';
+import { whenPassedOf } from '../../contracts/journey-definitions/when-passed';
 import { endOfLocalDayAfter } from '../local-days';
 import {
   resolveDays,
@@ -67,6 +68,7 @@ export const refusalCodes = [
   'kind-changed',
   'stage-removed',
   'entry-time-unknown',
+  'time-passed',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
@@ -255,6 +257,15 @@ export function planMigration(input: MigrationInput): MigrationPlanning {
     } else if (wanted.due.clock === 'fact') {
       // The reducer leaves such a node stuck when the fact holds no date; a migration does not move a patient there.
       if (wanted.due.dueAt === undefined) return refuse('entry-time-unknown', entryUnknown(old));
+      // The reducer sends a patient arriving after such a time to `whenPassed` instead of on at
+      // once (HZ-54); a patient already waiting there is not moved on by a migration.
+      const skipTo = target.kind === 'wait' || target.kind === 'timer' ? whenPassedOf(target) : undefined;
+      if (skipTo !== undefined && wanted.due.dueAt < input.now) {
+        return refuse(
+          'time-passed',
+          `Under version ${to.version}, ${target.id} ("${target.label}") would be due at ${iso(wanted.due.dueAt)}, which has passed: its step would go on at once, where a patient arriving now goes to ${skipTo}. Map ${old.id} to the node the patient should be at.`,
+        );
+      }
       timer = { clock: 'wall', dueAt: wanted.due.dueAt, label: wanted.label };
     } else {
       const dueAt = wallDue(

@@ -57,7 +57,18 @@ const definition = journeyDefinitionSchema.parse({
       kind: 'wait',
       label: 'Until the reminder',
       events: [],
-      timeout: { at: { fact: 'appointmentAt', before: { amount: 24, unit: 'hours' } }, next: 'nudged' },
+      timeout: {
+        at: { fact: 'appointmentAt', before: { amount: 24, unit: 'hours' } },
+        next: 'nudged',
+        whenPassed: 'reminder-skipped',
+      },
+    },
+    {
+      id: 'reminder-skipped',
+      kind: 'end',
+      label: 'No reminder',
+      summary: 'Visit too close to remind',
+      dropOff: false,
     },
     { id: 'nudged', kind: 'end', label: 'Nudged', summary: 'Nudged', dropOff: false },
     {
@@ -139,6 +150,69 @@ describe('the definition interpreter on times from facts', () => {
       dueAt: T0 + 4 * DAY_MS,
       label: 'Until the reminder',
     });
+  });
+
+  const bookedAt = (appointmentAt: number, at: number) =>
+    drive(
+      [
+        { type: 'started', at: T0 },
+        { type: 'event', event: { type: 'appointment-booked', appointmentAt: iso(appointmentAt) }, at },
+      ],
+      { timeZone: 'UTC', facts: { dischargedAt: iso(T0) } },
+    );
+
+  it('[HZ-54] skips a reminder whose time passed before the visit was booked: the patient goes where the wait says, and nothing is sent or timed', () => {
+    // Booked at T0 + 1 h for T0 + 10 h: the reminder 24 h before was due 14 h before the booking.
+    const run = bookedAt(T0 + 10 * HOUR_MS, T0 + HOUR_MS);
+    expect(run.state).toMatchObject({ stage: 'reminder-skipped', status: 'completed' });
+    expect(run.state.outcomes['wait-reminder']).toBe('already-passed');
+    expect(run.commands.filter((command) => command.type === 'start-timer').map((timer) => timer.id)).toEqual(
+      ['wait-nudge:timeout'],
+    );
+    expect(run.commands).toContainEqual({
+      type: 'record',
+      kind: 'control',
+      summary: `Until the reminder: its time (${iso(T0 - 14 * HOUR_MS)}) had already passed, so it was skipped`,
+      ref: 'wait-reminder',
+    });
+    expect(run.commands.some((command) => command.type === 'send-message')).toBe(false);
+  });
+
+  it('[HZ-54] does not remind of a visit reported after it happened', () => {
+    const run = bookedAt(T0 - 2 * DAY_MS, T0 + HOUR_MS);
+    expect(run.state.stage).toBe('reminder-skipped');
+    expect(run.state.timers).toEqual({});
+  });
+
+  it('[HZ-54] times the reminder as usual when its time is exactly now or ahead', () => {
+    const run = bookedAt(T0 + HOUR_MS + 24 * HOUR_MS, T0 + HOUR_MS);
+    expect(run.state.node).toBe('wait-reminder');
+    expect(run.commands.at(-1)).toMatchObject({ type: 'start-timer', dueAt: T0 + HOUR_MS });
+  });
+
+  it('[HZ-54] a timer from a fact whose time has passed goes where it says too', () => {
+    const timerFirst = journeyDefinitionSchema.parse({
+      ...definition,
+      start: 'timer-after-visit',
+      nodes: [
+        ...definition.nodes,
+        {
+          id: 'timer-after-visit',
+          kind: 'timer',
+          label: 'Until the day after the visit',
+          clock: { at: { fact: 'appointmentAt', after: { amount: 1, unit: 'days' } } },
+          next: 'nudged',
+          whenPassed: 'reminder-skipped',
+        },
+      ],
+    });
+    const state = initialState(timerFirst, {
+      timeZone: 'UTC',
+      facts: { appointmentAt: iso(T0 - 3 * DAY_MS) },
+    });
+    const run = reduce(timerFirst, state, { type: 'started', at: T0 });
+    expect(run.state).toMatchObject({ stage: 'reminder-skipped', status: 'completed' });
+    expect(run.commands.some((command) => command.type === 'start-timer')).toBe(false);
   });
 
   it('falls back to "due within" for a task, and tells staff the flow is stuck, when the fact holds no date', () => {

@@ -11,6 +11,7 @@ import type {
   MessageContent,
   StaffTaskSpec,
 } from '../../contracts/journey-definitions/definition-schema';
+import { whenPassedOf } from '../../contracts/journey-definitions/when-passed';
 import {
   resolveDays,
   resolveDurationMs,
@@ -213,11 +214,18 @@ export function reduce(
         send(node.id, step, node.message, true);
         return undefined;
       case 'wait':
-        if (node.timeout) startClock(node, step, 'timeout', node.timeout);
+        if (node.timeout) {
+          const passed = 'at' in node.timeout ? passedOnArrival(node, node.timeout.at) : undefined;
+          if (passed) return passed;
+          startClock(node, step, 'timeout', node.timeout);
+        }
         return undefined;
-      case 'timer':
+      case 'timer': {
+        const passed = 'at' in node.clock ? passedOnArrival(node, node.clock.at) : undefined;
+        if (passed) return passed;
         startClock(node, step, 'elapsed', node.clock);
         return undefined;
+      }
       case 'decision':
         return decide(node);
       case 'task':
@@ -515,6 +523,29 @@ export function reduce(
         },
       );
     }
+  }
+
+  /**
+   * Where a patient goes instead of waiting when the node's time from a fact has already passed
+   * as they arrive and the node says where (`whenPassed`): the reminder before a visit booked
+   * late, or reported after it, is skipped rather than sent at once (HZ-54). Definitions
+   * published before `whenPassed` existed cannot hold it, so their histories replay unchanged.
+   */
+  function passedOnArrival(
+    node: NodeOfKind<'wait'> | NodeOfKind<'timer'>,
+    time: FactTime,
+  ): string | undefined {
+    const next = whenPassedOf(node);
+    const dueAt = next === undefined ? undefined : factTimeMs(time);
+    if (next === undefined || dueAt === undefined || dueAt >= at) return undefined;
+    state.outcomes[node.id] = 'already-passed';
+    commands.push({
+      type: 'record',
+      kind: 'control',
+      summary: `${node.label}: its time (${new Date(dueAt).toISOString()}) had already passed, so it was skipped`,
+      ref: node.id,
+    });
+    return next;
   }
 
   function factTimeMs(time: FactTime): number | undefined {

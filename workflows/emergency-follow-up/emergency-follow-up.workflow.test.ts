@@ -155,6 +155,21 @@ describe.each([
     if (coded) await recordHistoryFixture(handle, EMERGENCY_FOLLOW_UP, 'booked-attended');
   });
 
+  test('[HZ-54] a visit reported booked after it happened gets no reminder: the outcome check follows', async () => {
+    const { handle } = await discharge(1);
+    await harness.env.sleep(60 * HOUR); // the nudge went out at 48 h
+    const appointmentAt = (await harness.now()) - 3 * HOUR;
+    await send(handle, { type: 'appointment-booked', appointmentAt: new Date(appointmentAt).toISOString() });
+    // Past any quiet hours a late reminder would have been held for.
+    await harness.env.sleep(26 * HOUR);
+    await send(handle, { type: 'appointment-attended' });
+    const final = (await handle.result()) as JourneyProgress;
+
+    expect(final).toMatchObject({ status: 'completed', stage: 'completed' });
+    const messages = await harness.messagesOf(handle.workflowId);
+    expect(messages.map((message) => message.template)).toEqual(['emergency-follow-up.nudge']);
+  });
+
   test('[HZ-95] booking after the staff call closes the call to book; the rest of the escalation stops', async () => {
     const { handle, dischargedAt } = await discharge(1);
     await harness.env.sleep((48 + 4 * 24) * HOUR); // the day-4 call to book is in the queue

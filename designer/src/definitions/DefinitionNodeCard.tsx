@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { kindTitles, sourceHandlesOf } from './definition-edits';
+import { kindTitles, sourceHandlesFor } from './definition-edits';
 import type { DefinitionFlowNode } from './flow-elements';
 
 /**
@@ -9,7 +9,7 @@ import type { DefinitionFlowNode } from './flow-elements';
  */
 export function DefinitionNodeCard({ data }: NodeProps<DefinitionFlowNode>) {
   const { node, isStart, problems } = data;
-  const handles = sourceHandlesOf[node.kind];
+  const handles = sourceHandlesFor(node);
   return (
     <div className={`definition-node definition-node-${node.kind}`} title={node.description ?? node.label}>
       <Handle

@@ -16,6 +16,7 @@ import {
   edgesOf,
   moveNode,
   renameNode,
+  sourceHandlesFor,
 } from './definition-edits';
 
 const example = (): JourneyDefinition => journeyDefinitionSchema.parse(structuredClone(screeningBooking));
@@ -149,5 +150,47 @@ describe('definition edits', () => {
     expect(renameNode(renamed, 'invite', 'invitation').start).toBe('invitation');
     // A taken id is refused: two nodes would share it.
     expect(renameNode(example(), 'booked', 'declined')).toEqual(example());
+  });
+
+  test('[HZ-54] a wait timed before a fact gets an "already passed" handle; connecting, renaming and deleting keep it inside the timeout', () => {
+    const timedFromVisit = connect(
+      {
+        ...example(),
+        nodes: example().nodes.map((node) =>
+          node.id === 'wait-booking' && node.kind === 'wait'
+            ? {
+                ...node,
+                timeout: {
+                  at: { fact: 'appointmentAt', before: { amount: 24, unit: 'hours' } },
+                  next: 'booked-yet',
+                },
+              }
+            : node,
+        ),
+      },
+      'wait-booking',
+      'whenPassed',
+      'call-patient',
+    );
+    const wait = nodeOf(timedFromVisit, 'wait-booking');
+    expect(sourceHandlesFor(wait).map((handle) => handle.label)).toEqual([
+      'event',
+      'timeout',
+      'already passed',
+    ]);
+    expect(sourceHandlesFor(nodeOf(example(), 'wait-booking')).map((handle) => handle.label)).toEqual([
+      'event',
+      'timeout',
+    ]);
+    expect(wait).toMatchObject({ timeout: { next: 'booked-yet', whenPassed: 'call-patient' } });
+    expect(checkDefinition(timedFromVisit).problems).toEqual([]);
+
+    const renamed = renameNode(timedFromVisit, 'call-patient', 'call-to-book');
+    expect(nodeOf(renamed, 'wait-booking')).toMatchObject({ timeout: { whenPassed: 'call-to-book' } });
+
+    const ref = edgesOf(wait).find((edge) => edge.label === 'already passed')!.ref;
+    const cleared = nodeOf(deleteEdge(timedFromVisit, ref), 'wait-booking');
+    expect(cleared).toMatchObject({ timeout: { next: 'booked-yet' } });
+    expect(cleared.kind === 'wait' && cleared.timeout && 'whenPassed' in cleared.timeout).toBe(false);
   });
 });

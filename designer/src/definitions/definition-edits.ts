@@ -3,6 +3,7 @@ import type {
   JourneyDefinition,
   NodeKind,
 } from '../../../contracts/journey-definitions/definition-schema';
+import { whenPassedOf } from '../../../contracts/journey-definitions/when-passed';
 import { newNodeOfKind } from './node-defaults';
 
 /*
@@ -29,8 +30,12 @@ export const sourceHandlesOf: Record<NodeKind, readonly { handle: SourceHandle; 
   wait: [
     { handle: 'events', label: 'event' },
     { handle: 'timeout', label: 'timeout' },
+    { handle: 'whenPassed', label: 'already passed' },
   ],
-  timer: [{ handle: 'next', label: 'elapsed' }],
+  timer: [
+    { handle: 'next', label: 'elapsed' },
+    { handle: 'whenPassed', label: 'already passed' },
+  ],
   decision: [
     { handle: 'branches', label: 'branch' },
     { handle: 'otherwise', label: 'otherwise' },
@@ -46,8 +51,22 @@ export const sourceHandlesOf: Record<NodeKind, readonly { handle: SourceHandle; 
   end: [],
 };
 
+/**
+ * The handles a node shows: "already passed" only on a wait or timer timed from a fact, the one
+ * time that can be past as a patient arrives (HZ-54).
+ */
+export function sourceHandlesFor(node: DefinitionNode): readonly { handle: SourceHandle; label: string }[] {
+  return sourceHandlesOf[node.kind].filter(({ handle }) => handle !== 'whenPassed' || isTimedFromFact(node));
+}
+
+function isTimedFromFact(node: DefinitionNode): boolean {
+  if (node.kind === 'timer') return 'at' in node.clock;
+  return node.kind === 'wait' && node.timeout !== undefined && 'at' in node.timeout;
+}
+
 export type SourceHandle =
   | 'next'
+  | 'whenPassed'
   | 'onUnreachable'
   | 'otherwise'
   | 'timeout'
@@ -98,9 +117,13 @@ export function edgesOf(node: DefinitionNode): { ref: EdgeRef; target: string; l
       return [
         ...items('events', node.events, (edge) => edge.event),
         ...single('timeout', node.timeout?.next, 'timeout'),
+        ...single('whenPassed', whenPassedOf(node), 'already passed'),
       ];
     case 'timer':
-      return single('next', node.next, 'elapsed');
+      return [
+        ...single('next', node.next, 'elapsed'),
+        ...single('whenPassed', node.whenPassed, 'already passed'),
+      ];
     case 'decision':
       return [
         ...items('branches', node.branches, (edge) => edge.label),
@@ -164,6 +187,9 @@ export function connect(
         return node.kind === 'message' || node.kind === 'timer' ? { ...node, next: target } : node;
       case 'onUnreachable':
         return node.kind === 'message' ? { ...node, onUnreachable: target } : node;
+      case 'whenPassed':
+        if (!isTimedFromFact(node)) return node;
+        return retarget(node, { source: node.id, field: 'whenPassed' }, target);
       case 'otherwise':
         return node.kind === 'decision' || node.kind === 'task' ? { ...node, otherwise: target } : node;
       case 'timeout':
@@ -224,6 +250,12 @@ function unusedEvent(definition: JourneyDefinition, used: { event: string }[]): 
 /** Removes an edge: a single field is cleared; a list item goes, with whatever it said (a rule, an outcome). */
 export function deleteEdge(definition: JourneyDefinition, ref: EdgeRef): JourneyDefinition {
   return mapNode(definition, ref.source, (node) => {
+    if (ref.field === 'whenPassed' && node.kind === 'wait' && node.timeout) {
+      const { whenPassed: _removed, ...timeout } = node.timeout as typeof node.timeout & {
+        whenPassed?: string;
+      };
+      return { ...node, timeout } as DefinitionNode;
+    }
     const record = node as unknown as Record<string, unknown>;
     const value = record[ref.field];
     if (ref.index !== undefined && Array.isArray(value)) {
@@ -281,6 +313,10 @@ export function renameNode(definition: JourneyDefinition, from: string, to: stri
 }
 
 function retarget(node: DefinitionNode, ref: EdgeRef, target: string): DefinitionNode {
+  // A wait keeps where it goes when its time has passed inside its timeout, beside the time.
+  if (ref.field === 'whenPassed' && node.kind === 'wait' && node.timeout) {
+    return { ...node, timeout: { ...node.timeout, whenPassed: target } } as DefinitionNode;
+  }
   const record = node as unknown as Record<string, unknown>;
   const value = record[ref.field];
   if (ref.index !== undefined && Array.isArray(value)) {

@@ -995,7 +995,7 @@ export interface components {
         };
         DefinitionProblemView: {
             /** @enum {string} */
-            code: "duplicate-id" | "unknown-node" | "unknown-stage" | "unknown-event" | "unknown-setting" | "setting-type" | "setting-default" | "unreachable" | "dead-end" | "no-way-to-end" | "instant-loop" | "wait-without-timeout" | "decision-without-default" | "task-without-default" | "invalid-condition" | "missing-language" | "no-consent-path" | "unknown-field" | "shape";
+            code: "duplicate-id" | "unknown-node" | "unknown-stage" | "unknown-event" | "unknown-setting" | "setting-type" | "setting-default" | "unreachable" | "dead-end" | "no-way-to-end" | "instant-loop" | "wait-without-timeout" | "decision-without-default" | "task-without-default" | "invalid-condition" | "missing-language" | "no-consent-path" | "time-may-have-passed" | "unknown-field" | "shape";
             /** @description What is wrong, in a sentence a designer can act on. */
             message: string;
             /** @description The node the problem is on. */
@@ -1374,7 +1374,7 @@ export interface components {
         };
         MigrationRefusalView: {
             /** @enum {string} */
-            code: "ended" | "paused" | "not-a-newer-version" | "node-removed" | "target-missing" | "kind-changed" | "stage-removed" | "entry-time-unknown" | "not-on-version";
+            code: "ended" | "paused" | "not-a-newer-version" | "node-removed" | "target-missing" | "kind-changed" | "stage-removed" | "entry-time-unknown" | "time-passed" | "not-on-version";
             reason: string;
             /** @description The mapping would leave the patient at a node or in a stage that no longer exists: a migration selecting this journey is refused whole. */
             strands: boolean;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -11,6 +11,7 @@ import {
 import { AuditedAs } from '../audit/audited.decorator';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
+import { DraftRevisionQuery } from './dto/definition-requests';
 import { DraftView } from './dto/definition-views';
 import { SaveScenarioDto, ScenarioChangesView } from './dto/scenario-dto';
 import { DefinitionScenariosService } from './definition-scenarios.service';
@@ -61,6 +62,27 @@ export class DefinitionScenariosController {
     return this.scenarios.save(id, {
       scenario: body.scenario,
       basedOnRevision: body.basedOnRevision,
+      savedBy: whoActed(request),
+    });
+  }
+
+  @Delete(':id/draft/scenarios/:name')
+  @Roles('designer')
+  @AuditedAs('journey-definition.scenario.remove', { definitionId: 'params.id' })
+  @ApiOperation({ summary: 'Remove a saved scenario from the draft. The rest of the draft stays as saved.' })
+  @ApiOkResponse({ type: DraftView })
+  @ApiBadRequestResponse({ description: 'No basedOnRevision; nothing was removed.' })
+  @ApiNotFoundResponse({ description: 'No such definition, no draft, or no saved scenario of that name.' })
+  @ApiConflictResponse({ description: 'The draft was saved or published since basedOnRevision.' })
+  remove(
+    @Param('id', DefinitionIdPipe) id: string,
+    @Param('name') name: string,
+    @Query() query: DraftRevisionQuery,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<DraftView> {
+    return this.scenarios.remove(id, {
+      name,
+      basedOnRevision: query.basedOnRevision,
       savedBy: whoActed(request),
     });
   }

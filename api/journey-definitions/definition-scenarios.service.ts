@@ -1,4 +1,4 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { scenarioSchema } from '../../contracts/journey-definitions/scenario-schema';
 import { JourneyDefinitionStore, type StoredDraft } from '../../persistence/journey-definition-store';
 import { scenarioOutcomes } from '../../shared/journey-definitions/scenario-outcomes';
@@ -46,14 +46,7 @@ export class DefinitionScenariosService {
         })),
       );
     }
-    const draft = await this.definitions.draft(id);
-    // The draft read here must be the one the designer saw, or their other edits would be lost.
-    if (draft.revision !== input.basedOnRevision) {
-      throw new ConflictException({
-        message: `The draft changed since you read it: revision ${draft.revision} is now the current one. Reload it; nothing was saved.`,
-        errors: [{ field: 'basedOnRevision', message: `must be ${draft.revision}` }],
-      });
-    }
+    const draft = await this.draftAsSeen(id, input.basedOnRevision);
     const scenario = parsed.data;
     const saved = draft.definition.scenarios ?? [];
     const scenarios = saved.some((other) => other.name === scenario.name)
@@ -64,5 +57,37 @@ export class DefinitionScenariosService {
       basedOnRevision: input.basedOnRevision,
       savedBy: input.savedBy,
     });
+  }
+
+  /** Removes the scenario of that name from the draft; the rest of the draft is kept as saved. */
+  async remove(
+    id: string,
+    input: { name: string; basedOnRevision: number; savedBy: string },
+  ): Promise<StoredDraft> {
+    const draft = await this.draftAsSeen(id, input.basedOnRevision);
+    const saved = draft.definition.scenarios ?? [];
+    if (!saved.some((scenario) => scenario.name === input.name)) {
+      throw new NotFoundException(`The draft of ${id} has no saved scenario named "${input.name}".`);
+    }
+    return this.definitions.saveDraft(id, {
+      definition: {
+        ...draft.definition,
+        scenarios: saved.filter((scenario) => scenario.name !== input.name),
+      },
+      basedOnRevision: input.basedOnRevision,
+      savedBy: input.savedBy,
+    });
+  }
+
+  /** The draft, when it is the one the designer saw: otherwise their other edits would be lost. */
+  private async draftAsSeen(id: string, basedOnRevision: number): Promise<StoredDraft> {
+    const draft = await this.definitions.draft(id);
+    if (draft.revision !== basedOnRevision) {
+      throw new ConflictException({
+        message: `The draft changed since you read it: revision ${draft.revision} is now the current one. Reload it; nothing was saved.`,
+        errors: [{ field: 'basedOnRevision', message: `must be ${draft.revision}` }],
+      });
+    }
+    return draft;
   }
 }

@@ -29,7 +29,7 @@ import { Int32Pipe } from '../requests/int32';
 import {
   CreateJourneyDefinitionDto,
   DefinitionDiffQuery,
-  DiscardDraftQuery,
+  DraftRevisionQuery,
   DraftDefinitionDto,
   PublishDefinitionDto,
   SaveDraftDto,
@@ -166,7 +166,7 @@ export class JourneyDefinitionsController {
   })
   discardDraft(
     @Param('id', DefinitionIdPipe) id: string,
-    @Query() query: DiscardDraftQuery,
+    @Query() query: DraftRevisionQuery,
   ): Promise<JourneyDefinitionView> {
     return this.definitions.discardDraft(id, query.basedOnRevision);
   }

@@ -190,4 +190,39 @@ describe('saved scenarios over HTTP: kept with the draft, run again before publi
     );
     expect(audited.map((row) => row.outcome_status)).toEqual([200, 200, 200, 400, 409, 403, 400]);
   });
+
+  test('a saved scenario is removed by name, audited; an unknown name is a 404, a stale revision a 409, another role a 403', async () => {
+    const revision = await revisionOf();
+    const names = async () =>
+      (
+        (await api().get(`${url}/draft`).set(as('designer')).expect(200)).body.definition.scenarios as Json[]
+      ).map((scenario) => scenario.name);
+    expect(await names()).toEqual([englishSms.name, spanishEmail.name]);
+    const remove = (name: string, basedOnRevision: number, role: keyof typeof DEMO_KEYS = 'designer') =>
+      api()
+        .delete(`${url}/draft/scenarios/${encodeURIComponent(name)}`)
+        .query({ basedOnRevision })
+        .set(as(role));
+
+    await remove(spanishEmail.name, revision, 'operator').expect(403);
+    await remove(spanishEmail.name, revision - 1).expect(409);
+    await remove('No such scenario', revision).expect(404);
+    expect(await revisionOf()).toBe(revision);
+
+    const removed = await remove(spanishEmail.name, revision).expect(200);
+    expect(removed.body.revision).toBe(revision + 1);
+    expect(await names()).toEqual([englishSms.name]);
+    const after = await changes().expect(200);
+    expect(after.body.scenarios.map((outcome: Json) => outcome.name)).toEqual([englishSms.name]);
+
+    const audited = await eventually(
+      async () =>
+        (await stack.database.dataSource.query(
+          `SELECT outcome_status FROM audit_event WHERE definition_id = $1 AND action = $2 ORDER BY id`,
+          [ID, 'journey-definition.scenario.remove'],
+        )) as Array<{ outcome_status: number }>,
+      (rows) => rows.length === 4,
+    );
+    expect(audited.map((row) => row.outcome_status)).toEqual([403, 409, 404, 200]);
+  });
 });

@@ -195,6 +195,29 @@ describe('program settings of a journey definition (real API, worker, Temporal, 
       callDueWithin: renamed.settings.callDueWithin!,
     };
     renamed.nodes.find((node) => node.id === 'wait-booking')!.timeout!.after = { setting: 'timeToBook' };
+
+    // Before publishing, the designer is told the current settings would no longer fit.
+    const definitionUrl = `/api/journey-definitions/${id}`;
+    const fitOfDraft = async () =>
+      (await api().get(`${definitionUrl}/draft/settings-fit`).set(as('designer')).expect(200)).body as Json;
+    const revision = async () =>
+      (await api().get(definitionUrl).set(as('designer')).expect(200)).body.revision as number;
+    await api()
+      .put(`${definitionUrl}/draft`)
+      .set(as('designer'))
+      .send({ definition: { ...clone(example), id }, basedOnRevision: await revision() })
+      .expect(200);
+    expect(await fitOfDraft()).toMatchObject({ settingsVersion: 1, fits: true, problems: [] });
+    await api()
+      .put(`${definitionUrl}/draft`)
+      .set(as('designer'))
+      .send({ definition: renamed, basedOnRevision: await revision() })
+      .expect(200);
+    const unfit = await fitOfDraft();
+    expect(unfit).toMatchObject({ definitionId: id, settingsVersion: 1, fits: false });
+    expect(JSON.stringify(unfit.problems)).toContain('bookingWindow');
+    await api().get(`${definitionUrl}/draft/settings-fit`).expect(401);
+
     await publish(renamed, 'Renamed the booking window');
 
     const patientId = uniqueName('pat');

@@ -112,7 +112,7 @@ export class DefinitionDiffQuery {
   to!: string;
 }
 
-export class DiscardDraftQuery {
+export class DraftRevisionQuery {
   @ApiProperty({
     description: "The definition's revision the designer saw; 409 if the draft was saved or published since.",
     minimum: 1,

@@ -12,6 +12,7 @@ import { NodePropertyPanel } from './NodePropertyPanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { PublishPanel } from './PublishPanel';
 import { ScenarioCheck } from './ScenarioCheck';
+import { SettingsFitCheck } from './SettingsFitCheck';
 import { SaveStatus } from './SaveStatus';
 import { FormContext } from './schema-form/form-context';
 import { type DraftStart, useDraftSync } from './useDraftSync';
@@ -138,7 +139,14 @@ export function DefinitionEditor({
           <div>
             <PublishPanel problemCount={problems.length} onPublish={publish} />
             {draft.save.status === 'saved' && (
-              <ScenarioCheck key={draft.save.at?.getTime() ?? 'loaded'} client={client} id={id} />
+              <>
+                <SettingsFitCheck
+                  key={`settings-${draft.save.at?.getTime() ?? 'loaded'}`}
+                  client={client}
+                  id={id}
+                />
+                <ScenarioCheck key={draft.save.at?.getTime() ?? 'loaded'} client={client} id={id} />
+              </>
             )}
           </div>
           <VersionsPanel client={client} id={id} publishedCount={published} hasDraft={draftExists} />

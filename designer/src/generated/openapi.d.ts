@@ -211,6 +211,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/journey-definitions/{id}/draft/scenarios/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a saved scenario from the draft. The rest of the draft stays as saved. */
+        delete: operations["DefinitionScenariosController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/journey-definitions/{id}/draft/settings-fit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the program settings current now fit the draft's declared settings: a publish that makes them unfit refuses new enrolments until settings that fit are published. */
+        get: operations["DefinitionSettingsFitController_fit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/journey-definitions/{id}/draft/validate": {
         parameters: {
             query?: never;
@@ -1606,6 +1640,25 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        SettingsFitProblemView: {
+            /**
+             * @description The setting, as the program settings name it.
+             * @example reminderLead
+             */
+            field: string;
+            /** @example Unrecognized key: "reminderLead" */
+            message: string;
+        };
+        SettingsFitView: {
+            definitionId: string;
+            /** @description Whether that version fits the draft's declared settings. When it does not, publishing the draft makes every new enrolment a 409 until settings that fit are published (HZ-72). */
+            fits: boolean;
+            problems: components["schemas"]["SettingsFitProblemView"][];
+            /** @description The draft revision this answers for. */
+            revision: number;
+            /** @description The program settings version current now (0: the built-in defaults). */
+            settingsVersion: number;
+        };
         SettingsPreviewDto: {
             /**
              * @description The channel whose wording file is used.
@@ -2746,6 +2799,133 @@ export interface operations {
             };
             /** @description The draft was saved or published since basedOnRevision. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    DefinitionScenariosController_remove: {
+        parameters: {
+            query: {
+                /** @description The definition's revision the designer saw; 409 if the draft was saved or published since. */
+                basedOnRevision: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftView"];
+                };
+            };
+            /** @description No basedOnRevision; nothing was removed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition, no draft, or no saved scenario of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description The draft was saved or published since basedOnRevision. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    DefinitionSettingsFitController_fit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsFitView"];
+                };
+            };
+            /** @description The body, query or path parameters are not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Only for designer, operator, auditor keys; other roles are refused. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description No such definition, or it has no draft. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import screeningBooking from '../../../../contracts/journey-definitions/examples/screening-booking.json';
-import type { ApiClient } from '../../api';
-import { fakeGet, fakePost } from '../../fake-api-client';
+import type { WritingApiClient } from '../../api';
+import { fakeGet, fakePost, requestedUrl } from '../../fake-api-client';
 import { DefinitionPreviewScreen } from './DefinitionPreviewScreen';
 
 const ID = 'screening-booking';
@@ -41,7 +41,8 @@ const changedOutcome = {
 function fakeClient() {
   const saved: unknown[] = [];
   let draft = draftAnswer({ ...screeningBooking, version: 2 }, 3);
-  const client: ApiClient = {
+  const removed: string[] = [];
+  const client: WritingApiClient = {
     get: fakeGet(async (url) => {
       if (url === `${base}/draft`) return draft;
       if (url === `${base}/versions`)
@@ -68,11 +69,17 @@ function fakeClient() {
       draft = draftAnswer({ ...(draft.definition as object), scenarios: [scenario] }, draft.revision + 1);
       return draft;
     }),
+    put: (() => Promise.reject(new Error('not used'))) as WritingApiClient['put'],
+    delete: ((path: string, init: Parameters<typeof requestedUrl>[1]) => {
+      removed.push(requestedUrl(path, init));
+      draft = draftAnswer({ ...(draft.definition as object), scenarios: [] }, draft.revision + 1);
+      return Promise.resolve(draft);
+    }) as WritingApiClient['delete'],
   };
-  return { client, saved };
+  return { client, saved, removed };
 }
 
-async function renderPreview(client: ApiClient) {
+async function renderPreview(client: WritingApiClient) {
   const user = userEvent.setup();
   await act(async () => {
     render(
@@ -165,5 +172,26 @@ describe('DefinitionPreviewScreen', () => {
     expect(
       within(item).getByRole('list', { name: 'Differences for English SMS books' }).textContent,
     ).toContain('Message screening-invitation: text “Your screening is due.” → “Time to book.”');
+  });
+
+  test('a saved scenario is removed from the draft once the designer confirms', async () => {
+    const { client, removed } = fakeClient();
+    const user = await renderPreview(client);
+    await user.type(screen.getByLabelText('Scenario name'), 'English SMS books');
+    await user.click(screen.getByRole('button', { name: 'Save as scenario' }));
+    const item = await screen.findByRole('listitem', { name: 'English SMS books' });
+
+    const confirm = jest.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    await user.click(within(item).getByRole('button', { name: 'Remove English SMS books' }));
+    expect(removed).toEqual([]);
+
+    confirm.mockReturnValueOnce(true);
+    await user.click(within(item).getByRole('button', { name: 'Remove English SMS books' }));
+    expect(removed).toEqual([`${base}/draft/scenarios/English%20SMS%20books?basedOnRevision=4`]);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Removed “English SMS books” from the draft.',
+    );
+    expect(await screen.findByText(/None yet/)).toBeTruthy();
+    confirm.mockRestore();
   });
 });

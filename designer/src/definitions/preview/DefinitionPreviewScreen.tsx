@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import type { JourneyDefinition } from '../../../../contracts/journey-definitions/definition-schema';
 import type { Scenario } from '../../../../contracts/journey-definitions/scenario-schema';
 import { enrolmentInstant, runScenario } from '../../../../shared/journey-definitions/run-scenario';
-import { type ApiClient, messageOf } from '../../api';
+import { type ApiClient, messageOf, type WritingApiClient } from '../../api';
 import { Notice } from '../../Notice';
 import { useApiResource } from '../../useApiResource';
 import { PatientForm } from './PatientForm';
@@ -16,7 +16,7 @@ import { type PreviewSource, usePreviewedDefinition } from './usePreviewedDefini
 import './definition-preview.css';
 
 interface DefinitionPreviewScreenProps {
-  readonly client: ApiClient;
+  readonly client: WritingApiClient;
   /** Today, for the first enrolment date (tests pass a fixed one). */
   readonly today?: Date;
 }
@@ -74,7 +74,7 @@ export function DefinitionPreviewScreen({ client, today = new Date() }: Definiti
 }
 
 interface PreviewWorkspaceProps {
-  readonly client: ApiClient;
+  readonly client: WritingApiClient;
   readonly id: string;
   readonly definition: JourneyDefinition;
   /** Set for the draft: scenarios are saved with it. */
@@ -87,7 +87,12 @@ function PreviewWorkspace({ client, id, definition, revision, today, onSaved }: 
   const formId = useId();
   const [scenario, setScenario] = useState<Scenario>(() => defaultScenario(definition, today));
   const [name, setName] = useState('');
-  const [saving, setSaving] = useState<{ busy?: boolean; failure?: string; saved?: string }>({});
+  const [saving, setSaving] = useState<{
+    busy?: boolean;
+    failure?: string;
+    saved?: string;
+    removed?: string;
+  }>({});
   const valueNames = wordingValueNames(definition);
   const months = scenario.months ?? 6;
 
@@ -112,6 +117,20 @@ function PreviewWorkspace({ client, id, definition, revision, today, onSaved }: 
         body: { scenario: { ...scenario, name: name.trim(), values }, basedOnRevision: revision },
       });
       setSaving({ saved: name.trim() });
+      onSaved(draft);
+    } catch (error) {
+      setSaving({ failure: messageOf(error) });
+    }
+  }
+
+  async function remove(saved: Scenario): Promise<void> {
+    if (revision === undefined) return;
+    setSaving({ busy: true });
+    try {
+      const draft = await client.delete('/api/journey-definitions/{id}/draft/scenarios/{name}', {
+        params: { path: { id, name: saved.name }, query: { basedOnRevision: revision } },
+      });
+      setSaving({ removed: saved.name });
       onSaved(draft);
     } catch (error) {
       setSaving({ failure: messageOf(error) });
@@ -167,6 +186,7 @@ function PreviewWorkspace({ client, id, definition, revision, today, onSaved }: 
               Save as scenario
             </button>
             {saving.saved && <p role="status">Saved “{saving.saved}” with the draft.</p>}
+            {saving.removed && <p role="status">Removed “{saving.removed}” from the draft.</p>}
             {saving.failure && <p role="alert">{saving.failure}</p>}
           </fieldset>
         )}
@@ -199,6 +219,7 @@ function PreviewWorkspace({ client, id, definition, revision, today, onSaved }: 
               setScenario(saved);
               setName(saved.name);
             }}
+            onRemove={(saved) => void remove(saved)}
           />
         )}
       </div>
@@ -212,6 +233,7 @@ function ScenarioList(props: {
   id: string;
   scenarios: readonly Scenario[];
   onLoad: (scenario: Scenario) => void;
+  onRemove: (scenario: Scenario) => void;
 }) {
   const { resource, reload } = useApiResource(
     props.client,
@@ -223,6 +245,7 @@ function ScenarioList(props: {
       scenarios={props.scenarios}
       changes={resource.status === 'ready' ? { status: 'ready', data: resource.data } : resource}
       onLoad={props.onLoad}
+      onRemove={props.onRemove}
       onRetry={reload}
     />
   );

@@ -13,6 +13,8 @@ interface SavedScenariosProps {
   readonly changes:
     { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: ScenarioChanges };
   readonly onLoad: (scenario: Scenario) => void;
+  /** Removes it from the draft (asked to confirm first). */
+  readonly onRemove: (scenario: Scenario) => void;
   readonly onRetry: () => void;
 }
 
@@ -24,7 +26,7 @@ const verdictText: Record<Outcome['verdict'], string> = {
 };
 
 /** Each saved scenario, with whether the draft changes what that patient would experience, and how. */
-export function SavedScenarios({ scenarios, changes, onLoad, onRetry }: SavedScenariosProps) {
+export function SavedScenarios({ scenarios, changes, onLoad, onRemove, onRetry }: SavedScenariosProps) {
   const id = useId();
   const outcomes = changes.status === 'ready' ? changes.data.scenarios : [];
   return (
@@ -58,6 +60,18 @@ export function SavedScenarios({ scenarios, changes, onLoad, onRetry }: SavedSce
                 )}{' '}
                 <button type="button" className="button-secondary" onClick={() => onLoad(scenario)}>
                   Load
+                </button>{' '}
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-label={`Remove ${scenario.name}`}
+                  onClick={() => {
+                    if (window.confirm(`Remove the saved scenario “${scenario.name}” from the draft?`)) {
+                      onRemove(scenario);
+                    }
+                  }}
+                >
+                  Remove
                 </button>
                 {outcome?.problem && <p role="alert">{outcome.problem}</p>}
                 {outcome?.verdict === 'changed' && <OutcomeDifferences outcome={outcome} />}

@@ -90,6 +90,28 @@ describe(NodePropertyPanel.name, () => {
     expect(node()).toHaveProperty('timeout');
   });
 
+  test('[HZ-54] a wait timed from a fact offers where to go when that time has already passed, as a choice of nodes', async () => {
+    const { user, node } = renderPanel(example(), 'wait-booking');
+    const panel = screen.getByRole('region', { name: 'Properties of Wait for a booking' });
+    const timeout = within(panel).getByRole('group', { name: 'Timeout (required)' });
+    await user.selectOptions(
+      within(timeout).getByRole('combobox', { name: 'Timeout (required): given as' }),
+      '2',
+    );
+    expect(node()).toMatchObject({ timeout: { next: 'booked-yet' } });
+    // Optional, so added on purpose: the validator asks for it on a time before a fact.
+    await user.click(
+      within(timeout).getByRole('button', {
+        name: 'Add when that time has already passed on arrival, go to',
+      }),
+    );
+    await user.selectOptions(
+      within(timeout).getByRole('combobox', { name: 'When that time has already passed on arrival, go to' }),
+      'call-patient',
+    );
+    expect(node()).toMatchObject({ timeout: { next: 'booked-yet', whenPassed: 'call-patient' } });
+  });
+
   test("a message's wording is edited in the message editor per offered language, reading level and channel; an emptied text goes", async () => {
     const { definition, id } = addNode(example(), 'message');
     const { user, node } = renderPanel(definition, id);

@@ -24,7 +24,7 @@ export const useFormContext = () => useContext(FormContext);
 export const HIDDEN_FIELDS = new Set(['kind', 'position']);
 
 /** Fields holding a node id: a choice of the draft's nodes. */
-export const NODE_REF_FIELDS = new Set(['next', 'otherwise', 'onUnreachable', 'start']);
+export const NODE_REF_FIELDS = new Set(['next', 'otherwise', 'onUnreachable', 'whenPassed', 'start']);
 
 /** A field's label: its schema title, else its key; a bare "Node" title on a reference reads as where it goes. */
 export function labelOf(key: string, title: string | undefined): string {

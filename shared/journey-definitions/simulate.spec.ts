@@ -178,6 +178,34 @@ describe(simulateJourney.name, () => {
     expect(run.final).toMatchObject({ status: 'completed', stage: 'unresponsive' });
   });
 
+  it('[HZ-55] previews a later emergency visit with no disposition as a staff check, not as the first visit\'s "went home"', () => {
+    const run = simulateJourney({
+      definition: journeyDefinitionSchema.parse(emergencyFollowUp),
+      patient: englishSms,
+      startAt,
+      facts: {
+        dischargedAt: new Date(startAt - 2 * 3_600_000).toISOString(),
+        disposition: 'home',
+        encounterId: 'enc-1',
+      },
+      script: [
+        {
+          day: 1,
+          event: {
+            type: 'emergency-visit',
+            encounterId: 'enc-2',
+            dischargedAt: new Date(startAt + 20 * 3_600_000).toISOString(),
+          },
+        },
+      ],
+      months: 1,
+    });
+    // Nothing reaches the patient: staff are asked how they left the later visit, and the window closes.
+    expect(run.messages).toEqual([]);
+    expect(run.tasks.map((task) => task.kind)).toEqual(['disposition-check']);
+    expect(run.final).toMatchObject({ status: 'completed', stage: 'unresponsive' });
+  });
+
   it('notes a script line that finds nothing to act on', () => {
     const run = simulateJourney({
       definition,

@@ -35,7 +35,7 @@ import type {
   SendMessage,
 } from './interpreter-types';
 import { planMigration, type MigrationPlan, type MigrationPlanning } from './migrate';
-import { eventRefusal, initialState, reduce } from './reduce';
+import { CURRENT_REDUCER_RULES, eventRefusal, initialState, reduce } from './reduce';
 
 /*
  * The one workflow that runs every journey definition: the pure reducer (reduce.ts) decides, this
@@ -91,6 +91,12 @@ export type DefinitionJourneyInput = JourneyInput<DefinitionJourneyParams, Recor
 };
 
 const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2000;
+
+/**
+ * An event that leaves out a field declared as a fact clears that fact (HZ-55); journeys that
+ * took events before replay keeping the earlier value.
+ */
+export const CLEARS_FACTS_EVENTS_LEAVE_OUT_PATCH = 'definition-clears-facts-events-leave-out';
 
 /** Escalation plans answered by an event close the staff tasks they raised (HZ-95). */
 export const CLOSES_ANSWERED_ESCALATION_TASKS_PATCH = 'definition-closes-answered-escalation-tasks';
@@ -195,7 +201,14 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
    */
   function apply(next: InterpreterInput): void {
     const before = nodeVisit(state);
-    const reduction = reduce(definition, state, next);
+    const reduction = reduce(
+      definition,
+      state,
+      next,
+      next.type === 'event'
+        ? { clearsFactsEventsLeaveOut: patched(CLEARS_FACTS_EVENTS_LEAVE_OUT_PATCH) }
+        : CURRENT_REDUCER_RULES,
+    );
     state = reduction.state;
     if (nodeVisit(state) !== before) entered = { at: Date.now(), activeMs: journey.activeElapsedMs() };
     for (const command of reduction.commands) {

@@ -2,7 +2,7 @@ import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 import { journeyDefinitionSchema } from '../../contracts/journey-definitions/definition-schema';
 import { validateDefinition } from '../../contracts/journey-definitions/validate-definition';
 import type { InterpreterCommand, InterpreterInput, InterpreterState } from './interpreter-types';
-import { initialState, reduce, type StartOptions } from './reduce';
+import { initialState, reduce, type ReducerRules, type StartOptions } from './reduce';
 
 /*
  * Times from facts (a nudge 48 h after a discharge the enrolment knew, a reminder 24 h before a
@@ -85,11 +85,11 @@ const definition = journeyDefinitionSchema.parse({
 const T0 = Date.parse('2026-03-06T09:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function drive(inputs: InterpreterInput[], options: StartOptions) {
+function drive(inputs: InterpreterInput[], options: StartOptions, rules?: ReducerRules) {
   let state: InterpreterState = initialState(definition, options);
   const commands: InterpreterCommand[] = [];
   for (const input of inputs) {
-    const reduction = reduce(definition, state, input);
+    const reduction = reduce(definition, state, input, rules);
     state = reduction.state;
     commands.push(...reduction.commands);
   }
@@ -213,6 +213,27 @@ describe('the definition interpreter on times from facts', () => {
     const run = reduce(timerFirst, state, { type: 'started', at: T0 });
     expect(run.state).toMatchObject({ stage: 'reminder-skipped', status: 'completed' });
     expect(run.commands.some((command) => command.type === 'start-timer')).toBe(false);
+  });
+
+  it('[HZ-55] a booking that leaves out its time clears the time an earlier one gave: staff are told, nobody is reminded of the old date', () => {
+    const earlierVisit = T0 + 3 * DAY_MS;
+    const inputs: InterpreterInput[] = [
+      { type: 'started', at: T0 },
+      { type: 'event', event: { type: 'appointment-booked' }, at: T0 + HOUR_MS },
+    ];
+    const options = { timeZone: 'UTC', facts: { dischargedAt: iso(T0), appointmentAt: iso(earlierVisit) } };
+
+    const run = drive(inputs, options);
+    expect(run.state.facts.appointmentAt).toBeNull();
+    expect(run.state.timers).toEqual({});
+    expect(
+      run.commands.filter((command) => command.type === 'create-task').map((task) => task.task.kind),
+    ).toEqual(['disposition-check', 'journey-stuck']);
+
+    // The rule journeys ran on before it (kept for their replays): the old date stood.
+    const before = drive(inputs, options, { clearsFactsEventsLeaveOut: false });
+    expect(before.state.facts.appointmentAt).toBe(iso(earlierVisit));
+    expect(before.commands.at(-1)).toMatchObject({ type: 'start-timer', dueAt: earlierVisit - DAY_MS });
   });
 
   it('falls back to "due within" for a task, and tells staff the flow is stuck, when the fact holds no date', () => {

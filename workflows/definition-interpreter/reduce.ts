@@ -108,10 +108,26 @@ function withUtcDates(event: JourneyEvent, declared: EventDeclaration): JourneyE
   return copy;
 }
 
+/**
+ * Rules that changed after journeys had already run on the earlier ones: the workflow keeps each
+ * as its history recorded it (a `patched()` marker), everything else (the simulator, the
+ * migration planner) uses the current ones.
+ */
+export interface ReducerRules {
+  /**
+   * A fact an event declares mirrors the latest such event: when it leaves the field out, the
+   * fact is cleared (null) rather than keeping an earlier event's value (HZ-55).
+   */
+  clearsFactsEventsLeaveOut: boolean;
+}
+
+export const CURRENT_REDUCER_RULES: ReducerRules = { clearsFactsEventsLeaveOut: true };
+
 export function reduce(
   definition: JourneyDefinition,
   current: InterpreterState,
   input: InterpreterInput,
+  rules: ReducerRules = CURRENT_REDUCER_RULES,
 ): Reduction {
   const state = JSON.parse(JSON.stringify(current)) as InterpreterState;
   const commands: InterpreterCommand[] = [];
@@ -373,7 +389,11 @@ export function reduce(
     const facts: Record<string, FactValue> = {};
     for (const [fact, field] of Object.entries(declared.facts ?? {})) {
       const value = event[field];
-      if (value === undefined) continue;
+      // A later emergency visit without its disposition must not read as the earlier visit's (HZ-55).
+      if (value === undefined) {
+        if (rules.clearsFactsEventsLeaveOut) facts[fact] = null;
+        continue;
+      }
       facts[fact] = isFactValue(value) ? value : JSON.stringify(value);
     }
     state.facts = { ...state.facts, ...facts };

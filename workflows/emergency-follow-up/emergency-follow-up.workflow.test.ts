@@ -19,6 +19,7 @@ import {
   type JourneyProgress,
 } from '../../contracts/journey-contract';
 import { EMERGENCY_FOLLOW_UP } from './emergency-follow-up.contract';
+import { UNKNOWN_DISPOSITION } from './emergency-follow-up.disposition';
 import { emergencyFollowUpJourney } from './emergency-follow-up.journey';
 import { codedFollowUp, definitionFollowUp } from '../../test/helpers/emergency-follow-up-variants';
 
@@ -344,6 +345,36 @@ describe.each([
       await handle.result();
       if (coded)
         await recordHistoryFixture(handle, EMERGENCY_FOLLOW_UP, 'later-visit-restarts-then-transfer');
+    });
+
+    test('[HZ-55] a later visit with no recorded disposition while a visit is booked holds the reminder until staff confirm', async () => {
+      const { handle } = await discharge(1, { disposition: 'home' });
+      await harness.env.sleep(49 * HOUR); // the nudge went out at 48 h
+      const appointmentAt = (await harness.now()) + 3 * DAY;
+      await send(handle, {
+        type: 'appointment-booked',
+        appointmentAt: new Date(appointmentAt).toISOString(),
+      });
+      await harness.env.sleep(DAY);
+      // A later emergency visit whose disposition the EHR did not record: not "went home" as the first one did.
+      await send(handle, {
+        type: 'emergency-visit',
+        encounterId: 'enc-43',
+        dischargedAt: new Date((await harness.now()) - HOUR).toISOString(),
+        dischargeDisposition: UNKNOWN_DISPOSITION,
+      });
+      await harness.env.sleep(12 * HOUR);
+      const [check] = await harness.tasksOf(handle.workflowId);
+      expect(check).toMatchObject({ kind: 'disposition-check', priority: 'urgent' });
+
+      await send(handle, { type: 'disposition-confirmed', dischargeDisposition: 'home' });
+      await harness.env.sleep(2 * DAY);
+      const messages = await harness.messagesOf(handle.workflowId);
+      expect(messages.map((message) => message.template)).toEqual([
+        'emergency-follow-up.nudge',
+        'emergency-follow-up.appointment-reminder',
+      ]);
+      await endScenario(handle);
     });
 
     test('[HZ-27] an admission that began before the discharge is not a readmission', async () => {

@@ -372,6 +372,17 @@ export class JourneyDefinitionStore {
     return row ? (row.definition as JourneyDefinition) : undefined;
   }
 
+  /**
+   * Every published version of every definition: what the EHR router reads a resource against,
+   * since a running journey takes only what the version it is pinned to declares (HZ-34).
+   */
+  async allPublished(): Promise<JourneyDefinition[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT definition FROM journey_definition_version ORDER BY definition_id, version`,
+    )) as Array<{ definition: JourneyDefinition }>;
+    return rows.map((row) => row.definition);
+  }
+
   /** The latest published version of every definition that has one: what the journey catalogue offers. */
   async latestPublished(): Promise<JourneyDefinition[]> {
     const rows = (await this.dataSource.query(

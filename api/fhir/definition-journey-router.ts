@@ -23,6 +23,8 @@ import { definitionJourney } from '../../shared/journeys/catalogue-journey';
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
 import { FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import {
+  byDefinitionLink,
+  candidatesOfVersion,
   chooseJourney,
   readForDefinitions,
   type DefinitionCandidate,
@@ -64,7 +66,8 @@ export class DefinitionJourneyRouter {
     context: { updateId: string; resourceKey?: string },
   ): Promise<DefinitionRouted> {
     if (resource.resourceType === 'Patient') return this.endIfDeceased(resource, context.updateId);
-    const published = await this.definitions.latestPublished();
+    // Every version: a journey takes only what the version it is pinned to declares (HZ-34).
+    const published = await this.definitions.allPublished();
     const reading = readForDefinitions(resource, published);
     if (reading.kind === 'none') return { considered: false, journeys: [], held: [reading.reason] };
     const routed: DefinitionRouted = {
@@ -73,20 +76,23 @@ export class DefinitionJourneyRouter {
       journeys: [],
       held: [],
     };
-    for (const candidate of reading.candidates) {
-      const definition = published.find((known) => known.id === candidate.definitionId)!;
+    // Versions come oldest first: each id keeps its latest, whose link finds the journeys.
+    const latest = new Map(published.map((definition) => [definition.id, definition]));
+    for (const group of byDefinitionLink(reading.candidates)) {
+      const linking = group[0]!;
       const choice = chooseJourney(
-        candidate,
-        await this.linkedJourneys(candidate, definition, reading.patientId),
+        linking,
+        await this.linkedJourneys(linking, latest.get(linking.definitionId)!, reading.patientId),
       );
       if (choice.kind !== 'journey') {
         routed.held.push(choice.reason);
         continue;
       }
-      const result = await this.send(choice.id, candidate, context);
-      routed.journeys.push(result);
-      if (result.result === 'applied') routed.event ??= candidate.event;
-      else routed.held.push(`${candidate.definitionId}: ${result.reason ?? result.result}`);
+      for (const { result, event } of await this.send(choice.id, group, resource.resourceType, context)) {
+        routed.journeys.push(result);
+        if (result.result === 'applied') routed.event ??= event;
+        else routed.held.push(`${linking.definitionId}: ${result.reason ?? result.result}`);
+      }
     }
     return routed;
   }
@@ -164,17 +170,50 @@ export class DefinitionJourneyRouter {
     }
   }
 
-  /** The event, checked against the definition version the journey is pinned to, as its update. */
+  /**
+   * The events the version the journey is pinned to declares for the resource, each checked
+   * against that version and sent as its update; none when the version declares none (HZ-34).
+   */
   private async send(
     id: string,
+    group: DefinitionCandidate[],
+    resourceType: string,
+    context: { updateId: string; resourceKey?: string },
+  ): Promise<Array<{ result: JourneyResult; event: JourneyEvent }>> {
+    const description = await this.describe(id);
+    const pinned = pinnedDefinitionIn(description?.memo);
+    const definition = pinned && (await this.definitions.publishedVersion(pinned.id, pinned.version));
+    const refused = (reason: string) => {
+      const [first] = group;
+      const base = { id, journey: first!.definitionId, event: first!.event.type };
+      return [{ result: { ...base, result: 'refused' as const, reason }, event: first!.event }];
+    };
+    if (!definition) return refused('the version it runs is not published');
+    const taken = candidatesOfVersion(group, definition.version);
+    if (taken.length === 0) {
+      const declaring = [...new Set(group.map((candidate) => candidate.definitionVersion))].join(', ');
+      return refused(
+        `version ${definition.version}, which it runs, does not take this ${resourceType} (version ${declaring} would)`,
+      );
+    }
+    const results: Array<{ result: JourneyResult; event: JourneyEvent }> = [];
+    for (const candidate of taken) {
+      results.push({
+        result: await this.sendOne(id, definition, candidate, context),
+        event: candidate.event,
+      });
+    }
+    return results;
+  }
+
+  /** One event, checked against the version the journey is pinned to, as its update. */
+  private async sendOne(
+    id: string,
+    definition: JourneyDefinition,
     candidate: DefinitionCandidate,
     context: { updateId: string; resourceKey?: string },
   ): Promise<JourneyResult> {
     const base = { id, journey: candidate.definitionId, event: candidate.event.type };
-    const description = await this.describe(id);
-    const pinned = pinnedDefinitionIn(description?.memo);
-    const definition = pinned && (await this.definitions.publishedVersion(pinned.id, pinned.version));
-    if (!definition) return { ...base, result: 'refused', reason: 'the version it runs is not published' };
     const parsed = definitionEventSchema(definition).safeParse(candidate.event);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((issue) => issue.message).join('; ');

@@ -42,6 +42,8 @@ const ACCESS: Record<string, Access> = {
   'POST /api/journey-definitions/{id}/migrations': only('designer'),
   'GET /api/journey-definitions/{id}/draft/scenario-changes': only('designer', 'operator', 'auditor'),
   'POST /api/journey-definitions/{id}/draft/scenarios': only('designer'),
+  'DELETE /api/journey-definitions/{id}/draft/scenarios/{name}': only('designer'),
+  'GET /api/journey-definitions/{id}/draft/settings-fit': only('designer', 'operator', 'auditor'),
   'GET /api/session': only('designer', 'operator', 'integration', 'auditor'),
   'POST /api/journeys': only('operator', 'integration'),
   // Designers see programs, maps, counts and settings, not patients (minimum necessary).
@@ -161,6 +163,8 @@ function harmlessPath(template: string): string {
         return 'appointment-reminder';
       case 'version':
         return '0';
+      case 'name':
+        return `scenario-${randomBytes(4).toString('hex')}`;
       default:
         throw new Error(`No harmless value for {${name}} in ${template}: add one.`);
     }

@@ -7,6 +7,7 @@ import {
   notificationBundle,
   type NotificationEventSpec,
 } from '../../api/fhir/inbound/inbound.test-support';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { publishDefinition } from '../helpers/publish-definition';
 import { uniqueName } from '../helpers/test-stack';
@@ -139,5 +140,68 @@ describe('EHR events reach definition journeys by what the definition declares',
       (journey) => journey.status !== 'active',
     );
     expect(cancelled.status).toBe('cancelled');
+  }, 150_000);
+
+  test("[HZ-34] a journey takes only what the version it runs declares: a later version's codes do not move it, its own still do", async () => {
+    const { snomed } = CODE_SYSTEMS;
+    const mammography = { system: snomed, code: '71651007' };
+    const colonoscopy = { system: snomed, code: '73761001' };
+    const id = uniqueName('versioned-screening');
+    const declaring = (code: { system: string; code: string }) => {
+      const [booked] = example.events;
+      return {
+        ...example,
+        id,
+        events: [{ ...booked!, source: { ...booked!.source, codes: [code] } }],
+      };
+    };
+    await publishDefinition(stack.http, declaring(mammography), 'Mammograms');
+    const patientId = uniqueName('pat');
+    const requestId = `ServiceRequest/${uniqueName('sr')}`;
+    const started = await api()
+      .post('/api/journeys')
+      .set(as('operator'))
+      .send({
+        journey: id,
+        patientId,
+        params: {
+          timeZone: 'Europe/Warsaw',
+          values: { schedulingUrl: 'https://book.example.org', requestId },
+        },
+      })
+      .expect(201);
+    const journeyId = started.body.id as string;
+    expect(started.body.definitionVersion).toBe(1);
+    await publishDefinition(stack.http, declaring(colonoscopy), 'Colonoscopies instead');
+    const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
+    const visit = (serviceType: { system: string; code: string }, start: string) =>
+      appointment(patientId, 'booked', start, { id: uniqueName('appt'), basedOn: requestId, serviceType });
+
+    // Version 2's code: the journey runs version 1, which does not take it.
+    const later = await post(
+      [{ number: 1, focus: visit(colonoscopy, '2027-01-04T09:00:00+01:00') }],
+      subscription,
+    );
+    const laterOutcome = later.body.entries[0] as EntryOutcome;
+    expect(laterOutcome.outcome).toBe('ignored');
+    expect(laterOutcome.reason).toContain(
+      `${id}: version 1, which it runs, does not take this Appointment (version 2 would)`,
+    );
+    expect(await read(journeyId)).toMatchObject({ status: 'active', stage: 'invited' });
+
+    // Version 1's own code still books it, though version 2 no longer declares it.
+    const own = await post(
+      [{ number: 2, focus: visit(mammography, '2027-01-05T10:30:00+01:00') }],
+      subscription,
+    );
+    expect(own.body.entries[0]).toMatchObject({
+      outcome: 'applied',
+      journeys: [{ id: journeyId, journey: id, result: 'applied', event: 'appointment-booked' }],
+    });
+    expect(await read(journeyId)).toMatchObject({
+      status: 'completed',
+      stage: 'booked',
+      facts: expect.objectContaining({ appointmentAt: '2027-01-05T10:30:00+01:00' }),
+    });
   }, 150_000);
 });

@@ -9,7 +9,13 @@ import {
 import type { JourneyDefinition } from '../../../contracts/journey-definitions/definition-schema';
 import { journeyWorkflowId } from '../../../shared/journeys/patient-ref';
 import { appointment, observation } from './inbound.test-support';
-import { chooseJourney, readForDefinitions, type DefinitionCandidate } from './definition-routing';
+import {
+  byDefinitionLink,
+  candidatesOfVersion,
+  chooseJourney,
+  readForDefinitions,
+  type DefinitionCandidate,
+} from './definition-routing';
 
 const booking = example as unknown as JourneyDefinition;
 const { loinc, snomed } = CODE_SYSTEMS;
@@ -55,6 +61,7 @@ describe('readForDefinitions: EHR resources for journeys designers defined', () 
       candidates: [
         {
           definitionId: 'screening-booking',
+          definitionVersion: 1,
           link: 'based-on-request',
           event: { type: 'appointment-booked', appointmentAt: '2027-01-04T09:00:00+01:00' },
           requests: ['ServiceRequest/sr-7'],
@@ -113,6 +120,7 @@ describe('readForDefinitions: EHR resources for journeys designers defined', () 
     expect(candidates(readForDefinitions(a1c, [a1cWatch]))).toEqual([
       {
         definitionId: 'a1c-watch',
+        definitionVersion: 1,
         link: 'value-set',
         event: { type: 'a1c-result', value: 6.1, unit: '%', effectiveAt: '2026-11-02T08:00:00Z' },
         requests: [],
@@ -181,6 +189,7 @@ describe('readForDefinitions: EHR resources for journeys designers defined', () 
     expect(candidates(readForDefinitions(answer, [questionnaire]))).toEqual([
       {
         definitionId: 'questionnaire-follow-up',
+        definitionVersion: 1,
         link: 'answers-task',
         event: { type: 'questionnaire-answered', authoredAt: '2026-12-01T10:00:00Z', status: 'completed' },
         requests: [],
@@ -228,6 +237,33 @@ describe('readForDefinitions: EHR resources for journeys designers defined', () 
       kind: 'ambiguous',
       reason: '2 running mammogram-booking (value-set) journeys could take it: held, not guessed',
     });
+  });
+
+  test('[HZ-34] each version is read on its own declarations: a journey takes only what the version it runs declares', () => {
+    // Version 2 of the A1C watch reads glucose too, under another event name.
+    const a1cWatchV2: JourneyDefinition = {
+      ...a1cWatch,
+      version: 2,
+      events: [
+        {
+          ...a1cWatch.events[0]!,
+          source: { ...a1cWatch.events[0]!.source!, codes: [{ system: loinc, code: '2345-7' }] },
+        },
+      ],
+    };
+    const glucose = observation('pat-4', '2345-7', 140, 'mg/dL', '2027-01-04T09:00:00Z');
+    const read = candidates(readForDefinitions(glucose, [a1cWatch, a1cWatchV2]));
+    expect(read.map((candidate) => candidate.definitionVersion)).toEqual([2]);
+    const [group] = byDefinitionLink(read);
+    expect(candidatesOfVersion(group!, 1)).toEqual([]);
+    expect(candidatesOfVersion(group!, 2)).toHaveLength(1);
+
+    const a1c = observation('pat-4', '4548-4', 6.1, '%', '2027-01-04T09:00:00Z');
+    const both = candidates(readForDefinitions(a1c, [a1cWatch, a1cWatchV2, mammogramBooking]));
+    expect(both.map((candidate) => `${candidate.definitionId}@${candidate.definitionVersion}`)).toEqual([
+      'a1c-watch@1',
+    ]);
+    expect(byDefinitionLink([...both, ...read]).map((group) => group.length)).toEqual([2]);
   });
 
   test('requestKey: a bare id is a ServiceRequest, a full URL is keyed as Type/id', () => {

@@ -26,9 +26,11 @@ import { FINAL_RESULT_STATUSES } from './routing-rules';
 
 export type DefinitionLink = NonNullable<EventDeclaration['source']>['link'];
 
-/** One declared event of one definition that the resource may be, and what links it. */
+/** One declared event of one published definition version that the resource may be, and what links it. */
 export interface DefinitionCandidate {
   definitionId: string;
+  /** The version that declares it: only a journey pinned to that version takes it (HZ-34). */
+  definitionVersion: number;
   link: DefinitionLink;
   event: JourneyEvent;
   /** based-on-request: the request keys (`Type/id`) the resource is based on. */
@@ -41,7 +43,7 @@ export type DefinitionReading =
   | { kind: 'none'; reason: string }
   | { kind: 'candidates'; patientId: string; candidates: DefinitionCandidate[] };
 
-/** Which of the published definitions' declared events the resource may be. */
+/** Which of the published definitions' declared events the resource may be (every version given is read). */
 export function readForDefinitions(
   resource: Resource,
   definitions: readonly JourneyDefinition[],
@@ -73,6 +75,7 @@ export function readForDefinitions(
     if (isClosingStatus(resource) && !event.fields?.status) continue;
     candidates.push({
       definitionId: definition.id,
+      definitionVersion: definition.version,
       link: source.link,
       event: { type: event.type, ...declaredFieldsOf(resource, event.fields) },
       requests: source.link === 'based-on-request' ? requests : [],
@@ -83,6 +86,31 @@ export function readForDefinitions(
     return { kind: 'none', reason: 'its codes or status are not what any journey definition declares' };
   }
   return { kind: 'candidates', patientId, candidates };
+}
+
+/**
+ * Candidates of one definition through one link, over its versions: one lookup finds the journeys
+ * the link names; the version the chosen journey is pinned to then says which of them it takes.
+ */
+export function byDefinitionLink(candidates: readonly DefinitionCandidate[]): DefinitionCandidate[][] {
+  const groups = new Map<string, DefinitionCandidate[]>();
+  for (const candidate of candidates) {
+    const key = `${candidate.definitionId} ${candidate.link}`;
+    groups.set(key, [...(groups.get(key) ?? []), candidate]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * What a journey pinned to `version` takes of a group: only the events that version itself
+ * declares for the resource. A later version's codes or links never move a journey still on an
+ * earlier one, nor does an earlier version's move one migrated past it (HZ-34).
+ */
+export function candidatesOfVersion(
+  group: readonly DefinitionCandidate[],
+  version: number,
+): DefinitionCandidate[] {
+  return group.filter((candidate) => candidate.definitionVersion === version);
 }
 
 /** What a candidate's link found: the journeys it names (at most one may take it). */

@@ -226,6 +226,7 @@ function printYear(result: TimeSkippedYear): void {
   console.log(
     `carried input KiB per run: ${result.perRun.map((run) => Math.round(run.inputBytes / 1024)).join(', ')}`,
   );
+  console.log(`timers cancelled per run: ${result.perRun.map((run) => run.timersCancelled).join(', ')}`);
   console.log(`cores busy: ${formatCores(result.coresUsed)}`);
 }
 

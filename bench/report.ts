@@ -226,6 +226,12 @@ function printYear(result: TimeSkippedYear): void {
   console.log(
     `carried input KiB per run: ${result.perRun.map((run) => Math.round(run.inputBytes / 1024)).join(', ')}`,
   );
+  const { before, after } = result.anchor;
+  console.log(
+    `year anchor (same script, least workflow), before / after: ${before.realSeconds} / ${after.realSeconds} s, ` +
+      `${before.events} events; Carepath / anchor ${result.ratioToAnchor}`,
+  );
+  console.log(`timers cancelled per run: ${result.perRun.map((run) => run.timersCancelled).join(', ')}`);
   console.log(`cores busy: ${formatCores(result.coresUsed)}`);
 }
 

@@ -5,15 +5,20 @@ import { JOURNEY, logReading, sendEvent } from '../workflows/prediabetes-care/pr
 import { round } from './percentiles';
 import { withCpuUsage, coresUsed } from './process-cpu';
 import { DAY_MS } from '../contracts/durations';
+import { measureYearAnchor, type YearAnchorRun } from './year-anchor';
 
 /*
  * A year of prediabetes care on the time-skipping test server, end to end, as the year scenario
  * test runs it (prediabetes-care.year.workflow.test.ts): enrolment, 52 weeks of three readings and
  * an attended session each, the annual A1C. Real seconds it takes, and what continue-as-new does
  * to history: every run's length and encoded size, found by following the continued-as-new chain.
+ * The year anchor runs the same client script just before and just after (year-anchor.ts): the
+ * floor the figure is read against, measured on both sides of it as the machine's load moves.
  */
 
 const CORE_SESSIONS_IN_A_YEAR = 16;
+/** Three readings and an attended session a week (`simulateProgram`). */
+const EVENTS_PER_WEEK = 4;
 
 export interface TimeSkippedYear {
   journey: string;
@@ -34,6 +39,10 @@ export interface TimeSkippedYear {
   totalBytes: number;
   perRun: RunHistory[];
   coresUsed: Record<string, number>;
+  /** The same client script against the year anchor, just before and just after Carepath's year. */
+  anchor: { before: YearAnchorRun; after: YearAnchorRun };
+  /** Carepath's real seconds over the mean of the anchor's two. */
+  ratioToAnchor: number;
 }
 
 export async function measureTimeSkippedYear(
@@ -41,6 +50,7 @@ export async function measureTimeSkippedYear(
   programMonths: number,
 ): Promise<TimeSkippedYear> {
   const program = programOf(programMonths);
+  const anchorBefore = await measureYearAnchor(program.weeks, EVENTS_PER_WEEK);
   const setupBegan = performance.now();
   const harness = await createJourneyHarness('bench-year');
   const setupSeconds = (performance.now() - setupBegan) / 1000;
@@ -51,13 +61,15 @@ export async function measureTimeSkippedYear(
       return { ...year, realSeconds: (performance.now() - began) / 1000 };
     });
     const { final, handle, realSeconds } = result;
+    const anchorAfter = await measureYearAnchor(program.weeks, EVENTS_PER_WEEK);
+    const anchorSeconds = (anchorBefore.realSeconds + anchorAfter.realSeconds) / 2;
     const perRun = await historiesOfRuns(harness.env.client, handle.workflowId, handle.firstExecutionRunId);
     const endedAt = Date.parse(final.timeline.at(-1)?.at ?? final.startedAt);
     return {
       journey: JOURNEY,
       programMonths,
       weeks: program.weeks,
-      eventsSent: program.weeks * 4 + 1,
+      eventsSent: program.weeks * EVENTS_PER_WEEK + 1,
       setupSeconds: round(setupSeconds, 2),
       realSeconds: round(realSeconds, 2),
       simulatedDays: round((endedAt - Date.parse(final.startedAt)) / DAY_MS, 1),
@@ -69,6 +81,8 @@ export async function measureTimeSkippedYear(
       totalBytes: perRun.reduce((sum, run) => sum + run.bytes, 0),
       perRun,
       coresUsed: coresUsed(usage),
+      anchor: { before: anchorBefore, after: anchorAfter },
+      ratioToAnchor: round(realSeconds / anchorSeconds, 2),
     };
   } finally {
     await harness.close();

@@ -7,6 +7,8 @@ export interface RunHistory {
   bytes: number;
   /** The run's input (the state carried from the run before, encrypted): what continue-as-new keeps bounded. */
   inputBytes: number;
+  /** Timers cancelled before they fired: a journey that restarts its timer at every event shows it here. */
+  timersCancelled: number;
 }
 
 /** Each run's history, from the first run along its continued-as-new links to the last. */
@@ -26,6 +28,9 @@ export async function historiesOfRuns(
       events: events.length,
       bytes: temporal.api.history.v1.History.encode(history).finish().length,
       inputBytes: temporal.api.common.v1.Payloads.encode(input).finish().length,
+      timersCancelled: events.filter(
+        (event) => event.eventType === temporal.api.enums.v1.EventType.EVENT_TYPE_TIMER_CANCELED,
+      ).length,
     });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
   }

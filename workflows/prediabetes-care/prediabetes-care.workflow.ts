@@ -34,12 +34,19 @@ import {
 } from './prediabetes-care.program';
 import * as steps from './prediabetes-care.steps';
 import { DAY_MS } from '../../contracts/durations';
+import { KeptTimer } from '../kept-timer';
 
 /**
  * Journeys from here on read what each reading is (laboratory or monitoring, its unit, critical
  * values) before it may diagnose; journeys started before keep the rules their history was made with.
  */
 export const MEASUREMENT_SEMANTICS_PATCH = 'prediabetes-measurement-semantics';
+
+/**
+ * Journeys from here on keep the timer to their next step while events come in (see `KeptTimer`);
+ * journeys started before replay with the timer cancelled and started again after each event.
+ */
+const KEPT_STEP_TIMER_PATCH = 'prediabetes-kept-step-timer';
 
 /** What a run hands to the next when the journey continues as new. */
 export interface CarriedState {
@@ -92,6 +99,7 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
       syncStage();
     },
   });
+  const nextStepTimer = new KeptTimer('Next programme step or check due', () => journey.isOpen);
   const context: steps.StepContext = {
     journey,
     params,
@@ -302,7 +310,11 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     ];
     const seen = journey.changes;
     const changed = () => journey.changes !== seen;
-    if (wallDue.length === 0) await condition(() => changed() || !journey.isOpen);
+    const keepTimer = patched(KEPT_STEP_TIMER_PATCH);
+    if (wallDue.length === 0) {
+      if (keepTimer) nextStepTimer.cancel();
+      await condition(() => changed() || !journey.isOpen);
+    } else if (keepTimer) await nextStepTimer.sleepUntil(Math.min(...wallDue), changed);
     else await journey.sleepUntil(Math.min(...wallDue), 'Next programme step or check due', changed);
   }
 

@@ -1,8 +1,16 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
-/** Schema pieces every journey contract uses, so each field is checked and described alike. */
+/*
+ * Schema pieces every journey contract uses, so each field is checked and described alike. They
+ * take zod from the contract's `lazySchema` builder (contracts/lazy-schema.ts): this module is in
+ * the workflow bundle and the designer, and loads no zod of its own.
+ */
 
-export const isoInstant = z.iso.datetime({ offset: true });
+type ZodApi = typeof z;
+
+export function isoInstant(zod: ZodApi) {
+  return zod.iso.datetime({ offset: true });
+}
 
 export function isTimeZone(zone: string): boolean {
   try {
@@ -14,8 +22,8 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** The patient's IANA time zone, used to word dates and times in their messages. */
-export function timeZoneField(defaultZone: string, purpose: string) {
-  return z
+export function timeZoneField(zod: ZodApi, defaultZone: string, purpose: string) {
+  return zod
     .string()
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Warsaw')
     .default(defaultZone)

@@ -22,7 +22,7 @@ import type { JourneyState } from './journey-state';
 
 /** How a journey takes the events of its own type (see `JourneyOptions`). */
 export interface JourneyEvents<Event> {
-  eventSchema: z.ZodType<Event>;
+  eventSchema: () => z.ZodType<Event>;
   applyEvent: (event: Event) => void;
   checkEvent?: (event: Event) => void;
   heldUntil?: (event: Event) => string | undefined;
@@ -68,7 +68,7 @@ export function installJourneyHandlers<Event>(
   /** The event update's validator, and the preview's: one check, so they cannot disagree. */
   const validEvent = (event: unknown): Event => {
     state.requireOpen();
-    const parsed = parseOrThrow(eventSchema, event);
+    const parsed = parseOrThrow(eventSchema(), event);
     checkEvent?.(parsed);
     return parsed;
   };
@@ -101,7 +101,7 @@ export function installJourneyHandlers<Event>(
   setHandler(
     journeyEventUpdate,
     (event, cause) => {
-      const parsed = eventSchema.parse(event);
+      const parsed = eventSchema().parse(event);
       state.record('event', describeEvent(parsed), (parsed as { type: string }).type, cause?.by);
       applyEvent(parsed);
       return accepted();

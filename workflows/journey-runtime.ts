@@ -34,7 +34,11 @@ export interface JourneyOptions<Event> extends JourneyHooks {
   /** The first stage and its timeline line; ignored when `restore` is given. */
   stage: string;
   summary: string;
-  eventSchema: z.ZodType<Event>;
+  /**
+   * The event schema, built on the journey's first event or preview: one that never takes an
+   * event never builds it (contracts/lazy-schema.ts).
+   */
+  eventSchema: () => z.ZodType<Event>;
   /**
    * Applies a validated event to the workflow's state. Must not await: handlers only change
    * state, and the workflow's main loop acts on it (sends, tasks), so a paused journey can

@@ -85,7 +85,7 @@ describe(readableIssue.name, () => {
   });
 
   test('no zod wording reaches a program manager on the oncology deadline rules', () => {
-    const json = z.toJSONSchema(oncologyFastTrackSettings, {
+    const json = z.toJSONSchema(oncologyFastTrackSettings(), {
       io: 'input',
       unrepresentable: 'any',
     }) as JsonSchemaNode;
@@ -94,7 +94,7 @@ describe(readableIssue.name, () => {
         dilo: [{ id: 'Bad Id', label: 'x', from: 'clock-start', metBy: ['clock-start'], days: 500 }],
       },
     };
-    const result = sentences(draft, oncologyFastTrackSettings, json);
+    const result = sentences(draft, oncologyFastTrackSettings(), json);
     expect(result).toEqual(
       expect.arrayContaining([
         'Deadline id must be lowercase letters, digits and hyphens, starting with a letter (for example treatment-start).',

@@ -17,7 +17,7 @@ export const appointmentReminderJourney = defineJourney({
   description:
     'Reminds the patient before a booked appointment; follows reschedules and stops when it is cancelled or attended.',
   workflow: 'appointmentReminderWorkflow' satisfies keyof typeof Workflow,
-  contract: { params: appointmentReminderParams, event: appointmentReminderEvent },
+  contract: { params: appointmentReminderParams(), event: appointmentReminderEvent() },
   settings: appointmentReminderSettings,
   blueprint: appointmentReminderBlueprint,
   triggers: appointmentReminderTriggers,

@@ -24,6 +24,7 @@ import {
   DEFINITION_JOURNEY_WORKFLOW_TYPE,
   definitionEventSchema,
 } from '../../contracts/journey-definitions/definition-contract';
+import { lazySchema } from '../../contracts/lazy-schema';
 import { Journey, type JourneySnapshot } from '../journey-runtime';
 import type { NotifyResult } from '../patient-delivery';
 import type {
@@ -128,7 +129,7 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
     settingsVersion: input.program.version,
     stage: state.stage,
     summary: `Enrolled: ${definition.title}`,
-    eventSchema: eventSchemaOfCurrent(() => definition),
+    eventSchema: lazySchema(() => eventSchemaOfCurrent(() => definition)),
     checkEvent: (event) => {
       const refusal = eventRefusal(definition, state, event);
       if (refusal) throw new Error(refusal);

@@ -19,7 +19,7 @@ export const emergencyFollowUpJourney = defineJourney({
     'prompt and a staff call while nothing is booked, a reminder before the visit; ends on the visit, a readmission ' +
     'or a decline.',
   workflow: 'emergencyFollowUpWorkflow' satisfies keyof typeof Workflow,
-  contract: { params: emergencyFollowUpParams, event: emergencyFollowUpEvent },
+  contract: { params: emergencyFollowUpParams(), event: emergencyFollowUpEvent() },
   settings: emergencyFollowUpSettings,
   blueprint: emergencyFollowUpBlueprint,
   triggers: emergencyFollowUpTriggers,

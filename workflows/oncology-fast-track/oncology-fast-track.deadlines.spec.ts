@@ -252,7 +252,7 @@ describe('the clinical order of events', () => {
 
 describe('the program settings', () => {
   test('empty settings resolve to the DiLO and NHS England defaults', () => {
-    const defaults = oncologyFastTrackSettings.parse({});
+    const defaults = oncologyFastTrackSettings().parse({});
     expect(defaults.profile).toBe('dilo');
     expect(defaults.warnDaysBefore).toBe(3);
     expect(defaults.profiles.dilo.map((rule) => [rule.id, rule.days])).toEqual([
@@ -270,18 +270,18 @@ describe('the program settings', () => {
     ]);
     expect(defaults.messages['waiting-list']).toBe('oncology-fast-track-waiting-list');
     expect(() =>
-      z.toJSONSchema(oncologyFastTrackSettings, { io: 'input', unrepresentable: 'any' }),
+      z.toJSONSchema(oncologyFastTrackSettings(), { io: 'input', unrepresentable: 'any' }),
     ).not.toThrow();
   });
 
   test('a profile with duplicate ids, a self-meeting deadline or an unknown wording is refused', () => {
     const rule = DILO_DEADLINES[0]!;
-    expect(oncologyFastTrackSettings.safeParse({ profiles: { dilo: [rule, rule] } }).success).toBe(false);
+    expect(oncologyFastTrackSettings().safeParse({ profiles: { dilo: [rule, rule] } }).success).toBe(false);
     expect(
-      oncologyFastTrackSettings.safeParse({ profiles: { dilo: [{ ...rule, metBy: ['clock-start'] }] } })
+      oncologyFastTrackSettings().safeParse({ profiles: { dilo: [{ ...rule, metBy: ['clock-start'] }] } })
         .success,
     ).toBe(false);
-    expect(oncologyFastTrackSettings.safeParse({ messages: { 'waiting-list': 'hello' } }).success).toBe(
+    expect(oncologyFastTrackSettings().safeParse({ messages: { 'waiting-list': 'hello' } }).success).toBe(
       false,
     );
   });

@@ -18,8 +18,8 @@ export const oncologyFastTrackJourney = defineJourney({
   description:
     'A DiLO card (or an NHS England urgent referral) from the clock start to treatment: events move it through diagnostics, the consilium plan and treatment; deadlines warn the coordinator and escalate when missed; the patient hears the next step at every stage.',
   workflow: 'oncologyFastTrackWorkflow' satisfies keyof typeof Workflow,
-  contract: { params: oncologyFastTrackParams, event: oncologyFastTrackEvent },
-  settings: oncologyFastTrackSettings,
+  contract: { params: oncologyFastTrackParams(), event: oncologyFastTrackEvent() },
+  settings: oncologyFastTrackSettings(),
   blueprint: oncologyFastTrackBlueprint,
   triggers: oncologyFastTrackTriggers,
   wording: { keys: ONCOLOGY_MESSAGE_KEYS },

@@ -14,7 +14,7 @@ import { DAY_MS } from '../../contracts/durations';
  */
 const SEED = 20261207;
 const RUNS = 1000;
-const settings = oncologyFastTrackSettings.parse({});
+const settings = oncologyFastTrackSettings().parse({});
 
 interface Outcome {
   card: CardState;

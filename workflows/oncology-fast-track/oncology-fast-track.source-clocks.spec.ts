@@ -18,7 +18,7 @@ const T0 = Date.parse('2026-06-02T00:00:00Z');
 const day = (n: number, hour = 10) => T0 + n * DAY_MS + hour * HOUR_MS;
 const iso = (ms: number) => new Date(ms).toISOString();
 const NOW = day(200);
-const settings = oncologyFastTrackSettings.parse({});
+const settings = oncologyFastTrackSettings().parse({});
 
 /** `null`: the referral named no clock start. */
 function newCard(profile: DeadlineProfileId, clockStart: number | null = day(0), patientZone = 'UTC') {
@@ -184,8 +184,8 @@ describe('source clocks of the fast oncology track', () => {
     expect(reasonOf(card, { ...adjustment, deadline: 'no-such-clock' })).toMatch(/has no deadline/);
     // No reason, no adjustment: the API refuses it before it reaches the card.
     const { reason: _reason, ...withoutReason } = adjustment;
-    expect(oncologyFastTrackEvent.safeParse(withoutReason).success).toBe(false);
-    expect(oncologyFastTrackEvent.safeParse({ ...adjustment, reason: ' ' }).success).toBe(false);
+    expect(oncologyFastTrackEvent().safeParse(withoutReason).success).toBe(false);
+    expect(oncologyFastTrackEvent().safeParse({ ...adjustment, reason: ' ' }).success).toBe(false);
 
     const dueBefore = deadline(card, 'faster-diagnosis')!.dueAt;
     record(card, { type: 'delay-reason', deadline: 'faster-diagnosis', reason: 'Patient asked to wait' });

@@ -1,9 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ZodApi } from '../../contracts/lazy-schema';
 
 /*
  * Settings text that reaches patients (a clinic's locations, an item's name) given per language:
  * `{ en: '...', es: '...' }`. A plain string is the program's default language: that is how
  * every version published before this existed, and every running journey's input, holds it.
+ * Workflows read the text with the functions below; only settings schemas take zod, from their
+ * builder, so a workflow importing this loads no zod (contracts/lazy-schema.ts).
  */
 
 /** The program's default language: a plain string is in it, and a map must include it. */
@@ -17,16 +20,15 @@ export const WORDING_LANGUAGES = ['en', 'es'] as const;
 
 export type LocalizedText = string | Readonly<Record<string, string>>;
 
-const languageTag = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as es or es-MX');
+const languageTag = (z: ZodApi) =>
+  z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language code such as es or es-MX');
 
 /** The settings schema of a patient-facing text, plain or per language. */
-export function localizedText(text: z.ZodString) {
+export function localizedText(z: ZodApi, text: z.ZodString) {
   return z
     .union([
       text,
-      z.record(languageTag, text).refine((map) => DEFAULT_TEXT_LANGUAGE in map, {
+      z.record(languageTag(z), text).refine((map) => DEFAULT_TEXT_LANGUAGE in map, {
         message: `Give the text in the program's default language (${DEFAULT_TEXT_LANGUAGE}) too: patients whose language has none get it.`,
       }),
     ])

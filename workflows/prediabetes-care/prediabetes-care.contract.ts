@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Channel } from '../../activities/outreach/send-message';
 import { isoInstant, timeZoneField } from '../../contracts/contract-fields';
+import { lazySchema, type ZodApi } from '../../contracts/lazy-schema';
 import {
   DIAGNOSTIC_RANGES,
   MINIMUM_AGE_YEARS,
@@ -19,14 +20,12 @@ export const prediabetesCareChannels = [
   'sms',
   'letter',
 ] as const satisfies readonly Channel[];
-const pastInstant = isoInstant.refine(
-  (value) => Date.parse(value) <= Date.now(),
-  'must not be in the future',
-);
+const pastInstant = (z: ZodApi) =>
+  isoInstant(z).refine((value) => Date.parse(value) <= Date.now(), 'must not be in the future');
 
 // --- start parameters ------------------------------------------------------------------------
 
-const testEntry = <Kind extends string>(kind: Kind, metric: DiagnosticMetric) => {
+const testEntry = <Kind extends string>(z: ZodApi, kind: Kind, metric: DiagnosticMetric) => {
   const range = DIAGNOSTIC_RANGES[metric];
   return z
     .object({
@@ -38,7 +37,7 @@ const testEntry = <Kind extends string>(kind: Kind, metric: DiagnosticMetric) =>
         .describe(
           `The unit the laboratory reported (${range.unit} when absent): the value is compared with the ADA range in that unit, never converted.`,
         ),
-      at: pastInstant.optional().describe('When the sample was taken (ISO 8601 with offset).'),
+      at: pastInstant(z).optional().describe('When the sample was taken (ISO 8601 with offset).'),
     })
     .strict()
     .superRefine(({ value, unit }, context) => {
@@ -60,55 +59,58 @@ const testEntry = <Kind extends string>(kind: Kind, metric: DiagnosticMetric) =>
     });
 };
 
-const entry = z
-  .discriminatedUnion('kind', [
-    testEntry('hba1c', 'hba1c-percent'),
-    testEntry('fasting-glucose', 'fasting-glucose-mg-dl'),
-    testEntry('ogtt', 'ogtt-mg-dl'),
-    z
-      .object({
-        kind: z.literal('condition'),
-        code: z
-          .enum(PREDIABETES_CONDITION_CODES)
-          .optional()
-          .describe('ICD-10-CM R73.03 or SNOMED CT 714628002.'),
-        at: pastInstant.optional().describe('When the condition was recorded.'),
-      })
-      .strict(),
-  ])
-  .describe(
-    'What qualifies the patient: a test result in the ADA prediabetes range, or a prediabetes condition.',
-  );
+const entry = (z: ZodApi) =>
+  z
+    .discriminatedUnion('kind', [
+      testEntry(z, 'hba1c', 'hba1c-percent'),
+      testEntry(z, 'fasting-glucose', 'fasting-glucose-mg-dl'),
+      testEntry(z, 'ogtt', 'ogtt-mg-dl'),
+      z
+        .object({
+          kind: z.literal('condition'),
+          code: z
+            .enum(PREDIABETES_CONDITION_CODES)
+            .optional()
+            .describe('ICD-10-CM R73.03 or SNOMED CT 714628002.'),
+          at: pastInstant(z).optional().describe('When the condition was recorded.'),
+        })
+        .strict(),
+    ])
+    .describe(
+      'What qualifies the patient: a test result in the ADA prediabetes range, or a prediabetes condition.',
+    );
 
-export const prediabetesCareParams = z
-  .object({
-    entry,
-    baselineWeightKg: z
-      .number()
-      .min(25)
-      .max(350)
-      .optional()
-      .describe(
-        'Weight at enrolment; the first weight reading when absent. Weight loss is measured from it.',
-      ),
-    ageYears: z
-      .number()
-      .int()
-      .min(MINIMUM_AGE_YEARS, `the program is for adults (${MINIMUM_AGE_YEARS} or older, CDC National DPP)`)
-      .max(120)
-      .optional()
-      .describe('Age at enrolment; with BMI, decides whether a clinician is asked to consider metformin.'),
-    bmi: z.number().min(10).max(100).optional().describe('Body-mass index at enrolment (kg/m2).'),
-    priorGestationalDiabetes: z.boolean().optional().describe('History of gestational diabetes.'),
-    timeZone: timeZoneField('UTC', 'word dates'),
-    channel: z
-      .enum(prediabetesCareChannels)
-      .optional()
-      .describe("The patient's preferred channel; the program setting when absent."),
-  })
-  .strict();
+export const prediabetesCareParams = lazySchema((z) =>
+  z
+    .object({
+      entry: entry(z),
+      baselineWeightKg: z
+        .number()
+        .min(25)
+        .max(350)
+        .optional()
+        .describe(
+          'Weight at enrolment; the first weight reading when absent. Weight loss is measured from it.',
+        ),
+      ageYears: z
+        .number()
+        .int()
+        .min(MINIMUM_AGE_YEARS, `the program is for adults (${MINIMUM_AGE_YEARS} or older, CDC National DPP)`)
+        .max(120)
+        .optional()
+        .describe('Age at enrolment; with BMI, decides whether a clinician is asked to consider metformin.'),
+      bmi: z.number().min(10).max(100).optional().describe('Body-mass index at enrolment (kg/m2).'),
+      priorGestationalDiabetes: z.boolean().optional().describe('History of gestational diabetes.'),
+      timeZone: timeZoneField(z, 'UTC', 'word dates'),
+      channel: z
+        .enum(prediabetesCareChannels)
+        .optional()
+        .describe("The patient's preferred channel; the program setting when absent."),
+    })
+    .strict(),
+);
 
-export type PrediabetesCareParams = z.output<typeof prediabetesCareParams>;
+export type PrediabetesCareParams = z.output<ReturnType<typeof prediabetesCareParams>>;
 
 // --- events ----------------------------------------------------------------------------------
 
@@ -169,86 +171,93 @@ export const READING_BOUNDS = Object.fromEntries(
 export const measurementSources = ['laboratory', 'point-of-care', 'home', 'patient-reported'] as const;
 export type MeasurementSource = (typeof measurementSources)[number];
 
-const readingEvent = z
-  .object({
-    type: z.literal('reading'),
-    metric: z.enum(readingMetrics).meta({ title: 'Measurement' }),
-    value: z
-      .number()
-      .describe("The value as measured: in the measurement's own unit (in its name) unless a unit is given.")
-      .meta({ title: 'Value' }),
-    unit: z
-      .string()
-      .optional()
-      .describe("The unit of the value as received (UCUM); the measurement's own unit when absent.")
-      .meta({ title: 'Unit' }),
-    source: z
-      .enum(measurementSources)
-      .optional()
-      .describe('How it was measured: only a laboratory value may diagnose; absent means a monitoring value.')
-      .meta({ title: 'Measured by' }),
-    code: z
-      .string()
-      .max(200)
-      .optional()
-      .describe('The code as received, `system|code` (e.g. `http://loinc.org|4548-4`).')
-      .meta({ title: 'Code' }),
-    at: isoInstant
-      .optional()
-      .describe('When it was measured; when the event arrives if absent.')
-      .meta({ title: 'Measured at' }),
-  })
-  .strict()
-  .superRefine(({ metric, value, unit, source, at }, context) => {
-    const units = READING_UNITS[metric];
-    const bounds = units[unit ?? DEFAULT_UNITS[metric]];
-    if (!bounds) {
-      context.addIssue({
-        code: 'custom',
-        path: ['unit'],
-        message: `${metric} is accepted in ${Object.keys(units).join(' or ')}`,
-      });
-    } else if (value < bounds.min || value > bounds.max) {
-      context.addIssue({
-        code: 'custom',
-        path: ['value'],
-        message: `${metric} must be between ${bounds.min} and ${bounds.max} ${unit ?? DEFAULT_UNITS[metric]}`,
-      });
-    }
-    if (source === 'laboratory' && !at) {
-      context.addIssue({
-        code: 'custom',
-        path: ['at'],
-        message: 'a laboratory result must say when the sample was taken',
-      });
-    }
-  })
-  .meta({ title: 'Reading' });
-
-export const prediabetesCareEvent = z.discriminatedUnion('type', [
-  readingEvent,
+const readingEvent = (z: ZodApi) =>
   z
     .object({
-      type: z.literal('session-attended'),
-      session: z
+      type: z.literal('reading'),
+      metric: z.enum(readingMetrics).meta({ title: 'Measurement' }),
+      value: z
         .number()
-        .int()
-        .min(1)
+        .describe(
+          "The value as measured: in the measurement's own unit (in its name) unless a unit is given.",
+        )
+        .meta({ title: 'Value' }),
+      unit: z
+        .string()
         .optional()
-        .describe('The session number; the latest session offered if absent.')
-        .meta({ title: 'Session' }),
+        .describe("The unit of the value as received (UCUM); the measurement's own unit when absent.")
+        .meta({ title: 'Unit' }),
+      source: z
+        .enum(measurementSources)
+        .optional()
+        .describe(
+          'How it was measured: only a laboratory value may diagnose; absent means a monitoring value.',
+        )
+        .meta({ title: 'Measured by' }),
+      code: z
+        .string()
+        .max(200)
+        .optional()
+        .describe('The code as received, `system|code` (e.g. `http://loinc.org|4548-4`).')
+        .meta({ title: 'Code' }),
+      at: isoInstant(z)
+        .optional()
+        .describe('When it was measured; when the event arrives if absent.')
+        .meta({ title: 'Measured at' }),
     })
     .strict()
-    .meta({ title: 'Session attended' }),
-  z
-    .object({ type: z.literal('diabetes-diagnosed') })
-    .strict()
-    .meta({ title: 'Diabetes diagnosed' }),
-  z
-    .object({ type: z.literal('follow-up-booked') })
-    .strict()
-    .meta({ title: 'Follow-up booked' }),
-]);
+    .superRefine(({ metric, value, unit, source, at }, context) => {
+      const units = READING_UNITS[metric];
+      const bounds = units[unit ?? DEFAULT_UNITS[metric]];
+      if (!bounds) {
+        context.addIssue({
+          code: 'custom',
+          path: ['unit'],
+          message: `${metric} is accepted in ${Object.keys(units).join(' or ')}`,
+        });
+      } else if (value < bounds.min || value > bounds.max) {
+        context.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: `${metric} must be between ${bounds.min} and ${bounds.max} ${unit ?? DEFAULT_UNITS[metric]}`,
+        });
+      }
+      if (source === 'laboratory' && !at) {
+        context.addIssue({
+          code: 'custom',
+          path: ['at'],
+          message: 'a laboratory result must say when the sample was taken',
+        });
+      }
+    })
+    .meta({ title: 'Reading' });
 
-export type PrediabetesCareEvent = z.output<typeof prediabetesCareEvent>;
+export const prediabetesCareEvent = lazySchema((z) =>
+  z.discriminatedUnion('type', [
+    readingEvent(z),
+    z
+      .object({
+        type: z.literal('session-attended'),
+        session: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe('The session number; the latest session offered if absent.')
+          .meta({ title: 'Session' }),
+      })
+      .strict()
+      .meta({ title: 'Session attended' }),
+    z
+      .object({ type: z.literal('diabetes-diagnosed') })
+      .strict()
+      .meta({ title: 'Diabetes diagnosed' }),
+    z
+      .object({ type: z.literal('follow-up-booked') })
+      .strict()
+      .meta({ title: 'Follow-up booked' }),
+  ]),
+);
+
+export type PrediabetesCareEvent = z.output<ReturnType<typeof prediabetesCareEvent>>;
 export type ReadingEvent = Extract<PrediabetesCareEvent, { type: 'reading' }>;

@@ -19,7 +19,7 @@ export const prediabetesCareJourney = defineJourney({
   description:
     'A 12-month diabetes prevention program: weekly then monthly sessions with biometric logging, a nudge after a gap in readings, a review that prompts a follow-up visit when readings do not improve, a confirming test and a referral when a result reaches the diabetes range, and the annual A1C retest with the CDC outcome.',
   workflow: 'prediabetesCareWorkflow' satisfies keyof typeof Workflow,
-  contract: { params: prediabetesCareParams, event: prediabetesCareEvent },
+  contract: { params: prediabetesCareParams(), event: prediabetesCareEvent() },
   settings: prediabetesCareSettings,
   blueprint: prediabetesCareBlueprint,
   triggers: prediabetesCareTriggers,

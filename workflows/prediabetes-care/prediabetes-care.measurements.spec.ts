@@ -21,7 +21,7 @@ const day = (n: number) => enrolledAtMs + n * DAY_MS;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function enrolled(): ProgramState {
-  const params = prediabetesCareParams.parse({ entry: { kind: 'fasting-glucose', value: 112 } });
+  const params = prediabetesCareParams().parse({ entry: { kind: 'fasting-glucose', value: 112 } });
   return withMeasurementSemantics(initialProgramState(params, enrolledAtMs));
 }
 
@@ -218,7 +218,7 @@ describe('[HZ-11] A1C in IFCC units is compared in mmol/mol', () => {
   });
 
   test('[HZ-11] an entry A1C in mmol/mol and a later one compare as a rise, not a 38-point fall', () => {
-    const params = prediabetesCareParams.parse({ entry: { kind: 'hba1c', value: 45, unit: 'mmol/mol' } });
+    const params = prediabetesCareParams().parse({ entry: { kind: 'hba1c', value: 45, unit: 'mmol/mol' } });
     const start = withMeasurementSemantics(initialProgramState(params, enrolledAtMs));
     const { state } = after([lab('hba1c-percent', 47, 40, 'mmol/mol')], start);
     const result = reviewReadings(state.metrics, {

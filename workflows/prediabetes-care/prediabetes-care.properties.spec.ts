@@ -140,7 +140,7 @@ interface Applied {
 
 /** Applies a sequence as the workflow's update handler would: validated, checked, then applied. */
 function run(steps: Step[], using: PrediabetesCareSettings): Applied[] {
-  const params = prediabetesCareParams.parse({ entry: { kind: 'condition' } });
+  const params = prediabetesCareParams().parse({ entry: { kind: 'condition' } });
   let state = withMeasurementSemantics(initialProgramState(params, enrolledAtMs));
   let nowMs = enrolledAtMs;
   const sent: PrediabetesCareEvent[] = [];
@@ -149,7 +149,7 @@ function run(steps: Step[], using: PrediabetesCareSettings): Applied[] {
     nowMs += next.afterHours * HOUR_MS;
     const event = next.kind === 'repeat' ? sent[next.index % Math.max(1, sent.length)] : next.event;
     if (!event) continue;
-    const parsed = prediabetesCareEvent.safeParse(event);
+    const parsed = prediabetesCareEvent().safeParse(event);
     if (!parsed.success) continue;
     try {
       checkProgramEvent(state, parsed.data, nowMs);

@@ -28,7 +28,7 @@ function metricsAfter(
   readings: Array<Omit<MetricReading, 'atMs'> & { day: number }>,
   entry?: object,
 ): MetricsState {
-  const params = prediabetesCareParams.parse({ entry: entry ?? { kind: 'condition' } });
+  const params = prediabetesCareParams().parse({ entry: entry ?? { kind: 'condition' } });
   return readings.reduce(
     (metrics, { day, ...reading }) =>
       withReading(metrics, { ...reading, atMs: enrolledAtMs + day * DAY_MS }, baselineUntilMs),
@@ -58,7 +58,7 @@ describe('the program schedule', () => {
 
 describe('the program end', () => {
   const atRetest: ProgramState = {
-    ...initialProgramState(prediabetesCareParams.parse({ entry: { kind: 'condition' } }), enrolledAtMs),
+    ...initialProgramState(prediabetesCareParams().parse({ entry: { kind: 'condition' } }), enrolledAtMs),
     sessionsSent: 24,
     retestRequestedActiveMs: 365 * DAY_MS,
   };

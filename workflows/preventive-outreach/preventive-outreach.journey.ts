@@ -20,7 +20,7 @@ export const preventiveOutreachJourney = defineJourney({
     'call to action with a scheduling link, escalation over days on other channels until an appointment is booked, ' +
     'a reminder before it, and rebooking outreach after a no-show.',
   workflow: 'preventiveOutreachWorkflow' satisfies keyof typeof Workflow,
-  contract: { params: preventiveOutreachParams, event: preventiveOutreachEvent },
+  contract: { params: preventiveOutreachParams(), event: preventiveOutreachEvent() },
   settings: preventiveOutreachSettings,
   blueprint: preventiveOutreachBlueprint,
   triggers: preventiveOutreachTriggers,

@@ -84,7 +84,7 @@ function itemSettings(item: ScreeningItem) {
   const defaults = itemDefaults[item];
   return z
     .object({
-      label: localizedText(z.string().min(1).max(80))
+      label: localizedText(z, z.string().min(1).max(80))
         .default(defaults.label)
         .meta({ title: 'Name in messages' })
         .describe(
@@ -105,7 +105,7 @@ function itemSettings(item: ScreeningItem) {
         .default(defaults.schedulingUrl)
         .meta({ title: 'Scheduling link' })
         .describe("Online scheduling link (demo default: replace with the program's own)."),
-      locations: localizedText(z.string().min(1).max(300))
+      locations: localizedText(z, z.string().min(1).max(300))
         .default(defaults.locations)
         .meta({ title: 'Where to go' })
         .describe(

@@ -32,7 +32,7 @@ describe('per-language settings text', () => {
   });
 
   test('the settings accept both shapes, and a map must give the default language', () => {
-    const schema = localizedText(z.string().min(1).max(300));
+    const schema = localizedText(z, z.string().min(1).max(300));
     expect(schema.safeParse('your local pharmacy').success).toBe(true);
     expect(schema.safeParse(locations).success).toBe(true);
     expect(schema.safeParse({ es: 'Farmacia' }).error?.issues[0]?.message).toMatch(/default language \(en\)/);

@@ -59,12 +59,17 @@ export class DefinitionJourneyRouter {
     private readonly definitions: JourneyDefinitionStore,
   ) {}
 
+  /** The published definitions `route` reads the resource against (none for a Patient, which ends journeys). */
+  async definitionsFor(resource: Resource): Promise<JourneyDefinition[]> {
+    return resource.resourceType === 'Patient' ? [] : this.definitions.latestPublished();
+  }
+
   async route(
     resource: Resource,
+    published: JourneyDefinition[],
     context: { updateId: string; resourceKey?: string },
   ): Promise<DefinitionRouted> {
     if (resource.resourceType === 'Patient') return this.endIfDeceased(resource, context.updateId);
-    const published = await this.definitions.latestPublished();
     const reading = readForDefinitions(resource, published);
     if (reading.kind === 'none') return { considered: false, journeys: [], held: [reading.reason] };
     const routed: DefinitionRouted = {

@@ -59,13 +59,22 @@ export class FhirInboundService {
     private readonly metrics: CarepathMetrics,
   ) {}
 
-  async receive(raw: Buffer | undefined, contentType: string | undefined): Promise<InboundResult> {
+  /**
+   * `auditRowWritten`: resolves once the delivery's audit row exists (written while the entries
+   * are stored); nothing is reconciled or applied before it.
+   */
+  async receive(
+    raw: Buffer | undefined,
+    contentType: string | undefined,
+    auditRowWritten: () => Promise<void> = async () => undefined,
+  ): Promise<InboundResult> {
     const receivedAt = Date.now();
     const { notification, entries } = refuseBadInput(() =>
       inboundEntriesOf(parseInboundBody(raw, contentType)),
     );
     const stored = [];
     for (const entry of entries) stored.push({ entry, ...(await this.inbox.store(entry)) });
+    await auditRowWritten();
     // Gaps are read from the stored event numbers alone: reconciled beside the applying, which
     // changes no number, instead of after it.
     const reconciling = notification

@@ -147,30 +147,12 @@ export class JourneysService {
 
   async get(id: string): Promise<JourneyDetailView> {
     const handle = this.temporal.workflow.getHandle(id);
-    // Asked together: a running journey (the usual read) costs one round trip, not two. A query
-    // left unused (the describe failed, or found the journey missing or completed) is cancelled
-    // and awaited before the answer: none retries on past it, or past the API's shutdown (the
-    // Temporal restart drill caught one that did).
-    // A completed journey's progress is its result; any other answers the query through a worker.
-    const asking = new AbortController();
-    const querying = this.temporal.withAbortSignal(asking.signal, () => this.queryProgress(handle));
-    querying.catch(() => undefined); // awaited below; this only keeps an early failure handled
-    const withdrawQuery = async () => {
-      asking.abort();
-      await querying.catch(() => undefined);
-    };
-    let description: WorkflowExecutionDescription;
-    try {
-      description = await this.describe(handle);
-    } catch (error) {
-      await withdrawQuery();
-      throw error;
-    }
-    if (description.status.name !== 'COMPLETED')
-      return toDetailView(description, await querying, this.temporalUiUrl(id));
-    await withdrawQuery();
-    const result = (await handle.result()) as JourneyProgress;
-    return toDetailView(description, result, this.temporalUiUrl(id));
+    // One after the other, not together: a query asked beside a describe that fails (Temporal
+    // down, no such journey) or finds the journey closed would retry on after the answer, and
+    // past the API's shutdown (the Temporal restart drill caught it).
+    const description = await this.describe(handle);
+    const progress = await this.progressOf(handle, description);
+    return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
   /**
@@ -342,6 +324,15 @@ export class JourneysService {
     const type = await this.catalogue.ofExecution(description);
     if (!type) throw notFound(description.workflowId);
     return type;
+  }
+
+  /** A closed journey's progress is its result; a running one answers a query through a worker. */
+  private async progressOf(
+    handle: WorkflowHandle,
+    description: WorkflowExecutionDescription,
+  ): Promise<JourneyProgress> {
+    if (description.status.name === 'COMPLETED') return (await handle.result()) as JourneyProgress;
+    return this.queryProgress(handle);
   }
 
   private async queryProgress(handle: WorkflowHandle): Promise<JourneyProgress> {

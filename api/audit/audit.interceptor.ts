@@ -17,6 +17,7 @@ import { AUDIT_KEY, type AuditSpec } from './audited.decorator';
 import { loggableError } from '../errors/loggable-error';
 import { markRecordedByInterceptor } from './early-refusals';
 import { auditOutcomeMayFollowAnswer } from './outcome-after-answer';
+import { noteAuditRowOpening } from './audit-row-opening';
 
 /**
  * Writes one audit row for every call of a route marked @AuditedAs, failing closed:
@@ -24,7 +25,8 @@ import { auditOutcomeMayFollowAnswer } from './outcome-after-answer';
  *   500 and no patient data;
  * - a change by a key holder is recorded before it is made (outcome filled in after, before the
  *   answer unless the handler let it follow: see outcome-after-answer.ts), so no change happens
- *   that the trail does not show;
+ *   that the trail does not show; a handler that first stores what it received may have the row
+ *   written meanwhile and await it before changing anything (see audit-row-opening.ts);
  * - a refusal (400, 404, 409...) is recorded with its status.
  * Callers known only by a signature are verified inside the handler: their refusals (4xx) are
  * unknown callers and not recorded, and their changes are recorded once verified and done (a
@@ -54,6 +56,25 @@ export class AuditInterceptor implements NestInterceptor {
     const entry = (result?: unknown) => auditEntry(spec, actor, request, result);
 
     const isChange = !['GET', 'HEAD'].includes(request.method);
+    if (isChange && keyHolder && spec.openedWhileReceiving) {
+      const opening = this.trail.open(entry());
+      opening.catch(() => undefined); // the handler awaits it before changing anything
+      noteAuditRowOpening(request, opening);
+      const close = async (status: number, result?: unknown) =>
+        this.trail.close(await opening, status, entry(result));
+      return next.handle().pipe(
+        catchError(async (error: unknown) => {
+          await this.quietly(spec, close(statusOf(error)));
+          throw error;
+        }),
+        concatMap(async (result: unknown) => {
+          const closing = close(response.statusCode, result);
+          if (auditOutcomeMayFollowAnswer(request)) void this.quietly(spec, closing);
+          else await closing;
+          return result;
+        }),
+      );
+    }
     if (isChange && keyHolder) {
       return from(this.trail.open(entry())).pipe(
         switchMap((id) =>

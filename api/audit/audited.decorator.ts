@@ -24,6 +24,12 @@ export interface AuditSpec {
   definitionId?: AuditIdSource;
   /** For routes whose caller proves itself by a signature instead of an API key: who signs. */
   signedBy?: string;
+  /**
+   * A key holder's change whose handler first stores what it received, untouched, and changes
+   * nothing before it awaits `auditRowWritten(request)`: the row is written meanwhile instead of
+   * before the handler starts (see audit-row-opening.ts).
+   */
+  openedWhileReceiving?: true;
 }
 
 /**

@@ -61,13 +61,20 @@ export class DefinitionJourneyRouter {
     private readonly definitions: JourneyDefinitionStore,
   ) {}
 
+  /**
+   * The published definitions `route` reads the resource against (none for a Patient, which ends
+   * journeys): every version, since a journey takes only what the version it is pinned to declares (HZ-34).
+   */
+  async definitionsFor(resource: Resource): Promise<JourneyDefinition[]> {
+    return resource.resourceType === 'Patient' ? [] : this.definitions.allPublished();
+  }
+
   async route(
     resource: Resource,
+    published: JourneyDefinition[],
     context: { updateId: string; resourceKey?: string },
   ): Promise<DefinitionRouted> {
     if (resource.resourceType === 'Patient') return this.endIfDeceased(resource, context.updateId);
-    // Every version: a journey takes only what the version it is pinned to declares (HZ-34).
-    const published = await this.definitions.allPublished();
     const reading = readForDefinitions(resource, published);
     if (reading.kind === 'none') return { considered: false, journeys: [], held: [reading.reason] };
     const routed: DefinitionRouted = {

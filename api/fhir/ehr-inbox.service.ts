@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { EntityNotFoundError, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { EhrEventGap } from '../../persistence/entities/ehr-event-gap.entity';
 import {
   EhrEvent,
@@ -24,6 +24,21 @@ export interface InboxResult {
   resource?: { type: string; id?: string; version?: string };
   patientRef?: string;
   effectiveAt?: string;
+}
+
+/** The resource an event is about, as the inbox stores it (`storableResourceId`). */
+export interface ResourceIdentity {
+  type: string;
+  id?: string;
+  version?: string;
+}
+
+/** What the inbox holds of an event's resource besides the event itself. */
+export interface ResourceHistory {
+  /** A final row for the same resource version under another key: the same fact delivered twice. */
+  sameVersionApplied: boolean;
+  /** The journey event the resource was last applied as (a booked appointment), if any. */
+  lastAppliedEvent?: JourneyEvent;
 }
 
 export interface OpenGap {
@@ -86,21 +101,19 @@ export class EhrInbox {
   /**
    * Runs `apply` for a stored event under a row lock and records its result, in one transaction.
    * A row that became final meanwhile (a concurrent delivery applied it) is not applied again:
-   * `apply` is skipped and the final row is returned as it stands.
+   * `apply` is skipped and the final row is returned as it stands. `resource` names what the
+   * event is about: what the inbox already holds of it comes back with the lock (see
+   * ResourceHistory), in the same statement.
    */
   async process(
     rowId: string,
-    apply: (row: EhrEvent, manager: EntityManager) => Promise<InboxResult>,
+    apply: (row: EhrEvent, manager: EntityManager, history: ResourceHistory) => Promise<InboxResult>,
+    resource?: ResourceIdentity,
   ): Promise<{ row: EhrEvent; alreadyFinal: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager
-        .getRepository(EhrEvent)
-        .createQueryBuilder('event')
-        .setLock('pessimistic_write')
-        .where('event.id = :id', { id: rowId })
-        .getOneOrFail();
+      const { row, history } = await this.lockWithHistory(manager, rowId, resource);
       if (isFinal(row.status)) return { row, alreadyFinal: true };
-      const result = await apply(row, manager);
+      const result = await apply(row, manager, history);
       const changes: Partial<EhrEvent> = {
         status: result.status,
         outcome: result.outcome,
@@ -123,24 +136,50 @@ export class EhrInbox {
     });
   }
 
-  /** A final row for the same resource version under another key: the same fact delivered twice. */
-  async sameVersionApplied(
+  /**
+   * The row, locked, with the other events about the same resource: one round trip where the
+   * lock, the same-version check and the last applied event were three. A resource without an id
+   * (or version) has no history to find: the sub-selects match nothing.
+   */
+  private async lockWithHistory(
     manager: EntityManager,
-    row: EhrEvent,
-    resource: { type: string; id: string; version: string },
-  ): Promise<EhrEvent | null> {
-    return manager
-      .getRepository(EhrEvent)
-      .createQueryBuilder('event')
-      .where(
-        'event.resource_type = :type AND event.resource_id = :id AND event.resource_version = :version',
-        resource,
-      )
-      .andWhere('event.id <> :self', { self: row.id })
-      .andWhere('event.status IN (:...final)', { final: FINAL_EHR_EVENT_STATUSES })
-      .andWhere(`coalesce(event.outcome->>'outcome', '') <> 'duplicate'`)
-      .orderBy('event.received_at', 'ASC')
-      .getOne();
+    rowId: string,
+    resource: ResourceIdentity | undefined,
+  ): Promise<{ row: EhrEvent; history: ResourceHistory }> {
+    const rows = (await manager.query(
+      `SELECT locked.*,
+              EXISTS (
+                SELECT 1 FROM ehr_event other
+                 WHERE other.resource_type = $2 AND other.resource_id = $3 AND other.resource_version = $4
+                   AND other.id <> locked.id AND other.status = ANY($5::text[])
+                   AND coalesce(other.outcome->>'outcome', '') <> 'duplicate'
+              ) AS same_version_applied,
+              (SELECT other.outcome->'event' FROM ehr_event other
+                WHERE other.resource_type = $2 AND other.resource_id = $3 AND other.id <> locked.id
+                  AND other.status = 'applied' AND other.outcome ? 'event'
+                ORDER BY other.applied_at DESC
+                LIMIT 1) AS last_applied_event
+         FROM ehr_event locked
+        WHERE locked.id = $1
+          FOR UPDATE OF locked`,
+      [
+        rowId,
+        resource?.type ?? null,
+        resource?.id ?? null,
+        resource?.version ?? null,
+        [...FINAL_EHR_EVENT_STATUSES],
+      ],
+    )) as Array<Record<string, unknown>>;
+    const raw = rows[0];
+    if (!raw) throw new EntityNotFoundError(EhrEvent, { id: rowId });
+    const lastApplied = raw.last_applied_event as JourneyEvent | null;
+    return {
+      row: this.hydrate(raw),
+      history: {
+        sameVersionApplied: raw.same_version_applied === true,
+        ...(lastApplied ? { lastAppliedEvent: lastApplied } : {}),
+      },
+    };
   }
 
   /** Journeys that events about these resources (`Type/id`) started or were applied to. */
@@ -173,24 +212,6 @@ export class EhrInbox {
       .orderBy('event.effective_at', 'ASC', 'NULLS LAST')
       .addOrderBy('event.received_at', 'ASC')
       .getMany();
-  }
-
-  /** The journey event this resource was last applied as (a booked appointment), if any. */
-  async lastAppliedEvent(
-    manager: EntityManager,
-    resource: { type: string; id: string },
-    exceptRowId: string,
-  ): Promise<JourneyEvent | undefined> {
-    const rows = (await manager.query(
-      `SELECT outcome->'event' AS event
-         FROM ehr_event
-        WHERE resource_type = $1 AND resource_id = $2 AND id <> $3
-          AND status = 'applied' AND outcome ? 'event'
-        ORDER BY applied_at DESC
-        LIMIT 1`,
-      [resource.type, resource.id, exceptRowId],
-    )) as Array<{ event: JourneyEvent }>;
-    return rows[0]?.event;
   }
 
   /**

@@ -19,6 +19,7 @@ import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
 import { singleJourneyOfEhrResult } from '../audit/audit-targets';
 import { letAuditOutcomeFollowAnswer } from '../audit/outcome-after-answer';
+import { auditRowWritten } from '../audit/audit-row-opening';
 import { InboundResultView } from './dto/inbound-result.view';
 import { FhirInboundService } from './fhir-inbound.service';
 import { FhirWebhookGuard } from './fhir-webhook.guard';
@@ -41,7 +42,12 @@ export class FhirInboundController {
   @Post()
   @HttpCode(HttpStatus.OK)
   // EHR events start journeys and change consent; the actor is the integration key or the signature.
-  @AuditedAs('ehr.event.receive', { journeyId: singleJourneyOfEhrResult, signedBy: 'ehr-webhook' })
+  @AuditedAs('ehr.event.receive', {
+    journeyId: singleJourneyOfEhrResult,
+    signedBy: 'ehr-webhook',
+    // The inbox stores each entry while the row is written; nothing is applied before it exists.
+    openedWhileReceiving: true,
+  })
   @ApiOperation({
     summary: 'EHR events in: FHIR R4 subscription notifications (backport IG), resources and bundles.',
     description:
@@ -77,6 +83,7 @@ export class FhirInboundController {
     const { view, retryLater } = await this.inbound.receive(
       bodyBytes(request),
       request.header('content-type'),
+      () => auditRowWritten(request),
     );
     if (retryLater)
       response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', `${RETRY_AFTER_SECONDS}`);

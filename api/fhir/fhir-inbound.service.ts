@@ -16,7 +16,7 @@ import { DefinitionJourneyRouter, type DefinitionRouted } from './definition-jou
 import type { ApiErrorBody } from '../errors/api-error';
 import { FHIR_CLIENT } from '../infrastructure/tokens';
 import type { EntryOutcomeView, InboundResultView, NotificationView } from './dto/inbound-result.view';
-import { EhrInbox, type InboxResult } from './ehr-inbox.service';
+import { EhrInbox, type InboxResult, type ResourceHistory, type ResourceIdentity } from './ehr-inbox.service';
 import { loggableError } from '../errors/loggable-error';
 import { JourneyDispatcher, type Dispatched, type JourneyResult } from './journey-dispatcher.service';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
@@ -59,13 +59,22 @@ export class FhirInboundService {
     private readonly metrics: CarepathMetrics,
   ) {}
 
-  async receive(raw: Buffer | undefined, contentType: string | undefined): Promise<InboundResult> {
+  /**
+   * `auditRowWritten`: resolves once the delivery's audit row exists (written while the entries
+   * are stored); nothing is reconciled or applied before it.
+   */
+  async receive(
+    raw: Buffer | undefined,
+    contentType: string | undefined,
+    auditRowWritten: () => Promise<void> = async () => undefined,
+  ): Promise<InboundResult> {
     const receivedAt = Date.now();
     const { notification, entries } = refuseBadInput(() =>
       inboundEntriesOf(parseInboundBody(raw, contentType)),
     );
     const stored = [];
     for (const entry of entries) stored.push({ entry, ...(await this.inbox.store(entry)) });
+    await auditRowWritten();
     // Gaps are read from the stored event numbers alone: reconciled beside the applying, which
     // changes no number, instead of after it.
     const reconciling = notification
@@ -151,10 +160,16 @@ export class FhirInboundService {
       return { ...base, outcome: 'failed', reason: resolution.retry };
     }
     try {
-      const { row: result, alreadyFinal } = await this.inbox.process(row.id, (locked, manager) =>
-        'ignore' in resolution
-          ? Promise.resolve({ status: 'ignored', outcome: { outcome: 'ignored', reason: resolution.ignore } })
-          : this.route(resolution.resource, locked, manager),
+      const { row: result, alreadyFinal } = await this.inbox.process(
+        row.id,
+        (locked, manager, history) =>
+          'ignore' in resolution
+            ? Promise.resolve({
+                status: 'ignored',
+                outcome: { outcome: 'ignored', reason: resolution.ignore },
+              })
+            : this.route(resolution.resource, locked, manager, history),
+        'resource' in resolution ? identityOf(resolution.resource) : undefined,
       );
       if (alreadyFinal) return duplicateOf(entry, result);
       const view = outcomeView(result);
@@ -202,7 +217,12 @@ export class FhirInboundService {
       this.logger.log(`EHR events that came before the journey: ${summarize(outcomes)}`);
   }
 
-  private async route(resource: Resource, row: EhrEvent, manager: EntityManager): Promise<InboxResult> {
+  private async route(
+    resource: Resource,
+    row: EhrEvent,
+    manager: EntityManager,
+    history: ResourceHistory,
+  ): Promise<InboxResult> {
     const key = resourceKey(resource);
     const id = storableResourceId(resource);
     const version = resource.meta?.versionId;
@@ -211,26 +231,17 @@ export class FhirInboundService {
       resource: { type: resource.resourceType, ...(id ? { id } : {}), ...(version ? { version } : {}) },
       ...(effectiveAt ? { effectiveAt } : {}),
     };
-    if (id && version) {
-      const earlier = await this.inbox.sameVersionApplied(manager, row, {
-        type: resource.resourceType,
-        id,
-        version,
-      });
-      if (earlier) {
-        return {
-          ...identity,
-          status: 'ignored',
-          outcome: {
-            outcome: 'duplicate',
-            reason: `${key} version ${version} was received before as another event`,
-          },
-        };
-      }
+    if (history.sameVersionApplied) {
+      return {
+        ...identity,
+        status: 'ignored',
+        outcome: {
+          outcome: 'duplicate',
+          reason: `${key} version ${version} was received before as another event`,
+        },
+      };
     }
-    const previous = id
-      ? await this.inbox.lastAppliedEvent(manager, { type: resource.resourceType, id }, row.id)
-      : undefined;
+    const previous = history.lastAppliedEvent;
     const decision = routeResource(resource, { previous });
     const dispatch = {
       manager,
@@ -238,8 +249,18 @@ export class FhirInboundService {
       ...(key ? { resourceKey: key } : {}),
       updateId: `ehr-event-${row.id}`,
     };
-    const coded = decision.kind === 'ignore' ? undefined : await this.dispatcher.dispatch(decision, dispatch);
-    const defined = await this.definitionJourneys.route(resource, dispatch);
+    // The definitions are read while the coded journeys are moved: neither needs the other. A
+    // failed move still waits for the read, so nothing of this event outlives its request.
+    const reading = this.definitionJourneys.definitionsFor(resource);
+    reading.catch(() => undefined); // awaited below; this only keeps an early failure handled
+    let coded: Dispatched | undefined;
+    try {
+      coded = decision.kind === 'ignore' ? undefined : await this.dispatcher.dispatch(decision, dispatch);
+    } catch (error) {
+      await reading.catch(() => undefined);
+      throw error;
+    }
+    const defined = await this.definitionJourneys.route(resource, await reading, dispatch);
     if (!defined.considered)
       return coded && decision.kind !== 'ignore'
         ? this.dispatchedResult(identity, decision, coded)
@@ -319,6 +340,13 @@ export class FhirInboundService {
       },
     };
   }
+}
+
+/** What the inbox finds the resource's other events by: its type, storable id and version. */
+function identityOf(resource: Resource): ResourceIdentity {
+  const id = storableResourceId(resource);
+  const version = resource.meta?.versionId;
+  return { type: resource.resourceType, ...(id ? { id } : {}), ...(id && version ? { version } : {}) };
 }
 
 /** The rule an event moved only by what journey definitions declare is recorded under. */

@@ -18,7 +18,7 @@ import { findJourneyType, type JourneyType } from '../../workflows/journey-types
 import { FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ConsentApplier } from './consent-applier';
 import { EhrInbox } from './ehr-inbox.service';
-import { JourneyTargets, type TargetJourney } from './journey-targets';
+import { JourneyTargets, type NoTarget, type TargetJourney } from './journey-targets';
 
 type Decision = Exclude<RoutingDecision, { kind: 'ignore' }>;
 type JourneyDecision = Extract<Decision, { kind: 'event' | 'cancel' }>;
@@ -166,23 +166,22 @@ export class JourneyDispatcher {
     const takes = (type: JourneyType) =>
       decision.kind === 'cancel' ? decision.journeys.includes(type.id) : type.id in decision.events;
     const resolved = await this.targets.resolve(decision.target, decision.patientId, context, takes);
-    if ('none' in resolved) {
-      return { ...ignored(resolved.none), ...(resolved.beforeJourney ? { beforeJourney: true } : {}) };
-    }
+    if ('none' in resolved) return noTarget(resolved);
     const journeys: JourneyResult[] = [];
-    for (const target of resolved.targets) {
-      const event = decision.kind === 'event' ? decision.events[target.type.id]! : undefined;
-      journeys.push(
-        target.running
-          ? await this.update(
-              target,
-              event,
-              decision.kind === 'cancel' ? decision.reason : undefined,
-              context.updateId,
-              context.resourceKey,
-            )
-          : { id: target.id, journey: target.type.id, result: 'ended', reason: 'the journey has ended' },
-      );
+    if ('unchecked' in resolved) {
+      for (const target of resolved.unchecked) {
+        const result = await this.deliverIfRunning(target, decision, context);
+        if (result) journeys.push(result);
+      }
+      if (journeys.length === 0) return noTarget(resolved.ifNoneRuns);
+    } else {
+      for (const target of resolved.targets) {
+        journeys.push(
+          target.running
+            ? await this.deliver(target, decision, context)
+            : { id: target.id, journey: target.type.id, result: 'ended', reason: 'the journey has ended' },
+        );
+      }
     }
     const applied = journeys.filter((journey) => journey.result === 'applied');
     if (applied.length === 0) {
@@ -190,6 +189,38 @@ export class JourneyDispatcher {
     }
     const firstEvent = decision.kind === 'event' ? decision.events[applied[0]!.journey] : undefined;
     return { outcome: 'applied', journeys, ...(firstEvent ? { event: firstEvent } : {}) };
+  }
+
+  private deliver(
+    target: TargetJourney,
+    decision: JourneyDecision,
+    context: DispatchContext,
+  ): Promise<JourneyResult> {
+    return this.update(
+      target,
+      decision.kind === 'event' ? decision.events[target.type.id]! : undefined,
+      decision.kind === 'cancel' ? decision.reason : undefined,
+      context.updateId,
+      context.resourceKey,
+    );
+  }
+
+  /**
+   * The decision sent to a journey not known to run: not found means it does not, and it is no
+   * target (undefined), as when a describe had found it ended or absent.
+   */
+  private async deliverIfRunning(
+    target: TargetJourney,
+    decision: JourneyDecision,
+    context: DispatchContext,
+  ): Promise<JourneyResult | undefined> {
+    const event = decision.kind === 'event' ? decision.events[target.type.id] : undefined;
+    if (event && !target.type.eventSchema.safeParse(event).success) {
+      // An invalid event is refused before it is sent; only a running journey refuses it.
+      if (!(await this.targets.describe(target.id))?.running) return undefined;
+    }
+    const result = await this.deliver(target, decision, context);
+    return result.result === 'ended' ? undefined : result;
   }
 
   private async update(
@@ -260,6 +291,10 @@ export class JourneyDispatcher {
     if (patient === undefined) return 'unknown';
     return isRecordedDeceased(patient) ? 'deceased' : 'known';
   }
+}
+
+function noTarget(choice: NoTarget): Dispatched {
+  return { ...ignored(choice.none), ...(choice.beforeJourney ? { beforeJourney: true } : {}) };
 }
 
 function ignored(reason: string, journeys: JourneyResult[] = []): Dispatched {

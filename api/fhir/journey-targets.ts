@@ -50,8 +50,10 @@ export class JourneyTargets {
     if ([...linked, ...instances].some((journey) => takes(journey.type)))
       return pickTargets(target, exact, takes);
 
-    const declared = await this.instancesOf(target, patientId, (instance) => instance.exact !== true);
     const wanted = await this.runningTypesWanted(target);
+    if (wanted.length === 0 && !target.instances.some((instance) => instance.exact))
+      return this.declaredInstances(target, patientId, takes);
+    const declared = await this.instancesOf(target, patientId, (instance) => instance.exact !== true);
     const running = wanted.length ? await this.runningJourneys(patientId, wanted) : [];
     return pickTargets(target, { linked, instances: declared, running }, takes);
   }
@@ -114,6 +116,27 @@ export class JourneyTargets {
     return found;
   }
 
+  /**
+   * Only declared instances can take the event (no linked journey does, no running type is
+   * wanted): their ids follow from the patient, so the update sent to each tells whether it runs
+   * (not found: it does not), one Temporal call where a describe came before the update. What
+   * pickTargets answers when none of them runs is kept for that case.
+   */
+  private declaredInstances(
+    target: JourneyTarget,
+    patientId: string,
+    takes: (type: JourneyType) => boolean,
+  ): TargetChoice {
+    const unchecked = target.instances.flatMap((instance) => {
+      const type = findJourneyType(instance.journey)!;
+      return takes(type)
+        ? [{ id: this.starter.workflowIdFor(type, patientId, instance.params), type, running: true }]
+        : [];
+    });
+    const ifNoneRuns = noTargetFor(target);
+    return unchecked.length > 0 ? { unchecked: dedupe(unchecked), ifNoneRuns } : ifNoneRuns;
+  }
+
   async describe(workflowId: string): Promise<TargetJourney | undefined> {
     const handle: WorkflowHandle = this.temporal.workflow.getHandle(workflowId);
     try {
@@ -142,7 +165,18 @@ export class JourneyTargets {
   }
 }
 
-export type TargetChoice = { targets: TargetJourney[] } | { none: string; beforeJourney?: boolean };
+export interface NoTarget {
+  none: string;
+  beforeJourney?: boolean;
+}
+
+/**
+ * `unchecked`: journeys whose ids are known but not whether they run; each is sent the event and
+ * one not found is no target (`ifNoneRuns` when none is).
+ */
+export type TargetChoice = PickedTargets | { unchecked: TargetJourney[]; ifNoneRuns: NoTarget };
+
+export type PickedTargets = { targets: TargetJourney[] } | NoTarget;
 
 /**
  * Which of the journeys found for a target take the event (no I/O: the property tests run it).
@@ -153,7 +187,7 @@ export function pickTargets(
   target: JourneyTarget,
   found: { linked: TargetJourney[]; instances: TargetJourney[]; running: TargetJourney[] },
   takes: (type: JourneyType) => boolean,
-): TargetChoice {
+): PickedTargets {
   const exactIds = new Set(
     target.instances.filter((instance) => instance.exact).map((instance) => instance.journey),
   );
@@ -165,6 +199,11 @@ export function pickTargets(
     (journey) => journey.running && takes(journey.type),
   );
   if (targets.length > 0) return { targets: dedupe(targets) };
+  return noTargetFor(target);
+}
+
+/** Why no journey takes the event, and whether it may wait for one to start. */
+function noTargetFor(target: JourneyTarget): NoTarget {
   if (target.ifNone) return { none: target.ifNone };
   const names = [
     ...new Set([

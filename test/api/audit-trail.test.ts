@@ -3,6 +3,7 @@ import request from 'supertest';
 import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import { signUnsubscribeToken } from '../../shared/engagement/delivery-links';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
+import { observation } from '../../api/fhir/inbound/inbound.test-support';
 import { startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -289,5 +290,47 @@ describe('the audit trail of patient-level reads and changes', () => {
     }
     const { body: journey } = await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200);
     expect(journey.status).toBe('active');
+  });
+
+  // The delivery's row is written while the inbox stores it: the event may be stored, never applied.
+  test('fails closed for EHR events: without the audit table an event is kept unapplied, and applied when sent again', async () => {
+    const patientId = uniqueName('pat');
+    const { body: started } = await api()
+      .post('/api/journeys')
+      .set(as(KEYS.alice))
+      .send({
+        journey: 'prediabetes-care',
+        patientId,
+        params: { entry: { kind: 'hba1c', value: 6.0 }, timeZone: 'UTC' },
+      })
+      .expect(201);
+    const reading = observation(patientId, '4548-4', 6.3, '%', new Date().toISOString(), uniqueName('obs'));
+    const send = () =>
+      api()
+        .post('/api/fhir')
+        .set({ ...as(KEYS.integration), 'Content-Type': 'application/fhir+json' })
+        .send(JSON.stringify(reading));
+    const readings = async () =>
+      (await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200)).body.facts
+        .readingsLogged as number;
+    const before = await readings();
+
+    const dataSource = stack.database.dataSource;
+    await dataSource.query('ALTER TABLE audit_event RENAME TO audit_event_offline');
+    try {
+      await send().expect(500);
+    } finally {
+      await dataSource.query('ALTER TABLE audit_event_offline RENAME TO audit_event');
+    }
+    expect(await readings()).toBe(before);
+    const kept = (await dataSource.query('SELECT status FROM ehr_event WHERE resource_id = $1', [
+      reading.id,
+    ])) as Array<{ status: string }>;
+    expect(kept.map((row) => row.status)).toEqual(['received']);
+
+    expect((await send().expect(200)).body.entries[0]).toMatchObject({ outcome: 'applied' });
+    expect(await readings()).toBe(before + 1);
+    const [received] = await eventuallyAudited({ action: 'ehr.event.receive', actor: 'engine' }, 1);
+    expect(received).toMatchObject({ journeyId: started.id, outcomeStatus: 200 });
   });
 });

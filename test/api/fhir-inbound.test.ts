@@ -214,6 +214,48 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     expect(after.facts.readingsLogged).toBe(before.facts.readingsLogged);
   });
 
+  // The reading is sent straight to the journey id the patient would have: these are the answers
+  // when nothing runs there, as they were when a describe came first.
+  test('a reading with no prediabetes journey running, none yet or one ended, moves nothing and is kept for one to start', async () => {
+    const patientId = await ehrPatient();
+    const keptReason =
+      /^no running prediabetes-care journey for this patient takes it; kept, and applied if such a journey starts within 14 days$/;
+    const reading = () => observation(patientId, '4548-4', 6.3, '%', ago(HOUR_MS), uniqueName('obs'));
+
+    const beforeAny = reading();
+    expect((await post(notify([{ number: 1, focus: beforeAny }])).expect(200)).body.entries[0]).toMatchObject(
+      {
+        outcome: 'ignored',
+        rule: 'hba1c-result',
+        reason: expect.stringMatching(keptReason),
+      },
+    );
+
+    const journeyId = await startJourney('prediabetes-care', patientId, {
+      entry: { kind: 'hba1c', value: 6.0 },
+    });
+    await api()
+      .post(`/api/journeys/${journeyId}/cancel`)
+      .set('Authorization', DEMO_KEYS.operator)
+      .send({ reason: 'moved away' })
+      .expect(200);
+    const ended = await eventually(
+      () => journey(journeyId),
+      (read) => read.closedAt !== undefined,
+    );
+    const afterEnd = reading();
+    const answer = (await post(notify([{ number: 1, focus: afterEnd }])).expect(200)).body.entries[0];
+    expect(answer).toMatchObject({ outcome: 'ignored', reason: expect.stringMatching(keptReason) });
+    expect(answer.journeys).toBeUndefined();
+    expect((await journey(journeyId)).facts.readingsLogged).toBe(ended.facts.readingsLogged);
+
+    const rows = await inboxRows('resource_id = ANY($1)', [[beforeAny.id, afterEnd.id]]);
+    expect(rows.map((row) => [row.status, row.journey_ids])).toEqual([
+      ['waiting', []],
+      ['waiting', []],
+    ]);
+  });
+
   test('an id-only event is read from the EHR and applied', async () => {
     const patientId = await ehrPatient();
     const journeyId = await startJourney('prediabetes-care', patientId, {

@@ -1,22 +1,29 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 
 /**
- * Each file a build read, by its path from the repository root, with a hash of its content (null
- * for a module id that names no file on disk: it stays unchanged while it stays absent).
+ * Each file a build read, by absolute path, with a hash of its content (null for a path that names
+ * no file: it stays unchanged while it stays absent).
  */
 export type BuildInputs = Record<string, string | null>;
 
-export function hashBuildInputs(root: string, files: readonly string[]): BuildInputs {
+export function hashBuildInputs(files: readonly string[]): BuildInputs {
   const inputs: BuildInputs = {};
-  for (const file of files) inputs[relative(root, file)] = hashFile(file);
+  for (const file of files) inputs[file] = hashFile(file);
   return inputs;
 }
 
 /** True while every recorded file still has the content it had when the build read it. */
-export function buildInputsUnchanged(root: string, inputs: BuildInputs): boolean {
-  return Object.entries(inputs).every(([path, hash]) => hashFile(join(root, path)) === hash);
+export function buildInputsUnchanged(inputs: BuildInputs): boolean {
+  return Object.entries(inputs).every(([file, hash]) => hashFile(file) === hash);
+}
+
+/**
+ * Bundlers also list the folders they searched while resolving modules; what matters there is
+ * which files exist, and those are listed (absent ones too), so folders are left out.
+ */
+export function withoutFolders(paths: Iterable<string>): string[] {
+  return [...paths].filter((path) => !statSync(path, { throwIfNoEntry: false })?.isDirectory());
 }
 
 /** True when a file was written after `sinceMs`: a build that overlapped the edit may hold either version. */

@@ -1,5 +1,5 @@
 // Builds the designer as `npm run build:designer` does, into the folder given, and lists beside it
-// every file the build read: the cache in ../designer-build.ts reuses a build only while each of
+// every file the build read: the cache in designer-build.ts reuses a build only while each of
 // them is unchanged. Vite is ES modules only, so it runs in a process of its own, not in jest's.
 import { writeFileSync } from 'node:fs';
 import { isAbsolute } from 'node:path';

@@ -21,9 +21,13 @@ export function designerBuildForTest(): Promise<string> {
     settingsFiles: [
       viteConfig,
       buildScript,
+      // This file: the build's options.
+      __filename,
       join(root, 'designer', 'tsconfig.json'),
       join(root, 'tsconfig.json'),
       join(root, 'package-lock.json'),
+      // What npm installed (node_modules may be shared with another checkout): loaders, plugins, tools.
+      join(root, 'node_modules', '.package-lock.json'),
     ],
     build: async (outDir) => {
       const listFile = `${outDir}.read-files.json`;

@@ -79,7 +79,11 @@ async function keptJourneyBundle({ traced }: { traced: boolean }): Promise<Workf
       index: workflowIndexSource(journeyModules),
     }),
     settingsFiles: [
+      // This file: the bundler's options and the recording plugin.
+      __filename,
       join(root, 'package-lock.json'),
+      // What npm installed (node_modules may be shared with another checkout): loaders, plugins, tools.
+      join(root, 'node_modules', '.package-lock.json'),
       // The bundler's own options (loaders, plugins) come with the SDK version.
       require.resolve('@temporalio/worker/package.json'),
     ],

@@ -13,9 +13,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  anyModifiedSince,
   buildInputsUnchanged,
   hashBuildInputs,
+  modifiedSince,
   withoutFolders,
   type BuildInputs,
 } from './build-inputs';
@@ -50,12 +50,14 @@ const abandonedStagingExpiresMs = 60 * 60 * 1000;
 export async function reuseOrBuild(spec: CachedBuild): Promise<string> {
   const cacheDir = join(cacheRoot, spec.name);
   mkdirSync(cacheDir, { recursive: true });
-  const reused = findCurrentBuild(cacheDir, spec.settings);
+  // A build kept before a settings file was added never read it: the list is part of the settings.
+  const settings = JSON.stringify({ settings: spec.settings, settingsFiles: spec.settingsFiles });
+  const reused = findCurrentBuild(cacheDir, settings);
   if (reused) return reused;
   // One build at a time: a second jest worker waits for the first's build rather than repeating it.
   const release = await acquireExclusiveLock(join(cacheDir, '.lock'), 5 * 60_000);
   try {
-    return findCurrentBuild(cacheDir, spec.settings) ?? (await buildAndKeep(cacheDir, spec));
+    return findCurrentBuild(cacheDir, settings) ?? (await buildAndKeep(cacheDir, settings, spec));
   } finally {
     release();
   }
@@ -80,9 +82,9 @@ function findCurrentBuild(cacheDir: string, settings: string): string | undefine
   return undefined;
 }
 
-async function buildAndKeep(cacheDir: string, spec: CachedBuild): Promise<string> {
+async function buildAndKeep(cacheDir: string, settings: string, spec: CachedBuild): Promise<string> {
   removeExpiredBuilds(cacheDir);
-  for (;;) {
+  for (let attempt = 1; ; attempt += 1) {
     // Built beside the kept builds, then renamed in whole: a reader never sees half a build.
     const staging = mkdtempSync(join(cacheDir, '.building-'));
     const startedAt = Date.now();
@@ -93,12 +95,16 @@ async function buildAndKeep(cacheDir: string, spec: CachedBuild): Promise<string
       rmSync(staging, { recursive: true, force: true });
       throw error;
     }
-    if (anyModifiedSince(files, startedAt - 1000)) {
+    const edited = modifiedSince(files, startedAt - 1000);
+    if (edited.length > 0) {
       // A file was saved while the build read it: the output may match neither version.
       rmSync(staging, { recursive: true, force: true });
-      continue;
+      if (attempt < 3) continue;
+      throw new Error(
+        `The ${spec.name} build's inputs kept changing while it ran: ${edited.slice(0, 5).join(', ')}`,
+      );
     }
-    const kept: KeptInputs = { settings: spec.settings, files: hashBuildInputs(files) };
+    const kept: KeptInputs = { settings, files: hashBuildInputs(files) };
     const serialized = JSON.stringify(kept);
     writeFileSync(join(staging, 'inputs.json'), serialized);
     const folder = join(cacheDir, createHash('sha256').update(serialized).digest('hex').slice(0, 16));

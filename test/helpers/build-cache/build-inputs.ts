@@ -26,9 +26,9 @@ export function withoutFolders(paths: Iterable<string>): string[] {
   return [...paths].filter((path) => !statSync(path, { throwIfNoEntry: false })?.isDirectory());
 }
 
-/** True when a file was written after `sinceMs`: a build that overlapped the edit may hold either version. */
-export function anyModifiedSince(files: readonly string[], sinceMs: number): boolean {
-  return files.some((file) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= sinceMs);
+/** The files written after `sinceMs`: a build that overlapped such an edit may hold either version. */
+export function modifiedSince(files: readonly string[], sinceMs: number): string[] {
+  return files.filter((file) => (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= sinceMs);
 }
 
 function hashFile(file: string): string | null {

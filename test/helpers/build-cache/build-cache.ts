@@ -30,6 +30,8 @@ export interface CachedBuild {
   settingsFiles: readonly string[];
   /** Writes the output into `folder` and answers every file it read. */
   build(folder: string): Promise<readonly string[]>;
+  /** Where the kept builds live; the OS temp folder's `carepath-build-cache` unless given. */
+  cacheRoot?: string;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface CachedBuild {
  * ~/.cache: the API sends the designer's index.html for a deep link by absolute path, and `send`
  * answers 404 for any path with a dot-named folder in it.
  */
-const cacheRoot = join(tmpdir(), 'carepath-build-cache');
+const defaultCacheRoot = join(tmpdir(), 'carepath-build-cache');
 const unusedBuildsExpireMs = 3 * 24 * 60 * 60 * 1000;
 const abandonedStagingExpiresMs = 60 * 60 * 1000;
 
@@ -48,7 +50,7 @@ const abandonedStagingExpiresMs = 60 * 60 * 1000;
  * must not write into the folder: other test files read it.
  */
 export async function reuseOrBuild(spec: CachedBuild): Promise<string> {
-  const cacheDir = join(cacheRoot, spec.name);
+  const cacheDir = join(spec.cacheRoot ?? defaultCacheRoot, spec.name);
   mkdirSync(cacheDir, { recursive: true });
   // A build kept before a settings file was added never read it: the list is part of the settings.
   const settings = JSON.stringify({ settings: spec.settings, settingsFiles: spec.settingsFiles });

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DAY_MS } from '../../contracts/durations';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
 // Evaluated rather than added as a <script>: the API's CSP rightly refuses inline scripts.
@@ -25,7 +25,7 @@ describe('acting safely in headless Chromium: labelled events, a preview before 
   let browser: Browser;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack({ DESIGNER_DIST: designerDist });
     browser = await launchChromium();
   }, 120_000);

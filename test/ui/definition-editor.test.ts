@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 
 const ID = 'screening-outreach-ui';
 
@@ -19,7 +19,7 @@ describe('authoring a journey definition in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack({ DESIGNER_DIST: designerDist });
     browser = await launchChromium();
   }, 180_000);

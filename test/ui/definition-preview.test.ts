@@ -4,7 +4,7 @@ import request from 'supertest';
 import example from '../../contracts/journey-definitions/examples/screening-booking.json';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 
 const ID = 'screening-booking';
 
@@ -18,7 +18,7 @@ describe('previewing a definition as a patient in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack({ DESIGNER_DIST: designerDist });
     browser = await launchChromium();
     const designer = { Authorization: DEMO_KEYS.designer };

@@ -5,7 +5,7 @@ import { appointment } from '../../api/fhir/inbound/inbound.test-support';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
 import { DAY_MS } from '../../contracts/durations';
@@ -24,7 +24,7 @@ describe('designer in headless Chromium: maps, live patients list, a detail that
   let browser: Browser;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack(
       { DESIGNER_DIST: designerDist, TEMPORAL_NAMESPACE: await createTestNamespace('designer') },
       undefined,

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
 import { uniqueName } from '../helpers/test-stack';
 
@@ -17,7 +17,7 @@ describe('designer in headless Chromium: journeys, the Temporal Web UI link, the
   let journeyId: string;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     // A namespace of its own: the patients list is newest first, and journeys other test files
     // start meanwhile would push this one off its first page.
     stack = await startApiStack({

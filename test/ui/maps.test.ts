@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -58,7 +58,7 @@ describe('journey maps in headless Chromium: readable zoom, shared exits, escala
   let journeyId: string;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack({ DESIGNER_DIST: designerDist });
     const { body } = await request(stack.http)
       .post('/api/journeys')

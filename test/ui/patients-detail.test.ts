@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,7 +22,7 @@ describe('[HZ-97] the patients list and a journey page in headless Chromium', ()
   const journeys = { overdue: '', onTime: '', otherPatient: '' };
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack({ DESIGNER_DIST: designerDist }, undefined, { fhirSandbox: { seed: true } });
     const start = async (patientId: string, clockStartedDaysAgo: number) =>
       (

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 
 // Evaluated rather than added as a <script>: the API's CSP rightly refuses inline scripts.
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,7 +23,7 @@ describe('settings as forms in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack({ DESIGNER_DIST: designerDist });
     browser = await launchChromium();
   }, 120_000);

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { createStaffTaskActivity } from '../../activities/staff-tasks/create-staff-task';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
 const HOUR = 3_600_000;
@@ -19,7 +19,7 @@ describe('the staff work list in headless Chromium', () => {
   const journeys: Record<'mostOverdue' | 'lessOverdue', string> = { mostOverdue: '', lessOverdue: '' };
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     stack = await startApiStack({ DESIGNER_DIST: designerDist }, undefined, { fhirSandbox: { seed: true } });
     const createStaffTask = createStaffTaskActivity(stack.database.dataSource);
     const now = Date.now();

@@ -7,7 +7,7 @@ import { locateTemporalCli } from '../../scripts/toolchain/temporal-cli';
 import { journeyTypeSavedView } from '../../shared/temporal-web-ui/saved-views';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
-import { buildDesignerForTest } from '../helpers/designer-build';
+import { designerBuildForTest } from '../helpers/designer-build';
 import { uniqueName } from '../helpers/test-stack';
 
 const NAMESPACE = 'carepath';
@@ -28,7 +28,7 @@ describe('the Temporal Web UI decodes journeys through the API for an operator w
   let journeyId: string;
 
   beforeAll(async () => {
-    const designerDist = buildDesignerForTest();
+    const designerDist = await designerBuildForTest();
     const [temporalPort, uiPort, apiPort] = [await freePort(), await freePort(), await freePort()];
     temporal = await startTemporalDevServer({
       cliPath: await locateTemporalCli(() => undefined),

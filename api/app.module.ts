@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../config/app-config';
 import { AuditModule } from './audit/audit.module';
@@ -22,7 +21,7 @@ import { RequestSpanInterceptor } from './tracing/request-span.interceptor';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, designerDist: string | undefined, fhir?: FhirClient): DynamicModule {
+  static forRoot(config: AppConfig, fhir?: FhirClient): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -38,10 +37,6 @@ export class AppModule {
         AuditModule,
         CodecModule,
         MetricsModule,
-        // The designer is a static single-page app; every non-API path falls back to its index.html.
-        ...(designerDist
-          ? [ServeStaticModule.forRoot({ rootPath: designerDist, exclude: ['/api/{*path}'] })]
-          : []),
       ],
       controllers: [HealthController, SessionController],
       providers: [

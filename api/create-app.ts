@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
 import { countRequests } from './metrics/request-metrics';
 import { codecCors } from './codec/codec-cors';
+import { designerStatic } from './designer-static';
 import { CODEC_SESSION_PATH } from './codec/codec-session';
 import { setUpOpenApi } from './openapi';
 import { refuseMalformedBodies } from './requests/body-shape';
@@ -31,11 +32,7 @@ export async function createApp(
 ): Promise<INestApplication> {
   const designerDist = config.api.designerDist ?? join(__dirname, '..', '..', 'designer', 'dist');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(
-      config,
-      existsSync(join(designerDist, 'index.html')) ? designerDist : undefined,
-      ehr.fhir,
-    ),
+    AppModule.forRoot(config, ehr.fhir),
     // A preview only describes the API: its "PREVIEW mode" banner and module log are noise there.
     { logger: preview ? ['error'] : ['error', 'warn', 'log'], bodyParser: false, preview },
   );
@@ -50,6 +47,8 @@ export async function createApp(
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // The designer's files, and its index.html for every page path outside the API.
+  if (existsSync(join(designerDist, 'index.html'))) app.use(designerStatic(designerDist));
   // The EHR webhook reads its body itself: its signature covers the exact bytes, and "not JSON" is its 400.
   app.use(FHIR_WEBHOOK_PATH, raw({ limit: '1mb', type: () => true }));
   // The Temporal Web UI calls the codec server from its own origin, with the codec session cookie.

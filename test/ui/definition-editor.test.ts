@@ -35,8 +35,8 @@ describe('authoring a journey definition in headless Chromium', () => {
 
   /** A drag from one handle to another, as a designer's mouse does it (React Flow reads mouse events). */
   async function dragOnce(page: Page, from: Locator, to: Locator) {
-    const start = (await from.boundingBox())!;
-    const end = (await to.boundingBox())!;
+    const start = await settledBox(from);
+    const end = await settledBox(to);
     await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
     await page.mouse.down();
     await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
@@ -44,9 +44,23 @@ describe('authoring a journey definition in headless Chromium', () => {
   }
 
   /**
-   * Connects two handles and waits for the new edge. ELK may still be placing the nodes just added
-   * when the drag starts (the map moves under the mouse on a loaded machine), and a designer whose
-   * drag missed drags again: so does this, once.
+   * Where a handle is once the map stops moving: ELK places nodes just added, and the map fits
+   * them into view, a frame or more after they appear (longer on a loaded machine).
+   */
+  async function settledBox(locator: Locator) {
+    let last = await locator.boundingBox();
+    for (let reads = 0; reads < 30; reads++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const box = await locator.boundingBox();
+      if (box && last && box.x === last.x && box.y === last.y && box.width === last.width) return box;
+      last = box;
+    }
+    return last!;
+  }
+
+  /**
+   * Connects two handles and waits for the new edge. A designer whose drag missed (the map still
+   * moving under the mouse) drags again: so does this, up to three times.
    */
   async function drag(page: Page, from: Locator, to: Locator) {
     const edges = page.locator('.react-flow__edge');
@@ -54,7 +68,9 @@ describe('authoring a journey definition in headless Chromium', () => {
     for (let attempt = 1; ; attempt++) {
       await dragOnce(page, from, to);
       const connected = await expectCount(edges, before + 1);
-      if (connected || attempt === 2) {
+      if (connected || attempt === 3) {
+        // What the map looked like when a drag was lost, for whoever reads the failure.
+        if (!connected) await shot(page, 'drag-missed');
         expect(await edges.count()).toBe(before + 1);
         return;
       }

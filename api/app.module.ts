@@ -12,6 +12,7 @@ import { FhirModule } from './fhir/fhir.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { InFlightHandlers } from './infrastructure/in-flight-handlers';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { JourneyDefinitionsModule } from './journey-definitions/journey-definitions.module';
 import { JourneysModule } from './journeys/journeys.module';
@@ -44,6 +45,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // Shutdown waits for running handlers before it closes Temporal (infrastructure.module.ts).
+        { provide: APP_INTERCEPTOR, useExisting: InFlightHandlers },
         // Traces (OTEL_TRACES_EXPORTER): each request is the root of its journey calls' spans.
         ...(config.telemetry.tracesExporter === 'none'
           ? []

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 
 /** Requests still running after this long are cut off: shutdown must not hang on a stuck one. */
-const DRAIN_TIMEOUT_MS = 10_000;
+export const DRAIN_TIMEOUT_MS = 10_000;
 
 /**
  * Stops taking requests and waits for those in flight to be answered. The API's connections

@@ -20,7 +20,8 @@ import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/jour
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
-import { drainHttpServer } from './drain-http-server';
+import { DRAIN_TIMEOUT_MS, drainHttpServer } from './drain-http-server';
+import { InFlightHandlers } from './in-flight-handlers';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
 /**
@@ -35,6 +36,7 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        InFlightHandlers,
         // One registry per app, never prom-client's global one: tests build several apps in a process.
         { provide: CarepathMetrics, useFactory: () => new CarepathMetrics() },
         {
@@ -92,6 +94,7 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
       exports: [
         APP_CONFIG,
         CarepathMetrics,
+        InFlightHandlers,
         TEMPORAL_CLIENT,
         DATA_SOURCE,
         FHIR_CLIENT,
@@ -107,11 +110,14 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly inFlight: InFlightHandlers,
   ) {}
 
   /** Nest closes the HTTP server only after the shutdown hooks: answer what is in flight first. */
   async beforeApplicationShutdown(): Promise<void> {
     await drainHttpServer(this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined);
+    // Handlers whose client went away run on after the server has drained.
+    await this.inFlight.settled(DRAIN_TIMEOUT_MS);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,35 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { finalize, type Observable } from 'rxjs';
+
+/**
+ * Counts route handlers still running, so shutdown can wait for them before it closes Temporal
+ * and PostgreSQL. Draining the HTTP server is not enough: a handler whose client went away
+ * (a browser closed mid-request) runs on with no connection to wait for, and a Temporal call it
+ * makes, retried on a channel closed under it, kills the process with an uncaught error.
+ */
+@Injectable()
+export class InFlightHandlers implements NestInterceptor {
+  private running = 0;
+  private waiters: Array<() => void> = [];
+
+  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    this.running += 1;
+    return next.handle().pipe(finalize(() => this.finished()));
+  }
+
+  /** Resolves once no handler runs, or after `timeoutMs`: shutdown must not hang on a stuck one. */
+  async settled(timeoutMs: number): Promise<void> {
+    if (this.running === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => this.waiters.push(resolve)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  private finished(): void {
+    this.running -= 1;
+    if (this.running === 0) for (const resolve of this.waiters.splice(0)) resolve();
+  }
+}

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
@@ -20,13 +20,15 @@ import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/jour
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
+import { closableConnection } from '../../shared/temporal/closable-connection';
 import { DRAIN_TIMEOUT_MS, drainHttpServer } from './drain-http-server';
 import { InFlightHandlers } from './in-flight-handlers';
 import { APP_CONFIG, DATA_SOURCE, FHIR_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
 /**
- * Connections the API holds for its lifetime. `Connection.lazy` lets the API start (and report
- * itself unhealthy) while Temporal is still coming up, instead of failing at boot.
+ * Connections the API holds for its lifetime. A lazy Temporal connection lets the API start (and
+ * report itself unhealthy) while Temporal is still coming up, instead of failing at boot; once
+ * closed, it fails a retried call instead of throwing from the retry's timer.
  */
 @Global()
 @Module({})
@@ -43,7 +45,7 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
           provide: TEMPORAL_CLIENT,
           useFactory: () =>
             new Client({
-              connection: Connection.lazy({
+              connection: closableConnection({
                 address: config.temporal.address,
                 tls: config.temporal.tls,
                 apiKey: config.temporal.apiKey,

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
@@ -7,6 +7,7 @@ import { createApp } from '../../api/create-app';
 import { createJourneyWorker } from '../../worker/create-worker';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
+import { connectClosable } from '../../shared/temporal/closable-connection';
 import { freePort } from '../../scripts/dev-stack/free-port';
 import { createFhirClient } from '../../shared/ehr/http-fhir-client';
 import { loadEhrSettings } from '../../shared/ehr/ehr-settings';
@@ -107,7 +108,7 @@ export async function startApiStack(
   const running = worker.run();
   const app: INestApplication = await createApp(config, { fhir: createFhirClient(ehr) });
   await app.listen(port, '127.0.0.1');
-  const clientConnection = await Connection.connect({ address: config.temporal.address });
+  const clientConnection = await connectClosable({ address: config.temporal.address });
   const temporal = new Client({
     connection: clientConnection,
     namespace: config.temporal.namespace,

@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createApp } from '../../../api/create-app';
 import { loadConfig, type AppConfig } from '../../../config/app-config';
 import { SMS_INBOUND_PATH } from '../../../shared/engagement/delivery-links';
 import { freePort } from '../../../scripts/dev-stack/free-port';
+import { connectClosable } from '../../../shared/temporal/closable-connection';
 import {
   SINK_AUTH_TOKEN,
   startProviderSandbox,
@@ -72,7 +73,7 @@ export async function startDrillStack(options: DrillStackOptions): Promise<Drill
   });
   const app: INestApplication = await createApp(config, { fhir: undefined });
   await Promise.all([worker.start(), app.listen(port, '127.0.0.1')]);
-  const connection = await Connection.connect({ address: options.temporalAddress });
+  const connection = await connectClosable({ address: options.temporalAddress });
   const temporal = new Client({ connection, namespace: options.namespace, dataConverter: testDataConverter });
 
   return {

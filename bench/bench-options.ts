@@ -22,13 +22,19 @@ export interface BenchOptions {
   programMonths: number;
   /** Journeys enrolled and left sleeping on their timers, for the scale figures. */
   waitingJourneys: number;
+  /**
+   * Anchor journeys enrolled beside them (default: as many). A capacity run (100,000 on Temporal
+   * with PostgreSQL) may size the anchor smaller: the asleep rate is then compared per second and
+   * the RSS growth ratio, which depends on the cohort's size, is not given.
+   */
+  waitingAnchorJourneys: number;
   /** Oncology cards with open deadlines the patients list sorts by next deadline. */
   deadlineJourneys: number;
   /** Where the API + worker process writes a V8 CPU profile (`--cpu-profile <dir>`), to see where its time goes. */
   cpuProfileDir: string | undefined;
 }
 
-const QUICK: Omit<BenchOptions, 'quick' | 'only' | 'cpuProfileDir'> = {
+const QUICK: Omit<BenchOptions, 'quick' | 'only' | 'cpuProfileDir' | 'waitingAnchorJourneys'> = {
   enrolments: 40,
   concurrency: 4,
   rounds: 2,
@@ -70,6 +76,7 @@ export function parseBenchOptions(
       'event-concurrency': { type: 'string' },
       'program-months': { type: 'string' },
       'waiting-journeys': { type: 'string' },
+      'waiting-anchor-journeys': { type: 'string' },
       'deadline-journeys': { type: 'string' },
       'cpu-profile': { type: 'string' },
     },
@@ -115,6 +122,7 @@ export function parseBenchOptions(
       base.waitingJourneys,
       '--waiting-journeys',
     ),
+    waitingAnchorJourneys: 0,
     deadlineJourneys: count(
       values['deadline-journeys'],
       'BENCH_DEADLINE_JOURNEYS',
@@ -122,6 +130,12 @@ export function parseBenchOptions(
       '--deadline-journeys',
     ),
   };
+  options.waitingAnchorJourneys = count(
+    values['waiting-anchor-journeys'],
+    'BENCH_WAITING_ANCHOR_JOURNEYS',
+    options.waitingJourneys,
+    '--waiting-anchor-journeys',
+  );
   if (options.programMonths < 3 || options.programMonths > 24) {
     throw new Error('--program-months must be between 3 and 24, as the program settings allow.');
   }

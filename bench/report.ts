@@ -110,7 +110,7 @@ function printWaiting(result: WaitingJourneys): void {
   );
   const anchor = result.anchor;
   console.log(
-    `anchor (same worker options and data converter): enrolled in ${anchor.enrolSeconds} s, all sleeping after ` +
+    `anchor, ${anchor.journeys} journeys (same worker options and data converter): enrolled in ${anchor.enrolSeconds} s, all sleeping after ` +
       `${anchor.allSleepingSeconds} s; anchor worker RSS ${anchor.workerRssMb.before} -> ${anchor.workerRssMb.after} MB`,
   );
   console.table({
@@ -119,7 +119,9 @@ function printWaiting(result: WaitingJourneys): void {
   });
   console.log(
     `Carepath / anchor: asleep rate ${result.asleepRateToAnchorRatio} (target >= 0.9), ` +
-      `worker RSS growth ${result.rssGrowthToAnchorRatio} (target <= 1.5)`,
+      (result.rssGrowthToAnchorRatio === null
+        ? 'worker RSS growth not compared (the cohorts differ in size)'
+        : `worker RSS growth ${result.rssGrowthToAnchorRatio} (target <= 1.5)`),
   );
   console.table(
     rowsOf(

@@ -65,7 +65,12 @@ async function main(): Promise<void> {
     }
     if (options.only.includes('waiting')) {
       log(`waiting journeys: ${options.waitingJourneys} enrolled and left sleeping...`);
-      report.waitingJourneys = await measureWaitingJourneys(stack, options.waitingJourneys, log);
+      report.waitingJourneys = await measureWaitingJourneys(
+        stack,
+        options.waitingJourneys,
+        options.waitingAnchorJourneys,
+        log,
+      );
     }
     if (options.only.includes('deadline-sort')) {
       log(`deadline sort: ${options.deadlineJourneys} oncology cards with open deadlines...`);

@@ -44,12 +44,15 @@ export interface WaitingJourneys {
   apiListByStageMs: LatencySummary;
   apiStatsColdMs: LatencySummary;
   rawCountMs: LatencySummary;
-  /** The same number of anchor journeys (bench/anchor), on the anchor's worker, enrolled first. */
-  anchor: CohortAsleep;
-  /** Carepath's asleep rate / the anchor's (issue 23: at least 0.9). */
+  /** Anchor journeys (bench/anchor), on the anchor's worker, enrolled first: as many, unless the run sized them. */
+  anchor: CohortAsleep & { journeys: number };
+  /** Carepath's asleep rate (journeys per second) / the anchor's (issue 23: at least 0.9). */
   asleepRateToAnchorRatio: number;
-  /** Carepath's API + worker RSS growth / the anchor worker's (issue 23: within 1.5). */
-  rssGrowthToAnchorRatio: number;
+  /**
+   * Carepath's API + worker RSS growth / the anchor worker's (issue 23: within 1.5); null when the
+   * cohorts differ in size, as growth is not proportional to it (the cache is capped).
+   */
+  rssGrowthToAnchorRatio: number | null;
 }
 
 /**
@@ -59,6 +62,7 @@ export interface WaitingJourneys {
 export async function measureWaitingJourneys(
   stack: BenchStack,
   journeys: number,
+  anchorJourneys: number,
   log: (message: string) => void,
 ): Promise<WaitingJourneys> {
   const type = findJourneyType('appointment-reminder')!;
@@ -68,9 +72,9 @@ export async function measureWaitingJourneys(
   const runId = Date.now().toString(36);
 
   // The anchor first: Carepath's journeys then meet the fuller server, which counts against them.
-  log(`  the anchor: ${journeys} journeys`);
+  log(`  the anchor: ${anchorJourneys} journeys`);
   const anchorTarget = { ...stack, taskQueue: stack.anchorTaskQueue };
-  const anchor = await enrolUntilAsleep(stack.temporal, journeys, {
+  const anchor = await enrolUntilAsleep(stack.temporal, anchorJourneys, {
     workerPid: pidOf('anchorWorker'),
     journeyType: ANCHOR_JOURNEY,
     start: (index) => startAnchorJourney(anchorTarget, `anchor-${runId}-${index}`, { appointmentAt }),
@@ -112,10 +116,15 @@ export async function measureWaitingJourneys(
     apiListByStageMs,
     apiStatsColdMs: summarize(cold),
     rawCountMs,
-    anchor,
+    anchor: { ...anchor, journeys: anchorJourneys },
     asleepRateToAnchorRatio:
-      Math.round((anchor.allSleepingSeconds / carepath.allSleepingSeconds) * 1000) / 1000,
-    rssGrowthToAnchorRatio: Math.round((growth(carepath) / Math.max(1, growth(anchor))) * 1000) / 1000,
+      Math.round(
+        (journeys / carepath.allSleepingSeconds / (anchorJourneys / anchor.allSleepingSeconds)) * 1000,
+      ) / 1000,
+    rssGrowthToAnchorRatio:
+      anchorJourneys === journeys
+        ? Math.round((growth(carepath) / Math.max(1, growth(anchor))) * 1000) / 1000
+        : null,
   };
 }
 

@@ -40,6 +40,11 @@ export interface DefinitionRouted {
   journeys: JourneyResult[];
   /** Why a declared event moved no journey (unlinked, ambiguous): recorded in the inbox outcome. */
   held: string[];
+  /**
+   * A definition declares the event but no journey is linked to it yet: it may have come before
+   * the journey's enrolment, so the inbox keeps it for one to start (HZ-35). Not for an ambiguous one.
+   */
+  waitsForJourney?: boolean;
   event?: JourneyEvent;
 }
 
@@ -93,6 +98,7 @@ export class DefinitionJourneyRouter {
       );
       if (choice.kind !== 'journey') {
         routed.held.push(choice.reason);
+        if (choice.kind === 'none') routed.waitsForJourney = true;
         continue;
       }
       for (const { result, event } of await this.send(choice.id, group, resource.resourceType, context)) {

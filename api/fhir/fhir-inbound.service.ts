@@ -173,7 +173,8 @@ export class FhirInboundService {
       );
       if (alreadyFinal) return duplicateOf(entry, result);
       const view = outcomeView(result);
-      if (view.outcome === 'started' && result.patientRef) await this.applyWaiting(result.patientRef);
+      if (view.outcome === 'started' && result.patientRef)
+        await this.applyEventsThatCameFirst(result.patientRef);
       return { ...base, ...view };
     } catch (error) {
       // Temporal or the database failed: the row stays unapplied and the redelivery applies it.
@@ -194,10 +195,12 @@ export class FhirInboundService {
 
   /**
    * Events that came before the patient's journey started (see WAITING_FOR_JOURNEY_DAYS), applied
-   * now that it has, earliest clinical time first. The inbox keeps no resources, so each is read
-   * again from the EHR; without an EHR connection they are applied when the EHR sends them again.
+   * now that it has, earliest clinical time first: by an EHR event here, and by the API's
+   * enrolment (HZ-35). The inbox keeps no resources, so each is read again from the EHR; without
+   * an EHR connection they are applied when the EHR sends them again. An event the EHR cannot be
+   * read for now stays waiting for the patient's next journey start, rather than being lost.
    */
-  private async applyWaiting(patientRef: string): Promise<void> {
+  async applyEventsThatCameFirst(patientRef: string): Promise<void> {
     if (!this.fhir) return;
     const since = Date.now() - WAITING_FOR_JOURNEY_DAYS * 24 * 3600_000;
     const waiting = (await this.inbox.waitingFor(patientRef)).filter(
@@ -205,16 +208,22 @@ export class FhirInboundService {
     );
     const outcomes: EntryOutcomeView[] = [];
     for (const row of waiting) {
-      const reference = `${row.resourceType}/${row.resourceId}`;
+      const resolution = await this.readFromEhr(`${row.resourceType}/${row.resourceId}`);
+      if ('retry' in resolution) continue;
       const entry: InboundEntry = {
         index: outcomes.length,
         source: row.source as InboundEntry['source'],
         dedupeKey: row.dedupeKey,
       };
-      outcomes.push(await this.apply({ entry, row, resolution: await this.readFromEhr(reference) }));
+      outcomes.push(await this.apply({ entry, row, resolution }));
     }
     if (waiting.length > 0)
-      this.logger.log(`EHR events that came before the journey: ${summarize(outcomes)}`);
+      this.logger.log(
+        `EHR events that came before the journey: ${summarize(outcomes)}` +
+          (outcomes.length < waiting.length
+            ? `; ${waiting.length - outcomes.length} left waiting (EHR unreadable)`
+            : ''),
+      );
   }
 
   private async route(
@@ -323,10 +332,14 @@ export class FhirInboundService {
     ];
     const journeys = [...(codedOutcome.journeys ?? []), ...defined.journeys];
     const applied = codedOutcome.outcome !== 'ignored' || movedDefinition;
+    // A declared event no journey is linked to yet may come before its enrolment (HZ-35).
+    const definitionsWait = defined.waitsForJourney && base.status !== 'waiting';
+    if (definitionsWait && !applied)
+      reasons.push(`kept, and applied if such a journey starts within ${WAITING_FOR_JOURNEY_DAYS} days`);
     return {
       ...base,
       ...(patientId ? { patientRef: this.dispatcher.patientRefOf(patientId) } : {}),
-      status: applied ? 'applied' : base.status === 'waiting' ? 'waiting' : 'ignored',
+      status: applied ? 'applied' : base.status === 'waiting' || definitionsWait ? 'waiting' : 'ignored',
       journeyIds: journeys.map((journey) => journey.id),
       outcome: {
         ...codedOutcome,

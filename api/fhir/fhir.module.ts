@@ -11,6 +11,8 @@ import { ensureFhirDefinitionsLoaded } from './inbound/fhir-validation';
 @Module({
   controllers: [FhirInboundController],
   providers: [EhrInbox, FhirInboundService, FhirWebhookGuard, JourneyDispatcher, DefinitionJourneyRouter],
+  // The API's enrolment applies the events that came before the journey (HZ-35).
+  exports: [FhirInboundService],
 })
 export class FhirModule {
   onModuleInit(): void {

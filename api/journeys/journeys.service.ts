@@ -51,6 +51,7 @@ import type {
 } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { JourneyCatalogue } from './journey-catalogue.service';
+import { FhirInboundService } from '../fhir/fhir-inbound.service';
 import { toDetailView, toSummaryView } from './journey-view';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
@@ -89,6 +90,7 @@ export class JourneysService {
     private readonly starter: JourneyStarter,
     private readonly metrics: CarepathMetrics,
     private readonly catalogue: JourneyCatalogue,
+    private readonly ehrEvents: FhirInboundService,
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.deadlineListing = new NextDeadlineListing(temporal.workflowService, config.temporal.namespace);
@@ -133,6 +135,10 @@ export class JourneysService {
         fromZodIssues(outcome.issues, 'params'),
       );
     }
+    // What the EHR said before the patient was enrolled (a booking, a result) reaches the new
+    // journey before it is answered for, as it does when the EHR starts one (HZ-35).
+    if (outcome.created)
+      await this.ehrEvents.applyEventsThatCameFirst(this.starter.patientRefOf(request.patientId));
     return { created: outcome.created, workflowId: outcome.workflowId };
   }
 

@@ -216,13 +216,14 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
 
   // The reading is sent straight to the journey id the patient would have: these are the answers
   // when nothing runs there, as they were when a describe came first.
-  test('a reading with no prediabetes journey running, none yet or one ended, moves nothing and is kept for one to start', async () => {
+  test('[HZ-35] a reading with no prediabetes journey running, none yet or one ended, moves nothing and is kept: the journey an operator starts next takes it', async () => {
     const patientId = await ehrPatient();
     const keptReason =
       /^no running prediabetes-care journey for this patient takes it; kept, and applied if such a journey starts within 14 days$/;
     const reading = () => observation(patientId, '4548-4', 6.3, '%', ago(HOUR_MS), uniqueName('obs'));
 
-    const beforeAny = reading();
+    // In the EHR too: the inbox keeps no resources, and reads a kept event again when a journey starts.
+    const beforeAny = await stack.fhirSandbox!.repo.createResource<Observation>(reading());
     expect((await post(notify([{ number: 1, focus: beforeAny }])).expect(200)).body.entries[0]).toMatchObject(
       {
         outcome: 'ignored',
@@ -234,6 +235,12 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     const journeyId = await startJourney('prediabetes-care', patientId, {
       entry: { kind: 'hba1c', value: 6.0 },
     });
+    // The reading that came first reached the journey the operator started.
+    const taken = await eventually(
+      () => journey(journeyId),
+      (read) => events(read.timeline, /Reading logged/).length === 1,
+    );
+    expect(events(taken.timeline, /Reading logged/)).toHaveLength(1);
     await api()
       .post(`/api/journeys/${journeyId}/cancel`)
       .set('Authorization', DEMO_KEYS.operator)
@@ -250,10 +257,12 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     expect((await journey(journeyId)).facts.readingsLogged).toBe(ended.facts.readingsLogged);
 
     const rows = await inboxRows('resource_id = ANY($1)', [[beforeAny.id, afterEnd.id]]);
-    expect(rows.map((row) => [row.status, row.journey_ids])).toEqual([
-      ['waiting', []],
-      ['waiting', []],
-    ]);
+    const statusOf = (id: string | undefined) => {
+      const row = rows.find((candidate) => candidate.resource_id === id);
+      return [row?.status, row?.journey_ids];
+    };
+    expect(statusOf(beforeAny.id)).toEqual(['applied', [journeyId]]);
+    expect(statusOf(afterEnd.id)).toEqual(['waiting', []]);
   });
 
   test('an id-only event is read from the EHR and applied', async () => {

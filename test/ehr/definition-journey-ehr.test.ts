@@ -49,13 +49,13 @@ describe('EHR events reach definition journeys by what the definition declares',
 
   const publishExample = () => publishDefinition(stack.http, example, 'First version');
 
-  /** Enrols the patient for one request and waits until the journey waits for the booking. */
-  async function enrolFor(patientId: string, requestId: string): Promise<string> {
+  /** Enrols the patient in a published definition for one request; answers with the started journey. */
+  async function enrol(journey: string, patientId: string, requestId: string) {
     const started = await api()
       .post('/api/journeys')
       .set(as('operator'))
       .send({
-        journey: ID,
+        journey,
         patientId,
         params: {
           timeZone: 'Europe/Warsaw',
@@ -63,7 +63,12 @@ describe('EHR events reach definition journeys by what the definition declares',
         },
       })
       .expect(201);
-    const id = started.body.id as string;
+    return started.body as { id: string; definitionVersion: number };
+  }
+
+  /** Enrols the patient for one request and waits until the journey waits for the booking. */
+  async function enrolFor(patientId: string, requestId: string): Promise<string> {
+    const { id } = await enrol(ID, patientId, requestId);
     await eventually(
       () => read(id),
       (journey) => (journey.timeline as Array<{ kind: string }>).some((entry) => entry.kind === 'message'),
@@ -158,20 +163,9 @@ describe('EHR events reach definition journeys by what the definition declares',
     await publishDefinition(stack.http, declaring(mammography), 'Mammograms');
     const patientId = uniqueName('pat');
     const requestId = `ServiceRequest/${uniqueName('sr')}`;
-    const started = await api()
-      .post('/api/journeys')
-      .set(as('operator'))
-      .send({
-        journey: id,
-        patientId,
-        params: {
-          timeZone: 'Europe/Warsaw',
-          values: { schedulingUrl: 'https://book.example.org', requestId },
-        },
-      })
-      .expect(201);
-    const journeyId = started.body.id as string;
-    expect(started.body.definitionVersion).toBe(1);
+    const started = await enrol(id, patientId, requestId);
+    const journeyId = started.id;
+    expect(started.definitionVersion).toBe(1);
     await publishDefinition(stack.http, declaring(colonoscopy), 'Colonoscopies instead');
     const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
     const visit = (serviceType: { system: string; code: string }, start: string) =>
@@ -203,5 +197,45 @@ describe('EHR events reach definition journeys by what the definition declares',
       stage: 'booked',
       facts: expect.objectContaining({ appointmentAt: '2027-01-05T10:30:00+01:00' }),
     });
+  }, 150_000);
+
+  test('[HZ-35] an Appointment booked before the patient is enrolled for its request books the journey when it starts', async () => {
+    const patientId = uniqueName('pat');
+    const requestId = `ServiceRequest/${uniqueName('sr')}`;
+    const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
+    // Booked in the EHR before anyone enrolled the patient: no journey is linked to it yet.
+    const booking = await stack.fhirSandbox!.repo.createResource(
+      appointment(patientId, 'booked', '2027-01-06T08:15:00+01:00', {
+        id: uniqueName('appt'),
+        basedOn: `${EHR_BASE}/${requestId}`,
+      }),
+    );
+    const early = (await post([{ number: 1, focus: booking }], subscription)).body.entries[0] as EntryOutcome;
+    expect(early.outcome).toBe('ignored');
+    expect(early.reason).toContain('no running screening-booking (based-on-request) journey is linked to it');
+    expect(early.reason).toContain('kept, and applied if such a journey starts within 14 days');
+
+    // The operator enrols the patient for that request: the journey takes the booking with its start.
+    const started = await enrol(ID, patientId, requestId);
+    const journey = await eventually(
+      () => read(started.id),
+      (current) => current.stage === 'booked',
+      30_000,
+    );
+    expect(journey).toMatchObject({
+      status: 'completed',
+      stage: 'booked',
+      facts: expect.objectContaining({ appointmentAt: '2027-01-06T08:15:00+01:00' }),
+    });
+    // Its wait for a booking never waits: the booking came with the start. (Its first node, the
+    // invitation, still runs: the example does not check first; see HZ-35's residual risk.)
+    expect(journey.timeline).toContainEqual(
+      expect.objectContaining({ kind: 'event', ref: 'appointment-booked', by: 'EHR event (Appointment)' }),
+    );
+    const [row] = await stack.database.dataSource.query(
+      'SELECT status, journey_ids FROM ehr_event WHERE resource_id = $1',
+      [booking.id],
+    );
+    expect(row).toEqual({ status: 'applied', journey_ids: [started.id] });
   }, 150_000);
 });

@@ -9,6 +9,7 @@ import {
   type YearAnchorActivities,
   type YearAnchorInput,
 } from './anchor/year-anchor.workflow';
+import { quietBundlerLogger } from '../test/helpers/quiet-bundler-logger';
 
 /** The year anchor's run: real seconds from its start to its result, and its history's length. */
 export interface YearAnchorRun {
@@ -33,7 +34,7 @@ export async function measureYearAnchor(weeks: number, eventsPerWeek: number): P
     dataConverter: testDataConverter,
     workflowBundle: await bundleWorkflowCode({
       workflowsPath: require.resolve('./anchor/year-anchor.workflow'),
-      logger: silentLogger,
+      logger: quietBundlerLogger,
     }),
     activities,
   });
@@ -65,12 +66,3 @@ export async function measureYearAnchor(weeks: number, eventsPerWeek: number): P
     await env.teardown();
   }
 }
-
-const silentLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

@@ -6,6 +6,7 @@ import { TRACING_WORKFLOW_INTERCEPTORS } from '../../worker/create-worker';
 import { workflowIndexSource, writeWorkflowIndex } from '../../worker/workflow-index';
 import { journeyModules } from '../../workflows/journeys';
 import { reuseOrBuild } from './build-cache/build-cache';
+import { quietBundlerLogger } from './quiet-bundler-logger';
 
 const root = join(__dirname, '..', '..');
 
@@ -58,7 +59,7 @@ export function bundleRegisteredJourneys({
       return { ...withIndex, plugins: [...(withIndex.plugins ?? []), recordReadFiles] };
     },
     failureConverterPath: ENCODED_FAILURE_CONVERTER_PATH,
-    logger: quietLogger,
+    logger: quietBundlerLogger,
   }).finally(index.remove);
 }
 
@@ -101,12 +102,3 @@ async function keptJourneyBundle({ traced }: { traced: boolean }): Promise<Workf
     sourceMap: readFileSync(join(folder, 'source-map'), 'utf8'),
   };
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

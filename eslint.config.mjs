@@ -179,6 +179,11 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // CI's own scripts run on Node, outside the app's settings.
+    files: ['.ci/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     files: ['jest.config.js', 'test/helpers/esm-meta-transform.js'],
     languageOptions: {
       sourceType: 'commonjs',

@@ -5,7 +5,11 @@ import { basename, join } from 'node:path';
  * Where a V8 CPU profile's time went (`npm run bench -- --cpu-profile <dir>` writes one per thread
  * of the API + worker process), by area of Carepath and by function:
  *
- *   node dist/bench/cpu-profile-summary.js <dir or .cpuprofile> [--top 25]
+ *   node dist/bench/cpu-profile-summary.js <dir or .cpuprofile> [--top 25] [--from-s 20] [--to-s 60]
+ *
+ * Each thread's profile starts with the process; --from-s and --to-s keep the samples of a window
+ * (seconds after that start), so the process's start-up (module loading, the workflow bundle) is
+ * left out of the workload's figures.
  *
  * Self time is the time a sample's leaf frame ran, credited to the nearest frame on its stack that
  * belongs to an area (a `JSON.parse` or a cipher called from TypeORM is TypeORM's); inclusive time
@@ -107,9 +111,16 @@ export interface ProfileSummary {
   functions: FunctionTime[];
 }
 
+/** Which samples count: those taken `fromMs` to `toMs` after the profile began (the process's start is not the workload). */
+export interface ProfileWindow {
+  fromMs?: number;
+  toMs?: number;
+}
+
 export function summarizeCpuProfile(
   profile: CpuProfile,
   areas: readonly ProfileArea[] = CAREPATH_AREAS,
+  window: ProfileWindow = {},
 ): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
@@ -117,8 +128,14 @@ export function summarizeCpuProfile(
 
   // Self time per node first: far fewer nodes than samples, so the stack walks below stay cheap.
   const selfUs = new Map<number, number>();
+  const fromUs = (window.fromMs ?? 0) * 1000;
+  const toUs = (window.toMs ?? Infinity) * 1000;
+  let sinceStartUs = 0;
   profile.samples.forEach((id, index) => {
-    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    const delta = profile.timeDeltas[index] ?? 0;
+    sinceStartUs += delta;
+    if (sinceStartUs < fromUs || sinceStartUs > toUs) return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   });
 
   const areaOf = (frame: CallFrame): string | undefined =>
@@ -171,7 +188,10 @@ export function summarizeCpuProfile(
   const ms = (us: number | undefined) => Math.round((us ?? 0) / 100) / 10;
   const areaNames = new Set([...areaSelf.keys(), ...areaInclusive.keys()]);
   return {
-    wallMs: ms(profile.endTime - profile.startTime),
+    wallMs: ms(
+      Math.min(profile.endTime - profile.startTime, toUs) -
+        Math.min(fromUs, profile.endTime - profile.startTime),
+    ),
     busyMs: ms(busyUs),
     idleMs: ms(idleUs),
     garbageCollectorMs: ms(gcUs),
@@ -225,10 +245,23 @@ function topBy(rows: FunctionTime[], key: 'selfMs' | 'inclusiveMs', top: number)
 }
 
 function main(argv: string[]): void {
-  const target = argv.find((argument) => !argument.startsWith('--'));
-  if (!target) throw new Error('Usage: cpu-profile-summary <dir or .cpuprofile> [--top N]');
-  const topIndex = argv.indexOf('--top');
-  const top = topIndex >= 0 ? Number(argv[topIndex + 1]) : 25;
+  const target = argv.find(
+    (argument, index) => !argument.startsWith('--') && !argv[index - 1]?.startsWith('--'),
+  );
+  if (!target) {
+    throw new Error('Usage: cpu-profile-summary <dir or .cpuprofile> [--top N] [--from-s S] [--to-s S]');
+  }
+  const option = (name: string) => {
+    const index = argv.indexOf(name);
+    return index >= 0 ? Number(argv[index + 1]) : undefined;
+  };
+  const top = option('--top') ?? 25;
+  const fromS = option('--from-s');
+  const toS = option('--to-s');
+  const window: ProfileWindow = {
+    ...(fromS !== undefined ? { fromMs: fromS * 1000 } : {}),
+    ...(toS !== undefined ? { toMs: toS * 1000 } : {}),
+  };
   const files = target.endsWith('.cpuprofile')
     ? [target]
     : readdirSync(target)
@@ -237,7 +270,7 @@ function main(argv: string[]): void {
         .map((name) => join(target, name));
   for (const file of files) {
     const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-    console.log(formatSummary(basename(file), summarizeCpuProfile(profile), top));
+    console.log(formatSummary(basename(file), summarizeCpuProfile(profile, CAREPATH_AREAS, window), top));
     console.log('');
   }
 }

@@ -95,8 +95,12 @@ export class JourneysService {
     this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
   }
 
-  async start(request: StartJourneyDto): Promise<StartJourneyResult> {
-    const { created, workflowId } = await this.startWorkflow(request);
+  /**
+   * `recorded`: resolves once the enrolment's audit row exists; the start waits for it, so no
+   * journey starts that the trail does not show (the row is written while the request is checked).
+   */
+  async start(request: StartJourneyDto, recorded: () => Promise<void>): Promise<StartJourneyResult> {
+    const { created, workflowId } = await this.startWorkflow(request, recorded);
     return { created, ...(await (created ? this.getJustStarted(workflowId) : this.get(workflowId))) };
   }
 
@@ -104,19 +108,26 @@ export class JourneysService {
    * The same start, answered once Temporal has accepted it, without waiting for the journey's
    * first workflow task to read its state: the fast path for bulk enrolment.
    */
-  async startAccepted(request: StartJourneyDto): Promise<StartJourneyAccepted> {
-    const { created, workflowId } = await this.startWorkflow(request);
+  async startAccepted(
+    request: StartJourneyDto,
+    recorded: () => Promise<void>,
+  ): Promise<StartJourneyAccepted> {
+    const { created, workflowId } = await this.startWorkflow(request, recorded);
     return { id: workflowId, journey: request.journey, created };
   }
 
-  private async startWorkflow(request: StartJourneyDto): Promise<{ created: boolean; workflowId: string }> {
+  private async startWorkflow(
+    request: StartJourneyDto,
+    recorded: () => Promise<void>,
+  ): Promise<{ created: boolean; workflowId: string }> {
     const type = await this.catalogue.forEnrolment(request.journey, request.definitionVersion);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
     const outcome = await this.starter.start({
       type,
       patientId: request.patientId,
       params: request.params,
-      admit: this.refuseDeceased(request.patientId),
+      // Asked only here, where the starter awaits it: a refusal before would leave it unawaited.
+      admit: Promise.all([this.refuseDeceased(request.patientId), recorded()]).then(() => undefined),
     });
     if (!outcome.started && outcome.reason === 'settings') {
       // HZ-72: never run a patient on settings published for other declarations, nor on defaults instead.

@@ -69,10 +69,9 @@ export const CAREPATH_AREAS: readonly ProfileArea[] = [
     pattern: /\/prom-client\/|\/shared\/telemetry\/|@opentelemetry\/|\/dist\/api\/(metrics|tracing)\//,
   },
   { name: 'journeys (handler, catalogue, starter)', pattern: /\/dist\/api\/journeys\/|\/shared\/journeys\// },
-  {
-    name: 'Nest pipeline (router, guards, interceptors, pipes)',
-    pattern: /@nestjs\/|\/rxjs\/|reflect-metadata/,
-  },
+  { name: 'Nest pipeline (router, guards, interceptors, pipes)', pattern: /@nestjs\/|reflect-metadata/ },
+  // Both the SDK worker's activation pipelines and Nest's interceptors run on rxjs: not told apart.
+  { name: 'rxjs (the worker and Nest alike)', pattern: /\/rxjs\// },
   {
     name: 'HTTP (node http, express, body parsing, helmet)',
     pattern:

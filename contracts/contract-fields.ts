@@ -12,13 +12,22 @@ export function isoInstant(zod: ZodApi) {
   return zod.iso.datetime({ offset: true });
 }
 
+/**
+ * Zones found valid so far. Building an Intl.DateTimeFormat to test a zone costs more than the
+ * rest of an enrolment's parameter check, and every enrolment names one of a few hundred zones;
+ * an invalid name is not kept, so what a caller types cannot grow the set.
+ */
+const knownTimeZones = new Set<string>();
+
 export function isTimeZone(zone: string): boolean {
+  if (knownTimeZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  knownTimeZones.add(zone);
+  return true;
 }
 
 /** The patient's IANA time zone, used to word dates and times in their messages. */

@@ -12,7 +12,7 @@ import {
   mergeCatalogue,
   type CatalogueJourney,
 } from '../../shared/journeys/catalogue-journey';
-import { findJourneyTypeByWorkflow, journeyTypes } from '../../workflows/journey-types';
+import { findJourneyType, findJourneyTypeByWorkflow, journeyTypes } from '../../workflows/journey-types';
 import { badRequest } from '../errors/api-error';
 
 /**
@@ -37,7 +37,9 @@ export class JourneyCatalogue {
    * published one when absent). Anything else is a 400 naming the field.
    */
   async forEnrolment(id: string, definitionVersion?: number): Promise<CatalogueJourney> {
-    const catalogue = await this.list();
+    // A coded journey hides any definition of its id (mergeCatalogue): no definitions need reading.
+    const coded = findJourneyType(id);
+    const catalogue = coded ? [codedJourney(coded)] : await this.list();
     const journey = catalogue.find((candidate) => candidate.id === id);
     if (!journey) {
       throw badRequest(`Unknown journey type "${id}".`, [

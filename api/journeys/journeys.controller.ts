@@ -28,6 +28,7 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditedAs } from '../audit/audited.decorator';
+import { auditRowWritten } from '../audit/audit-row-opening';
 import { noteAuditedPatients } from '../audit/audited-patients';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { Roles } from '../auth/roles.decorator';
@@ -70,7 +71,12 @@ export class JourneysController {
 
   @Post()
   @Roles('operator', 'integration')
-  @AuditedAs('journey.start', { journeyId: 'result.id', patientId: 'body.patientId' })
+  // The row is written while the request is checked and the program read; nothing starts before it exists.
+  @AuditedAs('journey.start', {
+    journeyId: 'result.id',
+    patientId: 'body.patientId',
+    openedWhileReceiving: true,
+  })
   @ApiOperation({
     summary:
       'Enrol a patient in a journey; returns the running one if already enrolled. Answers with the first state, or, with `Prefer: respond-async`, as soon as the start is accepted.',
@@ -110,7 +116,10 @@ export class JourneysController {
     const respondAsync = prefersRespondAsync(prefer);
     // The bulk path answers at once: the audit row exists before the start, its status follows.
     if (respondAsync) letAuditOutcomeFollowAnswer(request);
-    const result = respondAsync ? await this.journeys.startAccepted(body) : await this.journeys.start(body);
+    const recorded = () => auditRowWritten(request);
+    const result = respondAsync
+      ? await this.journeys.startAccepted(body, recorded)
+      : await this.journeys.start(body, recorded);
     response.status(result.created ? HttpStatus.CREATED : HttpStatus.OK);
     response.location(`/api/journeys/${encodeURIComponent(result.id)}`);
     if (respondAsync) response.setHeader('Preference-Applied', 'respond-async');

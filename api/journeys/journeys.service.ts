@@ -97,28 +97,39 @@ export class JourneysService {
     this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
   }
 
-  async start(request: StartJourneyDto): Promise<StartJourneyResult> {
-    const { created, workflowId } = await this.startWorkflow(request);
-    return { created, ...(await this.get(workflowId)) };
+  /**
+   * `recorded`: resolves once the enrolment's audit row exists; the start waits for it, so no
+   * journey starts that the trail does not show (the row is written while the request is checked).
+   */
+  async start(request: StartJourneyDto, recorded: () => Promise<void>): Promise<StartJourneyResult> {
+    const { created, workflowId } = await this.startWorkflow(request, recorded);
+    return { created, ...(await (created ? this.getJustStarted(workflowId) : this.get(workflowId))) };
   }
 
   /**
    * The same start, answered once Temporal has accepted it, without waiting for the journey's
    * first workflow task to read its state: the fast path for bulk enrolment.
    */
-  async startAccepted(request: StartJourneyDto): Promise<StartJourneyAccepted> {
-    const { created, workflowId } = await this.startWorkflow(request);
+  async startAccepted(
+    request: StartJourneyDto,
+    recorded: () => Promise<void>,
+  ): Promise<StartJourneyAccepted> {
+    const { created, workflowId } = await this.startWorkflow(request, recorded);
     return { id: workflowId, journey: request.journey, created };
   }
 
-  private async startWorkflow(request: StartJourneyDto): Promise<{ created: boolean; workflowId: string }> {
+  private async startWorkflow(
+    request: StartJourneyDto,
+    recorded: () => Promise<void>,
+  ): Promise<{ created: boolean; workflowId: string }> {
     const type = await this.catalogue.forEnrolment(request.journey, request.definitionVersion);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
     const outcome = await this.starter.start({
       type,
       patientId: request.patientId,
       params: request.params,
-      admit: this.refuseDeceased(request.patientId),
+      // Asked only here, where the starter awaits it: a refusal before would leave it unawaited.
+      admit: Promise.all([this.refuseDeceased(request.patientId), recorded()]).then(() => undefined),
     });
     if (!outcome.started && outcome.reason === 'settings') {
       // HZ-72: never run a patient on settings published for other declarations, nor on defaults instead.
@@ -158,6 +169,28 @@ export class JourneysService {
     // past the API's shutdown (the Temporal restart drill caught it).
     const description = await this.describe(handle);
     const progress = await this.progressOf(handle, description);
+    return toDetailView(description, progress, this.temporalUiUrl(id));
+  }
+
+  /**
+   * A journey this request has just started: the describe and the first progress query asked
+   * together, one round trip less before the answer. Both are awaited whatever either gives, so
+   * neither runs on after the answer (nor past the API's shutdown), which is why `get` asks them
+   * one after the other for a journey it has not just seen started.
+   */
+  private async getJustStarted(id: string): Promise<JourneyDetailView> {
+    const handle = this.temporal.workflow.getHandle(id);
+    const [described, queried] = await Promise.allSettled([
+      this.describe(handle),
+      this.queryProgress(handle),
+    ]);
+    if (described.status === 'rejected') throw described.reason;
+    const description = described.value;
+    // Ended already (a definition with nothing to wait for): its result, as `get` reads it.
+    let progress: JourneyProgress;
+    if (description.status.name === 'COMPLETED') progress = (await handle.result()) as JourneyProgress;
+    else if (queried.status === 'fulfilled') progress = queried.value;
+    else throw queried.reason;
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 

@@ -35,4 +35,14 @@ describe(implausibleDates.name, () => {
       ),
     ).toEqual([]);
   });
+
+  test('moves its window with the day, though the bounds are worked out once a day', () => {
+    const dated = { at: '1996-12-07T12:00:00Z' };
+    expect(implausibleDates(dated, window, '', now)).toEqual([]);
+    expect(implausibleDates(dated, window, '', now.plus({ hours: 1 }))).toEqual([]);
+    expect(implausibleDates(dated, window, '', now.plus({ days: 1 }))).toEqual([
+      { field: 'at', message: expect.stringContaining('between 1996-12-08 and 2031-12-08') },
+    ]);
+    expect(implausibleDates(dated, { ...window, yearsBack: 31 }, '', now.plus({ days: 1 }))).toEqual([]);
+  });
 });

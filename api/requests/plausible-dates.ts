@@ -23,9 +23,7 @@ export function implausibleDates(
   prefix: string,
   now: DateTime = DateTime.utc(),
 ): FieldError[] {
-  const earliest = now.minus({ years: window.yearsBack }).startOf('day');
-  const latest = now.plus({ years: window.yearsAhead }).endOf('day');
-  const message = `must be between ${earliest.toISODate()} and ${latest.toISODate()} (PLAUSIBLE_DATES_YEARS_BACK / _AHEAD)`;
+  const { earliest, latest, message } = windowAround(now, window);
   const problems: FieldError[] = [];
   const visit = (node: unknown, path: string) => {
     if (typeof node === 'string' && ISO_DATE.test(node)) {
@@ -37,4 +35,28 @@ export function implausibleDates(
   };
   visit(value, prefix);
   return problems;
+}
+
+interface DatedWindow {
+  key: string;
+  earliest: DateTime;
+  latest: DateTime;
+  message: string;
+}
+
+let lastWindow: DatedWindow | undefined;
+
+/**
+ * The window's bounds depend only on today's date (in `now`'s zone): worked out with luxon once a
+ * day, not once per request (every enrolment and event asks).
+ */
+function windowAround(now: DateTime, window: PlausibleDateWindow): DatedWindow {
+  const localDay = Math.floor((now.toMillis() + now.offset * 60_000) / 86_400_000);
+  const key = `${now.zoneName}|${localDay}|${window.yearsBack}|${window.yearsAhead}`;
+  if (lastWindow?.key === key) return lastWindow;
+  const earliest = now.minus({ years: window.yearsBack }).startOf('day');
+  const latest = now.plus({ years: window.yearsAhead }).endOf('day');
+  const message = `must be between ${earliest.toISODate()} and ${latest.toISODate()} (PLAUSIBLE_DATES_YEARS_BACK / _AHEAD)`;
+  lastWindow = { key, earliest, latest, message };
+  return lastWindow;
 }

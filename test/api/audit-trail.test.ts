@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { OutreachMessage } from '../../persistence/entities/outreach-message.entity';
 import { signUnsubscribeToken } from '../../shared/engagement/delivery-links';
-import { patientRefFor } from '../../shared/journeys/patient-ref';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
 import { observation } from '../../api/fhir/inbound/inbound.test-support';
 import { startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
@@ -290,6 +291,52 @@ describe('the audit trail of patient-level reads and changes', () => {
     }
     const { body: journey } = await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200);
     expect(journey.status).toBe('active');
+  });
+
+  // The start's row is written while the request is checked: the start waits for it, either way of answering.
+  test('fails closed for enrolment: without the audit table nobody is enrolled, and the same enrolment works once it is back', async () => {
+    const patientIds = [uniqueName('pat'), uniqueName('pat')];
+    const enrol = (patientId: string, prefer?: string) =>
+      api()
+        .post('/api/journeys')
+        .set({ ...as(KEYS.alice), ...(prefer ? { Prefer: prefer } : {}) })
+        .send({
+          journey: 'appointment-reminder',
+          patientId,
+          params: { appointmentAt: inDays(3), timeZone: 'UTC' },
+        });
+    const dataSource = stack.database.dataSource;
+    await dataSource.query('ALTER TABLE audit_event RENAME TO audit_event_offline');
+    try {
+      await enrol(patientIds[0]!).expect(500);
+      await enrol(patientIds[1]!, 'respond-async').expect(500);
+    } finally {
+      await dataSource.query('ALTER TABLE audit_event_offline RENAME TO audit_event');
+    }
+    const workflowIds = patientIds.map((patientId) =>
+      journeyWorkflowId('appointment-reminder', patientId, undefined, stack.config.pseudonymKey),
+    );
+    for (const workflowId of workflowIds) {
+      await expect(stack.temporal.workflow.getHandle(workflowId).describe()).rejects.toBeInstanceOf(
+        WorkflowNotFoundError,
+      );
+    }
+    // Created now, not found running: nothing was started before the trail could show it.
+    await enrol(patientIds[0]!).expect(201);
+    await enrol(patientIds[1]!, 'respond-async').expect(201);
+    // Each patient's trail: the start alone, the attempt's row could not be written (an accepted start's outcome follows its answer).
+    for (const [index, patientId] of patientIds.entries()) {
+      const deadline = Date.now() + 5_000;
+      let items: AuditEventBody[] = [];
+      while (Date.now() < deadline) {
+        ({ items } = await auditEvents({ patientId, action: 'journey.start' }));
+        if (items.some((row) => row.outcomeStatus === 201)) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(items.map(({ journeyId, outcomeStatus }) => ({ journeyId, outcomeStatus }))).toEqual([
+        { journeyId: workflowIds[index], outcomeStatus: 201 },
+      ]);
+    }
   });
 
   // The delivery's row is written while the inbox stores it: the event may be stored, never applied.

@@ -43,7 +43,7 @@ describe('published definitions, reused while their count stands', () => {
     await elsewhere.publish(id, { note: title, basedOnRevision: draft.revision, publishedBy: 'designer' });
   };
 
-  test("the same count reuses the last read; another process's publish is read at the next count", async () => {
+  test("[HZ-34] the same count reuses the last read; another process's publish is read at the next count", async () => {
     expect(await router.allPublished(await publishedCount())).toEqual([]);
 
     await publish('Result within a deadline');

@@ -171,6 +171,9 @@ export class UnchangedDraftError extends Error {
 const RESERVED_IDS = new Set(['schema']);
 
 export class JourneyDefinitionStore {
+  /** The last read of every published version (see allPublished). */
+  private lastPublished: JourneyDefinition[] | undefined;
+
   constructor(private readonly dataSource: DataSource) {}
 
   async create(request: CreateRequest): Promise<DefinitionSummary> {
@@ -375,12 +378,22 @@ export class JourneyDefinitionStore {
   /**
    * Every published version of every definition: what the EHR router reads a resource against,
    * since a running journey takes only what the version it is pinned to declares (HZ-34).
+   *
+   * `versionsPublished`: how many versions the caller just counted (the EHR inbox counts them in
+   * the statement that locks the event). Published versions are only ever added, never changed
+   * or deleted (a trigger refuses both), so the same count is the same versions: the last read
+   * is reused instead of reading every definition again for every event. Another process's
+   * publish changes the count, so it shows at once.
    */
-  async allPublished(): Promise<JourneyDefinition[]> {
+  async allPublished(versionsPublished?: number): Promise<JourneyDefinition[]> {
+    const last = this.lastPublished;
+    if (last && versionsPublished !== undefined && last.length === versionsPublished) return [...last];
     const rows = (await this.dataSource.query(
       `SELECT definition FROM journey_definition_version ORDER BY definition_id, version`,
     )) as Array<{ definition: JourneyDefinition }>;
-    return rows.map((row) => row.definition);
+    const definitions = rows.map((row) => row.definition);
+    this.lastPublished = definitions;
+    return [...definitions];
   }
 
   /** The latest published version of every definition that has one: what the journey catalogue offers. */

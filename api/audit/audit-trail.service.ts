@@ -26,9 +26,10 @@ const COLUMNS =
 const PER_ROW = 11;
 
 /**
- * Writes the audit trail. Every audited call writes here, so the statements are plain SQL: the
- * same rows TypeORM's repository wrote (table and columns of AuditEvent), without building the
- * query from entity metadata on each call. Callers decide what a failed write means (see
+ * Writes the audit trail. Every audited call writes here (an enrolment, a journey read, an EHR
+ * delivery twice), so the statements are plain SQL: the same rows TypeORM's repository wrote
+ * (table and columns of AuditEvent), without building the query from entity metadata on each
+ * call, which cost more CPU than sending it (V8 profiles, docs/benchmarks.md figures 1 and 2). Callers decide what a failed write means (see
  * AuditInterceptor).
  */
 @Injectable()

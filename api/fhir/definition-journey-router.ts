@@ -68,10 +68,11 @@ export class DefinitionJourneyRouter {
 
   /**
    * The published definitions `route` reads the resource against (none for a Patient, which ends
-   * journeys): every version, since a journey takes only what the version it is pinned to declares (HZ-34).
+   * journeys): every version, since a journey takes only what the version it is pinned to declares
+   * (HZ-34). `versionsPublished`, when the caller counted them, lets an unchanged set be reused.
    */
-  async definitionsFor(resource: Resource): Promise<JourneyDefinition[]> {
-    return resource.resourceType === 'Patient' ? [] : this.definitions.allPublished();
+  async definitionsFor(resource: Resource, versionsPublished?: number): Promise<JourneyDefinition[]> {
+    return resource.resourceType === 'Patient' ? [] : this.definitions.allPublished(versionsPublished);
   }
 
   async route(

@@ -39,6 +39,11 @@ export interface ResourceHistory {
   sameVersionApplied: boolean;
   /** The journey event the resource was last applied as (a booked appointment), if any. */
   lastAppliedEvent?: JourneyEvent;
+  /**
+   * How many journey definition versions are published, counted with the lock: the router
+   * reuses its last read of them while the count stands (JourneyDefinitionStore.allPublished).
+   */
+  publishedDefinitionVersions: number;
 }
 
 export interface OpenGap {
@@ -59,27 +64,26 @@ export class EhrInbox {
   /** Stores the entry unless its dedupe key is known; returns the row either way. */
   async store(entry: InboundEntry): Promise<StoredEntry> {
     const resource = entry.resource;
-    const inserted = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(EhrEvent)
-      .values({
-        dedupeKey: entry.dedupeKey,
-        source: entry.source,
-        subscription: entry.subscription ?? null,
-        topic: entry.topic ?? null,
-        eventNumber: entry.eventNumber === undefined ? null : String(entry.eventNumber),
-        payloadContent: entry.payload ?? null,
-        resourceType: resource?.resourceType ?? null,
-        resourceId: (resource && storableResourceId(resource)) ?? null,
-        resourceVersion: resource?.meta?.versionId ?? null,
-        status: 'received',
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
+    const inserted = (await this.dataSource.query(
+      `INSERT INTO ehr_event (dedupe_key, source, subscription, topic, event_number, payload_content,
+                              resource_type, resource_id, resource_version, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received')
+       ON CONFLICT DO NOTHING
+       RETURNING *`,
+      [
+        entry.dedupeKey,
+        entry.source,
+        entry.subscription ?? null,
+        entry.topic ?? null,
+        entry.eventNumber === undefined ? null : String(entry.eventNumber),
+        entry.payload ?? null,
+        resource?.resourceType ?? null,
+        (resource && storableResourceId(resource)) ?? null,
+        resource?.meta?.versionId ?? null,
+      ],
+    )) as Array<Record<string, unknown>>;
     // The new row comes back with the insert: a fresh event costs one round trip, not two.
-    const created = (inserted.raw as Array<Record<string, unknown>>)[0];
+    const created = inserted[0];
     if (created) return { row: this.hydrate(created), fresh: true };
     const repository = this.dataSource.getRepository(EhrEvent);
     return { row: await repository.findOneByOrFail({ dedupeKey: entry.dedupeKey }), fresh: false };
@@ -130,15 +134,15 @@ export class EhrInbox {
         ...(result.effectiveAt ? { effectiveAt: new Date(result.effectiveAt) } : {}),
         ...(isFinal(result.status) ? { appliedAt: new Date() } : {}),
       };
-      // jsonb and array columns are beyond TypeORM's partial-entity typing.
-      await manager.update(EhrEvent, row.id, changes as never);
+      await manager.query(RECORD_RESULT, recordResultParameters(row.id, changes));
       return { row: { ...row, ...changes } as EhrEvent, alreadyFinal: false };
     });
   }
 
   /**
    * The row, locked, with the other events about the same resource: one round trip where the
-   * lock, the same-version check and the last applied event were three. A resource without an id
+   * lock, the same-version check and the last applied event were three (and the count of
+   * published definition versions, which spares the router reading them again, four). A resource without an id
    * (or version) has no history to find: the sub-selects match nothing.
    */
   private async lockWithHistory(
@@ -158,7 +162,8 @@ export class EhrInbox {
                 WHERE other.resource_type = $2 AND other.resource_id = $3 AND other.id <> locked.id
                   AND other.status = 'applied' AND other.outcome ? 'event'
                 ORDER BY other.applied_at DESC
-                LIMIT 1) AS last_applied_event
+                LIMIT 1) AS last_applied_event,
+              (SELECT count(*) FROM journey_definition_version) AS published_definition_versions
          FROM ehr_event locked
         WHERE locked.id = $1
           FOR UPDATE OF locked`,
@@ -177,6 +182,7 @@ export class EhrInbox {
       row: this.hydrate(raw),
       history: {
         sameVersionApplied: raw.same_version_applied === true,
+        publishedDefinitionVersions: Number(raw.published_definition_versions),
         ...(lastApplied ? { lastAppliedEvent: lastApplied } : {}),
       },
     };
@@ -228,16 +234,8 @@ export class EhrInbox {
     return this.dataSource.transaction(async (manager) => {
       // One reconciliation per subscription at a time, so two requests never record the same gap twice.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ehr-gaps|${subscription}`]);
+      const { open, missing } = await this.openAndMissing(manager, subscription, numbers, latest);
       const gaps = manager.getRepository(EhrEventGap);
-      const open = await gaps.find({ where: { subscription, resolvedAt: IsNull() } });
-      const lowest = Math.min(
-        ...numbers,
-        ...open.map((gap) => Number(gap.fromNumber)),
-        ...(latest === undefined ? [] : [latest + 1]),
-      );
-      const missing = Number.isFinite(lowest)
-        ? await this.missingRanges(manager, subscription, lowest, latest)
-        : [];
       let changed = false;
       for (const gap of open) {
         const [from, to] = [Number(gap.fromNumber), Number(gap.toNumber)];
@@ -274,33 +272,69 @@ export class EhrInbox {
   }
 
   /**
-   * Runs of numbers missing from `from` on: each received number is compared with the one before
-   * it (the highest below `from`, or 0 at the start of the subscription), and `latest` with the
-   * highest received.
+   * The subscription's open gaps, and the runs of numbers missing from the lowest number this
+   * request or an open gap concerns (`latest + 1` too, when the EHR gave its counter), so a
+   * long-lived subscription stays cheap. One statement where the open gaps and the missing runs
+   * were two, read after the lock: the runs start from the open gaps' lowest number.
+   *
+   * Each received number is compared with the one before it (the highest below the start, or 0
+   * at the start of the subscription), and `latest` with the highest received.
    */
-  private async missingRanges(
+  private async openAndMissing(
     manager: EntityManager,
     subscription: string,
-    from: number,
+    numbers: number[],
     latest: number | undefined,
-  ): Promise<Array<{ from: number; to: number }>> {
+  ): Promise<{ open: EhrEventGap[]; missing: Array<{ from: number; to: number }> }> {
+    const lowestOfRequest = Math.min(...numbers, ...(latest === undefined ? [] : [latest + 1]));
     const rows = (await manager.query(
-      `WITH below AS (
+      `WITH open AS (
+         SELECT id, from_number, to_number, detected_at FROM ehr_event_gap
+          WHERE subscription = $1 AND resolved_at IS NULL
+       ), start AS (
+         SELECT least($2::bigint, (SELECT min(from_number) FROM open)) AS n
+       ), below AS (
          SELECT coalesce(max(event_number), 0) AS n FROM ehr_event
-          WHERE subscription = $1 AND event_number < $2
+          WHERE subscription = $1 AND event_number < (SELECT n FROM start)
        ), numbers AS (
          SELECT DISTINCT event_number AS n FROM ehr_event
-          WHERE subscription = $1 AND event_number >= $2
+          WHERE subscription = $1 AND event_number >= (SELECT n FROM start)
        ), bounds AS (
          SELECT n, lag(n, 1, (SELECT n FROM below)) OVER (ORDER BY n) AS previous FROM numbers
          UNION ALL
          SELECT $3::bigint + 1, greatest((SELECT max(n) FROM numbers), (SELECT n FROM below))
-          WHERE $3::bigint IS NOT NULL
+          WHERE $3::bigint IS NOT NULL AND (SELECT n FROM start) IS NOT NULL
        )
-       SELECT previous + 1 AS from_number, n - 1 AS to_number FROM bounds WHERE n > previous + 1`,
-      [subscription, from, latest ?? null],
-    )) as Array<{ from_number: string; to_number: string }>;
-    return rows.map((range) => ({ from: Number(range.from_number), to: Number(range.to_number) }));
+       SELECT 'open' AS kind, id, from_number, to_number, detected_at FROM open
+       UNION ALL
+       SELECT 'missing', NULL, previous + 1, n - 1, NULL FROM bounds WHERE n > previous + 1`,
+      [subscription, Number.isFinite(lowestOfRequest) ? lowestOfRequest : null, latest ?? null],
+    )) as Array<{
+      kind: 'open' | 'missing';
+      id: string | null;
+      from_number: string;
+      to_number: string;
+      detected_at: Date | null;
+    }>;
+    const open: EhrEventGap[] = [];
+    const missing: Array<{ from: number; to: number }> = [];
+    for (const row of rows) {
+      if (row.kind === 'missing') {
+        missing.push({ from: Number(row.from_number), to: Number(row.to_number) });
+        continue;
+      }
+      const gap = new EhrEventGap();
+      Object.assign(gap, {
+        id: row.id,
+        subscription,
+        fromNumber: String(row.from_number),
+        toNumber: String(row.to_number),
+        detectedAt: row.detected_at,
+        resolvedAt: null,
+      });
+      open.push(gap);
+    }
+    return { open, missing };
   }
 }
 
@@ -310,4 +344,41 @@ function gapView(gap: EhrEventGap): OpenGap {
 
 function isFinal(status: EhrEventStatus): boolean {
   return FINAL_EHR_EVENT_STATUSES.includes(status);
+}
+
+/**
+ * A processed event's result, as one fixed statement (the hot path of every EHR event: a query
+ * builder rebuilt it each time). A column the result does not name keeps its value, as a
+ * partial update leaves it.
+ */
+const RECORD_RESULT = `
+  UPDATE ehr_event
+     SET status = $2,
+         outcome = $3::jsonb,
+         attempts = $4,
+         journey_ids = coalesce($5::text[], journey_ids),
+         resource_type = CASE WHEN $6::boolean THEN $7 ELSE resource_type END,
+         resource_id = CASE WHEN $6::boolean THEN $8 ELSE resource_id END,
+         resource_version = CASE WHEN $6::boolean THEN $9 ELSE resource_version END,
+         patient_ref = coalesce($10, patient_ref),
+         effective_at = coalesce($11::timestamptz, effective_at),
+         applied_at = coalesce($12::timestamptz, applied_at)
+   WHERE id = $1`;
+
+function recordResultParameters(rowId: string, changes: Partial<EhrEvent>): unknown[] {
+  const namesResource = 'resourceType' in changes;
+  return [
+    rowId,
+    changes.status,
+    changes.outcome === undefined ? null : JSON.stringify(changes.outcome),
+    changes.attempts,
+    changes.journeyIds ?? null,
+    namesResource,
+    changes.resourceType ?? null,
+    changes.resourceId ?? null,
+    changes.resourceVersion ?? null,
+    changes.patientRef ?? null,
+    changes.effectiveAt ?? null,
+    changes.appliedAt ?? null,
+  ];
 }

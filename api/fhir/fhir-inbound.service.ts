@@ -260,7 +260,7 @@ export class FhirInboundService {
     };
     // The definitions are read while the coded journeys are moved: neither needs the other. A
     // failed move still waits for the read, so nothing of this event outlives its request.
-    const reading = this.definitionJourneys.definitionsFor(resource);
+    const reading = this.definitionJourneys.definitionsFor(resource, history.publishedDefinitionVersions);
     reading.catch(() => undefined); // awaited below; this only keeps an early failure handled
     let coded: Dispatched | undefined;
     try {

@@ -5,8 +5,8 @@ export const DRAIN_TIMEOUT_MS = 10_000;
 
 /**
  * Stops taking requests and waits for those in flight to be answered. The API's connections
- * (Temporal, PostgreSQL) close after this: closed under a running call, the Temporal client
- * retries it on a closed channel and the process dies of an uncaught error.
+ * (Temporal, PostgreSQL) close after this: closed under a running call, that call would fail
+ * (see shared/temporal/closable-connection.ts) and its request with it.
  */
 export async function drainHttpServer(server: Server | undefined): Promise<void> {
   if (!server?.listening) return;

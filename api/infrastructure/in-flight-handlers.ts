@@ -4,8 +4,8 @@ import { finalize, type Observable } from 'rxjs';
 /**
  * Counts route handlers still running, so shutdown can wait for them before it closes Temporal
  * and PostgreSQL. Draining the HTTP server is not enough: a handler whose client went away
- * (a browser closed mid-request) runs on with no connection to wait for, and a Temporal call it
- * makes, retried on a channel closed under it, kills the process with an uncaught error.
+ * (a browser closed mid-request) runs on with no connection to wait for, and what it changes
+ * half-done when Temporal or PostgreSQL closes under it is left for the caller to find.
  */
 @Injectable()
 export class InFlightHandlers implements NestInterceptor {

@@ -5,7 +5,7 @@ import { signUnsubscribeToken } from '../../shared/engagement/delivery-links';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
 import { observation } from '../../api/fhir/inbound/inbound.test-support';
-import { startApiStack, type ApiStack } from '../helpers/api-stack';
+import { eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 
 const KEYS = {
@@ -360,7 +360,10 @@ describe('the audit trail of patient-level reads and changes', () => {
     const readings = async () =>
       (await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200)).body.facts
         .readingsLogged as number;
-    const before = await readings();
+    // The program's figures appear once its enrolment check (an activity) is done; the first state
+    // the POST waited for can come before that.
+    const before = await eventually(readings, (count) => typeof count === 'number');
+    expect(before).toBe(0);
 
     const dataSource = stack.database.dataSource;
     await dataSource.query('ALTER TABLE audit_event RENAME TO audit_event_offline');

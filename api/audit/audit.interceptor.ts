@@ -18,6 +18,7 @@ import { loggableError } from '../errors/loggable-error';
 import { markRecordedByInterceptor } from './early-refusals';
 import { auditOutcomeMayFollowAnswer } from './outcome-after-answer';
 import { noteAuditRowOpening } from './audit-row-opening';
+import { InFlightHandlers } from '../infrastructure/in-flight-handlers';
 
 /**
  * Writes one audit row for every call of a route marked @AuditedAs, failing closed:
@@ -39,6 +40,7 @@ export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly trail: AuditTrail,
+    private readonly inFlight: InFlightHandlers,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -69,7 +71,7 @@ export class AuditInterceptor implements NestInterceptor {
         }),
         concatMap(async (result: unknown) => {
           const closing = close(response.statusCode, result);
-          if (auditOutcomeMayFollowAnswer(request)) void this.quietly(spec, closing);
+          if (auditOutcomeMayFollowAnswer(request)) this.inFlight.track(this.quietly(spec, closing));
           else await closing;
           return result;
         }),
@@ -85,7 +87,7 @@ export class AuditInterceptor implements NestInterceptor {
             }),
             concatMap(async (result: unknown) => {
               const closing = this.trail.close(id, response.statusCode, entry(result));
-              if (auditOutcomeMayFollowAnswer(request)) void this.quietly(spec, closing);
+              if (auditOutcomeMayFollowAnswer(request)) this.inFlight.track(this.quietly(spec, closing));
               else await closing;
               return result;
             }),

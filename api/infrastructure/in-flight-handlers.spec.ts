@@ -33,4 +33,18 @@ describe(InFlightHandlers.name, () => {
     expect(Date.now() - began).toBeGreaterThanOrEqual(45);
     await expect(new InFlightHandlers().settled(60_000)).resolves.toBeUndefined();
   });
+
+  it('counts work a handler leaves running after its answer until it settles, failed or not', async () => {
+    const inFlight = new InFlightHandlers();
+    let finishOutcome: () => void = () => undefined;
+    inFlight.track(new Promise<void>((resolve) => (finishOutcome = resolve)));
+    inFlight.track(Promise.reject(new Error('the pool closed')));
+    let settled = false;
+    const waiting = inFlight.settled(60_000).then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    finishOutcome();
+    await waiting;
+    expect(settled).toBe(true);
+  });
 });

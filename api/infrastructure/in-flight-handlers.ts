@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { finalize, type Observable } from 'rxjs';
 
 /**
- * Counts route handlers still running, so shutdown can wait for them before it closes Temporal
+ * Counts route handlers still running (and what they leave running after their answer), so shutdown can wait for them before it closes Temporal
  * and PostgreSQL. Draining the HTTP server is not enough: a handler whose client went away
  * (a browser closed mid-request) runs on with no connection to wait for, and what it changes
  * half-done when Temporal or PostgreSQL closes under it is left for the caller to find.
@@ -15,6 +15,15 @@ export class InFlightHandlers implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     this.running += 1;
     return next.handle().pipe(finalize(() => this.finished()));
+  }
+
+  /**
+   * Counts work a handler leaves running after its answer (an audit outcome that follows the
+   * answer) as in flight until it settles, so shutdown does not close the pool under it.
+   */
+  track(work: Promise<unknown>): void {
+    this.running += 1;
+    void work.finally(() => this.finished()).catch(() => undefined);
   }
 
   /** Resolves once no handler runs, or after `timeoutMs`: shutdown must not hang on a stuck one. */

@@ -10,6 +10,7 @@ import {
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { publishDefinition } from '../helpers/publish-definition';
+import { screeningCheckingFirst } from '../helpers/definition-examples';
 import { uniqueName } from '../helpers/test-stack';
 
 /*
@@ -237,5 +238,50 @@ describe('EHR events reach definition journeys by what the definition declares',
       [booking.id],
     );
     expect(row).toEqual({ status: 'applied', journey_ids: [started.id] });
+  }, 150_000);
+
+  test('[HZ-35] a journey whose first node checks for a booking sends no invitation to a patient who booked before enrolment', async () => {
+    // The example as a designer who must not message a booked patient writes it: booked already? first.
+    const id = uniqueName('check-first-screening');
+    await publishDefinition(stack.http, screeningCheckingFirst(id), 'Checks for a booking before inviting');
+    const patientId = uniqueName('pat');
+    const requestId = `ServiceRequest/${uniqueName('sr')}`;
+    const booking = await stack.fhirSandbox!.repo.createResource(
+      appointment(patientId, 'booked', '2027-01-07T11:45:00+01:00', {
+        id: uniqueName('appt'),
+        basedOn: `${EHR_BASE}/${requestId}`,
+      }),
+    );
+    const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
+    const early = (await post([{ number: 1, focus: booking }], subscription)).body.entries[0] as EntryOutcome;
+    expect(early.reason).toContain('kept, and applied if such a journey starts within 14 days');
+
+    const started = await enrol(id, patientId, requestId);
+    const journey = await eventually(
+      () => read(started.id),
+      (current) => current.status !== 'active',
+      30_000,
+    );
+    const timeline = journey.timeline as Array<{ kind: string; ref?: string; summary: string }>;
+    // Nothing was sent, planned or tried: no message line, no outbox row.
+    expect(timeline.filter((entry) => entry.kind === 'message')).toEqual([]);
+    const messages = await stack.database.dataSource.query(
+      'SELECT count(*)::int AS sent FROM outreach_message WHERE journey_id = $1',
+      [started.id],
+    );
+    expect(messages).toEqual([{ sent: 0 }]);
+    expect(journey).toMatchObject({ status: 'completed', stage: 'booked' });
+    expect(journey.facts).toMatchObject({ appointmentAt: '2027-01-07T11:45:00+01:00' });
+    // The waiting path answered with the journey as it stood after the booking: ended, booked.
+    expect(started).toMatchObject({ status: 'completed', stage: 'booked' });
+    expect(timeline).toContainEqual(
+      expect.objectContaining({ kind: 'event', ref: 'appointment-booked', by: 'EHR event (Appointment)' }),
+    );
+    expect(timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'control',
+        summary: 'Held its first step for 1 EHR event that came before the enrolment: 1 applied first',
+      }),
+    );
   }, 150_000);
 });

@@ -10,6 +10,31 @@ import { journeyDefinitionSchema } from '../../contracts/journey-definitions/def
 export const screeningBookingDefinition = journeyDefinitionSchema.parse(screeningBooking);
 export const emergencyFollowUpDefinition = journeyDefinitionSchema.parse(emergencyFollowUp);
 
+/**
+ * The screening example as a designer who must not message a booked patient writes it (HZ-35):
+ * "booked already?" before the invitation, reading the fact a booking kept from before the
+ * enrolment sets. Raw, as the designer publishes it; `id` names the copy.
+ */
+export function screeningCheckingFirst(id: string) {
+  return {
+    ...screeningBooking,
+    id,
+    start: 'booked-already',
+    nodes: [
+      {
+        id: 'booked-already',
+        kind: 'decision',
+        label: 'Booked already?',
+        branches: [
+          { label: 'Booked', when: { '!=': [{ var: 'facts.appointmentAt' }, null] }, next: 'booked' },
+        ],
+        otherwise: 'invite',
+      },
+      ...screeningBooking.nodes,
+    ],
+  };
+}
+
 /** A clinical deadline in working days with a warning, so breaches come up among the random sequences. */
 export const resultDeadlineDefinition = journeyDefinitionSchema.parse({
   id: 'result-deadline',

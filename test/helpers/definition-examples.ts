@@ -11,27 +11,16 @@ export const screeningBookingDefinition = journeyDefinitionSchema.parse(screenin
 export const emergencyFollowUpDefinition = journeyDefinitionSchema.parse(emergencyFollowUp);
 
 /**
- * The screening example as a designer who must not message a booked patient writes it (HZ-35):
- * "booked already?" before the invitation, reading the fact a booking kept from before the
- * enrolment sets. Raw, as the designer publishes it; `id` names the copy.
+ * The screening example as it was before it checked for a booking first (HZ-35): it invites at
+ * once, and a booking kept from before the enrolment reaches its wait after the invitation. Raw,
+ * as the designer publishes it; `id` names the copy.
  */
-export function screeningCheckingFirst(id: string) {
+export function screeningSendingFirst(id: string) {
   return {
     ...screeningBooking,
     id,
-    start: 'booked-already',
-    nodes: [
-      {
-        id: 'booked-already',
-        kind: 'decision',
-        label: 'Booked already?',
-        branches: [
-          { label: 'Booked', when: { '!=': [{ var: 'facts.appointmentAt' }, null] }, next: 'booked' },
-        ],
-        otherwise: 'invite',
-      },
-      ...screeningBooking.nodes,
-    ],
+    start: 'invite',
+    nodes: screeningBooking.nodes.filter((node) => node.id !== 'booked-already'),
   };
 }
 

@@ -6,21 +6,13 @@ import {
   type JourneyProgress,
   type KeptEvents,
 } from '../../contracts/journey-contract';
-import {
-  journeyDefinitionSchema,
-  type JourneyDefinition,
-} from '../../contracts/journey-definitions/definition-schema';
-import { screeningCheckingFirst } from '../../test/helpers/definition-examples';
+import { screeningBookingDefinition as definition } from '../../test/helpers/definition-examples';
 import { createJourneyHarness, type JourneyHarness } from '../../test/helpers/journey-harness';
 import { uniqueName } from '../../test/helpers/test-stack';
 import { DEFINITION_JOURNEY_WORKFLOW, type DefinitionJourneyInput } from './definition-journey.workflow';
 
-const definition: JourneyDefinition = journeyDefinitionSchema.parse(
-  screeningCheckingFirst('screening-checking-first'),
-);
-
 /*
- * HZ-35 on a time-skipping server: a journey started with `keptEvents` holds its first node until
+ * HZ-35 on a time-skipping server, with the screening example (booked already? then invite): a journey started with `keptEvents` holds its first node until
  * the starter delivers the kept events and releases it, or until the hold times out (a starter
  * that crashed); one started without them runs its first node at once, as before.
  */

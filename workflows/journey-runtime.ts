@@ -146,9 +146,10 @@ export class Journey<Event> {
    * Holds the first step while the starter delivers the EHR events kept for the patient before
    * the journey existed (HZ-35; see `holdForKeptEvents`). Call it before the first step, and only
    * when the input carries `keptEvents`: an await on every start would move the commands of
-   * journeys started without it, whose recorded histories must replay.
+   * journeys started without it, whose recorded histories must replay. False: a kept event ended
+   * the journey (a death, a cancelled appointment), and it has no first step to take.
    */
-  receiveKeptEvents(kept: KeptEvents): Promise<void> {
+  receiveKeptEvents(kept: KeptEvents): Promise<boolean> {
     return holdForKeptEvents(this.state, kept);
   }
 

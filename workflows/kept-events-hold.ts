@@ -17,9 +17,10 @@ export const KEPT_EVENTS_HOLD_MS = 2 * 60_000;
  * Holds the journey until the starter says the events the EHR sent before the enrolment are
  * delivered (`keptEventsDeliveredUpdate`), the journey ends meanwhile (a kept death), or the
  * hold times out; the timeline says which. The events themselves arrive as ordinary event
- * updates while it holds, so the first step sees what they changed.
+ * updates while it holds, so the first step sees what they changed. Resolves to whether the
+ * journey is still open to take that step.
  */
-export async function holdForKeptEvents(state: JourneyState, kept: KeptEvents): Promise<void> {
+export async function holdForKeptEvents(state: JourneyState, kept: KeptEvents): Promise<boolean> {
   let delivered: KeptEventsDelivered | undefined;
   // Set now, before the journey's event handlers (a microtask later): the starter sends the
   // release only after each of its events was answered, so it can never overtake them.
@@ -36,4 +37,5 @@ export async function holdForKeptEvents(state: JourneyState, kept: KeptEvents): 
   } else if (delivered) {
     state.record('control', `Held its first step for ${count}: ${delivered.applied} applied first`);
   }
+  return state.isOpen;
 }

@@ -68,7 +68,7 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
     ]);
 
   // HZ-35: what the EHR said before the enrolment reaches the journey before its first step.
-  if (input.keptEvents) await journey.receiveKeptEvents(input.keptEvents);
+  if (input.keptEvents && !(await journey.receiveKeptEvents(input.keptEvents))) return journey.result();
 
   while (journey.isOpen) {
     const now = Date.now();

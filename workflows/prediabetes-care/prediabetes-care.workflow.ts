@@ -114,7 +114,8 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
   }
 
   // HZ-35: what the EHR said before the enrolment reaches the journey before its first step.
-  if (!input.carried && input.keptEvents) await journey.receiveKeptEvents(input.keptEvents);
+  if (!input.carried && input.keptEvents && !(await journey.receiveKeptEvents(input.keptEvents)))
+    return journey.result();
   if (!input.carried && state.measurementSemantics) {
     const refusals = await steps.checkEnrolment(context, input.patientId);
     if (refusals.length > 0) {

@@ -1,22 +1,28 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import {
+  cancelJourneyUpdate,
   journeyEventUpdate,
   keptEventsDeliveredUpdate,
   progressQuery,
   type JourneyProgress,
   type KeptEvents,
-} from '../../contracts/journey-contract';
-import { screeningBookingDefinition as definition } from '../../test/helpers/definition-examples';
-import { createJourneyHarness, type JourneyHarness } from '../../test/helpers/journey-harness';
-import { uniqueName } from '../../test/helpers/test-stack';
-import { DEFINITION_JOURNEY_WORKFLOW, type DefinitionJourneyInput } from './definition-journey.workflow';
+} from '../contracts/journey-contract';
+import { releaseKeptEventsHold } from '../shared/journeys/kept-events-release';
+import { screeningBookingDefinition as definition } from '../test/helpers/definition-examples';
+import { createJourneyHarness, type JourneyHarness } from '../test/helpers/journey-harness';
+import { uniqueName } from '../test/helpers/test-stack';
+import {
+  DEFINITION_JOURNEY_WORKFLOW,
+  type DefinitionJourneyInput,
+} from './definition-interpreter/definition-journey.workflow';
 
 /*
- * HZ-35 on a time-skipping server, with the screening example (booked already? then invite): a journey started with `keptEvents` holds its first node until
+ * HZ-35 on a time-skipping server (Journey.receiveKeptEvents), with the screening example (booked
+ * already? then invite) and a coded journey: a journey started with `keptEvents` holds its first step until
  * the starter delivers the kept events and releases it, or until the hold times out (a starter
  * that crashed); one started without them runs its first node at once, as before.
  */
-describe('definitionJourney: the first node waits for events the EHR sent before the enrolment', () => {
+describe('a journey waits for the events the EHR sent before its enrolment before its first step', () => {
   let harness: JourneyHarness;
 
   beforeAll(async () => {
@@ -89,6 +95,34 @@ describe('definitionJourney: the first node waits for events the EHR sent before
     // A release that comes after all changes nothing.
     await handle.executeUpdate(keptEventsDeliveredUpdate, { args: [{ applied: 0 }] });
     expect((await progressOf(handle)).timeline).toHaveLength(after.timeline.length);
+  });
+
+  test('[HZ-35] a kept event that ends the journey during the hold (a death) leaves its first node unrun; the release then finds nothing held', async () => {
+    const handle = await start({ expected: 1 });
+    await harness.env.sleep('20 seconds');
+    await handle.executeUpdate(cancelJourneyUpdate, {
+      args: [{ reason: 'the EHR records the patient as deceased', by: 'ehr' }],
+    });
+    const final = (await handle.result()) as JourneyProgress;
+    expect(final).toMatchObject({ status: 'cancelled' });
+    expect(lines(final, 'message')).toEqual([]);
+    expect(await harness.messagesOf(handle.workflowId)).toEqual([]);
+    await expect(releaseKeptEventsHold(harness.env.client, handle.workflowId, 1)).resolves.toBeUndefined();
+  });
+
+  test('[HZ-35] a coded journey holds its first message too: a patient who declined before the enrolment is never invited', async () => {
+    const handle = await harness.start('preventive-outreach', {
+      params: { item: 'mammogram' },
+      keptEvents: { expected: 1 },
+    });
+    await harness.env.sleep('20 seconds');
+    expect(await harness.messagesOf(handle.workflowId)).toEqual([]);
+    await handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'declined' }] });
+    await handle.executeUpdate(keptEventsDeliveredUpdate, { args: [{ applied: 1 }] });
+    const final = (await handle.result()) as JourneyProgress;
+    expect(final).toMatchObject({ status: 'completed', stage: 'declined' });
+    expect(lines(final, 'message')).toEqual([]);
+    expect(await harness.messagesOf(handle.workflowId)).toEqual([]);
   });
 
   test('a journey started without kept events is not held: its first node runs at once', async () => {

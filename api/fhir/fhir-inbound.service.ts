@@ -181,6 +181,7 @@ export class FhirInboundService {
       const view = outcomeView(result);
       if (view.outcome === 'started' && result.patientRef)
         await this.deliverKeptEvents(result.patientRef, held);
+      else for (const id of held) await this.release(id, 0);
       return { ...base, ...view };
     } catch (error) {
       // Temporal or the database failed: the row stays unapplied and the redelivery applies it.

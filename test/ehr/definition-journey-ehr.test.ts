@@ -121,7 +121,12 @@ describe('EHR events reach definition journeys by what the definition declares',
       outcome: 'applied',
       journeys: [{ id: mammogram, journey: ID, result: 'applied', event: 'appointment-booked' }],
     });
-    const booked = await read(mammogram);
+    // Closed, not only completed: the journey's last line (its unreachable-call task closed) is
+    // written after its status changes, and the redelivery below must find the timeline final.
+    const booked = await eventually(
+      () => read(mammogram),
+      (journey) => journey.closedAt !== undefined,
+    );
     expect(booked).toMatchObject({ status: 'completed', stage: 'booked' });
     expect(booked.facts).toMatchObject({ appointmentAt: '2027-01-05T10:30:00+01:00' });
     expect(await read(colonoscopy)).toMatchObject({ status: 'active', stage: 'invited' });

@@ -90,6 +90,17 @@ export interface JourneyInput<Params, Settings = unknown> {
   patientId: string;
   params: Params;
   program: PinnedProgram<Settings>;
+  /**
+   * The EHR said something about the patient before the journey existed (events kept in the
+   * inbox, HZ-35): the journey holds its first step until the starter has delivered them and sent
+   * `keptEventsDeliveredUpdate`. Absent: nothing was kept, and the journey starts at once.
+   */
+  keptEvents?: KeptEvents;
+}
+
+export interface KeptEvents {
+  /** How many kept events the starter found: the timeline names the count, never the events. */
+  expected: number;
 }
 
 /** Memo key under which the enrolment leaves lines for the journey's timeline (JourneyStarter). */
@@ -128,6 +139,13 @@ export const journeyEventUpdate = defineUpdate<JourneyProgress, [JourneyEvent, E
 export const pauseJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('pause');
 export const resumeJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('resume');
 export const cancelJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('cancel');
+/** The starter delivered the events kept for a journey started with `keptEvents`: it may take its first step. */
+export const keptEventsDeliveredUpdate = defineUpdate<void, [KeptEventsDelivered]>('keptEventsDelivered');
+
+export interface KeptEventsDelivered {
+  /** How many of the kept events reached the journey (the others stayed kept or moved nothing). */
+  applied: number;
+}
 
 /** A staff member finished a task a journey created (a call, a letter, an escalation). */
 export interface StaffTaskOutcome {

@@ -15,6 +15,8 @@ import { installJourneyHandlers, type JourneyHooks } from './journey-handlers';
 import { JourneyOutbox, type StaffTask, type StaffTaskClosure } from './journey-outbox';
 import { JourneyState, type JourneySnapshot } from './journey-state';
 import type { NotifyResult, PatientMessage } from './patient-delivery';
+import type { KeptEvents } from '../contracts/journey-contract';
+import { holdForKeptEvents } from './kept-events-hold';
 
 export type { WaitOutcome } from './journey-clocks';
 export type { StaffTask, StaffTaskClosure } from './journey-outbox';
@@ -138,6 +140,17 @@ export class Journey<Event> {
 
   snapshot(): JourneySnapshot {
     return this.state.snapshot();
+  }
+
+  /**
+   * Holds the first step while the starter delivers the EHR events kept for the patient before
+   * the journey existed (HZ-35; see `holdForKeptEvents`). Call it before the first step, and only
+   * when the input carries `keptEvents`: an await on every start would move the commands of
+   * journeys started without it, whose recorded histories must replay. False: a kept event ended
+   * the journey (a death, a cancelled appointment), and it has no first step to take.
+   */
+  receiveKeptEvents(kept: KeptEvents): Promise<boolean> {
+    return holdForKeptEvents(this.state, kept);
   }
 
   // --- clocks ------------------------------------------------------------------------------

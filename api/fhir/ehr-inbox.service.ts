@@ -10,6 +10,17 @@ import { storableResourceId, type InboundEntry } from './inbound/event-entries';
 import type { JourneyEvent } from '../../contracts/journey-contract';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 
+/**
+ * How long an event that came before its patient's journey waits for it: the results and visits
+ * of a referral arrive within days of it; an older event is no longer news to a journey starting now.
+ */
+export const WAITING_FOR_JOURNEY_DAYS = 14;
+
+/** The earliest arrival of a kept event a journey starting now still takes. */
+export function waitingSince(now = Date.now()): Date {
+  return new Date(now - WAITING_FOR_JOURNEY_DAYS * 24 * 3600_000);
+}
+
 export interface StoredEntry {
   row: EhrEvent;
   /** False when the event was in the inbox already: a redelivery. */
@@ -218,6 +229,21 @@ export class EhrInbox {
       .orderBy('event.effective_at', 'ASC', 'NULLS LAST')
       .addOrderBy('event.received_at', 'ASC')
       .getMany();
+  }
+
+  /**
+   * How many of `waitingFor`'s events a journey starting now would take (arrived since `since`,
+   * about a resource that can be read again): asked before a start, beside the other checks, so
+   * a journey with none starts without holding its first step (HZ-35).
+   */
+  async countWaitingFor(patientRef: string, since: Date): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS kept FROM ehr_event
+        WHERE patient_ref = $1 AND status = 'waiting' AND received_at >= $2
+          AND resource_type IS NOT NULL AND resource_id IS NOT NULL`,
+      [patientRef, since],
+    )) as Array<{ kept: number }>;
+    return row?.kept ?? 0;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import type { Resource } from '@medplum/fhirtypes';
+import type { Client } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
 import { FINAL_EHR_EVENT_STATUSES, type EhrEvent } from '../../persistence/entities/ehr-event.entity';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
@@ -14,18 +15,20 @@ import { routeResource } from './inbound/route-resource';
 import type { RoutingDecision } from './inbound/routing-decision';
 import { DefinitionJourneyRouter, type DefinitionRouted } from './definition-journey-router';
 import type { ApiErrorBody } from '../errors/api-error';
-import { FHIR_CLIENT } from '../infrastructure/tokens';
+import { FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import type { EntryOutcomeView, InboundResultView, NotificationView } from './dto/inbound-result.view';
-import { EhrInbox, type InboxResult, type ResourceHistory, type ResourceIdentity } from './ehr-inbox.service';
+import {
+  EhrInbox,
+  WAITING_FOR_JOURNEY_DAYS,
+  waitingSince,
+  type InboxResult,
+  type ResourceHistory,
+  type ResourceIdentity,
+} from './ehr-inbox.service';
 import { loggableError } from '../errors/loggable-error';
 import { JourneyDispatcher, type Dispatched, type JourneyResult } from './journey-dispatcher.service';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
-
-/**
- * How long an event that came before its patient's journey waits for it: the results and visits
- * of a referral arrive within days of it; an older event is no longer news to a journey starting now.
- */
-const WAITING_FOR_JOURNEY_DAYS = 14;
+import { releaseKeptEventsHold } from '../../shared/journeys/kept-events-release';
 
 /** What an entry needs before it can be applied: its resource (read from the EHR for id-only events). */
 type Resolution = { resource: Resource } | { ignore: string } | { retry: string };
@@ -56,6 +59,7 @@ export class FhirInboundService {
     private readonly dispatcher: JourneyDispatcher,
     private readonly definitionJourneys: DefinitionJourneyRouter,
     @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly metrics: CarepathMetrics,
   ) {}
 
@@ -151,6 +155,8 @@ export class FhirInboundService {
   }
 
   private async apply({ entry, row, resolution }: PendingEntry): Promise<EntryOutcomeView> {
+    /** Journeys this event started that hold their first step for the patient's kept events. */
+    const held: string[] = [];
     const base = baseView(entry, 'resource' in resolution ? resolution.resource : undefined);
     if ('retry' in resolution) {
       await this.inbox.process(row.id, async () => ({
@@ -168,17 +174,20 @@ export class FhirInboundService {
                 status: 'ignored',
                 outcome: { outcome: 'ignored', reason: resolution.ignore },
               })
-            : this.route(resolution.resource, locked, manager, history),
+            : this.route(resolution.resource, locked, manager, history, held),
         'resource' in resolution ? identityOf(resolution.resource) : undefined,
       );
       if (alreadyFinal) return duplicateOf(entry, result);
       const view = outcomeView(result);
       if (view.outcome === 'started' && result.patientRef)
-        await this.applyEventsThatCameFirst(result.patientRef);
+        await this.deliverKeptEvents(result.patientRef, held);
+      else for (const id of held) await this.release(id, 0);
       return { ...base, ...view };
     } catch (error) {
       // Temporal or the database failed: the row stays unapplied and the redelivery applies it.
       this.logger.error(`Applying an EHR event failed: ${loggableError(error)}`);
+      // A journey it started anyway goes on now: its redelivery finds it running, not starting.
+      for (const id of held) await this.release(id, 0);
       await this.inbox
         .process(row.id, async () => ({
           status: 'failed',
@@ -194,15 +203,52 @@ export class FhirInboundService {
   }
 
   /**
+   * How many events are kept for the patient that a journey starting now would take: asked beside
+   * the enrolment's other checks, so the journey holds its first step for them (HZ-35). None
+   * without an EHR connection: kept events are read again from the EHR, or not applied at all.
+   */
+  keptEventsFor(patientRef: string): Promise<number> {
+    return this.fhir ? this.inbox.countWaitingFor(patientRef, waitingSince()) : Promise.resolve(0);
+  }
+
+  /**
+   * The kept events applied to the patient's new journey (`applyEventsThatCameFirst`), then each
+   * journey started holding for them (`held`) released to take its first step: also when none
+   * applied or the EHR could not be read, so a hold never outlives the request that started it.
+   */
+  async deliverKeptEvents(patientRef: string, held: readonly string[]): Promise<void> {
+    let outcomes: EntryOutcomeView[] = [];
+    try {
+      outcomes = await this.applyEventsThatCameFirst(patientRef);
+    } finally {
+      for (const id of held) {
+        const applied = outcomes.filter((outcome) =>
+          outcome.journeys?.some((journey) => journey.id === id && journey.result === 'applied'),
+        ).length;
+        await this.release(id, applied);
+      }
+    }
+  }
+
+  /** A failed release is logged, not thrown: the journey's hold times out on its own (HZ-35). */
+  private async release(workflowId: string, applied: number): Promise<void> {
+    try {
+      await releaseKeptEventsHold(this.temporal, workflowId, applied);
+    } catch (error) {
+      this.logger.warn(`Releasing a journey held for kept EHR events failed: ${loggableError(error)}`);
+    }
+  }
+
+  /**
    * Events that came before the patient's journey started (see WAITING_FOR_JOURNEY_DAYS), applied
    * now that it has, earliest clinical time first: by an EHR event here, and by the API's
    * enrolment (HZ-35). The inbox keeps no resources, so each is read again from the EHR; without
    * an EHR connection they are applied when the EHR sends them again. An event the EHR cannot be
    * read for now stays waiting for the patient's next journey start, rather than being lost.
    */
-  async applyEventsThatCameFirst(patientRef: string): Promise<void> {
-    if (!this.fhir) return;
-    const since = Date.now() - WAITING_FOR_JOURNEY_DAYS * 24 * 3600_000;
+  private async applyEventsThatCameFirst(patientRef: string): Promise<EntryOutcomeView[]> {
+    if (!this.fhir) return [];
+    const since = waitingSince().getTime();
     const waiting = (await this.inbox.waitingFor(patientRef)).filter(
       (row) => row.receivedAt.getTime() >= since && row.resourceType && row.resourceId,
     );
@@ -224,6 +270,7 @@ export class FhirInboundService {
             ? `; ${waiting.length - outcomes.length} left waiting (EHR unreadable)`
             : ''),
       );
+    return outcomes;
   }
 
   private async route(
@@ -231,6 +278,7 @@ export class FhirInboundService {
     row: EhrEvent,
     manager: EntityManager,
     history: ResourceHistory,
+    held: string[],
   ): Promise<InboxResult> {
     const key = resourceKey(resource);
     const id = storableResourceId(resource);
@@ -257,6 +305,7 @@ export class FhirInboundService {
       rowId: row.id,
       ...(key ? { resourceKey: key } : {}),
       updateId: `ehr-event-${row.id}`,
+      held,
     };
     // The definitions are read while the coded journeys are moved: neither needs the other. A
     // failed move still waits for the read, so nothing of this event outlives its request.

@@ -17,7 +17,7 @@ import {
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
 import { FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ConsentApplier } from './consent-applier';
-import { EhrInbox } from './ehr-inbox.service';
+import { EhrInbox, waitingSince } from './ehr-inbox.service';
 import { JourneyTargets, type NoTarget, type TargetJourney } from './journey-targets';
 
 type Decision = Exclude<RoutingDecision, { kind: 'ignore' }>;
@@ -54,6 +54,8 @@ export interface DispatchContext {
   resourceKey?: string;
   /** Temporal deduplicates updates by id: a redelivered event recovered after a crash is not applied twice. */
   updateId: string;
+  /** Journeys started here holding their first step for the patient's kept events: the caller releases them (HZ-35). */
+  held?: string[];
 }
 
 /**
@@ -125,7 +127,12 @@ export class JourneyDispatcher {
       type,
       patientId: decision.patientId,
       params: decision.params,
+      // Kept events are read again from the EHR once the journey starts: none without a connection.
+      ...(this.fhir
+        ? { keptEvents: this.inbox.countWaitingFor(this.patientRefOf(decision.patientId), waitingSince()) }
+        : {}),
     });
+    if (outcome.started && outcome.keptEvents) context.held?.push(outcome.workflowId);
     if (!outcome.started && outcome.reason === 'settings') {
       return ignored(
         `program settings version ${outcome.settingsVersion} of ${type.id} do not fit its journey definition: nobody is enrolled until a designer publishes settings that do`,

@@ -124,12 +124,14 @@ export class JourneysService {
   ): Promise<{ created: boolean; workflowId: string }> {
     const type = await this.catalogue.forEnrolment(request.journey, request.definitionVersion);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
+    const patientRef = this.starter.patientRefOf(request.patientId);
     const outcome = await this.starter.start({
       type,
       patientId: request.patientId,
       params: request.params,
-      // Asked only here, where the starter awaits it: a refusal before would leave it unawaited.
+      // Asked only here, where the starter awaits them: a refusal before would leave them unawaited.
       admit: Promise.all([this.refuseDeceased(request.patientId), recorded()]).then(() => undefined),
+      keptEvents: this.ehrEvents.keptEventsFor(patientRef),
     });
     if (!outcome.started && outcome.reason === 'settings') {
       // HZ-72: never run a patient on settings published for other declarations, nor on defaults instead.
@@ -147,9 +149,10 @@ export class JourneysService {
       );
     }
     // What the EHR said before the patient was enrolled (a booking, a result) reaches the new
-    // journey before it is answered for, as it does when the EHR starts one (HZ-35).
+    // journey before it is answered for, as it does when the EHR starts one (HZ-35); a journey
+    // started holding for it takes its first step only then.
     if (outcome.created)
-      await this.ehrEvents.applyEventsThatCameFirst(this.starter.patientRefOf(request.patientId));
+      await this.ehrEvents.deliverKeptEvents(patientRef, outcome.keptEvents ? [outcome.workflowId] : []);
     return { created: outcome.created, workflowId: outcome.workflowId };
   }
 

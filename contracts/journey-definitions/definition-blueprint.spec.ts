@@ -13,6 +13,7 @@ describe(definitionBlueprint.name, () => {
     expect(blueprint.nodes.map((node) => [node.id, node.kind])).toEqual([
       ['invited', 'stage'],
       ['calling', 'stage'],
+      ['booked-already', 'branch'],
       ['invite', 'message'],
       ['wait-booking', 'wait'],
       ['booked-yet', 'branch'],
@@ -23,7 +24,10 @@ describe(definitionBlueprint.name, () => {
       ['cancelled', 'end'],
     ]);
     expect(blueprint.edges).toEqual([
-      { from: 'invited', to: 'invite' },
+      { from: 'invited', to: 'booked-already' },
+      // A booking the EHR sent before the enrolment ends it before any invitation (HZ-35).
+      { from: 'booked-already', to: 'booked', label: 'Booked' },
+      { from: 'booked-already', to: 'invite', label: 'otherwise' },
       { from: 'invite', to: 'wait-booking', label: 'sent' },
       { from: 'wait-booking', to: 'booked-yet', label: 'appointment-booked', event: 'appointment-booked' },
       { from: 'wait-booking', to: 'booked-yet', label: 'timeout' },

@@ -34,11 +34,11 @@ describe('journey definitions: schema', () => {
 
   it('says where a shape problem is, naming the node', () => {
     const broken = structuredClone(screeningBooking) as Record<string, unknown>;
-    (broken.nodes as Record<string, unknown>[])[1]!.kind = 'sleep';
+    (broken.nodes as Record<string, unknown>[])[2]!.kind = 'sleep';
     const check = checkDefinition(broken);
     expect(check.ok).toBe(false);
     expect(check.problems[0]).toMatchObject({ code: 'shape', node: 'wait-booking' });
-    expect(check.problems[0]!.message).toMatch(/^At nodes\[1\]\.kind: /);
+    expect(check.problems[0]!.message).toMatch(/^At nodes\[2\]\.kind: /);
   });
 
   it('refuses a node id that could not be a JSON Logic path segment or a stage', () => {
@@ -169,7 +169,6 @@ describe(validateDefinition.name, () => {
       'unreachable: "Wait for a booking" (wait-booking) cannot be reached from the start: connect it or delete it.',
       'unreachable: "Booked?" (booked-yet) cannot be reached from the start: connect it or delete it.',
       'unreachable: "Call the patient to book" (call-patient) cannot be reached from the start: connect it or delete it.',
-      'unreachable: "Booked" (booked) cannot be reached from the start: connect it or delete it.',
       'unreachable: "Declined" (declined) cannot be reached from the start: connect it or delete it.',
       'unreachable: "Not reached" (unresponsive) cannot be reached from the start: connect it or delete it.',
       'no-way-to-end: No path leads from "Invitation to book" (invite) to an end: the journey could never finish.',

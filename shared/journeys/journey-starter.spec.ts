@@ -127,4 +127,29 @@ describe('patientTimeZoneReader', () => {
     });
     expect(await read(undefined, null)).toBeUndefined();
   });
+
+  it('[HZ-35] starts a journey holding its first step only when events are kept for the patient, and says so', async () => {
+    const { starter, starts: started } = starterWith();
+    const type = findJourneyType('preventive-outreach')!;
+    const kept = await starter.start({
+      type,
+      patientId: 'pat-1',
+      params: { item: 'mammogram' },
+      keptEvents: Promise.resolve(2),
+    });
+    expect(kept).toMatchObject({ started: true, created: true, keptEvents: 2 });
+    expect(started[0]!.args![0]).toMatchObject({ keptEvents: { expected: 2 } });
+
+    for (const keptEvents of [Promise.resolve(0), undefined]) {
+      const none = await starter.start({
+        type,
+        patientId: 'pat-2',
+        params: { item: 'mammogram' },
+        keptEvents,
+      });
+      expect(none).toEqual({ started: true, created: true, workflowId: expect.any(String) });
+    }
+    // Without kept events the input is what it always was: the journey starts at once.
+    for (const start of started.slice(1)) expect(start.args![0]).not.toHaveProperty('keptEvents');
+  });
 });

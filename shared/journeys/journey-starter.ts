@@ -51,10 +51,17 @@ export interface StartRequest {
    * starter reads the patient's zone and the program settings, and a rejection stops the start.
    */
   admit?: Promise<void>;
+  /**
+   * How many EHR events are kept for the patient from before the journey existed (HZ-35), asked
+   * beside the other reads. More than none: the journey holds its first step until the caller
+   * has delivered them and released it (`releaseKeptEventsHold`).
+   */
+  keptEvents?: Promise<number>;
 }
 
 export type StartOutcome =
-  | { started: true; created: boolean; workflowId: string }
+  /** `keptEvents`: the journey created holds its first step for that many kept events: release it. */
+  | { started: true; created: boolean; workflowId: string; keptEvents?: number }
   | { started: false; reason: 'params'; issues: z.core.$ZodIssue[] }
   /** The current settings version was published for other declarations (programToPin): issues at its settings. */
   | { started: false; reason: 'settings'; settingsVersion: number; issues: z.core.$ZodIssue[] };
@@ -81,13 +88,14 @@ export class JourneyStarter {
     return patientRefFor(patientId, this.options.pseudonymKey);
   }
 
-  async start({ type, patientId, params: given, admit }: StartRequest): Promise<StartOutcome> {
+  async start({ type, patientId, params: given, admit, keptEvents }: StartRequest): Promise<StartOutcome> {
     // Independent reads, asked together: the start waits for the slowest, not for their sum.
-    const [zone, pin] = await Promise.all([
+    const [zone, pin, , kept = 0] = await Promise.all([
       this.timeZoneToAdd(type, patientId, given),
       // The settings current now are pinned into the journey's input: later publishes never change it.
       programToPin(this.settings, type),
       admit,
+      keptEvents,
     ]);
     const rawParams = zone ? { ...(given as object), timeZone: zone.timeZone } : given;
     const params = type.paramsSchema.safeParse(rawParams ?? {});
@@ -108,6 +116,7 @@ export class JourneyStarter {
       patientId,
       params: type.workflowParams ? type.workflowParams(params.data) : params.data,
       program: pin.program,
+      ...(kept > 0 ? { keptEvents: { expected: kept } } : {}),
     };
     try {
       await this.temporal.workflow.start(type.workflowType, {
@@ -125,7 +134,7 @@ export class JourneyStarter {
         ],
       });
       this.options.metrics?.journeyStarted(type.id, 'created');
-      return { started: true, created: true, workflowId };
+      return { started: true, created: true, workflowId, ...(kept > 0 ? { keptEvents: kept } : {}) };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       this.options.metrics?.journeyStarted(type.id, 'already-running');

@@ -23,6 +23,8 @@ import { DAY_MS, HOUR_MS } from '../../contracts/durations';
 const WEBHOOK_SECRET = 'test-webhook-secret-that-is-long-enough-1234';
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const ahead = (ms: number) => new Date(Date.now() + ms).toISOString();
+/** The timeline line of a journey that held its first step for one kept event, released by its starter (HZ-35). */
+const HELD_FOR_ONE = 'Held its first step for 1 EHR event that came before the enrolment: 1 applied first';
 
 interface TimelineEntry {
   kind: string;
@@ -241,6 +243,10 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
       (read) => events(read.timeline, /Reading logged/).length === 1,
     );
     expect(events(taken.timeline, /Reading logged/)).toHaveLength(1);
+    // Started holding its first step for it (asked beside the enrolment's checks), then released.
+    expect(taken.timeline).toContainEqual(
+      expect.objectContaining({ kind: 'control', summary: HELD_FOR_ONE }),
+    );
     await api()
       .post(`/api/journeys/${journeyId}/cancel`)
       .set('Authorization', DEMO_KEYS.operator)
@@ -263,6 +269,39 @@ describe('POST /api/fhir: EHR events in, exactly once', () => {
     };
     expect(statusOf(beforeAny.id)).toEqual(['applied', [journeyId]]);
     expect(statusOf(afterEnd.id)).toEqual(['waiting', []]);
+  });
+
+  test('[HZ-35] a journey a diagnosis starts holds its first step until the reading the EHR sent before it is applied', async () => {
+    const patientId = await ehrPatient();
+    const reading = await stack.fhirSandbox!.repo.createResource<Observation>(
+      observation(patientId, '4548-4', 6.1, '%', ago(2 * HOUR_MS), uniqueName('obs')),
+    );
+    expect((await post(notify([{ number: 1, focus: reading }])).expect(200)).body.entries[0]).toMatchObject({
+      outcome: 'ignored',
+      reason: expect.stringContaining('kept, and applied if such a journey starts within 14 days'),
+    });
+
+    const diagnosis = condition(
+      patientId,
+      { system: CODE_SYSTEMS.icd10cm, code: 'R73.03' },
+      { id: uniqueName('cond'), onset: ago(HOUR_MS) },
+    );
+    const started = await post(notify([{ number: 2, focus: diagnosis }])).expect(200);
+    expect(started.body.entries[0]).toMatchObject({ outcome: 'started', rule: 'prediabetes-diagnosis' });
+    const journeyId = started.body.entries[0].journeys[0].id as string;
+    // Answered once the reading was applied and the journey released: both are on its timeline,
+    // the reading before anything the journey did for the patient or for staff.
+    const { timeline } = await journey(journeyId);
+    const logged = timeline.findIndex(
+      (entry) => entry.kind === 'event' && /Reading logged/.test(entry.summary),
+    );
+    const released = timeline.findIndex((entry) => entry.summary === HELD_FOR_ONE);
+    const firstStep = timeline.findIndex((entry) => entry.kind === 'message' || entry.kind === 'task');
+    expect(logged).toBeGreaterThan(-1);
+    expect(released).toBeGreaterThan(logged);
+    if (firstStep > -1) expect(firstStep).toBeGreaterThan(released);
+    const [row] = await inboxRows('resource_id = $1', [reading.id]);
+    expect(row).toMatchObject({ status: 'applied', journey_ids: [journeyId] });
   });
 
   test('an id-only event is read from the EHR and applied', async () => {

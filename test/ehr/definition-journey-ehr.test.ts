@@ -10,6 +10,7 @@ import {
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { publishDefinition } from '../helpers/publish-definition';
+import { screeningSendingFirst } from '../helpers/definition-examples';
 import { uniqueName } from '../helpers/test-stack';
 
 /*
@@ -120,7 +121,12 @@ describe('EHR events reach definition journeys by what the definition declares',
       outcome: 'applied',
       journeys: [{ id: mammogram, journey: ID, result: 'applied', event: 'appointment-booked' }],
     });
-    const booked = await read(mammogram);
+    // Closed, not only completed: the journey's last line (its unreachable-call task closed) is
+    // written after its status changes, and the redelivery below must find the timeline final.
+    const booked = await eventually(
+      () => read(mammogram),
+      (journey) => journey.closedAt !== undefined,
+    );
     expect(booked).toMatchObject({ status: 'completed', stage: 'booked' });
     expect(booked.facts).toMatchObject({ appointmentAt: '2027-01-05T10:30:00+01:00' });
     expect(await read(colonoscopy)).toMatchObject({ status: 'active', stage: 'invited' });
@@ -199,43 +205,90 @@ describe('EHR events reach definition journeys by what the definition declares',
     });
   }, 150_000);
 
-  test('[HZ-35] an Appointment booked before the patient is enrolled for its request books the journey when it starts', async () => {
-    const patientId = uniqueName('pat');
-    const requestId = `ServiceRequest/${uniqueName('sr')}`;
-    const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
-    // Booked in the EHR before anyone enrolled the patient: no journey is linked to it yet.
+  /** An Appointment for the request, booked in the EHR and sent before anyone enrolled the patient. */
+  async function bookedBeforeEnrolment(patientId: string, requestId: string, start: string) {
     const booking = await stack.fhirSandbox!.repo.createResource(
-      appointment(patientId, 'booked', '2027-01-06T08:15:00+01:00', {
+      appointment(patientId, 'booked', start, {
         id: uniqueName('appt'),
         basedOn: `${EHR_BASE}/${requestId}`,
       }),
     );
+    const subscription = `${EHR_BASE}/Subscription/${uniqueName('sub')}`;
     const early = (await post([{ number: 1, focus: booking }], subscription)).body.entries[0] as EntryOutcome;
+    // No journey is linked to it yet: it is kept for one to start.
     expect(early.outcome).toBe('ignored');
     expect(early.reason).toContain('no running screening-booking (based-on-request) journey is linked to it');
     expect(early.reason).toContain('kept, and applied if such a journey starts within 14 days');
+    return booking;
+  }
 
-    // The operator enrols the patient for that request: the journey takes the booking with its start.
+  const timelineOf = (journey: Json) =>
+    journey.timeline as Array<{ kind: string; ref?: string; summary: string }>;
+
+  test('[HZ-35] a patient who booked before the enrolment is not invited: the example checks for a booking before its first message', async () => {
+    const patientId = uniqueName('pat');
+    const requestId = `ServiceRequest/${uniqueName('sr')}`;
+    const booking = await bookedBeforeEnrolment(patientId, requestId, '2027-01-06T08:15:00+01:00');
+
+    // The operator enrols the patient for that request: the journey holds its first node until
+    // the booking is applied, so "Booked already?" sees it.
     const started = await enrol(ID, patientId, requestId);
     const journey = await eventually(
       () => read(started.id),
-      (current) => current.stage === 'booked',
+      (current) => current.status !== 'active',
       30_000,
     );
+    const timeline = timelineOf(journey);
+    // Nothing was sent, planned or tried: no message line, no outbox row.
+    expect(timeline.filter((entry) => entry.kind === 'message')).toEqual([]);
+    const messages = await stack.database.dataSource.query(
+      'SELECT count(*)::int AS sent FROM outreach_message WHERE journey_id = $1',
+      [started.id],
+    );
+    expect(messages).toEqual([{ sent: 0 }]);
     expect(journey).toMatchObject({
       status: 'completed',
       stage: 'booked',
       facts: expect.objectContaining({ appointmentAt: '2027-01-06T08:15:00+01:00' }),
     });
-    // Its wait for a booking never waits: the booking came with the start. (Its first node, the
-    // invitation, still runs: the example does not check first; see HZ-35's residual risk.)
-    expect(journey.timeline).toContainEqual(
+    // The waiting path answered with the journey as it stood after the booking: ended, booked.
+    expect(started).toMatchObject({ status: 'completed', stage: 'booked' });
+    expect(timeline).toContainEqual(
       expect.objectContaining({ kind: 'event', ref: 'appointment-booked', by: 'EHR event (Appointment)' }),
+    );
+    expect(timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'control',
+        summary: 'Held its first step for 1 EHR event that came before the enrolment: 1 applied first',
+      }),
     );
     const [row] = await stack.database.dataSource.query(
       'SELECT status, journey_ids FROM ehr_event WHERE resource_id = $1',
       [booking.id],
     );
     expect(row).toEqual({ status: 'applied', journey_ids: [started.id] });
+  }, 150_000);
+
+  test('[HZ-35] a definition that invites first still takes the booking that came before the enrolment: its wait never waits', async () => {
+    const id = uniqueName('invites-first');
+    await publishDefinition(stack.http, screeningSendingFirst(id), 'Invites before anything else');
+    const patientId = uniqueName('pat');
+    const requestId = `ServiceRequest/${uniqueName('sr')}`;
+    await bookedBeforeEnrolment(patientId, requestId, '2027-01-07T11:45:00+01:00');
+
+    const started = await enrol(id, patientId, requestId);
+    const journey = await eventually(
+      () => read(started.id),
+      (current) => current.status !== 'active',
+      30_000,
+    );
+    expect(journey).toMatchObject({
+      status: 'completed',
+      stage: 'booked',
+      facts: expect.objectContaining({ appointmentAt: '2027-01-07T11:45:00+01:00' }),
+    });
+    // Its first node is the invitation, as its designer drew it; the booking, applied before it
+    // ran, is waiting at the wait that follows, rather than leaving the patient waiting 14 days.
+    expect(timelineOf(journey)).toContainEqual(expect.objectContaining({ kind: 'message', ref: 'invite' }));
   }, 150_000);
 });

@@ -10,6 +10,20 @@ import { journeyDefinitionSchema } from '../../contracts/journey-definitions/def
 export const screeningBookingDefinition = journeyDefinitionSchema.parse(screeningBooking);
 export const emergencyFollowUpDefinition = journeyDefinitionSchema.parse(emergencyFollowUp);
 
+/**
+ * The screening example as it was before it checked for a booking first (HZ-35): it invites at
+ * once, and a booking kept from before the enrolment reaches its wait after the invitation. Raw,
+ * as the designer publishes it; `id` names the copy.
+ */
+export function screeningSendingFirst(id: string) {
+  return {
+    ...screeningBooking,
+    id,
+    start: 'invite',
+    nodes: screeningBooking.nodes.filter((node) => node.id !== 'booked-already'),
+  };
+}
+
 /** A clinical deadline in working days with a warning, so breaches come up among the random sequences. */
 export const resultDeadlineDefinition = journeyDefinitionSchema.parse({
   id: 'result-deadline',

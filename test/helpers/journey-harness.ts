@@ -11,7 +11,7 @@ import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import { StaffTask } from '../../persistence/entities/staff-task.entity';
 import { PatientContactStore } from '../../persistence/patient-contact-store';
 import { blueprintStages } from '../../contracts/blueprint';
-import type { JourneyProgress, PinnedProgram } from '../../contracts/journey-contract';
+import type { JourneyProgress, KeptEvents, PinnedProgram } from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
 import {
   sandboxEngagement,
@@ -37,6 +37,8 @@ export interface StartOptions<Params> {
   patientRef?: string;
   patientId?: string;
   workflowId?: string;
+  /** Events kept for the patient from before the journey (HZ-35): it holds its first step for them. */
+  keptEvents?: KeptEvents;
 }
 
 export interface HarnessOptions {
@@ -161,6 +163,7 @@ export async function createJourneyHarness(
             patientId: options.patientId ?? 'pat-under-test',
             params,
             program,
+            ...(options.keptEvents ? { keptEvents: options.keptEvents } : {}),
           },
         ],
       };

@@ -67,6 +67,9 @@ export async function appointmentReminderWorkflow(input: AppointmentReminderInpu
       { id: 'appointment', label: 'Appointment time', dueAt: new Date(appointmentAt).toISOString() },
     ]);
 
+  // HZ-35: what the EHR said before the enrolment reaches the journey before its first step.
+  if (input.keptEvents && !(await journey.receiveKeptEvents(input.keptEvents))) return journey.result();
+
   while (journey.isOpen) {
     const now = Date.now();
     if (now >= appointmentAt) {

@@ -164,7 +164,10 @@ export async function definitionJourney(input: DefinitionJourneyInput): Promise<
       definitionVersion: definition.version,
       ...(input.params.language ? { language: input.params.language } : {}),
     });
-    apply({ type: 'started', at: Date.now() });
+    // HZ-35: what the EHR said before the enrolment is in the facts before the first node runs
+    // (a designer's "booked already?" check at the start sees it); a kept death ends it unstarted.
+    if (input.keptEvents) await journey.receiveKeptEvents(input.keptEvents);
+    if (isOpen(state)) apply({ type: 'started', at: Date.now() });
   }
 
   while (isOpen(state)) {

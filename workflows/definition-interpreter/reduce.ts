@@ -407,7 +407,9 @@ export function reduce(
           : undefined;
     if (edge && node?.kind === 'escalation') closeEscalationTasks(node, event.type, declared.label);
     if (edge) go(event.type, edge.next);
-    else if (node?.kind === 'message' || node?.kind === 'decision') {
+    // Before the first node (an event kept from before the enrolment, HZ-35) as at a node passed
+    // through: a wait the journey reaches next takes it at once.
+    else if (!node || node.kind === 'message' || node.kind === 'decision') {
       state.early = [...new Set([...(state.early ?? []), event.type])];
     }
   }

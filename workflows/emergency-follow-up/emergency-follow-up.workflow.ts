@@ -186,6 +186,9 @@ export async function emergencyFollowUpWorkflow(
     );
   }
 
+  // HZ-35: what the EHR said before the enrolment reaches the journey before its first step.
+  if (input.keptEvents && !(await journey.receiveKeptEvents(input.keptEvents))) return journey.result();
+
   while (journey.isOpen) {
     if (visitTasksOwed) {
       visitTasksOwed = false;

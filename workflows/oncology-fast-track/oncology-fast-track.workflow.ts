@@ -191,6 +191,8 @@ export async function oncologyFastTrackWorkflow(
     }
   }
 
+  // HZ-35: what the EHR said before the enrolment reaches the journey before its first step.
+  if (input.keptEvents && !(await journey.receiveKeptEvents(input.keptEvents))) return journey.result();
   refresh();
   if (!card.clockStarted) {
     journey.record('deadline', CLOCK_START_MISSING, 'clock-start');

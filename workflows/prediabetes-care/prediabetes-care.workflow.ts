@@ -113,6 +113,9 @@ export async function prediabetesCareWorkflow(input: PrediabetesCareInput): Prom
     journey.setFacts(programFacts(state, settings, journey.activeElapsedMs()));
   }
 
+  // HZ-35: what the EHR said before the enrolment reaches the journey before its first step.
+  if (!input.carried && input.keptEvents && !(await journey.receiveKeptEvents(input.keptEvents)))
+    return journey.result();
   if (!input.carried && state.measurementSemantics) {
     const refusals = await steps.checkEnrolment(context, input.patientId);
     if (refusals.length > 0) {

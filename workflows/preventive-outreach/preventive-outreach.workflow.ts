@@ -161,6 +161,8 @@ export async function preventiveOutreachWorkflow(
     },
   });
   journey.setFacts({ item: params.item, round: round.id, noShows, ...voice.facts });
+  // HZ-35: what the EHR said before the enrolment reaches the journey before its first step.
+  if (input.keptEvents && !(await journey.receiveKeptEvents(input.keptEvents))) return journey.result();
   if (input.patientId && patched(RECORD_CHECK_AT_START_PATCH)) {
     await checkRecordBeforeOutreach(journey, input.patientId);
   }

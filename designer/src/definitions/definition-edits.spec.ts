@@ -147,7 +147,7 @@ describe('definition edits', () => {
     });
     const renamed = renameNode(example(), 'booked', 'screening-booked');
     expect(nodeOf(renamed, 'booked-yet')).toMatchObject({ branches: [{ next: 'screening-booked' }] });
-    expect(renameNode(renamed, 'invite', 'invitation').start).toBe('invitation');
+    expect(renameNode(renamed, 'booked-already', 'already-booked').start).toBe('already-booked');
     // A taken id is refused: two nodes would share it.
     expect(renameNode(example(), 'booked', 'declined')).toEqual(example());
   });

@@ -4,6 +4,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
 import { createApp } from '../../api/create-app';
+import { TEMPORAL_CLIENT } from '../../api/infrastructure/tokens';
 import { createJourneyWorker } from '../../worker/create-worker';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
@@ -37,6 +38,8 @@ export interface ApiStack {
   providers: ProviderSandbox;
   /** A plain Temporal client on the same namespace, for checks the API does not offer. */
   temporal: Client;
+  /** The API's own Temporal client: a test may watch which calls the API makes through it. */
+  apiTemporal: Client;
   /** The local FHIR server the API reads the EHR from, when asked for (`fhirSandbox`). */
   fhirSandbox: FhirSandbox | undefined;
   /** What the worker's activities counted (the worker process serves it on its `/metrics`). */
@@ -121,6 +124,7 @@ export async function startApiStack(
     database,
     providers,
     temporal,
+    apiTemporal: app.get<Client>(TEMPORAL_CLIENT),
     fhirSandbox,
     workerMetrics,
     async close() {

@@ -19,6 +19,8 @@ import { testDataConverter } from '../helpers/test-payload-encryption';
  * field, and the calls the API made to Temporal are counted on its own client (spies that call
  * through to the real server).
  */
+const DEFINITION_ID = 'read-check';
+
 describe('reading a journey (real API, worker, Temporal dev server, PostgreSQL)', () => {
   let stack: ApiStack;
   let calls: Record<'describe' | 'query' | 'history', jest.SpyInstance>;
@@ -91,19 +93,22 @@ describe('reading a journey (real API, worker, Temporal dev server, PostgreSQL)'
     expect(counted()).toEqual({ describe: 0, query: 1, history: 0 });
     expect(body).toEqual(await describedView(started.id, body.temporalUiUrl));
     expect(body).toMatchObject({ journey: 'appointment-reminder', status: 'active', stage: 'scheduled' });
+    await stack.temporal.workflow.getHandle(started.id).terminate('test over');
   });
 
   test('a journey started from a published definition names its pinned version from the query alone', async () => {
-    await publishDefinition(
-      stack.http,
-      JSON.parse(JSON.stringify(example)) as { id: string; title: string },
-      'First version',
-    );
+    // Its own definition id: tests that list the example's journeys run beside this one.
+    const definition = {
+      ...(JSON.parse(JSON.stringify(example)) as object),
+      id: DEFINITION_ID,
+      title: 'Read check',
+    };
+    await publishDefinition(stack.http, definition, 'First version');
     const { body: started } = await api()
       .post('/api/journeys')
       .set('Authorization', DEMO_KEYS.operator)
       .send({
-        journey: example.id,
+        journey: DEFINITION_ID,
         patientId: uniqueName('pat'),
         params: { timeZone: 'Europe/Warsaw', values: { schedulingUrl: 'https://book.example.org' } },
       })
@@ -116,7 +121,8 @@ describe('reading a journey (real API, worker, Temporal dev server, PostgreSQL)'
 
     expect(counted()).toEqual({ describe: 0, query: 1, history: 0 });
     expect(body).toEqual(await describedView(started.id, body.temporalUiUrl));
-    expect(body).toMatchObject({ definitionId: example.id, definitionVersion: 1 });
+    expect(body).toMatchObject({ definitionId: DEFINITION_ID, definitionVersion: 1 });
+    await stack.temporal.workflow.getHandle(started.id).terminate('test over');
   });
 
   test('a closed journey is refused by the query unasked, then read from its describe and result as before', async () => {

@@ -132,7 +132,28 @@ export interface EventCause {
 export type EventPreview =
   { outcome: 'applied' } | { outcome: 'held'; until: string } | { outcome: 'refused'; reason: string };
 
-export const progressQuery = defineQuery<JourneyProgress>('progress');
+/**
+ * What a running journey's progress answer adds about its execution: the facts a reader would
+ * otherwise ask Temporal's describe for, so reading a running journey is one call, not two.
+ * Workers older than it answer without it; readers then describe the execution as before.
+ */
+export interface RunningExecution {
+  /** The workflow type (a coded journey's function, or the definition interpreter). */
+  workflowType: string;
+  /** When this run started (its started event), as describe gives it. */
+  runStartedAt: string;
+  /** The execution's Carepath keyword search attributes as they stand now. */
+  searchAttributes: { journey?: string; stage?: string; status?: string; patientRef?: string };
+  /** The memo's pinned definition, for a journey started from a published definition. */
+  definition?: { id: string; version: number };
+}
+
+/** The progress query's answer: the progress, and (from workers that know it) the execution's facts. */
+export interface ProgressAnswer extends JourneyProgress {
+  execution?: RunningExecution;
+}
+
+export const progressQuery = defineQuery<ProgressAnswer>('progress');
 /** A query, not an update: a preview leaves nothing in the journey's history. */
 export const previewEventQuery = defineQuery<EventPreview, [JourneyEvent]>('previewEvent');
 export const journeyEventUpdate = defineUpdate<JourneyProgress, [JourneyEvent, EventCause?]>('event');

@@ -19,6 +19,7 @@ import {
 } from '../contracts/journey-contract';
 import type { JourneyOutbox } from './journey-outbox';
 import type { JourneyState } from './journey-state';
+import { runningExecution } from './running-execution';
 
 /** How a journey takes the events of its own type (see `JourneyOptions`). */
 export interface JourneyEvents<Event> {
@@ -76,7 +77,7 @@ export function installJourneyHandlers<Event>(
     state.markChanged();
     return state.progress(UPDATE_TIMELINE_TAIL);
   };
-  setHandler(progressQuery, () => state.progress());
+  setHandler(progressQuery, () => ({ ...state.progress(), execution: runningExecution() }));
   setHandler(previewEventQuery, (event): EventPreview => {
     try {
       const until = heldUntil?.(validEvent(event));

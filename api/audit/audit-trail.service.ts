@@ -49,10 +49,8 @@ export class AuditTrail {
 
   /** A change about to be made: the row exists before the change does. Returns its id for close(). */
   async open(entry: AuditEntry): Promise<string> {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO audit_event (${COLUMNS}) VALUES ${placeholders(0)} RETURNING id`,
-      rowValues(entry, null, entry.patientRefs[0] ?? null),
-    )) as Array<{ id: string }>;
+    const { sql, parameters } = auditRowInsert(entry, 1);
+    const [row] = (await this.dataSource.query(sql, parameters)) as Array<{ id: string }>;
     return String(row!.id);
   }
 
@@ -66,6 +64,17 @@ export class AuditTrail {
       [id, outcomeStatus, journeyId, patientId, definitionId, patientRefs[0] ?? null],
     );
   }
+}
+
+/**
+ * `open`'s statement, its parameters numbered from `$first`: another write may carry it as a
+ * data-modifying WITH clause (see audit-row-opening.ts); it returns the row's `id`.
+ */
+export function auditRowInsert(entry: AuditEntry, first: number): { sql: string; parameters: unknown[] } {
+  return {
+    sql: `INSERT INTO audit_event (${COLUMNS}) VALUES ${placeholdersFrom(first)} RETURNING id`,
+    parameters: rowValues(entry, null, entry.patientRefs[0] ?? null),
+  };
 }
 
 function rowValues(entry: AuditEntry, outcomeStatus: number | null, patientRef: string | null): unknown[] {
@@ -86,6 +95,10 @@ function rowValues(entry: AuditEntry, outcomeStatus: number | null, patientRef: 
 
 /** `($1, ..., $11)` for the row at `index` of a multi-row insert. */
 function placeholders(index: number): string {
-  const first = index * PER_ROW + 1;
+  return placeholdersFrom(index * PER_ROW + 1);
+}
+
+/** `($first, ..., $first+10)`: one row's values. */
+function placeholdersFrom(first: number): string {
   return `(${Array.from({ length: PER_ROW }, (_, column) => `$${first + column}`).join(', ')})`;
 }

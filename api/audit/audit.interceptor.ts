@@ -17,7 +17,7 @@ import { AUDIT_KEY, type AuditSpec } from './audited.decorator';
 import { loggableError } from '../errors/loggable-error';
 import { markRecordedByInterceptor } from './early-refusals';
 import { auditOutcomeMayFollowAnswer } from './outcome-after-answer';
-import { noteAuditRowOpening } from './audit-row-opening';
+import { AuditRowOpening, noteAuditRowOpening } from './audit-row-opening';
 import { InFlightHandlers } from '../infrastructure/in-flight-handlers';
 
 /**
@@ -27,7 +27,8 @@ import { InFlightHandlers } from '../infrastructure/in-flight-handlers';
  * - a change by a key holder is recorded before it is made (outcome filled in after, before the
  *   answer unless the handler let it follow: see outcome-after-answer.ts), so no change happens
  *   that the trail does not show; a handler that first stores what it received may have the row
- *   written meanwhile and await it before changing anything (see audit-row-opening.ts);
+ *   written meanwhile, or in its first write, and await it before changing anything (see
+ *   audit-row-opening.ts);
  * - a refusal (400, 404, 409...) is recorded with its status.
  * Callers known only by a signature are verified inside the handler: their refusals (4xx) are
  * unknown callers and not recorded, and their changes are recorded once verified and done (a
@@ -59,11 +60,13 @@ export class AuditInterceptor implements NestInterceptor {
 
     const isChange = !['GET', 'HEAD'].includes(request.method);
     if (isChange && keyHolder && spec.openedWhileReceiving) {
-      const opening = this.trail.open(entry());
-      opening.catch(() => undefined); // the handler awaits it before changing anything
+      // The handler awaits the row before changing anything (audit-row-opening.ts).
+      const opening = new AuditRowOpening(this.trail, entry(), {
+        carried: spec.carriedByFirstWrite === true,
+      });
       noteAuditRowOpening(request, opening);
       const close = async (status: number, result?: unknown) =>
-        this.trail.close(await opening, status, entry(result));
+        this.trail.close(await opening.id(), status, entry(result));
       return next.handle().pipe(
         catchError(async (error: unknown) => {
           await this.quietly(spec, close(statusOf(error)));

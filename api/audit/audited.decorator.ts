@@ -30,6 +30,11 @@ export interface AuditSpec {
    * before the handler starts (see audit-row-opening.ts).
    */
   openedWhileReceiving?: true;
+  /**
+   * With `openedWhileReceiving`: the handler's first write carries the row in the same statement
+   * (`receiptAuditRow(request).carry()`), one round trip where there were two beside each other.
+   */
+  carriedByFirstWrite?: true;
 }
 
 /**

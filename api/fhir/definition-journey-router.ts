@@ -10,8 +10,8 @@ import { cancelJourneyUpdate, journeyEventUpdate, type JourneyEvent } from '../.
 import {
   DEFINITION_JOURNEY_WORKFLOW_TYPE,
   definitionEventSchema,
-  pinnedDefinitionIn,
 } from '../../contracts/journey-definitions/definition-contract';
+import { pinnedDefinitionIn } from '../../contracts/journey-definitions/pinned-definition';
 import { requestParams } from '../../contracts/journey-definitions/definition-request';
 import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
 import { journeyTypeKey, patientRefKey } from '../../contracts/search-attributes';

@@ -9,6 +9,7 @@ import {
 import { storableResourceId, type InboundEntry } from './inbound/event-entries';
 import type { JourneyEvent } from '../../contracts/journey-contract';
 import { DATA_SOURCE } from '../infrastructure/tokens';
+import type { CarriedAuditRow } from '../audit/audit-row-opening';
 
 /**
  * How long an event that came before its patient's journey waits for it: the results and visits
@@ -72,28 +73,34 @@ export interface OpenGap {
 export class EhrInbox {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  /** Stores the entry unless its dedupe key is known; returns the row either way. */
-  async store(entry: InboundEntry): Promise<StoredEntry> {
-    const resource = entry.resource;
-    const inserted = (await this.dataSource.query(
-      `INSERT INTO ehr_event (dedupe_key, source, subscription, topic, event_number, payload_content,
-                              resource_type, resource_id, resource_version, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received')
-       ON CONFLICT DO NOTHING
-       RETURNING *`,
-      [
-        entry.dedupeKey,
-        entry.source,
-        entry.subscription ?? null,
-        entry.topic ?? null,
-        entry.eventNumber === undefined ? null : String(entry.eventNumber),
-        entry.payload ?? null,
-        resource?.resourceType ?? null,
-        (resource && storableResourceId(resource)) ?? null,
-        resource?.meta?.versionId ?? null,
-      ],
-    )) as Array<Record<string, unknown>>;
-    // The new row comes back with the insert: a fresh event costs one round trip, not two.
+  /**
+   * Stores the entry unless its dedupe key is known; returns the row either way. `auditRow`: the
+   * request's audit row, written by the same statement (one round trip, not two); if that
+   * statement fails, the row and the entry are each written on their own, as they would have
+   * been, so an event is kept whatever the trail's state (and applied only once its row exists).
+   */
+  async store(entry: InboundEntry, auditRow?: CarriedAuditRow): Promise<StoredEntry> {
+    const values = storedValues(entry);
+    if (!auditRow) return this.stored(entry, await this.dataSource.query(STORE, values));
+    const carried = auditRow.statement(values.length + 1);
+    let rows: Array<Record<string, unknown>>;
+    try {
+      rows = await this.dataSource.query(
+        `WITH audit_row AS (${carried.sql}), stored AS (${STORE})
+         SELECT (SELECT id FROM audit_row) AS carried_audit_row_id, stored.*
+           FROM (SELECT 1) AS one LEFT JOIN stored ON true`,
+        [...values, ...carried.parameters],
+      );
+    } catch {
+      auditRow.notWritten();
+      return this.stored(entry, await this.dataSource.query(STORE, values));
+    }
+    auditRow.written(String(rows[0]!.carried_audit_row_id));
+    return this.stored(entry, rows[0]!.id === null ? [] : rows);
+  }
+
+  /** The new row as the insert returned it (a fresh event costs one round trip), or the known one. */
+  private async stored(entry: InboundEntry, inserted: Array<Record<string, unknown>>): Promise<StoredEntry> {
     const created = inserted[0];
     if (created) return { row: this.hydrate(created), fresh: true };
     const repository = this.dataSource.getRepository(EhrEvent);
@@ -370,6 +377,29 @@ function gapView(gap: EhrEventGap): OpenGap {
 
 function isFinal(status: EhrEventStatus): boolean {
   return FINAL_EHR_EVENT_STATUSES.includes(status);
+}
+
+/** An entry into the inbox, unless its dedupe key is there already: the new row, or nothing. */
+const STORE = `
+  INSERT INTO ehr_event (dedupe_key, source, subscription, topic, event_number, payload_content,
+                         resource_type, resource_id, resource_version, status)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received')
+  ON CONFLICT DO NOTHING
+  RETURNING *`;
+
+function storedValues(entry: InboundEntry): unknown[] {
+  const resource = entry.resource;
+  return [
+    entry.dedupeKey,
+    entry.source,
+    entry.subscription ?? null,
+    entry.topic ?? null,
+    entry.eventNumber === undefined ? null : String(entry.eventNumber),
+    entry.payload ?? null,
+    resource?.resourceType ?? null,
+    (resource && storableResourceId(resource)) ?? null,
+    resource?.meta?.versionId ?? null,
+  ];
 }
 
 /**

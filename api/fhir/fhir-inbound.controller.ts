@@ -19,7 +19,7 @@ import { SignatureAuthenticated } from '../auth/roles.decorator';
 import { AuditedAs } from '../audit/audited.decorator';
 import { singleJourneyOfEhrResult } from '../audit/audit-targets';
 import { letAuditOutcomeFollowAnswer } from '../audit/outcome-after-answer';
-import { auditRowWritten } from '../audit/audit-row-opening';
+import { receiptAuditRow } from '../audit/audit-row-opening';
 import { InboundResultView } from './dto/inbound-result.view';
 import { FhirInboundService } from './fhir-inbound.service';
 import { FhirWebhookGuard } from './fhir-webhook.guard';
@@ -45,8 +45,9 @@ export class FhirInboundController {
   @AuditedAs('ehr.event.receive', {
     journeyId: singleJourneyOfEhrResult,
     signedBy: 'ehr-webhook',
-    // The inbox stores each entry while the row is written; nothing is applied before it exists.
+    // The inbox's first store writes the row too; nothing is applied before it exists.
     openedWhileReceiving: true,
+    carriedByFirstWrite: true,
   })
   @ApiOperation({
     summary: 'EHR events in: FHIR R4 subscription notifications (backport IG), resources and bundles.',
@@ -83,7 +84,7 @@ export class FhirInboundController {
     const { view, retryLater } = await this.inbound.receive(
       bodyBytes(request),
       request.header('content-type'),
-      () => auditRowWritten(request),
+      receiptAuditRow(request),
     );
     if (retryLater)
       response.status(HttpStatus.SERVICE_UNAVAILABLE).setHeader('Retry-After', `${RETRY_AFTER_SECONDS}`);

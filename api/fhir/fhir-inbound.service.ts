@@ -26,6 +26,7 @@ import {
   type ResourceIdentity,
 } from './ehr-inbox.service';
 import { loggableError } from '../errors/loggable-error';
+import type { ReceiptAuditRow } from '../audit/audit-row-opening';
 import { JourneyDispatcher, type Dispatched, type JourneyResult } from './journey-dispatcher.service';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { releaseKeptEventsHold } from '../../shared/journeys/kept-events-release';
@@ -64,21 +65,21 @@ export class FhirInboundService {
   ) {}
 
   /**
-   * `auditRowWritten`: resolves once the delivery's audit row exists (written while the entries
-   * are stored); nothing is reconciled or applied before it.
+   * `auditRow`: the delivery's audit row, written by the first entry's store (or on its own when
+   * there is none); nothing is reconciled or applied before it exists.
    */
   async receive(
     raw: Buffer | undefined,
     contentType: string | undefined,
-    auditRowWritten: () => Promise<void> = async () => undefined,
+    auditRow: ReceiptAuditRow,
   ): Promise<InboundResult> {
     const receivedAt = Date.now();
     const { notification, entries } = refuseBadInput(() =>
       inboundEntriesOf(parseInboundBody(raw, contentType)),
     );
     const stored = [];
-    for (const entry of entries) stored.push({ entry, ...(await this.inbox.store(entry)) });
-    await auditRowWritten();
+    for (const entry of entries) stored.push({ entry, ...(await this.inbox.store(entry, auditRow.carry())) });
+    await auditRow.written();
     // Gaps are read from the stored event numbers alone: reconciled beside the applying, which
     // changes no number, instead of after it.
     const reconciling = notification

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WorkflowExecutionDescription } from '@temporalio/client';
-import {
-  DEFINITION_JOURNEY_WORKFLOW_TYPE,
-  pinnedDefinitionIn,
-} from '../../contracts/journey-definitions/definition-contract';
+import { DEFINITION_JOURNEY_WORKFLOW_TYPE } from '../../contracts/journey-definitions/definition-contract';
+import { pinnedDefinitionIn } from '../../contracts/journey-definitions/pinned-definition';
 import { journeyTypeKey } from '../../contracts/search-attributes';
 import { JourneyDefinitionStore } from '../../persistence/journey-definition-store';
 import {

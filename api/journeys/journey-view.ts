@@ -1,7 +1,9 @@
 import { withAuditedPatient } from '../audit/audited-patients';
+import { TypedSearchAttributes, type SearchAttributePair } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { heldMessages } from '../../contracts/held-messages';
-import type { JourneyProgress } from '../../contracts/journey-contract';
+import type { JourneyProgress, RunningExecution } from '../../contracts/journey-contract';
 import { timelineCause } from '../../contracts/timeline-cause';
 import {
   journeyStageKey,
@@ -10,13 +12,38 @@ import {
   patientRefKey,
 } from '../../contracts/search-attributes';
 import type { JourneyDetailView, JourneySummaryView } from './dto/journey-views';
-import { pinnedDefinitionIn } from '../../contracts/journey-definitions/definition-contract';
+import { DEFINITION_MEMO, pinnedDefinitionIn } from '../../contracts/journey-definitions/pinned-definition';
 
-type ExecutionFacts = Pick<
+export type ExecutionFacts = Pick<
   WorkflowExecutionInfo,
   'workflowId' | 'type' | 'status' | 'startTime' | 'closeTime' | 'typedSearchAttributes'
 > &
   Partial<Pick<WorkflowExecutionInfo, 'memo'>>;
+
+/**
+ * A running journey's facts as its own progress answer gave them, in the shape describe gives:
+ * the views below read both alike.
+ */
+export function runningExecutionFacts(workflowId: string, execution: RunningExecution): ExecutionFacts {
+  const { journey, stage, status, patientRef } = execution.searchAttributes;
+  const pairs: SearchAttributePair[] = [];
+  if (journey !== undefined) pairs.push({ key: journeyTypeKey, value: journey });
+  if (stage !== undefined) pairs.push({ key: journeyStageKey, value: stage });
+  if (status !== undefined) pairs.push({ key: journeyStatusKey, value: status });
+  if (patientRef !== undefined) pairs.push({ key: patientRefKey, value: patientRef });
+  return {
+    workflowId,
+    type: execution.workflowType,
+    status: {
+      code: temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
+      name: 'RUNNING',
+    },
+    startTime: new Date(execution.runStartedAt),
+    closeTime: undefined,
+    typedSearchAttributes: new TypedSearchAttributes(pairs),
+    ...(execution.definition ? { memo: { [DEFINITION_MEMO]: execution.definition } } : {}),
+  };
+}
 
 /** Temporal's view of an execution, narrowed to what the product shows; stage and status come from search attributes. */
 export function toSummaryView(info: ExecutionFacts): JourneySummaryView {

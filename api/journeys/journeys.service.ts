@@ -52,7 +52,8 @@ import type {
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { JourneyCatalogue } from './journey-catalogue.service';
 import { FhirInboundService } from '../fhir/fhir-inbound.service';
-import { toDetailView, toSummaryView } from './journey-view';
+import { runningExecutionFacts, toDetailView, toSummaryView } from './journey-view';
+import { RunningJourneyQuery } from './running-journey-query';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
 import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
 import { DEFAULT_PAGE_SIZE } from '../pagination/page-size.decorator';
@@ -65,6 +66,8 @@ import { vitalStatusFromEhr, type PatientVitalStatus } from '../../shared/ehr/pa
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
+/** A read no worker answered in time: the journey is there, the answer is not; a retry finds it. */
+const NO_WORKER_ANSWERED = 'No worker answered: is the worker running?';
 /** How long a change (event, pause, resume, cancel) waits for a worker to take it. */
 const UPDATE_TIMEOUT_MS = 15_000;
 
@@ -81,6 +84,7 @@ export class JourneysService {
   private readonly pageTokens: PageTokenSeal;
   private readonly deadlineListing: NextDeadlineListing;
   private readonly vitalStatus: PatientVitalStatus | undefined;
+  private readonly runningJourneys: RunningJourneyQuery;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -95,6 +99,7 @@ export class JourneysService {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.deadlineListing = new NextDeadlineListing(temporal.workflowService, config.temporal.namespace);
     this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
+    this.runningJourneys = new RunningJourneyQuery(temporal, QUERY_TIMEOUT_MS);
   }
 
   /**
@@ -166,12 +171,23 @@ export class JourneysService {
   }
 
   async get(id: string): Promise<JourneyDetailView> {
+    // A running journey answers for itself and its execution in one call.
+    const read = await this.runningJourneys.read(id);
+    if (read.kind === 'answered') {
+      if (!this.catalogue.runsJourneys(read.execution.workflowType)) throw notFound(id);
+      return toDetailView(runningExecutionFacts(id, read.execution), read.progress, this.temporalUiUrl(id));
+    }
+    // Otherwise Temporal's describe says what the journey is and how to read it. One after the
+    // other, never together: a query asked beside a describe that fails (Temporal down, no such
+    // journey) would retry on after the answer, and past the API's shutdown (the Temporal
+    // restart drill caught it).
     const handle = this.temporal.workflow.getHandle(id);
-    // One after the other, not together: a query asked beside a describe that fails (Temporal
-    // down, no such journey) or finds the journey closed would retry on after the answer, and
-    // past the API's shutdown (the Temporal restart drill caught it).
     const description = await this.describe(handle);
-    const progress = await this.progressOf(handle, description);
+    const running = description.status.name === 'RUNNING';
+    // Asked again, a worker that did not answer in time would keep the caller as long once more.
+    if (running && read.kind === 'no-worker') throw workerUnavailable(NO_WORKER_ANSWERED);
+    const progress =
+      running && read.kind === 'older-worker' ? read.progress : await this.progressOf(handle, description);
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 
@@ -316,8 +332,7 @@ export class JourneysService {
         handle.query(previewEventQuery, parsed),
       );
     } catch (error) {
-      if (error instanceof ServiceError)
-        throw workerUnavailable('No worker answered: is the worker running?');
+      if (error instanceof ServiceError) throw workerUnavailable(NO_WORKER_ANSWERED);
       throw error;
     }
   }
@@ -387,8 +402,7 @@ export class JourneysService {
     } catch (error) {
       // No worker polling, or Temporal refusing the query meanwhile: the journey is there, the
       // answer is not; a retry of the same request finds it.
-      if (error instanceof ServiceError)
-        throw workerUnavailable('No worker answered: is the worker running?');
+      if (error instanceof ServiceError) throw workerUnavailable(NO_WORKER_ANSWERED);
       throw error;
     }
   }

@@ -17,22 +17,6 @@ import {
 /** The Temporal workflow type that runs every definition (workflows/definition-interpreter/). */
 export const DEFINITION_JOURNEY_WORKFLOW_TYPE = 'definitionJourney';
 
-/** Memo key naming the definition and version a journey was started on, for reads that need them. */
-export const DEFINITION_MEMO = 'journeyDefinition';
-
-export interface PinnedDefinition {
-  id: string;
-  version: number;
-}
-
-/** The definition and version a journey's memo names, when it names one. */
-export function pinnedDefinitionIn(memo: Record<string, unknown> | undefined): PinnedDefinition | undefined {
-  const pinned = memo?.[DEFINITION_MEMO] as Partial<PinnedDefinition> | undefined;
-  return typeof pinned?.id === 'string' && typeof pinned.version === 'number'
-    ? { id: pinned.id, version: pinned.version }
-    : undefined;
-}
-
 /** What an enrolment may give; the starter adds the definition itself (workflow params). */
 export function definitionParamsSchema(definition: JourneyDefinition) {
   return z

@@ -1,5 +1,5 @@
 import { definitionBlueprint } from '../../contracts/journey-definitions/definition-blueprint';
-import { DEFINITION_MEMO } from '../../contracts/journey-definitions/definition-contract';
+import { DEFINITION_MEMO } from '../../contracts/journey-definitions/pinned-definition';
 import {
   journeyDefinitionSchema,
   type JourneyDefinition,

@@ -3,12 +3,14 @@ import type { Blueprint } from '../../contracts/blueprint';
 import { definitionBlueprint } from '../../contracts/journey-definitions/definition-blueprint';
 import {
   DEFINITION_JOURNEY_WORKFLOW_TYPE,
-  DEFINITION_MEMO,
   definitionEventSchema,
   definitionParamsSchema,
   definitionSettingsSchema,
-  type PinnedDefinition,
 } from '../../contracts/journey-definitions/definition-contract';
+import {
+  DEFINITION_MEMO,
+  type PinnedDefinition,
+} from '../../contracts/journey-definitions/pinned-definition';
 import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
 import { definitionInstanceKey } from '../../contracts/journey-definitions/definition-request';
 import type { JourneyModule } from '../../workflows/journey-module';

@@ -340,6 +340,55 @@ describe('the audit trail of patient-level reads and changes', () => {
   });
 
   // The delivery's row is written while the inbox stores it: the event may be stored, never applied.
+  test("an EHR delivery's receipt carries its audit row: one statement writes the event and the row, which then names the journey", async () => {
+    const patientId = uniqueName('pat');
+    const { body: started } = await api()
+      .post('/api/journeys')
+      .set(as(KEYS.alice))
+      .send({
+        journey: 'prediabetes-care',
+        patientId,
+        params: { entry: { kind: 'hba1c', value: 6.0 }, timeZone: 'UTC' },
+      })
+      .expect(201);
+    const reading = observation(patientId, '4548-4', 6.1, '%', new Date().toISOString(), uniqueName('obs'));
+    // A spy that calls through: the statements the API really sent, counted.
+    const statements = jest.spyOn(stack.apiDataSource, 'query');
+    try {
+      const { body } = await api()
+        .post('/api/fhir')
+        .set({ ...as(KEYS.integration), 'Content-Type': 'application/fhir+json' })
+        .send(JSON.stringify(reading))
+        .expect(200);
+      expect(body.entries[0]).toMatchObject({ outcome: 'applied' });
+      const writes = statements.mock.calls
+        .map(([sql]) => String(sql))
+        .filter((sql) => /INSERT INTO (audit_event|ehr_event)/.test(sql));
+      expect(writes).toHaveLength(1);
+      expect(writes[0]).toMatch(/INSERT INTO audit_event[\s\S]*INSERT INTO ehr_event/);
+    } finally {
+      statements.mockRestore();
+    }
+    const [received] = await eventuallyAudited({ action: 'ehr.event.receive', journeyId: started.id }, 1);
+    expect(received).toMatchObject({
+      actor: { role: 'integration', name: 'engine' },
+      method: 'POST',
+      route: '/api/fhir',
+      outcomeStatus: 200,
+    });
+  });
+
+  test("a key holder's EHR delivery refused for its body is recorded with its 400, though nothing was stored to carry the row", async () => {
+    const before = (await auditEvents({ action: 'ehr.event.receive', actor: 'engine' })).items.length;
+    await api()
+      .post('/api/fhir')
+      .set({ ...as(KEYS.integration), 'Content-Type': 'application/fhir+json' })
+      .send(JSON.stringify({ resourceType: 'Observation', status: 'not-a-status' }))
+      .expect(400);
+    const rows = await eventuallyAudited({ action: 'ehr.event.receive', actor: 'engine' }, before + 1);
+    expect(rows[0]).toMatchObject({ method: 'POST', route: '/api/fhir', outcomeStatus: 400 });
+  });
+
   test('fails closed for EHR events: without the audit table an event is kept unapplied, and applied when sent again', async () => {
     const patientId = uniqueName('pat');
     const { body: started } = await api()

@@ -4,6 +4,8 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
 import { createApp } from '../../api/create-app';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from '../../api/infrastructure/tokens';
+import type { DataSource } from 'typeorm';
 import { createJourneyWorker } from '../../worker/create-worker';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
@@ -37,6 +39,10 @@ export interface ApiStack {
   providers: ProviderSandbox;
   /** A plain Temporal client on the same namespace, for checks the API does not offer. */
   temporal: Client;
+  /** The API's own Temporal client: a test may watch which calls the API makes through it. */
+  apiTemporal: Client;
+  /** The API's own PostgreSQL connections: a test may watch which statements the API sends. */
+  apiDataSource: DataSource;
   /** The local FHIR server the API reads the EHR from, when asked for (`fhirSandbox`). */
   fhirSandbox: FhirSandbox | undefined;
   /** What the worker's activities counted (the worker process serves it on its `/metrics`). */
@@ -121,6 +127,8 @@ export async function startApiStack(
     database,
     providers,
     temporal,
+    apiTemporal: app.get<Client>(TEMPORAL_CLIENT),
+    apiDataSource: app.get<DataSource>(DATA_SOURCE),
     fhirSandbox,
     workerMetrics,
     async close() {

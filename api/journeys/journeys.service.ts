@@ -61,7 +61,8 @@ import { NextDeadlineListing, type DeadlineCursor } from './next-deadline-listin
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
-import { vitalStatusFromEhr, type PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
+import { isRecordedDeceased } from '../../shared/ehr/patient-vital-status';
+import type { Patient } from '@medplum/fhirtypes';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
@@ -80,7 +81,6 @@ export type JourneyControl = keyof typeof controlUpdates;
 export class JourneysService {
   private readonly pageTokens: PageTokenSeal;
   private readonly deadlineListing: NextDeadlineListing;
-  private readonly vitalStatus: PatientVitalStatus | undefined;
 
   constructor(
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
@@ -94,7 +94,6 @@ export class JourneysService {
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.deadlineListing = new NextDeadlineListing(temporal.workflowService, config.temporal.namespace);
-    this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
   }
 
   /**
@@ -124,12 +123,16 @@ export class JourneysService {
   ): Promise<{ created: boolean; workflowId: string }> {
     const type = await this.catalogue.forEnrolment(request.journey, request.definitionVersion);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
+    // One read of the patient's EHR record serves the deceased check and the zone: one round trip
+    // to the EHR, not two. Asked only here, where the starter awaits it (through `admit` whatever
+    // the zone needs): a refusal before would leave it unawaited.
+    const ehrRecord = this.fhir?.read<Patient>('Patient', request.patientId);
     const outcome = await this.starter.start({
       type,
       patientId: request.patientId,
       params: request.params,
-      // Asked only here, where the starter awaits it: a refusal before would leave it unawaited.
-      admit: Promise.all([this.refuseDeceased(request.patientId), recorded()]).then(() => undefined),
+      admit: Promise.all([this.refuseDeceased(ehrRecord), recorded()]).then(() => undefined),
+      ...(ehrRecord ? { ehrRecord } : {}),
     });
     if (!outcome.started && outcome.reason === 'settings') {
       // HZ-72: never run a patient on settings published for other declarations, nor on defaults instead.
@@ -153,9 +156,13 @@ export class JourneysService {
     return { created: outcome.created, workflowId: outcome.workflowId };
   }
 
-  /** As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled. */
-  private async refuseDeceased(patientId: string): Promise<void> {
-    if (await this.vitalStatus?.isDeceased(patientId)) {
+  /**
+   * As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled.
+   * A patient the EHR does not know is not judged deceased; an EHR outage refuses the enrolment.
+   */
+  private async refuseDeceased(ehrRecord: Promise<Patient | undefined> | undefined): Promise<void> {
+    const patient = await ehrRecord;
+    if (patient && isRecordedDeceased(patient)) {
       throw badRequest('The patient is not enrolled.', [
         { field: 'patientId', message: 'the EHR records this patient as deceased' },
       ]);

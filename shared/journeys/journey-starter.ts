@@ -1,4 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Patient } from '@medplum/fhirtypes';
 import type { z } from 'zod';
 import type { JourneyInput } from '../../contracts/journey-contract';
 import type { CatalogueJourney } from './catalogue-journey';
@@ -51,6 +52,11 @@ export interface StartRequest {
    * starter reads the patient's zone and the program settings, and a rejection stops the start.
    */
   admit?: Promise<void>;
+  /**
+   * The patient's EHR record, when the caller has already asked for it (the API reads it once for
+   * its deceased check and the zone): the zone is then read from it, not from a second read.
+   */
+  ehrRecord?: Promise<Patient | undefined>;
 }
 
 export type StartOutcome =
@@ -81,10 +87,10 @@ export class JourneyStarter {
     return patientRefFor(patientId, this.options.pseudonymKey);
   }
 
-  async start({ type, patientId, params: given, admit }: StartRequest): Promise<StartOutcome> {
+  async start({ type, patientId, params: given, admit, ehrRecord }: StartRequest): Promise<StartOutcome> {
     // Independent reads, asked together: the start waits for the slowest, not for their sum.
     const [zone, pin] = await Promise.all([
-      this.timeZoneToAdd(type, patientId, given),
+      this.timeZoneToAdd(type, patientId, given, ehrRecord),
       // The settings current now are pinned into the journey's input: later publishes never change it.
       programToPin(this.settings, type),
       admit,
@@ -142,13 +148,14 @@ export class JourneyStarter {
     type: StartableJourney,
     patientId: string,
     params: unknown,
+    ehrRecord: Promise<Patient | undefined> | undefined,
   ): Promise<ResolvedTimeZone | undefined> {
     const shape = (type.paramsSchema as { shape?: Record<string, unknown> }).shape;
     if (!shape || !('timeZone' in shape)) return undefined;
     if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
     if (params && 'timeZone' in params && (params as { timeZone?: unknown }).timeZone !== undefined)
       return undefined;
-    const own = await this.options.patientTimeZone?.(patientId);
+    const own = await this.options.patientTimeZone?.(patientId, ehrRecord);
     return own ?? { timeZone: this.options.organisationTimeZone, source: 'organisation-default' };
   }
 }

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Role } from '../../config/api-keys';
 import { DATA_SOURCE } from '../infrastructure/tokens';
 import type { AuditTargets } from './audit-targets';
-import { WriteCoalescer } from './write-coalescer';
+import { StatementCoalescer } from '../../persistence/statement-coalescer';
 
 /** Who acted: an API key's holder, or (`signed`) a caller known by its request signature. */
 export interface AuditActor {
@@ -64,14 +64,14 @@ interface Outcome {
  * EHR delivery twice), so the statements are plain SQL on AuditEvent's table and columns, built
  * once, not from entity metadata on each call (V8 profiles, docs/benchmarks.md figures 1 and 2).
  * Rows and outcomes that arrive while one statement is under way go together in the next
- * (WriteCoalescer): under load, one round trip and one log flush for many calls, and still each
+ * (StatementCoalescer): under load, one round trip and one log flush for many calls, and still each
  * caller's row exists once its promise resolves. Callers decide what a failed write means (see
  * AuditInterceptor).
  */
 @Injectable()
 export class AuditTrail {
-  private readonly inserts = new WriteCoalescer<Row[], string[]>((calls) => this.insert(calls));
-  private readonly closes = new WriteCoalescer<Outcome, void>((outcomes) => this.closeAll(outcomes));
+  private readonly inserts = new StatementCoalescer<Row[], string[]>((calls) => this.insert(calls));
+  private readonly closes = new StatementCoalescer<Outcome, void>((outcomes) => this.closeAll(outcomes));
 
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
@@ -79,18 +79,18 @@ export class AuditTrail {
   async record(entry: AuditEntry, outcomeStatus: number): Promise<void> {
     // One row per patient: a STOP from a phone a family shares concerns each of them.
     const refs = entry.patientRefs.length > 0 ? entry.patientRefs : [null];
-    await this.inserts.write(refs.map((patientRef) => rowValues(entry, outcomeStatus, patientRef)));
+    await this.inserts.run(refs.map((patientRef) => rowValues(entry, outcomeStatus, patientRef)));
   }
 
   /** A change about to be made: the row exists before the change does. Returns its id for close(). */
   async open(entry: AuditEntry): Promise<string> {
-    const [id] = await this.inserts.write([rowValues(entry, null, entry.patientRefs[0] ?? null)]);
+    const [id] = await this.inserts.run([rowValues(entry, null, entry.patientRefs[0] ?? null)]);
     return id!;
   }
 
   /** The change's outcome, and the ids only its result could tell (a start's new journey). */
   close(id: string, outcomeStatus: number, entry: AuditEntry): Promise<void> {
-    return this.closes.write({ id, outcomeStatus, entry });
+    return this.closes.run({ id, outcomeStatus, entry });
   }
 
   /** Every call's rows in one statement; each call gets its rows' ids, in its rows' order. */

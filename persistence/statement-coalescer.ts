@@ -36,7 +36,9 @@ export class StatementCoalescer<Item, Result> {
       return;
     }
     this.running = true;
-    this.runAll(batch.map(({ item }) => item))
+    // Inside a promise chain: even a runAll that throws before its first await settles every caller.
+    Promise.resolve(batch.map(({ item }) => item))
+      .then((items) => this.runAll(items))
       .then((results) => {
         if (results.length !== batch.length) {
           throw new Error(

@@ -45,7 +45,7 @@ describe(ProgramSettingsStore.name, () => {
     }
   });
 
-  test("callers asking together share one version check, each type's answered for itself", async () => {
+  test('callers asking while four checks are under way share the next one, each type answered for itself', async () => {
     const reusing = new ProgramSettingsStore(database.dataSource, { reuseWhileVersionStands: true });
     const warm = await reusing.current(type);
     const queries = jest.spyOn(database.dataSource, 'query');
@@ -53,14 +53,16 @@ describe(ProgramSettingsStore.name, () => {
       const reads = await Promise.all([
         reusing.current(type),
         reusing.current(type),
+        reusing.current(type),
+        reusing.current(type),
         reusing.current(otherType),
         reusing.current(type),
       ]);
-      // The first is sent at once; the three asked while it was under way go together.
-      expect(queries).toHaveBeenCalledTimes(2);
+      // Four are sent at once; the two asked while they were under way go together.
+      expect(queries).toHaveBeenCalledTimes(5);
       expect(reads[0]).toBe(warm);
-      expect(reads[3]).toBe(warm);
-      expect(reads[2]).toMatchObject({ journeyType: otherType.id, version: 0 });
+      expect(reads[5]).toBe(warm);
+      expect(reads[4]).toMatchObject({ journeyType: otherType.id, version: 0 });
     } finally {
       queries.mockRestore();
     }

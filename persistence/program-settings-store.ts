@@ -47,8 +47,10 @@ export class ProgramSettingsStore {
   /** The current settings read last, by journey type: reused while their version is the newest. */
   private readonly lastRead = new Map<string, PublishedSettings>();
   /** Newest version numbers, asked by every caller; callers asking together share one query. */
-  private readonly newestVersions = new StatementCoalescer<string, number>((types) =>
-    this.newestVersionsOf(types),
+  private readonly newestVersions = new StatementCoalescer<string, number>(
+    (types) => this.newestVersionsOf(types),
+    // An enrolment waits for its check: it waits behind another only when this many are in flight.
+    { concurrency: 4 },
   );
 
   /**

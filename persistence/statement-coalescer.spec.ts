@@ -54,7 +54,7 @@ describe(StatementCoalescer.name, () => {
 
   it('bounds a statement to maxItems, the rest going in the next', async () => {
     const { statements, runAll } = manualRunner();
-    const coalescer = new StatementCoalescer(runAll, 2);
+    const coalescer = new StatementCoalescer(runAll, { maxItems: 2 });
     const calls = [1, 2, 3, 4].map((item) => coalescer.run(item));
     await settled();
     statements[0]!.answer(['a']);
@@ -64,5 +64,19 @@ describe(StatementCoalescer.name, () => {
     statements[2]!.answer(['d']);
     expect(await Promise.all(calls)).toEqual(['a', 'b', 'c', 'd']);
     expect(statements.map(({ items }) => items)).toEqual([[1], [2, 3], [4]]);
+  });
+
+  it('sends at once while fewer than `concurrency` statements are under way, then coalesces', async () => {
+    const { statements, runAll } = manualRunner();
+    const coalescer = new StatementCoalescer(runAll, { concurrency: 2 });
+    const calls = [1, 2, 3, 4].map((item) => coalescer.run(item));
+    await settled();
+    expect(statements.map(({ items }) => items)).toEqual([[1], [2]]);
+    statements[1]!.answer(['b']);
+    await settled();
+    expect(statements.map(({ items }) => items)).toEqual([[1], [2], [3, 4]]);
+    statements[0]!.answer(['a']);
+    statements[2]!.answer(['c', 'd']);
+    expect(await Promise.all(calls)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

@@ -53,6 +53,9 @@ const CLOSE_ROWS = `UPDATE audit_event AS row
   WHERE row.id = outcome.id`;
 
 type Row = unknown[];
+
+/** Of the connection pool's 10 (pg's default), what the trail's rows may hold at once. */
+const INSERTS_AT_ONCE = 4;
 interface Outcome {
   id: string;
   outcomeStatus: number;
@@ -63,14 +66,22 @@ interface Outcome {
  * Writes the audit trail. Every audited call writes here (an enrolment twice, a journey read, an
  * EHR delivery twice), so the statements are plain SQL on AuditEvent's table and columns, built
  * once, not from entity metadata on each call (V8 profiles, docs/benchmarks.md figures 1 and 2).
- * Rows and outcomes that arrive while one statement is under way go together in the next
+ * Rows and outcomes that arrive while statements are under way go together in the next
  * (StatementCoalescer): under load, one round trip and one log flush for many calls, and still each
  * caller's row exists once its promise resolves. Callers decide what a failed write means (see
  * AuditInterceptor).
  */
 @Injectable()
 export class AuditTrail {
-  private readonly inserts = new StatementCoalescer<Row[], string[]>((calls) => this.insert(calls));
+  /**
+   * Rows are awaited before the call goes on (a change waits for its row, a read's answer for
+   * its): up to INSERTS_AT_ONCE are sent at once, so a row waits behind another statement only
+   * when that many are already in flight.
+   */
+  private readonly inserts = new StatementCoalescer<Row[], string[]>((calls) => this.insert(calls), {
+    concurrency: INSERTS_AT_ONCE,
+  });
+  /** Outcomes are mostly filled in after the answer: one statement at a time, the rest together. */
   private readonly closes = new StatementCoalescer<Outcome, void>((outcomes) => this.closeAll(outcomes));
 
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}

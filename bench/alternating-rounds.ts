@@ -23,6 +23,11 @@ export interface SideFigures {
   firstFailure?: string;
   /** Average cores each process kept busy while this side ran (see process-cpu.ts). */
   coresUsed: Record<string, number>;
+  /**
+   * When each of this side's rounds began and ended, in seconds on the driver's clock
+   * (`performance.now()`): with BenchStack.apiForkedAtS, the window of a CPU profile to read.
+   */
+  roundsAtS: Array<[number, number]>;
 }
 
 /**
@@ -37,25 +42,31 @@ export async function runAlternatingRounds<Name extends string>(
   rolesByPid: Record<number, string>,
 ): Promise<Record<Name, SideFigures>> {
   const names = Object.keys(sides) as Name[];
-  const totals = new Map<Name, { outcomes: RoundOutcome[]; usage: CpuUsage | undefined }>(
-    names.map((name) => [name, { outcomes: [], usage: undefined }]),
-  );
+  const totals = new Map<
+    Name,
+    { outcomes: RoundOutcome[]; usage: CpuUsage | undefined; windows: Array<[number, number]> }
+  >(names.map((name) => [name, { outcomes: [], usage: undefined, windows: [] }]));
   for (let index = 0; index < rounds; index++) {
     const amount = Math.floor(total / rounds) + (index < total % rounds ? 1 : 0);
     const order = names.map((_, position) => names[(position + index) % names.length]!);
     for (const name of order) {
+      const began = performance.now();
       const { result, usage } = await withCpuUsage(rolesByPid, () => sides[name](amount));
       const entry = totals.get(name)!;
+      entry.windows.push([round(began / 1000, 1), round(performance.now() / 1000, 1)]);
       entry.outcomes.push(result);
       entry.usage = addUsage(entry.usage, usage);
     }
   }
   return Object.fromEntries(
-    names.map((name) => [name, figuresOf(totals.get(name)!.outcomes, totals.get(name)!.usage!)]),
+    names.map((name) => {
+      const entry = totals.get(name)!;
+      return [name, { ...figuresOf(entry.outcomes, entry.usage!), roundsAtS: entry.windows }];
+    }),
   ) as Record<Name, SideFigures>;
 }
 
-function figuresOf(outcomes: RoundOutcome[], usage: CpuUsage): SideFigures {
+function figuresOf(outcomes: RoundOutcome[], usage: CpuUsage): Omit<SideFigures, 'roundsAtS'> {
   const succeeded = outcomes.reduce((sum, outcome) => sum + outcome.succeeded, 0);
   const firstFailure = outcomes.find((outcome) => outcome.firstFailure)?.firstFailure;
   return {

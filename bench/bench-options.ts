@@ -30,11 +30,19 @@ export interface BenchOptions {
   waitingAnchorJourneys: number;
   /** Oncology cards with open deadlines the patients list sorts by next deadline. */
   deadlineJourneys: number;
-  /** Where the API + worker process writes a V8 CPU profile (`--cpu-profile <dir>`), to see where its time goes. */
+  /** Where the API and worker processes write V8 CPU profiles (`--cpu-profile <dir>`), to see where their time goes. */
   cpuProfileDir: string | undefined;
+  /**
+   * The worker in the API's process (`--shared-worker`), as the tests run it, instead of a process
+   * of its own as in production: the shape of the figures before 2026-12-07 evening.
+   */
+  sharedWorker: boolean;
 }
 
-const QUICK: Omit<BenchOptions, 'quick' | 'only' | 'cpuProfileDir' | 'waitingAnchorJourneys'> = {
+const QUICK: Omit<
+  BenchOptions,
+  'quick' | 'only' | 'cpuProfileDir' | 'waitingAnchorJourneys' | 'sharedWorker'
+> = {
   enrolments: 40,
   concurrency: 4,
   rounds: 2,
@@ -79,6 +87,7 @@ export function parseBenchOptions(
       'waiting-anchor-journeys': { type: 'string' },
       'deadline-journeys': { type: 'string' },
       'cpu-profile': { type: 'string' },
+      'shared-worker': { type: 'boolean' },
     },
   });
   const quick = values.quick ?? env.BENCH_QUICK === '1';
@@ -93,6 +102,7 @@ export function parseBenchOptions(
   const options: BenchOptions = {
     quick,
     cpuProfileDir: values['cpu-profile'] ?? env.BENCH_CPU_PROFILE,
+    sharedWorker: values['shared-worker'] ?? env.BENCH_SHARED_WORKER === '1',
     only: parseOnly(values.only ?? env.BENCH_ONLY),
     enrolments: count(values.enrolments, 'BENCH_ENROLMENTS', base.enrolments, '--enrolments'),
     concurrency: count(values.concurrency, 'BENCH_CONCURRENCY', base.concurrency, '--concurrency'),

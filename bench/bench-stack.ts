@@ -11,14 +11,25 @@ import { testDataConverter } from '../test/helpers/test-payload-encryption';
 import { stackValue, TEST_NAMESPACE, TEST_STACK_ENV } from '../test/helpers/test-stack';
 import type { StackReady, StackSettings } from './api-stack-process';
 import type { AnchorWorkerSettings } from './anchor/anchor-worker-process';
+import type { WorkerSettings } from './worker-process';
 
 /**
  * What the benchmarks run against: the PostgreSQL and Temporal dev server the test suite uses
- * (its global setup), the real API and worker in a child process, and a raw Temporal client on
- * the same server, namespace, task queue and encrypting data converter as the API's.
+ * (its global setup), the real API and its worker in child processes (one each, as in production,
+ * or both in one with `sharedWorker`), and a raw Temporal client on the same server, namespace,
+ * task queue and encrypting data converter as the API's.
  */
 export interface BenchStack {
   apiBaseUrl: string;
+  /** How the API and its worker were run, for the report: apart or in one process. */
+  processes: string;
+  /** The process running the journeys' worker (its RSS is the worker's memory in figure 4). */
+  workerPid: number;
+  /**
+   * When the API process was started, in seconds on the driver's clock: a round's window
+   * (SideFigures.roundsAtS) minus this is about where it lies in that process's CPU profile.
+   */
+  apiForkedAtS: number;
   /** Names the benchmark processes for CPU accounting (see process-cpu.ts). */
   rolesByPid: Record<number, string>;
   temporal: Client;
@@ -66,17 +77,28 @@ async function startServers(): Promise<{ stop: () => Promise<void>; kind: string
   return { stop: async () => {}, kind: `external Temporal at ${external.temporalAddress}` };
 }
 
+export const PROCESS_SHAPES = {
+  apart: 'API and worker in separate processes (as in production)',
+  shared: 'API and worker in one process (as in the tests)',
+} as const;
+
 export async function startBenchStack(
-  options: { cpuProfileDir?: string | undefined } = {},
+  options: { cpuProfileDir?: string | undefined; sharedWorker?: boolean } = {},
 ): Promise<BenchStack> {
   const servers = await startServers();
   const pseudonymKey = `bench-${randomBytes(16).toString('hex')}`;
+  const sharedWorker = options.sharedWorker ?? false;
   let child: ChildProcess | undefined;
+  let worker: ChildProcess | undefined;
   let anchor: ChildProcess | undefined;
   let connection: Connection | undefined;
   try {
-    const started = await startApiProcess({ pseudonymKey }, options.cpuProfileDir);
+    const apiForkedAtS = Math.round(performance.now() / 100) / 10;
+    const started = await startApiProcess({ pseudonymKey, withWorker: sharedWorker }, options.cpuProfileDir);
     child = started.child;
+    if (!sharedWorker) {
+      worker = await startWorkerProcess({ configEnv: started.ready.configEnv }, options.cpuProfileDir);
+    }
     const anchorTaskQueue = `bench-anchor-${randomBytes(4).toString('hex')}`;
     anchor = await startAnchorWorkerProcess({
       taskQueue: anchorTaskQueue,
@@ -87,13 +109,17 @@ export async function startBenchStack(
     const { serverVersion } = await connection.workflowService.getSystemInfo({});
     const cli = await temporalCli();
     const openChild = child;
+    const openWorker = worker;
     const openAnchor = anchor;
     const openConnection = connection;
     return {
       apiBaseUrl: started.ready.baseUrl,
+      processes: sharedWorker ? PROCESS_SHAPES.shared : PROCESS_SHAPES.apart,
+      workerPid: (worker ?? child).pid!,
+      apiForkedAtS,
       rolesByPid: {
         [process.pid]: 'benchDriver',
-        [child.pid!]: 'apiAndWorker',
+        ...(worker ? { [child.pid!]: 'api', [worker.pid!]: 'worker' } : { [child.pid!]: 'apiAndWorker' }),
         [anchor.pid!]: 'anchorWorker',
       },
       temporal,
@@ -112,12 +138,15 @@ export async function startBenchStack(
         timeSkippingServer: timeSkippingServerKind(),
       },
       async close() {
-        await Promise.all([stopChildProcess(openChild), stopChildProcess(openAnchor)]);
+        // The worker first: the API process drops the database it shares with it.
+        await Promise.all([openWorker && stopChildProcess(openWorker), stopChildProcess(openAnchor)]);
+        await stopChildProcess(openChild);
         await openConnection.close();
         await servers.stop();
       },
     };
   } catch (error) {
+    if (worker) await stopChildProcess(worker);
     if (child) await stopChildProcess(child);
     if (anchor) await stopChildProcess(anchor);
     await connection?.close();
@@ -139,6 +168,22 @@ function startApiProcess(
     child.once('message', (ready) => resolve({ child, ready: ready as StackReady }));
     child.once('exit', (code) =>
       reject(new Error(`The API stack process exited (${code}) before it was ready.`)),
+    );
+  });
+}
+
+function startWorkerProcess(
+  settings: WorkerSettings,
+  cpuProfileDir: string | undefined,
+): Promise<ChildProcess> {
+  const child = fork(join(__dirname, 'worker-process.js'), [JSON.stringify(settings)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    execArgv: cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) =>
+      reject(new Error(`The worker process exited (${code}) before it was ready.`)),
     );
   });
 }

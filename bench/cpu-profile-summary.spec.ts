@@ -1,4 +1,4 @@
-import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary';
+import { parseWindows, summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary';
 
 const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 0 });
 
@@ -57,5 +57,14 @@ describe('summarizeCpuProfile', () => {
       selfMs: 0,
       inclusiveMs: 35,
     });
+  });
+
+  it("keeps only the samples of the stretches asked for (one side's rounds)", () => {
+    // Samples end at 10, 15, 35, 85, 90 and 100 ms: the first two and the last one are kept.
+    const rounds = summarizeCpuProfile(profile, undefined, {
+      stretches: parseWindows('0.005-0.016,0.095-0.1'),
+    });
+    expect(rounds).toMatchObject({ wallMs: 16, busyMs: 25 });
+    expect(rounds.areas.find((row) => row.area === 'TypeORM / pg')).toMatchObject({ selfMs: 15 });
   });
 });

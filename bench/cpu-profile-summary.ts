@@ -6,10 +6,12 @@ import { basename, join } from 'node:path';
  * of the API + worker process), by area of Carepath and by function:
  *
  *   node dist/bench/cpu-profile-summary.js <dir or .cpuprofile> [--top 25] [--from-s 20] [--to-s 60]
+ *   node dist/bench/cpu-profile-summary.js <.cpuprofile> --windows 16.5-18.5,31.9-33.9
  *
  * Each thread's profile starts with the process; --from-s and --to-s keep the samples of a window
  * (seconds after that start), so the process's start-up (module loading, the workflow bundle) is
- * left out of the workload's figures.
+ * left out of the workload's figures. --windows keeps several: one side's alternating rounds (the
+ * bench prints the respond-async and waiting rounds' windows in the API process).
  *
  * Self time is the time a sample's leaf frame ran, credited to the nearest frame on its stack that
  * belongs to an area (a `JSON.parse` or a cipher called from TypeORM is TypeORM's); inclusive time
@@ -114,6 +116,8 @@ export interface ProfileSummary {
 export interface ProfileWindow {
   fromMs?: number;
   toMs?: number;
+  /** Several stretches, `[fromMs, toMs]` each (one side's rounds); instead of fromMs and toMs. */
+  stretches?: Array<[number, number]>;
 }
 
 export function summarizeCpuProfile(
@@ -127,13 +131,14 @@ export function summarizeCpuProfile(
 
   // Self time per node first: far fewer nodes than samples, so the stack walks below stay cheap.
   const selfUs = new Map<number, number>();
-  const fromUs = (window.fromMs ?? 0) * 1000;
-  const toUs = (window.toMs ?? Infinity) * 1000;
+  const stretchesUs = (window.stretches ?? [[window.fromMs ?? 0, window.toMs ?? Infinity]]).map(
+    ([fromMs, toMs]) => [fromMs * 1000, toMs * 1000] as const,
+  );
   let sinceStartUs = 0;
   profile.samples.forEach((id, index) => {
     const delta = profile.timeDeltas[index] ?? 0;
     sinceStartUs += delta;
-    if (sinceStartUs < fromUs || sinceStartUs > toUs) return;
+    if (!stretchesUs.some(([fromUs, toUs]) => sinceStartUs >= fromUs && sinceStartUs <= toUs)) return;
     selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
   });
 
@@ -186,10 +191,13 @@ export function summarizeCpuProfile(
 
   const ms = (us: number | undefined) => Math.round((us ?? 0) / 100) / 10;
   const areaNames = new Set([...areaSelf.keys(), ...areaInclusive.keys()]);
+  const profiledUs = profile.endTime - profile.startTime;
   return {
     wallMs: ms(
-      Math.min(profile.endTime - profile.startTime, toUs) -
-        Math.min(fromUs, profile.endTime - profile.startTime),
+      stretchesUs.reduce(
+        (sum, [fromUs, toUs]) => sum + Math.min(profiledUs, toUs) - Math.min(fromUs, profiledUs),
+        0,
+      ),
     ),
     busyMs: ms(busyUs),
     idleMs: ms(idleUs),
@@ -248,7 +256,9 @@ function main(argv: string[]): void {
     (argument, index) => !argument.startsWith('--') && !argv[index - 1]?.startsWith('--'),
   );
   if (!target) {
-    throw new Error('Usage: cpu-profile-summary <dir or .cpuprofile> [--top N] [--from-s S] [--to-s S]');
+    throw new Error(
+      'Usage: cpu-profile-summary <dir or .cpuprofile> [--top N] [--from-s S] [--to-s S] [--windows S-S,S-S]',
+    );
   }
   const option = (name: string) => {
     const index = argv.indexOf(name);
@@ -257,9 +267,12 @@ function main(argv: string[]): void {
   const top = option('--top') ?? 25;
   const fromS = option('--from-s');
   const toS = option('--to-s');
+  const windowsIndex = argv.indexOf('--windows');
+  const stretches = windowsIndex >= 0 ? parseWindows(argv[windowsIndex + 1] ?? '') : undefined;
   const window: ProfileWindow = {
     ...(fromS !== undefined ? { fromMs: fromS * 1000 } : {}),
     ...(toS !== undefined ? { toMs: toS * 1000 } : {}),
+    ...(stretches ? { stretches } : {}),
   };
   const files = target.endsWith('.cpuprofile')
     ? [target]
@@ -272,6 +285,17 @@ function main(argv: string[]): void {
     console.log(formatSummary(basename(file), summarizeCpuProfile(profile, CAREPATH_AREAS, window), top));
     console.log('');
   }
+}
+
+/** `16.5-18.5,31.9-33.9` (seconds) as `[fromMs, toMs]` stretches. */
+export function parseWindows(text: string): Array<[number, number]> {
+  return text.split(',').map((stretch) => {
+    const [from, to] = stretch.split('-').map(Number);
+    if (!Number.isFinite(from) || !Number.isFinite(to) || to! < from!) {
+      throw new Error(`--windows takes seconds as from-to[,from-to...]; not: ${stretch}`);
+    }
+    return [from! * 1000, to! * 1000];
+  });
 }
 
 if (require.main === module) main(process.argv.slice(2));

@@ -33,6 +33,10 @@ type EnrolmentSide =
 
 export interface EnrolmentThroughput {
   journey: string;
+  /** The API and its worker apart (as in production) or in one process: the ratios depend on it. */
+  processes: string;
+  /** When the API process started, on the driver's clock: each side's roundsAtS minus this is its profile window. */
+  apiForkedAtS: number;
   perSide: number;
   concurrency: number;
   rounds: number;
@@ -141,6 +145,8 @@ export async function measureEnrolmentThroughput(
     );
   return {
     journey: JOURNEY,
+    processes: stack.processes,
+    apiForkedAtS: stack.apiForkedAtS,
     perSide: options.enrolments,
     concurrency: options.concurrency,
     rounds: options.rounds,

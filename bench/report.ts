@@ -151,7 +151,7 @@ function waitingColumns(
 function printEnrolment(result: EnrolmentThroughput): void {
   console.log(
     `\n1. Enrolment throughput: ${result.journey}, ${result.perSide} per side, ` +
-      `${result.concurrency} in flight, ${result.rounds} alternating rounds`,
+      `${result.concurrency} in flight, ${result.rounds} alternating rounds; ${result.processes}`,
   );
   const sides = {
     'API POST /api/journeys': result.api,
@@ -164,6 +164,16 @@ function printEnrolment(result: EnrolmentThroughput): void {
   console.log(`API / raw client start: ${result.apiToRawRatio} (journeys per second)`);
   console.log(`API respond-async / raw client start: ${result.apiRespondAsyncToRawRatio} (target >= 0.9)`);
   console.log(`API waiting path / anchor start-to-asleep: ${result.apiToAnchorRatio} (target >= 0.9)`);
+  const intoApiProcess = (side: SideFigures) =>
+    side.roundsAtS
+      .map(
+        ([from, to]) => `${(from - result.apiForkedAtS).toFixed(1)}-${(to - result.apiForkedAtS).toFixed(1)}`,
+      )
+      .join(', ');
+  console.log(
+    `rounds, seconds after the API process started (CPU profile windows): respond-async ${intoApiProcess(result.apiRespondAsync)}; ` +
+      `waiting ${intoApiProcess(result.api)}`,
+  );
   const steps = result.rawClientStartAndReadStepsMs;
   console.log(
     `raw start+describe+query, p50 (p95) ms per step: start ${steps.start.p50} (${steps.start.p95}), ` +

@@ -82,7 +82,7 @@ export async function measureWaitingJourneys(
   });
   log(`  Carepath: ${journeys} ${type.id} journeys`);
   const carepath = await enrolUntilAsleep(stack.temporal, journeys, {
-    workerPid: pidOf('apiAndWorker'),
+    workerPid: stack.workerPid,
     journeyType: type.id,
     start: (index) => startJourneyRaw(stack, type, `scale-${runId}-${index}`, { appointmentAt }),
     log,

@@ -5,6 +5,7 @@ import type { JourneyType } from '../workflows/journey-types';
 /** What settings are kept for: a journey type's id and the schema its settings parse with (a coded module or a definition). */
 export type SettingsOwner = Pick<JourneyType, 'id' | 'settingsSchema'>;
 import { ProgramSettingsVersion } from './entities/program-settings-version.entity';
+import { StatementCoalescer } from './statement-coalescer';
 
 export interface PublishedSettings {
   journeyType: string;
@@ -39,28 +40,29 @@ export interface PublishRequest {
 }
 
 /**
- * How long the API and the worker reuse a journey type's current program settings (every
- * enrolment and EHR event reads them). A publish clears them in the process that made it; the
- * other processes (the worker, another API replica) see it within this time.
- */
-export const CURRENT_SETTINGS_REUSE_MS = 5_000;
-
-/**
  * Versioned program settings. Versions are stored fully resolved (defaults filled in), so a
  * later change of a built-in default never alters what a published version means.
  */
 export class ProgramSettingsStore {
-  /** `current()` reads by journey type, each kept for `currentCacheMs` (see the constructor). */
-  private readonly currentReads = new Map<string, { at: number; read: Promise<PublishedSettings> }>();
+  /** The current settings read last, by journey type: reused while their version is the newest. */
+  private readonly lastRead = new Map<string, PublishedSettings>();
+  /** Newest version numbers, asked by every caller; callers asking together share one query. */
+  private readonly newestVersions = new StatementCoalescer<string, number>(
+    (types) => this.newestVersionsOf(types),
+    // An enrolment waits for its check: it waits behind another only when this many are in flight.
+    { concurrency: 4 },
+  );
 
   /**
-   * `currentCacheMs`: how long the current version of a type is reused (default 0: read every
-   * time). The API reuses it briefly, as every enrolment reads it; its own publish clears it at
-   * once, and another process's publish shows within that time.
+   * `reuseWhileVersionStands`: every enrolment and EHR event pins the current settings, so the
+   * API and the worker keep the ones they read last and reuse them while the type's newest
+   * version number is still theirs. Each call still asks that number (callers arriving together
+   * share the query), so a publish in any process is pinned by the next enrolment in every
+   * other: versions are only ever added, and a version's settings never change.
    */
   constructor(
     private readonly dataSource: DataSource,
-    private readonly options: { currentCacheMs?: number } = {},
+    private readonly options: { reuseWhileVersionStands?: boolean } = {},
   ) {}
 
   /** Checks a draft and returns it with every default filled in, without storing anything. */
@@ -81,19 +83,27 @@ export class ProgramSettingsStore {
     };
   }
 
-  current(type: SettingsOwner): Promise<PublishedSettings> {
-    const cacheMs = this.options.currentCacheMs ?? 0;
-    if (cacheMs <= 0) return this.readCurrent(type);
-    const now = Date.now();
-    const cached = this.currentReads.get(type.id);
-    if (cached && now - cached.at < cacheMs) return cached.read;
-    // The read itself is shared: enrolments arriving together wait for one query, not one each.
-    const read = this.readCurrent(type);
-    this.currentReads.set(type.id, { at: now, read });
-    read.catch(() => {
-      if (this.currentReads.get(type.id)?.read === read) this.currentReads.delete(type.id);
-    });
+  async current(type: SettingsOwner): Promise<PublishedSettings> {
+    if (!this.options.reuseWhileVersionStands) return this.readCurrent(type);
+    const newest = await this.newestVersions.run(type.id);
+    // Nothing published: the defaults, from this type's own schema (a definition's versions differ).
+    if (newest === 0) return this.defaults(type);
+    const last = this.lastRead.get(type.id);
+    if (last?.version === newest) return last;
+    const read = await this.readCurrent(type);
+    // Callers that read after different publishes: the newest read is the one kept.
+    if (read.version > (this.lastRead.get(type.id)?.version ?? 0)) this.lastRead.set(type.id, read);
     return read;
+  }
+
+  private async newestVersionsOf(types: string[]): Promise<number[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT journey_type, max(version)::int AS version FROM program_settings_version
+        WHERE journey_type = ANY($1::text[]) GROUP BY journey_type`,
+      [[...new Set(types)]],
+    )) as Array<{ journey_type: string; version: number }>;
+    const newest = new Map(rows.map((row) => [row.journey_type, row.version]));
+    return types.map((type) => newest.get(type) ?? 0);
   }
 
   private async readCurrent(type: SettingsOwner): Promise<PublishedSettings> {
@@ -135,8 +145,6 @@ export class ProgramSettingsStore {
       });
       return toPublished(await manager.getRepository(ProgramSettingsVersion).save(row));
     });
-    // Committed: the next enrolment in this process pins the new version.
-    this.currentReads.delete(type.id);
     return published;
   }
 }

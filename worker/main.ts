@@ -7,7 +7,7 @@ import { createDataSource } from '../persistence/data-source';
 import { createFhirClient } from '../shared/ehr/http-fhir-client';
 import { createEngagement } from '../activities/engagement/engagement-setup';
 import { createJourneyStarter } from '../shared/journeys/journey-starter';
-import { CURRENT_SETTINGS_REUSE_MS, ProgramSettingsStore } from '../persistence/program-settings-store';
+import { ProgramSettingsStore } from '../persistence/program-settings-store';
 import { PatientContactStore } from '../persistence/patient-contact-store';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   });
   const journeyStarter = createJourneyStarter({
     temporal: client,
-    settings: new ProgramSettingsStore(dataSource, { currentCacheMs: CURRENT_SETTINGS_REUSE_MS }),
+    settings: new ProgramSettingsStore(dataSource, { reuseWhileVersionStands: true }),
     contacts: new PatientContactStore(dataSource),
     fhir,
     config,

@@ -14,7 +14,7 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { createDataSource } from '../../persistence/data-source';
 import { PatientContactStore } from '../../persistence/patient-contact-store';
-import { CURRENT_SETTINGS_REUSE_MS, ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { ProgramSettingsStore } from '../../persistence/program-settings-store';
 import { JourneyDefinitionStore } from '../../persistence/journey-definition-store';
 import { createJourneyStarter, JourneyStarter } from '../../shared/journeys/journey-starter';
 import { journeyDataConverter } from '../../shared/payload-encryption/journey-data-converter';
@@ -73,7 +73,7 @@ export class InfrastructureModule implements BeforeApplicationShutdown, OnApplic
         {
           provide: ProgramSettingsStore,
           useFactory: (dataSource: DataSource) =>
-            new ProgramSettingsStore(dataSource, { currentCacheMs: CURRENT_SETTINGS_REUSE_MS }),
+            new ProgramSettingsStore(dataSource, { reuseWhileVersionStands: true }),
           inject: [DATA_SOURCE],
         },
         {

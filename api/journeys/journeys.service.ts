@@ -62,7 +62,8 @@ import { NextDeadlineListing, type DeadlineCursor } from './next-deadline-listin
 import { JourneyStarter } from '../../shared/journeys/journey-starter';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
-import { vitalStatusFromEhr, type PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
+import { isRecordedDeceased } from '../../shared/ehr/patient-vital-status';
+import type { Patient } from '@medplum/fhirtypes';
 
 /** How long a read waits for a worker to answer a progress query before the API says so. */
 const QUERY_TIMEOUT_MS = 10_000;
@@ -83,7 +84,6 @@ export type JourneyControl = keyof typeof controlUpdates;
 export class JourneysService {
   private readonly pageTokens: PageTokenSeal;
   private readonly deadlineListing: NextDeadlineListing;
-  private readonly vitalStatus: PatientVitalStatus | undefined;
   private readonly runningJourneys: RunningJourneyQuery;
 
   constructor(
@@ -98,7 +98,6 @@ export class JourneysService {
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.deadlineListing = new NextDeadlineListing(temporal.workflowService, config.temporal.namespace);
-    this.vitalStatus = fhir ? vitalStatusFromEhr(fhir) : undefined;
     this.runningJourneys = new RunningJourneyQuery(temporal, QUERY_TIMEOUT_MS);
   }
 
@@ -130,12 +129,16 @@ export class JourneysService {
     const type = await this.catalogue.forEnrolment(request.journey, request.definitionVersion);
     this.refuseImplausibleDates(request.params, 'params', `Invalid parameters for journey "${type.id}".`);
     const patientRef = this.starter.patientRefOf(request.patientId);
+    // One read of the patient's EHR record serves the deceased check and the zone: one round trip
+    // to the EHR, not two. It, the audit row and the count of kept events are asked only here,
+    // where the starter awaits them (`admit`, `keptEvents`): a refusal before would leave them unawaited.
+    const ehrRecord = this.fhir?.read<Patient>('Patient', request.patientId);
     const outcome = await this.starter.start({
       type,
       patientId: request.patientId,
       params: request.params,
-      // Asked only here, where the starter awaits them: a refusal before would leave them unawaited.
-      admit: Promise.all([this.refuseDeceased(request.patientId), recorded()]).then(() => undefined),
+      admit: Promise.all([this.refuseDeceased(ehrRecord), recorded()]).then(() => undefined),
+      ...(ehrRecord ? { ehrRecord } : {}),
       keptEvents: this.ehrEvents.keptEventsFor(patientRef),
     });
     if (!outcome.started && outcome.reason === 'settings') {
@@ -161,9 +164,13 @@ export class JourneysService {
     return { created: outcome.created, workflowId: outcome.workflowId };
   }
 
-  /** As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled. */
-  private async refuseDeceased(patientId: string): Promise<void> {
-    if (await this.vitalStatus?.isDeceased(patientId)) {
+  /**
+   * As for enrolments from the EHR (safety invariant 8): nobody recorded as deceased is enrolled.
+   * A patient the EHR does not know is not judged deceased; an EHR outage refuses the enrolment.
+   */
+  private async refuseDeceased(ehrRecord: Promise<Patient | undefined> | undefined): Promise<void> {
+    const patient = await ehrRecord;
+    if (patient && isRecordedDeceased(patient)) {
       throw badRequest('The patient is not enrolled.', [
         { field: 'patientId', message: 'the EHR records this patient as deceased' },
       ]);

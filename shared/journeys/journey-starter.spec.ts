@@ -152,4 +152,24 @@ describe('patientTimeZoneReader', () => {
     // Without kept events the input is what it always was: the journey starts at once.
     for (const start of started.slice(1)) expect(start.args![0]).not.toHaveProperty('keptEvents');
   });
+
+  it('[HZ-40] takes the zone from the record the caller already read, without a read of its own', async () => {
+    const reads: string[] = [];
+    const fhir = {
+      read: (_type: string, id: string) => {
+        reads.push(id);
+        return Promise.resolve(undefined);
+      },
+    } as unknown as FhirClient;
+    const alreadyRead: Patient = {
+      resourceType: 'Patient',
+      extension: [{ url: TIME_ZONE_EXTENSION, valueCode: 'Asia/Tokyo' }],
+    };
+    const zone = await patientTimeZoneReader({ fhir, contacts: storedZone(null), pseudonymKey: 'k' })(
+      'pat-1',
+      Promise.resolve(alreadyRead),
+    );
+    expect(zone).toEqual({ timeZone: 'Asia/Tokyo', source: 'ehr' });
+    expect(reads).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Patient } from '@medplum/fhirtypes';
 import type { z } from 'zod';
 import type { JourneyInput } from '../../contracts/journey-contract';
 import type { CatalogueJourney } from './catalogue-journey';
@@ -57,6 +58,11 @@ export interface StartRequest {
    * has delivered them and released it (`releaseKeptEventsHold`).
    */
   keptEvents?: Promise<number>;
+  /**
+   * The patient's EHR record, when the caller has already asked for it (the API reads it once for
+   * its deceased check and the zone): the zone is then read from it, not from a second read.
+   */
+  ehrRecord?: Promise<Patient | undefined>;
 }
 
 export type StartOutcome =
@@ -88,10 +94,17 @@ export class JourneyStarter {
     return patientRefFor(patientId, this.options.pseudonymKey);
   }
 
-  async start({ type, patientId, params: given, admit, keptEvents }: StartRequest): Promise<StartOutcome> {
+  async start({
+    type,
+    patientId,
+    params: given,
+    admit,
+    keptEvents,
+    ehrRecord,
+  }: StartRequest): Promise<StartOutcome> {
     // Independent reads, asked together: the start waits for the slowest, not for their sum.
     const [zone, pin, , kept = 0] = await Promise.all([
-      this.timeZoneToAdd(type, patientId, given),
+      this.timeZoneToAdd(type, patientId, given, ehrRecord),
       // The settings current now are pinned into the journey's input: later publishes never change it.
       programToPin(this.settings, type),
       admit,
@@ -151,13 +164,14 @@ export class JourneyStarter {
     type: StartableJourney,
     patientId: string,
     params: unknown,
+    ehrRecord: Promise<Patient | undefined> | undefined,
   ): Promise<ResolvedTimeZone | undefined> {
     const shape = (type.paramsSchema as { shape?: Record<string, unknown> }).shape;
     if (!shape || !('timeZone' in shape)) return undefined;
     if (params !== undefined && (typeof params !== 'object' || params === null)) return undefined;
     if (params && 'timeZone' in params && (params as { timeZone?: unknown }).timeZone !== undefined)
       return undefined;
-    const own = await this.options.patientTimeZone?.(patientId);
+    const own = await this.options.patientTimeZone?.(patientId, ehrRecord);
     return own ?? { timeZone: this.options.organisationTimeZone, source: 'organisation-default' };
   }
 }

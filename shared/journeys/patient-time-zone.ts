@@ -13,8 +13,15 @@ export interface ResolvedTimeZone {
   source: TimeZoneSource;
 }
 
-/** The patient's own zone, if anyone recorded it; undefined when nobody did. */
-export type PatientTimeZoneReader = (patientId: string) => Promise<ResolvedTimeZone | undefined>;
+/**
+ * The patient's own zone, if anyone recorded it; undefined when nobody did. `ehrRecord`: the
+ * patient's EHR record when the caller has already asked for it (the API's enrolment reads it
+ * once for its deceased check and the zone), instead of a read of its own.
+ */
+export type PatientTimeZoneReader = (
+  patientId: string,
+  ehrRecord?: Promise<Patient | undefined>,
+) => Promise<ResolvedTimeZone | undefined>;
 
 /**
  * Every time a patient reads is in their own zone (safety invariant 9): the EHR record first (the
@@ -27,8 +34,10 @@ export function patientTimeZoneReader(deps: {
   contacts: PatientContactStore;
   pseudonymKey: string;
 }): PatientTimeZoneReader {
-  return async (patientId) => {
-    const patient = deps.fhir ? await deps.fhir.read<Patient>('Patient', patientId) : undefined;
+  return async (patientId, ehrRecord) => {
+    const patient = deps.fhir
+      ? await (ehrRecord ?? deps.fhir.read<Patient>('Patient', patientId))
+      : undefined;
     const fromEhr = patient ? timeZoneOf(patient) : undefined;
     if (fromEhr) return { timeZone: fromEhr, source: 'ehr' };
     const stored = (await deps.contacts.find(patientRefFor(patientId, deps.pseudonymKey)))?.timeZone;

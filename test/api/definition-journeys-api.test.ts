@@ -1,6 +1,7 @@
 import request from 'supertest';
 import example from '../../contracts/journey-definitions/examples/screening-booking.json';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
+import { TIME_ZONE_EXTENSION } from '../../shared/ehr/patient-context-mapping';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { publishDefinition } from '../helpers/publish-definition';
 import { uniqueName } from '../helpers/test-stack';
@@ -298,5 +299,36 @@ describe('journey definitions enrolled and run like coded journeys (real API, wo
     ]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await listFor(patientId)).body.items).toEqual([]);
+  }, 60_000);
+
+  test('[HZ-29] one read of the patient in the EHR serves the deceased check and the zone', async () => {
+    await examplePublished();
+    const patientId = uniqueName('chicago');
+    const recorded = await fetch(`${stack.fhirSandbox!.baseUrl}/Patient/${patientId}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({
+        resourceType: 'Patient',
+        id: patientId,
+        extension: [{ url: TIME_ZONE_EXTENSION, valueCode: 'America/Chicago' }],
+      }),
+    });
+    expect(recorded.status).toBeLessThan(300);
+    const reads = jest.spyOn(stack.fhirSandbox!.repo, 'readResource');
+    try {
+      // No zone given: the EHR's is the one the journey runs in, and the patient is alive.
+      const { body } = await enrol({ journey: ID, patientId }).expect(201);
+      const readsOfPatient = reads.mock.calls.filter(
+        ([resourceType, id]) => resourceType === 'Patient' && id === patientId,
+      );
+      expect(readsOfPatient).toHaveLength(1);
+      expect(body.timeline).not.toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ summary: expect.stringMatching(/^Patient time zone unknown/) }),
+        ]),
+      );
+    } finally {
+      reads.mockRestore();
+    }
   }, 60_000);
 });

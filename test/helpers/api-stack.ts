@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { App } from 'supertest/types';
 import { loadConfig, type AppConfig } from '../../config/app-config';
 import { createApp } from '../../api/create-app';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '../../api/infrastructure/tokens';
 import type { DataSource } from 'typeorm';
-import { createJourneyWorker } from '../../worker/create-worker';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import { SMS_INBOUND_PATH } from '../../shared/engagement/delivery-links';
 import { connectClosable } from '../../shared/temporal/closable-connection';
@@ -20,20 +18,21 @@ import {
 } from '../../scripts/dev-stack/fhir-sandbox';
 import {
   SINK_AUTH_TOKEN,
-  sandboxEngagement,
   startProviderSandbox,
   TEST_MODE_ENV,
   type ProviderSandbox,
 } from './engagement-sandbox';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { stackValue, TEST_NAMESPACE, uniqueName } from './test-stack';
-import { journeyWorkflowBundle, tracedJourneyWorkflowBundle } from './workflow-bundle';
 import type { Tracing } from '../../shared/telemetry/tracing';
 import { testDataConverter, TEST_PAYLOAD_ENCRYPTION_KEYS } from './test-payload-encryption';
+import { startStackWorker } from './stack-worker';
 
 export interface ApiStack {
   http: App;
   config: AppConfig;
+  /** What `config` was loaded from: a worker started elsewhere (bench/worker-process.ts) loads the same. */
+  configEnv: Record<string, string>;
   database: TestDatabase;
   /** The SMTP capture and SMS endpoint the worker delivers to; the SMS endpoint posts back to the API. */
   providers: ProviderSandbox;
@@ -45,7 +44,10 @@ export interface ApiStack {
   apiDataSource: DataSource;
   /** The local FHIR server the API reads the EHR from, when asked for (`fhirSandbox`). */
   fhirSandbox: FhirSandbox | undefined;
-  /** What the worker's activities counted (the worker process serves it on its `/metrics`). */
+  /**
+   * What the worker's activities counted (the worker process serves it on its `/metrics`); counts
+   * nothing when the stack runs without its worker (`worker: false`).
+   */
   workerMetrics: CarepathMetrics;
   close(): Promise<void>;
 }
@@ -65,6 +67,11 @@ export interface ApiStackOptions {
    * processor (the API's go to the global provider the test installed, as main.ts does).
    */
   tracing?: Tracing;
+  /**
+   * false: the API alone, its worker run elsewhere on the same task queue and database (the
+   * benchmarks' worker process, bench/worker-process.ts, as production runs worker/main.ts).
+   */
+  worker?: boolean;
 }
 
 /** The real API and a real worker on the shared dev server, with their own database and task queue. */
@@ -82,7 +89,7 @@ export async function startApiStack(
   const port = options.port ?? (await freePort());
   const publicBaseUrl = `http://127.0.0.1:${port}`;
   const providers = await startProviderSandbox({ inboundWebhookUrl: `${publicBaseUrl}${SMS_INBOUND_PATH}` });
-  const config = loadConfig({
+  const configEnv: Record<string, string> = {
     ...TEST_MODE_ENV,
     TEMPORAL_ADDRESS: stackValue('temporalAddress'),
     TEMPORAL_NAMESPACE: TEST_NAMESPACE,
@@ -94,24 +101,21 @@ export async function startApiStack(
     PAYLOAD_ENCRYPTION_KEYS: TEST_PAYLOAD_ENCRYPTION_KEYS,
     ...(options.tracing ? { OTEL_TRACES_EXPORTER: 'console' } : {}),
     ...env,
-  });
-  const engagement = sandboxEngagement(database.dataSource, providers, policy, publicBaseUrl);
-  const workerConnection = await NativeConnection.connect({ address: config.temporal.address });
-  const workerMetrics = new CarepathMetrics();
-  const worker: Worker = await createJourneyWorker({
-    connection: workerConnection,
-    temporal: config.temporal,
-    dataSource: database.dataSource,
-    dataConverter: testDataConverter,
-    engagement,
-    workflowBundle: await (options.tracing ? tracedJourneyWorkflowBundle() : journeyWorkflowBundle()),
-    metrics: workerMetrics,
-    ...(options.tracing ? { tracing: options.tracing } : {}),
-    ...(fhirSandbox && options.workerReadsEhr
-      ? { ehr: { fhir: createFhirClient(ehr)!, pseudonymKey: config.pseudonymKey } }
-      : {}),
-  });
-  const running = worker.run();
+  };
+  const config = loadConfig(configEnv);
+  const worker =
+    options.worker === false
+      ? undefined
+      : await startStackWorker({
+          config,
+          dataSource: database.dataSource,
+          providers,
+          policy,
+          tracing: options.tracing,
+          ...(fhirSandbox && options.workerReadsEhr
+            ? { ehr: { fhir: createFhirClient(ehr)!, pseudonymKey: config.pseudonymKey } }
+            : {}),
+        });
   const app: INestApplication = await createApp(config, { fhir: createFhirClient(ehr) });
   await app.listen(port, '127.0.0.1');
   const clientConnection = await connectClosable({ address: config.temporal.address });
@@ -124,24 +128,18 @@ export async function startApiStack(
   return {
     http: app.getHttpServer() as App,
     config,
+    configEnv,
     database,
     providers,
     temporal,
     apiTemporal: app.get<Client>(TEMPORAL_CLIENT),
     apiDataSource: app.get<DataSource>(DATA_SOURCE),
     fhirSandbox,
-    workerMetrics,
+    workerMetrics: worker?.metrics ?? new CarepathMetrics(),
     async close() {
       await app.close();
-      worker.shutdown();
-      await running;
-      engagement.close();
-      await Promise.all([
-        workerConnection.close(),
-        clientConnection.close(),
-        providers.close(),
-        fhirSandbox?.stop(),
-      ]);
+      await worker?.close();
+      await Promise.all([clientConnection.close(), providers.close(), fhirSandbox?.stop()]);
       await database.drop();
     },
   };

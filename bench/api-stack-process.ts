@@ -1,5 +1,6 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { startApiStack } from '../test/helpers/api-stack';
+import { runChildProcess, serveUntilTold } from './child-process-lifecycle';
 
 /*
  * The API, as the API tests run it (startApiStack), in a process of their own: the load generator
@@ -42,31 +43,13 @@ async function main(): Promise<void> {
     undefined,
     { worker: settings.withWorker },
   );
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    stack.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  // Any message, or the driver going away, ends the stack.
-  process.once('message', close);
-  process.once('disconnect', close);
   const ready: StackReady = {
     baseUrl: stack.config.publicBaseUrl,
     taskQueue: stack.config.temporal.taskQueue,
     workerMaxCachedWorkflows: stack.config.temporal.workerMaxCachedWorkflows,
     configEnv: stack.configEnv,
   };
-  process.send!(ready);
+  serveUntilTold(() => stack.close(), ready);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runChildProcess(main);

@@ -4,6 +4,7 @@ import { createDataSource } from '../persistence/data-source';
 import { SMS_INBOUND_PATH } from '../shared/engagement/delivery-links';
 import { startProviderSandbox } from '../test/helpers/engagement-sandbox';
 import { startStackWorker } from '../test/helpers/stack-worker';
+import { runChildProcess, serveUntilTold } from './child-process-lifecycle';
 
 /*
  * The journeys' worker in a process of its own, beside the API's (api-stack-process.ts), as
@@ -28,29 +29,11 @@ async function main(): Promise<void> {
     inboundWebhookUrl: `${config.publicBaseUrl}${SMS_INBOUND_PATH}`,
   });
   const worker = await startStackWorker({ config, dataSource, providers });
-  let closing = false;
-  const close = () => {
-    if (closing) return;
-    closing = true;
-    (async () => {
-      await worker.close();
-      await providers.close();
-      await dataSource.destroy();
-    })().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  // Any message, or the driver going away, ends the worker.
-  process.once('message', close);
-  process.once('disconnect', close);
-  process.send!('ready');
+  serveUntilTold(async () => {
+    await worker.close();
+    await providers.close();
+    await dataSource.destroy();
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runChildProcess(main);

@@ -3,6 +3,7 @@ import { journeyWorkerCoreOptions } from '../../worker/create-worker';
 import { ENCODED_FAILURE_CONVERTER_PATH } from '../../shared/payload-encryption/journey-data-converter';
 import { testDataConverter } from '../../test/helpers/test-payload-encryption';
 import { stackValue, TEST_NAMESPACE } from '../../test/helpers/test-stack';
+import { runChildProcess, serveUntilTold } from '../child-process-lifecycle';
 
 /*
  * The anchor's worker (anchor.workflow.ts) in a process of its own, as the API + worker run in
@@ -38,26 +39,11 @@ async function main(): Promise<void> {
     }),
   });
   const running = worker.run();
-  const close = () => {
+  serveUntilTold(async () => {
     worker.shutdown();
-    running.then(
-      async () => {
-        await connection.close();
-        process.exit(0);
-      },
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  // Any message, or the driver going away, ends the worker.
-  process.once('message', close);
-  process.once('disconnect', close);
-  process.send!('ready');
+    await running;
+    await connection.close();
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runChildProcess(main);

@@ -75,6 +75,24 @@ describe('the audit trail of patient-level reads and changes', () => {
       })
       .expect(201);
 
+  /** A journey EHR readings reach (an HbA1c is one of its events). */
+  const startPrediabetes = (patientId: string) =>
+    api()
+      .post('/api/journeys')
+      .set(as(KEYS.alice))
+      .send({
+        journey: 'prediabetes-care',
+        patientId,
+        params: { entry: { kind: 'hba1c', value: 6.0 }, timeZone: 'UTC' },
+      })
+      .expect(201);
+
+  const deliverFromEhr = (resource: object) =>
+    api()
+      .post('/api/fhir')
+      .set({ ...as(KEYS.integration), 'Content-Type': 'application/fhir+json' })
+      .send(JSON.stringify(resource));
+
   test('an operator starts, reads and cancels a journey and reads the messages; the auditor sees who, what, when, which journey', async () => {
     const patientId = uniqueName('pat');
     const before = new Date();
@@ -342,24 +360,12 @@ describe('the audit trail of patient-level reads and changes', () => {
   // The delivery's row is written while the inbox stores it: the event may be stored, never applied.
   test("an EHR delivery's receipt carries its audit row: one statement writes the event and the row, which then names the journey", async () => {
     const patientId = uniqueName('pat');
-    const { body: started } = await api()
-      .post('/api/journeys')
-      .set(as(KEYS.alice))
-      .send({
-        journey: 'prediabetes-care',
-        patientId,
-        params: { entry: { kind: 'hba1c', value: 6.0 }, timeZone: 'UTC' },
-      })
-      .expect(201);
+    const { body: started } = await startPrediabetes(patientId);
     const reading = observation(patientId, '4548-4', 6.1, '%', new Date().toISOString(), uniqueName('obs'));
     // A spy that calls through: the statements the API really sent, counted.
     const statements = jest.spyOn(stack.apiDataSource, 'query');
     try {
-      const { body } = await api()
-        .post('/api/fhir')
-        .set({ ...as(KEYS.integration), 'Content-Type': 'application/fhir+json' })
-        .send(JSON.stringify(reading))
-        .expect(200);
+      const { body } = await deliverFromEhr(reading).expect(200);
       expect(body.entries[0]).toMatchObject({ outcome: 'applied' });
       const writes = statements.mock.calls
         .map(([sql]) => String(sql))
@@ -380,32 +386,16 @@ describe('the audit trail of patient-level reads and changes', () => {
 
   test("a key holder's EHR delivery refused for its body is recorded with its 400, though nothing was stored to carry the row", async () => {
     const before = (await auditEvents({ action: 'ehr.event.receive', actor: 'engine' })).items.length;
-    await api()
-      .post('/api/fhir')
-      .set({ ...as(KEYS.integration), 'Content-Type': 'application/fhir+json' })
-      .send(JSON.stringify({ resourceType: 'Observation', status: 'not-a-status' }))
-      .expect(400);
+    await deliverFromEhr({ resourceType: 'Observation', status: 'not-a-status' }).expect(400);
     const rows = await eventuallyAudited({ action: 'ehr.event.receive', actor: 'engine' }, before + 1);
     expect(rows[0]).toMatchObject({ method: 'POST', route: '/api/fhir', outcomeStatus: 400 });
   });
 
   test('fails closed for EHR events: without the audit table an event is kept unapplied, and applied when sent again', async () => {
     const patientId = uniqueName('pat');
-    const { body: started } = await api()
-      .post('/api/journeys')
-      .set(as(KEYS.alice))
-      .send({
-        journey: 'prediabetes-care',
-        patientId,
-        params: { entry: { kind: 'hba1c', value: 6.0 }, timeZone: 'UTC' },
-      })
-      .expect(201);
+    const { body: started } = await startPrediabetes(patientId);
     const reading = observation(patientId, '4548-4', 6.3, '%', new Date().toISOString(), uniqueName('obs'));
-    const send = () =>
-      api()
-        .post('/api/fhir')
-        .set({ ...as(KEYS.integration), 'Content-Type': 'application/fhir+json' })
-        .send(JSON.stringify(reading));
+    const send = () => deliverFromEhr(reading);
     const readings = async () =>
       (await api().get(`/api/journeys/${started.id}`).set(as(KEYS.alice)).expect(200)).body.facts
         .readingsLogged as number;

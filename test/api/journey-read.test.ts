@@ -5,6 +5,7 @@ import example from '../../contracts/journey-definitions/examples/screening-book
 import { progressQuery, type JourneyProgress } from '../../contracts/journey-contract';
 import { journeyTypeKey, patientRefKey } from '../../contracts/search-attributes';
 import { toDetailView } from '../../api/journeys/journey-view';
+import type { JourneyDetailView } from '../../api/journeys/dto/journey-views';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { findJourneyType } from '../../workflows/journey-types';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
@@ -58,6 +59,17 @@ describe('reading a journey (real API, worker, Temporal dev server, PostgreSQL)'
     return JSON.parse(JSON.stringify(toDetailView(description, progress, temporalUiUrl)));
   }
 
+  /** The read of a running journey, once settled: one query, and what describe + query gave. */
+  async function readOfSettledRunningJourney(id: string): Promise<JourneyDetailView> {
+    await settled(id);
+    calls.describe.mockClear();
+    calls.query.mockClear();
+    const { body } = await read(id).expect(200);
+    expect(counted()).toEqual({ describe: 0, query: 1, history: 0 });
+    expect(body).toEqual(await describedView(id, (body as JourneyDetailView).temporalUiUrl));
+    return body as JourneyDetailView;
+  }
+
   /** Until two reads a moment apart agree: the worker has done what the start set going. */
   async function settled(id: string): Promise<void> {
     const handle = stack.temporal.workflow.getHandle(id);
@@ -84,14 +96,7 @@ describe('reading a journey (real API, worker, Temporal dev server, PostgreSQL)'
         params: { appointmentAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), timeZone: 'UTC' },
       })
       .expect(201);
-    await settled(started.id);
-    calls.describe.mockClear();
-    calls.query.mockClear();
-
-    const { body } = await read(started.id).expect(200);
-
-    expect(counted()).toEqual({ describe: 0, query: 1, history: 0 });
-    expect(body).toEqual(await describedView(started.id, body.temporalUiUrl));
+    const body = await readOfSettledRunningJourney(started.id);
     expect(body).toMatchObject({ journey: 'appointment-reminder', status: 'active', stage: 'scheduled' });
     await stack.temporal.workflow.getHandle(started.id).terminate('test over');
   });
@@ -113,14 +118,7 @@ describe('reading a journey (real API, worker, Temporal dev server, PostgreSQL)'
         params: { timeZone: 'Europe/Warsaw', values: { schedulingUrl: 'https://book.example.org' } },
       })
       .expect(201);
-    await settled(started.id);
-    calls.describe.mockClear();
-    calls.query.mockClear();
-
-    const { body } = await read(started.id).expect(200);
-
-    expect(counted()).toEqual({ describe: 0, query: 1, history: 0 });
-    expect(body).toEqual(await describedView(started.id, body.temporalUiUrl));
+    const body = await readOfSettledRunningJourney(started.id);
     expect(body).toMatchObject({ definitionId: DEFINITION_ID, definitionVersion: 1 });
     await stack.temporal.workflow.getHandle(started.id).terminate('test over');
   });

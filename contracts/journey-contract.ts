@@ -161,6 +161,13 @@ export const pauseJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]
 export const resumeJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('resume');
 export const cancelJourneyUpdate = defineUpdate<JourneyProgress, [ControlRequest]>('cancel');
 /** The starter delivered the events kept for a journey started with `keptEvents`: it may take its first step. */
+/**
+ * The failure type a journey's update validators refuse with once the journey has ended, though
+ * its workflow may still be closing (settling its writes): the API answers it as it answers a
+ * closed workflow, 409, not as a refused change.
+ */
+export const JOURNEY_ENDED_FAILURE = 'JourneyEnded';
+
 export const keptEventsDeliveredUpdate = defineUpdate<void, [KeptEventsDelivered]>('keptEventsDelivered');
 
 export interface KeptEventsDelivered {

@@ -124,6 +124,7 @@ export function installJourneyHandlers<Event>(
     {
       validator: (request) => {
         requireReason(request);
+        state.requireOpen();
         if (state.currentStatus !== 'active')
           throw new Error(`Only an active journey can be paused; this one is ${state.currentStatus}.`);
       },
@@ -139,6 +140,7 @@ export function installJourneyHandlers<Event>(
     {
       validator: (request) => {
         requireReason(request);
+        state.requireOpen();
         if (state.currentStatus !== 'paused')
           throw new Error(`Only a paused journey can be resumed; this one is ${state.currentStatus}.`);
       },

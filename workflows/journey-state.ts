@@ -1,6 +1,7 @@
-import { patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   ENROLMENT_NOTES_MEMO,
+  JOURNEY_ENDED_FAILURE,
   type DeadlineView,
   type FactValue,
   type JourneyProgress,
@@ -193,7 +194,13 @@ export class JourneyState {
   }
 
   requireOpen(): void {
-    if (!this.isOpen) throw new Error(`The journey has already ended (stage "${this.stage}").`);
+    if (!this.isOpen) {
+      throw ApplicationFailure.create({
+        type: JOURNEY_ENDED_FAILURE,
+        message: `The journey has already ended (stage "${this.stage}").`,
+        nonRetryable: true,
+      });
+    }
   }
 
   /** `by`: who or what caused it, when known here (a field on the entry, not a command: replay is unaffected). */

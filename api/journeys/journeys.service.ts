@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { journeyTypeSavedView, type SavedViewLink } from '../../shared/temporal-web-ui/saved-views';
 import {
+  ApplicationFailure,
   ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -23,6 +24,7 @@ import {
   cancelJourneyUpdate,
   journeyEventUpdate,
   pauseJourneyUpdate,
+  JOURNEY_ENDED_FAILURE,
   previewEventQuery,
   progressQuery,
   resumeJourneyUpdate,
@@ -421,6 +423,8 @@ export class JourneysService {
     } catch (error) {
       // It ended between the read that found it running and the change (a cancel just before).
       if (error instanceof WorkflowNotFoundError) throw journeyEnded();
+      // It ended, and is still closing: refused by its validator, answered as a closed journey is.
+      if (error instanceof WorkflowUpdateFailedError && endedFailure(error.cause)) throw journeyEnded();
       // The workflow's validator rejected the change before anything was recorded.
       if (error instanceof WorkflowUpdateFailedError) {
         throw badRequest(error.cause?.message ?? 'The journey rejected the change.');
@@ -495,6 +499,10 @@ function eventFailureOutcome(error: unknown): string {
   if (error instanceof ConflictException) return 'ended';
   if (error instanceof ServiceUnavailableException) return 'unavailable';
   return 'failed';
+}
+
+function endedFailure(cause: Error | undefined): boolean {
+  return cause instanceof ApplicationFailure && cause.type === JOURNEY_ENDED_FAILURE;
 }
 
 function journeyEnded(): ConflictException {

@@ -1,8 +1,11 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import {
   cancelJourneyUpdate,
   deliveryStatusSignal,
+  JOURNEY_ENDED_FAILURE,
+  journeyEventUpdate,
+  pauseJourneyUpdate,
   patientRespondedSignal,
   progressQuery,
 } from '../../contracts/journey-contract';
@@ -57,7 +60,7 @@ describe('a staff call being raised when the journey ends', () => {
   const CLOSED_WITH_THE_END =
     '1 staff task(s) closed: The journey ended (cancelled): the call is no longer needed';
 
-  test('[HZ-95] [HZ-93] the call is closed with the end, and the timeline says it came as the journey ended', async () => {
+  test('[HZ-95] [HZ-93] the call is closed with the end, and the timeline says it came as the journey ended; meanwhile changes are refused as to an ended journey', async () => {
     await harness.seedContact(
       'ref-ended-while-raising',
       { email: null, phone: null, portalEnabled: false, channelOrder: ['email', 'sms', 'portal'] },
@@ -71,6 +74,23 @@ describe('a staff call being raised when the journey ends', () => {
     await handle.executeUpdate(cancelJourneyUpdate, {
       args: [{ reason: 'The EHR records the patient as deceased', by: 'ehr' }],
     });
+    // Ended, its workflow still running (the call is held): every change is refused as to an ended
+    // journey, which the API answers 409 as it does a closed one, not 400 as a refused change.
+    for (const change of [
+      () => handle.executeUpdate(cancelJourneyUpdate, { args: [{ reason: 'again' }] }),
+      () => handle.executeUpdate(pauseJourneyUpdate, { args: [{ reason: 'in hospital' }] }),
+      () => handle.executeUpdate(journeyEventUpdate, { args: [{ type: 'declined' }] }),
+    ]) {
+      const refusal = await change().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((refusal as WorkflowUpdateFailedError).cause).toMatchObject({
+        type: JOURNEY_ENDED_FAILURE,
+        message: 'The journey has already ended (stage "cancelled").',
+      });
+    }
     release();
     await raised;
     await handle.result();

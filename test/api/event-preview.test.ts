@@ -60,7 +60,14 @@ describe('POST /api/journeys/:id/events/preview (real API, worker, Temporal dev 
       body: { outcome: 'applied' },
     });
     await send(card.id, { type: 'treatment-started' });
-    const timeline = (await api().get(`/api/journeys/${card.id}`).set(asOperator).expect(200)).body.timeline;
+    // The step's own work first (the patient has no channel: a message that reached nobody, then a
+    // staff call), so what follows compares only what the previews and the refused send left.
+    const { timeline } = (
+      await eventually(
+        () => api().get(`/api/journeys/${card.id}`).set(asOperator).expect(200),
+        (response) => response.body.timeline.some((entry: { kind: string }) => entry.kind === 'task'),
+      )
+    ).body;
 
     const refused = await preview(card.id, { type: 'treatment-started' }).expect(200);
     expect(refused.body).toEqual({

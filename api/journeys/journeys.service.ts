@@ -109,7 +109,7 @@ export class JourneysService {
    */
   async start(request: StartJourneyDto, recorded: () => Promise<void>): Promise<StartJourneyResult> {
     const { created, workflowId } = await this.startWorkflow(request, recorded);
-    return { created, ...(await (created ? this.getJustStarted(workflowId) : this.get(workflowId))) };
+    return { created, ...(await this.get(workflowId)) };
   }
 
   /**
@@ -197,28 +197,6 @@ export class JourneysService {
     if (running && read.kind === 'no-worker') throw workerUnavailable(NO_WORKER_ANSWERED);
     const progress =
       running && read.kind === 'older-worker' ? read.progress : await this.progressOf(handle, description);
-    return toDetailView(description, progress, this.temporalUiUrl(id));
-  }
-
-  /**
-   * A journey this request has just started: the describe and the first progress query asked
-   * together, one round trip less before the answer. Both are awaited whatever either gives, so
-   * neither runs on after the answer (nor past the API's shutdown), which is why `get` asks them
-   * one after the other for a journey it has not just seen started.
-   */
-  private async getJustStarted(id: string): Promise<JourneyDetailView> {
-    const handle = this.temporal.workflow.getHandle(id);
-    const [described, queried] = await Promise.allSettled([
-      this.describe(handle),
-      this.queryProgress(handle),
-    ]);
-    if (described.status === 'rejected') throw described.reason;
-    const description = described.value;
-    // Ended already (a definition with nothing to wait for): its result, as `get` reads it.
-    let progress: JourneyProgress;
-    if (description.status.name === 'COMPLETED') progress = (await handle.result()) as JourneyProgress;
-    else if (queried.status === 'fulfilled') progress = queried.value;
-    else throw queried.reason;
     return toDetailView(description, progress, this.temporalUiUrl(id));
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { EHR_BASE, notificationBundle, observation } from '../api/fhir/inbound/inbound.test-support';
+import { EHR_BASE, notificationBundle, observation } from '../shared/ehr-inbound/inbound.test-support';
 import { journeyEventUpdate, progressQuery } from '../contracts/journey-contract';
 import { runAlternatingRounds, type RoundOutcome, type SideFigures } from './alternating-rounds';
 import type { BenchStack } from './bench-stack';

@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle, Parameters, SearchParameter } from '@medplum/fhirtypes';
-import { focusResourceOf, parseNotificationBundle } from '../api/fhir/inbound/notification-bundle';
-import { routeResource } from '../api/fhir/inbound/route-resource';
+import { focusResourceOf, parseNotificationBundle } from '../shared/ehr-inbound/notification-bundle';
+import { routeResource } from '../shared/ehr-inbound/route-resource';
 import { startApiStack, type ApiStack } from '../test/helpers/api-stack';
 import { uniqueName } from '../test/helpers/test-stack';
 import {

@@ -15,7 +15,7 @@ import type { LinkFacts } from './journey-triggers';
 /*
  * What moves a running journey from the EHR: each journey declares its event rules in
  * `<journey>.ehr-events.ts` (the `events` of its triggers), as it declares its start rules, and the
- * EHR router (api/fhir/inbound) reads them from the module list: it names no journey. The router
+ * EHR router (shared/ehr-inbound) reads them from the module list: it names no journey. The router
  * picks a rule by the codes it declares, checks what every rule of that resource type checks
  * alike (a patient, a final result, a present and confirmed Condition, the Encounter's status),
  * asks the rule what the resource means for its journey, and finds the journeys the reading is

@@ -4,7 +4,7 @@ import type { JourneyEvent } from '../contracts/journey-contract';
 
 /*
  * What starts a journey from the EHR: each journey declares its start rules in
- * `<journey>.starts.ts` (the `starts` of its triggers), and the EHR router (api/fhir/inbound)
+ * `<journey>.starts.ts` (the `starts` of its triggers), and the EHR router (shared/ehr-inbound)
  * reads them from the module list: it names no journey. The router picks a rule by the codes the
  * rule declares, checks what every rule of that resource type checks alike (a patient; for a
  * Condition, one present and confirmed), then asks the rule what the resource means for its

@@ -14,7 +14,7 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { auditEntry } from './audit-entry';
 import { AuditTrail, type AuditActor } from './audit-trail.service';
 import { AUDIT_KEY, type AuditSpec } from './audited.decorator';
-import { loggableError } from '../errors/loggable-error';
+import { loggableError } from '../../shared/telemetry/loggable-error';
 import { markRecordedByInterceptor } from './early-refusals';
 import { auditOutcomeMayFollowAnswer } from './outcome-after-answer';
 import { AuditRowOpening, noteAuditRowOpening } from './audit-row-opening';

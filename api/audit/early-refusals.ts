@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { auditEntry } from './audit-entry';
 import { AuditTrail, type AuditActor } from './audit-trail.service';
-import { loggableError } from '../errors/loggable-error';
+import { loggableError } from '../../shared/telemetry/loggable-error';
 import { AUDIT_KEY, type AuditSpec } from './audited.decorator';
 
 const recordedByInterceptor = new WeakSet<Request>();

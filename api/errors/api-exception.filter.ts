@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import type { ApiErrorBody } from './api-error';
-import { loggableError } from './loggable-error';
+import { loggableError } from '../../shared/telemetry/loggable-error';
 
 interface BodyParserError {
   type: string;

@@ -74,7 +74,7 @@ export function definitionJourney(definition: JourneyDefinition): CatalogueJourn
     blueprint: definitionBlueprint(definition),
     sources: [],
     // A journey enrolled for a request (values.requestId) is that request's: the EHR router finds
-    // it by the request an Appointment is based on (api/fhir/inbound/definition-routing.ts).
+    // it by the request an Appointment is based on (shared/ehr-inbound/definition-routing.ts).
     instanceKey: definitionInstanceKey,
     definition: pinned,
     workflowParams: (params) => ({ ...(params as object), definition }),

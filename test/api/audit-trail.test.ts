@@ -4,7 +4,7 @@ import { OutreachMessage } from '../../persistence/entities/outreach-message.ent
 import { signUnsubscribeToken } from '../../shared/engagement/delivery-links';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { journeyWorkflowId, patientRefFor } from '../../shared/journeys/patient-ref';
-import { observation } from '../../api/fhir/inbound/inbound.test-support';
+import { observation } from '../../shared/ehr-inbound/inbound.test-support';
 import { eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 

@@ -4,7 +4,7 @@ import {
   EHR_BASE,
   emergencyEncounter,
   notificationBundle,
-} from '../../api/fhir/inbound/inbound.test-support';
+} from '../../shared/ehr-inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 import { HOUR_MS } from '../../contracts/durations';

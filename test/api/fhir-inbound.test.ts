@@ -13,7 +13,7 @@ import {
   observation,
   pathologyReport,
   type NotificationEventSpec,
-} from '../../api/fhir/inbound/inbound.test-support';
+} from '../../shared/ehr-inbound/inbound.test-support';
 import { signWebhookBody, WEBHOOK_SIGNATURE_HEADER } from '../../api/fhir/inbound/webhook-signature';
 import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';

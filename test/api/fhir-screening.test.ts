@@ -1,7 +1,7 @@
 import type { Immunization, Procedure } from '@medplum/fhirtypes';
 import request from 'supertest';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
-import { EHR_BASE, notificationBundle } from '../../api/fhir/inbound/inbound.test-support';
+import { EHR_BASE, notificationBundle } from '../../shared/ehr-inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 import { DAY_MS } from '../../contracts/durations';

@@ -1,6 +1,6 @@
 import type { Observation } from '@medplum/fhirtypes';
 import request from 'supertest';
-import { notificationBundle, observation, EHR_BASE } from '../../api/fhir/inbound/inbound.test-support';
+import { notificationBundle, observation, EHR_BASE } from '../../shared/ehr-inbound/inbound.test-support';
 import { OBSERVATION_CATEGORY_SYSTEM } from '../../workflows/prediabetes-care/prediabetes-care.ehr-events';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';

@@ -1,5 +1,5 @@
 import type { Appointment } from '@medplum/fhirtypes';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 import { DEFAULT_ORGANISATION_TIME_ZONE } from '../../config/app-config';
 import { journeyEventUpdate, progressQuery } from '../../contracts/journey-contract';
 import { ProgramSettingsStore } from '../../persistence/program-settings-store';

@@ -1,6 +1,6 @@
 import type { ServiceRequest } from '@medplum/fhirtypes';
 import request from 'supertest';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 import { registerJourney } from '../../workflows/journeys';
 import { wellnessCheckJourney } from '../fixtures/journeys/wellness-check/wellness-check.journey';
 import { WELLNESS_ORDER } from '../fixtures/journeys/wellness-check/wellness-check.starts';

@@ -6,10 +6,10 @@ import {
   diloReferral,
   emergencyEncounter,
   pathologyReport,
-} from '../../api/fhir/inbound/inbound.test-support';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
-import type { RoutingDecision } from '../../api/fhir/inbound/routing-decision';
-import { pickTargets, type TargetJourney } from '../../api/fhir/journey-targets';
+} from '../../shared/ehr-inbound/inbound.test-support';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
+import type { RoutingDecision } from '../../shared/ehr-inbound/routing-decision';
+import { pickTargets, type TargetJourney } from '../../shared/ehr-inbound/journey-targets';
 import {
   checkVisitEvent,
   dispositionPlan,

@@ -7,7 +7,7 @@ import {
   diloReferral,
   notificationBundle,
   pathologyReport,
-} from '../../api/fhir/inbound/inbound.test-support';
+} from '../../shared/ehr-inbound/inbound.test-support';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { uniqueName } from '../helpers/test-stack';
 import { DAY_MS } from '../../contracts/durations';

@@ -6,7 +6,7 @@ import {
   appointment,
   notificationBundle,
   type NotificationEventSpec,
-} from '../../api/fhir/inbound/inbound.test-support';
+} from '../../shared/ehr-inbound/inbound.test-support';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { publishDefinition } from '../helpers/publish-definition';

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { createApp } from '../../api/create-app';
-import { observation } from '../../api/fhir/inbound/inbound.test-support';
+import { observation } from '../../shared/ehr-inbound/inbound.test-support';
 import { StaffTask } from '../../persistence/entities/staff-task.entity';
 import { patientRefFor } from '../../shared/journeys/patient-ref';
 import { ROUTE_PATTERN } from '../../shared/telemetry/carepath-metrics';

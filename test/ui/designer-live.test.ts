@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { appointment } from '../../api/fhir/inbound/inbound.test-support';
+import { appointment } from '../../shared/ehr-inbound/inbound.test-support';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';

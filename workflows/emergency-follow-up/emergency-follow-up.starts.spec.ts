@@ -1,7 +1,7 @@
 import type { Encounter, Resource } from '@medplum/fhirtypes';
-import { requireValidFhirResource } from '../../api/fhir/inbound/fhir-validation';
-import { emergencyEncounter } from '../../api/fhir/inbound/inbound.test-support';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { requireValidFhirResource } from '../../shared/ehr-inbound/fhir-validation';
+import { emergencyEncounter } from '../../shared/ehr-inbound/inbound.test-support';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 
 /*
  * The start rule of the emergency follow-up (emergency-follow-up.starts.ts), through the EHR

@@ -1,8 +1,8 @@
 import type { Communication, Resource } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
-import { requireValidFhirResource } from '../../api/fhir/inbound/fhir-validation';
-import { condition, pathologyReport } from '../../api/fhir/inbound/inbound.test-support';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { requireValidFhirResource } from '../../shared/ehr-inbound/fhir-validation';
+import { condition, pathologyReport } from '../../shared/ehr-inbound/inbound.test-support';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 
 /*
  * The event rules of the oncology card (oncology-fast-track.ehr-events.ts), through the EHR router

@@ -1,8 +1,8 @@
 import type { Observation, Resource } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
-import { requireValidFhirResource } from '../../api/fhir/inbound/fhir-validation';
-import { condition, observation } from '../../api/fhir/inbound/inbound.test-support';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { requireValidFhirResource } from '../../shared/ehr-inbound/fhir-validation';
+import { condition, observation } from '../../shared/ehr-inbound/inbound.test-support';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 import { FASTING_STATUS, OBSERVATION_CATEGORY_SYSTEM } from './prediabetes-care.ehr-events';
 
 /*

@@ -1,7 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { requireValidFhirResource } from '../../api/fhir/inbound/fhir-validation';
-import { condition } from '../../api/fhir/inbound/inbound.test-support';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { requireValidFhirResource } from '../../shared/ehr-inbound/fhir-validation';
+import { condition } from '../../shared/ehr-inbound/inbound.test-support';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 
 /*

@@ -8,8 +8,8 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
-import { requireValidFhirResource } from '../../api/fhir/inbound/fhir-validation';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { requireValidFhirResource } from '../../shared/ehr-inbound/fhir-validation';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 import { screeningTestIds, screeningTests } from './screening-value-sets';
 
 /*

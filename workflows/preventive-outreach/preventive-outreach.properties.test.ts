@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { addDays, addMonths } from '../../contracts/ehr/calendar-dates';
 import { dueItems } from '../../activities/cohort/screening-eligibility';
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
-import { routeResource } from '../../api/fhir/inbound/route-resource';
+import { routeResource } from '../../shared/ehr-inbound/route-resource';
 import { chooseChannel } from '../../activities/engagement/channel-choice';
 import type { DeliveryChannel } from '../../contracts/delivery-channels';
 import { defaultEngagementPolicy } from '../../shared/engagement/engagement-policy';

@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-export const ENTRY_OUTCOMES = ['applied', 'started', 'ignored', 'duplicate', 'failed'] as const;
-export type EntryOutcome = (typeof ENTRY_OUTCOMES)[number];
+import { ENTRY_OUTCOMES, type EntryOutcomeKind } from '../../../shared/ehr-inbound/entry-outcome';
 
 export class JourneyResultView {
   @ApiProperty({ description: 'Opaque journey id (the Temporal workflow id).' }) id!: string;
@@ -26,7 +24,7 @@ export class EntryOutcomeView {
       'applied: a journey took it; started: it enrolled the patient; ignored: nothing to do (see reason); ' +
       'duplicate: received before, nothing changed; failed: stored but not applied yet, send it again.',
   })
-  outcome!: EntryOutcome;
+  outcome!: EntryOutcomeKind;
   @ApiPropertyOptional() reason?: string;
   @ApiPropertyOptional({ description: 'The routing rule that matched.' }) rule?: string;
   @ApiPropertyOptional({ type: [JourneyResultView] }) journeys?: JourneyResultView[];

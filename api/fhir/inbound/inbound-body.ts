@@ -1,6 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { requireValidFhirResource } from './fhir-validation';
-import { InboundRejection } from './inbound-rejection';
+import { requireValidFhirResource } from '../../../shared/ehr-inbound/fhir-validation';
+import { InboundRejection } from '../../../shared/ehr-inbound/inbound-rejection';
 
 /** FHIR's own JSON media type, and plain JSON from engines that send no other. */
 export const ACCEPTED_CONTENT_TYPES = ['application/fhir+json', 'application/json'] as const;

@@ -1,9 +1,9 @@
 import type { CodeableConcept, Consent, ConsentProvision } from '@medplum/fhirtypes';
-import { productChannels } from '../../../../channels';
-import type { DeliveryChannel } from '../../../../contracts/delivery-channels';
-import { toInstant } from '../../../../contracts/ehr/clinical-time';
-import { findCoding } from '../../../../contracts/ehr/code-systems';
-import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
+import { productChannels } from '../../../channels';
+import type { DeliveryChannel } from '../../../contracts/delivery-channels';
+import { toInstant } from '../../../contracts/ehr/clinical-time';
+import { findCoding } from '../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../contracts/ehr/fhir-references';
 import { ignore, type ConsentDecision, type RoutingDecision } from '../routing-decision';
 import { isDefined, noPatient } from './route-helpers';
 

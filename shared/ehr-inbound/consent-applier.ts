@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { ConsentDecision, RoutingDecision } from './inbound/routing-decision';
+import type { ConsentDecision, RoutingDecision } from './routing-decision';
 import type { PatientContactStore } from '../../persistence/patient-contact-store';
-import type { Dispatched } from './journey-dispatcher.service';
+import type { Dispatched } from './journey-dispatcher';
 
 type ConsentRouting = Extract<RoutingDecision, { kind: 'consent' }>;
 

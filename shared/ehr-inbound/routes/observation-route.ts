@@ -1,7 +1,7 @@
 import type { Observation } from '@medplum/fhirtypes';
-import { eventRulesFor } from '../../../../workflows/journey-trigger-list';
-import { findCoding } from '../../../../contracts/ehr/code-systems';
-import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
+import { eventRulesFor } from '../../../workflows/journey-trigger-list';
+import { findCoding } from '../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../contracts/ehr/fhir-references';
 import type { RoutingDecision } from '../routing-decision';
 import { eventDecision } from './event-decision';
 import { routeRecord } from './record-route';

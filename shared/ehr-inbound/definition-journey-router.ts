@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import type { Patient, Resource, Task } from '@medplum/fhirtypes';
 import {
   WorkflowNotFoundError,
@@ -15,13 +14,12 @@ import { pinnedDefinitionIn } from '../../contracts/journey-definitions/pinned-d
 import { requestParams } from '../../contracts/journey-definitions/definition-request';
 import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
 import { journeyTypeKey, patientRefKey } from '../../contracts/search-attributes';
-import { JourneyDefinitionStore } from '../../persistence/journey-definition-store';
-import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
-import type { FhirClient } from '../../shared/ehr/fhir-client';
-import { isRecordedDeceased } from '../../shared/ehr/patient-vital-status';
-import { definitionJourney } from '../../shared/journeys/catalogue-journey';
-import { JourneyStarter } from '../../shared/journeys/journey-starter';
-import { FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
+import { type JourneyDefinitionStore } from '../../persistence/journey-definition-store';
+import { JOURNEY_EXTENSION_URL } from '../ehr/carepath-identifiers';
+import type { FhirClient } from '../ehr/fhir-client';
+import { isRecordedDeceased } from '../ehr/patient-vital-status';
+import { definitionJourney } from '../journeys/catalogue-journey';
+import { type JourneyStarter } from '../journeys/journey-starter';
 import {
   byDefinitionLink,
   candidatesOfVersion,
@@ -29,8 +27,8 @@ import {
   readForDefinitions,
   type DefinitionCandidate,
   type DefinitionLink,
-} from './inbound/definition-routing';
-import type { JourneyResult } from './journey-dispatcher.service';
+} from './definition-routing';
+import type { JourneyResult } from './journey-dispatcher';
 
 /** What the published definitions made of one resource. */
 export interface DefinitionRouted {
@@ -57,11 +55,10 @@ export interface DefinitionRouted {
  * Patient recorded as deceased ends them all, as it ends coded ones. Temporal and EHR failures
  * are thrown: the inbox keeps the event unapplied for the redelivery.
  */
-@Injectable()
 export class DefinitionJourneyRouter {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
+    private readonly temporal: Client,
+    private readonly fhir: FhirClient | null,
     private readonly starter: JourneyStarter,
     private readonly definitions: JourneyDefinitionStore,
   ) {}

@@ -1,7 +1,7 @@
 import type { ServiceRequest } from '@medplum/fhirtypes';
-import { findCoding } from '../../../../contracts/ehr/code-systems';
-import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
-import { startRulesFor } from '../../../../workflows/journey-trigger-list';
+import { findCoding } from '../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../contracts/ehr/fhir-references';
+import { startRulesFor } from '../../../workflows/journey-trigger-list';
 import type { RoutingDecision } from '../routing-decision';
 import { noPatient, noRuleFor } from './route-helpers';
 import { startDecision } from './start-decision';

@@ -1,13 +1,13 @@
 import type { Appointment, Observation, QuestionnaireResponse, Task } from '@medplum/fhirtypes';
-import example from '../../../contracts/journey-definitions/examples/screening-booking.json';
-import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
+import example from '../../contracts/journey-definitions/examples/screening-booking.json';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import {
   definitionInstanceKey,
   requestKey,
   requestParams,
-} from '../../../contracts/journey-definitions/definition-request';
-import type { JourneyDefinition } from '../../../contracts/journey-definitions/definition-schema';
-import { journeyWorkflowId } from '../../../shared/journeys/patient-ref';
+} from '../../contracts/journey-definitions/definition-request';
+import type { JourneyDefinition } from '../../contracts/journey-definitions/definition-schema';
+import { journeyWorkflowId } from '../journeys/patient-ref';
 import { appointment, observation } from './inbound.test-support';
 import {
   byDefinitionLink,

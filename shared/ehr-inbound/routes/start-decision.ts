@@ -1,7 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { resourceKey } from '../../../../contracts/ehr/fhir-references';
-import type { DeclaredStart } from '../../../../workflows/journey-trigger-list';
-import type { StartReading } from '../../../../workflows/journey-starts';
+import { resourceKey } from '../../../contracts/ehr/fhir-references';
+import type { DeclaredStart } from '../../../workflows/journey-trigger-list';
+import type { StartReading } from '../../../workflows/journey-starts';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { targetFromTriggers } from './journey-links';
 import { deceasedDecision } from './patient-route';

@@ -1,5 +1,5 @@
 import type { Encounter, Resource } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 import { requireValidFhirResource } from './fhir-validation';
 import { appointment, channelConsent, emergencyEncounter, observation } from './inbound.test-support';
 import { routeResource, type RoutingContext } from './route-resource';

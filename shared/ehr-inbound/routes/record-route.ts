@@ -1,7 +1,7 @@
 import type { Reference } from '@medplum/fhirtypes';
-import type { RecordedResource } from '../../../../workflows/journey-events';
-import { eventRulesFor } from '../../../../workflows/journey-trigger-list';
-import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
+import type { RecordedResource } from '../../../workflows/journey-events';
+import { eventRulesFor } from '../../../workflows/journey-trigger-list';
+import { patientIdOf } from '../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { eventDecision } from './event-decision';
 import { noPatient } from './route-helpers';

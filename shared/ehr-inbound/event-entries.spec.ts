@@ -3,7 +3,7 @@ import { contentKey, inboundEntriesOf, storableResourceId } from './event-entrie
 import { requireValidFhirResource } from './fhir-validation';
 import { InboundRejection } from './inbound-rejection';
 import { EHR_BASE, condition, engineBundle, notificationBundle, observation } from './inbound.test-support';
-import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
 
 const subscription = `${EHR_BASE}/Subscription/carepath-events`;
 const hba1c = observation('pat-1', '4548-4', 6.1, '%', '2025-05-30T08:00:00Z', 'obs-1');

@@ -1,7 +1,7 @@
 import type { Appointment } from '@medplum/fhirtypes';
-import type { JourneyEvent } from '../../../../contracts/journey-contract';
-import { toInstant } from '../../../../contracts/ehr/clinical-time';
-import { patientIdOf, resourceKey } from '../../../../contracts/ehr/fhir-references';
+import type { JourneyEvent } from '../../../contracts/journey-contract';
+import { toInstant } from '../../../contracts/ehr/clinical-time';
+import { patientIdOf, resourceKey } from '../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { journeysTaking, targetFromTriggers } from './journey-links';
 import { isDefined, noPatient, references } from './route-helpers';

@@ -1,13 +1,12 @@
 import type { Patient } from '@medplum/fhirtypes';
-import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
-import type { FhirClient } from '../../shared/ehr/fhir-client';
-import type { RoutingDecision } from './inbound/routing-decision';
-import { isRecordedDeceased } from '../../shared/ehr/patient-vital-status';
-import { JourneyStarter } from '../../shared/journeys/journey-starter';
-import { ProgramSettingsStore } from '../../persistence/program-settings-store';
-import { PatientContactStore } from '../../persistence/patient-contact-store';
+import type { FhirClient } from '../ehr/fhir-client';
+import type { RoutingDecision } from './routing-decision';
+import { isRecordedDeceased } from '../ehr/patient-vital-status';
+import { type JourneyStarter } from '../journeys/journey-starter';
+import { type ProgramSettingsStore } from '../../persistence/program-settings-store';
+import { type PatientContactStore } from '../../persistence/patient-contact-store';
 import {
   cancelJourneyUpdate,
   journeyEventUpdate,
@@ -15,9 +14,8 @@ import {
   type JourneyProgress,
 } from '../../contracts/journey-contract';
 import { findJourneyType, type JourneyType } from '../../workflows/journey-types';
-import { FHIR_CLIENT, TEMPORAL_CLIENT } from '../infrastructure/tokens';
 import { ConsentApplier } from './consent-applier';
-import { EhrInbox, waitingSince } from './ehr-inbox.service';
+import { type EhrInbox, waitingSince } from './ehr-inbox';
 import { JourneyTargets, type NoTarget, type TargetJourney } from './journey-targets';
 
 type Decision = Exclude<RoutingDecision, { kind: 'ignore' }>;
@@ -64,14 +62,13 @@ export interface DispatchContext {
  * an error), cancels, or records consent. Temporal and database failures are thrown: the event
  * stays unapplied in the inbox and is applied when the EHR redelivers it.
  */
-@Injectable()
 export class JourneyDispatcher {
   private readonly consent: ConsentApplier;
   private readonly targets: JourneyTargets;
 
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    @Inject(FHIR_CLIENT) private readonly fhir: FhirClient | null,
+    private readonly temporal: Client,
+    private readonly fhir: FhirClient | null,
     private readonly inbox: EhrInbox,
     private readonly starter: JourneyStarter,
     settings: ProgramSettingsStore,

@@ -1,7 +1,7 @@
 import type { CodeableConcept } from '@medplum/fhirtypes';
-import type { ConsentStatus } from '../../../persistence/entities/channel-consent.entity';
-import type { DeliveryChannel } from '../../../contracts/delivery-channels';
-import type { JourneyEvent } from '../../../contracts/journey-contract';
+import type { ConsentStatus } from '../../persistence/entities/channel-consent.entity';
+import type { DeliveryChannel } from '../../contracts/delivery-channels';
+import type { JourneyEvent } from '../../contracts/journey-contract';
 
 /**
  * Which journeys an event is for, derived from the journeys' trigger declarations

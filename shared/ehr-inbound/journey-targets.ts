@@ -1,15 +1,15 @@
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
 import type { Communication, Task } from '@medplum/fhirtypes';
-import type { FhirClient } from '../../shared/ehr/fhir-client';
+import type { FhirClient } from '../ehr/fhir-client';
 import { findCoding, type CodeMatch } from '../../contracts/ehr/code-systems';
-import { JOURNEY_EXTENSION_URL } from '../../shared/ehr/carepath-identifiers';
-import type { JourneyTarget } from './inbound/routing-decision';
+import { JOURNEY_EXTENSION_URL } from '../ehr/carepath-identifiers';
+import type { JourneyTarget } from './routing-decision';
 import type { ProgramSettingsStore } from '../../persistence/program-settings-store';
-import type { JourneyStarter } from '../../shared/journeys/journey-starter';
+import type { JourneyStarter } from '../journeys/journey-starter';
 import { findJourneyType, findJourneyTypeByWorkflow, type JourneyType } from '../../workflows/journey-types';
 import { journeyTypeKey, patientRefKey } from '../../contracts/search-attributes';
-import type { EhrInbox } from './ehr-inbox.service';
+import type { EhrInbox } from './ehr-inbox';
 
 export interface TargetJourney {
   id: string;

@@ -1,20 +1,20 @@
 import type { Coding, Reference, Resource } from '@medplum/fhirtypes';
-import type { JourneyEvent } from '../../../contracts/journey-contract';
-import { codingsOf, type Concepts } from '../../../contracts/ehr/code-systems';
-import { declaredFieldsOf } from '../../../contracts/ehr/declared-event-fields';
-import { patientIdOf, referenceKey } from '../../../contracts/ehr/fhir-references';
-import { requestKey } from '../../../contracts/journey-definitions/definition-request';
+import type { JourneyEvent } from '../../contracts/journey-contract';
+import { codingsOf, type Concepts } from '../../contracts/ehr/code-systems';
+import { declaredFieldsOf } from '../../contracts/ehr/declared-event-fields';
+import { patientIdOf, referenceKey } from '../../contracts/ehr/fhir-references';
+import { requestKey } from '../../contracts/journey-definitions/definition-request';
 import type {
   EventDeclaration,
   JourneyDefinition,
-} from '../../../contracts/journey-definitions/definition-schema';
+} from '../../contracts/journey-definitions/definition-schema';
 import { FINAL_RESULT_STATUSES } from './routing-rules';
 
 /*
  * EHR resources for journeys defined by designers: what each published definition declares of
  * its events (`source`: resource types, an optional value set, the link that ties a resource to
  * one journey) decides, with no journey-specific code. Pure: the I/O (finding the journeys a
- * link names, sending the event) is api/fhir/definition-journey-router.ts.
+ * link names, sending the event) is shared/ehr-inbound/definition-journey-router.ts.
  *
  * Links (product safety invariant 8: an event moves only the journey it is linked to):
  * - `based-on-request`: the resource's `basedOn` names the request the journey was enrolled for

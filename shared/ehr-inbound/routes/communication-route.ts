@@ -1,7 +1,7 @@
 import type { Communication } from '@medplum/fhirtypes';
-import { eventRulesFor } from '../../../../workflows/journey-trigger-list';
-import { findCoding } from '../../../../contracts/ehr/code-systems';
-import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
+import { eventRulesFor } from '../../../workflows/journey-trigger-list';
+import { findCoding } from '../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { eventDecision } from './event-decision';
 import { noPatient, noRuleFor } from './route-helpers';

@@ -1,9 +1,9 @@
 import type { Condition } from '@medplum/fhirtypes';
-import type { ConditionFacts } from '../../../../workflows/journey-starts';
-import { eventRulesFor, startRulesFor } from '../../../../workflows/journey-trigger-list';
-import { clinicalTimeOf } from '../../../../contracts/ehr/clinical-time';
-import { CODE_SYSTEMS, findCoding } from '../../../../contracts/ehr/code-systems';
-import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
+import type { ConditionFacts } from '../../../workflows/journey-starts';
+import { eventRulesFor, startRulesFor } from '../../../workflows/journey-trigger-list';
+import { clinicalTimeOf } from '../../../contracts/ehr/clinical-time';
+import { CODE_SYSTEMS, findCoding } from '../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { ACTIVE_CONDITION_STATUSES } from '../routing-rules';
 import { eventDecision } from './event-decision';

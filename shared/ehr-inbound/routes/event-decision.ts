@@ -1,5 +1,5 @@
-import type { DeclaredEvent } from '../../../../workflows/journey-trigger-list';
-import type { EventAddress, EventReading } from '../../../../workflows/journey-events';
+import type { DeclaredEvent } from '../../../workflows/journey-trigger-list';
+import type { EventAddress, EventReading } from '../../../workflows/journey-events';
 import { ignore, type JourneyTarget, type RoutingDecision } from '../routing-decision';
 import { targetFromTriggers } from './journey-links';
 

@@ -1,5 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
-import type { JourneyEvent } from '../../../contracts/journey-contract';
+import type { JourneyEvent } from '../../contracts/journey-contract';
 import { ignore, type RoutingDecision } from './routing-decision';
 import { routeAppointment } from './routes/appointment-route';
 import { routeCommunication } from './routes/communication-route';

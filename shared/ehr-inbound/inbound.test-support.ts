@@ -11,8 +11,8 @@ import type {
   Resource,
   ServiceRequest,
 } from '@medplum/fhirtypes';
-import { CODE_SYSTEMS } from '../../../contracts/ehr/code-systems';
-import { CLOCK_START_EXTENSIONS } from '../../../workflows/oncology-fast-track/oncology-fast-track.starts';
+import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
+import { CLOCK_START_EXTENSIONS } from '../../workflows/oncology-fast-track/oncology-fast-track.starts';
 import type { NotificationType, PayloadContent } from './notification-bundle';
 
 /*

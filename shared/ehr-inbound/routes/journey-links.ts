@@ -1,4 +1,4 @@
-import { journeyTriggerList } from '../../../../workflows/journey-trigger-list';
+import { journeyTriggerList } from '../../../workflows/journey-trigger-list';
 import {
   eventTriggerOf,
   type CodedField,
@@ -6,8 +6,8 @@ import {
   type JourneyTriggers,
   type LinkFacts,
   type TriggerResource,
-} from '../../../../workflows/journey-triggers';
-import { describeCodings, findCoding, type CodeMatch } from '../../../../contracts/ehr/code-systems';
+} from '../../../workflows/journey-triggers';
+import { describeCodings, findCoding, type CodeMatch } from '../../../contracts/ehr/code-systems';
 import type { JourneyTarget } from '../routing-decision';
 
 /** The journeys that take events from `resource`, with their declaration. */

@@ -1,7 +1,7 @@
 import { CODE_SYSTEMS } from '../../contracts/ehr/code-systems';
-import { appointment } from './inbound/inbound.test-support';
-import { routeResource } from './inbound/route-resource';
-import type { JourneyTarget } from './inbound/routing-decision';
+import { appointment } from './inbound.test-support';
+import { routeResource } from './route-resource';
+import type { JourneyTarget } from './routing-decision';
 import { emergencyFollowUpSettings } from '../../workflows/emergency-follow-up/emergency-follow-up.settings';
 import { runningTypesFor } from './journey-targets';
 

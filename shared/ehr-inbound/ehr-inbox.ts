@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { EntityNotFoundError, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { EhrEventGap } from '../../persistence/entities/ehr-event-gap.entity';
 import {
@@ -6,10 +5,9 @@ import {
   FINAL_EHR_EVENT_STATUSES,
   type EhrEventStatus,
 } from '../../persistence/entities/ehr-event.entity';
-import { storableResourceId, type InboundEntry } from './inbound/event-entries';
+import { storableResourceId, type InboundEntry } from './event-entries';
 import type { JourneyEvent } from '../../contracts/journey-contract';
-import { DATA_SOURCE } from '../infrastructure/tokens';
-import type { CarriedAuditRow } from '../audit/audit-row-opening';
+import type { CarriedAuditRow } from '../../api/audit/audit-row-opening';
 
 /**
  * How long an event that came before its patient's journey waits for it: the results and visits
@@ -69,9 +67,8 @@ export interface OpenGap {
  * their dedupe key on redelivery, and processed one at a time under a row lock so two
  * deliveries of the same event never both apply it.
  */
-@Injectable()
 export class EhrInbox {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Stores the entry unless its dedupe key is known; returns the row either way. `auditRow`: the

@@ -1,6 +1,6 @@
 import type { Bundle, ParametersParameter, Resource } from '@medplum/fhirtypes';
 import { InboundRejection } from './inbound-rejection';
-import { referenceKey, resourceKey } from '../../../contracts/ehr/fhir-references';
+import { referenceKey, resourceKey } from '../../contracts/ehr/fhir-references';
 
 /*
  * FHIR R4 topic-based subscription notifications, as the HL7 "Subscriptions R5 Backport" IG

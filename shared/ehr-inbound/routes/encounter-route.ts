@@ -1,7 +1,7 @@
 import type { Encounter } from '@medplum/fhirtypes';
-import { eventRulesFor, startRulesFor } from '../../../../workflows/journey-trigger-list';
-import { describeCodings, findCoding } from '../../../../contracts/ehr/code-systems';
-import { patientIdOf } from '../../../../contracts/ehr/fhir-references';
+import { eventRulesFor, startRulesFor } from '../../../workflows/journey-trigger-list';
+import { describeCodings, findCoding } from '../../../contracts/ehr/code-systems';
+import { patientIdOf } from '../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { eventDecision } from './event-decision';
 import { routeRecord } from './record-route';

@@ -1,6 +1,6 @@
 import type { CodeableConcept, Reference } from '@medplum/fhirtypes';
-import { describeCodings, type Concepts } from '../../../../contracts/ehr/code-systems';
-import { referenceKey } from '../../../../contracts/ehr/fhir-references';
+import { describeCodings, type Concepts } from '../../../contracts/ehr/code-systems';
+import { referenceKey } from '../../../contracts/ehr/fhir-references';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { FINAL_RESULT_STATUSES } from '../routing-rules';
 

@@ -1,5 +1,5 @@
 import type { Patient } from '@medplum/fhirtypes';
-import { journeyTriggerList } from '../../../../workflows/journey-trigger-list';
+import { journeyTriggerList } from '../../../workflows/journey-trigger-list';
 import { ignore, type RoutingDecision } from '../routing-decision';
 import { noPatient } from './route-helpers';
 

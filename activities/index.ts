@@ -9,6 +9,7 @@ import { vitalStatusFromEhr } from '../shared/ehr/patient-vital-status';
 import { sendMessageActivity } from './outreach/send-message';
 import { sendPortalMessageActivity } from './outreach/send-portal-message';
 import type { JourneyStarter } from '../shared/journeys/journey-starter';
+import type { KeptEhrEvents } from './cohort/kept-ehr-events';
 import { closeJourneyStaffTasksActivity } from './staff-tasks/close-journey-staff-tasks';
 import { createStaffTaskActivity } from './staff-tasks/create-staff-task';
 import type { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
@@ -21,6 +22,11 @@ export interface ActivityDependencies {
   ehr?: { fhir: FhirClient; pseudonymKey: string };
   /** How the cohort finder enrols the patients it finds; without it, enrolment fails visibly. */
   journeyStarter?: JourneyStarter;
+  /**
+   * The EHR inbox's events kept from before an enrolment (keptEhrEventsForWorker): the cohort
+   * finder's journeys take them before their first step, as the API's do (HZ-35).
+   */
+  keptEvents?: KeptEhrEvents;
   /**
    * The cohort finder's zone for patients whose record names none (COHORT_FINDER_TIME_ZONE);
    * the engagement policy's default zone when not given.
@@ -36,6 +42,7 @@ export function createActivities({
   engagement,
   ehr,
   journeyStarter,
+  keptEvents,
   cohortTimeZone,
   metrics,
 }: ActivityDependencies) {
@@ -67,6 +74,7 @@ export function createActivities({
       dataSource,
       fhir: ehr?.fhir,
       journeyStarter,
+      keptEvents,
       timeZone: cohortTimeZone ?? engagement.policy.defaultTimeZone,
     }),
   };

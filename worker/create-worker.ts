@@ -26,6 +26,7 @@ export interface JourneyWorkerOptions {
   engagement: EngagementDependencies;
   ehr?: ActivityDependencies['ehr'];
   journeyStarter?: ActivityDependencies['journeyStarter'];
+  keptEvents?: ActivityDependencies['keptEvents'];
   cohortTimeZone?: ActivityDependencies['cohortTimeZone'];
   /** Counts what the activities did (messages, staff tasks, deadline breaches) for `/metrics`. */
   metrics?: ActivityDependencies['metrics'];
@@ -95,6 +96,7 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
         engagement: options.engagement,
         ...(options.ehr ? { ehr: options.ehr } : {}),
         ...(options.journeyStarter ? { journeyStarter: options.journeyStarter } : {}),
+        ...(options.keptEvents ? { keptEvents: options.keptEvents } : {}),
         ...(options.cohortTimeZone ? { cohortTimeZone: options.cohortTimeZone } : {}),
         ...(options.metrics ? { metrics: options.metrics } : {}),
       }),

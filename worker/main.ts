@@ -6,9 +6,7 @@ import { ensureCohortFinderSchedule } from '../activities/cohort/cohort-schedule
 import { createDataSource } from '../persistence/data-source';
 import { createFhirClient } from '../shared/ehr/http-fhir-client';
 import { createEngagement } from '../activities/engagement/engagement-setup';
-import { createJourneyStarter } from '../shared/journeys/journey-starter';
-import { ProgramSettingsStore } from '../persistence/program-settings-store';
-import { PatientContactStore } from '../persistence/patient-contact-store';
+import { cohortEnrolment } from './cohort-enrolment';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { CarepathMetrics } from '../shared/telemetry/carepath-metrics';
 import { configuredSpanProcessor, installTracing } from '../shared/telemetry/tracing';
@@ -44,10 +42,10 @@ async function main(): Promise<void> {
     // The cohort finder's enrolments carry its activity's span to the journeys it starts.
     ...(tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } } : {}),
   });
-  const journeyStarter = createJourneyStarter({
+  // The cohort finder's journeys take what the EHR said before them, as the API's do (HZ-35).
+  const { journeyStarter, keptEvents } = cohortEnrolment({
+    dataSource,
     temporal: client,
-    settings: new ProgramSettingsStore(dataSource, { reuseWhileVersionStands: true }),
-    contacts: new PatientContactStore(dataSource),
     fhir,
     config,
     metrics,
@@ -61,6 +59,7 @@ async function main(): Promise<void> {
     cohortTimeZone: cohort.timeZone,
     ...(fhir ? { ehr: { fhir, pseudonymKey: config.pseudonymKey } } : {}),
     journeyStarter,
+    keptEvents,
     metrics,
     ...(tracing ? { tracing } : {}),
   });

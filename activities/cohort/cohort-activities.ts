@@ -7,6 +7,7 @@ import type { IntervalOf } from './screening-eligibility';
 import type { FhirClient } from '../../shared/ehr/fhir-client';
 import type { JourneyStarter } from '../../shared/journeys/journey-starter';
 import { enrolDuePatientsActivity } from './enrol-due-patients';
+import type { KeptEhrEvents } from './kept-ehr-events';
 import {
   screeningRecordOfActivity,
   type ScreeningRecordOf,
@@ -23,6 +24,8 @@ export interface CohortDependencies {
   /** The EHR to search; without one, nobody is found. */
   fhir: FhirClient | undefined;
   journeyStarter: JourneyStarter | undefined;
+  /** The EHR events kept from before an enrolment, applied to the journey it starts (HZ-35); without it, none. */
+  keptEvents?: KeptEhrEvents | undefined;
   /**
    * The organisation's zone for patients whose record names none: ages and seasons are judged on
    * the patient's own date. Until an organisation-wide setting lands, the cohort finder's
@@ -32,14 +35,20 @@ export interface CohortDependencies {
 }
 
 /** The cohort finder's activities: find due patients in the EHR, enrol them in preventive outreach. */
-export function createCohortActivities({ dataSource, fhir, journeyStarter, timeZone }: CohortDependencies) {
+export function createCohortActivities({
+  dataSource,
+  fhir,
+  journeyStarter,
+  keptEvents,
+  timeZone,
+}: CohortDependencies) {
   const intervals = programIntervals(new ProgramSettingsStore(dataSource));
   return {
     findDuePatients: fhir
       ? findDuePatientsActivity(fhir, { timeZone, intervals })
       : (_input: FindDuePatientsInput): Promise<FindDuePatientsResult> =>
           Promise.resolve({ due: [], patientsChecked: 0 }),
-    enrolDuePatients: enrolDuePatientsActivity(dataSource, journeyStarter),
+    enrolDuePatients: enrolDuePatientsActivity(dataSource, journeyStarter, keptEvents),
     screeningRecordOf: fhir
       ? screeningRecordOfActivity(fhir, { timeZone, intervals })
       : (_input: ScreeningRecordOfInput): Promise<ScreeningRecordOf> => Promise.resolve({}),

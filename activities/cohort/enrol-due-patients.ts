@@ -5,6 +5,7 @@ import { preventiveOutreachJourney } from '../../workflows/preventive-outreach/p
 import { CohortEnrolment } from '../../persistence/entities/cohort-enrolment.entity';
 import type { JourneyStarter } from '../../shared/journeys/journey-starter';
 import type { DuePatient } from './find-due-patients';
+import type { KeptEhrEvents } from './kept-ehr-events';
 
 export interface EnrolDuePatientsResult {
   enrolled: number;
@@ -20,8 +21,18 @@ export const NO_JOURNEY_STARTER = 'NoJourneyStarter';
  * cycle is claimed in `cohort_enrolment` before the journey is started: a second run finds the
  * claim and does nothing, even after the journey ended; a run that crashed between claim and
  * start finishes the start (journey ids are deterministic, so that start cannot double either).
+ *
+ * What the EHR said about the patient before the run (a booking, a screening done elsewhere; kept
+ * in the inbox, HZ-35) reaches the journey before its first step, as for the API's enrolments: the
+ * start counts the kept events, the journey holds for them, and they are applied and the journey
+ * released before the enrolment is recorded. A run retried after a crash applies only what is
+ * still kept (the inbox row lock, the update ids) and releases its journey again.
  */
-export function enrolDuePatientsActivity(dataSource: DataSource, starter: JourneyStarter | undefined) {
+export function enrolDuePatientsActivity(
+  dataSource: DataSource,
+  starter: JourneyStarter | undefined,
+  keptEvents?: KeptEhrEvents,
+) {
   const enrolments = dataSource.getRepository(CohortEnrolment);
 
   return async function enrolDuePatients({ due }: { due: DuePatient[] }): Promise<EnrolDuePatientsResult> {
@@ -57,6 +68,7 @@ export function enrolDuePatientsActivity(dataSource: DataSource, starter: Journe
         type: preventiveOutreachJourney,
         patientId,
         params: { item, ...(lastDoneAt ? { lastDoneAt } : {}), ...(lastTest ? { lastTest } : {}) },
+        ...(keptEvents ? { keptEvents: keptEvents.keptEventsFor(patientRef) } : {}),
       });
       if (!outcome.started) {
         // Field paths and issue codes only: messages may quote the values. The claim goes, so a fixed record is enrolled next run.
@@ -70,6 +82,12 @@ export function enrolDuePatientsActivity(dataSource: DataSource, starter: Journe
       }
       // A retry after a crash finds its own journey already running: still this run's enrolment.
       const ours = outcome.created || !claimedNow;
+      if (ours && keptEvents) {
+        // A retry cannot tell whether the journey it found holds still: it releases it again (a
+        // journey that never held refuses the release, and that is all).
+        const held = outcome.keptEvents || !outcome.created ? [outcome.workflowId] : [];
+        await keptEvents.deliverKeptEvents(patientRef, held);
+      }
       await enrolments.update(
         { id: row.id },
         {

@@ -62,6 +62,8 @@ export interface ApiStackOptions {
    * write-back). Off by default: tests that make the sandbox fail once need the API's read to meet it.
    */
   workerReadsEhr?: boolean;
+  /** The worker's cohort finder can enrol (worker/cohort-enrolment.ts, as in main.ts); needs workerReadsEhr. */
+  cohortFinder?: boolean;
   /**
    * Traces on: the API's Temporal client and the worker carry spans, the worker's to this
    * processor (the API's go to the global provider the test installed, as main.ts does).
@@ -115,6 +117,7 @@ export async function startApiStack(
           ...(fhirSandbox && options.workerReadsEhr
             ? { ehr: { fhir: createFhirClient(ehr)!, pseudonymKey: config.pseudonymKey } }
             : {}),
+          ...(options.cohortFinder ? { cohortFinder: true } : {}),
         });
   const app: INestApplication = await createApp(config, { fhir: createFhirClient(ehr) });
   await app.listen(port, '127.0.0.1');

@@ -1,8 +1,10 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import type { ActivityDependencies } from '../../activities';
 import { createJourneyWorker } from '../../worker/create-worker';
+import { cohortEnrolment } from '../../worker/cohort-enrolment';
 import { CarepathMetrics } from '../../shared/telemetry/carepath-metrics';
 import type { Tracing } from '../../shared/telemetry/tracing';
 import { sandboxEngagement, type ProviderSandbox } from './engagement-sandbox';
@@ -23,6 +25,11 @@ export interface StackWorkerOptions {
   policy?: Record<string, unknown> | undefined;
   tracing?: Tracing | undefined;
   ehr?: ActivityDependencies['ehr'];
+  /**
+   * The cohort finder enrols as worker/main.ts composes it (its journey starter and the EHR
+   * inbox's kept events); needs `ehr`.
+   */
+  cohortFinder?: boolean;
 }
 
 export interface StackWorker {
@@ -41,6 +48,23 @@ export async function startStackWorker(options: StackWorkerOptions): Promise<Sta
   );
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const metrics = new CarepathMetrics();
+  const starterConnection =
+    options.cohortFinder && options.ehr
+      ? await Connection.connect({ address: config.temporal.address })
+      : undefined;
+  const enrolment = starterConnection
+    ? cohortEnrolment({
+        dataSource: options.dataSource,
+        temporal: new Client({
+          connection: starterConnection,
+          namespace: config.temporal.namespace,
+          dataConverter: testDataConverter,
+        }),
+        fhir: options.ehr!.fhir,
+        config,
+        metrics,
+      })
+    : undefined;
   let worker: Worker;
   try {
     worker = await createJourneyWorker({
@@ -53,10 +77,12 @@ export async function startStackWorker(options: StackWorkerOptions): Promise<Sta
       metrics,
       ...(options.tracing ? { tracing: options.tracing } : {}),
       ...(options.ehr ? { ehr: options.ehr } : {}),
+      ...enrolment,
     });
   } catch (error) {
     engagement.close();
     await connection.close();
+    await starterConnection?.close();
     throw error;
   }
   const running = worker.run();
@@ -67,6 +93,7 @@ export async function startStackWorker(options: StackWorkerOptions): Promise<Sta
       await running;
       engagement.close();
       await connection.close();
+      await starterConnection?.close();
     },
   };
 }

@@ -22,8 +22,8 @@ export const NO_JOURNEY_STARTER = 'NoJourneyStarter';
  * claim and does nothing, even after the journey ended; a run that crashed between claim and
  * start finishes the start (journey ids are deterministic, so that start cannot double either).
  *
- * What the EHR said about the patient before the run (a booking, a screening done elsewhere; kept
- * in the inbox, HZ-35) reaches the journey before its first step, as for the API's enrolments: the
+ * What the EHR said about the patient before the run (a booking the inbox kept for want of a
+ * journey, HZ-35) reaches the journey before its first step, as for the API's enrolments: the
  * start counts the kept events, the journey holds for them, and they are applied and the journey
  * released before the enrolment is recorded. A run retried after a crash applies only what is
  * still kept (the inbox row lock, the update ids) and releases its journey again.

@@ -103,6 +103,15 @@ describe('deliverMessage: the statements one message costs', () => {
     expect(statements).toHaveLength(1);
   });
 
+  test("the step's attempts are read through an index, so a send does not cost more as the log grows", async () => {
+    const indexes = (await database.dataSource.query(
+      "SELECT indexdef FROM pg_indexes WHERE tablename = 'outreach_message'",
+    )) as { indexdef: string }[];
+    expect(indexes.map(({ indexdef }) => indexdef)).toContainEqual(
+      expect.stringMatching(/ON public\.outreach_message USING btree \(step_key\b/),
+    );
+  });
+
   test('the one read is fresh at every send: a consent revoked between two messages moves the next', async () => {
     await seedContact(database.dataSource, 'ref-stopped', { channelOrder: ['sms', 'email'] });
     expect(await deliver(request('ref-stopped', 'first'))).toMatchObject({ channel: 'sms' });

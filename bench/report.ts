@@ -244,6 +244,11 @@ function printYear(result: TimeSkippedYear): void {
       `${before.events} events; Carepath / anchor ${result.ratioToAnchor}`,
   );
   console.log(`timers cancelled per run: ${result.perRun.map((run) => run.timersCancelled).join(', ')}`);
+  const { deliveries } = result;
+  console.log(
+    `deliverMessage: ${deliveries.n} calls, p50 / p95 / max ${deliveries.p50} / ${deliveries.p95} / ` +
+      `${deliveries.max} ms, ${deliveries.totalSeconds} s in all`,
+  );
   console.log(`cores busy: ${formatCores(result.coresUsed)}`);
 }
 

@@ -2,7 +2,7 @@ import { createJourneyHarness } from '../test/helpers/journey-harness';
 import { historiesOfRuns, type RunHistory } from '../test/helpers/run-histories';
 import type { JourneyProgress } from '../contracts/journey-contract';
 import { JOURNEY, logReading, sendEvent } from '../workflows/prediabetes-care/prediabetes-care.test-support';
-import { round } from './percentiles';
+import { round, summarize, type LatencySummary } from './percentiles';
 import { withCpuUsage, coresUsed } from './process-cpu';
 import { DAY_MS } from '../contracts/durations';
 import { measureYearAnchor, type YearAnchorRun } from './year-anchor';
@@ -43,6 +43,11 @@ export interface TimeSkippedYear {
   anchor: { before: YearAnchorRun; after: YearAnchorRun };
   /** Carepath's real seconds over the mean of the anchor's two. */
   ratioToAnchor: number;
+  /**
+   * Each `deliverMessage` the year ran, in ms from its call to its answer: the activity the journey
+   * waits on before it goes on (its queueing and the server's round trips are not in it).
+   */
+  deliveries: LatencySummary & { totalSeconds: number };
 }
 
 export async function measureTimeSkippedYear(
@@ -52,7 +57,10 @@ export async function measureTimeSkippedYear(
   const program = programOf(programMonths);
   const anchorBefore = await measureYearAnchor(program.weeks, EVENTS_PER_WEEK);
   const setupBegan = performance.now();
-  const harness = await createJourneyHarness('bench-year');
+  const deliveryMs: number[] = [];
+  const harness = await createJourneyHarness('bench-year', {
+    wrapActivities: (real) => ({ ...real, deliverMessage: timed(real.deliverMessage, deliveryMs) }),
+  });
   const setupSeconds = (performance.now() - setupBegan) / 1000;
   try {
     const { result, usage } = await withCpuUsage(rolesByPid, async () => {
@@ -83,6 +91,10 @@ export async function measureTimeSkippedYear(
       coresUsed: coresUsed(usage),
       anchor: { before: anchorBefore, after: anchorAfter },
       ratioToAnchor: round(realSeconds / anchorSeconds, 2),
+      deliveries: {
+        totalSeconds: round(deliveryMs.reduce((sum, ms) => sum + ms, 0) / 1000, 2),
+        ...summarize(deliveryMs),
+      },
     };
   } finally {
     await harness.close();
@@ -90,6 +102,21 @@ export async function measureTimeSkippedYear(
 }
 
 type Harness = Awaited<ReturnType<typeof createJourneyHarness>>;
+
+/** The activity, recording how long each call took to answer. */
+function timed<Args extends unknown[], Result>(
+  activity: (...args: Args) => Promise<Result>,
+  durationsMs: number[],
+): (...args: Args) => Promise<Result> {
+  return async (...args) => {
+    const began = performance.now();
+    try {
+      return await activity(...args);
+    } finally {
+      durationsMs.push(performance.now() - began);
+    }
+  };
+}
 
 interface Program {
   weeks: number;

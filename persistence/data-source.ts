@@ -13,6 +13,7 @@ import { PatientContactCallPreferences1764600000060 } from './migrations/1764600
 import { AuditPatientRef1764700000000 } from './migrations/1764700000000-audit-patient-ref';
 import { StaffTaskWorkList1764800000000 } from './migrations/1764800000000-staff-task-work-list';
 import { CreateJourneyDefinitions1764900000000 } from './migrations/1764900000000-create-journey-definitions';
+import { OutreachMessageStepIndex1765000000000 } from './migrations/1765000000000-outreach-message-step-index';
 import { AuditEvent } from './entities/audit-event.entity';
 import { ChannelConsent } from './entities/channel-consent.entity';
 import { CohortEnrolment } from './entities/cohort-enrolment.entity';
@@ -60,6 +61,7 @@ export const migrations = [
   AuditPatientRef1764700000000,
   StaffTaskWorkList1764800000000,
   CreateJourneyDefinitions1764900000000,
+  OutreachMessageStepIndex1765000000000,
 ];
 
 export function createDataSource(url: string, applicationName: string): DataSource {

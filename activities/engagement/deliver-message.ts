@@ -6,6 +6,7 @@ import type { ChannelModule } from '../../channels/channel-module';
 import { type DeliveryChannel } from '../../contracts/delivery-channels';
 import { chooseChannel } from './channel-choice';
 import { DeliveryLog } from './delivery-log';
+import { readSendContext } from './send-context';
 import type { DeliveryLinks } from '../../shared/engagement/delivery-links';
 import { PatientContactStore } from '../../persistence/patient-contact-store';
 import type { PatientVitalStatus } from '../../shared/ehr/patient-vital-status';
@@ -78,8 +79,8 @@ export interface ReadyChannel {
 /**
  * The one path every patient message takes. Per attempt, in this order: a step already
  * delivered answers as sent (retries and replays send nothing); the channel is chosen from the
- * step's and the patient's order by address and consent, read now, so a STOP applies to the very
- * next send; a patient the EHR records as deceased gets nothing (safety invariant 8: read from the
+ * step's and the patient's order by address and consent, read with the step's attempts (one
+ * statement at every send, so a STOP applies to the very next send); a patient the EHR records as deceased gets nothing (safety invariant 8: read from the
  * record at each send, on every channel); quiet hours and the daily cap defer (the workflow waits on a durable timer and asks
  * again); the attempt is logged before the provider is called and updated with its answer.
  */
@@ -91,7 +92,11 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
   const adapterNames = new Set(adapters.keys());
 
   return async function deliverMessage(request: DeliveryRequest): Promise<DeliveryResult> {
-    const attempts = await deliveryLog.attemptsOfStep(request.stepKey);
+    const { attempts, contact, consents } = await readSendContext(
+      deps.dataSource,
+      request.stepKey,
+      request.patientRef,
+    );
     const open = attempts.filter((attempt) => !request.exclude.includes(channelOf(attempt)));
     const delivered = open.find(
       (attempt) => DELIVERED_STATUSES.includes(attempt.status) && attempt.status !== 'sending',
@@ -101,10 +106,6 @@ export function deliverMessageActivity(deps: EngagementDependencies) {
       return { outcome: 'deceased' };
     }
 
-    const [contact, consents] = await Promise.all([
-      contacts.find(request.patientRef),
-      contacts.consents(request.patientRef),
-    ]);
     const choice = chooseChannel({
       patientRef: request.patientRef,
       contact,

@@ -33,6 +33,11 @@ export interface BenchOptions {
   /** Where the API and worker processes write V8 CPU profiles (`--cpu-profile <dir>`), to see where their time goes. */
   cpuProfileDir: string | undefined;
   /**
+   * Where the API and worker processes write V8's `--trace-gc` lines (`--trace-gc <dir>`:
+   * api-gc.log, worker-gc.log), to see whether a latency tail is a collector's pause.
+   */
+  gcTraceDir: string | undefined;
+  /**
    * The worker in the API's process (`--shared-worker`), as the tests run it, instead of a process
    * of its own as in production: the shape of the figures before 2026-12-07 evening.
    */
@@ -41,7 +46,7 @@ export interface BenchOptions {
 
 const QUICK: Omit<
   BenchOptions,
-  'quick' | 'only' | 'cpuProfileDir' | 'waitingAnchorJourneys' | 'sharedWorker'
+  'quick' | 'only' | 'cpuProfileDir' | 'gcTraceDir' | 'waitingAnchorJourneys' | 'sharedWorker'
 > = {
   enrolments: 40,
   concurrency: 4,
@@ -87,6 +92,7 @@ export function parseBenchOptions(
       'waiting-anchor-journeys': { type: 'string' },
       'deadline-journeys': { type: 'string' },
       'cpu-profile': { type: 'string' },
+      'trace-gc': { type: 'string' },
       'shared-worker': { type: 'boolean' },
     },
   });
@@ -102,6 +108,7 @@ export function parseBenchOptions(
   const options: BenchOptions = {
     quick,
     cpuProfileDir: values['cpu-profile'] ?? env.BENCH_CPU_PROFILE,
+    gcTraceDir: values['trace-gc'] ?? env.BENCH_TRACE_GC,
     sharedWorker: values['shared-worker'] ?? env.BENCH_SHARED_WORKER === '1',
     only: parseOnly(values.only ?? env.BENCH_ONLY),
     enrolments: count(values.enrolments, 'BENCH_ENROLMENTS', base.enrolments, '--enrolments'),

@@ -1,4 +1,5 @@
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess, type ForkOptions } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -83,7 +84,11 @@ export const PROCESS_SHAPES = {
 } as const;
 
 export async function startBenchStack(
-  options: { cpuProfileDir?: string | undefined; sharedWorker?: boolean } = {},
+  options: {
+    cpuProfileDir?: string | undefined;
+    gcTraceDir?: string | undefined;
+    sharedWorker?: boolean;
+  } = {},
 ): Promise<BenchStack> {
   const servers = await startServers();
   const pseudonymKey = `bench-${randomBytes(16).toString('hex')}`;
@@ -94,10 +99,10 @@ export async function startBenchStack(
   let connection: Connection | undefined;
   try {
     const apiForkedAtS = Math.round(performance.now() / 100) / 10;
-    const started = await startApiProcess({ pseudonymKey, withWorker: sharedWorker }, options.cpuProfileDir);
+    const started = await startApiProcess({ pseudonymKey, withWorker: sharedWorker }, options);
     child = started.child;
     if (!sharedWorker) {
-      worker = await startWorkerProcess({ configEnv: started.ready.configEnv }, options.cpuProfileDir);
+      worker = await startWorkerProcess({ configEnv: started.ready.configEnv }, options);
     }
     const anchorTaskQueue = `bench-anchor-${randomBytes(4).toString('hex')}`;
     anchor = await startAnchorWorkerProcess({
@@ -157,12 +162,11 @@ export async function startBenchStack(
 
 function startApiProcess(
   settings: StackSettings,
-  cpuProfileDir: string | undefined,
+  diagnostics: ChildDiagnostics,
 ): Promise<{ child: ChildProcess; ready: StackReady }> {
   // The API logs a line per EHR event; only warnings and errors (stderr) are worth showing here.
   const child = fork(join(__dirname, 'api-stack-process.js'), [JSON.stringify(settings)], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv: cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [],
+    ...childDiagnostics(diagnostics, 'api'),
   });
   return new Promise((resolve, reject) => {
     child.once('message', (ready) => resolve({ child, ready: ready as StackReady }));
@@ -172,13 +176,9 @@ function startApiProcess(
   });
 }
 
-function startWorkerProcess(
-  settings: WorkerSettings,
-  cpuProfileDir: string | undefined,
-): Promise<ChildProcess> {
+function startWorkerProcess(settings: WorkerSettings, diagnostics: ChildDiagnostics): Promise<ChildProcess> {
   const child = fork(join(__dirname, 'worker-process.js'), [JSON.stringify(settings)], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    execArgv: cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : [],
+    ...childDiagnostics(diagnostics, 'worker'),
   });
   return new Promise((resolve, reject) => {
     child.once('message', () => resolve(child));
@@ -186,6 +186,30 @@ function startWorkerProcess(
       reject(new Error(`The worker process exited (${code}) before it was ready.`)),
     );
   });
+}
+
+interface ChildDiagnostics {
+  cpuProfileDir?: string | undefined;
+  gcTraceDir?: string | undefined;
+}
+
+/**
+ * A child's flags and output: V8 CPU profiles into `cpuProfileDir`; with `gcTraceDir`, `--trace-gc`
+ * and the child's stdout (where V8 writes it, beside the API's log lines) into `<dir>/<role>-gc.log`.
+ */
+function childDiagnostics(
+  { cpuProfileDir, gcTraceDir }: ChildDiagnostics,
+  role: string,
+): Pick<ForkOptions, 'stdio' | 'execArgv'> {
+  if (gcTraceDir) mkdirSync(gcTraceDir, { recursive: true });
+  const stdout = gcTraceDir ? openSync(join(gcTraceDir, `${role}-gc.log`), 'w') : 'ignore';
+  return {
+    stdio: ['ignore', stdout, 'inherit', 'ipc'],
+    execArgv: [
+      ...(cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfileDir] : []),
+      ...(gcTraceDir ? ['--trace-gc'] : []),
+    ],
+  };
 }
 
 function startAnchorWorkerProcess(settings: AnchorWorkerSettings): Promise<ChildProcess> {

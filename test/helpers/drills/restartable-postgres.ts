@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, runMigrations } from '../../../persistence/data-source';
-import { freePort } from '../../../scripts/dev-stack/free-port';
+import { freeRestartablePort } from './restartable-port';
 import {
   POSTGRES_READY_LINE,
   POSTGRES_SETTINGS_ENV,
@@ -34,7 +34,7 @@ export class RestartablePostgres {
     chmodSync(dir, 0o755);
     const postgres = new RestartablePostgres({
       dataDir: join(dir, 'data'),
-      port: await freePort(),
+      port: await freeRestartablePort(),
       databases: [database],
     });
     await postgres.restart();

@@ -2,7 +2,7 @@ import { Connection } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../../scripts/dev-stack/free-port';
+import { freeRestartablePort } from './restartable-port';
 import {
   startTemporalDevServer,
   type RunningDevServer,
@@ -31,7 +31,7 @@ export class RestartableTemporal {
     const temporal = new RestartableTemporal(
       cliPath,
       mkdtempSync(join(tmpdir(), 'carepath-drill-temporal-')),
-      await freePort(),
+      await freeRestartablePort(),
       namespace,
     );
     await temporal.startServer();

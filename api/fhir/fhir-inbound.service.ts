@@ -96,19 +96,6 @@ export class FhirInboundService {
       },
     };
   }
-
-  /**
-   * How many events are kept for the patient that a journey starting now would take (HZ-35):
-   * see EhrEventApplier.keptEventsFor.
-   */
-  keptEventsFor(patientRef: string): Promise<number> {
-    return this.applier.keptEventsFor(patientRef);
-  }
-
-  /** The kept events applied to the patient's new journey, then its hold released (HZ-35). */
-  deliverKeptEvents(patientRef: string, held: readonly string[]): Promise<void> {
-    return this.applier.deliverKeptEvents(patientRef, held);
-  }
 }
 
 /** A bad body is one 400 (or 415) naming what is wrong; nothing of it was stored. */

@@ -59,7 +59,7 @@ import { ensureFhirDefinitionsLoaded } from '../../shared/ehr-inbound/fhir-valid
     },
   ],
   // The API's enrolment applies the events that came before the journey (HZ-35).
-  exports: [FhirInboundService],
+  exports: [EhrEventApplier],
 })
 export class FhirModule {
   onModuleInit(): void {

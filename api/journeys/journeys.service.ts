@@ -53,7 +53,7 @@ import type {
 } from './dto/journey-views';
 import type { StartJourneyDto } from './dto/start-journey.dto';
 import { JourneyCatalogue } from './journey-catalogue.service';
-import { FhirInboundService } from '../fhir/fhir-inbound.service';
+import { EhrEventApplier } from '../../shared/ehr-inbound/ehr-event-applier';
 import { runningExecutionFacts, toDetailView, toSummaryView } from './journey-view';
 import { RunningJourneyQuery } from './running-journey-query';
 import { overdueJourneyIds, workflowIdIn } from './staff-task-journeys';
@@ -96,7 +96,7 @@ export class JourneysService {
     private readonly starter: JourneyStarter,
     private readonly metrics: CarepathMetrics,
     private readonly catalogue: JourneyCatalogue,
-    private readonly ehrEvents: FhirInboundService,
+    private readonly ehrEvents: EhrEventApplier,
   ) {
     this.pageTokens = new PageTokenSeal(config.pseudonymKey);
     this.deadlineListing = new NextDeadlineListing(temporal.workflowService, config.temporal.namespace);
